@@ -1,0 +1,100 @@
+package model
+
+import (
+	"strings"
+	"time"
+)
+
+// OrderKind tells a sale from a refund.
+type OrderKind string
+
+// The order kinds. A refund's lines carry negative quantities and amounts,
+// so a customer's net revenue is the plain sum of all their line amounts.
+const (
+	OrderSale   OrderKind = "sale"
+	OrderRefund OrderKind = "refund"
+)
+
+// Order is one sale or refund. CustomerID 0 is an unattributed sale: a
+// walk-in, a market stall, an import line with no customer.
+type Order struct {
+	ID         int64
+	CustomerID int64
+	OrderedAt  time.Time
+	Kind       OrderKind
+	Source     string // "" for orders entered here, else the import format
+	ExternalID string // the order's id in Source, unique per source
+	Notes      string
+	Lines      []OrderLine
+}
+
+// OrderLine is one line of an order. Amount is Quantity × unit price rounded
+// once, when the line is entered or imported; it is the figure every total
+// sums.
+type OrderLine struct {
+	ID          int64
+	OfferingID  int64 // 0 for a free-text line
+	Description string
+	Quantity    int64
+	UnitPrice   Money
+	// UnitPriceExact keeps a source price with more decimals than the
+	// currency has ("0.085"); empty when UnitPrice is exact.
+	UnitPriceExact string
+	Amount         Money
+	UnitCost       Money
+}
+
+// NewLine returns a line of quantity at price, with its amount computed.
+// Refund lines are passed with a negative quantity.
+func NewLine(description string, quantity int64, price, unitCost Money) OrderLine {
+	return OrderLine{Description: description, Quantity: quantity, UnitPrice: price,
+		Amount: Money(quantity) * price, UnitCost: unitCost}
+}
+
+// Total is the sum of the order's line amounts (negative for a refund).
+func (o *Order) Total() Money {
+	var t Money
+	for _, l := range o.Lines {
+		t += l.Amount
+	}
+	return t
+}
+
+// DirectCost is Σ quantity × unit cost over the lines.
+func (o *Order) DirectCost() Money {
+	var t Money
+	for _, l := range o.Lines {
+		t += Money(l.Quantity) * l.UnitCost
+	}
+	return t
+}
+
+// Validate checks the order and its lines; line errors name the line
+// ("line 2: quantity …").
+func (o *Order) Validate() error {
+	var es Errors
+	if o.Kind != OrderSale && o.Kind != OrderRefund {
+		es.add("kind", Invalid("kind", "%q is not sale or refund", o.Kind))
+	}
+	if o.OrderedAt.IsZero() {
+		es.add("date", Invalid("date", "is required"))
+	}
+	if len(o.Lines) == 0 {
+		es.add("lines", Invalid("lines", "an order needs at least one line"))
+	}
+	es.add("notes", maxLen(o.Notes, maxText))
+	for i, l := range o.Lines {
+		field := "line " + itoa(int64(i+1))
+		switch {
+		case strings.TrimSpace(l.Description) == "" && l.OfferingID == 0:
+			es.add(field, Invalid(field, "needs an offering or a description"))
+		case l.Quantity == 0:
+			es.add(field, Invalid(field, "quantity cannot be zero"))
+		case o.Kind == OrderRefund && l.Amount > 0:
+			es.add(field, Invalid(field, "a refund line cannot add revenue"))
+		case l.Amount > MaxMoney || l.Amount < -MaxMoney:
+			es.add(field, Invalid(field, "amount is too large"))
+		}
+	}
+	return es.err()
+}

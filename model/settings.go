@@ -1,0 +1,188 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Settings are the owner's choices: who the business is and the windows the
+// daily review uses.
+type Settings struct {
+	BusinessName string
+	Currency     string // ISO code, e.g. GBP
+	HourlyRate   Money  // what an hour of the owner's time costs
+	TierNames    [Tiers]string
+	// ReorderFactor: a regular is overdue when the days since their last
+	// order exceed this many times their median gap between orders.
+	ReorderFactor float64
+	AdvocateDays  int // advocates should hear from the owner this often
+	CustomerDays  int // customers likewise; 0 turns the rule off
+	ProspectDays  int // a prospect untouched this long comes up for review
+	ThankYouDays  int // a new customer's first order this many days ago asks for a thank-you
+	// ComplaintTargetDays is how long a complaint of each severity may stay
+	// open before it is overdue.
+	ComplaintTargetDays map[Severity]int
+}
+
+// DefaultSettings are the settings of a new database.
+func DefaultSettings() Settings {
+	return Settings{
+		BusinessName:  "My business",
+		Currency:      "GBP",
+		HourlyRate:    2500,
+		TierNames:     [Tiers]string{"Basic", "Standard", "Premium"},
+		ReorderFactor: 1.5,
+		AdvocateDays:  60,
+		CustomerDays:  0,
+		ProspectDays:  14,
+		ThankYouDays:  7,
+		ComplaintTargetDays: map[Severity]int{
+			SeverityLow: 14, SeverityMedium: 7, SeverityHigh: 2,
+		},
+	}
+}
+
+// CurrencySymbol is the symbol amounts are written with.
+func (s Settings) CurrencySymbol() string { return CurrencyFor(s.Currency).Symbol }
+
+// TierName returns the name of tier 1–3, or "" for no tier.
+func (s Settings) TierName(tier int) string {
+	if tier < 1 || tier > Tiers {
+		return ""
+	}
+	return s.TierNames[tier-1]
+}
+
+// Validate checks every setting.
+func (s *Settings) Validate() error {
+	var es Errors
+	if strings.TrimSpace(s.BusinessName) == "" {
+		es.add("business name", Invalid("business name", "is required"))
+	}
+	es.add("business name", maxLen(s.BusinessName, maxLine))
+	if len(s.Currency) != 3 || strings.ToUpper(s.Currency) != s.Currency {
+		es.add("currency", Invalid("currency", "%q is not a three-letter code such as GBP", s.Currency))
+	}
+	if s.HourlyRate < 0 || s.HourlyRate > MaxMoney {
+		es.add("hourly rate", Invalid("hourly rate", "must be zero or more"))
+	}
+	for i, n := range s.TierNames {
+		field := fmt.Sprintf("tier %d", i+1)
+		if strings.TrimSpace(n) == "" {
+			es.add(field, Invalid(field, "needs a name"))
+		}
+		es.add(field, maxLen(n, 40))
+	}
+	if s.ReorderFactor < 1 || s.ReorderFactor > 10 {
+		es.add("reorder factor", Invalid("reorder factor", "%g is not between 1 and 10", s.ReorderFactor))
+	}
+	for _, d := range []struct {
+		name string
+		v    int
+	}{{"advocate days", s.AdvocateDays}, {"customer days", s.CustomerDays},
+		{"prospect days", s.ProspectDays}, {"thank-you days", s.ThankYouDays}} {
+		if d.v < 0 || d.v > 3650 {
+			es.add(d.name, Invalid(d.name, "%d is not between 0 and 3650", d.v))
+		}
+	}
+	for _, sev := range Severities {
+		field := string(sev) + " complaint days"
+		if d := s.ComplaintTargetDays[sev]; d < 1 || d > 365 {
+			es.add(field, Invalid(field, "%d is not between 1 and 365", d))
+		}
+	}
+	return es.err()
+}
+
+// Setting keys as stored in the settings table.
+const (
+	keyBusinessName  = "business_name"
+	keyCurrency      = "currency"
+	keyHourlyRate    = "hourly_rate"
+	keyTierPrefix    = "tier_name_"
+	keyReorderFactor = "reorder_factor"
+	keyAdvocateDays  = "advocate_days"
+	keyCustomerDays  = "customer_days"
+	keyProspectDays  = "prospect_days"
+	keyThankYouDays  = "thank_you_days"
+	keyComplaintDays = "complaint_days_"
+)
+
+// Pairs returns the settings as the key/value rows the store writes.
+func (s Settings) Pairs() map[string]string {
+	p := map[string]string{
+		keyBusinessName:  s.BusinessName,
+		keyCurrency:      s.Currency,
+		keyHourlyRate:    strconv.FormatInt(int64(s.HourlyRate), 10),
+		keyReorderFactor: strconv.FormatFloat(s.ReorderFactor, 'f', -1, 64),
+		keyAdvocateDays:  strconv.Itoa(s.AdvocateDays),
+		keyCustomerDays:  strconv.Itoa(s.CustomerDays),
+		keyProspectDays:  strconv.Itoa(s.ProspectDays),
+		keyThankYouDays:  strconv.Itoa(s.ThankYouDays),
+	}
+	for i, n := range s.TierNames {
+		p[keyTierPrefix+strconv.Itoa(i+1)] = n
+	}
+	for _, sev := range Severities {
+		p[keyComplaintDays+string(sev)] = strconv.Itoa(s.ComplaintTargetDays[sev])
+	}
+	return p
+}
+
+// SettingsFromPairs reads stored key/value rows over the defaults. Unknown
+// keys are ignored; a value that does not parse is an error naming its key.
+func SettingsFromPairs(p map[string]string) (Settings, error) {
+	s := DefaultSettings()
+	intVal := func(key string, dst *int) error {
+		v, ok := p[key]
+		if !ok {
+			return nil
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return fmt.Errorf("setting %s: %q is not a whole number", key, v)
+		}
+		*dst = n
+		return nil
+	}
+	if v, ok := p[keyBusinessName]; ok {
+		s.BusinessName = v
+	}
+	if v, ok := p[keyCurrency]; ok {
+		s.Currency = v
+	}
+	if v, ok := p[keyHourlyRate]; ok {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return s, fmt.Errorf("setting %s: %q is not a whole number of minor units", keyHourlyRate, v)
+		}
+		s.HourlyRate = Money(n)
+	}
+	if v, ok := p[keyReorderFactor]; ok {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			return s, fmt.Errorf("setting %s: %q is not a number", keyReorderFactor, v)
+		}
+		s.ReorderFactor = f
+	}
+	for i := range s.TierNames {
+		if v, ok := p[keyTierPrefix+strconv.Itoa(i+1)]; ok {
+			s.TierNames[i] = v
+		}
+	}
+	for key, dst := range map[string]*int{keyAdvocateDays: &s.AdvocateDays, keyCustomerDays: &s.CustomerDays,
+		keyProspectDays: &s.ProspectDays, keyThankYouDays: &s.ThankYouDays} {
+		if err := intVal(key, dst); err != nil {
+			return s, err
+		}
+	}
+	for _, sev := range Severities {
+		d := s.ComplaintTargetDays[sev]
+		if err := intVal(keyComplaintDays+string(sev), &d); err != nil {
+			return s, err
+		}
+		s.ComplaintTargetDays[sev] = d
+	}
+	return s, nil
+}

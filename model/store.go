@@ -1,0 +1,134 @@
+package model
+
+import (
+	"context"
+	"time"
+)
+
+// CustomerSort is an order the customer list can be sorted in.
+type CustomerSort int
+
+// The customer list's sort orders, in the order `s` cycles through them.
+const (
+	SortByName      CustomerSort = iota // A to Z
+	SortByLastOrder                     // most recent first
+	SortByRevenue                       // highest first
+	SortByOrders                        // most first
+	SortByFit                           // best first
+	SortByStage                         // prospect, customer, advocate, former
+	sortCount
+)
+
+// Next returns the sort after s, wrapping around.
+func (s CustomerSort) Next() CustomerSort { return (s + 1) % sortCount }
+
+// String names the sort for the list header.
+func (s CustomerSort) String() string {
+	switch s {
+	case SortByLastOrder:
+		return "last order"
+	case SortByRevenue:
+		return "revenue"
+	case SortByOrders:
+		return "orders"
+	case SortByFit:
+		return "fit"
+	case SortByStage:
+		return "stage"
+	}
+	return "name"
+}
+
+// CustomerQuery selects a page of the customer list.
+type CustomerQuery struct {
+	Filter   string // words that must all appear in name, email, phone, company, notes or segments
+	Sort     CustomerSort
+	Archived bool // include archived customers
+	Offset   int
+	Limit    int
+}
+
+// CustomerRow is one row of the customer list: just what the list shows.
+type CustomerRow struct {
+	ID        int64
+	Name      string
+	Stage     Stage
+	Segments  string // comma-separated names
+	LastOrder time.Time
+	Orders    int
+	Revenue   Money
+	Fit       int
+	Archived  bool
+}
+
+// CustomerStore keeps customers. Methods return ErrNotFound for a missing
+// id, a FieldError (ErrInvalid) for a bad field, and ErrConflict when the
+// write clashes with stored data.
+type CustomerStore interface {
+	// Customer returns one customer with their segments and values.
+	Customer(ctx context.Context, id int64) (Customer, error)
+	// CreateCustomer validates c, stores it and sets c.ID.
+	CreateCustomer(ctx context.Context, c *Customer) error
+	// UpdateCustomer validates c and replaces the stored customer,
+	// segments and values included.
+	UpdateCustomer(ctx context.Context, c *Customer) error
+	// ArchiveCustomer hides a customer from lists; UnarchiveCustomer undoes it.
+	ArchiveCustomer(ctx context.Context, id int64) error
+	UnarchiveCustomer(ctx context.Context, id int64) error
+	// ListCustomers returns one page of the list and the number of rows the
+	// query matches in all.
+	ListCustomers(ctx context.Context, q CustomerQuery) (rows []CustomerRow, total int, err error)
+	// Referrals returns the customers id referred.
+	Referrals(ctx context.Context, id int64) ([]CustomerRow, error)
+	// CustomerCount counts all customers, archived ones included.
+	CustomerCount(ctx context.Context) (int, error)
+}
+
+// SegmentStore keeps segments.
+type SegmentStore interface {
+	// Segments lists every segment with its member count, by name.
+	Segments(ctx context.Context) ([]Segment, error)
+}
+
+// SettingsStore keeps the settings.
+type SettingsStore interface {
+	Settings(ctx context.Context) (Settings, error)
+	SaveSettings(ctx context.Context, s Settings) error
+}
+
+// TimelineKind says what a timeline entry records.
+type TimelineKind string
+
+// The timeline kinds.
+const (
+	TimelineOrder     TimelineKind = "order"
+	TimelineRefund    TimelineKind = "refund"
+	TimelineCost      TimelineKind = "cost"
+	TimelineFeedback  TimelineKind = "feedback"
+	TimelineComplaint TimelineKind = "complaint"
+	TimelineTouch     TimelineKind = "touch"
+)
+
+// TimelineEntry is one event in a customer's history.
+type TimelineEntry struct {
+	At        time.Time
+	Kind      TimelineKind
+	ID        int64 // the order, cost, feedback, complaint or touch
+	Summary   string
+	Amount    Money
+	HasAmount bool
+}
+
+// TimelineStore reads a customer's history.
+type TimelineStore interface {
+	// Timeline returns the customer's newest entries first, at most limit.
+	Timeline(ctx context.Context, customerID int64, limit int) ([]TimelineEntry, error)
+}
+
+// Store is everything the TUI and the commands need.
+type Store interface {
+	CustomerStore
+	SegmentStore
+	SettingsStore
+	TimelineStore
+}

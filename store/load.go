@@ -1,0 +1,339 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"clientele/model"
+)
+
+// Loader writes many records inside one transaction with prepared
+// statements, order lines batched into multi-row INSERTs. Imports and the
+// demo business use it; Load commits everything or nothing.
+type Loader struct {
+	ctx      context.Context
+	tx       *sql.Tx
+	now      string
+	stmts    map[string]*sql.Stmt
+	segments map[string]int64 // folded name → id
+	lines    []any            // pending order_lines values, lineArgs per row
+	touched  map[int64]struct{}
+	all      bool // refresh every customer's figures at the end
+}
+
+// lineBatch is how many order lines one INSERT carries.
+const (
+	lineBatch = 64
+	lineArgs  = 8
+)
+
+// Load runs fn with a Loader in one IMMEDIATE transaction, then refreshes
+// the list figures and filter text of every customer it touched, and
+// commits. Any error rolls the whole load back.
+func (db *DB) Load(ctx context.Context, fn func(l *Loader) error) error {
+	return db.write(ctx, func(tx *sql.Tx) error {
+		l := &Loader{ctx: ctx, tx: tx, now: db.Now().Format(model.DateTimeLayout),
+			stmts: map[string]*sql.Stmt{}, touched: map[int64]struct{}{}}
+		defer l.close()
+		if err := fn(l); err != nil {
+			return err
+		}
+		return l.finish()
+	})
+}
+
+func (l *Loader) close() {
+	for _, s := range l.stmts {
+		s.Close()
+	}
+}
+
+// stmt returns the prepared statement for query, preparing it once.
+func (l *Loader) stmt(query string) (*sql.Stmt, error) {
+	if s, ok := l.stmts[query]; ok {
+		return s, nil
+	}
+	s, err := l.tx.PrepareContext(l.ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	l.stmts[query] = s
+	return s, nil
+}
+
+func (l *Loader) insert(query string, args ...any) (int64, error) {
+	s, err := l.stmt(query)
+	if err != nil {
+		return 0, err
+	}
+	res, err := s.ExecContext(l.ctx, args...)
+	if err != nil {
+		return 0, mapErr(err)
+	}
+	return res.LastInsertId()
+}
+
+// Tx is the load's transaction, for the occasional statement the Loader
+// has no method for.
+func (l *Loader) Tx() *sql.Tx { return l.tx }
+
+// Customer stores c (normalized and validated) with its segments and
+// values, and sets c.ID.
+func (l *Loader) Customer(c *model.Customer) error {
+	c.Normalize()
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	id, err := l.insert(`INSERT INTO customers (name, email, phone, social, company, country, channel, stage,
+		fit, language, tier, source, acquisition_cost, referred_by, next_review, snoozed_until, let_go_reason,
+		notes, ref_source, ref, created_at, updated_at, archived_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.Name, c.Email, c.Phone, c.Social, c.Company, c.Country, c.Channel, c.Stage, nullInt(c.Fit),
+		c.Language, nullInt(c.Tier), c.Source, c.AcquisitionCost, nullID(c.ReferredBy), dbDate(c.NextReview),
+		dbDate(c.SnoozedUntil), c.LetGoReason, c.Notes, c.RefSource, nullText(c.Ref),
+		l.stamp(c.CreatedAt), l.stamp(c.UpdatedAt), dbTime(c.ArchivedAt))
+	if err != nil {
+		return err
+	}
+	c.ID = id
+	for _, name := range c.Segments {
+		segID, err := l.segment(name)
+		if err != nil {
+			return err
+		}
+		if _, err := l.insert("INSERT OR IGNORE INTO customer_segments (customer_id, segment_id) VALUES (?, ?)", id, segID); err != nil {
+			return err
+		}
+	}
+	for _, v := range c.Values {
+		if _, err := l.insert("INSERT OR IGNORE INTO customer_values (customer_id, value) VALUES (?, ?)", id, v); err != nil {
+			return err
+		}
+	}
+	l.touched[id] = struct{}{}
+	return nil
+}
+
+// stamp is t as a stored time, or the load's start for the zero time.
+func (l *Loader) stamp(t time.Time) string {
+	if t.IsZero() {
+		return l.now
+	}
+	return t.Format(model.DateTimeLayout)
+}
+
+// segment returns the id of the segment called name, creating it once.
+func (l *Loader) segment(name string) (int64, error) {
+	key := fold(strings.TrimSpace(name))
+	if id, ok := l.segments[key]; ok {
+		return id, nil
+	}
+	if l.segments == nil {
+		l.segments = map[string]int64{}
+	}
+	id, err := ensureSegment(l.ctx, l.tx, name)
+	if err != nil {
+		return 0, err
+	}
+	l.segments[key] = id
+	return id, nil
+}
+
+// Segment stores s (validated) and sets s.ID.
+func (l *Loader) Segment(s *model.Segment) error {
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	id, err := l.insert("INSERT INTO segments (name, cadence_days, notes, created_at) VALUES (?, ?, ?, ?)",
+		strings.TrimSpace(s.Name), nullInt(s.CadenceDays), s.Notes, l.now)
+	if err != nil {
+		return err
+	}
+	s.ID = id
+	if l.segments == nil {
+		l.segments = map[string]int64{}
+	}
+	l.segments[fold(strings.TrimSpace(s.Name))] = id
+	return nil
+}
+
+// Offering stores o (validated) and sets o.ID.
+func (l *Loader) Offering(o *model.Offering) error {
+	if err := o.Validate(); err != nil {
+		return err
+	}
+	id, err := l.insert(`INSERT INTO offerings (sku, name, kind, tier, price, unit_cost, active, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, nullText(o.SKU), o.Name, o.Kind, nullInt(o.Tier), o.Price, o.UnitCost,
+		o.Active, l.now)
+	if err != nil {
+		return err
+	}
+	o.ID = id
+	return nil
+}
+
+// Order stores o and its lines (validated) and sets o.ID; the lines are
+// written in batches.
+func (l *Loader) Order(o *model.Order) error {
+	if err := o.Validate(); err != nil {
+		return err
+	}
+	id, err := l.insert(`INSERT INTO orders (customer_id, ordered_at, kind, source, external_id, notes, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, nullID(o.CustomerID), dbTime(o.OrderedAt), o.Kind, o.Source,
+		nullText(o.ExternalID), o.Notes, l.now)
+	if err != nil {
+		return err
+	}
+	o.ID = id
+	for _, ln := range o.Lines {
+		l.lines = append(l.lines, id, nullID(ln.OfferingID), ln.Description, ln.Quantity, ln.UnitPrice,
+			nullText(ln.UnitPriceExact), ln.Amount, ln.UnitCost)
+		if len(l.lines) == lineBatch*lineArgs {
+			if err := l.flushLines(); err != nil {
+				return err
+			}
+		}
+	}
+	if o.CustomerID != 0 {
+		l.touched[o.CustomerID] = struct{}{}
+	}
+	return nil
+}
+
+const lineInsert = `INSERT INTO order_lines (order_id, offering_id, description, quantity, unit_price,
+	unit_price_exact, amount, unit_cost) VALUES `
+
+func (l *Loader) flushLines() error {
+	n := len(l.lines) / lineArgs
+	if n == 0 {
+		return nil
+	}
+	row := "(" + placeholders(lineArgs) + ")"
+	query := lineInsert + strings.Repeat(row+", ", n-1) + row
+	if _, err := l.insert(query, l.lines...); err != nil {
+		return err
+	}
+	l.lines = l.lines[:0]
+	return nil
+}
+
+// Cost stores c (validated) and sets c.ID.
+func (l *Loader) Cost(c *model.Cost) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	id, err := l.insert(`INSERT INTO costs (incurred_on, customer_id, order_id, complaint_id, category, amount,
+		minutes, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, dbDate(c.On), nullID(c.CustomerID),
+		nullID(c.OrderID), nullID(c.ComplaintID), c.Category, c.Amount, nullInt(c.Minutes), c.Note, l.now)
+	if err != nil {
+		return err
+	}
+	c.ID = id
+	return nil
+}
+
+// Feedback stores f (validated) and sets f.ID.
+func (l *Loader) Feedback(f *model.Feedback) error {
+	if err := f.Validate(); err != nil {
+		return err
+	}
+	var score any
+	if f.HasScore {
+		score = f.Score
+	}
+	id, err := l.insert(`INSERT INTO feedback (received_on, customer_id, channel, kind, question, answer, score,
+		offering_id, theme, status, replied_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		dbDate(f.On), nullID(f.CustomerID), f.Channel, f.Kind, f.Question, f.Answer, score, nullID(f.OfferingID),
+		f.Theme, f.Status, dbDate(f.RepliedOn), l.now)
+	if err != nil {
+		return err
+	}
+	f.ID = id
+	return nil
+}
+
+// Complaint stores c (validated) and sets c.ID; a remedy cost is stored as a
+// cost to serve of category remedy linked to the complaint.
+func (l *Loader) Complaint(c *model.Complaint) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	id, err := l.insert(`INSERT INTO complaints (opened_on, customer_id, order_id, offering_id, category, severity,
+		what_went_wrong, remedy, guarantee, honoured_on, remedied_on, prevention, status, closed_on, outcome,
+		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		dbDate(c.OpenedOn), nullID(c.CustomerID), nullID(c.OrderID), nullID(c.OfferingID), c.Category, c.Severity,
+		c.WhatWentWrong, c.Remedy, c.Guarantee, dbDate(c.HonouredOn), dbDate(c.RemediedOn), c.Prevention, c.Status,
+		dbDate(c.ClosedOn), c.Outcome, l.now, l.now)
+	if err != nil {
+		return err
+	}
+	c.ID = id
+	if c.RemedyCost > 0 {
+		on := c.RemediedOn
+		if on.IsZero() {
+			on = c.OpenedOn
+		}
+		return l.Cost(&model.Cost{On: on, CustomerID: c.CustomerID, OrderID: c.OrderID, ComplaintID: id,
+			Category: model.CostRemedy, Amount: c.RemedyCost, Note: "remedy: " + firstLine(c.Remedy)})
+	}
+	return nil
+}
+
+// Touch stores t (validated) and sets t.ID.
+func (l *Loader) Touch(t *model.Touch) error {
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	id, err := l.insert(`INSERT INTO touches (customer_id, touched_at, channel, kind, summary, created_at)
+		VALUES (?, ?, ?, ?, ?, ?)`, t.CustomerID, dbTime(t.At), t.Channel, t.Kind, t.Summary, l.now)
+	if err != nil {
+		return err
+	}
+	t.ID = id
+	return nil
+}
+
+// RefreshAll makes the load recompute every customer's figures at the end
+// instead of only those it touched: cheaper for loads that touch most.
+func (l *Loader) RefreshAll() { l.all = true }
+
+// finish writes the pending lines and refreshes the figures and filter
+// text of the customers the load touched.
+func (l *Loader) finish() error {
+	if err := l.flushLines(); err != nil {
+		return err
+	}
+	if l.all || len(l.touched) > 5000 {
+		if err := refreshFigures(l.ctx, l.tx); err != nil {
+			return fmt.Errorf("refreshing customer figures: %w", err)
+		}
+		return refreshSearch(l.ctx, l.tx)
+	}
+	ids := make([]int64, 0, len(l.touched))
+	for id := range l.touched {
+		ids = append(ids, id)
+	}
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		if err := refreshFigures(l.ctx, l.tx, ids[:n]...); err != nil {
+			return fmt.Errorf("refreshing customer figures: %w", err)
+		}
+		if err := refreshSearch(l.ctx, l.tx, ids[:n]...); err != nil {
+			return err
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
+// firstLine returns the first line of s, cut to 80 characters.
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	if r := []rune(s); len(r) > 80 {
+		return string(r[:79]) + "…"
+	}
+	return s
+}

@@ -1,0 +1,78 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"sort"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// migrations holds the schema changes in order; migrations[i] takes the
+// schema from version i to i+1. Files are named NNNN_what.sql.
+var migrations = func() []string {
+	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
+	if err != nil {
+		panic(err) // the pattern is a constant
+	}
+	sort.Strings(names)
+	out := make([]string, len(names))
+	for i, n := range names {
+		b, err := migrationFiles.ReadFile(n)
+		if err != nil {
+			panic(err) // embedded at build time
+		}
+		out[i] = string(b)
+	}
+	return out
+}()
+
+// SchemaVersion is the schema version this build writes.
+func SchemaVersion() int { return len(migrations) }
+
+// migrate applies the migrations after version from, each in its own
+// transaction together with the PRAGMA user_version that records it, so a
+// crash leaves the file at one version or the next, never between. An
+// existing database is first copied next to itself.
+func (db *DB) migrate(ctx context.Context, from int) error {
+	if from >= len(migrations) {
+		return nil
+	}
+	if from > 0 {
+		dest := fmt.Sprintf("%s.before-v%d-%s.bak", db.path, len(migrations), db.Now().Format("20060102-150405"))
+		if err := db.Backup(ctx, dest); err != nil {
+			return fmt.Errorf("backing up %s before upgrading it: %w", filepath.Base(db.path), err)
+		}
+	}
+	for {
+		done := false
+		err := db.write(ctx, func(tx *sql.Tx) error {
+			// Read the version again inside the write lock: another copy of
+			// the program may have migrated since the probe.
+			var v int
+			if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+				return err
+			}
+			if v >= len(migrations) {
+				done = true
+				return nil
+			}
+			if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+				return fmt.Errorf("migration %d: %w", v+1, err)
+			}
+			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1))
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("upgrading the schema of %s: %w", db.path, err)
+		}
+		if done {
+			return nil
+		}
+	}
+}

@@ -1,0 +1,47 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"clientele/model"
+)
+
+var _ model.SettingsStore = (*DB)(nil)
+
+// Settings reads the settings over the defaults.
+func (db *DB) Settings(ctx context.Context) (model.Settings, error) {
+	rows, err := db.r.QueryContext(ctx, "SELECT key, value FROM settings")
+	if err != nil {
+		return model.DefaultSettings(), mapErr(err)
+	}
+	defer rows.Close()
+	pairs := map[string]string{}
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return model.DefaultSettings(), err
+		}
+		pairs[k] = v
+	}
+	if err := rows.Err(); err != nil {
+		return model.DefaultSettings(), err
+	}
+	return model.SettingsFromPairs(pairs)
+}
+
+// SaveSettings validates s and writes every setting in one transaction.
+func (db *DB) SaveSettings(ctx context.Context, s model.Settings) error {
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	return db.write(ctx, func(tx *sql.Tx) error {
+		for k, v := range s.Pairs() {
+			if _, err := tx.ExecContext(ctx, "INSERT INTO settings (key, value) VALUES (?, ?) "+
+				"ON CONFLICT (key) DO UPDATE SET value = excluded.value", k, v); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

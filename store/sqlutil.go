@@ -1,0 +1,114 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"strings"
+	"time"
+
+	"clientele/model"
+
+	"modernc.org/sqlite"
+)
+
+func init() {
+	// fold is the case folding the customer filter compares with: Unicode
+	// lower case, which SQLite's own lower() does only for ASCII. It is used
+	// in writes and queries of our own, never in the schema, so the sqlite3
+	// shell can still read and check every table.
+	sqlite.MustRegisterDeterministicScalarFunction("clientele_fold", 1,
+		func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+			switch v := args[0].(type) {
+			case string:
+				return fold(v), nil
+			case []byte:
+				return fold(string(v)), nil
+			case nil:
+				return "", nil
+			}
+			return args[0], nil
+		})
+}
+
+// fold lower-cases s the way the filter compares text.
+func fold(s string) string { return strings.ToLower(s) }
+
+// likeWords turns a filter into LIKE patterns, one per word, with %, _ and
+// the escape character escaped.
+func likeWords(filter string) []any {
+	var out []any
+	for _, w := range strings.Fields(fold(filter)) {
+		w = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(w)
+		out = append(out, "%"+w+"%")
+	}
+	return out
+}
+
+// queryer is what both *sql.DB and *sql.Tx offer.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// dbDate is t as a stored day, or NULL for the zero time.
+func dbDate(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.Format(model.DateLayout)
+}
+
+// dbTime is t as a stored time, or NULL for the zero time.
+func dbTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.Format(model.DateTimeLayout)
+}
+
+// parseTime reads a stored day or time; NULL and unreadable text are the
+// zero time (the schema's CHECKs keep the latter out).
+func parseTime(s sql.NullString) time.Time {
+	if !s.Valid || s.String == "" {
+		return time.Time{}
+	}
+	t, err := model.ParseDateTime(s.String)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// nullID is id as a foreign key: NULL for 0.
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// nullInt is n, or NULL for 0 (fit and tier: 0 means unset).
+func nullInt(n int) any {
+	if n == 0 {
+		return nil
+	}
+	return n
+}
+
+// nullText is s, or NULL for "".
+func nullText(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// placeholders returns "?, ?, ?" for n arguments.
+func placeholders(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strings.Repeat("?, ", n-1) + "?"
+}

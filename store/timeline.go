@@ -1,0 +1,55 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"clientele/model"
+)
+
+var _ model.TimelineStore = (*DB)(nil)
+
+// timelineParts are the queries whose union is a customer's timeline. Each
+// selects (at, kind, id, summary, amount or NULL) for customer ?1.
+var timelineParts = []string{
+	// Orders and refunds: line count and net amount.
+	`SELECT o.ordered_at, o.kind, o.id,
+		CASE WHEN count(l.id) = 1 THEN max(l.description) || CASE WHEN max(l.quantity) NOT IN (1, -1)
+			THEN ' ×' || abs(max(l.quantity)) ELSE '' END
+		ELSE count(l.id) || ' lines: ' || group_concat(l.description, ', ') END,
+		coalesce(sum(l.amount), 0)
+	FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id
+	WHERE o.customer_id = ?1 GROUP BY o.id`,
+}
+
+// Timeline returns the customer's newest entries first, at most limit.
+func (db *DB) Timeline(ctx context.Context, customerID int64, limit int) ([]model.TimelineEntry, error) {
+	query := ""
+	for i, p := range timelineParts {
+		if i > 0 {
+			query += " UNION ALL "
+		}
+		query += p
+	}
+	rows, err := db.r.QueryContext(ctx, "SELECT * FROM ("+query+") ORDER BY 1 DESC, 3 DESC LIMIT ?2", customerID, limit)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []model.TimelineEntry
+	for rows.Next() {
+		var e model.TimelineEntry
+		var at sql.NullString
+		var amount sql.NullInt64
+		if err := rows.Scan(&at, &e.Kind, &e.ID, &e.Summary, &amount); err != nil {
+			return nil, err
+		}
+		e.At = parseTime(at)
+		e.Amount, e.HasAmount = model.Money(amount.Int64), amount.Valid
+		if e.Kind == "sale" {
+			e.Kind = model.TimelineOrder
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
