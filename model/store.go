@@ -61,6 +61,12 @@ type CustomerRow struct {
 	Archived  bool
 }
 
+// CustomerName is a customer's id and name, for pickers.
+type CustomerName struct {
+	ID   int64
+	Name string
+}
+
 // CustomerStore keeps customers. Methods return ErrNotFound for a missing
 // id, a FieldError (ErrInvalid) for a bad field, and ErrConflict when the
 // write clashes with stored data.
@@ -82,6 +88,8 @@ type CustomerStore interface {
 	Referrals(ctx context.Context, id int64) ([]CustomerRow, error)
 	// CustomerCount counts all customers, archived ones included.
 	CustomerCount(ctx context.Context) (int, error)
+	// CustomerNames lists every customer's id and name, by name.
+	CustomerNames(ctx context.Context) ([]CustomerName, error)
 }
 
 // SegmentStore keeps segments.

@@ -360,3 +360,22 @@ func (db *DB) CustomerCount(ctx context.Context) (int, error) {
 	err := db.r.QueryRowContext(ctx, "SELECT count(*) FROM customers").Scan(&n)
 	return n, mapErr(err)
 }
+
+// CustomerNames lists every customer's id and name, by name, archived ones
+// included (an archived customer can still have referred someone).
+func (db *DB) CustomerNames(ctx context.Context) ([]model.CustomerName, error) {
+	rows, err := db.r.QueryContext(ctx, "SELECT id, name FROM customers ORDER BY name COLLATE NOCASE, id")
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []model.CustomerName
+	for rows.Next() {
+		var n model.CustomerName
+		if err := rows.Scan(&n.ID, &n.Name); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}

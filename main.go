@@ -1,0 +1,105 @@
+// Command clientele keeps a solo business's customers in one SQLite file:
+// who they are, what they buy and cost, what they say, and who needs the
+// owner today. With no command it opens the terminal interface.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"syscall"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/fang/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/spf13/cobra"
+
+	"clientele/store"
+	"clientele/tui"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+func main() {
+	if err := fang.Execute(context.Background(), rootCmd(), fang.WithVersion(version),
+		fang.WithNotifySignal(os.Interrupt, syscall.SIGTERM)); err != nil {
+		os.Exit(1)
+	}
+}
+
+// dbFlag is --db, shared by every command.
+var dbFlag string
+
+func rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "clientele",
+		Short: "Your customers, who needs you today, and what each one earns you",
+		Long: "clientele keeps a solo business's customers in one SQLite file and opens a\n" +
+			"keyboard-driven terminal interface on it. With no command it opens the\n" +
+			"interface on the default database, " + defaultPathHelp() + ".",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runTUI(cmd.Context()) },
+	}
+	root.PersistentFlags().StringVar(&dbFlag, "db", "",
+		"database file (default $CLIENTELE_DB, else "+defaultPathHelp()+")")
+	root.AddCommand(versionCmd())
+	return root
+}
+
+func defaultPathHelp() string { return "$XDG_DATA_HOME/clientele/clientele.db" }
+
+// dbPath resolves the database: --db, then $CLIENTELE_DB, then the default.
+func dbPath() (string, error) {
+	if dbFlag != "" {
+		return dbFlag, nil
+	}
+	if p := os.Getenv("CLIENTELE_DB"); p != "" {
+		return p, nil
+	}
+	return store.DefaultPath()
+}
+
+// openStore opens the database the flags name.
+func openStore(ctx context.Context) (*store.DB, error) {
+	path, err := dbPath()
+	if err != nil {
+		return nil, err
+	}
+	return store.Open(ctx, path)
+}
+
+func runTUI(ctx context.Context) error {
+	db, err := openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	noColor := os.Getenv("NO_COLOR") != ""
+	app := tui.New(db, tui.Options{NoColor: noColor, LoadDemo: loadDemo(db)})
+	opts := []tea.ProgramOption{tea.WithContext(ctx)}
+	if noColor {
+		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
+	}
+	_, err = tea.NewProgram(app, opts...).Run()
+	if errors.Is(err, tea.ErrInterrupted) || errors.Is(err, context.Canceled) {
+		return nil
+	}
+	return err
+}
+
+func versionCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version and the schema version it writes",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			fmt.Fprintf(cmd.OutOrStdout(), "clientele %s (schema %d)\n", version, store.SchemaVersion())
+			return nil
+		},
+	}
+}
+
+// loadDemo is replaced when the demo generator lands.
+func loadDemo(*store.DB) func(context.Context) (string, error) { return nil }

@@ -1,0 +1,388 @@
+// Package tui is clientele's terminal interface, built on Bubble Tea v2.
+//
+// One root model (App) owns the tabs, a stack of screens pushed over them,
+// the status bar and the help. Screens are pointers with Update methods
+// that return only commands; all I/O happens in those commands, which
+// answer with the messages in messages.go.
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"clientele/model"
+)
+
+// Options configure the app.
+type Options struct {
+	// Now is the clock; nil means the wall clock.
+	Now func() time.Time
+	// NoColor draws without colour (the NO_COLOR convention).
+	NoColor bool
+	// LoadDemo fills an empty database with the demo business and says
+	// what it wrote; nil hides the offer.
+	LoadDemo func(ctx context.Context) (string, error)
+}
+
+// tab is a top-level screen reached with its digit.
+type tab struct {
+	key    string
+	screen screen
+}
+
+// App is the root model.
+type App struct {
+	com    *common
+	keys   GlobalKeys
+	tabs   []tab
+	active int
+	stack  []screen // screens pushed over the active tab; the last is on top
+	help   help.Model
+
+	width, height int
+	showHelp      bool
+	status        string
+	statusErr     bool
+	statusID      int
+}
+
+// How long a message stays in the status bar.
+const (
+	statusFor = 5 * time.Second
+	errorFor  = 15 * time.Second
+)
+
+// Layout: a header line on top, a status line and a help line below.
+const chromeLines = 3
+
+// Smallest terminal the app draws in; below it says so instead.
+const minWidth, minHeight = 20, 5
+
+// New builds the app over a store.
+func New(store model.Store, opt Options) *App {
+	now := opt.Now
+	if now == nil {
+		now = func() time.Time { return model.WallClock(time.Now()) }
+	}
+	com := &common{store: store, now: now, settings: model.DefaultSettings(), noColor: opt.NoColor,
+		isDark: true, loadDemo: opt.LoadDemo}
+	com.styles = newStyles(com.isDark, com.noColor)
+	a := &App{com: com, keys: DefaultGlobalKeys(), help: help.New()}
+	a.help.Styles = com.styles.Help
+	a.tabs = []tab{
+		{key: "2", screen: newCustomerList(com)},
+	}
+	return a
+}
+
+// Init asks the terminal for its background, loads the settings and the
+// first screen.
+func (a *App) Init() tea.Cmd {
+	return tea.Batch(tea.RequestBackgroundColor, a.loadSettings(), a.top().Init())
+}
+
+func (a *App) loadSettings() tea.Cmd {
+	store := a.com.store
+	return func() tea.Msg {
+		s, err := store.Settings(bg())
+		if err != nil {
+			return errMsg{fmt.Errorf("reading settings: %w", err)}
+		}
+		return settingsLoadedMsg{s}
+	}
+}
+
+// top is the screen on screen: the top of the stack, else the active tab.
+func (a *App) top() screen {
+	if n := len(a.stack); n > 0 {
+		return a.stack[n-1]
+	}
+	return a.tabs[a.active].screen
+}
+
+// bodySize is the size screens draw in.
+func (a *App) bodySize() (int, int) { return a.width, max(a.height-chromeLines, 1) }
+
+// Update handles the app's own messages and keys and passes the rest to
+// the screen on top.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		a.help.SetWidth(msg.Width)
+		w, h := a.bodySize()
+		for _, t := range a.tabs {
+			t.screen.SetSize(w, h)
+		}
+		for _, s := range a.stack {
+			s.SetSize(w, h)
+		}
+		return a, nil
+
+	case tea.BackgroundColorMsg:
+		a.com.isDark = msg.IsDark()
+		a.com.styles = newStyles(a.com.isDark, a.com.noColor)
+		a.help.Styles = a.com.styles.Help
+		// Screens with cached renderings redraw on the new styles.
+		return a, a.broadcast(msg)
+
+	case settingsLoadedMsg:
+		a.com.settings = msg.settings
+		return a, a.broadcast(msg)
+
+	case statusMsg:
+		return a, a.setStatus(msg.text, msg.err)
+	case errMsg:
+		return a, a.setStatus(errorText(msg.err), true)
+	case clearStatusMsg:
+		if msg.id == a.statusID {
+			a.status, a.statusErr = "", false
+		}
+		return a, nil
+
+	case pushMsg:
+		return a, a.push(msg.screen)
+	case popMsg:
+		return a, a.pop()
+	case openCustomerMsg:
+		return a, a.push(newCustomerDetail(a.com, msg.id))
+	case formDataMsg:
+		return a, a.push(newCustomerForm(a.com, msg))
+	case dataChangedMsg:
+		return a, a.broadcast(msg)
+
+	case tea.KeyPressMsg:
+		return a, a.handleKey(msg)
+
+	case tea.MouseMsg:
+		// Screens see coordinates relative to their own top-left corner.
+		return a, a.top().Update(offsetMouse(msg, 1))
+	}
+	return a, a.top().Update(msg)
+}
+
+// broadcast passes msg to the active tab and every stacked screen, so that
+// what is on screen and what esc returns to are both current.
+func (a *App) broadcast(msg tea.Msg) tea.Cmd {
+	cmds := []tea.Cmd{a.tabs[a.active].screen.Update(msg)}
+	for _, s := range a.stack {
+		cmds = append(cmds, s.Update(msg))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if msg.String() == "ctrl+c" {
+		return tea.Quit
+	}
+	if a.showHelp {
+		// Any key closes the help; q and esc only close it.
+		a.showHelp = false
+		return nil
+	}
+	top := a.top()
+	if t, ok := top.(typer); ok && t.Typing() {
+		return top.Update(msg)
+	}
+	switch {
+	case key.Matches(msg, a.keys.Quit):
+		return tea.Quit
+	case key.Matches(msg, a.keys.Help):
+		a.showHelp = true
+		return nil
+	case key.Matches(msg, a.keys.Back):
+		if b, ok := top.(backer); ok {
+			if handled, cmd := b.Back(); handled {
+				return cmd
+			}
+		}
+		return a.pop()
+	case key.Matches(msg, a.keys.NextTab):
+		return a.switchTab(a.active + 1)
+	case key.Matches(msg, a.keys.PrevTab):
+		return a.switchTab(a.active - 1 + len(a.tabs))
+	}
+	for i, t := range a.tabs {
+		if msg.String() == t.key {
+			return a.switchTab(i)
+		}
+	}
+	return top.Update(msg)
+}
+
+// switchTab shows tab i (modulo the number of tabs), closing any pushed
+// screens, and reloads it.
+func (a *App) switchTab(i int) tea.Cmd {
+	i %= len(a.tabs)
+	if i == a.active && len(a.stack) == 0 {
+		return nil
+	}
+	a.active = i
+	a.stack = nil
+	return a.tabs[i].screen.Init()
+}
+
+func (a *App) push(s screen) tea.Cmd {
+	s.SetSize(a.bodySize())
+	a.stack = append(a.stack, s)
+	return s.Init()
+}
+
+// pop closes the top screen; the screen below reloads, since what was on
+// top may have changed its data.
+func (a *App) pop() tea.Cmd {
+	if len(a.stack) == 0 {
+		return nil
+	}
+	a.stack = a.stack[:len(a.stack)-1]
+	return a.top().Update(dataChangedMsg{})
+}
+
+func (a *App) setStatus(text string, isErr bool) tea.Cmd {
+	a.statusID++
+	a.status, a.statusErr = text, isErr
+	id := a.statusID
+	d := statusFor
+	if isErr {
+		d = errorFor
+	}
+	return tea.Tick(d, func(time.Time) tea.Msg { return clearStatusMsg{id} })
+}
+
+// errorText says what went wrong in words a person can act on.
+func errorText(err error) string {
+	switch {
+	case errors.Is(err, model.ErrBusy):
+		return "Another copy of clientele is writing to this file; try again in a moment."
+	case errors.Is(err, model.ErrReadOnly):
+		return "The database file is read-only: nothing can be saved. " + err.Error()
+	case errors.Is(err, model.ErrDiskFull):
+		return "The disk is full: nothing was saved. Free some space and try again."
+	}
+	return err.Error()
+}
+
+// View draws the header, the screen on top, the status line and the help.
+func (a *App) View() tea.View {
+	v := tea.NewView(a.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "clientele · " + model.Printable(a.com.settings.BusinessName)
+	return v
+}
+
+func (a *App) render() string {
+	if a.width == 0 {
+		return ""
+	}
+	if a.width < minWidth || a.height < minHeight {
+		return fitBlock("Terminal too small:\nmake it at least 20×5.", a.width, a.height)
+	}
+	w, h := a.bodySize()
+	var body string
+	if a.showHelp {
+		body = a.fullHelp(w)
+	} else {
+		body = a.top().View()
+	}
+	var b strings.Builder
+	b.WriteString(a.header())
+	b.WriteByte('\n')
+	b.WriteString(fitBlock(body, w, h))
+	b.WriteByte('\n')
+	b.WriteString(a.statusLine())
+	b.WriteByte('\n')
+	b.WriteString(a.helpLine())
+	return b.String()
+}
+
+// header draws the app name, the business and the tabs.
+func (a *App) header() string {
+	st := a.com.styles
+	var b strings.Builder
+	b.WriteString(st.AppName.Render("clientele"))
+	for i, t := range a.tabs {
+		b.WriteString("  ")
+		label := t.key + " " + t.screen.Title()
+		if i == a.active {
+			b.WriteString(st.ActiveTab.Render(label))
+		} else {
+			b.WriteString(st.Tab.Render(label))
+		}
+	}
+	if n := len(a.stack); n > 0 {
+		b.WriteString(st.Muted.Render("  › " + model.Printable(a.stack[n-1].Title())))
+	}
+	line := b.String()
+	name := st.Muted.Render(model.Printable(a.com.settings.BusinessName))
+	if gap := a.width - lipglossWidth(line) - lipglossWidth(name); gap >= 2 {
+		line += strings.Repeat(" ", gap) + name
+	}
+	return truncate(line, a.width)
+}
+
+func (a *App) statusLine() string {
+	st := a.com.styles
+	switch {
+	case a.status != "" && a.statusErr:
+		return truncate(st.StatusErr.Render(model.Printable(a.status)), a.width)
+	case a.status != "":
+		return truncate(st.Accent.Render(model.Printable(a.status)), a.width)
+	}
+	if i, ok := a.top().(informer); ok {
+		return truncate(st.Status.Render(i.Info()), a.width)
+	}
+	return ""
+}
+
+// helpLine is the top screen's short help followed by the global keys.
+func (a *App) helpLine() string {
+	top := a.top()
+	bindings := top.ShortHelp()
+	if t, ok := top.(typer); !ok || !t.Typing() {
+		if len(a.stack) > 0 {
+			bindings = append(bindings, a.keys.Back)
+		}
+		bindings = append(bindings, a.keys.Help, a.keys.Quit)
+	}
+	return a.help.ShortHelpView(bindings)
+}
+
+// fullHelp lists every key of the top screen and the global ones.
+func (a *App) fullHelp(w int) string {
+	st := a.com.styles
+	groups := append(a.top().FullHelp(), []key.Binding{a.keys.Tabs, a.keys.NextTab, a.keys.PrevTab,
+		a.keys.Back, a.keys.Help, a.keys.Quit})
+	h := help.New()
+	h.Styles = a.help.Styles
+	h.SetWidth(w)
+	title := st.Title.Render("Keys on " + a.top().Title())
+	note := st.Muted.Render("q and digits are typed, not obeyed, while a text field has focus. Any key closes this.")
+	return title + "\n\n" + h.FullHelpView(groups) + "\n\n" + note
+}
+
+// offsetMouse moves a mouse message's y up by dy lines.
+func offsetMouse(msg tea.MouseMsg, dy int) tea.Msg {
+	switch m := msg.(type) {
+	case tea.MouseClickMsg:
+		m.Y -= dy
+		return m
+	case tea.MouseReleaseMsg:
+		m.Y -= dy
+		return m
+	case tea.MouseWheelMsg:
+		m.Y -= dy
+		return m
+	case tea.MouseMotionMsg:
+		m.Y -= dy
+		return m
+	}
+	return msg
+}

@@ -1,0 +1,448 @@
+package tui
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"clientele/model"
+)
+
+// customerForm adds or edits a customer with huh. Every field is checked as
+// the user leaves it, with the message beside it; the values live in this
+// struct, so a failed save rebuilds the form with everything still typed.
+type customerForm struct {
+	com  *common
+	keys FormKeys
+	form *huh.Form
+	w, h int
+
+	orig     model.Customer     // the stored customer (zero when adding)
+	names    map[string][]int64 // folded name → ids
+	nameList []string           // names offered as completions (small books only)
+	segments []string
+
+	// Field values, as typed.
+	name, email, phone, social, company, country string
+	channel                                      model.Channel
+	stage                                        model.Stage
+	fit, tier                                    int
+	segmentsText, valuesText                     string
+	referredBy, source, acqCost, nextReview      string
+	language, notes, letGo                       string
+
+	inputs []titledInput // the text fields, to show their errors in their titles
+
+	initial    string // the values when opened, to tell whether anything changed
+	confirming bool   // "discard changes?" is showing
+	saving     bool
+	saveErr    string
+}
+
+// openCustomerForm loads what the form needs (the customer, the names it
+// checks "referred by" against) and opens it; id 0 adds a customer.
+func openCustomerForm(com *common, id int64) tea.Cmd {
+	store := com.store
+	return func() tea.Msg {
+		ctx := bg()
+		var msg formDataMsg
+		if id != 0 {
+			c, err := store.Customer(ctx, id)
+			if err != nil {
+				return errMsg{err}
+			}
+			msg.customer = c
+		}
+		names, err := store.CustomerNames(ctx)
+		if err != nil {
+			return errMsg{err}
+		}
+		msg.names = names
+		segs, err := store.Segments(ctx)
+		if err != nil {
+			return errMsg{err}
+		}
+		for _, s := range segs {
+			msg.segments = append(msg.segments, s.Name)
+		}
+		return msg
+	}
+}
+
+func newCustomerForm(com *common, data formDataMsg) *customerForm {
+	c := data.customer
+	f := &customerForm{com: com, keys: DefaultFormKeys(), orig: c, segments: data.segments,
+		names: map[string][]int64{}}
+	for _, n := range data.names {
+		k := fold(n.Name)
+		f.names[k] = append(f.names[k], n.ID)
+		if len(data.names) <= maxCompletions && n.ID != c.ID {
+			f.nameList = append(f.nameList, n.Name)
+		}
+	}
+	f.name, f.email, f.phone, f.social = c.Name, c.Email, c.Phone, c.Social
+	f.company, f.country, f.channel, f.stage = c.Company, c.Country, c.Channel, c.Stage
+	if f.stage == "" {
+		f.stage = model.StageCustomer
+	}
+	f.fit, f.tier = c.Fit, c.Tier
+	f.segmentsText = strings.Join(c.Segments, ", ")
+	f.valuesText = strings.Join(c.Values, ", ")
+	if c.ReferredBy != 0 {
+		f.referredBy = "#" + strconv.FormatInt(c.ReferredBy, 10)
+		for _, n := range data.names {
+			if n.ID == c.ReferredBy && len(f.names[fold(n.Name)]) == 1 {
+				f.referredBy = n.Name
+			}
+		}
+	}
+	f.source = c.Source
+	if c.AcquisitionCost != 0 {
+		f.acqCost = c.AcquisitionCost.Decimal()
+	}
+	f.nextReview = model.FormatDate(c.NextReview)
+	f.language, f.notes, f.letGo = c.Language, c.Notes, c.LetGoReason
+	f.initial = f.snapshot()
+	f.build()
+	return f
+}
+
+func fold(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// snapshot joins the field values, to tell an edited form from an untouched one.
+func (f *customerForm) snapshot() string {
+	return strings.Join([]string{f.name, f.email, f.phone, f.social, f.company, f.country, string(f.channel),
+		string(f.stage), strconv.Itoa(f.fit), strconv.Itoa(f.tier), f.segmentsText, f.valuesText, f.referredBy,
+		f.source, f.acqCost, f.nextReview, f.language, f.notes, f.letGo}, "\x00")
+}
+
+// build makes the huh form over the field values.
+func (f *customerForm) build() {
+	channels := []huh.Option[model.Channel]{huh.NewOption("not set", model.Channel(""))}
+	for _, c := range model.Channels {
+		channels = append(channels, huh.NewOption(string(c), c))
+	}
+	stages := make([]huh.Option[model.Stage], len(model.Stages))
+	for i, s := range model.Stages {
+		stages[i] = huh.NewOption(string(s), s)
+	}
+	fits := []huh.Option[int]{huh.NewOption("not rated", 0), huh.NewOption("1 poor", 1), huh.NewOption("2", 2),
+		huh.NewOption("3", 3), huh.NewOption("4", 4), huh.NewOption("5 perfect", 5)}
+	tiers := []huh.Option[int]{huh.NewOption("none", 0)}
+	for i := 1; i <= model.Tiers; i++ {
+		tiers = append(tiers, huh.NewOption(model.Printable(f.com.settings.TierName(i)), i))
+	}
+	f.inputs = nil
+	in := func(title string, v *string) *huh.Input {
+		i := huh.NewInput().Title(title).Value(v)
+		f.inputs = append(f.inputs, titledInput{i, title})
+		return i
+	}
+	f.form = huh.NewForm(
+		huh.NewGroup(
+			in("Name", &f.name).Validate(msgOnly(model.ValidateName)).CharLimit(200),
+			in("Email", &f.email).Validate(msgOnly(model.ValidateEmail)),
+			in("Phone", &f.phone).Validate(msgOnly(model.ValidatePhone)),
+			in("Social handle", &f.social).Placeholder("@handle"),
+			in("Company", &f.company),
+			in("Country", &f.country),
+			huh.NewSelect[model.Channel]().Title("Preferred channel").Options(channels...).Value(&f.channel).Inline(true),
+		).Title("Who they are"),
+		huh.NewGroup(
+			huh.NewSelect[model.Stage]().Title("Stage").Options(stages...).Value(&f.stage).Inline(true),
+			huh.NewSelect[int]().Title("Fit (how well you work together)").Options(fits...).Value(&f.fit).Inline(true),
+			huh.NewSelect[int]().Title("Package tier").Options(tiers...).Value(&f.tier).Inline(true),
+			in("Segments", &f.segmentsText).Description("comma-separated; a new name creates a segment").
+				Validate(validateSegments).Suggestions(f.segments),
+			in("What they value", &f.valuesText).Description("comma-separated: price, quality, style, fit, speed…").
+				Suggestions(model.CommonValues),
+		).Title("The relationship"),
+		huh.NewGroup(
+			in("Referred by", &f.referredBy).Description("a customer's name, or #id").
+				Validate(f.validateReferrer).Suggestions(f.nameList),
+			in("How they found you", &f.source).Placeholder("Etsy, craft fair, Instagram…"),
+			in("Acquisition cost", &f.acqCost).Validate(validateCost).Placeholder("0.00"),
+			in("Next follow-up", &f.nextReview).Description("YYYY-MM-DD, today, tomorrow, +7, +2w").
+				Validate(f.validateDate),
+		).Title("Where they came from"),
+		huh.NewGroup(
+			in("How they speak", &f.language).Placeholder("words and tone to use with them"),
+			huh.NewText().Title("Notes").Value(&f.notes).Lines(4).CharLimit(20000),
+			in("Reason for letting go", &f.letGo).Description("for former customers"),
+		).Title("Notes"),
+	).WithShowHelp(false).WithShowErrors(false).WithTheme(formTheme(f.com))
+	if f.w > 0 {
+		f.form = f.form.WithWidth(f.w).WithHeight(f.formHeight())
+	}
+}
+
+// titledInput is a huh input and its plain title.
+type titledInput struct {
+	field *huh.Input
+	title string
+}
+
+// markErrors writes each field's validation message into its title, so the
+// message stands beside the field it is about.
+func (f *customerForm) markErrors() {
+	for _, t := range f.inputs {
+		if err := t.field.Error(); err != nil {
+			t.field.Title(t.title + "  " + f.com.styles.Bad.Render("✗ "+model.Printable(err.Error())))
+		} else {
+			t.field.Title(t.title)
+		}
+	}
+}
+
+// maxCompletions is the most customer names offered as completions; past
+// it, matching every key press against the list would slow typing.
+const maxCompletions = 5000
+
+// formTheme is huh's Charm theme on our background, with fields one line
+// apart so that a group fits in 24 rows.
+func formTheme(com *common) huh.Theme {
+	return huh.ThemeFunc(func(isDark bool) *huh.Styles {
+		t := huh.ThemeCharm(com.isDark)
+		t.FieldSeparator = t.FieldSeparator.SetString("\n")
+		return t
+	})
+}
+
+// formHeight is the height left for the huh form under the banner line.
+func (f *customerForm) formHeight() int { return max(f.h-1, 3) }
+
+// msgOnly adapts a model validator to huh: the field's title already
+// names it, so only the message is shown.
+func msgOnly(v func(string) error) func(string) error {
+	return func(s string) error {
+		err := v(s)
+		var fe *model.FieldError
+		if errors.As(err, &fe) {
+			return errors.New(fe.Msg)
+		}
+		return err
+	}
+}
+
+func validateSegments(s string) error {
+	for _, name := range model.NormalizeNames(strings.Split(s, ",")) {
+		if err := msgOnly(model.ValidateSegmentName)(name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func validateCost(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	m, err := model.ParseMoney(s)
+	if err != nil {
+		return err
+	}
+	if m < 0 {
+		return errors.New("must be zero or more")
+	}
+	return nil
+}
+
+func (f *customerForm) validateDate(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	_, err := model.ParseDate(s, f.com.now())
+	return err
+}
+
+// referrer resolves the "referred by" field to a customer id: a name
+// (any case) or #id. 0 means nobody.
+func (f *customerForm) referrer(s string) (int64, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, nil
+	}
+	if strings.HasPrefix(s, "#") {
+		id, err := strconv.ParseInt(s[1:], 10, 64)
+		if err != nil || id <= 0 {
+			return 0, errors.New(sprintf("%q is not a customer number", s))
+		}
+		for _, ids := range f.names {
+			for _, x := range ids {
+				if x == id {
+					return f.notSelf(id)
+				}
+			}
+		}
+		return 0, errors.New(sprintf("there is no customer %s", s))
+	}
+	ids := f.names[fold(s)]
+	switch len(ids) {
+	case 0:
+		return 0, errors.New(sprintf("no customer is called %q", s))
+	case 1:
+		return f.notSelf(ids[0])
+	}
+	return 0, errors.New(sprintf("%d customers are called %q: type #id instead", len(ids), s))
+}
+
+func (f *customerForm) notSelf(id int64) (int64, error) {
+	if id == f.orig.ID && id != 0 {
+		return 0, errors.New("a customer cannot refer themselves")
+	}
+	return id, nil
+}
+
+func (f *customerForm) validateReferrer(s string) error {
+	_, err := f.referrer(s)
+	return err
+}
+
+// customer returns the stored customer with the typed values applied;
+// fields the form does not show (snooze, import refs) are kept.
+func (f *customerForm) customer() (model.Customer, error) {
+	c := f.orig
+	c.Name, c.Email, c.Phone, c.Social = f.name, f.email, f.phone, f.social
+	c.Company, c.Country, c.Channel, c.Stage = f.company, f.country, f.channel, f.stage
+	c.Fit, c.Tier = f.fit, f.tier
+	c.Segments = model.NormalizeNames(strings.Split(f.segmentsText, ","))
+	c.Values = model.SplitTags(f.valuesText)
+	c.Source, c.Language, c.Notes, c.LetGoReason = f.source, f.language, f.notes, f.letGo
+	var err error
+	if c.ReferredBy, err = f.referrer(f.referredBy); err != nil {
+		return c, model.Invalid("referred by", "%v", err)
+	}
+	c.AcquisitionCost = 0
+	if strings.TrimSpace(f.acqCost) != "" {
+		if c.AcquisitionCost, err = model.ParseMoney(f.acqCost); err != nil {
+			return c, model.Invalid("acquisition cost", "%v", err)
+		}
+	}
+	c.NextReview = time.Time{}
+	if strings.TrimSpace(f.nextReview) != "" {
+		if c.NextReview, err = model.ParseDate(f.nextReview, f.com.now()); err != nil {
+			return c, model.Invalid("next follow-up", "%v", err)
+		}
+	}
+	return c, nil
+}
+
+// Title implements screen.
+func (f *customerForm) Title() string {
+	if f.orig.ID == 0 {
+		return "New customer"
+	}
+	return "Edit " + f.orig.Name
+}
+
+// Init focuses the first field.
+func (f *customerForm) Init() tea.Cmd { return f.form.Init() }
+
+// SetSize implements screen.
+func (f *customerForm) SetSize(w, h int) {
+	f.w, f.h = w, h
+	f.form = f.form.WithWidth(w).WithHeight(f.formHeight())
+}
+
+// Typing implements typer: every key belongs to the form.
+func (f *customerForm) Typing() bool { return true }
+
+// Update implements screen.
+func (f *customerForm) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case customerSavedMsg:
+		verb := "Saved"
+		if msg.created {
+			verb = "Added"
+		}
+		return tea.Batch(back, status("%s %s.", verb, clean(msg.customer.Name)))
+	case saveFailedMsg:
+		f.saving = false
+		f.saveErr = errorText(msg.err)
+		f.build()
+		return tea.Batch(f.form.Init(), func() tea.Msg { return errMsg{msg.err} })
+	case tea.KeyPressMsg:
+		if f.saving {
+			return nil
+		}
+		if f.confirming {
+			switch {
+			case key.Matches(msg, f.keys.Confirm):
+				return back
+			case key.Matches(msg, f.keys.Deny):
+				f.confirming = false
+			}
+			return nil
+		}
+		if key.Matches(msg, f.keys.Cancel) {
+			if f.snapshot() == f.initial {
+				return back
+			}
+			f.confirming = true
+			return nil
+		}
+	}
+	m, cmd := f.form.Update(msg)
+	if form, ok := m.(*huh.Form); ok {
+		f.form = form
+	}
+	f.markErrors()
+	if f.form.State == huh.StateCompleted && !f.saving {
+		return f.save()
+	}
+	return cmd
+}
+
+// save writes the customer in a command.
+func (f *customerForm) save() tea.Cmd {
+	c, err := f.customer()
+	if err != nil {
+		return func() tea.Msg { return saveFailedMsg{err: err} }
+	}
+	f.saving = true
+	store := f.com.store
+	return func() tea.Msg {
+		if c.ID == 0 {
+			err = store.CreateCustomer(bg(), &c)
+		} else {
+			err = store.UpdateCustomer(bg(), &c)
+		}
+		if err != nil {
+			return saveFailedMsg{err: err}
+		}
+		return customerSavedMsg{customer: c, created: f.orig.ID == 0}
+	}
+}
+
+// View implements screen.
+func (f *customerForm) View() string {
+	st := f.com.styles
+	var banner string
+	switch {
+	case f.confirming:
+		banner = st.Warn.Render("Discard your changes? y discards, n keeps editing.")
+	case f.saving:
+		banner = st.Muted.Render("Saving…")
+	case f.saveErr != "":
+		banner = st.Bad.Render("Not saved: " + clean(f.saveErr))
+	default:
+		banner = st.Title.Render(clean(f.Title()))
+	}
+	return truncate(banner, f.w) + "\n" + f.form.View()
+}
+
+// ShortHelp implements help.KeyMap: the focused field's keys, then esc.
+func (f *customerForm) ShortHelp() []key.Binding {
+	if f.confirming {
+		return []key.Binding{f.keys.Confirm, f.keys.Deny}
+	}
+	return append(f.form.KeyBinds(), f.keys.Cancel)
+}
+
+// FullHelp implements help.KeyMap.
+func (f *customerForm) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }

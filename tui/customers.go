@@ -1,0 +1,489 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"clientele/model"
+)
+
+// customerList is the Customers tab: every customer, sorted and filtered,
+// paged from the database a window at a time so that a key press costs the
+// same at 100 customers as at 100,000. On an empty database it shows a
+// welcome panel instead.
+type customerList struct {
+	com    *common
+	keys   CustomerListKeys
+	fkeys  FilterKeys
+	table  table
+	filter textinput.Model
+
+	query     model.CustomerQuery // sort, filter and archived; offset and limit per load
+	filtering bool                // the filter line has focus
+
+	// The loaded window: rows[i] is list row offset+i.
+	offset   int
+	rows     []model.CustomerRow
+	loaded   bool // the first window has arrived
+	seq      int  // the newest load asked for; older answers are dropped
+	inFlight bool
+
+	empty       bool // the database holds no customers at all
+	importHelp  bool // the welcome panel shows how to import
+	loadingDemo bool
+
+	lastArchived *archivedMsg // what u undoes
+	width        int
+	height       int
+}
+
+// windowRows is how many rows one load reads: a few screens, so that
+// scrolling seldom waits and never reads the whole table.
+const windowRows = 240
+
+func newCustomerList(com *common) *customerList {
+	ti := textinput.New()
+	ti.Prompt = "/ "
+	ti.Placeholder = "name, email, phone, company, notes, segment"
+	ti.CharLimit = 200
+	l := &customerList{com: com, keys: DefaultCustomerListKeys(), fkeys: DefaultFilterKeys(), filter: ti,
+		table: newTable(
+			column{title: "name", width: 14, flex: 3, max: 34},
+			column{title: "stage", width: 8},
+			column{title: "segments", width: 8, flex: 2},
+			column{title: "last order", width: 10},
+			column{title: "orders", width: 6, right: true},
+			column{title: "revenue", width: 11, right: true},
+			column{title: "fit", width: 3, right: true},
+		)}
+	return l
+}
+
+// Title implements screen.
+func (l *customerList) Title() string { return "Customers" }
+
+// Init loads the window around the cursor.
+func (l *customerList) Init() tea.Cmd { return l.reload() }
+
+// SetSize implements screen.
+func (l *customerList) SetSize(w, h int) {
+	l.width, l.height = w, h
+	l.filter.SetWidth(max(w-4, 10))
+	l.table.SetSize(w, h-l.chromeHeight())
+}
+
+// chromeHeight is the lines above the table: the filter line when shown.
+func (l *customerList) chromeHeight() int {
+	if l.filtering || l.query.Filter != "" {
+		return 1
+	}
+	return 0
+}
+
+// Typing implements typer: the filter line takes printable keys.
+func (l *customerList) Typing() bool { return l.filtering }
+
+// Back implements backer: esc closes the import help, then clears a
+// filter.
+func (l *customerList) Back() (bool, tea.Cmd) {
+	if l.importHelp {
+		l.importHelp = false
+		return true, nil
+	}
+	if l.query.Filter != "" {
+		return true, l.setFilter("")
+	}
+	return false, nil
+}
+
+// reload starts a new load of the window around the cursor, superseding
+// any load in flight.
+func (l *customerList) reload() tea.Cmd {
+	l.seq++
+	return l.load(max(0, l.table.Cursor()-windowRows/3))
+}
+
+// load reads the window starting at offset for the current query.
+func (l *customerList) load(offset int) tea.Cmd {
+	l.inFlight = true
+	seq, q, store := l.seq, l.query, l.com.store
+	q.Offset, q.Limit = offset, windowRows
+	return func() tea.Msg {
+		rows, total, err := store.ListCustomers(bg(), q)
+		if err != nil {
+			return errMsg{err}
+		}
+		msg := customersLoadedMsg{seq: seq, offset: offset, rows: rows, total: total}
+		return msg
+	}
+}
+
+// ensureWindow loads a new window when the rows on screen, or the next
+// screenful, are not loaded; one load at a time.
+func (l *customerList) ensureWindow() tea.Cmd {
+	if l.inFlight || !l.loaded {
+		return nil
+	}
+	from, to := l.table.Visible()
+	margin := to - from
+	end := l.offset + len(l.rows)
+	needLow := from < l.offset || (from-margin < l.offset && l.offset > 0)
+	needHigh := to > end || (to+margin > end && end < l.table.Len())
+	if !needLow && !needHigh {
+		return nil
+	}
+	return l.load(max(0, from-windowRows/3))
+}
+
+// row returns list row i if it is loaded.
+func (l *customerList) row(i int) (model.CustomerRow, bool) {
+	j := i - l.offset
+	if j < 0 || j >= len(l.rows) {
+		return model.CustomerRow{}, false
+	}
+	return l.rows[j], true
+}
+
+// selected returns the customer under the cursor.
+func (l *customerList) selected() (model.CustomerRow, bool) {
+	if l.table.Len() == 0 {
+		return model.CustomerRow{}, false
+	}
+	return l.row(l.table.Cursor())
+}
+
+// Update implements screen.
+func (l *customerList) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case customersLoadedMsg:
+		if msg.seq != l.seq {
+			return nil // an older query's answer
+		}
+		l.inFlight = false
+		l.loaded = true
+		l.offset, l.rows = msg.offset, msg.rows
+		l.table.SetLen(msg.total)
+		if msg.total == 0 && l.query.Filter == "" && !l.query.Archived {
+			return l.checkEmpty()
+		}
+		l.empty = false
+		return l.ensureWindow()
+
+	case emptyCheckedMsg:
+		l.empty = msg.empty
+		return nil
+
+	case dataChangedMsg, settingsLoadedMsg:
+		return l.reload()
+
+	case customerSavedMsg:
+		return l.reload()
+
+	case archivedMsg:
+		if !msg.undo {
+			l.lastArchived = &msg
+			return tea.Batch(l.reload(), status("Archived %s. Press u to undo.", clean(msg.name)))
+		}
+		l.lastArchived = nil
+		return tea.Batch(l.reload(), status("%s is back.", clean(msg.name)))
+
+	case demoLoadedMsg:
+		l.loadingDemo = false
+		return tea.Batch(l.reload(), status("%s", msg.summary))
+
+	case tea.MouseMsg:
+		if l.empty {
+			return nil
+		}
+		if l.table.HandleMouse(msg, msg.Mouse().Y-l.chromeHeight()) {
+			return l.open()
+		}
+		return l.ensureWindow()
+
+	case tea.KeyPressMsg:
+		if l.filtering {
+			return l.handleFilterKey(msg)
+		}
+		if l.empty {
+			return l.handleWelcomeKey(msg)
+		}
+		return l.handleKey(msg)
+	}
+	return nil
+}
+
+func (l *customerList) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if l.table.HandleKey(l.keys.ListKeys, msg) {
+		return l.ensureWindow()
+	}
+	switch {
+	case key.Matches(msg, l.keys.Open):
+		return l.open()
+	case key.Matches(msg, l.keys.Filter):
+		l.filtering = true
+		l.SetSize(l.width, l.height)
+		return l.filter.Focus()
+	case key.Matches(msg, l.keys.Sort):
+		l.query.Sort = l.query.Sort.Next()
+		l.table.SetCursor(0)
+		return l.reload()
+	case key.Matches(msg, l.keys.ShowArchive):
+		l.query.Archived = !l.query.Archived
+		if l.query.Archived {
+			return tea.Batch(l.reload(), status("Showing archived customers too."))
+		}
+		return tea.Batch(l.reload(), status("Hiding archived customers."))
+	case key.Matches(msg, l.keys.Add):
+		return openCustomerForm(l.com, 0)
+	case key.Matches(msg, l.keys.Edit):
+		if r, ok := l.selected(); ok {
+			return openCustomerForm(l.com, r.ID)
+		}
+	case key.Matches(msg, l.keys.Archive):
+		if r, ok := l.selected(); ok {
+			return archiveCustomer(l.com, r, !r.Archived)
+		}
+	case key.Matches(msg, l.keys.Undo):
+		if a := l.lastArchived; a != nil {
+			return archiveCustomer(l.com, model.CustomerRow{ID: a.id, Name: a.name}, false)
+		}
+		return status("Nothing to undo.")
+	case key.Matches(msg, l.keys.Import):
+		return status("Import a file with: clientele import FILE (see clientele import --help).")
+	}
+	return nil
+}
+
+// open shows the selected customer's detail.
+func (l *customerList) open() tea.Cmd {
+	if r, ok := l.selected(); ok {
+		id := r.ID
+		return func() tea.Msg { return openCustomerMsg{id} }
+	}
+	return nil
+}
+
+func (l *customerList) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, l.fkeys.Clear):
+		l.filtering = false
+		l.filter.Blur()
+		return l.setFilter("")
+	case key.Matches(msg, l.fkeys.Apply):
+		l.filtering = false
+		l.filter.Blur()
+		l.SetSize(l.width, l.height)
+		if msg.String() == "down" || msg.String() == "up" {
+			l.table.HandleKey(l.keys.ListKeys, msg)
+		}
+		return nil
+	}
+	var cmd tea.Cmd
+	l.filter, cmd = l.filter.Update(msg)
+	if v := l.filter.Value(); v != l.query.Filter {
+		return tea.Batch(cmd, l.setFilter(v))
+	}
+	return cmd
+}
+
+// setFilter applies a new filter and reloads from the first row.
+func (l *customerList) setFilter(f string) tea.Cmd {
+	l.query.Filter = f
+	if f == "" {
+		l.filter.SetValue("")
+	}
+	l.SetSize(l.width, l.height)
+	l.table.SetCursor(0)
+	return l.reload()
+}
+
+func (l *customerList) handleWelcomeKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, l.keys.Demo) && l.com.loadDemo != nil && !l.loadingDemo:
+		l.loadingDemo = true
+		load := l.com.loadDemo
+		return tea.Batch(status("Writing the demo business…"), func() tea.Msg {
+			summary, err := load(bg())
+			if err != nil {
+				return errMsg{err}
+			}
+			return demoLoadedMsg{summary}
+		})
+	case key.Matches(msg, l.keys.Add):
+		return openCustomerForm(l.com, 0)
+	case key.Matches(msg, l.keys.Import):
+		l.importHelp = !l.importHelp
+	}
+	return nil
+}
+
+// checkEmpty asks whether the database has any customer at all, archived
+// ones included, to choose between "no match" and the welcome panel.
+func (l *customerList) checkEmpty() tea.Cmd {
+	store := l.com.store
+	return func() tea.Msg {
+		n, err := store.CustomerCount(bg())
+		if err != nil {
+			return errMsg{err}
+		}
+		return emptyCheckedMsg{empty: n == 0}
+	}
+}
+
+// archiveCustomer archives (or brings back) a customer in a command.
+func archiveCustomer(com *common, r model.CustomerRow, archive bool) tea.Cmd {
+	store := com.store
+	return func() tea.Msg {
+		var err error
+		if archive {
+			err = store.ArchiveCustomer(bg(), r.ID)
+		} else {
+			err = store.UnarchiveCustomer(bg(), r.ID)
+		}
+		if err != nil {
+			return errMsg{err}
+		}
+		return archivedMsg{id: r.ID, name: r.Name, undo: !archive}
+	}
+}
+
+// View implements screen.
+func (l *customerList) View() string {
+	if l.empty {
+		return l.welcome()
+	}
+	var b strings.Builder
+	if l.chromeHeight() > 0 {
+		if l.filtering {
+			b.WriteString(l.filter.View())
+		} else {
+			b.WriteString(l.com.styles.Muted.Render("/ " + clean(l.query.Filter)))
+		}
+		b.WriteByte('\n')
+	}
+	if l.loaded && l.table.Len() == 0 {
+		b.WriteString(l.com.styles.Muted.Render("  No customer matches. Press esc to clear the filter."))
+		return b.String()
+	}
+	b.WriteString(l.table.View(&l.com.styles, l.cells, nil))
+	return b.String()
+}
+
+// cells formats list row i, or a placeholder while its window loads.
+func (l *customerList) cells(i int) []cell {
+	r, ok := l.row(i)
+	if !ok {
+		return []cell{{text: "…"}}
+	}
+	st := &l.com.styles
+	stage := st.Stage(r.Stage)
+	name := r.Name
+	if r.Archived {
+		name += " (archived)"
+	}
+	last, orders, fit := "", "", "–"
+	if !r.LastOrder.IsZero() {
+		last = model.FormatDate(r.LastOrder)
+	}
+	if r.Orders > 0 {
+		orders = strconv.Itoa(r.Orders)
+	}
+	if r.Fit > 0 {
+		fit = strconv.Itoa(r.Fit)
+	}
+	revenue := ""
+	var revStyle *lipgloss.Style
+	if r.Revenue != 0 || r.Orders > 0 {
+		revenue = l.com.money(r.Revenue)
+		if r.Revenue < 0 {
+			revStyle = &st.Bad
+		}
+	}
+	return []cell{
+		{text: name},
+		{text: string(r.Stage), style: &stage},
+		{text: r.Segments, style: &st.Muted},
+		{text: last},
+		{text: orders},
+		{text: revenue, style: revStyle},
+		{text: fit},
+	}
+}
+
+// Info implements informer.
+func (l *customerList) Info() string {
+	if l.empty || !l.loaded {
+		return ""
+	}
+	n := l.table.Len()
+	what := "customers"
+	if n == 1 {
+		what = "customer"
+	}
+	s := sprintf("%s %s · sorted by %s", commas(n), what, l.query.Sort)
+	if l.query.Filter != "" {
+		s += " · filtered"
+	}
+	if l.query.Archived {
+		s += " · archived shown"
+	}
+	if n > 0 {
+		s += sprintf(" · %d of %d", l.table.Cursor()+1, n)
+	}
+	return s
+}
+
+// welcome is the panel an empty database opens on.
+func (l *customerList) welcome() string {
+	st := l.com.styles
+	k := func(b key.Binding) string { return st.Key.Render(b.Help().Key) }
+	var b strings.Builder
+	b.WriteString(st.Title.Render("Welcome to clientele") + "\n\n")
+	b.WriteString("Your customer book is empty. Start one of three ways:\n\n")
+	if l.com.loadDemo != nil {
+		b.WriteString("  " + k(l.keys.Demo) + "  load the demo business: a soap-and-candle maker with 80\n" +
+			"     customers, 14 months of orders, feedback and complaints, to try things out\n")
+	}
+	b.WriteString("  " + k(l.keys.Add) + "  add your first customer\n")
+	b.WriteString("  " + k(l.keys.Import) + "  import a CSV of orders or customers\n")
+	if l.importHelp {
+		b.WriteString("\n" + st.Section.Render("Importing") + "\n" +
+			"  Quit (q) and run, in this folder:\n\n" +
+			"    clientele import orders.csv\n\n" +
+			"  It reads Etsy's Sold Orders CSV, invoice lines like the Online Retail data\n" +
+			"  set, or any CSV with a date, a customer and an amount. Add --dry-run to see\n" +
+			"  what it would add first. Nothing is written unless every line reads.\n")
+	}
+	if l.loadingDemo {
+		b.WriteString("\n" + st.Muted.Render("Writing the demo business…"))
+	}
+	return b.String()
+}
+
+// ShortHelp implements help.KeyMap.
+func (l *customerList) ShortHelp() []key.Binding {
+	if l.filtering {
+		return []key.Binding{l.fkeys.Apply, l.fkeys.Clear}
+	}
+	if l.empty {
+		if l.com.loadDemo != nil {
+			return []key.Binding{l.keys.Demo, l.keys.Add, l.keys.Import}
+		}
+		return []key.Binding{l.keys.Add, l.keys.Import}
+	}
+	return []key.Binding{l.keys.Open, l.keys.Filter, l.keys.Sort, l.keys.Add, l.keys.Edit, l.keys.Archive}
+}
+
+// FullHelp implements help.KeyMap.
+func (l *customerList) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		l.keys.ListKeys.Bindings(),
+		{l.keys.Open, l.keys.Filter, l.keys.Sort, l.keys.ShowArchive},
+		{l.keys.Add, l.keys.Edit, l.keys.Archive, l.keys.Undo, l.keys.Import},
+	}
+}

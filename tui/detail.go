@@ -1,0 +1,294 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+
+	"clientele/model"
+)
+
+// customerDetail shows one customer: every field, who referred them and
+// whom they referred, their figures and their timeline. The text is laid
+// out when the data arrives or the size changes, never on a key press.
+type customerDetail struct {
+	com  *common
+	id   int64
+	keys DetailKeys
+	data *customerLoadedMsg
+	vp   viewport.Model
+	w, h int
+}
+
+// timelineLimit is how many timeline entries the detail reads.
+const timelineLimit = 500
+
+func newCustomerDetail(com *common, id int64) *customerDetail {
+	d := &customerDetail{com: com, id: id, keys: DefaultDetailKeys(), vp: viewport.New()}
+	d.vp.KeyMap = viewport.KeyMap{} // keys are ours (DetailKeys)
+	return d
+}
+
+// Title implements screen.
+func (d *customerDetail) Title() string {
+	if d.data == nil {
+		return "Customer"
+	}
+	return d.data.customer.Name
+}
+
+// Init loads the customer.
+func (d *customerDetail) Init() tea.Cmd { return loadCustomer(d.com.store, d.id) }
+
+// loadCustomer reads everything the detail shows, in a command.
+func loadCustomer(store model.Store, id int64) tea.Cmd {
+	return func() tea.Msg {
+		ctx := bg()
+		c, err := store.Customer(ctx, id)
+		if err != nil {
+			return errMsg{err}
+		}
+		msg := customerLoadedMsg{customer: c}
+		if c.ReferredBy != 0 {
+			if r, err := store.Customer(ctx, c.ReferredBy); err == nil {
+				msg.referrer = r.Name
+			}
+		}
+		if msg.referrals, err = store.Referrals(ctx, id); err != nil {
+			return errMsg{err}
+		}
+		if msg.timeline, err = store.Timeline(ctx, id, timelineLimit); err != nil {
+			return errMsg{err}
+		}
+		return msg
+	}
+}
+
+// SetSize implements screen.
+func (d *customerDetail) SetSize(w, h int) {
+	d.w, d.h = w, h
+	d.vp.SetWidth(w)
+	d.vp.SetHeight(h)
+	d.layout()
+}
+
+// Update implements screen.
+func (d *customerDetail) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case customerLoadedMsg:
+		if msg.customer.ID != d.id {
+			return nil
+		}
+		d.data = &msg
+		d.layout()
+	case dataChangedMsg, customerSavedMsg:
+		return d.Init()
+	case tea.BackgroundColorMsg, settingsLoadedMsg:
+		d.layout()
+	case archivedMsg:
+		if msg.id == d.id {
+			return tea.Batch(d.Init(), status("Archived %s.", clean(msg.name)))
+		}
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			d.vp.ScrollUp(3)
+		case tea.MouseWheelDown:
+			d.vp.ScrollDown(3)
+		}
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, d.keys.Up):
+			d.vp.ScrollUp(1)
+		case key.Matches(msg, d.keys.Down):
+			d.vp.ScrollDown(1)
+		case key.Matches(msg, d.keys.PageUp):
+			d.vp.PageUp()
+		case key.Matches(msg, d.keys.PageDown):
+			d.vp.PageDown()
+		case key.Matches(msg, d.keys.Edit):
+			return openCustomerForm(d.com, d.id)
+		case key.Matches(msg, d.keys.Archive):
+			if d.data != nil {
+				c := d.data.customer
+				return archiveCustomer(d.com, model.CustomerRow{ID: c.ID, Name: c.Name}, !c.Archived())
+			}
+		}
+	}
+	return nil
+}
+
+// View implements screen.
+func (d *customerDetail) View() string {
+	if d.data == nil {
+		return d.com.styles.Muted.Render("Loading…")
+	}
+	return d.vp.View()
+}
+
+// labelWidth is the width of the label column.
+const labelWidth = 15
+
+// layout writes the detail's lines for the current width.
+func (d *customerDetail) layout() {
+	if d.data == nil || d.w <= 0 {
+		return
+	}
+	st := d.com.styles
+	c := d.data.customer
+	today := d.com.today()
+	valueW := max(d.w-labelWidth-1, 10)
+	var lines []string
+	field := func(label, value string) {
+		if value == "" {
+			return
+		}
+		for i, l := range wrap(value, valueW) {
+			if i == 0 {
+				lines = append(lines, st.Label.Render(fitCell(label, labelWidth, false))+" "+l)
+			} else {
+				lines = append(lines, strings.Repeat(" ", labelWidth+1)+l)
+			}
+		}
+	}
+
+	// Heading: name, then what kind of customer at a glance.
+	badges := []string{st.Stage(c.Stage).Render(string(c.Stage))}
+	if c.Fit > 0 {
+		badges = append(badges, sprintf("fit %d/5", c.Fit))
+	} else {
+		badges = append(badges, st.Muted.Render("fit not rated"))
+	}
+	if t := d.com.settings.TierName(c.Tier); t != "" {
+		badges = append(badges, clean(t)+" tier")
+	}
+	if c.Archived() {
+		badges = append(badges, st.Warn.Render("archived "+model.FormatDate(c.ArchivedAt)))
+	}
+	lines = append(lines, truncate(st.Title.Render(clean(c.Name))+"  "+strings.Join(badges, st.Muted.Render(" · ")), d.w))
+	var org []string
+	for _, s := range []string{c.Company, c.Country} {
+		if s != "" {
+			org = append(org, clean(s))
+		}
+	}
+	if len(org) > 0 {
+		lines = append(lines, st.Muted.Render(truncate(strings.Join(org, " · "), d.w)))
+	}
+	lines = append(lines, "")
+
+	// Contact, the preferred channel first and marked.
+	var contact []string
+	if p := c.Contact(); p != "" {
+		contact = append(contact, p+" (preferred)")
+	} else if c.Channel != "" {
+		contact = append(contact, "prefers "+string(c.Channel)+", but has no contact detail for it")
+	}
+	for _, x := range []struct{ label, v string }{{"email ", c.Email}, {"phone ", c.Phone}, {"social ", c.Social}} {
+		if x.v != "" && !strings.Contains(c.Contact(), x.v) {
+			contact = append(contact, x.label+x.v)
+		}
+	}
+	for i, s := range contact {
+		if i == 0 {
+			field("Contact", s)
+		} else {
+			field("", s)
+		}
+	}
+	field("Values", strings.Join(c.Values, ", "))
+	field("How they speak", c.Language)
+	field("Segments", strings.Join(c.Segments, ", "))
+	source := c.Source
+	if c.AcquisitionCost > 0 {
+		source = strings.TrimPrefix(source+" · acquisition cost "+d.com.money(c.AcquisitionCost), " · ")
+	}
+	field("Source", source)
+	field("Referred by", d.data.referrer)
+	if n := len(d.data.referrals); n > 0 {
+		names := make([]string, 0, n)
+		for _, r := range d.data.referrals {
+			names = append(names, r.Name)
+		}
+		field("Referred", sprintf("%d: %s", n, strings.Join(names, ", ")))
+	}
+	if !c.NextReview.IsZero() {
+		field("Next follow-up", model.FormatDate(c.NextReview)+" ("+relDays(model.DaysBetween(today, c.NextReview))+")")
+	}
+	if c.Orders > 0 || c.Revenue != 0 {
+		since := model.FormatDate(c.FirstOrder)
+		field("Orders", sprintf("%d since %s · %s net revenue · last %s (%s)", c.Orders, since,
+			d.com.money(c.Revenue), model.FormatDate(c.LastOrder), relDays(model.DaysBetween(today, c.LastOrder))))
+	} else {
+		field("Orders", "none yet")
+	}
+	if c.Ref != "" {
+		field("Imported as", c.RefSource+" "+c.Ref)
+	}
+	field("Notes", c.Notes)
+	if c.Stage == model.StageFormer {
+		field("Let go", c.LetGoReason)
+	}
+	field("Added", model.FormatDate(c.CreatedAt))
+
+	lines = append(lines, "", st.Section.Render("Timeline"))
+	if len(d.data.timeline) == 0 {
+		lines = append(lines, st.Muted.Render("Nothing yet."))
+	}
+	for _, e := range d.data.timeline {
+		lines = append(lines, d.timelineLine(e))
+	}
+	if len(d.data.timeline) == timelineLimit {
+		lines = append(lines, st.Muted.Render(sprintf("Only the newest %d entries are shown.", timelineLimit)))
+	}
+	d.vp.SetContentLines(lines)
+}
+
+// timelineLine draws one timeline entry: date, kind, summary, amount.
+func (d *customerDetail) timelineLine(e model.TimelineEntry) string {
+	st := d.com.styles
+	amount := ""
+	if e.HasAmount {
+		amount = d.com.money(e.Amount)
+	}
+	const dateW, kindW, amountW = 10, 9, 12
+	summaryW := max(d.w-dateW-kindW-amountW-3, 5)
+	kind := fitCell(string(e.Kind), kindW, false)
+	if e.Kind == model.TimelineRefund || e.Kind == model.TimelineComplaint {
+		kind = st.Warn.Render(kind)
+	} else {
+		kind = st.Muted.Render(kind)
+	}
+	amt := fitCell(amount, amountW, true)
+	if e.HasAmount && e.Amount < 0 {
+		amt = st.Bad.Render(amt)
+	}
+	return fitCell(model.FormatDate(e.At), dateW, false) + " " + kind + " " + fitCell(e.Summary, summaryW, false) + " " + amt
+}
+
+// relDays says how far a day is from today: "today", "in 3 days", "12 days ago".
+func relDays(n int) string {
+	switch {
+	case n == 0:
+		return "today"
+	case n == 1:
+		return "tomorrow"
+	case n == -1:
+		return "yesterday"
+	case n > 0:
+		return sprintf("in %d days", n)
+	}
+	return sprintf("%d days ago", -n)
+}
+
+// ShortHelp implements help.KeyMap.
+func (d *customerDetail) ShortHelp() []key.Binding {
+	return []key.Binding{d.keys.Down, d.keys.Up, d.keys.Edit, d.keys.Archive}
+}
+
+// FullHelp implements help.KeyMap.
+func (d *customerDetail) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{d.keys.Up, d.keys.Down, d.keys.PageUp, d.keys.PageDown}, {d.keys.Edit, d.keys.Archive}}
+}

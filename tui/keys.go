@@ -1,0 +1,140 @@
+package tui
+
+import "charm.land/bubbles/v2/key"
+
+// Every key binding lives here: one KeyMap per screen, each binding with
+// its help text, so that `?` and the help line always tell the truth.
+
+// GlobalKeys work on every screen unless a text field has focus.
+type GlobalKeys struct {
+	Quit    key.Binding
+	Help    key.Binding
+	Back    key.Binding
+	NextTab key.Binding
+	PrevTab key.Binding
+	Tabs    key.Binding // 1–7: for help only; each tab matches its own digit
+}
+
+// DefaultGlobalKeys returns the global bindings.
+func DefaultGlobalKeys() GlobalKeys {
+	return GlobalKeys{
+		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
+		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		NextTab: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next screen")),
+		PrevTab: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous screen")),
+		Tabs:    key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7"), key.WithHelp("1–7", "go to screen")),
+	}
+}
+
+// ListKeys move a cursor through any list or table.
+type ListKeys struct {
+	Up       key.Binding
+	Down     key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Top      key.Binding
+	Bottom   key.Binding
+}
+
+// DefaultListKeys returns the cursor bindings shared by every list.
+func DefaultListKeys() ListKeys {
+	return ListKeys{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+f"), key.WithHelp("pgdn", "page down")),
+		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "first")),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last")),
+	}
+}
+
+// Bindings lists the cursor bindings for the full help.
+func (k ListKeys) Bindings() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
+}
+
+// CustomerListKeys are the customer list's own bindings.
+type CustomerListKeys struct {
+	ListKeys
+	Open        key.Binding
+	Filter      key.Binding
+	Sort        key.Binding
+	Add         key.Binding
+	Edit        key.Binding
+	Archive     key.Binding
+	Undo        key.Binding
+	ShowArchive key.Binding
+	// On the welcome panel of an empty database.
+	Demo   key.Binding
+	Import key.Binding
+}
+
+// DefaultCustomerListKeys returns the customer list's bindings.
+func DefaultCustomerListKeys() CustomerListKeys {
+	return CustomerListKeys{
+		ListKeys:    DefaultListKeys(),
+		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Sort:        key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+		Add:         key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
+		Edit:        key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		Archive:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
+		Undo:        key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo archive")),
+		ShowArchive: key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "show archived")),
+		Demo:        key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "load demo")),
+		Import:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "import")),
+	}
+}
+
+// FilterKeys work while the filter line has focus.
+type FilterKeys struct {
+	Apply key.Binding
+	Clear key.Binding
+}
+
+// DefaultFilterKeys returns the filter line's bindings.
+func DefaultFilterKeys() FilterKeys {
+	return FilterKeys{
+		Apply: key.NewBinding(key.WithKeys("enter", "down", "up"), key.WithHelp("enter", "keep filter")),
+		Clear: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+	}
+}
+
+// DetailKeys are the customer detail's bindings.
+type DetailKeys struct {
+	Up       key.Binding
+	Down     key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Edit     key.Binding
+	Archive  key.Binding
+}
+
+// DefaultDetailKeys returns the customer detail's bindings.
+func DefaultDetailKeys() DetailKeys {
+	return DetailKeys{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+f", "space"), key.WithHelp("pgdn", "page down")),
+		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		Archive:  key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
+	}
+}
+
+// FormKeys are the bindings a form adds to huh's own.
+type FormKeys struct {
+	Cancel  key.Binding
+	Confirm key.Binding // "discard changes?" answered yes
+	Deny    key.Binding
+}
+
+// DefaultFormKeys returns the form bindings.
+func DefaultFormKeys() FormKeys {
+	return FormKeys{
+		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Confirm: key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "discard")),
+		Deny:    key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "keep editing")),
+	}
+}

@@ -1,0 +1,88 @@
+package tui
+
+import "clientele/model"
+
+// Every message the TUI sends itself is declared here. Commands answer
+// with one of these; Update never does I/O.
+
+// statusMsg shows text in the status bar for a few seconds.
+type statusMsg struct {
+	text string
+	err  bool
+}
+
+// clearStatusMsg clears the status bar if it still shows message id.
+type clearStatusMsg struct{ id int }
+
+// errMsg reports a failed command; the status bar shows it in red.
+type errMsg struct{ err error }
+
+// settingsLoadedMsg carries the settings read at start or after a save.
+type settingsLoadedMsg struct{ settings model.Settings }
+
+// startMsg tells the root which screen to open first: the number of
+// customers decides between the list and its welcome panel.
+type startMsg struct{ customers int }
+
+// openCustomerMsg asks the root to show a customer's detail on top.
+type openCustomerMsg struct{ id int64 }
+
+// pushMsg asks the root to put a screen on top of the stack.
+type pushMsg struct{ screen screen }
+
+// popMsg asks the root to close the top screen of the stack.
+type popMsg struct{}
+
+// dataChangedMsg tells the visible screens that stored data changed and
+// what they show may be stale; they reload in a command.
+type dataChangedMsg struct{}
+
+// customersLoadedMsg carries one window of the customer list.
+type customersLoadedMsg struct {
+	seq    int // the load it answers; older ones are dropped
+	offset int
+	rows   []model.CustomerRow
+	total  int
+}
+
+// customerLoadedMsg carries everything the detail screen shows.
+type customerLoadedMsg struct {
+	customer  model.Customer
+	referrer  string // the name of who referred them, "" for nobody
+	referrals []model.CustomerRow
+	timeline  []model.TimelineEntry
+}
+
+// customerSavedMsg reports a customer written by a form.
+type customerSavedMsg struct {
+	customer model.Customer
+	created  bool
+}
+
+// saveFailedMsg reports a form whose save failed; the form is shown again
+// with everything the user typed.
+type saveFailedMsg struct {
+	err  error
+	form screen
+}
+
+// archivedMsg reports a customer archived (or brought back, undo true).
+type archivedMsg struct {
+	id   int64
+	name string
+	undo bool
+}
+
+// formDataMsg carries what a customer form needs before it opens: the
+// customer to edit and the names it checks "referred by" against.
+type formDataMsg struct {
+	customer model.Customer
+	names    []model.CustomerName
+	segments []string
+}
+
+// demoLoadedMsg reports the demo business written into an empty database.
+type demoLoadedMsg struct{ summary string }
+
+// emptyCheckedMsg says whether the database holds no customer at all.
+type emptyCheckedMsg struct{ empty bool }

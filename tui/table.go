@@ -1,0 +1,262 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+)
+
+// column describes one column of a table.
+type column struct {
+	title string
+	width int  // fixed width; the minimum when flex > 0
+	flex  int  // share of the width left after fixed columns
+	max   int  // the most a flex column grows to; 0 for no limit
+	right bool // right-aligned (numbers, money)
+}
+
+// cell is one table cell: its text, and a style for rows that are not
+// under the cursor (the cursor row is drawn in one style so its background
+// runs unbroken).
+type cell struct {
+	text  string
+	style *lipgloss.Style
+}
+
+// table is a cursor over n rows that draws only the rows on screen. It
+// holds no rows itself: View asks for the visible ones, so the same table
+// serves a slice in memory and a window paged from the database.
+type table struct {
+	cols   []column
+	widths []int
+	width  int
+	height int // rows shown, not counting the header
+	n      int
+	cursor int
+	top    int
+	header string // cached, rebuilt by SetSize
+}
+
+// gutter is the space between columns and before the first.
+const gutter = 1
+
+func newTable(cols ...column) table { return table{cols: cols} }
+
+// SetSize fits the table to w columns and h lines, header included.
+func (t *table) SetSize(w, h int) {
+	t.width, t.height = w, max(h-1, 1)
+	t.widths = layoutColumns(t.cols, w-2) // two columns for the cursor mark
+	t.clamp()
+	t.header = ""
+}
+
+// layoutColumns shares width w among the columns: fixed ones first, the
+// rest to flex columns by weight; columns that do not fit get width 0.
+func layoutColumns(cols []column, w int) []int {
+	widths := make([]int, len(cols))
+	left := w
+	flexTotal := 0
+	for i, c := range cols {
+		need := c.width + gutter
+		if i == 0 {
+			need = c.width
+		}
+		if left < need {
+			continue
+		}
+		widths[i] = c.width
+		left -= need
+		flexTotal += c.flex
+	}
+	for pass := 0; pass < 2 && left > 0 && flexTotal > 0; pass++ {
+		share := left
+		spent := 0
+		for i, c := range cols {
+			if c.flex == 0 || widths[i] == 0 {
+				continue
+			}
+			add := share * c.flex / flexTotal
+			if c.max > 0 && widths[i]+add > c.max {
+				add = max(c.max-widths[i], 0)
+			}
+			widths[i] += add
+			spent += add
+		}
+		left -= spent
+		if spent == 0 {
+			break
+		}
+	}
+	return widths
+}
+
+// SetLen sets the number of rows and keeps the cursor on one of them.
+func (t *table) SetLen(n int) {
+	t.n = n
+	t.clamp()
+}
+
+// Len is the number of rows.
+func (t *table) Len() int { return t.n }
+
+// Cursor is the index of the row under the cursor.
+func (t *table) Cursor() int { return t.cursor }
+
+// SetCursor moves the cursor to row i, scrolling it into view.
+func (t *table) SetCursor(i int) {
+	t.cursor = i
+	t.clamp()
+}
+
+// Move moves the cursor by d rows.
+func (t *table) Move(d int) { t.SetCursor(t.cursor + d) }
+
+// Scroll moves the view by d rows, dragging the cursor along when it would
+// leave the screen (the mouse wheel).
+func (t *table) Scroll(d int) {
+	t.top = max(0, min(t.top+d, t.n-t.height))
+	if t.cursor < t.top {
+		t.cursor = t.top
+	}
+	if t.cursor >= t.top+t.height {
+		t.cursor = t.top + t.height - 1
+	}
+	t.clamp()
+}
+
+func (t *table) clamp() {
+	t.cursor = max(0, min(t.cursor, t.n-1))
+	if t.cursor < t.top {
+		t.top = t.cursor
+	}
+	if t.cursor >= t.top+t.height {
+		t.top = t.cursor - t.height + 1
+	}
+	t.top = max(0, min(t.top, t.n-t.height))
+}
+
+// Visible returns the rows on screen, [from, to).
+func (t *table) Visible() (from, to int) { return t.top, min(t.top+t.height, t.n) }
+
+// RowAt returns the row drawn y lines below the table's top (the header is
+// line 0).
+func (t *table) RowAt(y int) (int, bool) {
+	i := t.top + y - 1
+	if y < 1 || i >= t.n || y > t.height {
+		return 0, false
+	}
+	return i, true
+}
+
+// HandleKey moves the cursor for the list keys and reports whether msg
+// was one of them.
+func (t *table) HandleKey(k ListKeys, msg tea.KeyPressMsg) bool {
+	switch {
+	case key.Matches(msg, k.Up):
+		t.Move(-1)
+	case key.Matches(msg, k.Down):
+		t.Move(1)
+	case key.Matches(msg, k.PageUp):
+		t.Move(-t.height)
+	case key.Matches(msg, k.PageDown):
+		t.Move(t.height)
+	case key.Matches(msg, k.Top):
+		t.SetCursor(0)
+	case key.Matches(msg, k.Bottom):
+		t.SetCursor(t.n - 1)
+	default:
+		return false
+	}
+	return true
+}
+
+// HandleMouse scrolls on the wheel and selects on a click; y is relative
+// to the table's top line. It reports whether the cursor row was clicked
+// again (a double action such as open).
+func (t *table) HandleMouse(msg tea.MouseMsg, y int) (clickedCursor bool) {
+	switch msg := msg.(type) {
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			t.Scroll(-3)
+		case tea.MouseWheelDown:
+			t.Scroll(3)
+		}
+	case tea.MouseClickMsg:
+		if msg.Button != tea.MouseLeft {
+			return false
+		}
+		if i, ok := t.RowAt(y); ok {
+			again := i == t.cursor
+			t.SetCursor(i)
+			return again
+		}
+	}
+	return false
+}
+
+// View draws the header and the visible rows. cells returns row i's cells;
+// marked reports rows marked for a bulk action (nil for none).
+func (t *table) View(st *Styles, cells func(i int) []cell, marked func(i int) bool) string {
+	var b strings.Builder
+	if t.header == "" {
+		var h strings.Builder
+		h.WriteString("  ")
+		for i, c := range t.cols {
+			if t.widths[i] == 0 {
+				continue
+			}
+			if h.Len() > 2 {
+				h.WriteString(" ")
+			}
+			h.WriteString(fitCell(c.title, t.widths[i], c.right))
+		}
+		t.header = st.ColHead.Render(h.String())
+	}
+	b.WriteString(t.header)
+	from, to := t.Visible()
+	var row strings.Builder
+	for i := from; i < to; i++ {
+		b.WriteByte('\n')
+		cs := cells(i)
+		selected := i == t.cursor
+		mark := "  "
+		if marked != nil && marked(i) {
+			mark = "● "
+		}
+		row.Reset()
+		first := true
+		for j, c := range t.cols {
+			w := t.widths[j]
+			if w == 0 {
+				continue
+			}
+			if !first {
+				row.WriteByte(' ')
+			}
+			first = false
+			text := ""
+			var style *lipgloss.Style
+			if j < len(cs) {
+				text, style = cs[j].text, cs[j].style
+			}
+			s := fitCell(text, w, c.right)
+			if style != nil && !selected {
+				s = style.Render(s)
+			}
+			row.WriteString(s)
+		}
+		line := row.String()
+		switch {
+		case selected:
+			b.WriteString(st.Selected.Render("▸ " + line))
+		case mark != "  ":
+			b.WriteString(st.Marked.Render(mark) + line)
+		default:
+			b.WriteString(mark + line)
+		}
+	}
+	return b.String()
+}
