@@ -124,18 +124,23 @@ var dateTimeLayouts = []string{
 func ParseDateTime(s string) (time.Time, error) {
 	in := s
 	s = strings.TrimSuffix(strings.TrimSpace(s), "Z")
+	shaped := false
 	for _, layout := range dateTimeLayouts {
-		if len(s) != len(layout) {
+		if len(s) != len(layout) || (len(s) > 10 && s[10] != layout[10]) {
 			continue
 		}
+		shaped = true
 		t, err := time.Parse(layout, s)
 		if err != nil {
-			return time.Time{}, fmt.Errorf("time %q is not a real date and time", in)
+			continue
 		}
 		if t.Year() < 1900 || t.Year() > 2999 {
 			return time.Time{}, fmt.Errorf("time %q is out of range", in)
 		}
 		return t, nil
+	}
+	if shaped {
+		return time.Time{}, fmt.Errorf("time %q is not a real date and time", in)
 	}
 	return time.Time{}, fmt.Errorf("time %q is not a date and time (use YYYY-MM-DD HH:MM)", in)
 }

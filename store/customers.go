@@ -196,10 +196,11 @@ func setTags(ctx context.Context, tx *sql.Tx, id int64, segments, values []strin
 	return nil
 }
 
-// refreshSearch rebuilds the folded text the list filter reads, for the
-// given customers, or for all of them when no id is given.
+// refreshSearch rebuilds the folded name the list sorts by and the folded
+// text its filter reads, for the given customers, or for all of them when
+// no id is given.
 func refreshSearch(ctx context.Context, q queryer, ids ...int64) error {
-	query := `UPDATE customers SET search = clientele_fold(name || ' ' || email || ' ' || phone || ' ' ||
+	query := `UPDATE customers SET sort_name = clientele_fold(name), search = clientele_fold(name || ' ' || email || ' ' || phone || ' ' ||
 		social || ' ' || company || ' ' || notes || ' ' || coalesce((SELECT group_concat(s.name, ' ')
 		FROM customer_segments cs JOIN segments s ON s.id = cs.segment_id WHERE cs.customer_id = customers.id), ''))`
 	args := make([]any, len(ids))
@@ -279,12 +280,12 @@ func (db *DB) setArchived(ctx context.Context, id int64, archived bool) error {
 
 // listOrder is the ORDER BY of each sort; every one has an index.
 var listOrder = map[model.CustomerSort]string{
-	model.SortByName:      "c.name COLLATE NOCASE, c.id",
+	model.SortByName:      "c.sort_name, c.id",
 	model.SortByLastOrder: "c.last_order_at DESC, c.id DESC",
 	model.SortByRevenue:   "c.revenue DESC, c.id DESC",
 	model.SortByOrders:    "c.order_count DESC, c.id DESC",
 	model.SortByFit:       "c.fit DESC, c.id DESC",
-	model.SortByStage:     "c.stage, c.name COLLATE NOCASE, c.id",
+	model.SortByStage:     "c.stage, c.sort_name, c.id",
 }
 
 const rowColumns = `c.id, c.name, c.stage, c.last_order_at, c.order_count, c.revenue, c.fit,
@@ -347,7 +348,7 @@ func (db *DB) ListCustomers(ctx context.Context, q model.CustomerQuery) ([]model
 
 // Referrals returns the customers id referred, by name.
 func (db *DB) Referrals(ctx context.Context, id int64) ([]model.CustomerRow, error) {
-	rows, err := db.r.QueryContext(ctx, "SELECT "+rowColumns+" FROM customers c WHERE c.referred_by = ? ORDER BY c.name COLLATE NOCASE", id)
+	rows, err := db.r.QueryContext(ctx, "SELECT "+rowColumns+" FROM customers c WHERE c.referred_by = ? ORDER BY c.sort_name", id)
 	if err != nil {
 		return nil, mapErr(err)
 	}
@@ -364,7 +365,7 @@ func (db *DB) CustomerCount(ctx context.Context) (int, error) {
 // CustomerNames lists every customer's id and name, by name, archived ones
 // included (an archived customer can still have referred someone).
 func (db *DB) CustomerNames(ctx context.Context) ([]model.CustomerName, error) {
-	rows, err := db.r.QueryContext(ctx, "SELECT id, name FROM customers ORDER BY name COLLATE NOCASE, id")
+	rows, err := db.r.QueryContext(ctx, "SELECT id, name FROM customers ORDER BY sort_name, id")
 	if err != nil {
 		return nil, mapErr(err)
 	}

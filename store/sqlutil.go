@@ -6,6 +6,9 @@ import (
 	"database/sql/driver"
 	"strings"
 	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"clientele/model"
 
@@ -13,10 +16,10 @@ import (
 )
 
 func init() {
-	// fold is the case folding the customer filter compares with: Unicode
-	// lower case, which SQLite's own lower() does only for ASCII. It is used
-	// in writes and queries of our own, never in the schema, so the sqlite3
-	// shell can still read and check every table.
+	// clientele_fold is the folding names sort by and the filter compares
+	// with (see fold); SQLite's own lower() folds only ASCII. It is used in
+	// our writes, never in the schema, so the sqlite3 shell can still read
+	// and check every table and index.
 	sqlite.MustRegisterDeterministicScalarFunction("clientele_fold", 1,
 		func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
 			switch v := args[0].(type) {
@@ -31,8 +34,30 @@ func init() {
 		})
 }
 
-// fold lower-cases s the way the filter compares text.
-func fold(s string) string { return strings.ToLower(s) }
+// fold is how names sort and the filter compares: lower case with accents
+// dropped, so "Émile" sorts among the e's and "emile" finds him.
+func fold(s string) string {
+	s = strings.ToLower(s)
+	if isASCII(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return norm.NFC.String(b.String())
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
 
 // likeWords turns a filter into LIKE patterns, one per word, with %, _ and
 // the escape character escaped.

@@ -16,6 +16,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"clientele/model"
 )
@@ -283,7 +284,7 @@ func (a *App) render() string {
 		return ""
 	}
 	if a.width < minWidth || a.height < minHeight {
-		return fitBlock("Terminal too small:\nmake it at least 20×5.", a.width, a.height)
+		return fitBlock("too small\nneed 20×5", a.width, a.height)
 	}
 	w, h := a.bodySize()
 	var body string
@@ -328,44 +329,86 @@ func (a *App) header() string {
 	return truncate(line, a.width)
 }
 
+// statusLine shows the latest message on the left and the screen's facts
+// on the right, as far as the width allows.
 func (a *App) statusLine() string {
 	st := a.com.styles
+	var msg, info string
 	switch {
 	case a.status != "" && a.statusErr:
-		return truncate(st.StatusErr.Render(model.Printable(a.status)), a.width)
+		msg = st.StatusErr.Render(model.Printable(a.status))
 	case a.status != "":
-		return truncate(st.Accent.Render(model.Printable(a.status)), a.width)
+		msg = st.Accent.Render(model.Printable(a.status))
 	}
 	if i, ok := a.top().(informer); ok {
-		return truncate(st.Status.Render(i.Info()), a.width)
+		info = st.Status.Render(i.Info())
 	}
-	return ""
+	switch {
+	case msg == "":
+		return truncate(info, a.width)
+	case info == "":
+		return truncate(msg, a.width)
+	}
+	if gap := a.width - lipglossWidth(msg) - lipglossWidth(info); gap >= 3 {
+		return msg + strings.Repeat(" ", gap) + info
+	}
+	return truncate(msg, a.width)
 }
 
-// helpLine is the top screen's short help followed by the global keys.
+// helpLine is the top screen's short help followed by the global keys;
+// when it does not fit, the screen's last keys give way (? lists them all).
 func (a *App) helpLine() string {
 	top := a.top()
-	bindings := top.ShortHelp()
+	own := top.ShortHelp()
+	var global []key.Binding
 	if t, ok := top.(typer); !ok || !t.Typing() {
 		if len(a.stack) > 0 {
-			bindings = append(bindings, a.keys.Back)
+			global = append(global, a.keys.Back)
 		}
-		bindings = append(bindings, a.keys.Help, a.keys.Quit)
+		global = append(global, a.keys.Help, a.keys.Quit)
 	}
-	return a.help.ShortHelpView(bindings)
+	h := a.help
+	h.SetWidth(0) // measure whole lines; the loop does the fitting
+	for n := len(own); n >= 0; n-- {
+		line := h.ShortHelpView(append(own[:n:n], global...))
+		if lipglossWidth(line) <= a.width {
+			return line
+		}
+	}
+	return truncate(a.help.ShortHelpView(global), a.width)
 }
 
-// fullHelp lists every key of the top screen and the global ones.
+// fullHelp lists every key of the top screen and the global ones, in
+// columns that wrap to the width.
 func (a *App) fullHelp(w int) string {
 	st := a.com.styles
 	groups := append(a.top().FullHelp(), []key.Binding{a.keys.Tabs, a.keys.NextTab, a.keys.PrevTab,
 		a.keys.Back, a.keys.Help, a.keys.Quit})
 	h := help.New()
 	h.Styles = a.help.Styles
-	h.SetWidth(w)
-	title := st.Title.Render("Keys on " + a.top().Title())
-	note := st.Muted.Render("q and digits are typed, not obeyed, while a text field has focus. Any key closes this.")
-	return title + "\n\n" + h.FullHelpView(groups) + "\n\n" + note
+	var rows []string
+	var row []string
+	rowW := 0
+	for _, g := range groups {
+		col := h.FullHelpView([][]key.Binding{g})
+		cw := lipgloss.Width(col)
+		if len(row) > 0 && rowW+3+cw > w {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+			row, rowW = nil, 0
+		}
+		if len(row) > 0 {
+			row = append(row, "   ")
+			rowW += 3
+		}
+		row = append(row, col)
+		rowW += cw
+	}
+	if len(row) > 0 {
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+	}
+	title := st.Title.Render("Keys on " + model.Printable(a.top().Title()))
+	note := st.Muted.Render("While a text field has focus, q and digits are typed, not obeyed. Any key closes this.")
+	return title + "\n\n" + strings.Join(rows, "\n\n") + "\n\n" + note
 }
 
 // offsetMouse moves a mouse message's y up by dy lines.

@@ -140,7 +140,7 @@ func (f *customerForm) build() {
 	f.inputs = nil
 	in := func(title string, v *string) *huh.Input {
 		i := huh.NewInput().Title(title).Value(v)
-		f.inputs = append(f.inputs, titledInput{i, title})
+		f.inputs = append(f.inputs, titledInput{field: i, title: title, shown: title})
 		return i
 	}
 	f.form = huh.NewForm(
@@ -185,19 +185,36 @@ func (f *customerForm) build() {
 type titledInput struct {
 	field *huh.Input
 	title string
+	shown string // the title as last set, message included
 }
 
 // markErrors writes each field's validation message into its title, so the
 // message stands beside the field it is about.
 func (f *customerForm) markErrors() {
-	for _, t := range f.inputs {
+	changed := false
+	for i, t := range f.inputs {
+		title := t.title
 		if err := t.field.Error(); err != nil {
-			t.field.Title(t.title + "  " + f.com.styles.Bad.Render("✗ "+model.Printable(err.Error())))
-		} else {
-			t.field.Title(t.title)
+			title += "  " + f.com.styles.Bad.Render("✗ "+model.Printable(err.Error()))
+		}
+		if title != t.shown {
+			t.field.Title(title)
+			f.inputs[i].shown = title
+			changed = true
+		}
+	}
+	if changed {
+		// huh lays a group out at the end of its Update; one more pass
+		// with a message no field uses lays out the new titles.
+		m, _ := f.form.Update(relayoutMsg{})
+		if form, ok := m.(*huh.Form); ok {
+			f.form = form
 		}
 	}
 }
+
+// relayoutMsg makes huh lay out its fields again; nothing handles it.
+type relayoutMsg struct{}
 
 // maxCompletions is the most customer names offered as completions; past
 // it, matching every key press against the list would slow typing.

@@ -433,7 +433,7 @@ func (l *customerList) Info() string {
 		s += " · archived shown"
 	}
 	if n > 0 {
-		s += sprintf(" · %d of %d", l.table.Cursor()+1, n)
+		s += " · " + commas(l.table.Cursor()+1) + " of " + commas(n)
 	}
 	return s
 }

@@ -36,6 +36,7 @@ CREATE TABLE customers (
   revenue          INTEGER NOT NULL DEFAULT 0,                    -- net of refunds
   first_order_at   TEXT,
   last_order_at    TEXT,
+  sort_name        TEXT NOT NULL DEFAULT '',                      -- name folded for A–Z order (é sorts as e)
   search           TEXT NOT NULL DEFAULT '',                      -- folded text the list filter reads
   created_at       TEXT NOT NULL,
   updated_at       TEXT NOT NULL,
@@ -43,12 +44,12 @@ CREATE TABLE customers (
   CHECK (referred_by IS NULL OR referred_by <> id)
 ) STRICT;
 CREATE UNIQUE INDEX customers_ref ON customers(ref_source, ref) WHERE ref IS NOT NULL;
-CREATE INDEX customers_by_name ON customers(name COLLATE NOCASE, id);
+CREATE INDEX customers_by_name ON customers(sort_name, id);
 CREATE INDEX customers_by_last_order ON customers(last_order_at, id);
 CREATE INDEX customers_by_revenue ON customers(revenue, id);
 CREATE INDEX customers_by_orders ON customers(order_count, id);
 CREATE INDEX customers_by_fit ON customers(fit, id);
-CREATE INDEX customers_by_stage ON customers(stage, name COLLATE NOCASE, id);
+CREATE INDEX customers_by_stage ON customers(stage, sort_name, id);
 CREATE INDEX customers_referred_by ON customers(referred_by) WHERE referred_by IS NOT NULL;
 CREATE INDEX customers_next_review ON customers(next_review) WHERE next_review IS NOT NULL;
 
