@@ -53,7 +53,7 @@ func TestParseMoney(t *testing.T) {
 
 func TestMoneyFormat(t *testing.T) {
 	tests := []struct {
-		m                     Money
+		m                    Money
 		format, short, plain string
 	}{
 		{0, "£0.00", "£0", "0.00"},
