@@ -115,6 +115,10 @@ func (d *customerDetail) Update(msg tea.Msg) tea.Cmd {
 				c := d.data.customer
 				return archiveCustomer(d.com, model.CustomerRow{ID: c.ID, Name: c.Name}, !c.Archived())
 			}
+		default:
+			if m := d.keys.Message(msg, d.id); m != nil {
+				return func() tea.Msg { return m }
+			}
 		}
 	}
 	return nil
@@ -285,10 +289,12 @@ func relDays(n int) string {
 
 // ShortHelp implements help.KeyMap.
 func (d *customerDetail) ShortHelp() []key.Binding {
-	return []key.Binding{d.keys.Down, d.keys.Up, d.keys.Edit, d.keys.Archive}
+	return []key.Binding{d.keys.Edit, d.keys.Order, d.keys.Repeat, d.keys.Touch, d.keys.Feedback,
+		d.keys.Complaint, d.keys.Cost, d.keys.Archive}
 }
 
 // FullHelp implements help.KeyMap.
 func (d *customerDetail) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{d.keys.Up, d.keys.Down, d.keys.PageUp, d.keys.PageDown}, {d.keys.Edit, d.keys.Archive}}
+	return [][]key.Binding{{d.keys.Up, d.keys.Down, d.keys.PageUp, d.keys.PageDown}, {d.keys.Edit, d.keys.Archive},
+		d.keys.CustomerActionKeys.Bindings()}
 }

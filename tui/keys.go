@@ -1,6 +1,9 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
 // Every key binding lives here: one KeyMap per screen, each binding with
 // its help text, so that `?` and the help line always tell the truth.
@@ -101,8 +104,61 @@ func DefaultFilterKeys() FilterKeys {
 	}
 }
 
+// CustomerActionKeys open a form about the selected customer; the detail,
+// the list and the daily review share them.
+type CustomerActionKeys struct {
+	Order     key.Binding
+	Repeat    key.Binding
+	Cost      key.Binding
+	Feedback  key.Binding
+	Complaint key.Binding
+	Touch     key.Binding
+	FollowUp  key.Binding
+}
+
+// DefaultCustomerActionKeys returns the customer action bindings.
+func DefaultCustomerActionKeys() CustomerActionKeys {
+	return CustomerActionKeys{
+		Order:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "new order")),
+		Repeat:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "repeat last order")),
+		Cost:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "cost to serve")),
+		Feedback:  key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "feedback")),
+		Complaint: key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "complaint")),
+		Touch:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "log a contact")),
+		FollowUp:  key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "follow-up date")),
+	}
+}
+
+// Bindings lists the action bindings for the full help.
+func (k CustomerActionKeys) Bindings() []key.Binding {
+	return []key.Binding{k.Order, k.Repeat, k.Cost, k.Feedback, k.Complaint, k.Touch, k.FollowUp}
+}
+
+// Message returns the request an action key makes for customer id, or nil
+// when msg is not an action key.
+func (k CustomerActionKeys) Message(msg tea.KeyPressMsg, id int64) tea.Msg {
+	switch {
+	case key.Matches(msg, k.Order):
+		return newOrderMsg{customerID: id}
+	case key.Matches(msg, k.Repeat):
+		return newOrderMsg{customerID: id, repeat: true}
+	case key.Matches(msg, k.Cost):
+		return newCostMsg{customerID: id}
+	case key.Matches(msg, k.Feedback):
+		return newFeedbackMsg{customerID: id}
+	case key.Matches(msg, k.Complaint):
+		return newComplaintMsg{customerID: id}
+	case key.Matches(msg, k.Touch):
+		return newTouchMsg{customerID: id}
+	case key.Matches(msg, k.FollowUp):
+		return followUpMsg{customerID: id}
+	}
+	return nil
+}
+
 // DetailKeys are the customer detail's bindings.
 type DetailKeys struct {
+	CustomerActionKeys
 	Up       key.Binding
 	Down     key.Binding
 	PageUp   key.Binding
@@ -114,12 +170,13 @@ type DetailKeys struct {
 // DefaultDetailKeys returns the customer detail's bindings.
 func DefaultDetailKeys() DetailKeys {
 	return DetailKeys{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+f", "space"), key.WithHelp("pgdn", "page down")),
-		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
-		Archive:  key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
+		CustomerActionKeys: DefaultCustomerActionKeys(),
+		Up:                 key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
+		Down:               key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
+		PageUp:             key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", "page up")),
+		PageDown:           key.NewBinding(key.WithKeys("pgdown", "ctrl+f", "space"), key.WithHelp("pgdn", "page down")),
+		Edit:               key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		Archive:            key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
 	}
 }
 

@@ -86,3 +86,31 @@ type demoLoadedMsg struct{ summary string }
 
 // emptyCheckedMsg says whether the database holds no customer at all.
 type emptyCheckedMsg struct{ empty bool }
+
+// Requests to open a form about a customer, sent by any screen where a
+// customer is selected (the detail, the list, the daily review). The root
+// pushes the form that answers each.
+
+// newOrderMsg opens a new order for a customer; repeat prefills it with a
+// copy of their last order ("make reordering easy").
+type newOrderMsg struct {
+	customerID int64
+	repeat     bool
+}
+
+// newCostMsg opens a cost to serve for a customer, or for one of their
+// orders when orderID is set.
+type newCostMsg struct{ customerID, orderID int64 }
+
+// newFeedbackMsg opens the feedback form; customerID 0 is anonymous.
+type newFeedbackMsg struct{ customerID int64 }
+
+// newComplaintMsg opens a complaint for a customer, or about one of their
+// orders when orderID is set.
+type newComplaintMsg struct{ customerID, orderID int64 }
+
+// newTouchMsg opens the form that logs a contact (channel and a line).
+type newTouchMsg struct{ customerID int64 }
+
+// followUpMsg asks for a customer's next follow-up date.
+type followUpMsg struct{ customerID int64 }
