@@ -27,8 +27,15 @@ func (s ImportSummary) String() string {
 	if s.DryRun {
 		verb = "Would import"
 	}
+	if s.Orders+s.Customers+s.Offerings+s.Costs == 0 {
+		if s.Skipped > 0 {
+			return fmt.Sprintf("Nothing new in this %s file: its %s already imported.", s.Format,
+				plural(s.Skipped, "record was", "records were"))
+		}
+		return fmt.Sprintf("Nothing to import: the %s file has no rows.", s.Format)
+	}
 	var parts []string
-	if s.Orders > 0 || s.Customers == 0 {
+	if s.Orders > 0 {
 		o := plural(s.Orders, "order", "orders")
 		if s.Lines > 0 {
 			o += " (" + plural(s.Lines, "line", "lines")
