@@ -161,6 +161,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.push(newCustomerForm(a.com, msg))
 	case dataChangedMsg:
 		return a, a.broadcast(msg)
+	case newOrderMsg:
+		return a, openOrderForm(a.com, msg.customerID, msg.repeat)
+	case orderFormDataMsg:
+		return a, a.push(newOrderForm(a.com, msg))
+	case newCostMsg:
+		return a, openCostForm(a.com, msg.customerID, msg.orderID)
+	case costFormDataMsg:
+		return a, a.push(newCostForm(a.com, msg))
 
 	case tea.KeyPressMsg:
 		return a, a.handleKey(msg)

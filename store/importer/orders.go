@@ -142,7 +142,7 @@ func (p *orderParser) parse(rec []string, line int) (orderRow, error) {
 	if desc == "" {
 		desc = "Imported sale"
 	}
-	r.line = model.OrderLine{Description: desc, Quantity: qty, UnitPrice: price.Round(), UnitPriceExact: exactPrice(price),
+	r.line = model.OrderLine{Description: desc, Quantity: qty, UnitPrice: price.Round(), UnitPriceExact: price.Exact(),
 		Amount: amount, UnitCost: cost}
 	return r, nil
 }

@@ -103,27 +103,11 @@ func (p *retailParser) parse(rec []string, line int) (retailRow, error) {
 		return r, bad(c.qty, fmt.Errorf("%d × %s is too large an amount", qty, priceText))
 	}
 	r.price, r.amount = price.Round(), amount
-	r.priceExact = exactPrice(price)
+	r.priceExact = price.Exact()
 	if r.customer, err = customerRef(field(rec, c.customer)); err != nil {
 		return r, bad(c.customer, err)
 	}
 	return r, nil
-}
-
-// exactPrice is d written out when it has more places than pence
-// ("0.085"), else "": the stored price in pence is then exact.
-func exactPrice(d model.Decimal) string {
-	if d.Scale <= 2 {
-		return ""
-	}
-	p := int64(1)
-	for range d.Scale - 2 {
-		p *= 10
-	}
-	if d.Units%p == 0 {
-		return ""
-	}
-	return d.String()
 }
 
 // isCancellation reports an invoice number of a cancellation: C536379.
