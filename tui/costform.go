@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
@@ -18,23 +17,13 @@ import (
 // live here, messages stand in the field titles, esc asks before
 // discarding.
 type costForm struct {
-	com   *common
-	keys  FormKeys
-	guard discardGuard
-	form  *huh.Form
-	w, h  int
-
+	editForm
 	customer model.CustomerName
 	orders   []model.OrderSummary
 
 	category                  model.CostCategory
 	amount, minutes, on, note string
 	orderID                   int64
-
-	inputs  []titledInput
-	initial string
-	saving  bool
-	saveErr string
 }
 
 // recentOrders is how many of the customer's orders the cost form offers.
@@ -59,10 +48,10 @@ func openCostForm(com *common, customerID, orderID int64) tea.Cmd {
 }
 
 func newCostForm(com *common, data costFormDataMsg) *costForm {
-	f := &costForm{com: com, keys: DefaultFormKeys(), guard: newDiscardGuard(), customer: data.customer, orders: data.orders,
+	f := &costForm{editForm: newEditForm(com), customer: data.customer, orders: data.orders,
 		category: model.CostShipping, on: model.FormatDate(com.today()), orderID: data.orderID}
-	f.initial = f.snapshot()
-	f.build()
+	f.editForm.build, f.editForm.snapshot, f.editForm.save = f.build, f.snapshot, f.save
+	f.start()
 	return f
 }
 
@@ -82,24 +71,15 @@ func (f *costForm) build() {
 		label := sprintf("%s %s %s · %s", model.FormatDate(o.OrderedAt), o.Kind, f.com.money(o.Total), clean(o.Summary))
 		orders = append(orders, huh.NewOption(label, o.ID))
 	}
-	f.inputs = nil
-	in := func(title string, v *string) *huh.Input {
-		i := huh.NewInput().Title(title).Value(v).Inline(true)
-		f.inputs = append(f.inputs, titledInput{field: i, title: title, shown: title})
-		return i
-	}
-	f.form = huh.NewForm(huh.NewGroup(
+	in := f.input
+	f.form = f.finish(huh.NewForm(huh.NewGroup(
 		huh.NewSelect[model.CostCategory]().Title("Category").Options(cats...).Value(&f.category).Inline(true),
 		in("Amount ", &f.amount).Placeholder("0.00; empty for time").Validate(validateCost),
 		in("Minutes ", &f.minutes).Placeholder("for time only").Validate(validateMinutes),
 		in("Date ", &f.on).Validate(f.validateDate).Placeholder("YYYY-MM-DD, today, -3"),
 		huh.NewSelect[int64]().Title("Order").Options(orders...).Value(&f.orderID).Height(min(len(orders)+1, 6)),
 		in("Note ", &f.note).Placeholder("what it was for").CharLimit(2000),
-	).Title("Cost to serve · " + clean(f.customer.Name))).
-		WithShowHelp(false).WithShowErrors(false).WithTheme(formTheme(f.com))
-	if f.w > 0 {
-		f.form = f.form.WithWidth(f.w).WithHeight(max(f.h-1, 3))
-	}
+	).Title("Cost to serve · " + clean(f.customer.Name))))
 }
 
 func validateMinutes(s string) error {
@@ -153,62 +133,14 @@ func (f *costForm) cost() (model.Cost, error) {
 // Title implements screen.
 func (f *costForm) Title() string { return "Cost to serve · " + f.customer.Name }
 
-// Init focuses the first field.
-func (f *costForm) Init() tea.Cmd { return f.form.Init() }
-
-// SetSize implements screen.
-func (f *costForm) SetSize(w, h int) {
-	f.w, f.h = w, h
-	f.form = f.form.WithWidth(w).WithHeight(max(h-1, 3))
-}
-
-// Typing implements typer.
-func (f *costForm) Typing() bool { return true }
-
 // Update implements screen.
 func (f *costForm) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case costSavedMsg:
 		return tea.Batch(back, changed, status("Saved a %s cost of %s for %s.", msg.cost.Category,
 			f.com.money(msg.cost.Amount), clean(msg.customer)))
-	case saveFailedMsg:
-		f.saving = false
-		f.saveErr = errorText(msg.err)
-		f.build()
-		f.markField(msg.err)
-		return tea.Batch(f.form.Init(), func() tea.Msg { return errMsg{msg.err} })
-	case tea.KeyPressMsg:
-		if f.saving {
-			return nil
-		}
-		if ok, cmd := f.guard.handle(msg, f.snapshot() != f.initial); ok {
-			return cmd
-		}
 	}
-	m, cmd := f.form.Update(msg)
-	if form, ok := m.(*huh.Form); ok {
-		f.form = form
-	}
-	markErrors(f.form, f.inputs, f.com.styles)
-	if f.form.State == huh.StateCompleted && !f.saving {
-		return f.save()
-	}
-	return cmd
-}
-
-// markField writes a save error into the title of the field it names.
-func (f *costForm) markField(err error) {
-	var fe *model.FieldError
-	if !errors.As(err, &fe) {
-		return
-	}
-	for i, t := range f.inputs {
-		if strings.EqualFold(strings.TrimSpace(t.title), fe.Field) {
-			shown := t.title + " " + f.com.styles.Bad.Render("✗ "+clean(fe.Msg))
-			t.field.Title(shown)
-			f.inputs[i].shown = shown
-		}
-	}
+	return f.update(msg)
 }
 
 // save writes the cost in a command.
@@ -229,32 +161,9 @@ func (f *costForm) save() tea.Cmd {
 
 // View implements screen.
 func (f *costForm) View() string {
-	st := f.com.styles
-	var banner string
-	switch {
-	case f.guard.confirming:
-		banner = st.Warn.Render("Discard this cost? y discards, n keeps editing.")
-	case f.saving:
-		banner = st.Muted.Render("Saving…")
-	case f.saveErr != "":
-		banner = st.Bad.Render("Not saved: " + clean(f.saveErr))
-	default:
-		banner = st.Muted.Render("Time is costed at " + f.com.money(f.com.settings.HourlyRate) +
-			" an hour: give minutes and leave the amount empty.")
-	}
-	return truncate(banner, f.w) + "\n" + f.form.View()
+	return f.view("Time is costed at " + f.com.money(f.com.settings.HourlyRate) +
+		" an hour: give minutes and leave the amount empty.")
 }
-
-// ShortHelp implements help.KeyMap.
-func (f *costForm) ShortHelp() []key.Binding {
-	if h := f.guard.help(); h != nil {
-		return h
-	}
-	return append(f.form.KeyBinds(), f.keys.Cancel)
-}
-
-// FullHelp implements help.KeyMap.
-func (f *costForm) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }
 
 // markErrors writes each input's validation message into its title, so
 // the message stands beside the field it is about (as customerForm does).
@@ -273,5 +182,21 @@ func markErrors(form *huh.Form, inputs []titledInput, st Styles) {
 	}
 	if changed {
 		form.Update(relayoutMsg{})
+	}
+}
+
+// markFieldError writes a save error into the title of the input it
+// names (model.FieldError's field, matched without case).
+func markFieldError(inputs []titledInput, err error, st Styles) {
+	var fe *model.FieldError
+	if !errors.As(err, &fe) {
+		return
+	}
+	for i, t := range inputs {
+		if strings.EqualFold(strings.TrimSpace(t.title), fe.Field) {
+			shown := t.title + " " + st.Bad.Render("✗ "+clean(fe.Msg))
+			t.field.Title(shown)
+			inputs[i].shown = shown
+		}
 	}
 }
