@@ -112,6 +112,9 @@ func Import(ctx context.Context, db *store.DB, r io.Reader, opt Options) (model.
 	start := time.Now()
 	err = db.Load(ctx, func(l *store.Loader) error {
 		s := &session{ctx: ctx, l: l, in: in, sum: &sum, source: format, progress: opt.Progress, start: start}
+		if err := s.tune(); err != nil {
+			return err
+		}
 		if err := read(s); err != nil {
 			return err
 		}
@@ -280,6 +283,14 @@ type session struct {
 	skus      map[string]*model.Offering
 	emails    map[string]int64   // folded email → id (generic formats)
 	names     map[string][]int64 // folded name → ids (generic formats)
+}
+
+// tune gives the writer connection a page cache large enough that one long
+// load seldom spills half-written pages to the WAL. It lasts as long as
+// the connection.
+func (s *session) tune() error {
+	_, err := s.l.Tx().ExecContext(s.ctx, "PRAGMA cache_size = -32768")
+	return err
 }
 
 // rows calls fn for each record with its line number, reporting progress.
