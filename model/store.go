@@ -139,4 +139,52 @@ type Store interface {
 	SegmentStore
 	SettingsStore
 	TimelineStore
+	OfferingStore
+	OrderStore
+	CostStore
+}
+
+// OfferingStore keeps the products and services on sale.
+type OfferingStore interface {
+	// Offerings lists every offering, active ones first, then by name.
+	Offerings(ctx context.Context) ([]Offering, error)
+	// CreateOffering validates o, stores it and sets o.ID; a SKU already
+	// taken is ErrConflict.
+	CreateOffering(ctx context.Context, o *Offering) error
+	// UpdateOffering validates o and replaces the stored offering;
+	// ErrNotFound for a missing id, ErrConflict for a SKU already taken.
+	UpdateOffering(ctx context.Context, o *Offering) error
+}
+
+// OrderSummary is one order in a short list: when, what kind, how much.
+type OrderSummary struct {
+	ID        int64
+	OrderedAt time.Time
+	Kind      OrderKind
+	Lines     int
+	Total     Money
+	Summary   string // the first line's description, and how many more
+}
+
+// OrderStore keeps orders and their lines.
+type OrderStore interface {
+	// CreateOrder validates o and stores it with its lines in one
+	// transaction, keeping the customer's figures true; it sets o.ID and
+	// the lines' ids. ErrNotFound when the customer does not exist.
+	CreateOrder(ctx context.Context, o *Order) error
+	// Order returns one order with its lines; ErrNotFound when missing.
+	Order(ctx context.Context, id int64) (Order, error)
+	// LastOrder returns the customer's newest sale with its lines;
+	// ErrNotFound when they have none.
+	LastOrder(ctx context.Context, customerID int64) (Order, error)
+	// RecentOrders lists the customer's newest orders, at most limit.
+	RecentOrders(ctx context.Context, customerID int64, limit int) ([]OrderSummary, error)
+}
+
+// CostStore keeps costs to serve.
+type CostStore interface {
+	// CreateCost validates c, prices a time entry at the hourly rate in
+	// the settings when c.Amount is zero, stores it and sets c.ID.
+	// ErrNotFound when the customer or order does not exist.
+	CreateCost(ctx context.Context, c *Cost) error
 }

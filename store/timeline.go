@@ -20,6 +20,13 @@ var timelineParts = []string{
 		coalesce(sum(l.amount), 0)
 	FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id
 	WHERE o.customer_id = ?1 GROUP BY o.id`,
+	// Costs to serve, as money going out: category, minutes, note.
+	`SELECT c.incurred_on, 'cost', c.id,
+		c.category || CASE WHEN c.minutes IS NOT NULL THEN ' ' || c.minutes || ' min' ELSE '' END
+			|| CASE WHEN c.note <> '' THEN ': ' || c.note ELSE '' END
+			|| CASE WHEN c.order_id IS NOT NULL THEN ' (order ' || c.order_id || ')' ELSE '' END,
+		-c.amount
+	FROM costs c WHERE c.customer_id = ?1`,
 }
 
 // Timeline returns the customer's newest entries first, at most limit.

@@ -30,6 +30,9 @@ type Options struct {
 	// LoadDemo fills an empty database with the demo business and says
 	// what it wrote; nil hides the offer.
 	LoadDemo func(ctx context.Context) (string, error)
+	// Import reads a CSV file into the store, all or nothing; nil hides
+	// the import prompt.
+	Import func(ctx context.Context, path string) (model.ImportSummary, error)
 }
 
 // tab is a top-level screen reached with its digit.
@@ -73,7 +76,7 @@ func New(store model.Store, opt Options) *App {
 		now = func() time.Time { return model.WallClock(time.Now()) }
 	}
 	com := &common{store: store, now: now, settings: model.DefaultSettings(), noColor: opt.NoColor,
-		isDark: true, loadDemo: opt.LoadDemo}
+		isDark: true, loadDemo: opt.LoadDemo, importFile: opt.Import}
 	com.styles = newStyles(com.isDark, com.noColor)
 	a := &App{com: com, keys: DefaultGlobalKeys(), help: help.New()}
 	a.help.Styles = com.styles.Help
@@ -158,6 +161,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.push(newCustomerForm(a.com, msg))
 	case dataChangedMsg:
 		return a, a.broadcast(msg)
+	case newOrderMsg:
+		return a, openOrderForm(a.com, msg.customerID, msg.repeat)
+	case orderFormDataMsg:
+		return a, a.push(newOrderForm(a.com, msg))
+	case newCostMsg:
+		return a, openCostForm(a.com, msg.customerID, msg.orderID)
+	case costFormDataMsg:
+		return a, a.push(newCostForm(a.com, msg))
 
 	case tea.KeyPressMsg:
 		return a, a.handleKey(msg)

@@ -254,7 +254,9 @@ func (l *customerList) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return status("Nothing to undo.")
 	case key.Matches(msg, l.keys.Import):
-		return status("Import a file with: clientele import FILE (see clientele import --help).")
+		return l.openImport()
+	case key.Matches(msg, OfferingsKey):
+		return push(newOfferingList(l.com))
 	}
 	return nil
 }
@@ -317,9 +319,21 @@ func (l *customerList) handleWelcomeKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, l.keys.Add):
 		return openCustomerForm(l.com, 0)
 	case key.Matches(msg, l.keys.Import):
+		if l.com.importFile != nil {
+			return l.openImport()
+		}
 		l.importHelp = !l.importHelp
 	}
 	return nil
+}
+
+// openImport asks for a file to import, or says how when the app has no
+// importer.
+func (l *customerList) openImport() tea.Cmd {
+	if l.com.importFile == nil {
+		return status("Import a file with: clientele import FILE (see clientele import --help).")
+	}
+	return push(newImportPrompt(l.com))
 }
 
 // checkEmpty asks whether the database has any customer at all, archived
@@ -484,6 +498,6 @@ func (l *customerList) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		l.keys.ListKeys.Bindings(),
 		{l.keys.Open, l.keys.Filter, l.keys.Sort, l.keys.ShowArchive},
-		{l.keys.Add, l.keys.Edit, l.keys.Archive, l.keys.Undo, l.keys.Import},
+		{l.keys.Add, l.keys.Edit, l.keys.Archive, l.keys.Undo, l.keys.Import, OfferingsKey},
 	}
 }

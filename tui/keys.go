@@ -195,3 +195,51 @@ func DefaultFormKeys() FormKeys {
 		Deny:    key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "keep editing")),
 	}
 }
+
+// OrderFormKeys move through the order form; every other key is typed
+// into the focused field.
+type OrderFormKeys struct {
+	Next     key.Binding
+	Prev     key.Binding
+	Up       key.Binding
+	Down     key.Binding
+	Kind     key.Binding // on the kind field: sale ↔ refund
+	Complete key.Binding // take the offering the item field suggests
+	Save     key.Binding
+	Cancel   key.Binding
+}
+
+// DefaultOrderFormKeys returns the order form's bindings.
+func DefaultOrderFormKeys() OrderFormKeys {
+	return OrderFormKeys{
+		Next:     key.NewBinding(key.WithKeys("tab", "enter"), key.WithHelp("tab/enter", "next field")),
+		Prev:     key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
+		Up:       key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "line above")),
+		Down:     key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "line below")),
+		Kind:     key.NewBinding(key.WithKeys("space", "left", "right"), key.WithHelp("space", "sale/refund")),
+		Complete: key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "complete offering")),
+		Save:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+// OfferingKeys are the offerings list's bindings.
+type OfferingKeys struct {
+	ListKeys
+	Add    key.Binding
+	Edit   key.Binding
+	Retire key.Binding
+}
+
+// DefaultOfferingKeys returns the offerings list's bindings.
+func DefaultOfferingKeys() OfferingKeys {
+	return OfferingKeys{
+		ListKeys: DefaultListKeys(),
+		Add:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
+		Edit:     key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e/enter", "edit")),
+		Retire:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "retire/restore")),
+	}
+}
+
+// OfferingsKey opens the offerings list from the customer list.
+var OfferingsKey = key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "offerings"))

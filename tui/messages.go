@@ -114,3 +114,47 @@ type newTouchMsg struct{ customerID int64 }
 
 // followUpMsg asks for a customer's next follow-up date.
 type followUpMsg struct{ customerID int64 }
+
+// orderFormDataMsg carries what the order form needs before it opens: the
+// customer, the offerings to choose from and, to repeat an order, the
+// customer's last one.
+type orderFormDataMsg struct {
+	customer  model.CustomerName
+	offerings []model.Offering
+	repeat    *model.Order
+}
+
+// orderSavedMsg reports an order written by the order form.
+type orderSavedMsg struct {
+	order    model.Order
+	customer string
+}
+
+// costFormDataMsg carries what the cost form needs: the customer, their
+// recent orders to attach the cost to, and the order chosen, if any.
+type costFormDataMsg struct {
+	customer model.CustomerName
+	orders   []model.OrderSummary
+	orderID  int64
+}
+
+// costSavedMsg reports a cost to serve written by the cost form.
+type costSavedMsg struct {
+	cost     model.Cost
+	customer string
+}
+
+// offeringsLoadedMsg carries the offerings list.
+type offeringsLoadedMsg struct{ offerings []model.Offering }
+
+// offeringSavedMsg reports an offering written by its form or retired.
+type offeringSavedMsg struct {
+	offering model.Offering
+	created  bool
+}
+
+// importDoneMsg reports a finished import with what it added.
+type importDoneMsg struct{ summary model.ImportSummary }
+
+// importFailedMsg reports an import that wrote nothing, and why.
+type importFailedMsg struct{ err error }
