@@ -133,10 +133,24 @@ type TimelineStore interface {
 	Timeline(ctx context.Context, customerID int64, limit int) ([]TimelineEntry, error)
 }
 
+// ReviewStore reads the daily review and records what the owner did about
+// it: touches, follow-up dates and snoozes.
+type ReviewStore interface {
+	// Review builds the daily review queue for today (see ReviewQueue).
+	Review(ctx context.Context, today time.Time) ([]ReviewEntry, error)
+	// AddTouch validates t, stores it and sets t.ID.
+	AddTouch(ctx context.Context, t *Touch) error
+	// SetFollowUp sets a customer's next follow-up day; zero clears it.
+	SetFollowUp(ctx context.Context, customerID int64, day time.Time) error
+	// Snooze hides a customer from the review until a day; zero wakes them.
+	Snooze(ctx context.Context, customerID int64, until time.Time) error
+}
+
 // Store is everything the TUI and the commands need.
 type Store interface {
 	CustomerStore
 	SegmentStore
 	SettingsStore
 	TimelineStore
+	ReviewStore
 }

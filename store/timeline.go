@@ -20,6 +20,10 @@ var timelineParts = []string{
 		coalesce(sum(l.amount), 0)
 	FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id
 	WHERE o.customer_id = ?1 GROUP BY o.id`,
+	// Touches: the contact log, a review marked done, a snooze.
+	`SELECT touched_at, 'touch', id, CASE WHEN channel <> '' THEN channel || ': ' ELSE '' END ||
+		CASE WHEN summary <> '' THEN summary WHEN kind = 'review' THEN 'review done' ELSE 'contact' END, NULL
+	FROM touches WHERE customer_id = ?1`,
 }
 
 // Timeline returns the customer's newest entries first, at most limit.
