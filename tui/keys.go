@@ -195,3 +195,24 @@ func DefaultFormKeys() FormKeys {
 		Deny:    key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "keep editing")),
 	}
 }
+
+// TodayKeys are the daily review's bindings: walk the queue, act on the
+// entry under the cursor.
+type TodayKeys struct {
+	ListKeys
+	CustomerActionKeys
+	Open   key.Binding
+	Done   key.Binding
+	Snooze key.Binding
+}
+
+// DefaultTodayKeys returns the daily review's bindings.
+func DefaultTodayKeys() TodayKeys {
+	return TodayKeys{
+		ListKeys:           DefaultListKeys(),
+		CustomerActionKeys: DefaultCustomerActionKeys(),
+		Open:               key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Done:               key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "done")),
+		Snooze:             key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "snooze")),
+	}
+}
