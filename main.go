@@ -45,6 +45,7 @@ func rootCmd() *cobra.Command {
 	root.PersistentFlags().StringVar(&dbFlag, "db", "",
 		"database file (default $CLIENTELE_DB, else "+defaultPathHelp()+")")
 	root.AddCommand(versionCmd())
+	root.AddCommand(reviewCmd())
 	return root
 }
 
