@@ -146,6 +146,16 @@ type ReviewStore interface {
 	Snooze(ctx context.Context, customerID int64, until time.Time) error
 }
 
+// SetupStore keeps what the settings screen edits beside the settings:
+// saved feedback questions and segment cadences.
+type SetupStore interface {
+	SavedQuestions(ctx context.Context) ([]SavedQuestion, error)
+	AddSavedQuestion(ctx context.Context, text string) error
+	DeleteSavedQuestion(ctx context.Context, id int64) error
+	// SetSegmentCadences sets stay-in-touch cadences (days, 0 for none) by segment id.
+	SetSegmentCadences(ctx context.Context, cadences map[int64]int) error
+}
+
 // Store is everything the TUI and the commands need.
 type Store interface {
 	CustomerStore
@@ -153,4 +163,5 @@ type Store interface {
 	SettingsStore
 	TimelineStore
 	ReviewStore
+	SetupStore
 }

@@ -81,6 +81,7 @@ func New(store model.Store, opt Options) *App {
 	a.tabs = []tab{
 		{key: "1", screen: newToday(com)},
 		{key: "2", screen: newCustomerList(com)},
+		{key: "7", screen: newSettingsTab(com)},
 	}
 	a.active = a.tabIndex("2") // until the review says someone needs the owner
 	return a
@@ -243,6 +244,9 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if msg.String() == t.key {
 			return a.switchTab(i)
 		}
+	}
+	if msg.String() == "," {
+		return a.switchTab(a.tabIndex("7"))
 	}
 	return top.Update(msg)
 }

@@ -185,10 +185,6 @@ type titledInput struct {
 	shown string // the title as last set, message included
 }
 
-// markErrors writes each field's validation message into its title, so the
-// message stands beside the field it is about.
-func (f *customerForm) markErrors() { f.form = markErrors(f.com, f.form, f.inputs) }
-
 // markErrors writes each input's validation message into its title and
 // returns the form laid out again when a title changed.
 func markErrors(com *common, form *huh.Form, inputs []titledInput) *huh.Form {
@@ -388,12 +384,9 @@ func (f *customerForm) Update(msg tea.Msg) tea.Cmd {
 			return cmd
 		}
 	}
-	m, cmd := f.form.Update(msg)
-	if form, ok := m.(*huh.Form); ok {
-		f.form = form
-	}
-	f.markErrors()
-	if f.form.State == huh.StateCompleted && !f.saving {
+	var cmd tea.Cmd
+	var done bool
+	if f.form, cmd, done = f.step(f.com, f.form, f.inputs, msg); done {
 		return f.save()
 	}
 	return cmd

@@ -141,3 +141,13 @@ type daySavedMsg struct {
 	id   int64
 	text string
 }
+
+// setupLoadedMsg carries what the Settings tab shows.
+type setupLoadedMsg struct {
+	settings  model.Settings
+	segments  []model.Segment
+	questions []model.SavedQuestion
+}
+
+// settingsSavedMsg reports the settings form saved.
+type settingsSavedMsg struct{}

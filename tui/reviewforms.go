@@ -197,12 +197,9 @@ func (f *reviewFormScreen) Update(msg tea.Msg) tea.Cmd {
 			return cmd
 		}
 	}
-	m, cmd := f.form.Update(msg)
-	if form, ok := m.(*huh.Form); ok {
-		f.form = form
-	}
-	f.form = markErrors(f.com, f.form, f.inputs)
-	if f.form.State == huh.StateCompleted && !f.saving {
+	var cmd tea.Cmd
+	var done bool
+	if f.form, cmd, done = f.step(f.com, f.form, f.inputs, msg); done {
 		return f.save()
 	}
 	return cmd
@@ -294,6 +291,17 @@ func (c *formChrome) key(msg tea.KeyPressMsg, changed bool) (bool, tea.Cmd) {
 		return true, nil
 	}
 	return false, nil
+}
+
+// step passes msg to the form, writes field errors into their titles, and
+// reports whether the form was just completed: time to save.
+func (c *formChrome) step(com *common, form *huh.Form, inputs []titledInput, msg tea.Msg) (*huh.Form, tea.Cmd, bool) {
+	m, cmd := form.Update(msg)
+	if f, ok := m.(*huh.Form); ok {
+		form = f
+	}
+	form = markErrors(com, form, inputs)
+	return form, cmd, form.State == huh.StateCompleted && !c.saving
 }
 
 // failed shows a failed save over the rebuilt form, everything typed kept.
