@@ -255,6 +255,11 @@ func (l *customerList) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return status("Nothing to undo.")
 	case key.Matches(msg, l.keys.Import):
 		return status("Import a file with: clientele import FILE (see clientele import --help).")
+	case key.Matches(msg, l.keys.Touch), key.Matches(msg, l.keys.FollowUp):
+		if r, ok := l.selected(); ok {
+			m := DefaultCustomerActionKeys().Message(msg, r.ID)
+			return func() tea.Msg { return m }
+		}
 	}
 	return nil
 }
@@ -485,5 +490,6 @@ func (l *customerList) FullHelp() [][]key.Binding {
 		l.keys.ListKeys.Bindings(),
 		{l.keys.Open, l.keys.Filter, l.keys.Sort, l.keys.ShowArchive},
 		{l.keys.Add, l.keys.Edit, l.keys.Archive, l.keys.Undo, l.keys.Import},
+		{l.keys.Touch, l.keys.FollowUp},
 	}
 }

@@ -71,6 +71,9 @@ type CustomerListKeys struct {
 	// On the welcome panel of an empty database.
 	Demo   key.Binding
 	Import key.Binding
+	// Log a contact and set the next follow-up with the selected customer.
+	Touch    key.Binding
+	FollowUp key.Binding
 }
 
 // DefaultCustomerListKeys returns the customer list's bindings.
@@ -87,6 +90,8 @@ func DefaultCustomerListKeys() CustomerListKeys {
 		ShowArchive: key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "show archived")),
 		Demo:        key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "load demo")),
 		Import:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "import")),
+		Touch:       DefaultCustomerActionKeys().Touch,
+		FollowUp:    DefaultCustomerActionKeys().FollowUp,
 	}
 }
 

@@ -177,3 +177,17 @@ func TestTeatestWalksTheQueue(t *testing.T) {
 		t.Errorf("Ada snoozed until %v", ada.SnoozedUntil)
 	}
 }
+
+func TestTouchFromTheCustomerList(t *testing.T) {
+	d := newDriver(t, fixtureStore(t), 80, 24)
+	d.keys("n") // Ada, first by name
+	mustContain(t, d.screen(), "Log a contact with Ada Lovelace")
+	d.keys("enter", "q") // past the channel; q is typed into the field, not quit
+	mustContain(t, d.screen(), "> q")
+	d.keys("uick call", "enter")
+	mustContain(t, d.screen(), "Logged a contact with Ada Lovelace.", "25 customers")
+	d.keys("F", "enter") // her follow-up is set: the form offers it as a typed day
+	mustContain(t, d.screen(), "> 2026-11-25")
+	d.keys("enter")
+	mustContain(t, d.screen(), "Next follow-up with Ada Lovelace: 2026-11-25.")
+}
