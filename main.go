@@ -48,6 +48,7 @@ func rootCmd() *cobra.Command {
 		"database file (default $CLIENTELE_DB, else "+defaultPathHelp()+")")
 	root.AddCommand(versionCmd())
 	root.AddCommand(importCmd())
+	root.AddCommand(reviewCmd())
 	return root
 }
 

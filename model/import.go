@@ -62,6 +62,7 @@ func (s ImportSummary) String() string {
 	return out + "."
 }
 
+// plural writes "1 day", "3 days", "1,204 customers".
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one

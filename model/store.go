@@ -133,6 +133,29 @@ type TimelineStore interface {
 	Timeline(ctx context.Context, customerID int64, limit int) ([]TimelineEntry, error)
 }
 
+// ReviewStore reads the daily review and records what the owner did about
+// it: touches, follow-up dates and snoozes.
+type ReviewStore interface {
+	// Review builds the daily review queue for today (see ReviewQueue).
+	Review(ctx context.Context, today time.Time) ([]ReviewEntry, error)
+	// AddTouch validates t, stores it and sets t.ID.
+	AddTouch(ctx context.Context, t *Touch) error
+	// SetFollowUp sets a customer's next follow-up day; zero clears it.
+	SetFollowUp(ctx context.Context, customerID int64, day time.Time) error
+	// Snooze hides a customer from the review until a day; zero wakes them.
+	Snooze(ctx context.Context, customerID int64, until time.Time) error
+}
+
+// SetupStore keeps what the settings screen edits beside the settings:
+// saved feedback questions and segment cadences.
+type SetupStore interface {
+	SavedQuestions(ctx context.Context) ([]SavedQuestion, error)
+	AddSavedQuestion(ctx context.Context, text string) error
+	DeleteSavedQuestion(ctx context.Context, id int64) error
+	// SetSegmentCadences sets stay-in-touch cadences (days, 0 for none) by segment id.
+	SetSegmentCadences(ctx context.Context, cadences map[int64]int) error
+}
+
 // Store is everything the TUI and the commands need.
 type Store interface {
 	CustomerStore
@@ -187,4 +210,6 @@ type CostStore interface {
 	// the settings when c.Amount is zero, stores it and sets c.ID.
 	// ErrNotFound when the customer or order does not exist.
 	CreateCost(ctx context.Context, c *Cost) error
+	ReviewStore
+	SetupStore
 }

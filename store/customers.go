@@ -247,7 +247,10 @@ func refreshFigures(ctx context.Context, q queryer, ids ...int64) error {
 			first_order_at = o.first, last_order_at = o.last
 		FROM o LEFT JOIN l ON l.customer_id = o.customer_id
 		WHERE customers.id = o.customer_id`, append(args, args...)...)
-	return err
+	if err != nil {
+		return err
+	}
+	return refreshGaps(ctx, q, ids...)
 }
 
 // ArchiveCustomer hides a customer from the list; nothing is deleted.

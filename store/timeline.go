@@ -27,6 +27,10 @@ var timelineParts = []string{
 			|| CASE WHEN c.order_id IS NOT NULL THEN ' (order ' || c.order_id || ')' ELSE '' END,
 		-c.amount
 	FROM costs c WHERE c.customer_id = ?1`,
+	// Touches: the contact log, a review marked done, a snooze.
+	`SELECT touched_at, 'touch', id, CASE WHEN channel <> '' THEN channel || ': ' ELSE '' END ||
+		CASE WHEN summary <> '' THEN summary WHEN kind = 'review' THEN 'review done' ELSE 'contact' END, NULL
+	FROM touches WHERE customer_id = ?1`,
 }
 
 // Timeline returns the customer's newest entries first, at most limit.

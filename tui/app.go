@@ -52,6 +52,7 @@ type App struct {
 
 	width, height int
 	showHelp      bool
+	moved         bool // a key was pressed: the first screen is the user's choice now
 	status        string
 	statusErr     bool
 	statusID      int
@@ -81,15 +82,28 @@ func New(store model.Store, opt Options) *App {
 	a := &App{com: com, keys: DefaultGlobalKeys(), help: help.New()}
 	a.help.Styles = com.styles.Help
 	a.tabs = []tab{
+		{key: "1", screen: newToday(com)},
 		{key: "2", screen: newCustomerList(com)},
+		{key: "7", screen: newSettingsTab(com)},
 	}
+	a.active = a.tabIndex("2") // until the review says someone needs the owner
 	return a
+}
+
+// tabIndex returns the index of the tab reached with k, or 0.
+func (a *App) tabIndex(k string) int {
+	for i, t := range a.tabs {
+		if t.key == k {
+			return i
+		}
+	}
+	return 0
 }
 
 // Init asks the terminal for its background, loads the settings and the
 // first screen.
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, a.loadSettings(), a.top().Init())
+	return tea.Batch(tea.RequestBackgroundColor, a.loadSettings(), a.top().Init(), loadReview(a.com, true))
 }
 
 func (a *App) loadSettings() tea.Cmd {
@@ -170,7 +184,23 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case costFormDataMsg:
 		return a, a.push(newCostForm(a.com, msg))
 
+	case reviewLoadedMsg:
+		// The app opens on Today when someone needs the owner, unless they
+		// already went elsewhere.
+		today := a.tabIndex("1")
+		if msg.start && len(msg.entries) > 0 && len(a.stack) == 0 && !a.moved {
+			a.active = today
+		}
+		return a, a.tabs[today].screen.Update(msg)
+	case newTouchMsg:
+		return a, openReviewForm(a.com, msg.customerID, formTouch)
+	case followUpMsg:
+		return a, openReviewForm(a.com, msg.customerID, formFollowUp)
+	case reviewFormMsg:
+		return a, a.push(newReviewForm(a.com, msg.customer, msg.form))
+
 	case tea.KeyPressMsg:
+		a.moved = true
 		return a, a.handleKey(msg)
 
 	case tea.MouseMsg:
@@ -225,6 +255,9 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if msg.String() == t.key {
 			return a.switchTab(i)
 		}
+	}
+	if msg.String() == "," {
+		return a.switchTab(a.tabIndex("7"))
 	}
 	return top.Update(msg)
 }

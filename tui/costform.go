@@ -164,39 +164,3 @@ func (f *costForm) View() string {
 	return f.view("Time is costed at " + f.com.money(f.com.settings.HourlyRate) +
 		" an hour: give minutes and leave the amount empty.")
 }
-
-// markErrors writes each input's validation message into its title, so
-// the message stands beside the field it is about (as customerForm does).
-func markErrors(form *huh.Form, inputs []titledInput, st Styles) {
-	changed := false
-	for i, t := range inputs {
-		title := t.title
-		if err := t.field.Error(); err != nil {
-			title += " " + st.Bad.Render("✗ "+model.Printable(err.Error()))
-		}
-		if title != t.shown {
-			t.field.Title(title)
-			inputs[i].shown = title
-			changed = true
-		}
-	}
-	if changed {
-		form.Update(relayoutMsg{})
-	}
-}
-
-// markFieldError writes a save error into the title of the input it
-// names (model.FieldError's field, matched without case).
-func markFieldError(inputs []titledInput, err error, st Styles) {
-	var fe *model.FieldError
-	if !errors.As(err, &fe) {
-		return
-	}
-	for i, t := range inputs {
-		if strings.EqualFold(strings.TrimSpace(t.title), fe.Field) {
-			shown := t.title + " " + st.Bad.Render("✗ "+clean(fe.Msg))
-			t.field.Title(shown)
-			inputs[i].shown = shown
-		}
-	}
-}

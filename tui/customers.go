@@ -258,6 +258,11 @@ func (l *customerList) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, OfferingsKey):
 		return push(newOfferingList(l.com))
 	}
+	if r, ok := l.selected(); ok {
+		if m := l.keys.Message(msg, r.ID); m != nil {
+			return func() tea.Msg { return m }
+		}
+	}
 	return nil
 }
 
@@ -499,5 +504,6 @@ func (l *customerList) FullHelp() [][]key.Binding {
 		l.keys.ListKeys.Bindings(),
 		{l.keys.Open, l.keys.Filter, l.keys.Sort, l.keys.ShowArchive},
 		{l.keys.Add, l.keys.Edit, l.keys.Archive, l.keys.Undo, l.keys.Import, OfferingsKey},
+		l.keys.CustomerActionKeys.Bindings(),
 	}
 }

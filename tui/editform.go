@@ -12,16 +12,13 @@ import (
 // everything typed and the message beside the field it names, and esc
 // asks before discarding an edited form.
 type editForm struct {
-	com   *common
-	keys  FormKeys
-	guard discardGuard
-	form  *huh.Form
-	w, h  int
+	com *common
+	formChrome
+	form *huh.Form
+	w, h int
 
 	inputs  []titledInput // the text inputs, to show their messages
 	initial string        // snapshot() when opened
-	saving  bool
-	saveErr string
 
 	// The screen's own parts: build makes form over the values, snapshot
 	// joins the values, save checks them and writes in a command.
@@ -31,7 +28,7 @@ type editForm struct {
 }
 
 func newEditForm(com *common) editForm {
-	return editForm{com: com, keys: DefaultFormKeys(), guard: newDiscardGuard()}
+	return editForm{com: com, formChrome: newFormChrome()}
 }
 
 // start builds the form and remembers the values it opened with.
@@ -75,27 +72,19 @@ func (e *editForm) Typing() bool { return true }
 func (e *editForm) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case saveFailedMsg:
-		e.saving = false
-		e.saveErr = errorText(msg.err)
 		e.inputs = nil
 		e.build()
 		e.size()
 		markFieldError(e.inputs, msg.err, e.com.styles)
-		return tea.Batch(e.form.Init(), func() tea.Msg { return errMsg{msg.err} })
+		return e.failed(msg.err, e.form)
 	case tea.KeyPressMsg:
-		if e.saving {
-			return nil
-		}
-		if ok, cmd := e.guard.handle(msg, e.snapshot() != e.initial); ok {
+		if ok, cmd := e.key(msg, e.snapshot() != e.initial); ok {
 			return cmd
 		}
 	}
-	m, cmd := e.form.Update(msg)
-	if form, ok := m.(*huh.Form); ok {
-		e.form = form
-	}
-	markErrors(e.form, e.inputs, e.com.styles)
-	if e.form.State == huh.StateCompleted && !e.saving {
+	var cmd tea.Cmd
+	var done bool
+	if e.form, cmd, done = e.step(e.com.styles, e.form, e.inputs, msg); done {
 		return e.save()
 	}
 	return cmd
@@ -103,28 +92,11 @@ func (e *editForm) update(msg tea.Msg) tea.Cmd {
 
 // view draws the banner (what is happening, or hint) above the form.
 func (e *editForm) view(hint string) string {
-	st := e.com.styles
-	var banner string
-	switch {
-	case e.guard.confirming:
-		banner = st.Warn.Render("Discard your changes? y discards, n keeps editing.")
-	case e.saving:
-		banner = st.Muted.Render("Saving…")
-	case e.saveErr != "":
-		banner = st.Bad.Render("Not saved: " + clean(e.saveErr))
-	default:
-		banner = st.Muted.Render(hint)
-	}
-	return truncate(banner, e.w) + "\n" + e.form.View()
+	return e.banner(e.com.styles, e.com.styles.Muted.Render(hint), e.w) + "\n" + e.form.View()
 }
 
 // ShortHelp implements help.KeyMap.
-func (e *editForm) ShortHelp() []key.Binding {
-	if h := e.guard.help(); h != nil {
-		return h
-	}
-	return append(e.form.KeyBinds(), e.keys.Cancel)
-}
+func (e *editForm) ShortHelp() []key.Binding { return e.help(e.form) }
 
 // FullHelp implements help.KeyMap.
 func (e *editForm) FullHelp() [][]key.Binding { return [][]key.Binding{e.ShortHelp()} }

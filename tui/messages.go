@@ -158,3 +158,40 @@ type importDoneMsg struct{ summary model.ImportSummary }
 
 // importFailedMsg reports an import that wrote nothing, and why.
 type importFailedMsg struct{ err error }
+
+// reviewLoadedMsg carries the daily review queue; start marks the load the
+// app makes when it opens, which decides the first screen.
+type reviewLoadedMsg struct {
+	entries []model.ReviewEntry
+	start   bool
+}
+
+// reviewActedMsg reports an action on a review entry (done, snoozed) that
+// was saved; the queue reloads and the cursor moves to the next entry.
+type reviewActedMsg struct {
+	id   int64
+	text string // for the status bar
+}
+
+// reviewFormMsg carries the customer a touch, follow-up or snooze form is
+// about, loaded before the form opens.
+type reviewFormMsg struct {
+	customer model.Customer
+	form     reviewForm
+}
+
+// daySavedMsg reports a touch, follow-up or snooze saved by a form.
+type daySavedMsg struct {
+	id   int64
+	text string
+}
+
+// setupLoadedMsg carries what the Settings tab shows.
+type setupLoadedMsg struct {
+	settings  model.Settings
+	segments  []model.Segment
+	questions []model.SavedQuestion
+}
+
+// settingsSavedMsg reports the settings form saved.
+type settingsSavedMsg struct{}
