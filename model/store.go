@@ -92,10 +92,30 @@ type CustomerStore interface {
 	CustomerNames(ctx context.Context) ([]CustomerName, error)
 }
 
-// SegmentStore keeps segments.
+// SegmentStore keeps segments and who is in them. Every write keeps the
+// members' filter text current, so the list's filter finds a renamed or
+// merged segment at once. A name another segment already has (in any
+// case) is ErrConflict; a missing id is ErrNotFound.
 type SegmentStore interface {
 	// Segments lists every segment with its member count, by name.
 	Segments(ctx context.Context) ([]Segment, error)
+	// CreateSegment validates s, stores it and sets s.ID.
+	CreateSegment(ctx context.Context, s *Segment) error
+	// RenameSegment gives segment id a new name.
+	RenameSegment(ctx context.Context, id int64, name string) error
+	// MergeSegments moves every member of segment from into segment into
+	// and deletes from, in one transaction; it returns how many customers
+	// joined into (members of both count once).
+	MergeSegments(ctx context.Context, from, into int64) (joined int, err error)
+	// DeleteSegment deletes a segment; its customers stay, out of it.
+	DeleteSegment(ctx context.Context, id int64) error
+	// AddToSegment puts the customers in the segment called name (any
+	// case), creating it when there is none; it returns the segment and
+	// how many customers joined (members already in it do not count).
+	AddToSegment(ctx context.Context, name string, ids []int64) (seg Segment, joined int, err error)
+	// RemoveFromSegment takes the customers out of segment id and returns
+	// how many were in it.
+	RemoveFromSegment(ctx context.Context, id int64, ids []int64) (left int, err error)
 }
 
 // SettingsStore keeps the settings.
