@@ -198,6 +198,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, openReviewForm(a.com, msg.customerID, formFollowUp)
 	case reviewFormMsg:
 		return a, a.push(newReviewForm(a.com, msg.customer, msg.form))
+	case segmentFormMsg:
+		return a, a.push(newSegmentForm(a.com, msg))
+	case segmentAssignedMsg:
+		// The form closes itself; the list under it clears its marks.
+		return a, a.broadcast(msg)
 
 	case tea.KeyPressMsg:
 		a.moved = true

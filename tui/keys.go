@@ -292,3 +292,20 @@ func DefaultSettingsKeys() SettingsKeys {
 		Open:   key.NewBinding(key.WithKeys(","), key.WithHelp(",", "settings from anywhere")),
 	}
 }
+
+// MarkKeys mark customers on the customer list and put them in a segment
+// together; the segment key also works on one customer's detail.
+type MarkKeys struct {
+	Mark    key.Binding
+	Segment key.Binding
+	Clear   key.Binding // esc while rows are marked
+}
+
+// DefaultMarkKeys returns the marking bindings.
+func DefaultMarkKeys() MarkKeys {
+	return MarkKeys{
+		Mark:    key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),
+		Segment: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "segment")),
+		Clear:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear marks")),
+	}
+}

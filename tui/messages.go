@@ -195,3 +195,20 @@ type setupLoadedMsg struct {
 
 // settingsSavedMsg reports the settings form saved.
 type settingsSavedMsg struct{}
+
+// segmentFormMsg carries what the segment form needs before it opens: the
+// customers it puts in (or takes out of) a segment, who they are in words,
+// and the segments to choose from.
+type segmentFormMsg struct {
+	ids      []int64
+	who      string // "Ada Lovelace" or "3 marked customers"
+	segments []model.Segment
+}
+
+// segmentAssignedMsg reports customers put in, or taken out of, a segment.
+type segmentAssignedMsg struct {
+	segment string
+	asked   int // customers the form was about
+	changed int // of those, how many joined or left
+	removed bool
+}
