@@ -176,10 +176,35 @@ type SetupStore interface {
 	SetSegmentCadences(ctx context.Context, cadences map[int64]int) error
 }
 
+// StageChange is a customer moved from one stage to another, with what
+// the let-go reason was and became, so that it can be undone.
+type StageChange struct {
+	ID                 int64
+	Name               string
+	From, To           Stage
+	FromReason, Reason string
+}
+
+// FitStore reads what the Segment fit analysis weighs and moves customers
+// between stages from it.
+type FitStore interface {
+	// FitFacts reads every customer not archived with what the fit
+	// analysis needs besides their profit: segments, values, fit rating,
+	// referrer, complaints opened in [from, to], latest NPS answer and
+	// last activity. The figures "in the period" are left zero.
+	FitFacts(ctx context.Context, from, to time.Time) ([]FitCustomer, error)
+	// SetStage moves a customer to stage, keeping reason as their let-go
+	// reason (cleared when reason is empty and stage is not former), and
+	// returns the change; ErrNotFound for a missing id, ErrInvalid for a
+	// let go without a reason.
+	SetStage(ctx context.Context, id int64, stage Stage, reason string) (StageChange, error)
+}
+
 // Store is everything the TUI and the commands need.
 type Store interface {
 	CustomerStore
 	SegmentStore
+	FitStore
 	SettingsStore
 	TimelineStore
 	OfferingStore
