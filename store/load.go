@@ -76,6 +76,19 @@ func (l *Loader) insert(query string, args ...any) (int64, error) {
 	return res.LastInsertId()
 }
 
+// StampAt makes the rows written from here on carry t as their created
+// and updated time instead of the load's start. A generator that must write
+// the same bytes on every run passes its own clock.
+func (l *Loader) StampAt(t time.Time) { l.now = t.Format(model.DateTimeLayout) }
+
+// Settings validates s and writes it in the load's transaction.
+func (l *Loader) Settings(s model.Settings) error {
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	return writeSettings(l.ctx, l.tx, s)
+}
+
 // Tx is the load's transaction, for the occasional statement the Loader
 // has no method for.
 func (l *Loader) Tx() *sql.Tx { return l.tx }
