@@ -59,6 +59,7 @@ type FitInputs struct {
 type FitPart struct {
 	Points int
 	Text   string // what it is about: "fit 5", "loses £310", "2 complaints"
+	Rank   bool   // the part is the profit rank (a loss is not)
 }
 
 // String writes the part with its sign: "+2 fit 5", "−1 NPS 4".
@@ -106,8 +107,8 @@ func ScoreFit(in FitInputs, w FitWeights, symbol string) FitScore {
 	}
 	if in.Profit < 0 {
 		add(w.Loss, "loses "+(-in.Profit).Short(symbol))
-	} else {
-		add(in.ProfitRank-3, profitRankText(in.ProfitRank))
+	} else if q := in.ProfitRank - 3; q != 0 {
+		parts = append(parts, FitPart{Points: q, Text: profitRankText(in.ProfitRank), Rank: true})
 	}
 	if in.Fit > 0 {
 		add(in.Fit-3, fmt.Sprintf("fit %d", in.Fit))
@@ -168,6 +169,29 @@ const (
 	BestFrom  = 2
 	DrainFrom = -2
 )
+
+// Best reports whether the score makes a best customer: BestFrom or more,
+// and something besides the profit rank speaks for them (a good fit, a
+// referral, a promoter's answer): being more profitable than others is not
+// enough on its own.
+func (s FitScore) Best() bool { return s.Scored && s.Score >= BestFrom && s.beyondRank(1) }
+
+// Drain reports whether the score makes a drain: DrainFrom or less, and
+// something besides the profit rank speaks against them (a loss, a poor
+// fit, complaints, a detractor's answer): a profitable customer low in the
+// rank, with nothing else against them, is no drain.
+func (s FitScore) Drain() bool { return s.Scored && s.Score <= DrainFrom && s.beyondRank(-1) }
+
+// beyondRank reports whether a part other than the profit rank pushes the
+// score in direction sign.
+func (s FitScore) beyondRank(sign int) bool {
+	for _, p := range s.Parts {
+		if !p.Rank && p.Points*sign > 0 {
+			return true
+		}
+	}
+	return false
+}
 
 // signed writes n with its sign, a real minus: "+2", "−1", "0".
 func signed(n int) string {

@@ -47,6 +47,33 @@ func TestScoreFitWorkedExamples(t *testing.T) {
 	}
 }
 
+func TestBestAndDrainNeedMoreThanTheRank(t *testing.T) {
+	tests := []struct {
+		name        string
+		in          FitInputs
+		best, drain bool
+	}{
+		{"profitable, low in the rank, an average fit: no drain",
+			FitInputs{ProfitRank: 1, Profit: 100, Fit: 3}, false, false},
+		{"low in the rank and a poor fit: a drain",
+			FitInputs{ProfitRank: 1, Profit: 100, Fit: 2}, false, true},
+		{"a loss is more than a rank",
+			FitInputs{ProfitRank: 2, Profit: -100, Fit: 3}, false, true},
+		{"top of the rank, nothing else: not yet a best customer",
+			FitInputs{ProfitRank: 5, Profit: 9000, Fit: 3, NPS: 8, HasNPS: true}, false, false},
+		{"top of the rank and a good fit: a best customer",
+			FitInputs{ProfitRank: 5, Profit: 9000, Fit: 4}, true, false},
+		{"a referral makes up for a middling rank",
+			FitInputs{ProfitRank: 3, Profit: 500, Referrals: 2}, true, false},
+	}
+	for _, tt := range tests {
+		s := ScoreFit(tt.in, DefaultFitWeights, "£")
+		if s.Best() != tt.best || s.Drain() != tt.drain {
+			t.Errorf("%s (score %d): best %v drain %v, want %v %v", tt.name, s.Score, s.Best(), s.Drain(), tt.best, tt.drain)
+		}
+	}
+}
+
 func TestRankQuintilesShareTies(t *testing.T) {
 	// Below each: 0, 1, 1, 3, 4 of five → 1 + ⌊5 × below / 5⌋.
 	got := RankQuintiles([]int64{10, 20, 20, 30, 40})
@@ -190,11 +217,19 @@ func TestAnalyseFitRanksBestAndDrains(t *testing.T) {
 	if got := names(f.Customers, f.Drains); got != "Dev" {
 		t.Errorf("drains %q, want Dev", got)
 	}
-	if f.Unscored != 4 {
-		t.Errorf("%d unscored, want 4 (Ivy and the three prospects)", f.Unscored)
+	if got := names(f.Customers, f.Unscored); got != "Ivy" || f.NoSale != 3 {
+		t.Errorf("unscored %q and %d with no sale; want Ivy, known only by her profit, and the 3 prospects", got, f.NoSale)
 	}
 	if f.Totals.Revenue != 205000 || f.Totals.Profit != 24000 {
 		t.Errorf("totals %+v", f.Totals)
+	}
+
+	// Once let go, Dev is no drain to act on, though his figures count.
+	cs, segs, opt = fitBook()
+	cs[3].Stage = StageFormer
+	f = AnalyseFit(cs, segs, opt)
+	if len(f.Drains) != 0 || f.Totals.Profit != 24000 {
+		t.Errorf("after letting Dev go: drains %q, profit %v", names(f.Customers, f.Drains), f.Totals.Profit)
 	}
 }
 

@@ -17,7 +17,7 @@ type OpportunityKind int
 const (
 	// A segment holding prospects and no customer: nobody sold to them.
 	UnsoldSegment OpportunityKind = iota
-	// A segment with a margin above the business's that holds few
+	// A segment with a margin well above the business's that holds few
 	// customers: find more like them.
 	SmallProfitableSegment
 	// A value many prospects hold and few customers do: an offer that
@@ -51,8 +51,10 @@ type Opportunity struct {
 // Thresholds of the suggestions.
 const (
 	// A segment is small with fewer buyers than this, or under a
-	// twentieth of all buyers.
+	// twentieth of all buyers; its margin stands out from marginLead (5
+	// points) above the business's.
 	smallSegment = 5
+	marginLead   = 0.05
 	// A value is unmet when at least unmetProspects prospects, and
 	// unmetShare of the prospects who said what they value, hold it, and
 	// customers hold it at under half that share.
@@ -75,7 +77,7 @@ func findIgnored(f SegmentFit, opt FitOptions) []Opportunity {
 			out = append(out, Opportunity{Kind: UnsoldSegment, Subject: g.Name,
 				Text: fmt.Sprintf("%s and no customer yet: make them an offer", countOf(g.Prospects, "prospect"))})
 		}
-		if g.Buyers > 0 && g.HasMargin && all.HasMargin && g.Margin > all.Margin &&
+		if g.Buyers > 0 && g.HasMargin && all.HasMargin && g.Margin >= all.Margin+marginLead &&
 			(g.Buyers < smallSegment || g.Buyers*20 < all.Buyers) {
 			out = append(out, Opportunity{Kind: SmallProfitableSegment, Subject: g.Name,
 				Text: fmt.Sprintf("margin %s against %s overall, from only %s: find more like them",

@@ -26,9 +26,7 @@ type Referrer struct {
 
 // bestReferrers lists every customer who referred someone, the most
 // referrals first, then the most revenue through them, then by name.
-func bestReferrers(cs []FitCustomer) []Referrer {
-	kids := referralChildren(cs)
-	at := indexByID(cs)
+func bestReferrers(cs []FitCustomer, kids map[int64][]int, at map[int64]int) []Referrer {
 	var out []Referrer
 	for id, children := range kids {
 		i, ok := at[id]
@@ -100,12 +98,11 @@ type TreeLine struct {
 // first (with no prefix), then everyone they brought, directly or not.
 func (f *SegmentFit) ReferralTree(id int64) []TreeLine {
 	cs := f.Customers
-	at := indexByID(cs)
-	i, ok := at[id]
+	i, ok := f.at[id]
 	if !ok {
 		return nil
 	}
-	kids := referralChildren(cs)
+	kids := f.kids
 	line := func(i int, prefix string) TreeLine {
 		return TreeLine{Prefix: prefix, ID: cs[i].ID, Name: cs[i].Name, Stage: cs[i].Stage,
 			Revenue: cs[i].LifetimeRevenue, Referred: len(kids[cs[i].ID])}

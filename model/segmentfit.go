@@ -38,7 +38,8 @@ type FitCustomer struct {
 	DirectCost  Money
 	CostToServe Money
 	Profit      Money
-	TimeMinutes int // the owner's time logged for them
+	TimeMinutes int       // the owner's time logged for them
+	LastSale    time.Time // their last sale in the period
 	// RFMSegment names their place on the R×F grid ("Champions"); "" when
 	// they had no sale in the period.
 	RFMSegment string
@@ -74,13 +75,28 @@ type SegmentFit struct {
 	Values map[Grouping][]ValueBreakdown
 	// Best and Drains index Customers, best first and worst first.
 	Best, Drains []int
-	// Unscored counts customers without enough data for a score.
-	Unscored  int
+	// Unscored index the customers who bought in the period but are
+	// known only by their profit, the most profitable first: rating their
+	// fit would score them. NoSale counts those with no sale to rank.
+	Unscored  []int
+	NoSale    int
 	Advocates []AdvocateSuggestion
 	Referrers []Referrer
 	Ignored   []Opportunity
 	Tiers     []TierFit
 	Upgrades  []int // index Customers: lowest-tier customers to offer more
+
+	at   map[int64]int   // Customers by id
+	kids map[int64][]int // the customers each one referred, by name
+}
+
+// Customer returns the customer with id, when the analysis holds them.
+func (f *SegmentFit) Customer(id int64) (*FitCustomer, bool) {
+	i, ok := f.at[id]
+	if !ok {
+		return nil, false
+	}
+	return &f.Customers[i], true
 }
 
 // AnalyseFit scores every customer and builds every view of the analysis.
@@ -88,6 +104,8 @@ type SegmentFit struct {
 func AnalyseFit(cs []FitCustomer, segments []Segment, opt FitOptions) SegmentFit {
 	f := SegmentFit{From: opt.From, To: opt.To, Today: Day(opt.Today), Symbol: opt.Settings.CurrencySymbol(),
 		Customers: cs, Groups: map[Grouping][]GroupRow{}, Values: map[Grouping][]ValueBreakdown{}}
+	f.at = indexByID(cs)
+	fitRFM(cs, f.Today)
 	countReferrals(cs)
 	scoreAll(cs, opt.Weights, f.Symbol)
 
@@ -103,9 +121,10 @@ func AnalyseFit(cs []FitCustomer, segments []Segment, opt FitOptions) SegmentFit
 		f.Groups[g] = rows
 		f.Values[g] = valuesOf(cs, members)
 	}
-	f.Best, f.Drains, f.Unscored = rankFit(cs)
+	f.Best, f.Drains, f.Unscored, f.NoSale = rankFit(cs)
 	f.Advocates = suggestAdvocates(cs)
-	f.Referrers = bestReferrers(cs)
+	f.kids = referralChildren(cs)
+	f.Referrers = bestReferrers(cs, f.kids, f.at)
 	f.Ignored = findIgnored(f, opt)
 	f.Tiers, f.Upgrades = tierFit(cs, opt.Settings)
 	return f
@@ -148,18 +167,23 @@ func scoreAll(cs []FitCustomer, w FitWeights, symbol string) {
 // How many customers each ranked list holds at most.
 const rankedLimit = 50
 
-// rankFit returns the best customers (score BestFrom or more, highest
-// first) and the drains (DrainFrom or less, lowest first), ties to the
-// larger profit (best) or the larger loss (drains), then by name; and how
-// many customers have no score.
-func rankFit(cs []FitCustomer) (best, drains []int, unscored int) {
+// rankFit returns the best customers (FitScore.Best, highest first) and
+// the drains (FitScore.Drain, lowest first), ties to the larger profit
+// (best) or the larger loss (drains), then by name; and the customers with
+// no score: those who bought (most profit first) and how many did not.
+// Customers already let go are in none of them.
+func rankFit(cs []FitCustomer) (best, drains, unscored []int, noSale int) {
 	for i, c := range cs {
 		switch {
+		case c.Stage == StageFormer:
+			// Let go already: nothing to act on.
+		case !c.Score.Scored && c.Orders == 0:
+			noSale++
 		case !c.Score.Scored:
-			unscored++
-		case c.Score.Score >= BestFrom:
+			unscored = append(unscored, i)
+		case c.Score.Best():
 			best = append(best, i)
-		case c.Score.Score <= DrainFrom:
+		case c.Score.Drain():
 			drains = append(drains, i)
 		}
 	}
@@ -172,7 +196,8 @@ func rankFit(cs []FitCustomer) (best, drains []int, unscored int) {
 	slices.SortFunc(drains, func(a, b int) int {
 		return cmp.Or(cmp.Compare(cs[a].Score.Score, cs[b].Score.Score), cmp.Compare(cs[a].Profit, cs[b].Profit), byName(a, b))
 	})
-	return best[:min(len(best), rankedLimit)], drains[:min(len(drains), rankedLimit)], unscored
+	slices.SortFunc(unscored, func(a, b int) int { return cmp.Or(cmp.Compare(cs[b].Profit, cs[a].Profit), byName(a, b)) })
+	return best[:min(len(best), rankedLimit)], drains[:min(len(drains), rankedLimit)], unscored, noSale
 }
 
 // Grouping is a way of cutting the customers into groups.
@@ -596,4 +621,54 @@ func perCustomer(r float64, noun string) string {
 		return "1 " + noun + " per customer"
 	}
 	return s + " " + noun + "s per customer"
+}
+
+// fitRFM names each buyer's place on the R×F grid as DESIGN.md defines it:
+// recency (days from the last sale in the period to asOf, fewer better),
+// frequency (sale orders) and monetary value (revenue) scored 1–5 by
+// RankQuintiles among the customers who bought. It stands in for the
+// profitability engine's RFM until that lands; RFMSegment set by the
+// caller is kept.
+func fitRFM(cs []FitCustomer, asOf time.Time) {
+	var idx []int
+	var rec, freq []int64
+	for i, c := range cs {
+		if c.Orders > 0 && c.RFMSegment == "" && !c.LastSale.IsZero() {
+			idx = append(idx, i)
+			rec = append(rec, -int64(DaysBetween(c.LastSale, asOf)))
+			freq = append(freq, int64(c.Orders))
+		}
+	}
+	if len(idx) == 0 {
+		return
+	}
+	r, f := RankQuintiles(rec), RankQuintiles(freq)
+	for j, i := range idx {
+		cs[i].RFMSegment = rfmName(r[j], f[j])
+	}
+}
+
+// rfmName is the segment of the usual R×F grid.
+func rfmName(r, f int) string {
+	switch {
+	case r == 5 && f >= 4:
+		return "Champions"
+	case r >= 3 && f >= 4:
+		return "Loyal"
+	case r >= 4 && f >= 2:
+		return "Potential loyalist"
+	case r == 5:
+		return "New"
+	case r == 4:
+		return "Promising"
+	case r == 3 && f == 3:
+		return "Need attention"
+	case r == 3:
+		return "About to sleep"
+	case f == 5:
+		return "Can't lose them"
+	case f >= 3:
+		return "At risk"
+	}
+	return "Hibernating"
 }

@@ -190,9 +190,14 @@ type StageChange struct {
 type FitStore interface {
 	// FitFacts reads every customer not archived with what the fit
 	// analysis needs besides their profit: segments, values, fit rating,
-	// referrer, complaints opened in [from, to], latest NPS answer and
-	// last activity. The figures "in the period" are left zero.
+	// referrer, complaints opened and minutes of time logged in [from,
+	// to], latest NPS answer and last activity. The other figures "in the
+	// period" are left zero: they are the profitability rules'.
 	FitFacts(ctx context.Context, from, to time.Time) ([]FitCustomer, error)
+	// FitFigures fills the figures "in the period" of customers read by
+	// FitFacts: sale orders, revenue, direct cost, cost to serve and
+	// profit over [from, to], as the profitability rules define them.
+	FitFigures(ctx context.Context, cs []FitCustomer, from, to time.Time) error
 	// SetStage moves a customer to stage, keeping reason as their let-go
 	// reason (cleared when reason is empty and stage is not former), and
 	// returns the change; ErrNotFound for a missing id, ErrInvalid for a

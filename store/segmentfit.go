@@ -18,7 +18,8 @@ var _ model.FitStore = (*DB)(nil)
 // analysis weighs. Each correlated part is one seek on an index that
 // starts with the customer: customer_segments and customer_values by
 // their keys, complaints_by_customer, feedback_by_customer,
-// touches_by_customer. ?1 and ?2 bound the period's complaints.
+// touches_by_customer, costs_by_customer. ?1 and ?2 (days, both included)
+// bound the period's complaints and time.
 const fitFactsQuery = `SELECT c.id, c.name, c.stage, c.country, coalesce(c.tier, 0), coalesce(c.fit, 0),
 	coalesce(c.referred_by, 0), c.revenue, coalesce(c.last_order_at, ''),
 	coalesce((SELECT group_concat(s.name, char(31)) FROM customer_segments cs JOIN segments s ON s.id = cs.segment_id
@@ -27,7 +28,9 @@ const fitFactsQuery = `SELECT c.id, c.name, c.stage, c.country, coalesce(c.tier,
 	(SELECT count(*) FROM complaints p WHERE p.customer_id = c.id AND p.opened_on >= ?1 AND p.opened_on <= ?2),
 	(SELECT f.score FROM feedback f WHERE f.customer_id = c.id AND f.kind = 'nps'
 		ORDER BY f.received_on DESC, f.id DESC LIMIT 1),
-	coalesce((SELECT max(t.touched_at) FROM touches t WHERE t.customer_id = c.id), '')
+	coalesce((SELECT max(t.touched_at) FROM touches t WHERE t.customer_id = c.id), ''),
+	coalesce((SELECT sum(k.minutes) FROM costs k WHERE k.customer_id = c.id AND k.category = 'time'
+		AND k.incurred_on >= ?1 AND k.incurred_on <= ?2), 0)
 FROM customers c WHERE c.archived_at IS NULL ORDER BY c.id`
 
 // FitFacts reads every customer not archived with what the fit analysis
@@ -51,7 +54,7 @@ func (db *DB) FitFacts(ctx context.Context, from, to time.Time) ([]model.FitCust
 		var lastOrder, segments, values, lastTouch string
 		var nps sql.NullInt64
 		if err := rows.Scan(&c.ID, &c.Name, &c.Stage, &c.Country, &c.Tier, &c.Fit, &c.Referrer, &c.LifetimeRevenue,
-			&lastOrder, &segments, &values, &c.Complaints, &nps, &lastTouch); err != nil {
+			&lastOrder, &segments, &values, &c.Complaints, &nps, &lastTouch, &c.TimeMinutes); err != nil {
 			return nil, mapErr(err)
 		}
 		if segments != "" {

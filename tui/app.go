@@ -84,6 +84,7 @@ func New(store model.Store, opt Options) *App {
 	a.tabs = []tab{
 		{key: "1", screen: newToday(com)},
 		{key: "2", screen: newCustomerList(com)},
+		{key: "3", screen: newSegmentFit(com)},
 		{key: "7", screen: newSettingsTab(com)},
 	}
 	a.active = a.tabIndex("2") // until the review says someone needs the owner
@@ -202,6 +203,12 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.push(newSegmentForm(a.com, msg))
 	case segmentAssignedMsg:
 		// The form closes itself; the list under it clears its marks.
+		return a, a.broadcast(msg)
+	case segmentEditMsg:
+		return a, a.push(newSegmentEdit(a.com, msg))
+	case stageChangedMsg:
+		// The let-go form closes itself; the Segments tab remembers what
+		// u undoes.
 		return a, a.broadcast(msg)
 
 	case tea.KeyPressMsg:

@@ -212,3 +212,27 @@ type segmentAssignedMsg struct {
 	changed int // of those, how many joined or left
 	removed bool
 }
+
+// fitLoadedMsg carries the Segment fit analysis, computed in a command.
+type fitLoadedMsg struct {
+	seq int // the load it answers; older ones are dropped
+	fit *model.SegmentFit
+}
+
+// stageChangedMsg reports a customer moved to another stage (let go, made
+// an advocate) or, with undo, moved back.
+type stageChangedMsg struct {
+	change model.StageChange
+	undo   bool
+}
+
+// segmentEditedMsg reports a segment created, renamed, merged or deleted.
+type segmentEditedMsg struct{ text string }
+
+// segmentEditMsg carries what the segment edit form needs: what to do, to
+// which segment, and every segment (to merge into).
+type segmentEditMsg struct {
+	mode     segmentEditMode
+	segment  model.Segment
+	segments []model.Segment
+}

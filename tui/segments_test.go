@@ -1,0 +1,207 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"clientele/model"
+	"clientele/store"
+	"clientele/store/demo"
+)
+
+// demoStore is the demo business, generated on the tests' clock.
+func demoStore(t testing.TB) *store.DB {
+	t.Helper()
+	db := openStore(t)
+	if _, err := demo.Generate(context.Background(), db, demo.Options{Seed: 1, Now: testNow}); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+func TestSegmentFitGolden(t *testing.T) {
+	d := newDriver(t, demoStore(t), 80, 24)
+	d.keys("3")
+	golden.RequireEqual(t, d.screen())
+}
+
+func TestSegmentFitBestGolden(t *testing.T) {
+	d := newDriver(t, demoStore(t), 80, 24)
+	d.keys("3", "v")
+	golden.RequireEqual(t, d.screen())
+}
+
+// stageOf reads a customer's stage and let-go reason.
+func stageOf(t *testing.T, db *store.DB, id int64) (model.Stage, string) {
+	t.Helper()
+	c, err := db.Customer(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.Stage, c.LetGoReason
+}
+
+// cursorCustomer is the id of the customer under the cursor of the
+// Segments tab.
+func cursorCustomer(t *testing.T, d *driver) int64 {
+	t.Helper()
+	s := d.app.top().(*segmentFit)
+	c, ok := s.customer()
+	if !ok {
+		t.Fatalf("no customer under the cursor:\n%s", d.screen())
+	}
+	return c.ID
+}
+
+func TestLetGoADrainAndUndo(t *testing.T) {
+	db := demoStore(t)
+	d := newDriver(t, db, 80, 24)
+	d.keys("3", "v", "v") // Drains
+	mustContain(t, d.screen(), "4 drains", "Grace Fraser", "−3 loses £70")
+	id := cursorCustomer(t, d)
+	d.keys("l")
+	mustContain(t, d.screen(), "Let Grace Fraser go", "Revenue lost", "Cost to serve", "Without them",
+		"the business would have made £70", "more", "Reason")
+	// An empty reason is refused beside the field; q is typed, not obeyed.
+	d.keys("enter")
+	mustContain(t, d.screen(), "say why you let them go")
+	d.keys("quibbles over every order", "enter")
+	mustContain(t, d.screen(), "Let Grace Fraser go. Press u on Segments to undo.", "3 drains")
+	if strings.Contains(d.screen(), "Grace Fraser  ") {
+		t.Errorf("Grace is still among the drains:\n%s", d.screen())
+	}
+	if st, why := stageOf(t, db, id); st != model.StageFormer || why != "quibbles over every order" {
+		t.Errorf("stored %s %q, want former with the reason", st, why)
+	}
+	d.keys("u")
+	mustContain(t, d.screen(), "Grace Fraser is a customer again.", "4 drains")
+	if st, why := stageOf(t, db, id); st != model.StageCustomer || why != "" {
+		t.Errorf("after undo %s %q", st, why)
+	}
+	d.keys("u")
+	mustContain(t, d.screen(), "Nothing to undo.")
+}
+
+func TestLetGoEscKeepsTheCustomer(t *testing.T) {
+	db := demoStore(t)
+	d := newDriver(t, db, 80, 24)
+	d.keys("3", "v", "v")
+	id := cursorCustomer(t, d)
+	d.keys("l", "rude", "esc")
+	mustContain(t, d.screen(), "Discard your changes?")
+	d.keys("y")
+	mustContain(t, d.screen(), "4 drains")
+	if st, _ := stageOf(t, db, id); st != model.StageCustomer {
+		t.Errorf("esc let them go anyway: %s", st)
+	}
+}
+
+func TestPromoteToAdvocateAndUndo(t *testing.T) {
+	db := demoStore(t)
+	d := newDriver(t, db, 80, 24)
+	d.keys("3", "v", "v", "v", "v") // Advocates
+	mustContain(t, d.screen(), "Nguyễn Thu Hà", "scored 10 in NPS", "1 of 4")
+	id := cursorCustomer(t, d)
+	d.keys("p")
+	mustContain(t, d.screen(), "Nguyễn Thu Hà is now an advocate. Press u to undo.", "1 of 3")
+	if st, _ := stageOf(t, db, id); st != model.StageAdvocate {
+		t.Errorf("stage %s, want advocate", st)
+	}
+	// Advocates are marked in every list: the customer list shows the star.
+	d.keys("2", "/", "Nguy", "enter")
+	mustContain(t, d.screen(), "★ Nguyễn Thu Hà")
+	d.keys("3", "u")
+	mustContain(t, d.screen(), "Nguyễn Thu Hà is a customer again.", "1 of 4")
+	if st, _ := stageOf(t, db, id); st != model.StageCustomer {
+		t.Errorf("after undo %s", st)
+	}
+}
+
+func TestSegmentsCreateRenameMergeDelete(t *testing.T) {
+	db := fixtureStore(t)
+	d := newDriver(t, db, 100, 30)
+	d.keys("3")
+	mustContain(t, d.screen(), "Wholesale", "Market regulars", "Gift buyers")
+	d.keys("n", "VIP", "enter")
+	mustContain(t, d.screen(), "Added the segment VIP.", "VIP ")
+	d.keys("n", "vip", "enter")
+	mustContain(t, d.screen(), `there is already a segment called "VIP"`)
+	d.keys("esc", "y")
+
+	d.keys("home", "R") // Wholesale, most revenue, first
+	mustContain(t, d.screen(), "Rename Wholesale")
+	for range len("Wholesale") {
+		d.keys("backspace")
+	}
+	d.keys("Trade", "enter")
+	mustContain(t, d.screen(), "Renamed Wholesale to Trade.", "Trade ")
+	if _, total, _ := db.ListCustomers(context.Background(), model.CustomerQuery{Filter: "trade"}); total != 1 {
+		t.Errorf("the list's filter finds %d under the new name", total)
+	}
+
+	d.keys("home", "m") // merge Trade into the first other: Gift buyers
+	mustContain(t, d.screen(), "Move everyone in Trade into", "Gift buyers (1 customer)")
+	d.keys("enter")
+	mustContain(t, d.screen(), "Merged Trade into Gift buyers: 1 customer joined.")
+	if strings.Contains(d.screen(), "▸ Trade") || strings.Contains(d.screen(), "  Trade  ") {
+		t.Errorf("Trade survived the merge:\n%s", d.screen())
+	}
+
+	d.keys("home", "x")
+	mustContain(t, d.screen(), "Delete Gift buyers?", "2 customers stay")
+	d.keys("left", "enter") // Delete
+	mustContain(t, d.screen(), "Deleted the segment Gift buyers; its customers stay.")
+	segs, _ := db.Segments(context.Background())
+	var left []string
+	for _, s := range segs {
+		left = append(left, s.Name)
+	}
+	if got := strings.Join(left, ", "); got != "Market regulars, VIP" {
+		t.Errorf("segments left: %s", got)
+	}
+}
+
+func TestReferralTreeAndGroupings(t *testing.T) {
+	d := newDriver(t, demoStore(t), 80, 24)
+	d.keys("3", "b")
+	mustContain(t, d.screen(), "By stages", "prospect", "advocate")
+	d.keys("b")
+	mustContain(t, d.screen(), "By RFM segments", "Champions")
+	d.keys("b", "b")
+	mustContain(t, d.screen(), "By countries")
+	for range 6 {
+		d.keys("v")
+	}
+	mustContain(t, d.screen(), "Who brought whom", "★ 李雷")
+	d.keys("t")
+	mustContain(t, d.screen(), "Referral tree of 李雷", "3 customers brought in all", "├─ ", "└─ ")
+	d.keys("esc", "v")
+	mustContain(t, d.screen(), "What customers value, by countries")
+}
+
+// Every view draws within the terminal at 80x24 and narrower, and the
+// keys still work when it is tiny.
+func TestSegmentFitFitsNarrowTerminals(t *testing.T) {
+	db := demoStore(t)
+	for _, size := range [][2]int{{80, 24}, {60, 20}, {40, 12}, {20, 5}} {
+		d := newDriver(t, db, size[0], size[1])
+		d.keys("3")
+		for v := range int(fitViews) + 1 {
+			d.keys("down", "b")
+			lines := strings.Split(d.screen(), "\n")
+			if len(lines) != size[1] {
+				t.Errorf("%dx%d view %d: %d lines", size[0], size[1], v, len(lines))
+			}
+			for _, l := range lines {
+				if w := ansi.StringWidth(l); w > size[0] {
+					t.Errorf("%dx%d view %d: a line of %d columns: %q", size[0], size[1], v, w, l)
+				}
+			}
+			d.keys("v")
+		}
+	}
+}
