@@ -66,7 +66,7 @@ const (
 )
 
 // findIgnored draws the suggestions from the analysis.
-func findIgnored(f SegmentFit, opt FitOptions) []Opportunity {
+func findIgnored(f SegmentFit, vals valueIndex) []Opportunity {
 	var out []Opportunity
 	all := f.Totals
 	for _, g := range f.Groups[BySegment] {
@@ -84,16 +84,17 @@ func findIgnored(f SegmentFit, opt FitOptions) []Opportunity {
 					pct(g.Margin), pct(all.Margin), countOf(g.Buyers, "buyer"))})
 		}
 	}
-	out = append(out, unmetValues(f.Customers)...)
+	out = append(out, unmetValues(f.Customers, vals)...)
 	out = append(out, quietStages(f.Customers, f.Today)...)
 	slices.SortStableFunc(out, func(a, b Opportunity) int { return cmp.Compare(a.Kind, b.Kind) })
 	return out
 }
 
 // unmetValues compares what prospects value with what customers value.
-func unmetValues(cs []FitCustomer) []Opportunity {
+func unmetValues(cs []FitCustomer, vals valueIndex) []Opportunity {
 	var prospects, customers []int
-	for i, c := range cs {
+	for i := range cs {
+		c := &cs[i]
 		switch c.Stage {
 		case StageProspect:
 			prospects = append(prospects, i)
@@ -101,7 +102,8 @@ func unmetValues(cs []FitCustomer) []Opportunity {
 			customers = append(customers, i)
 		}
 	}
-	p, c := breakdown("prospects", cs, prospects), breakdown("customers", cs, customers)
+	counts := make([]int, len(vals.names))
+	p, c := vals.breakdown("prospects", prospects, counts), vals.breakdown("customers", customers, counts)
 	held := map[string]ValueShare{}
 	for _, v := range c.Values {
 		held[v.Value] = v
@@ -125,7 +127,8 @@ func quietStages(cs []FitCustomer, today time.Time) []Opportunity {
 	var out []Opportunity
 	for _, st := range []Stage{StageAdvocate, StageCustomer, StageProspect} {
 		members, active := 0, 0
-		for _, c := range cs {
+		for j := range cs {
+			c := &cs[j]
 			if c.Stage != st {
 				continue
 			}

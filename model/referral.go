@@ -54,7 +54,8 @@ func bestReferrers(cs []FitCustomer, kids map[int64][]int, at map[int64]int) []R
 // they referred, by name.
 func referralChildren(cs []FitCustomer) map[int64][]int {
 	kids := map[int64][]int{}
-	for i, c := range cs {
+	for i := range cs {
+		c := &cs[i]
 		if c.Referrer != 0 {
 			kids[c.Referrer] = append(kids[c.Referrer], i)
 		}
@@ -163,7 +164,8 @@ func SuggestAdvocate(stage Stage, referrals, nps int, hasNPS bool) (string, bool
 // referrals first, then the highest score, then by name.
 func suggestAdvocates(cs []FitCustomer) []AdvocateSuggestion {
 	var out []AdvocateSuggestion
-	for i, c := range cs {
+	for i := range cs {
+		c := &cs[i]
 		if why, ok := SuggestAdvocate(c.Stage, c.Referrals, c.NPS, c.HasNPS); ok {
 			out = append(out, AdvocateSuggestion{Index: i, ID: c.ID, Name: c.Name, Reason: why})
 		}

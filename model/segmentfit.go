@@ -106,10 +106,11 @@ func AnalyseFit(cs []FitCustomer, segments []Segment, opt FitOptions) SegmentFit
 		Customers: cs, Groups: map[Grouping][]GroupRow{}, Values: map[Grouping][]ValueBreakdown{}}
 	f.at = indexByID(cs)
 	fitRFM(cs, f.Today)
-	countReferrals(cs)
+	countReferrals(cs, f.at)
 	scoreAll(cs, opt.Weights, f.Symbol)
 
 	f.Totals = sumGroup("all customers", cs, allIndexes(len(cs)))
+	vals := internValues(cs)
 	for _, g := range Groupings {
 		members := groupMembers(cs, g, segments, opt.Settings)
 		rows := make([]GroupRow, len(members))
@@ -119,21 +120,21 @@ func AnalyseFit(cs []FitCustomer, segments []Segment, opt FitOptions) SegmentFit
 			rows[i].Verdict = JudgeGroup(rows[i], f.Totals, f.Symbol)
 		}
 		f.Groups[g] = rows
-		f.Values[g] = valuesOf(cs, members)
+		f.Values[g] = vals.by(members)
 	}
 	f.Best, f.Drains, f.Unscored, f.NoSale = rankFit(cs)
 	f.Advocates = suggestAdvocates(cs)
 	f.kids = referralChildren(cs)
 	f.Referrers = bestReferrers(cs, f.kids, f.at)
-	f.Ignored = findIgnored(f, opt)
+	f.Ignored = findIgnored(f, vals)
 	f.Tiers, f.Upgrades = tierFit(cs, opt.Settings)
 	return f
 }
 
 // countReferrals sets how many customers each one referred.
-func countReferrals(cs []FitCustomer) {
-	at := indexByID(cs)
-	for _, c := range cs {
+func countReferrals(cs []FitCustomer, at map[int64]int) {
+	for j := range cs {
+		c := &cs[j]
 		if i, ok := at[c.Referrer]; ok && c.Referrer != 0 {
 			cs[i].Referrals++
 		}
@@ -145,7 +146,8 @@ func countReferrals(cs []FitCustomer) {
 func scoreAll(cs []FitCustomer, w FitWeights, symbol string) {
 	var buyers []int
 	var profits []int64
-	for i, c := range cs {
+	for i := range cs {
+		c := &cs[i]
 		if c.Orders > 0 {
 			buyers = append(buyers, i)
 			profits = append(profits, int64(c.Profit))
@@ -173,7 +175,8 @@ const rankedLimit = 50
 // no score: those who bought (most profit first) and how many did not.
 // Customers already let go are in none of them.
 func rankFit(cs []FitCustomer) (best, drains, unscored []int, noSale int) {
-	for i, c := range cs {
+	for i := range cs {
+		c := &cs[i]
 		switch {
 		case c.Stage == StageFormer:
 			// Let go already: nothing to act on.
@@ -254,19 +257,23 @@ type group struct {
 // groupMembers cuts the customers into the groups of g, in the order the
 // screen shows them. A customer in several segments is in each.
 func groupMembers(cs []FitCustomer, g Grouping, segments []Segment, s Settings) []group {
-	var keys []string // display names in order
-	members := map[string][]int{}
-	fold := map[string]string{} // folded key → display name
+	// Names differing only in case are one group, shown as first seen.
+	var groups []group
+	exact := map[string]int{}  // a name as met → its group
+	folded := map[string]int{} // a name in lower case → its group
 	put := func(name string, i int) {
-		k := strings.ToLower(name)
-		if d, ok := fold[k]; ok {
-			name = d
-		} else {
-			fold[k] = name
-			keys = append(keys, name)
+		k, ok := exact[name]
+		if !ok {
+			f := strings.ToLower(name)
+			if k, ok = folded[f]; !ok {
+				k = len(groups)
+				groups = append(groups, group{name: name})
+				folded[f] = k
+			}
+			exact[name] = k
 		}
 		if i >= 0 {
-			members[name] = append(members[name], i)
+			groups[k].idx = append(groups[k].idx, i)
 		}
 	}
 	switch g {
@@ -274,7 +281,8 @@ func groupMembers(cs []FitCustomer, g Grouping, segments []Segment, s Settings) 
 		for _, seg := range segments {
 			put(seg.Name, -1)
 		}
-		for i, c := range cs {
+		for i := range cs {
+			c := &cs[i]
 			for _, n := range c.Segments {
 				put(n, i)
 			}
@@ -286,21 +294,24 @@ func groupMembers(cs []FitCustomer, g Grouping, segments []Segment, s Settings) 
 		for _, st := range Stages {
 			put(string(st), -1)
 		}
-		for i, c := range cs {
+		for i := range cs {
+			c := &cs[i]
 			put(string(c.Stage), i)
 		}
 	case ByRFM:
 		for _, n := range rfmOrder {
 			put(n, -1)
 		}
-		for i, c := range cs {
+		for i := range cs {
+			c := &cs[i]
 			put(cmp.Or(c.RFMSegment, NoSale), i)
 		}
 	case ByTier:
 		for t := 1; t <= Tiers; t++ {
 			put(s.TierName(t), -1)
 		}
-		for i, c := range cs {
+		for i := range cs {
+			c := &cs[i]
 			name := s.TierName(c.Tier)
 			if name == "" {
 				name = NoTier
@@ -308,18 +319,19 @@ func groupMembers(cs []FitCustomer, g Grouping, segments []Segment, s Settings) 
 			put(name, i)
 		}
 	case ByCountry:
-		for i, c := range cs {
+		for i := range cs {
+			c := &cs[i]
 			put(cmp.Or(strings.Join(strings.Fields(c.Country), " "), NoCountry), i)
 		}
 	}
-	out := make([]group, 0, len(keys))
-	for _, k := range keys {
+	out := make([]group, 0, len(groups))
+	for _, gr := range groups {
 		// Empty RFM segments and tiers say nothing; empty segments do
 		// (the owner named them, and nobody is in them).
-		if len(members[k]) == 0 && g != BySegment {
+		if len(gr.idx) == 0 && g != BySegment {
 			continue
 		}
-		out = append(out, group{name: k, idx: members[k]})
+		out = append(out, gr)
 	}
 	switch g {
 	case BySegment:
@@ -361,7 +373,8 @@ func allIndexes(n int) []int {
 
 func indexByID(cs []FitCustomer) map[int64]int {
 	at := make(map[int64]int, len(cs))
-	for i, c := range cs {
+	for i := range cs {
+		c := &cs[i]
 		at[c.ID] = i
 	}
 	return at
@@ -632,7 +645,8 @@ func perCustomer(r float64, noun string) string {
 func fitRFM(cs []FitCustomer, asOf time.Time) {
 	var idx []int
 	var rec, freq []int64
-	for i, c := range cs {
+	for i := range cs {
+		c := &cs[i]
 		if c.Orders > 0 && c.RFMSegment == "" && !c.LastSale.IsZero() {
 			idx = append(idx, i)
 			rec = append(rec, -int64(DaysBetween(c.LastSale, asOf)))

@@ -190,10 +190,13 @@ type StageChange struct {
 type FitStore interface {
 	// FitFacts reads every customer not archived with what the fit
 	// analysis needs besides their profit: segments, values, fit rating,
-	// referrer, complaints opened and minutes of time logged in [from,
-	// to], latest NPS answer and last activity. The other figures "in the
-	// period" are left zero: they are the profitability rules'.
+	// referrer, complaints opened in [from, to], latest NPS answer and
+	// last activity. The figures "in the period" are left zero: they are
+	// the profitability rules'.
 	FitFacts(ctx context.Context, from, to time.Time) ([]FitCustomer, error)
+	// TimeSpent sums the minutes of time logged for a customer in [from,
+	// to].
+	TimeSpent(ctx context.Context, customerID int64, from, to time.Time) (int, error)
 	// FitFigures fills the figures "in the period" of customers read by
 	// FitFacts: sale orders, revenue, direct cost, cost to serve and
 	// profit over [from, to], as the profitability rules define them.

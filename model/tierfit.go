@@ -36,7 +36,8 @@ func tierFit(cs []FitCustomer, s Settings) ([]TierFit, []int) {
 	var sums [Tiers + 1]TierFit
 	var orders []int64
 	var buyers []int
-	for i, c := range cs {
+	for i := range cs {
+		c := &cs[i]
 		t := c.Tier
 		if t < 0 || t > Tiers {
 			t = 0

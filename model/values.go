@@ -25,28 +25,63 @@ type ValueBreakdown struct {
 	Values    []ValueShare
 }
 
-// valuesOf breaks each group's values down.
-func valuesOf(cs []FitCustomer, groups []group) []ValueBreakdown {
+// valueIndex numbers the values customers hold, so that counting them per
+// group is indexing a slice rather than hashing strings.
+type valueIndex struct {
+	names []string  // value number → value
+	held  [][]int32 // customer → the numbers of their values
+	cs    []FitCustomer
+}
+
+func internValues(cs []FitCustomer) valueIndex {
+	v := valueIndex{held: make([][]int32, len(cs)), cs: cs}
+	num := map[string]int32{}
+	for i := range cs {
+		if len(cs[i].Values) == 0 {
+			continue
+		}
+		ids := make([]int32, len(cs[i].Values))
+		for j, val := range cs[i].Values {
+			n, ok := num[val]
+			if !ok {
+				n = int32(len(v.names))
+				num[val] = n
+				v.names = append(v.names, val)
+			}
+			ids[j] = n
+		}
+		v.held[i] = ids
+	}
+	return v
+}
+
+// by breaks each group's values down.
+func (v valueIndex) by(groups []group) []ValueBreakdown {
 	out := make([]ValueBreakdown, 0, len(groups))
+	counts := make([]int, len(v.names))
 	for _, g := range groups {
-		out = append(out, breakdown(g.name, cs, g.idx))
+		out = append(out, v.breakdown(g.name, g.idx, counts))
 	}
 	return out
 }
 
-func breakdown(name string, cs []FitCustomer, idx []int) ValueBreakdown {
+// breakdown counts the values of the customers at idx; counts is scratch
+// space, one per value, left zeroed.
+func (v valueIndex) breakdown(name string, idx []int, counts []int) ValueBreakdown {
 	b := ValueBreakdown{Group: name, Customers: len(idx)}
-	counts := map[string]int{}
 	for _, i := range idx {
-		if len(cs[i].Values) > 0 {
+		if len(v.held[i]) > 0 {
 			b.Known++
 		}
-		for _, v := range cs[i].Values {
-			counts[v]++
+		for _, n := range v.held[i] {
+			counts[n]++
 		}
 	}
-	for v, n := range counts {
-		b.Values = append(b.Values, ValueShare{Value: v, Customers: n, Share: float64(n) / float64(b.Known)})
+	for n, c := range counts {
+		if c > 0 {
+			b.Values = append(b.Values, ValueShare{Value: v.names[n], Customers: c, Share: float64(c) / float64(b.Known)})
+			counts[n] = 0
+		}
 	}
 	slices.SortFunc(b.Values, func(a, c ValueShare) int {
 		return cmp.Or(cmp.Compare(c.Customers, a.Customers), cmp.Compare(a.Value, c.Value))

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -14,61 +15,183 @@ import (
 
 var _ model.FitStore = (*DB)(nil)
 
-// fitFactsQuery reads every customer not archived with what the fit
-// analysis weighs. Each correlated part is one seek on an index that
-// starts with the customer: customer_segments and customer_values by
-// their keys, complaints_by_customer, feedback_by_customer,
-// touches_by_customer, costs_by_customer. ?1 and ?2 (days, both included)
-// bound the period's complaints and time.
-const fitFactsQuery = `SELECT c.id, c.name, c.stage, c.country, coalesce(c.tier, 0), coalesce(c.fit, 0),
-	coalesce(c.referred_by, 0), c.revenue, coalesce(c.last_order_at, ''),
-	coalesce((SELECT group_concat(s.name, char(31)) FROM customer_segments cs JOIN segments s ON s.id = cs.segment_id
-		WHERE cs.customer_id = c.id), ''),
-	coalesce((SELECT group_concat(v.value, char(31)) FROM customer_values v WHERE v.customer_id = c.id), ''),
-	(SELECT count(*) FROM complaints p WHERE p.customer_id = c.id AND p.opened_on >= ?1 AND p.opened_on <= ?2),
-	(SELECT f.score FROM feedback f WHERE f.customer_id = c.id AND f.kind = 'nps'
-		ORDER BY f.received_on DESC, f.id DESC LIMIT 1),
-	coalesce((SELECT max(t.touched_at) FROM touches t WHERE t.customer_id = c.id), ''),
-	coalesce((SELECT sum(k.minutes) FROM costs k WHERE k.customer_id = c.id AND k.category = 'time'
-		AND k.incurred_on >= ?1 AND k.incurred_on <= ?2), 0)
-FROM customers c WHERE c.archived_at IS NULL ORDER BY c.id`
+// The fit facts are read by several queries side by side, each one scan
+// of a table or an index in customer order, and joined by id in Go: one
+// query with a correlated lookup per customer and table was four times
+// slower at 100,000 customers.
+const (
+	factsCustomers = `SELECT id, name, stage, country, coalesce(tier, 0), coalesce(fit, 0),
+		coalesce(referred_by, 0), revenue, coalesce(last_order_at, '')
+		FROM customers WHERE archived_at IS NULL`
+	// Lists come sorted by customer, as idLists needs: both tables' keys
+	// start with the customer.
+	factsSegments = `SELECT cs.customer_id, s.name FROM customer_segments cs JOIN segments s ON s.id = cs.segment_id
+		ORDER BY cs.customer_id`
+	factsValues = `SELECT customer_id, value FROM customer_values ORDER BY customer_id`
+	// Complaints opened in the period, ?1 and ?2 days, both included.
+	factsComplaints = `SELECT customer_id, count(*) FROM complaints
+		WHERE customer_id IS NOT NULL AND opened_on >= ?1 AND opened_on <= ?2 GROUP BY customer_id`
+	// NPS answers in the order of feedback_by_customer: each customer's
+	// latest comes last.
+	factsNPS = `SELECT customer_id, score FROM feedback WHERE kind = 'nps' AND customer_id IS NOT NULL
+		ORDER BY customer_id, received_on, id`
+	factsTouches = `SELECT customer_id, max(touched_at) FROM touches GROUP BY customer_id`
+)
 
 // FitFacts reads every customer not archived with what the fit analysis
-// needs besides their profit, in one query.
+// needs besides their profit. Facts about other tables are kept in slices
+// indexed by customer id (ids are dense: SQLite hands them out in order).
 func (db *DB) FitFacts(ctx context.Context, from, to time.Time) ([]model.FitCustomer, error) {
-	lo, hi := "", "9999-12-31"
+	lo, hi := periodDays(from, to)
+	var maxID int64
+	if err := db.r.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM customers").Scan(&maxID); err != nil {
+		return nil, mapErr(err)
+	}
+	n := int(maxID) + 1
+	out := make([]model.FitCustomer, 0, n)
+	var segments, values idLists
+	complaints, nps := make([]int32, n), make([]int8, n)
+	touches := make([]string, n)
+	// in reports whether a row's id fits the slices: a customer added
+	// after max(id) was read is left for the next load.
+	in := func(id int64) bool { return id >= 0 && id < int64(n) }
+	var errs [6]error
+	var wg sync.WaitGroup
+	run := func(i int, fn func() error) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = fn()
+		}()
+	}
+	run(0, func() error {
+		return db.each(ctx, factsCustomers, nil, func(rows *sql.Rows) error {
+			var c model.FitCustomer
+			var last string
+			err := rows.Scan(&c.ID, &c.Name, &c.Stage, &c.Country, &c.Tier, &c.Fit, &c.Referrer, &c.LifetimeRevenue, &last)
+			if in(c.ID) {
+				c.LastActivity = parseTime(sql.NullString{String: last, Valid: true})
+				out = append(out, c)
+			}
+			return err
+		})
+	})
+	run(1, func() error { return segments.read(ctx, db, factsSegments, n) })
+	run(2, func() error { return values.read(ctx, db, factsValues, n) })
+	run(3, func() error { return fillByID(ctx, db, factsComplaints, []any{lo, hi}, complaints) })
+	run(4, func() error {
+		for i := range nps {
+			nps[i] = -1
+		}
+		return fillByID(ctx, db, factsNPS, nil, nps)
+	})
+	run(5, func() error { return fillByID(ctx, db, factsTouches, nil, touches) })
+	wg.Wait()
+	if err := errors.Join(errs[:]...); err != nil {
+		return nil, fmt.Errorf("reading what the fit score weighs: %w", err)
+	}
+	for i := range out {
+		c := &out[i]
+		c.Segments, c.Values, c.Complaints = segments.of(c.ID), values.of(c.ID), int(complaints[c.ID])
+		c.NPS, c.HasNPS = int(nps[c.ID]), nps[c.ID] >= 0
+		if at := touches[c.ID]; at != "" {
+			if t := parseTime(sql.NullString{String: at, Valid: true}); t.After(c.LastActivity) {
+				c.LastActivity = t
+			}
+		}
+	}
+	return out, nil
+}
+
+// fillByID reads (id, value) rows into dst[id], for ids that fit; a later
+// row for an id wins.
+func fillByID[T any](ctx context.Context, db *DB, query string, args []any, dst []T) error {
+	return db.each(ctx, query, args, func(rows *sql.Rows) error {
+		var id int64
+		var v T
+		if err := rows.Scan(&id, &v); err != nil {
+			return err
+		}
+		if id >= 0 && id < int64(len(dst)) {
+			dst[id] = v
+		}
+		return nil
+	})
+}
+
+// idLists holds lists of text by customer id in one backing array: the
+// list of id is text[from[id]:to[id]].
+type idLists struct {
+	text     []string
+	from, to []int32
+}
+
+// read fills the lists from (id, text) rows sorted by id, for ids below n.
+func (l *idLists) read(ctx context.Context, db *DB, query string, n int) error {
+	l.from, l.to = make([]int32, n), make([]int32, n)
+	return db.each(ctx, query, nil, func(rows *sql.Rows) error {
+		var id int64
+		var s string
+		if err := rows.Scan(&id, &s); err != nil {
+			return err
+		}
+		if id < 0 || id >= int64(n) {
+			return nil
+		}
+		if l.to[id] == 0 {
+			l.from[id] = int32(len(l.text))
+		}
+		l.text = append(l.text, s)
+		l.to[id] = int32(len(l.text))
+		return nil
+	})
+}
+
+// of returns the list of id, nil when empty; capped, so that appending to
+// it cannot write over the next customer's.
+func (l *idLists) of(id int64) []string {
+	if id < 0 || id >= int64(len(l.to)) || l.to[id] == 0 {
+		return nil
+	}
+	return l.text[l.from[id]:l.to[id]:l.to[id]]
+}
+
+// periodDays are the days of a period as stored dates compare with, both
+// included; zero times leave that end open.
+func periodDays(from, to time.Time) (lo, hi string) {
+	lo, hi = "", "9999-12-31"
 	if !from.IsZero() {
 		lo = model.FormatDate(from)
 	}
 	if !to.IsZero() {
 		hi = model.FormatDate(to)
 	}
-	rows, err := db.r.QueryContext(ctx, fitFactsQuery, lo, hi)
+	return lo, hi
+}
+
+// each runs query and calls fn on every row.
+func (db *DB) each(ctx context.Context, query string, args []any, fn func(*sql.Rows) error) error {
+	rows, err := db.r.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, mapErr(err)
+		return mapErr(err)
 	}
 	defer rows.Close()
-	var out []model.FitCustomer
 	for rows.Next() {
-		var c model.FitCustomer
-		var lastOrder, segments, values, lastTouch string
-		var nps sql.NullInt64
-		if err := rows.Scan(&c.ID, &c.Name, &c.Stage, &c.Country, &c.Tier, &c.Fit, &c.Referrer, &c.LifetimeRevenue,
-			&lastOrder, &segments, &values, &c.Complaints, &nps, &lastTouch, &c.TimeMinutes); err != nil {
-			return nil, mapErr(err)
+		if err := fn(rows); err != nil {
+			return mapErr(err)
 		}
-		if segments != "" {
-			c.Segments = strings.Split(segments, valueSep)
-		}
-		if values != "" {
-			c.Values = strings.Split(values, valueSep)
-		}
-		c.NPS, c.HasNPS = int(nps.Int64), nps.Valid
-		// Stored times sort as text: the later of the two is the newer.
-		c.LastActivity = parseTime(sql.NullString{String: max(lastOrder, lastTouch), Valid: true})
-		out = append(out, c)
 	}
-	return out, mapErr(rows.Err())
+	return mapErr(rows.Err())
+}
+
+// TimeSpent sums the minutes of time logged for a customer over [from,
+// to]: what letting them go would save.
+func (db *DB) TimeSpent(ctx context.Context, customerID int64, from, to time.Time) (int, error) {
+	lo, hi := periodDays(from, to)
+	var n int
+	err := db.r.QueryRowContext(ctx, `SELECT coalesce(sum(minutes), 0) FROM costs WHERE customer_id = ?
+		AND category = 'time' AND incurred_on >= ? AND incurred_on <= ?`, customerID, lo, hi).Scan(&n)
+	return n, mapErr(err)
 }
 
 // maxReason is the longest let-go reason SetStage takes.

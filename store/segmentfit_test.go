@@ -86,6 +86,30 @@ func TestFitFactsReadsWhatTheScoreWeighs(t *testing.T) {
 	}
 }
 
+func TestTimeSpentSumsTheMinutesInThePeriod(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	c := model.Customer{Name: "Dev", Stage: model.StageCustomer}
+	if err := db.CreateCustomer(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []model.Cost{
+		{On: time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC), Category: model.CostTime, Minutes: 90},
+		{On: time.Date(2026, 6, 5, 0, 0, 0, 0, time.UTC), Category: model.CostTime, Minutes: 45},
+		{On: time.Date(2025, 6, 5, 0, 0, 0, 0, time.UTC), Category: model.CostTime, Minutes: 600},
+		{On: time.Date(2026, 6, 5, 0, 0, 0, 0, time.UTC), Category: model.CostShipping, Amount: 700},
+	} {
+		k.CustomerID = c.ID
+		if err := db.CreateCost(ctx, &k); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n, err := db.TimeSpent(ctx, c.ID, time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+	if err != nil || n != 135 {
+		t.Errorf("time spent %d, %v; want 135 minutes (90 + 45; the 600 from 2025 is before the period)", n, err)
+	}
+}
+
 func TestSetStageLetsGoAndUndoes(t *testing.T) {
 	db := openTest(t)
 	ctx := context.Background()

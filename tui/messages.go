@@ -1,6 +1,10 @@
 package tui
 
-import "clientele/model"
+import (
+	"time"
+
+	"clientele/model"
+)
 
 // Every message the TUI sends itself is declared here. Commands answer
 // with one of these; Update never does I/O.
@@ -235,4 +239,11 @@ type segmentEditMsg struct {
 	mode     segmentEditMode
 	segment  model.Segment
 	segments []model.Segment
+}
+
+// letGoDataMsg carries what the let-go form shows besides the analysis:
+// the minutes of the owner's time the customer took over the period.
+type letGoDataMsg struct {
+	customer model.FitCustomer
+	from, to time.Time
 }

@@ -180,6 +180,8 @@ func (s *segmentFit) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case dataChangedMsg, settingsLoadedMsg, segmentEditedMsg:
 		return s.Init()
+	case letGoDataMsg:
+		return push(newLetGoForm(s.com, msg.customer, msg.from, msg.to))
 	case stageChangedMsg:
 		if msg.undo {
 			s.last = nil
@@ -248,7 +250,7 @@ func (s *segmentFit) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return s.open()
 	case key.Matches(msg, s.keys.LetGo) && s.view == viewDrains:
 		if c, ok := s.customer(); ok {
-			return push(newLetGoForm(s.com, *c, s.fit.From, s.fit.To))
+			return openLetGo(s.com, *c, s.fit.From, s.fit.To)
 		}
 	case key.Matches(msg, s.keys.Promote) && s.view == viewAdvocates:
 		if c, ok := s.customer(); ok {
@@ -291,6 +293,20 @@ func (s *segmentFit) undo() tea.Cmd {
 	}
 	ch := s.last.change
 	return setStage(s.com, ch.ID, ch.From, ch.FromReason, true)
+}
+
+// openLetGo reads the time the customer took over the period, then opens
+// the let-go form.
+func openLetGo(com *common, c model.FitCustomer, from, to time.Time) tea.Cmd {
+	store := com.store
+	return func() tea.Msg {
+		minutes, err := store.TimeSpent(bg(), c.ID, from, to)
+		if err != nil {
+			return errMsg{err}
+		}
+		c.TimeMinutes = minutes
+		return letGoDataMsg{customer: c, from: from, to: to}
+	}
 }
 
 // setStage moves a customer to stage in a command.
