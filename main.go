@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"syscall"
 
@@ -26,9 +27,16 @@ var version = "0.1.0-dev"
 
 func main() {
 	if err := fang.Execute(context.Background(), rootCmd(), fang.WithVersion(version),
-		fang.WithNotifySignal(os.Interrupt, syscall.SIGTERM)); err != nil {
+		fang.WithNotifySignal(os.Interrupt, syscall.SIGTERM), fang.WithErrorHandler(errorHandler)); err != nil {
 		os.Exit(1)
 	}
+}
+
+// errorHandler is fang's, without its capitalising of each word, which
+// turns "trunc-half.db" into "Trunc-Half.db" in an error naming a file.
+func errorHandler(w io.Writer, styles fang.Styles, err error) {
+	styles.ErrorText = styles.ErrorText.UnsetTransform()
+	fang.DefaultErrorHandler(w, styles, err)
 }
 
 // dbFlag is --db, shared by every command.
@@ -49,6 +57,8 @@ func rootCmd() *cobra.Command {
 	root.AddCommand(versionCmd())
 	root.AddCommand(importCmd())
 	root.AddCommand(reviewCmd())
+	root.AddCommand(backupCmd())
+	root.AddCommand(checkCmd())
 	return root
 }
 
