@@ -61,6 +61,8 @@ func rootCmd() *cobra.Command {
 	root.AddCommand(demoCmd())
 	root.AddCommand(importCmd())
 	root.AddCommand(reviewCmd())
+	root.AddCommand(backupCmd())
+	root.AddCommand(checkCmd())
 	return root
 }
 

@@ -65,7 +65,7 @@ func openCustomerForm(com *common, id int64) tea.Cmd {
 			return errMsg{err}
 		}
 		for _, s := range segs {
-			msg.segments = append(msg.segments, s.Name)
+			msg.segments = append(msg.segments, clean(s.Name))
 		}
 		return msg
 	}
@@ -79,9 +79,11 @@ func newCustomerForm(com *common, data formDataMsg) *customerForm {
 		k := fold(n.Name)
 		f.names[k] = append(f.names[k], n.ID)
 		if len(data.names) <= maxCompletions && n.ID != c.ID {
-			f.nameList = append(f.nameList, n.Name)
+			f.nameList = append(f.nameList, clean(n.Name))
 		}
 	}
+	// Stored text is edited as it is shown: control characters visible.
+	c = editableCustomer(c)
 	f.name, f.email, f.phone, f.social = c.Name, c.Email, c.Phone, c.Social
 	f.company, f.country, f.channel, f.stage = c.Company, c.Country, c.Channel, c.Stage
 	if f.stage == "" {
@@ -94,7 +96,7 @@ func newCustomerForm(com *common, data formDataMsg) *customerForm {
 		f.referredBy = "#" + strconv.FormatInt(c.ReferredBy, 10)
 		for _, n := range data.names {
 			if n.ID == c.ReferredBy && len(f.names[fold(n.Name)]) == 1 {
-				f.referredBy = n.Name
+				f.referredBy = clean(n.Name)
 			}
 		}
 	}
@@ -174,7 +176,7 @@ func (f *customerForm) build() {
 		).Title("Notes"),
 	).WithShowHelp(false).WithShowErrors(false).WithTheme(formTheme(f.com))
 	if f.w > 0 {
-		f.form = f.form.WithWidth(f.w).WithHeight(f.formHeight())
+		f.form = f.form.WithWidth(formWidth(f.w)).WithHeight(f.formHeight())
 	}
 }
 
@@ -293,7 +295,7 @@ func (f *customerForm) Title() string {
 	if f.orig.ID == 0 {
 		return "New customer"
 	}
-	return "Edit " + f.orig.Name
+	return "Edit " + clean(f.orig.Name)
 }
 
 // Init focuses the first field.
@@ -302,7 +304,7 @@ func (f *customerForm) Init() tea.Cmd { return f.form.Init() }
 // SetSize implements screen.
 func (f *customerForm) SetSize(w, h int) {
 	f.w, f.h = w, h
-	f.form = f.form.WithWidth(w).WithHeight(f.formHeight())
+	f.form = f.form.WithWidth(formWidth(w)).WithHeight(f.formHeight())
 }
 
 // Typing implements typer: every key belongs to the form.

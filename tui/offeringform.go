@@ -23,8 +23,8 @@ type offeringForm struct {
 }
 
 func newOfferingForm(com *common, o model.Offering) *offeringForm {
-	f := &offeringForm{editForm: newEditForm(com), orig: o, sku: o.SKU,
-		name: o.Name, kind: o.Kind, tier: o.Tier}
+	f := &offeringForm{editForm: newEditForm(com), orig: o, sku: clean(o.SKU),
+		name: clean(o.Name), kind: o.Kind, tier: o.Tier}
 	if o.ID != 0 || o.Price != 0 {
 		f.price = o.Price.Decimal()
 	}
@@ -91,7 +91,7 @@ func (f *offeringForm) Title() string {
 	if f.orig.ID == 0 {
 		return "New offering"
 	}
-	return "Edit " + f.orig.Name
+	return "Edit " + clean(f.orig.Name)
 }
 
 // Update implements screen.

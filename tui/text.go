@@ -106,3 +106,22 @@ func commas(n int) string {
 	}
 	return b.String()
 }
+
+// editableCustomer is c with its stored text as a form shows it: control
+// characters and invisible format characters made visible (notes keep
+// their line breaks), so a form never draws them raw. What the person
+// saves is what they saw.
+func editableCustomer(c model.Customer) model.Customer {
+	for _, s := range []*string{&c.Name, &c.Email, &c.Phone, &c.Social, &c.Company, &c.Country, &c.Source,
+		&c.Language, &c.LetGoReason} {
+		*s = clean(*s)
+	}
+	c.Notes = model.PrintableLines(c.Notes)
+	for i := range c.Segments {
+		c.Segments[i] = clean(c.Segments[i])
+	}
+	for i := range c.Values {
+		c.Values[i] = clean(c.Values[i])
+	}
+	return c
+}
