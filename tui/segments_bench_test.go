@@ -2,44 +2,23 @@ package tui
 
 import (
 	"context"
-	"os"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"clientele/model"
-	"clientele/store"
 )
-
-// fitBenchStore opens the 100,000-customer benchmark database named by
-// CLIENTELE_BENCH_DB: the demo business with 100,000 customers, which
-// `go run ./bench/benchfile` generates once into the temp folder. It only
-// reads it. When demo.BenchFile lands on main this becomes
-// demo.BenchFile(ctx, 100000).
-func fitBenchStore(b *testing.B) *store.DB {
-	b.Helper()
-	path := os.Getenv("CLIENTELE_BENCH_DB")
-	if path == "" {
-		b.Skip("set CLIENTELE_BENCH_DB=$(go run ./bench/benchfile) for a database with 100,000 customers")
-	}
-	db, err := store.Open(context.Background(), path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	db.Now = func() time.Time { return testNow }
-	b.Cleanup(func() { db.Close() })
-	return db
-}
 
 // BenchmarkSegmentFit computes the Segments tab at 100,000 customers and
 // about a million order lines: what the tab's command does when it opens
 // (budget 200 ms), its parts, and a key press on the loaded screen
 // (Update and View, budget 1 ms).
 //
-//	CLIENTELE_BENCH_DB=$(go run ./bench/benchfile) go test ./tui -run '^$' -bench BenchmarkSegmentFit -count 5
+//	go test ./tui -run '^$' -bench BenchmarkSegmentFit -count 5
 func BenchmarkSegmentFit(b *testing.B) {
-	db := fitBenchStore(b)
+	db := openBench(b, 100000)
+	db.Now = func() time.Time { return testNow }
 	ctx := context.Background()
 	s, err := db.Settings(ctx)
 	if err != nil {
