@@ -205,3 +205,59 @@ func TestSegmentFitFitsNarrowTerminals(t *testing.T) {
 		}
 	}
 }
+
+// Text from the database reaches the terminal only cleaned on every view
+// of the Segments tab and every screen it opens (the hostile test walks
+// screens, not views within one).
+func TestHostileTextOnSegments(t *testing.T) {
+	db, ids := hostileStore(t)
+	// The poisoned customers have orders and complaints; poor fit ratings
+	// and a referral make them fill the drains and the referrals too.
+	err := db.Load(context.Background(), func(l *store.Loader) error {
+		for i, id := range ids {
+			var referrer any
+			if i > 0 {
+				referrer = ids[0]
+			}
+			if _, err := l.Tx().Exec("UPDATE customers SET fit = 1, stage = 'customer', referred_by = ?, name = ? || name "+
+				"WHERE id = ?", referrer, hostileTexts[i%5], id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range [][2]int{{80, 24}, {40, 12}} {
+		at := func(v fitView, row int, k string) {
+			d := newDriver(t, db, size[0], size[1])
+			d.keys("3")
+			for range int(v) {
+				d.keys("v")
+			}
+			for range row {
+				d.keys("down")
+			}
+			if k != "" {
+				d.keys(k)
+			}
+			checkFrame(t, d, sprintf("segments view %d row %d key %q at %dx%d", v, row, k, size[0], size[1]))
+		}
+		for v := range fitViews {
+			for _, k := range []string{"", "b", "enter", "R", "m", "x", "n", "p"} {
+				at(v, 0, k)
+			}
+		}
+		// Every drain let go, every referrer's tree: the poisoned names
+		// are spread over the rows.
+		for row := range 6 {
+			at(viewDrains, row, "l")
+			at(viewReferrals, row, "t")
+			at(viewBest, row, "")
+		}
+		d := newDriver(t, db, size[0], size[1])
+		d.keys("2", "space", "space", "S")
+		checkFrame(t, d, "segment form")
+	}
+}
