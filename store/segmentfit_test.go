@@ -147,3 +147,69 @@ func TestSetStageLetsGoAndUndoes(t *testing.T) {
 		t.Errorf("bad stage: %v", err)
 	}
 }
+
+func TestFitFiguresSumThePeriodByHand(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	day := func(s string) time.Time {
+		d, err := model.ParseDateTime(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	ann := model.Customer{Name: "Ann", Stage: model.StageCustomer}
+	if err := db.CreateCustomer(ctx, &ann); err != nil {
+		t.Fatal(err)
+	}
+	err := db.Load(ctx, func(l *Loader) error {
+		orders := []model.Order{
+			// Before the period: left out.
+			{CustomerID: ann.ID, OrderedAt: day("2025-11-30 12:00"), Kind: model.OrderSale,
+				Lines: []model.OrderLine{model.NewLine("Soap", 10, 500, 100)}},
+			// In it: 2 × £5 (cost £1) + 1 × £12 (cost £4) = £22 revenue, £6 direct.
+			{CustomerID: ann.ID, OrderedAt: day("2026-01-10 12:00"), Kind: model.OrderSale,
+				Lines: []model.OrderLine{model.NewLine("Soap", 2, 500, 100), model.NewLine("Candle", 1, 1200, 400)}},
+			// A refund of one soap: −£5 revenue, −£1 direct.
+			{CustomerID: ann.ID, OrderedAt: day("2026-02-01 12:00"), Kind: model.OrderRefund,
+				Lines: []model.OrderLine{model.NewLine("Soap", -1, 500, 100)}},
+			// The last day of the period counts.
+			{CustomerID: ann.ID, OrderedAt: day("2026-11-23 18:00"), Kind: model.OrderSale,
+				Lines: []model.OrderLine{model.NewLine("Soap", 1, 500, 100)}},
+		}
+		for i := range orders {
+			if err := l.Order(&orders[i]); err != nil {
+				return err
+			}
+		}
+		for _, c := range []model.Cost{
+			{On: day("2026-03-01"), CustomerID: ann.ID, Category: model.CostShipping, Amount: 350},
+			{On: day("2026-03-02"), OrderID: orders[1].ID, Category: model.CostFees, Amount: 80}, // her order's
+			{On: day("2026-03-03"), CustomerID: ann.ID, Category: model.CostAcquisition, Amount: 5000},
+			{On: day("2025-10-01"), CustomerID: ann.ID, Category: model.CostShipping, Amount: 999},
+		} {
+			if err := l.Cost(&c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := db.FitFacts(ctx, day("2025-12-01"), day("2026-11-23"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.FitFigures(ctx, cs, day("2025-12-01"), day("2026-11-23")); err != nil {
+		t.Fatal(err)
+	}
+	c := cs[0]
+	// Revenue 22 − 5 + 5 = 22; direct 6 − 1 + 1 = 6; cost to serve 3.50 +
+	// 0.80 (acquisition aside); profit 22 − 6 − 4.30 = 11.70.
+	if c.Orders != 2 || c.Revenue != 2200 || c.DirectCost != 600 || c.CostToServe != 430 || c.Profit != 1170 ||
+		model.FormatDate(c.LastSale) != "2026-11-23" {
+		t.Errorf("Ann's figures: %d orders, revenue %v, direct %v, serve %v, profit %v, last sale %v",
+			c.Orders, c.Revenue, c.DirectCost, c.CostToServe, c.Profit, c.LastSale)
+	}
+}
