@@ -109,13 +109,14 @@ func AnalyseFit(cs []FitCustomer, segments []Segment, opt FitOptions) SegmentFit
 	countReferrals(cs, f.at)
 	scoreAll(cs, opt.Weights, f.Symbol)
 
-	f.Totals = sumGroup("all customers", cs, allIndexes(len(cs)))
+	ts := tallies(cs)
+	f.Totals = sumGroup("all customers", ts, allIndexes(len(cs)))
 	vals := internValues(cs)
 	for _, g := range Groupings {
 		members := groupMembers(cs, g, segments, opt.Settings)
 		rows := make([]GroupRow, len(members))
 		for i, m := range members {
-			rows[i] = sumGroup(m.name, cs, m.idx)
+			rows[i] = sumGroup(m.name, ts, m.idx)
 			rows[i].Share = shareOf(rows[i].Revenue, f.Totals.Revenue)
 			rows[i].Verdict = JudgeGroup(rows[i], f.Totals, f.Symbol)
 		}
@@ -425,36 +426,30 @@ func (g GroupRow) ReferralsPer() float64 {
 }
 
 // sumGroup adds up the customers at idx.
-func sumGroup(name string, cs []FitCustomer, idx []int) GroupRow {
+func sumGroup(name string, ts []tally, idx []int) GroupRow {
 	g := GroupRow{Name: name, Customers: len(idx)}
 	fitSum, promoters, detractors := 0, 0, 0
 	for _, i := range idx {
-		c := &cs[i]
-		switch c.Stage {
-		case StageProspect:
-			g.Prospects++
-		case StageFormer:
-			g.Former++
-		}
-		if c.Orders > 0 {
-			g.Buyers++
-		}
-		g.Revenue += c.Revenue
-		g.DirectCost += c.DirectCost
-		g.CostToServe += c.CostToServe
-		g.Profit += c.Profit
-		if c.Fit > 0 {
+		t := &ts[i]
+		g.Prospects += int(t.prospect)
+		g.Former += int(t.former)
+		g.Buyers += int(t.buyer)
+		g.Revenue += t.revenue
+		g.DirectCost += t.direct
+		g.CostToServe += t.serve
+		g.Profit += t.profit
+		if t.fit > 0 {
 			g.Rated++
-			fitSum += c.Fit
+			fitSum += int(t.fit)
 		}
-		g.Referrals += c.Referrals
-		g.Complaints += c.Complaints
-		if c.HasNPS {
+		g.Referrals += int(t.referrals)
+		g.Complaints += int(t.complaints)
+		if t.nps >= 0 {
 			g.Answers++
 			switch {
-			case c.NPS >= 9:
+			case t.nps >= 9:
 				promoters++
-			case c.NPS <= 6:
+			case t.nps <= 6:
 				detractors++
 			}
 		}
@@ -467,6 +462,31 @@ func sumGroup(name string, cs []FitCustomer, idx []int) GroupRow {
 		g.NPS = int(math.Round(100 * float64(promoters-detractors) / float64(g.Answers)))
 	}
 	return g
+}
+
+// tally is one customer's part in a group row, kept small so that summing
+// the groups of a grouping reads a few bytes per customer rather than the
+// whole FitCustomer.
+type tally struct {
+	revenue, direct, serve, profit Money
+	referrals, complaints          int32
+	fit, nps                       int8 // fit 0: unrated; nps −1: no answer
+	prospect, former, buyer        uint8
+}
+
+func tallies(cs []FitCustomer) []tally {
+	ts := make([]tally, len(cs))
+	for i := range cs {
+		c, t := &cs[i], &ts[i]
+		t.revenue, t.direct, t.serve, t.profit = c.Revenue, c.DirectCost, c.CostToServe, c.Profit
+		t.referrals, t.complaints, t.fit, t.nps = int32(c.Referrals), int32(c.Complaints), int8(c.Fit), -1
+		if c.HasNPS {
+			t.nps = int8(c.NPS)
+		}
+		t.prospect, t.former = uint8(boolInt(c.Stage == StageProspect)), uint8(boolInt(c.Stage == StageFormer))
+		t.buyer = uint8(boolInt(c.Orders > 0))
+	}
+	return ts
 }
 
 // marginOf is profit / revenue; false when revenue is not positive. It is
