@@ -142,7 +142,7 @@ const (
 )
 
 func (s *segmentFit) paneHeight() int {
-	if s.h < 14 {
+	if s.h < 12 {
 		return 0
 	}
 	return fitPaneLines
