@@ -99,6 +99,7 @@ func TestJudgeGroupWorkedExamples(t *testing.T) {
 	drain.Complaints, drain.Rated, drain.AvgFit = 12, 4, 1.75
 	wholesale := row(6, 6, 40000, 3600) // 9%
 	good := row(5, 5, 20000, 6000)      // 30%: under the average, no worry
+	thin := row(5, 5, 20000, 3600)      // 18%: under 0.6 of 31%
 	complaining := row(4, 4, 20000, 8000)
 	complaining.Complaints, complaining.Rated, complaining.AvgFit = 2, 4, 4.5
 	unloved := row(10, 10, 20000, 6000)
@@ -114,6 +115,7 @@ func TestJudgeGroupWorkedExamples(t *testing.T) {
 		{"drain", drain, "drain: loses £310, 3 complaints per customer, fit 1.8"},
 		{"thin margin", wholesale, "watch: thin margin 9% against 31%"},
 		{"good", good, "good: margin 30%"},
+		{"thin but not half", thin, "watch: thin margin 18% against 31%"},
 		{"complaints keep a fine group from best", complaining, "watch: 0.5 complaints per customer"},
 		{"detractors", unloved, "watch: NPS −20"},
 		{"poor fit below the average margin", grumpyFit, "drain: fit 2.0, margin 11%"},

@@ -565,6 +565,8 @@ const (
 	refersOthers = 0.2
 	// An NPS from greatNPS is a strength; below 0 a weakness.
 	greatNPS = 30
+	// A margin under thinMargin of the business's is thin.
+	thinMargin = 0.6
 )
 
 // JudgeGroup gives a group its verdict against the business as a whole:
@@ -575,7 +577,7 @@ const (
 //   - best fit: a margin at or above the business's, fewer than 0.5
 //     complaints per customer, and one strength: a mean fit of 3.5 or
 //     more, 0.2 referrals per customer or more, or an NPS of 30 or more;
-//   - watch: a margin under half the business's, 0.5 complaints per
+//   - watch: a thin margin (under 0.6 of the business's), 0.5 complaints per
 //     customer or more, or a negative NPS;
 //   - good: the rest.
 //
@@ -630,7 +632,7 @@ func JudgeGroup(g, all GroupRow, symbol string) Verdict {
 	}
 
 	var worries []string
-	if g.HasMargin && hasAvg && g.Margin < avg/2 {
+	if g.HasMargin && hasAvg && g.Margin < avg*thinMargin {
 		worries = append(worries, "thin margin "+pct(g.Margin)+" against "+pct(avg))
 	}
 	if per >= watchComplaints {
