@@ -133,10 +133,76 @@ type TimelineStore interface {
 	Timeline(ctx context.Context, customerID int64, limit int) ([]TimelineEntry, error)
 }
 
+// FeedbackStore keeps feedback, the saved questions and the wishlist
+// themes. Writes return a FieldError (ErrInvalid) for a bad field and
+// ErrNotFound for a missing id.
+type FeedbackStore interface {
+	// CreateFeedback validates f, stores it, sets f.ID, and saves its
+	// question among the saved ones if it is new.
+	CreateFeedback(ctx context.Context, f *Feedback) error
+	// ListFeedback returns one page of the log, newest first, and the
+	// number of entries the query matches in all.
+	ListFeedback(ctx context.Context, q FeedbackQuery) (rows []FeedbackRow, total int, err error)
+	// SetFeedbackStatus moves feedback to status (see Feedback.SetStatus),
+	// dated on the store's clock.
+	SetFeedbackStatus(ctx context.Context, id int64, status FeedbackStatus) error
+	// NPSCounts returns the NPS answers counted by day and score, overall
+	// and per segment of the customers who gave them.
+	NPSCounts(ctx context.Context) (overall, bySegment []NPSCount, err error)
+	// NPSPerCustomer tallies each customer's NPS answers received in
+	// [from, to]; zero times leave that end open.
+	NPSPerCustomer(ctx context.Context, from, to time.Time) (map[int64]NPS, error)
+	// PromoterSuggestions lists customers whose latest NPS answer makes
+	// them an advocate candidate (AdvocateCandidate), newest answer
+	// first, at most limit, and how many there are in all.
+	PromoterSuggestions(ctx context.Context, limit int) ([]PromoterSuggestion, int, error)
+	// UnansweredDetractors counts detractors nobody replied to.
+	UnansweredDetractors(ctx context.Context) (int, error)
+	// Wishes returns every wish, newest first.
+	Wishes(ctx context.Context) ([]Wish, error)
+	// SetWishTheme gives the wishes ids the theme ("" clears it).
+	SetWishTheme(ctx context.Context, theme string, ids ...int64) error
+	// Questions lists the saved questions, oldest first.
+	Questions(ctx context.Context) ([]string, error)
+	// AddQuestion saves a question; one already saved is left alone.
+	AddQuestion(ctx context.Context, text string) error
+	// OfferingNames lists every offering's id and name, by name.
+	OfferingNames(ctx context.Context) ([]OfferingName, error)
+	// EachFeedback calls fn with every entry of the log, newest first,
+	// for exports; it stops at fn's first error.
+	EachFeedback(ctx context.Context, fn func(FeedbackRow) error) error
+}
+
+// ComplaintStore keeps complaints. A complaint's remedy cost lives in the
+// costs table as category remedy linked to the complaint, written in the
+// same transaction as the complaint, so profit reflects it.
+type ComplaintStore interface {
+	// Complaint returns one complaint, its remedy cost summed from its
+	// remedy cost rows.
+	Complaint(ctx context.Context, id int64) (Complaint, error)
+	// CreateComplaint validates c, stores it with its remedy cost and sets
+	// c.ID.
+	CreateComplaint(ctx context.Context, c *Complaint) error
+	// UpdateComplaint validates c and replaces the stored complaint,
+	// bringing its remedy cost rows to c.RemedyCost.
+	UpdateComplaint(ctx context.Context, c *Complaint) error
+	// ListComplaints returns every complaint with its customer's name and
+	// remedy cost, newest first.
+	ListComplaints(ctx context.Context) ([]ComplaintRow, error)
+	// RecoveryCases returns every closed complaint of a customer with the
+	// customer's latest sale.
+	RecoveryCases(ctx context.Context) ([]RecoveryCase, error)
+	// ComplaintsPerCustomer counts each customer's complaints opened in
+	// [from, to]; zero times leave that end open.
+	ComplaintsPerCustomer(ctx context.Context, from, to time.Time) (map[int64]ComplaintCount, error)
+}
+
 // Store is everything the TUI and the commands need.
 type Store interface {
 	CustomerStore
 	SegmentStore
 	SettingsStore
 	TimelineStore
+	FeedbackStore
+	ComplaintStore
 }

@@ -1,0 +1,366 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"clientele/model"
+)
+
+var _ model.FeedbackStore = (*DB)(nil)
+
+// normalizeFeedback trims the texts and gives new feedback its status.
+func normalizeFeedback(f *model.Feedback) {
+	f.Question = strings.TrimSpace(f.Question)
+	f.Answer = strings.TrimSpace(f.Answer)
+	f.Theme = strings.Join(strings.Fields(f.Theme), " ")
+	if f.Status == "" {
+		f.Status = model.FeedbackNew
+	}
+	if !f.HasScore {
+		f.Score = 0
+	}
+}
+
+// CreateFeedback validates f, stores it and sets f.ID; a question not
+// saved yet is saved, so it is offered the next time.
+func (db *DB) CreateFeedback(ctx context.Context, f *model.Feedback) error {
+	normalizeFeedback(f)
+	if err := f.Validate(); err != nil {
+		return err
+	}
+	now := db.Now().Format(model.DateTimeLayout)
+	return db.write(ctx, func(tx *sql.Tx) error {
+		var score any
+		if f.HasScore {
+			score = f.Score
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO feedback (received_on, customer_id, channel, kind, question,
+			answer, score, offering_id, theme, status, replied_on, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			dbDate(f.On), nullID(f.CustomerID), f.Channel, f.Kind, f.Question, f.Answer, score,
+			nullID(f.OfferingID), f.Theme, f.Status, dbDate(f.RepliedOn), now)
+		if err != nil {
+			return err
+		}
+		if f.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		return addQuestion(ctx, tx, f.Question, now)
+	})
+}
+
+// feedbackColumns are read by scanFeedbackRow, from feedback f with its
+// customer c and offering o left-joined.
+const feedbackColumns = `f.id, f.received_on, coalesce(f.customer_id, 0), f.channel, f.kind, f.question,
+	f.answer, f.score, coalesce(f.offering_id, 0), f.theme, f.status, f.replied_on,
+	coalesce(c.name, ''), coalesce(o.name, '')`
+
+const feedbackFrom = ` FROM feedback f LEFT JOIN customers c ON c.id = f.customer_id
+	LEFT JOIN offerings o ON o.id = f.offering_id`
+
+func scanFeedbackRow(rows interface{ Scan(...any) error }) (model.FeedbackRow, error) {
+	var r model.FeedbackRow
+	var on, replied sql.NullString
+	var score sql.NullInt64
+	err := rows.Scan(&r.ID, &on, &r.CustomerID, &r.Channel, &r.Kind, &r.Question, &r.Answer, &score,
+		&r.OfferingID, &r.Theme, &r.Status, &replied, &r.Customer, &r.Offering)
+	r.On, r.RepliedOn = parseTime(on), parseTime(replied)
+	r.Score, r.HasScore = int(score.Int64), score.Valid
+	return r, err
+}
+
+// feedbackWhere builds the conditions of a log query.
+func feedbackWhere(q model.FeedbackQuery) (string, []any) {
+	var where []string
+	var args []any
+	if q.Kind != "" {
+		where, args = append(where, "f.kind = ?"), append(args, q.Kind)
+	}
+	if q.Status != "" {
+		where, args = append(where, "f.status = ?"), append(args, q.Status)
+	}
+	if q.CustomerID != 0 {
+		where, args = append(where, "f.customer_id = ?"), append(args, q.CustomerID)
+	}
+	for _, w := range likeWords(q.Customer) {
+		where, args = append(where, `c.sort_name LIKE ? ESCAPE '\'`), append(args, w)
+	}
+	if q.SegmentID != 0 {
+		where = append(where, "f.customer_id IN (SELECT customer_id FROM customer_segments WHERE segment_id = ?)")
+		args = append(args, q.SegmentID)
+	}
+	if q.OfferingID != 0 {
+		where, args = append(where, "f.offering_id = ?"), append(args, q.OfferingID)
+	}
+	if len(where) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(where, " AND "), args
+}
+
+// ListFeedback returns one page of the log, newest first, and how many
+// entries match. Only the page is read, along the date index.
+func (db *DB) ListFeedback(ctx context.Context, q model.FeedbackQuery) ([]model.FeedbackRow, int, error) {
+	cond, args := feedbackWhere(q)
+	from := " FROM feedback f"
+	if q.Customer != "" {
+		from += " JOIN customers c ON c.id = f.customer_id"
+	}
+	var total int
+	if err := db.r.QueryRowContext(ctx, "SELECT count(*)"+from+cond, args...).Scan(&total); err != nil {
+		return nil, 0, mapErr(err)
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 100
+	}
+	rows, err := db.r.QueryContext(ctx, "SELECT "+feedbackColumns+feedbackFrom+cond+
+		" ORDER BY f.received_on DESC, f.id DESC LIMIT ? OFFSET ?", append(args, limit, max(q.Offset, 0))...)
+	if err != nil {
+		return nil, 0, mapErr(err)
+	}
+	defer rows.Close()
+	var out []model.FeedbackRow
+	for rows.Next() {
+		r, err := scanFeedbackRow(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, r)
+	}
+	return out, total, mapErr(rows.Err())
+}
+
+// EachFeedback calls fn with every entry of the log, newest first.
+func (db *DB) EachFeedback(ctx context.Context, fn func(model.FeedbackRow) error) error {
+	rows, err := db.r.QueryContext(ctx, "SELECT "+feedbackColumns+feedbackFrom+" ORDER BY f.received_on DESC, f.id DESC")
+	if err != nil {
+		return mapErr(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		r, err := scanFeedbackRow(rows)
+		if err != nil {
+			return err
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return mapErr(rows.Err())
+}
+
+// SetFeedbackStatus moves feedback to status, dating the first reply on
+// the store's clock (model.Feedback.SetStatus).
+func (db *DB) SetFeedbackStatus(ctx context.Context, id int64, status model.FeedbackStatus) error {
+	if !slices.Contains(model.FeedbackStatuses, status) {
+		return model.Invalid("status", "%q is not a feedback status", status)
+	}
+	today := db.Now()
+	return db.write(ctx, func(tx *sql.Tx) error {
+		var f model.Feedback
+		var replied sql.NullString
+		err := tx.QueryRowContext(ctx, "SELECT status, replied_on FROM feedback WHERE id = ?", id).Scan(&f.Status, &replied)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("feedback %d: %w", id, model.ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		f.RepliedOn = parseTime(replied)
+		f.SetStatus(status, today)
+		_, err = tx.ExecContext(ctx, "UPDATE feedback SET status = ?, replied_on = ? WHERE id = ?",
+			f.Status, dbDate(f.RepliedOn), id)
+		return err
+	})
+}
+
+// NPSCounts returns the NPS answers counted by day and score, overall and
+// per segment of the customers who gave them: a few thousand rows however
+// many answers there are.
+func (db *DB) NPSCounts(ctx context.Context) (overall, bySegment []model.NPSCount, err error) {
+	scan := func(query string, withSegment bool) ([]model.NPSCount, error) {
+		rows, err := db.r.QueryContext(ctx, query)
+		if err != nil {
+			return nil, mapErr(err)
+		}
+		defer rows.Close()
+		var out []model.NPSCount
+		for rows.Next() {
+			var c model.NPSCount
+			var day sql.NullString
+			dest := []any{&day, &c.Score, &c.N}
+			if withSegment {
+				dest = append(dest, &c.Segment)
+			}
+			if err := rows.Scan(dest...); err != nil {
+				return nil, err
+			}
+			c.Day = parseTime(day)
+			out = append(out, c)
+		}
+		return out, mapErr(rows.Err())
+	}
+	if overall, err = scan(`SELECT received_on, score, count(*) FROM feedback
+		WHERE kind = 'nps' AND score IS NOT NULL GROUP BY received_on, score`, false); err != nil {
+		return nil, nil, err
+	}
+	bySegment, err = scan(`SELECT f.received_on, f.score, count(*), s.name FROM feedback f
+		JOIN customer_segments cs ON cs.customer_id = f.customer_id JOIN segments s ON s.id = cs.segment_id
+		WHERE f.kind = 'nps' AND f.score IS NOT NULL GROUP BY s.id, f.received_on, f.score`, true)
+	return overall, bySegment, err
+}
+
+// NPSPerCustomer tallies each customer's NPS answers received in [from,
+// to] in one query; zero times leave that end open.
+func (db *DB) NPSPerCustomer(ctx context.Context, from, to time.Time) (map[int64]model.NPS, error) {
+	cond, args := dayRange("received_on", from, to)
+	rows, err := db.r.QueryContext(ctx, `SELECT customer_id,
+		count(*) FILTER (WHERE score >= ?), count(*) FILTER (WHERE score >= ? AND score < ?),
+		count(*) FILTER (WHERE score < ?)
+		FROM feedback WHERE kind = 'nps' AND score IS NOT NULL AND customer_id IS NOT NULL`+cond+`
+		GROUP BY customer_id`,
+		append([]any{model.PromoterMin, model.PassiveMin, model.PromoterMin, model.PassiveMin}, args...)...)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	out := map[int64]model.NPS{}
+	for rows.Next() {
+		var id int64
+		var n model.NPS
+		if err := rows.Scan(&id, &n.Promoters, &n.Passives, &n.Detractors); err != nil {
+			return nil, err
+		}
+		out[id] = n
+	}
+	return out, mapErr(rows.Err())
+}
+
+// dayRange is " AND col >= ? AND col <= ?" for the ends of [from, to]
+// that are set.
+func dayRange(col string, from, to time.Time) (string, []any) {
+	var cond string
+	var args []any
+	if !from.IsZero() {
+		cond, args = cond+" AND "+col+" >= ?", append(args, model.FormatDate(from))
+	}
+	if !to.IsZero() {
+		cond, args = cond+" AND "+col+" <= ?", append(args, model.FormatDate(to))
+	}
+	return cond, args
+}
+
+// PromoterSuggestions lists the customers whose latest NPS answer makes
+// them advocate candidates (model.AdvocateCandidate: a promoter at stage
+// customer), newest answer first, at most limit, and how many in all.
+func (db *DB) PromoterSuggestions(ctx context.Context, limit int) ([]model.PromoterSuggestion, int, error) {
+	rows, err := db.r.QueryContext(ctx, `WITH latest AS (
+			SELECT customer_id, score, received_on, row_number() OVER (
+				PARTITION BY customer_id ORDER BY received_on DESC, id DESC) AS n
+			FROM feedback WHERE kind = 'nps' AND score IS NOT NULL AND customer_id IS NOT NULL)
+		SELECT c.id, c.name, c.stage, l.score, l.received_on FROM latest l JOIN customers c ON c.id = l.customer_id
+		WHERE l.n = 1 AND l.score >= ? AND c.stage = ? AND c.archived_at IS NULL
+		ORDER BY l.received_on DESC, c.id DESC`, model.PromoterMin, model.StageCustomer)
+	if err != nil {
+		return nil, 0, mapErr(err)
+	}
+	defer rows.Close()
+	var out []model.PromoterSuggestion
+	total := 0
+	for rows.Next() {
+		var p model.PromoterSuggestion
+		var stage model.Stage
+		var on sql.NullString
+		if err := rows.Scan(&p.CustomerID, &p.Name, &stage, &p.Score, &on); err != nil {
+			return nil, 0, err
+		}
+		if !model.AdvocateCandidate(stage, p.Score) {
+			continue
+		}
+		total++
+		if len(out) < limit {
+			p.On = parseTime(on)
+			out = append(out, p)
+		}
+	}
+	return out, total, mapErr(rows.Err())
+}
+
+// UnansweredDetractors counts NPS detractors whose feedback is still new.
+func (db *DB) UnansweredDetractors(ctx context.Context) (int, error) {
+	var n int
+	err := db.r.QueryRowContext(ctx, `SELECT count(*) FROM feedback
+		WHERE status = ? AND kind = 'nps' AND score < ?`, model.FeedbackNew, model.PassiveMin).Scan(&n)
+	return n, mapErr(err)
+}
+
+// Wishes returns every wish, newest first, with its customer's name.
+func (db *DB) Wishes(ctx context.Context) ([]model.Wish, error) {
+	rows, err := db.r.QueryContext(ctx, `SELECT f.id, f.received_on, coalesce(f.customer_id, 0),
+		coalesce(c.name, ''), f.answer, f.theme FROM feedback f LEFT JOIN customers c ON c.id = f.customer_id
+		WHERE f.kind = 'wish' ORDER BY f.received_on DESC, f.id DESC`)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []model.Wish
+	for rows.Next() {
+		var w model.Wish
+		var on sql.NullString
+		if err := rows.Scan(&w.ID, &on, &w.CustomerID, &w.Customer, &w.Answer, &w.Theme); err != nil {
+			return nil, err
+		}
+		w.On = parseTime(on)
+		out = append(out, w)
+	}
+	return out, mapErr(rows.Err())
+}
+
+// SetWishTheme gives the wishes ids the theme ("" clears it), in one
+// transaction however many there are.
+func (db *DB) SetWishTheme(ctx context.Context, theme string, ids ...int64) error {
+	theme = strings.Join(strings.Fields(theme), " ")
+	if err := model.ValidateTheme(theme); err != nil {
+		return err
+	}
+	return db.write(ctx, func(tx *sql.Tx) error {
+		for len(ids) > 0 {
+			n := min(len(ids), 500)
+			args := []any{theme}
+			for _, id := range ids[:n] {
+				args = append(args, id)
+			}
+			if _, err := tx.ExecContext(ctx, "UPDATE feedback SET theme = ? WHERE kind = 'wish' AND id IN ("+
+				placeholders(n)+")", args...); err != nil {
+				return err
+			}
+			ids = ids[n:]
+		}
+		return nil
+	})
+}
+
+// OfferingNames lists every offering's id and name, by name.
+func (db *DB) OfferingNames(ctx context.Context) ([]model.OfferingName, error) {
+	rows, err := db.r.QueryContext(ctx, "SELECT id, name FROM offerings ORDER BY name COLLATE NOCASE, id")
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []model.OfferingName
+	for rows.Next() {
+		var o model.OfferingName
+		if err := rows.Scan(&o.ID, &o.Name); err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, mapErr(rows.Err())
+}
