@@ -79,6 +79,8 @@ func New(store model.Store, opt Options) *App {
 	a.help.Styles = com.styles.Help
 	a.tabs = []tab{
 		{key: "2", screen: newCustomerList(com)},
+		{key: "4", screen: newFeedbackScreen(com)},
+		{key: "5", screen: newComplaintScreen(com)},
 	}
 	return a
 }
@@ -158,6 +160,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.push(newCustomerForm(a.com, msg))
 	case dataChangedMsg:
 		return a, a.broadcast(msg)
+	case newFeedbackMsg:
+		return a, a.push(newFeedbackForm(a.com, msg.customerID))
+	case newComplaintMsg:
+		return a, a.push(newComplaintForm(a.com, msg.customerID, msg.orderID))
 
 	case tea.KeyPressMsg:
 		return a, a.handleKey(msg)

@@ -17,11 +17,13 @@ import (
 // same at 100 customers as at 100,000. On an empty database it shows a
 // welcome panel instead.
 type customerList struct {
-	com    *common
-	keys   CustomerListKeys
-	fkeys  FilterKeys
-	table  table
-	filter textinput.Model
+	com   *common
+	keys  CustomerListKeys
+	fkeys FilterKeys
+	// actions are the customer action keys the list answers so far.
+	actions CustomerActionKeys
+	table   table
+	filter  textinput.Model
 
 	query     model.CustomerQuery // sort, filter and archived; offset and limit per load
 	filtering bool                // the filter line has focus
@@ -51,7 +53,9 @@ func newCustomerList(com *common) *customerList {
 	ti.Prompt = "/ "
 	ti.Placeholder = "name, email, phone, company, notes, segment"
 	ti.CharLimit = 200
+	all := DefaultCustomerActionKeys()
 	l := &customerList{com: com, keys: DefaultCustomerListKeys(), fkeys: DefaultFilterKeys(), filter: ti,
+		actions: CustomerActionKeys{Feedback: all.Feedback, Complaint: all.Complaint},
 		table: newTable(
 			column{title: "name", width: 14, flex: 3, max: 34},
 			column{title: "stage", width: 8},
@@ -126,18 +130,10 @@ func (l *customerList) load(offset int) tea.Cmd {
 // ensureWindow loads a new window when the rows on screen, or the next
 // screenful, are not loaded; one load at a time.
 func (l *customerList) ensureWindow() tea.Cmd {
-	if l.inFlight || !l.loaded {
+	if l.inFlight || !l.loaded || !l.table.needsWindow(l.offset, len(l.rows)) {
 		return nil
 	}
-	from, to := l.table.Visible()
-	margin := to - from
-	end := l.offset + len(l.rows)
-	needLow := from < l.offset || (from-margin < l.offset && l.offset > 0)
-	needHigh := to > end || (to+margin > end && end < l.table.Len())
-	if !needLow && !needHigh {
-		return nil
-	}
-	return l.load(max(0, from-windowRows/3))
+	return l.load(l.table.windowStart())
 }
 
 // row returns list row i if it is loaded.
@@ -255,6 +251,11 @@ func (l *customerList) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return status("Nothing to undo.")
 	case key.Matches(msg, l.keys.Import):
 		return status("Import a file with: clientele import FILE (see clientele import --help).")
+	}
+	if r, ok := l.selected(); ok {
+		if m := l.actions.Message(msg, r.ID); m != nil {
+			return func() tea.Msg { return m }
+		}
 	}
 	return nil
 }
@@ -485,5 +486,6 @@ func (l *customerList) FullHelp() [][]key.Binding {
 		l.keys.ListKeys.Bindings(),
 		{l.keys.Open, l.keys.Filter, l.keys.Sort, l.keys.ShowArchive},
 		{l.keys.Add, l.keys.Edit, l.keys.Archive, l.keys.Undo, l.keys.Import},
+		{l.actions.Feedback, l.actions.Complaint},
 	}
 }

@@ -1,0 +1,140 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"clientele/model"
+	"clientele/store"
+)
+
+var ctrlS = tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
+
+func TestComplaintScreenGolden(t *testing.T) {
+	d := newDriver(t, feedbackFixtureStore(t), 80, 24)
+	d.keys("5")
+	golden.RequireEqual(t, d.screen())
+}
+
+func TestComplaintScreenWithoutColourSaysOverdueInWords(t *testing.T) {
+	db := feedbackFixtureStore(t)
+	d := newDriver(t, db, 80, 24)
+	d.app.com.noColor = true
+	d.send(tea.BackgroundColorMsg{})
+	d.keys("5")
+	mustContain(t, d.screen(), "1 OVERDUE", "OVERDUE 4/2d", "open, day 3/14")
+}
+
+// remedyCosts returns the amounts of the remedy cost rows of complaint id.
+func remedyCosts(t *testing.T, db *store.DB, id int64) []model.Money {
+	t.Helper()
+	rows, err := db.ListComplaints(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		if r.ID == id {
+			if r.RemedyCost == 0 {
+				return nil
+			}
+			return []model.Money{r.RemedyCost}
+		}
+	}
+	t.Fatalf("no complaint %d", id)
+	return nil
+}
+
+func TestOpenAndRemedyAComplaint(t *testing.T) {
+	db := feedbackFixtureStore(t)
+	ctx := context.Background()
+	d := newDriver(t, db, 80, 24)
+	d.keys("down", "enter") // Ben Okafor
+	mustContain(t, d.screen(), "Ben Okafor")
+	d.keys("C")
+	mustContain(t, d.screen(), "Complaint from Ben Okafor", "What went wrong", "About the order")
+	// ctrl+s with nothing typed names the field and saves nothing.
+	d.send(ctrlS)
+	mustContain(t, d.screen(), "What went wrong  ✗ is required")
+	d.keys("Gift box crushed in the post")
+	d.send(ctrlS)
+	mustContain(t, d.screen(), "Opened a complaint (quality, open).", "complaint quality · medium · open: Gift box crushed")
+
+	rows, _ := db.ListComplaints(ctx)
+	var c model.ComplaintRow
+	for _, r := range rows {
+		if strings.HasPrefix(r.WhatWentWrong, "Gift box crushed") {
+			c = r
+		}
+	}
+	if c.ID == 0 || c.Customer != "Ben Okafor" || !c.OpenedOn.Equal(model.Day(testNow)) || c.Status != model.ComplaintOpen {
+		t.Fatalf("opened %+v", c)
+	}
+
+	// Remedy it from the Complaints screen: it is open, day 0 of 7, so
+	// it comes after the overdue one.
+	d.keys("5", "down")
+	mustContain(t, d.screen(), "▸ 2026-11-23 Ben Okafor")
+	d.keys("enter")
+	mustContain(t, d.screen(), sprintf("Complaint #%d", c.ID))
+	for range 6 { // through "What went wrong"
+		d.keys("enter")
+	}
+	mustContain(t, d.screen(), "Making it right")
+	d.keys("Sent a new gift box", "enter", "12,5O", "enter", "right", "enter", "enter", "right", "enter", "enter")
+	mustContain(t, d.screen(), "So it does not happen again")
+	d.keys("Double-box gift sets", "enter", "Happy", "enter", "enter")
+	// The bad amount sends the form back to it, with everything kept.
+	mustContain(t, d.screen(), `Remedy cost (a cost to serve)  ✗ amount "12,5O"`, "12,5O", "Making it right")
+	for range 5 {
+		d.keys("backspace")
+	}
+	d.keys("12.50")
+	d.send(ctrlS)
+	mustContain(t, d.screen(), "Saved the complaint (quality, remedied).", "remedied in 0d")
+
+	got, err := db.Complaint(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Remedy != "Sent a new gift box" || got.RemedyCost != 1250 || !got.Guarantee ||
+		!got.HonouredOn.Equal(model.Day(testNow)) || !got.RemediedOn.Equal(model.Day(testNow)) ||
+		got.Prevention != "Double-box gift sets" || got.Outcome != "Happy" || got.Status != model.ComplaintRemedied {
+		t.Errorf("remedied %+v", got)
+	}
+	// The remedy cost is a cost row of category remedy: the timeline shows
+	// nothing of it twice, the store reads it back from costs.
+	if costs := remedyCosts(t, db, c.ID); len(costs) != 1 || costs[0] != 1250 {
+		t.Errorf("remedy costs %v", costs)
+	}
+	per, _ := db.ComplaintsPerCustomer(ctx, model.Day(testNow), model.Day(testNow))
+	if per[got.CustomerID].RemedyCost != 1250 {
+		t.Errorf("per customer %+v", per)
+	}
+	// The guarantee honoured today counts in the 12-month figures.
+	mustContain(t, d.screen(), "honoured in 1 day on average (2 in the last 12 months)")
+}
+
+func TestComplaintFormOpensFromTheListAndTheScreen(t *testing.T) {
+	db := feedbackFixtureStore(t)
+	d := newDriver(t, db, 80, 24)
+	d.keys("C") // Ada, the first in the list
+	mustContain(t, d.screen(), "Complaint from Ada Lovelace")
+	d.keys("esc")
+	mustContain(t, d.screen(), "Customers")
+	d.keys("5", "a")
+	mustContain(t, d.screen(), "New complaint")
+	d.keys("Stall ran out of soap", "enter", "right", "right", "enter", "enter", "Nobody Known")
+	d.send(ctrlS)
+	mustContain(t, d.screen(), `no customer is called "Nobody Known"`, "Stall ran out of soap")
+	for range len("Nobody Known") {
+		d.keys("backspace")
+	}
+	d.send(ctrlS)
+	mustContain(t, d.screen(), "Opened a complaint (communication, open).", "Stall ran out of s")
+	d.keys("o") // the cursor is on an open complaint with a customer
+	mustContain(t, d.screen(), "李雷")
+}
