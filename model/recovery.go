@@ -1,16 +1,11 @@
 package model
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"time"
 )
-
-// ComplaintRow is a complaint as the complaints screen lists it: the
-// complaint with its customer's name ("" for none).
-type ComplaintRow struct {
-	Complaint
-	Customer string
-}
 
 // ComplaintCount is one customer's complaints, for the segment fit screen.
 type ComplaintCount struct {
@@ -79,35 +74,48 @@ func (c *Complaint) SettleDates(today time.Time) {
 }
 
 // SortForWork orders complaints the way the screen lists them: open cases
-// first, the most overdue (then the oldest) on top; then remedied ones
-// awaiting closure, newest remedy first; then closed ones, newest first.
-func SortForWork(rows []ComplaintRow, s Settings, now time.Time) {
-	rank := map[ComplaintStatus]int{ComplaintOpen: 0, ComplaintRemedied: 1, ComplaintClosed: 2}
-	sort.SliceStable(rows, func(i, j int) bool {
-		a, b := rows[i].Complaint, rows[j].Complaint
-		if rank[a.Status] != rank[b.Status] {
-			return rank[a.Status] < rank[b.Status]
-		}
-		switch a.Status {
-		case ComplaintOpen: // the furthest past (or nearest to) its target first
-			oa, ob := AgeOf(a, s, now), AgeOf(b, s, now)
-			if oa.Days-oa.Target != ob.Days-ob.Target {
-				return oa.Days-oa.Target > ob.Days-ob.Target
-			}
+// first, the furthest past (or nearest to) its target on top, then the
+// oldest; then remedied ones awaiting closure, newest remedy first; then
+// closed ones, newest closing first; the newest opened, then the lowest
+// id, breaking ties among those.
+func SortForWork(rows []Complaint, s Settings, now time.Time) {
+	type key struct{ rank, primary, opened, id int64 }
+	today := Day(now)
+	days := func(t time.Time) int64 { return int64(Day(t).Sub(today) / (24 * time.Hour)) }
+	targets := map[Severity]int64{}
+	for _, sev := range Severities {
+		targets[sev] = int64(TargetDays(s, sev))
+	}
+	// Sort the keys with the rows' indexes, then move each row once: rows
+	// are large and there may be 20,000 of them.
+	type entry struct {
+		key
+		i int
+	}
+	es := make([]entry, len(rows))
+	for i, r := range rows {
+		k := key{opened: -days(r.OpenedOn), id: r.ID} // newest opened first …
+		switch r.Status {
+		case ComplaintOpen:
+			// … but among open ones equally far past their targets, the
+			// oldest first.
+			k.rank, k.primary, k.opened = 0, days(r.OpenedOn)+targets[r.Severity], -k.opened
 		case ComplaintRemedied:
-			if !a.RemediedOn.Equal(b.RemediedOn) {
-				return a.RemediedOn.After(b.RemediedOn)
-			}
+			k.rank, k.primary = 1, -days(r.RemediedOn)
 		default:
-			if !a.ClosedOn.Equal(b.ClosedOn) {
-				return a.ClosedOn.After(b.ClosedOn)
-			}
+			k.rank, k.primary = 2, -days(r.ClosedOn)
 		}
-		if !a.OpenedOn.Equal(b.OpenedOn) { // open: oldest first; the rest: newest first
-			return a.OpenedOn.Before(b.OpenedOn) == (a.Status == ComplaintOpen)
-		}
-		return a.ID < b.ID
+		es[i] = entry{k, i}
+	}
+	slices.SortFunc(es, func(a, b entry) int {
+		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.primary, b.primary),
+			cmp.Compare(a.opened, b.opened), cmp.Compare(a.id, b.id))
 	})
+	sorted := make([]Complaint, len(rows))
+	for i, e := range es {
+		sorted[i] = rows[e.i]
+	}
+	copy(rows, sorted)
 }
 
 // RecoveryCase is a customer's closed complaint and the customer's latest
@@ -229,15 +237,19 @@ func (l LastFive) AverageRemedyDays() (float64, bool) {
 // AnalyseLastFive picks the five newest complaints (by opening day, then
 // id) and analyses them.
 func AnalyseLastFive(cs []Complaint) LastFive {
-	newest := append([]Complaint(nil), cs...)
-	sort.SliceStable(newest, func(i, j int) bool {
-		if !newest[i].OpenedOn.Equal(newest[j].OpenedOn) {
-			return newest[i].OpenedOn.After(newest[j].OpenedOn)
+	newer := func(a, b Complaint) int { // negative when a is newer
+		return cmp.Or(b.OpenedOn.Compare(a.OpenedOn), cmp.Compare(b.ID, a.ID))
+	}
+	var newest []Complaint // the newest so far, newest first
+	for _, c := range cs {
+		if len(newest) == 5 && newer(c, newest[4]) >= 0 {
+			continue
 		}
-		return newest[i].ID > newest[j].ID
-	})
-	if len(newest) > 5 {
-		newest = newest[:5]
+		i, _ := slices.BinarySearchFunc(newest, c, newer)
+		newest = slices.Insert(newest, i, c)
+		if len(newest) > 5 {
+			newest = newest[:5]
+		}
 	}
 	l := LastFive{Complaints: newest}
 	cats := map[ComplaintCategory]int{}

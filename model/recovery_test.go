@@ -50,14 +50,14 @@ func TestAgeOf(t *testing.T) {
 
 func TestSortForWork(t *testing.T) {
 	s := DefaultSettings()
-	rows := []ComplaintRow{
-		{Complaint: Complaint{ID: 1, OpenedOn: date("2026-11-01"), Severity: SeverityLow, Status: ComplaintClosed, ClosedOn: date("2026-11-10")}},
-		{Complaint: Complaint{ID: 2, OpenedOn: date("2026-11-20"), Severity: SeverityLow, Status: ComplaintOpen}},  // 3 of 14: −11
-		{Complaint: Complaint{ID: 3, OpenedOn: date("2026-11-18"), Severity: SeverityHigh, Status: ComplaintOpen}}, // 5 of 2: +3
-		{Complaint: Complaint{ID: 4, OpenedOn: date("2026-11-10"), Severity: SeverityMedium, Status: ComplaintRemedied, RemediedOn: date("2026-11-12")}},
-		{Complaint: Complaint{ID: 5, OpenedOn: date("2026-11-10"), Severity: SeverityMedium, Status: ComplaintOpen}}, // 13 of 7: +6
-		{Complaint: Complaint{ID: 6, OpenedOn: date("2026-10-01"), Severity: SeverityLow, Status: ComplaintClosed, ClosedOn: date("2026-11-15")}},
-		{Complaint: Complaint{ID: 7, OpenedOn: date("2026-11-22"), Severity: SeverityMedium, Status: ComplaintOpen}}, // 1 of 7: −6
+	rows := []Complaint{
+		{ID: 1, OpenedOn: date("2026-11-01"), Severity: SeverityLow, Status: ComplaintClosed, ClosedOn: date("2026-11-10")},
+		{ID: 2, OpenedOn: date("2026-11-20"), Severity: SeverityLow, Status: ComplaintOpen},  // 3 of 14: −11
+		{ID: 3, OpenedOn: date("2026-11-18"), Severity: SeverityHigh, Status: ComplaintOpen}, // 5 of 2: +3
+		{ID: 4, OpenedOn: date("2026-11-10"), Severity: SeverityMedium, Status: ComplaintRemedied, RemediedOn: date("2026-11-12")},
+		{ID: 5, OpenedOn: date("2026-11-10"), Severity: SeverityMedium, Status: ComplaintOpen}, // 13 of 7: +6
+		{ID: 6, OpenedOn: date("2026-10-01"), Severity: SeverityLow, Status: ComplaintClosed, ClosedOn: date("2026-11-15")},
+		{ID: 7, OpenedOn: date("2026-11-22"), Severity: SeverityMedium, Status: ComplaintOpen}, // 1 of 7: −6
 	}
 	SortForWork(rows, s, recoveryNow)
 	var ids []int64

@@ -90,12 +90,18 @@ type CustomerStore interface {
 	CustomerCount(ctx context.Context) (int, error)
 	// CustomerNames lists every customer's id and name, by name.
 	CustomerNames(ctx context.Context) ([]CustomerName, error)
+	// CustomerNamesByID returns the names of the customers ids, for lists
+	// that show a few of many rows; ids with no customer are left out.
+	CustomerNamesByID(ctx context.Context, ids []int64) (map[int64]string, error)
 }
 
 // SegmentStore keeps segments.
 type SegmentStore interface {
 	// Segments lists every segment with its member count, by name.
 	Segments(ctx context.Context) ([]Segment, error)
+	// SegmentNames lists every segment's id and name, by name, without
+	// counting members: for pickers and filters.
+	SegmentNames(ctx context.Context) ([]Segment, error)
 }
 
 // SettingsStore keeps the settings.
@@ -186,12 +192,17 @@ type ComplaintStore interface {
 	// UpdateComplaint validates c and replaces the stored complaint,
 	// bringing its remedy cost rows to c.RemedyCost.
 	UpdateComplaint(ctx context.Context, c *Complaint) error
-	// ListComplaints returns every complaint with its customer's name and
-	// remedy cost, newest first.
-	ListComplaints(ctx context.Context) ([]ComplaintRow, error)
-	// RecoveryCases returns every closed complaint of a customer with the
-	// customer's latest sale.
-	RecoveryCases(ctx context.Context) ([]RecoveryCase, error)
+	// ListComplaints returns every complaint, in no particular order, with
+	// the fields the complaints list reads: its dates, customer, category,
+	// severity, status, guarantee and what went wrong. The other texts and
+	// the remedy cost are left empty: Complaint reads them.
+	ListComplaints(ctx context.Context) ([]Complaint, error)
+	// LastComplaints returns the n newest complaints (by opening day, then
+	// id) in full, newest first.
+	LastComplaints(ctx context.Context, n int) ([]Complaint, error)
+	// RecoveryCases returns the complaints closed on or after since that
+	// have a customer, each with the customer's latest sale.
+	RecoveryCases(ctx context.Context, since time.Time) ([]RecoveryCase, error)
 	// ComplaintsPerCustomer counts each customer's complaints opened in
 	// [from, to]; zero times leave that end open.
 	ComplaintsPerCustomer(ctx context.Context, from, to time.Time) (map[int64]ComplaintCount, error)

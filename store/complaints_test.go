@@ -2,7 +2,10 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
+	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -196,13 +199,29 @@ func TestListComplaintsRecoveryAndPerCustomer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 3 || rows[0].ID != anon || rows[1].ID != b1 || rows[2].ID != a1 ||
-		rows[2].Customer != "Ada Lovelace" || rows[2].RemedyCost != 450 || rows[0].Customer != "" {
+	slices.SortFunc(rows, func(a, b model.Complaint) int { return int(a.ID - b.ID) })
+	if len(rows) != 3 || rows[0].ID != a1 || rows[1].ID != b1 || rows[2].ID != anon ||
+		rows[0].CustomerID != fx.ada || rows[2].CustomerID != 0 || rows[0].Remedy != "" ||
+		!rows[0].ClosedOn.Equal(day("2026-11-05")) || !rows[0].RemediedOn.Equal(day("2026-11-02")) ||
+		rows[0].WhatWentWrong != "Cracked" || rows[0].Status != model.ComplaintClosed || rows[1].Category != model.ComplaintBilling {
 		t.Errorf("list %+v", rows)
 	}
-	cases, err := db.RecoveryCases(ctx)
+	last, err := db.LastComplaints(ctx, 2)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(last) != 2 || last[0].ID != anon || last[1].ID != b1 {
+		t.Errorf("last two %+v", last)
+	}
+	if all, _ := db.LastComplaints(ctx, 5); len(all) != 3 || all[2].RemedyCost != 450 || all[2].Remedy != "New bar" {
+		t.Errorf("last five %+v", all)
+	}
+	cases, err := db.RecoveryCases(ctx, day("2026-11-05"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if later, _ := db.RecoveryCases(ctx, day("2026-11-06")); len(later) != 0 {
+		t.Errorf("closed before the 6th: %+v", later)
 	}
 	if len(cases) != 1 || cases[0].CustomerID != fx.ada || !cases[0].ClosedOn.Equal(day("2026-11-05")) ||
 		!cases[0].LastOrder.Equal(day("2026-11-20 10:00")) {
@@ -222,5 +241,38 @@ func TestListComplaintsRecoveryAndPerCustomer(t *testing.T) {
 	per, _ = db.ComplaintsPerCustomer(ctx, day("2026-11-05"), time.Time{})
 	if len(per) != 1 || per[fx.ben].Total != 1 {
 		t.Errorf("from the 5th %+v", per)
+	}
+}
+
+func TestRawTime(t *testing.T) {
+	for in, want := range map[string]time.Time{
+		"2026-11-05":          day("2026-11-05"),
+		"2026-11-05 10:30:00": day("2026-11-05 10:30"),
+		"2026-11-30":          day("2026-11-30"),
+		"2026-02-30":          {},
+		"2026-11-05 25:00:00": {},
+		"":                    {},
+		"2026-13-05":          {},
+		"not a day":           {},
+	} {
+		if got := rawTime(sql.RawBytes(in)); !got.Equal(want) {
+			t.Errorf("rawTime(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+func TestCustomerNamesByID(t *testing.T) {
+	fx := newFeedbackFixture(t)
+	ids := []int64{fx.ben, 999, fx.ada}
+	for range 600 { // more than one query's worth
+		ids = append(ids, fx.cle)
+	}
+	got, err := fx.db.CustomerNamesByID(context.Background(), ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[int64]string{fx.ada: "Ada Lovelace", fx.ben: "Ben Okafor", fx.cle: "Cleo Advocate"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("names %v", got)
 	}
 }

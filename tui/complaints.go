@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -16,7 +17,7 @@ import (
 // command: the complaints in working order, the last five analysed, and
 // the recovery figures of the last 12 months.
 type complaintData struct {
-	rows      []model.ComplaintRow // open first, most overdue on top
+	rows      []model.Complaint // open first, most overdue on top
 	lastFive  model.LastFive
 	recovery  model.Recovery
 	guarantee model.GuaranteeTiming
@@ -33,6 +34,10 @@ type complaintScreen struct {
 	table table
 	data  *complaintData
 	w, h  int
+	// names are the customers' names of the rows around the screen, read
+	// as the cursor moves: 20,000 complaints need not read 20,000 names.
+	names  map[int64]string
+	naming bool // a read of names is in flight
 }
 
 // panelLines is the height of the analysis above the list.
@@ -55,8 +60,8 @@ func (s *complaintScreen) Title() string { return "Complaints" }
 // Init loads the screen.
 func (s *complaintScreen) Init() tea.Cmd { return loadComplaints(s.com) }
 
-// loadComplaints reads the complaints and the recovery cases and computes
-// everything the screen shows, in one command.
+// loadComplaints reads the complaints and computes everything the screen
+// shows, in one command.
 func loadComplaints(com *common) tea.Cmd {
 	store, settings, now := com.store, com.settings, com.now()
 	return func() tea.Msg {
@@ -65,31 +70,69 @@ func loadComplaints(com *common) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		cases, err := store.RecoveryCases(ctx)
+		last, err := store.LastComplaints(ctx, 5)
 		if err != nil {
 			return errMsg{err}
 		}
-		return complaintsLoadedMsg{computeComplaints(rows, cases, settings, now)}
+		cases, err := store.RecoveryCases(ctx, model.YearFrom(now))
+		if err != nil {
+			return errMsg{err}
+		}
+		return complaintsLoadedMsg{computeComplaints(rows, last, cases, settings, now)}
 	}
 }
 
-// computeComplaints applies the rules to what the store read.
-func computeComplaints(rows []model.ComplaintRow, cases []model.RecoveryCase, settings model.Settings, now time.Time) *complaintData {
-	d := &complaintData{rows: rows, recovery: model.RecoveryRate(cases, now)}
-	all := make([]model.Complaint, len(rows))
-	for i, r := range rows {
-		all[i] = r.Complaint
+// computeComplaints applies the rules to what the store read: every
+// complaint (the list's fields), the last five in full and the recovery
+// cases of the last 12 months.
+func computeComplaints(rows, last []model.Complaint, cases []model.RecoveryCase, settings model.Settings,
+	now time.Time) *complaintData {
+	d := &complaintData{rows: rows, recovery: model.RecoveryRate(cases, now), lastFive: model.AnalyseLastFive(last),
+		guarantee: model.GuaranteeTimes(rows, now)}
+	for _, r := range rows {
 		if r.Status == model.ComplaintOpen {
 			d.open++
-			if model.AgeOf(r.Complaint, settings, now).Overdue > 0 {
+			if model.AgeOf(r, settings, now).Overdue > 0 {
 				d.overdue++
 			}
 		}
 	}
-	d.lastFive = model.AnalyseLastFive(all)
-	d.guarantee = model.GuaranteeTimes(all, now)
 	model.SortForWork(d.rows, settings, now)
 	return d
+}
+
+// ensureNames reads the names of the customers of the rows on screen and
+// a screenful either side that are not read yet; one read at a time.
+func (s *complaintScreen) ensureNames() tea.Cmd {
+	if s.data == nil || s.naming {
+		return nil
+	}
+	from, to := s.table.Visible()
+	page := to - from
+	var ids []int64
+	for i := max(from-page, 0); i < min(to+page, len(s.data.rows)); i++ {
+		id := s.data.rows[i].CustomerID
+		if _, ok := s.names[id]; !ok && id != 0 && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	s.naming = true
+	store := s.com.store
+	return func() tea.Msg {
+		names, err := store.CustomerNamesByID(bg(), ids)
+		if err != nil {
+			return errMsg{err}
+		}
+		for _, id := range ids {
+			if _, ok := names[id]; !ok {
+				names[id] = "?" // gone: ask no more
+			}
+		}
+		return complaintNamesMsg{names}
+	}
 }
 
 // SetSize implements screen.
@@ -99,9 +142,9 @@ func (s *complaintScreen) SetSize(w, h int) {
 }
 
 // selected returns the complaint under the cursor.
-func (s *complaintScreen) selected() (model.ComplaintRow, bool) {
+func (s *complaintScreen) selected() (model.Complaint, bool) {
 	if s.data == nil || len(s.data.rows) == 0 {
-		return model.ComplaintRow{}, false
+		return model.Complaint{}, false
 	}
 	return s.data.rows[s.table.Cursor()], true
 }
@@ -110,17 +153,23 @@ func (s *complaintScreen) selected() (model.ComplaintRow, bool) {
 func (s *complaintScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case complaintsLoadedMsg:
-		s.data = msg.data
+		s.data, s.names, s.naming = msg.data, map[int64]string{}, false
 		s.table.SetLen(len(msg.data.rows))
+		return s.ensureNames()
+	case complaintNamesMsg:
+		s.naming = false
+		maps.Copy(s.names, msg.names)
+		return s.ensureNames()
 	case dataChangedMsg, settingsLoadedMsg, complaintSavedMsg:
 		return s.Init()
 	case tea.MouseMsg:
 		if s.table.HandleMouse(msg, msg.Mouse().Y-panelLines) {
 			return s.edit()
 		}
+		return s.ensureNames()
 	case tea.KeyPressMsg:
 		if s.table.HandleKey(s.keys.ListKeys, msg) {
-			return nil
+			return s.ensureNames()
 		}
 		switch {
 		case key.Matches(msg, s.keys.Add):
@@ -250,7 +299,7 @@ func (s *complaintScreen) cells(i int) []cell {
 	var whereStyle *lipgloss.Style
 	switch r.Status {
 	case model.ComplaintOpen:
-		a := model.AgeOf(r.Complaint, s.com.settings, s.com.now())
+		a := model.AgeOf(r, s.com.settings, s.com.now())
 		if a.Overdue > 0 {
 			where, whereStyle = sprintf("OVERDUE %d/%dd", a.Days, a.Target), &st.Bad
 		} else {
@@ -258,13 +307,16 @@ func (s *complaintScreen) cells(i int) []cell {
 		}
 	default:
 		where, whereStyle = string(r.Status), &st.Muted
-		if d, ok := model.DaysToRemedy(r.Complaint); ok {
+		if d, ok := model.DaysToRemedy(r); ok {
 			where += sprintf(" in %dd", d)
 		}
 	}
-	who := r.Customer
-	if r.CustomerID == 0 {
+	who, ok := s.names[r.CustomerID]
+	switch {
+	case r.CustomerID == 0:
 		who = "–"
+	case !ok:
+		who = "…"
 	}
 	sev := string(r.Severity)
 	var sevStyle *lipgloss.Style

@@ -227,7 +227,7 @@ func loadFeedback(com *common, q model.FeedbackQuery, seq, offset int, facts boo
 		if f.promoters, f.promoterTotal, err = store.PromoterSuggestions(ctx, promoterLimit); err != nil {
 			return errMsg{err}
 		}
-		if f.segments, err = store.Segments(ctx); err != nil {
+		if f.segments, err = store.SegmentNames(ctx); err != nil {
 			return errMsg{err}
 		}
 		if f.offerings, err = store.OfferingNames(ctx); err != nil {

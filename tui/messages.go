@@ -177,3 +177,6 @@ type complaintSavedMsg struct {
 
 // complaintSaveFailedMsg reports a failed save; the form keeps its values.
 type complaintSaveFailedMsg struct{ err error }
+
+// complaintNamesMsg carries customers' names for the complaints on screen.
+type complaintNamesMsg struct{ names map[int64]string }
