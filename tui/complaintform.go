@@ -101,14 +101,16 @@ func (f *complaintForm) fill(d *complaintFormDataMsg) {
 		c = model.Complaint{OpenedOn: f.com.today(), CustomerID: f.customerID, OrderID: f.orderID,
 			Category: model.ComplaintQuality, Severity: model.SeverityMedium, Status: model.ComplaintOpen}
 	}
-	f.what, f.customer, f.opened = c.WhatWentWrong, d.pick.text, model.FormatDate(c.OpenedOn)
+	// Stored text is shown in one-line fields, so it is made printable
+	// (control characters visible, line breaks spaces), and saved so.
+	f.what, f.customer, f.opened = clean(c.WhatWentWrong), d.pick.text, model.FormatDate(c.OpenedOn)
 	f.category, f.severity, f.order = c.Category, c.Severity, c.OrderID
-	f.remedy, f.guarantee, f.status = c.Remedy, c.Guarantee, c.Status
+	f.remedy, f.guarantee, f.status = clean(c.Remedy), c.Guarantee, c.Status
 	if c.RemedyCost != 0 {
 		f.cost = c.RemedyCost.Decimal()
 	}
 	f.honoured, f.remedied = model.FormatDate(c.HonouredOn), model.FormatDate(c.RemediedOn)
-	f.prevention, f.outcome, f.closed = c.Prevention, c.Outcome, model.FormatDate(c.ClosedOn)
+	f.prevention, f.outcome, f.closed = clean(c.Prevention), clean(c.Outcome), model.FormatDate(c.ClosedOn)
 	f.initial = f.snapshot()
 }
 

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -148,4 +149,57 @@ func TestComplaintNamesAreReadAsTheListScrolls(t *testing.T) {
 	if strings.Contains(d.screen(), "…  ") {
 		t.Errorf("names still missing:\n%s", d.screen())
 	}
+}
+
+// sgr matches the styling the program itself emits.
+var sgr = regexp.MustCompile("\x1b\\[[0-9;:]*m")
+
+func TestHostileTextStaysVisibleOnFeedbackAndComplaints(t *testing.T) {
+	db := feedbackFixtureStore(t)
+	ctx := context.Background()
+	evil := model.Customer{Name: "Eve\x1b]0;pwned\x07\x1b[2J", Stage: model.StageCustomer, Channel: model.ChannelEmail}
+	if err := db.CreateCustomer(ctx, &evil); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []model.Feedback{
+		{On: mustDay(t, "2026-11-22"), CustomerID: evil.ID, Kind: model.FeedbackNPS, Score: 10, HasScore: true,
+			Answer: "great\x1b[31m\r\x08", Question: "Q\x1b]52;c;aGk=\x07"},
+		{On: mustDay(t, "2026-11-22"), CustomerID: evil.ID, Kind: model.FeedbackWish, Answer: "gift \u202ewrap\x1b[1m",
+			Theme: "T\x1b[5m"},
+	} {
+		if err := db.CreateFeedback(ctx, &f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := model.Complaint{OpenedOn: mustDay(t, "2026-11-22"), CustomerID: evil.ID, Category: model.ComplaintOther,
+		Severity: model.SeverityHigh, WhatWentWrong: "broke\x1b[?1049l", Remedy: "r\x07", Prevention: "p\x1b",
+		Status: model.ComplaintRemedied}
+	if err := db.CreateComplaint(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, db, 100, 30)
+	check := func(where string) {
+		t.Helper()
+		out := sgr.ReplaceAllString(d.app.render(), "")
+		for i := 0; i < len(out); i++ {
+			if b := out[i]; (b < 0x20 && b != '\n') || b == 0x7f {
+				t.Fatalf("%s: control byte %#x reaches the terminal at %d:\n%q", where, b, i, out)
+			}
+		}
+	}
+	d.keys("4")
+	check("log")
+	d.keys("v")
+	check("NPS view")
+	d.keys("v", "enter")
+	check("wishlist")
+	d.keys("5")
+	check("complaints")
+	d.keys("home", "enter")
+	check("complaint form")
+	d.keys("esc", "2", "/", "pwned", "enter", "f")
+	check("feedback form, kind")
+	d.keys("9")
+	check("feedback form")
+	mustContain(t, d.screen(), "Eve␛]0;pwned␇")
 }

@@ -15,7 +15,7 @@ import (
 // large one a typed name is looked up in the store when the form saves.
 type customerPick struct {
 	id       int64              // the customer the form opened with; 0 for none
-	text     string             // the field's text as it opened
+	text     string             // the field's text as it opened: the name, made printable
 	customer model.Customer     // the customer the form opened with
 	names    map[string][]int64 // folded name → ids; nil in a large book
 	list     []string           // completions
@@ -36,16 +36,21 @@ func loadCustomerPick(ctx context.Context, store model.Store, id int64) (custome
 		}
 		p.names = map[string][]int64{}
 		for _, c := range names {
-			k := fold(c.Name)
+			// Names reach the terminal as completions: made printable,
+			// and found by that spelling too.
+			k, shown := fold(c.Name), clean(c.Name)
 			p.names[k] = append(p.names[k], c.ID)
-			p.list = append(p.list, c.Name)
+			if ks := fold(shown); ks != k {
+				p.names[ks] = append(p.names[ks], c.ID)
+			}
+			p.list = append(p.list, shown)
 		}
 	}
 	if id != 0 {
 		if p.customer, err = store.Customer(ctx, id); err != nil {
 			return p, err
 		}
-		p.text = p.customer.Name
+		p.text = clean(p.customer.Name)
 	}
 	return p, nil
 }

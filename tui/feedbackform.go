@@ -132,9 +132,13 @@ func answerTitle(kind model.FeedbackKind) string {
 // first field when "").
 func (f *feedbackForm) build() {
 	f.inputs = namedInputs{}
-	var offerings []string
+	// Stored text reaches the terminal as completions: made printable.
+	var offerings, questions []string
 	for _, o := range f.data.offerings {
-		offerings = append(offerings, o.Name)
+		offerings = append(offerings, clean(o.Name))
+	}
+	for _, q := range f.data.questions {
+		questions = append(questions, clean(q))
 	}
 	channels := []huh.Option[model.Channel]{huh.NewOption("not set", model.Channel(""))}
 	for _, c := range model.Channels {
@@ -145,7 +149,7 @@ func (f *feedbackForm) build() {
 		fieldAnswer: f.input(fieldAnswer, answerTitle(f.kind), &f.answer),
 		fieldCustomer: f.input(fieldCustomer, "Customer", &f.customer).Suggestions(f.data.pick.list).
 			Placeholder("blank for anonymous; a name or #id"),
-		fieldQuestion: f.input(fieldQuestion, "Question asked", &f.question).Suggestions(f.data.questions).
+		fieldQuestion: f.input(fieldQuestion, "Question asked", &f.question).Suggestions(questions).
 			Placeholder("a saved question (ctrl+e completes) or a new one"),
 		fieldChannel: huh.NewSelect[model.Channel]().Title("Channel").Options(channels...).Value(&f.channel).Inline(true),
 		fieldOffering: f.input(fieldOffering, "About (optional)", &f.offering).Suggestions(offerings).
@@ -197,7 +201,7 @@ func (f *feedbackForm) feedback() (model.Feedback, string, map[string]string) {
 	if name := strings.TrimSpace(f.offering); name != "" {
 		fb.OfferingID = -1
 		for _, o := range f.data.offerings {
-			if fold(o.Name) == fold(name) {
+			if fold(o.Name) == fold(name) || fold(clean(o.Name)) == fold(name) {
 				fb.OfferingID = o.ID
 				break
 			}
