@@ -19,6 +19,7 @@ import (
 	"clientele/model"
 	"clientele/store"
 	"clientele/store/feedbackexport"
+	"clientele/store/importer"
 	"clientele/tui"
 )
 
@@ -48,6 +49,8 @@ func rootCmd() *cobra.Command {
 	root.PersistentFlags().StringVar(&dbFlag, "db", "",
 		"database file (default $CLIENTELE_DB, else "+defaultPathHelp()+")")
 	root.AddCommand(versionCmd(), exportCmd())
+	root.AddCommand(importCmd())
+	root.AddCommand(reviewCmd())
 	return root
 }
 
@@ -80,7 +83,7 @@ func runTUI(ctx context.Context) error {
 	}
 	defer db.Close()
 	noColor := os.Getenv("NO_COLOR") != ""
-	app := tui.New(db, tui.Options{NoColor: noColor, LoadDemo: loadDemo(db)})
+	app := tui.New(db, tui.Options{NoColor: noColor, LoadDemo: loadDemo(db), Import: importFile(db)})
 	opts := []tea.ProgramOption{tea.WithContext(ctx)}
 	if noColor {
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
@@ -152,3 +155,50 @@ func exportFeedbackCmd() *cobra.Command {
 
 // loadDemo is replaced when the demo generator lands.
 func loadDemo(*store.DB) func(context.Context) (string, error) { return nil }
+
+func importCmd() *cobra.Command {
+	var format string
+	var dryRun bool
+	cmd := &cobra.Command{
+		Use:   "import [--format auto|online-retail|etsy|orders|customers] [--dry-run] FILE",
+		Short: "Bring orders or customers in from a CSV file, all or nothing",
+		Long:  "Import reads a CSV file into the database in one transaction.\n\n" + importer.Help,
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			db, err := openStore(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			opt := importer.Options{Format: format, DryRun: dryRun}
+			if isTerminal(os.Stderr) {
+				opt.Progress = importer.ProgressTo(os.Stderr)
+			}
+			sum, err := importer.ImportFile(cmd.Context(), db, args[0], opt)
+			if opt.Progress != nil {
+				fmt.Fprintln(os.Stderr)
+			}
+			if err != nil {
+				return fmt.Errorf("cannot import %s: %w (nothing was imported)", args[0], err)
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), sum)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", importer.Auto, "auto, online-retail, etsy, orders or customers")
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check the file and print what would be added, writing nothing")
+	return cmd
+}
+
+// isTerminal reports whether f is a terminal (progress is shown only there).
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// importFile is the TUI's import: the command's code, auto format.
+func importFile(db *store.DB) func(context.Context, string) (model.ImportSummary, error) {
+	return func(ctx context.Context, path string) (model.ImportSummary, error) {
+		return importer.ImportFile(ctx, db, path, importer.Options{})
+	}
+}

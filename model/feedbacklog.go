@@ -45,12 +45,6 @@ type PromoterSuggestion struct {
 	On         time.Time // when they gave it
 }
 
-// OfferingName is an offering's id and name, for pickers and filters.
-type OfferingName struct {
-	ID   int64
-	Name string
-}
-
 // SetStatus moves feedback to status as of today: a reply is dated the
 // first time the feedback leaves "new".
 func (f *Feedback) SetStatus(status FeedbackStatus, today time.Time) {

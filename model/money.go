@@ -317,3 +317,13 @@ func CurrencyFor(code string) Currency {
 	}
 	return Currency{Code: code, Symbol: code + " "}
 }
+
+// Exact returns d written out ("0.085") when it has more places than minor
+// units can hold, so the source's price can be kept beside the rounded one;
+// it returns "" when d.Round() is exact.
+func (d Decimal) Exact() string {
+	if d.Scale <= 2 || d.Units%pow10(d.Scale-2) == 0 {
+		return ""
+	}
+	return d.String()
+}

@@ -5,14 +5,6 @@ import (
 	"time"
 )
 
-func date(s string) time.Time {
-	t, err := time.Parse(DateLayout, s)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
-
 func TestBandOf(t *testing.T) {
 	for score, want := range map[int]NPSBand{0: Detractor, 6: Detractor, 7: Passive, 8: Passive, 9: Promoter, 10: Promoter} {
 		if got := BandOf(score); got != want {
@@ -58,17 +50,17 @@ func TestNPSScore(t *testing.T) {
 func TestSummarizeNPS(t *testing.T) {
 	now := time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
 	overall := []NPSCount{
-		{Day: date("2026-11-20"), Score: 10, N: 3}, // recent, November
-		{Day: date("2026-08-26"), Score: 3, N: 1},  // day 90 of the window: recent, August
-		{Day: date("2026-08-25"), Score: 9, N: 2},  // day 91: not recent, August
-		{Day: date("2025-12-01"), Score: 7, N: 4},  // the first month of a 12-month trend
-		{Day: date("2025-11-30"), Score: 0, N: 1},  // before the trend: all time only
+		{Day: on("2026-11-20"), Score: 10, N: 3}, // recent, November
+		{Day: on("2026-08-26"), Score: 3, N: 1},  // day 90 of the window: recent, August
+		{Day: on("2026-08-25"), Score: 9, N: 2},  // day 91: not recent, August
+		{Day: on("2025-12-01"), Score: 7, N: 4},  // the first month of a 12-month trend
+		{Day: on("2025-11-30"), Score: 0, N: 1},  // before the trend: all time only
 	}
 	bySegment := []NPSCount{
-		{Day: date("2026-11-20"), Score: 10, N: 2, Segment: "Wholesale"},
-		{Day: date("2025-11-30"), Score: 0, N: 1, Segment: "Wholesale"},
-		{Day: date("2026-11-20"), Score: 10, N: 1, Segment: "Gift buyers"},
-		{Day: date("2026-01-05"), Score: 8, N: 3, Segment: "Market"},
+		{Day: on("2026-11-20"), Score: 10, N: 2, Segment: "Wholesale"},
+		{Day: on("2025-11-30"), Score: 0, N: 1, Segment: "Wholesale"},
+		{Day: on("2026-11-20"), Score: 10, N: 1, Segment: "Gift buyers"},
+		{Day: on("2026-01-05"), Score: 8, N: 3, Segment: "Market"},
 	}
 	s := SummarizeNPS(overall, bySegment, now, 12)
 
@@ -83,7 +75,7 @@ func TestSummarizeNPS(t *testing.T) {
 	if got, _ := s.AllTime.Score(); got != 27 || s.AllTime.Answers() != 11 {
 		t.Errorf("all-time NPS = %d of %d, want 27 of 11", got, s.AllTime.Answers())
 	}
-	if len(s.Months) != 12 || !s.Months[0].Month.Equal(date("2025-12-01")) || !s.Months[11].Month.Equal(date("2026-11-01")) {
+	if len(s.Months) != 12 || !s.Months[0].Month.Equal(on("2025-12-01")) || !s.Months[11].Month.Equal(on("2026-11-01")) {
 		t.Fatalf("months %v … %v", s.Months[0].Month, s.Months[len(s.Months)-1].Month)
 	}
 	if s.Months[0].NPS != (NPS{Passives: 4}) {
@@ -141,15 +133,15 @@ func TestAdvocateCandidateAndUnanswered(t *testing.T) {
 	if !f.Unanswered() {
 		t.Error("a new 6 is an unanswered detractor")
 	}
-	f.SetStatus(FeedbackReplied, date("2026-11-23"))
-	if f.Unanswered() || !f.RepliedOn.Equal(date("2026-11-23")) {
+	f.SetStatus(FeedbackReplied, on("2026-11-23"))
+	if f.Unanswered() || !f.RepliedOn.Equal(on("2026-11-23")) {
 		t.Errorf("after reply: unanswered %v, replied %v", f.Unanswered(), f.RepliedOn)
 	}
-	f.SetStatus(FeedbackActedOn, date("2026-11-25"))
-	if !f.RepliedOn.Equal(date("2026-11-23")) {
+	f.SetStatus(FeedbackActedOn, on("2026-11-25"))
+	if !f.RepliedOn.Equal(on("2026-11-23")) {
 		t.Errorf("acting on it moved the reply date to %v", f.RepliedOn)
 	}
-	f.SetStatus(FeedbackNew, date("2026-11-25"))
+	f.SetStatus(FeedbackNew, on("2026-11-25"))
 	if !f.RepliedOn.IsZero() || !f.Unanswered() {
 		t.Errorf("back to new keeps reply date %v", f.RepliedOn)
 	}

@@ -9,7 +9,7 @@ import (
 var recoveryNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
 
 func TestYearFrom(t *testing.T) {
-	if got := YearFrom(recoveryNow); !got.Equal(date("2025-11-24")) {
+	if got := YearFrom(recoveryNow); !got.Equal(on("2025-11-24")) {
 		t.Errorf("YearFrom = %v, want 2025-11-24", got)
 	}
 }
@@ -31,7 +31,7 @@ func TestAgeOf(t *testing.T) {
 		{"low, 10 days", "2026-11-13", SeverityLow, 10, 14, 0},
 	}
 	for _, tt := range tests {
-		c := Complaint{OpenedOn: date(tt.opened), Severity: tt.sev, Status: ComplaintOpen}
+		c := Complaint{OpenedOn: on(tt.opened), Severity: tt.sev, Status: ComplaintOpen}
 		got := AgeOf(c, s, recoveryNow)
 		if got != (ComplaintAge{Days: tt.days, Target: tt.target, Overdue: tt.overdue}) {
 			t.Errorf("%s: %+v", tt.name, got)
@@ -39,7 +39,7 @@ func TestAgeOf(t *testing.T) {
 	}
 	// The target comes from the settings.
 	s.ComplaintTargetDays = map[Severity]int{SeverityHigh: 5}
-	if got := AgeOf(Complaint{OpenedOn: date("2026-11-20"), Severity: SeverityHigh}, s, recoveryNow); got.Overdue != 0 || got.Target != 5 {
+	if got := AgeOf(Complaint{OpenedOn: on("2026-11-20"), Severity: SeverityHigh}, s, recoveryNow); got.Overdue != 0 || got.Target != 5 {
 		t.Errorf("with a 5-day target: %+v", got)
 	}
 	// A missing setting falls back to the default.
@@ -51,13 +51,13 @@ func TestAgeOf(t *testing.T) {
 func TestSortForWork(t *testing.T) {
 	s := DefaultSettings()
 	rows := []Complaint{
-		{ID: 1, OpenedOn: date("2026-11-01"), Severity: SeverityLow, Status: ComplaintClosed, ClosedOn: date("2026-11-10")},
-		{ID: 2, OpenedOn: date("2026-11-20"), Severity: SeverityLow, Status: ComplaintOpen},  // 3 of 14: −11
-		{ID: 3, OpenedOn: date("2026-11-18"), Severity: SeverityHigh, Status: ComplaintOpen}, // 5 of 2: +3
-		{ID: 4, OpenedOn: date("2026-11-10"), Severity: SeverityMedium, Status: ComplaintRemedied, RemediedOn: date("2026-11-12")},
-		{ID: 5, OpenedOn: date("2026-11-10"), Severity: SeverityMedium, Status: ComplaintOpen}, // 13 of 7: +6
-		{ID: 6, OpenedOn: date("2026-10-01"), Severity: SeverityLow, Status: ComplaintClosed, ClosedOn: date("2026-11-15")},
-		{ID: 7, OpenedOn: date("2026-11-22"), Severity: SeverityMedium, Status: ComplaintOpen}, // 1 of 7: −6
+		{ID: 1, OpenedOn: on("2026-11-01"), Severity: SeverityLow, Status: ComplaintClosed, ClosedOn: on("2026-11-10")},
+		{ID: 2, OpenedOn: on("2026-11-20"), Severity: SeverityLow, Status: ComplaintOpen},  // 3 of 14: −11
+		{ID: 3, OpenedOn: on("2026-11-18"), Severity: SeverityHigh, Status: ComplaintOpen}, // 5 of 2: +3
+		{ID: 4, OpenedOn: on("2026-11-10"), Severity: SeverityMedium, Status: ComplaintRemedied, RemediedOn: on("2026-11-12")},
+		{ID: 5, OpenedOn: on("2026-11-10"), Severity: SeverityMedium, Status: ComplaintOpen}, // 13 of 7: +6
+		{ID: 6, OpenedOn: on("2026-10-01"), Severity: SeverityLow, Status: ComplaintClosed, ClosedOn: on("2026-11-15")},
+		{ID: 7, OpenedOn: on("2026-11-22"), Severity: SeverityMedium, Status: ComplaintOpen}, // 1 of 7: −6
 	}
 	SortForWork(rows, s, recoveryNow)
 	var ids []int64
@@ -70,23 +70,23 @@ func TestSortForWork(t *testing.T) {
 }
 
 func TestSettleDates(t *testing.T) {
-	today := date("2026-11-23")
-	c := Complaint{OpenedOn: date("2026-11-20"), Status: ComplaintRemedied, Guarantee: true}
+	today := on("2026-11-23")
+	c := Complaint{OpenedOn: on("2026-11-20"), Status: ComplaintRemedied, Guarantee: true}
 	c.SettleDates(today)
 	if !c.RemediedOn.Equal(today) || !c.HonouredOn.Equal(today) || !c.ClosedOn.IsZero() {
 		t.Errorf("remedied: %+v", c)
 	}
-	c = Complaint{OpenedOn: date("2026-11-01"), Status: ComplaintClosed, ClosedOn: date("2026-11-05")}
+	c = Complaint{OpenedOn: on("2026-11-01"), Status: ComplaintClosed, ClosedOn: on("2026-11-05")}
 	c.SettleDates(today)
-	if !c.RemediedOn.Equal(date("2026-11-05")) || c.Guarantee || !c.HonouredOn.IsZero() {
+	if !c.RemediedOn.Equal(on("2026-11-05")) || c.Guarantee || !c.HonouredOn.IsZero() {
 		t.Errorf("closed on the 5th: %+v", c)
 	}
-	c = Complaint{OpenedOn: date("2026-11-01"), Status: ComplaintClosed, RemediedOn: date("2026-11-03")}
+	c = Complaint{OpenedOn: on("2026-11-01"), Status: ComplaintClosed, RemediedOn: on("2026-11-03")}
 	c.SettleDates(today)
-	if !c.RemediedOn.Equal(date("2026-11-03")) || !c.ClosedOn.Equal(today) {
+	if !c.RemediedOn.Equal(on("2026-11-03")) || !c.ClosedOn.Equal(today) {
 		t.Errorf("kept remedy date: %+v", c)
 	}
-	c = Complaint{OpenedOn: date("2026-11-01"), Status: ComplaintOpen, Guarantee: true}
+	c = Complaint{OpenedOn: on("2026-11-01"), Status: ComplaintOpen, Guarantee: true}
 	c.SettleDates(today)
 	if !c.RemediedOn.IsZero() || !c.HonouredOn.IsZero() {
 		t.Errorf("open: %+v", c)
@@ -96,21 +96,21 @@ func TestSettleDates(t *testing.T) {
 func TestRecoveryRate(t *testing.T) {
 	cases := []RecoveryCase{
 		// 1: closed in March, ordered in June: recovered.
-		{CustomerID: 1, ClosedOn: date("2026-03-10"), LastOrder: date("2026-06-01")},
+		{CustomerID: 1, ClosedOn: on("2026-03-10"), LastOrder: on("2026-06-01")},
 		// 2: ordered the same day it closed (the replacement): not recovered.
-		{CustomerID: 2, ClosedOn: date("2026-05-01"), LastOrder: time.Date(2026, 5, 1, 15, 0, 0, 0, time.UTC)},
+		{CustomerID: 2, ClosedOn: on("2026-05-01"), LastOrder: time.Date(2026, 5, 1, 15, 0, 0, 0, time.UTC)},
 		// 3: two complaints; judged by the latest (October), after which
 		// there is no order: not recovered.
-		{CustomerID: 3, ClosedOn: date("2026-01-10"), LastOrder: date("2026-09-01")},
-		{CustomerID: 3, ClosedOn: date("2026-10-10"), LastOrder: date("2026-09-01")},
+		{CustomerID: 3, ClosedOn: on("2026-01-10"), LastOrder: on("2026-09-01")},
+		{CustomerID: 3, ClosedOn: on("2026-10-10"), LastOrder: on("2026-09-01")},
 		// 4: never ordered at all.
-		{CustomerID: 4, ClosedOn: date("2026-08-01")},
+		{CustomerID: 4, ClosedOn: on("2026-08-01")},
 		// 5: closed more than 12 months ago: outside the window.
-		{CustomerID: 5, ClosedOn: date("2025-11-23"), LastOrder: date("2026-02-01")},
+		{CustomerID: 5, ClosedOn: on("2025-11-23"), LastOrder: on("2026-02-01")},
 		// 6: closed on the first day of the window and ordered the next.
-		{CustomerID: 6, ClosedOn: date("2025-11-24"), LastOrder: date("2025-11-25")},
+		{CustomerID: 6, ClosedOn: on("2025-11-24"), LastOrder: on("2025-11-25")},
 		// No customer: left out.
-		{CustomerID: 0, ClosedOn: date("2026-06-01")},
+		{CustomerID: 0, ClosedOn: on("2026-06-01")},
 	}
 	got := RecoveryRate(cases, recoveryNow)
 	// Customers 1, 2, 3, 4, 6: two of five ordered again → 40%.
@@ -131,12 +131,12 @@ func TestRecoveryRate(t *testing.T) {
 
 func TestGuaranteeTimes(t *testing.T) {
 	cs := []Complaint{
-		{OpenedOn: date("2026-11-01"), Guarantee: true, HonouredOn: date("2026-11-02")}, // 1 day
-		{OpenedOn: date("2026-10-01"), Guarantee: true, HonouredOn: date("2026-10-05")}, // 4 days
-		{OpenedOn: date("2026-09-01"), Guarantee: true, HonouredOn: date("2026-09-01")}, // same day: 0
-		{OpenedOn: date("2026-11-20"), Guarantee: true},                                 // waiting
-		{OpenedOn: date("2025-10-01"), Guarantee: true, HonouredOn: date("2025-10-30")}, // too old
-		{OpenedOn: date("2026-11-01"), Guarantee: false, RemediedOn: date("2026-11-09")},
+		{OpenedOn: on("2026-11-01"), Guarantee: true, HonouredOn: on("2026-11-02")}, // 1 day
+		{OpenedOn: on("2026-10-01"), Guarantee: true, HonouredOn: on("2026-10-05")}, // 4 days
+		{OpenedOn: on("2026-09-01"), Guarantee: true, HonouredOn: on("2026-09-01")}, // same day: 0
+		{OpenedOn: on("2026-11-20"), Guarantee: true},                               // waiting
+		{OpenedOn: on("2025-10-01"), Guarantee: true, HonouredOn: on("2025-10-30")}, // too old
+		{OpenedOn: on("2026-11-01"), Guarantee: false, RemediedOn: on("2026-11-09")},
 	}
 	g := GuaranteeTimes(cs, recoveryNow)
 	if g != (GuaranteeTiming{Honoured: 3, Days: 5, Waiting: 1}) {
@@ -152,27 +152,27 @@ func TestGuaranteeTimes(t *testing.T) {
 }
 
 func TestDaysToRemedy(t *testing.T) {
-	if d, ok := DaysToRemedy(Complaint{OpenedOn: date("2026-11-01"), RemediedOn: date("2026-11-04")}); d != 3 || !ok {
+	if d, ok := DaysToRemedy(Complaint{OpenedOn: on("2026-11-01"), RemediedOn: on("2026-11-04")}); d != 3 || !ok {
 		t.Errorf("3 days: %d %v", d, ok)
 	}
-	if _, ok := DaysToRemedy(Complaint{OpenedOn: date("2026-11-01")}); ok {
+	if _, ok := DaysToRemedy(Complaint{OpenedOn: on("2026-11-01")}); ok {
 		t.Error("an unremedied complaint has no days to remedy")
 	}
 }
 
 func TestAnalyseLastFive(t *testing.T) {
 	cs := []Complaint{
-		{ID: 1, OpenedOn: date("2026-06-01"), Category: ComplaintBilling, WhatWentWrong: "Charged twice"}, // sixth: left out
-		{ID: 2, OpenedOn: date("2026-09-01"), Category: ComplaintDelivery, WhatWentWrong: "Parcel arrived late",
-			RemediedOn: date("2026-09-03"), Prevention: "Ship on Mondays"},
-		{ID: 3, OpenedOn: date("2026-10-01"), Category: ComplaintQuality, WhatWentWrong: "Soap cracked",
-			RemediedOn: date("2026-10-06")},
-		{ID: 4, OpenedOn: date("2026-10-15"), Category: ComplaintDelivery, WhatWentWrong: "parcel arrived late!",
-			RemediedOn: date("2026-10-16"), Prevention: "Tracked post"},
-		{ID: 5, OpenedOn: date("2026-11-01"), Category: ComplaintQuality, WhatWentWrong: "Candle wick too short",
+		{ID: 1, OpenedOn: on("2026-06-01"), Category: ComplaintBilling, WhatWentWrong: "Charged twice"}, // sixth: left out
+		{ID: 2, OpenedOn: on("2026-09-01"), Category: ComplaintDelivery, WhatWentWrong: "Parcel arrived late",
+			RemediedOn: on("2026-09-03"), Prevention: "Ship on Mondays"},
+		{ID: 3, OpenedOn: on("2026-10-01"), Category: ComplaintQuality, WhatWentWrong: "Soap cracked",
+			RemediedOn: on("2026-10-06")},
+		{ID: 4, OpenedOn: on("2026-10-15"), Category: ComplaintDelivery, WhatWentWrong: "parcel arrived late!",
+			RemediedOn: on("2026-10-16"), Prevention: "Tracked post"},
+		{ID: 5, OpenedOn: on("2026-11-01"), Category: ComplaintQuality, WhatWentWrong: "Candle wick too short",
 			Prevention: "  "},
-		{ID: 6, OpenedOn: date("2026-11-20"), Category: ComplaintDelivery, WhatWentWrong: "Wrong address",
-			RemediedOn: date("2026-11-20"), Prevention: "Confirm addresses"},
+		{ID: 6, OpenedOn: on("2026-11-20"), Category: ComplaintDelivery, WhatWentWrong: "Wrong address",
+			RemediedOn: on("2026-11-20"), Prevention: "Confirm addresses"},
 	}
 	l := AnalyseLastFive(cs)
 	var ids []int64
@@ -207,9 +207,9 @@ func TestAnalyseLastFive(t *testing.T) {
 }
 
 func TestComplaintValidateDates(t *testing.T) {
-	c := Complaint{OpenedOn: date("2026-11-10"), Category: ComplaintQuality, Severity: SeverityLow,
-		Status: ComplaintClosed, WhatWentWrong: "x", Remedy: "y", RemediedOn: date("2026-11-09"),
-		ClosedOn: date("2026-11-08"), HonouredOn: date("2026-11-12")}
+	c := Complaint{OpenedOn: on("2026-11-10"), Category: ComplaintQuality, Severity: SeverityLow,
+		Status: ComplaintClosed, WhatWentWrong: "x", Remedy: "y", RemediedOn: on("2026-11-09"),
+		ClosedOn: on("2026-11-08"), HonouredOn: on("2026-11-12")}
 	err := c.Validate()
 	es, ok := err.(Errors)
 	if !ok {

@@ -139,12 +139,12 @@ type TimelineStore interface {
 	Timeline(ctx context.Context, customerID int64, limit int) ([]TimelineEntry, error)
 }
 
-// FeedbackStore keeps feedback, the saved questions and the wishlist
-// themes. Writes return a FieldError (ErrInvalid) for a bad field and
-// ErrNotFound for a missing id.
+// FeedbackStore keeps feedback and the wishlist themes (the saved
+// questions are the SetupStore's). Writes return a FieldError
+// (ErrInvalid) for a bad field and ErrNotFound for a missing id.
 type FeedbackStore interface {
 	// CreateFeedback validates f, stores it, sets f.ID, and saves its
-	// question among the saved ones if it is new.
+	// question among the saved questions if it is new.
 	CreateFeedback(ctx context.Context, f *Feedback) error
 	// ListFeedback returns one page of the log, newest first, and the
 	// number of entries the query matches in all.
@@ -168,12 +168,6 @@ type FeedbackStore interface {
 	Wishes(ctx context.Context) ([]Wish, error)
 	// SetWishTheme gives the wishes ids the theme ("" clears it).
 	SetWishTheme(ctx context.Context, theme string, ids ...int64) error
-	// Questions lists the saved questions, oldest first.
-	Questions(ctx context.Context) ([]string, error)
-	// AddQuestion saves a question; one already saved is left alone.
-	AddQuestion(ctx context.Context, text string) error
-	// OfferingNames lists every offering's id and name, by name.
-	OfferingNames(ctx context.Context) ([]OfferingName, error)
 	// EachFeedback calls fn with every entry of the log, newest first,
 	// for exports; it stops at fn's first error.
 	EachFeedback(ctx context.Context, fn func(FeedbackRow) error) error
@@ -208,6 +202,29 @@ type ComplaintStore interface {
 	ComplaintsPerCustomer(ctx context.Context, from, to time.Time) (map[int64]ComplaintCount, error)
 }
 
+// ReviewStore reads the daily review and records what the owner did about
+// it: touches, follow-up dates and snoozes.
+type ReviewStore interface {
+	// Review builds the daily review queue for today (see ReviewQueue).
+	Review(ctx context.Context, today time.Time) ([]ReviewEntry, error)
+	// AddTouch validates t, stores it and sets t.ID.
+	AddTouch(ctx context.Context, t *Touch) error
+	// SetFollowUp sets a customer's next follow-up day; zero clears it.
+	SetFollowUp(ctx context.Context, customerID int64, day time.Time) error
+	// Snooze hides a customer from the review until a day; zero wakes them.
+	Snooze(ctx context.Context, customerID int64, until time.Time) error
+}
+
+// SetupStore keeps what the settings screen edits beside the settings:
+// saved feedback questions and segment cadences.
+type SetupStore interface {
+	SavedQuestions(ctx context.Context) ([]SavedQuestion, error)
+	AddSavedQuestion(ctx context.Context, text string) error
+	DeleteSavedQuestion(ctx context.Context, id int64) error
+	// SetSegmentCadences sets stay-in-touch cadences (days, 0 for none) by segment id.
+	SetSegmentCadences(ctx context.Context, cadences map[int64]int) error
+}
+
 // Store is everything the TUI and the commands need.
 type Store interface {
 	CustomerStore
@@ -216,4 +233,54 @@ type Store interface {
 	TimelineStore
 	FeedbackStore
 	ComplaintStore
+	OfferingStore
+	OrderStore
+	CostStore
+}
+
+// OfferingStore keeps the products and services on sale.
+type OfferingStore interface {
+	// Offerings lists every offering, active ones first, then by name.
+	Offerings(ctx context.Context) ([]Offering, error)
+	// CreateOffering validates o, stores it and sets o.ID; a SKU already
+	// taken is ErrConflict.
+	CreateOffering(ctx context.Context, o *Offering) error
+	// UpdateOffering validates o and replaces the stored offering;
+	// ErrNotFound for a missing id, ErrConflict for a SKU already taken.
+	UpdateOffering(ctx context.Context, o *Offering) error
+}
+
+// OrderSummary is one order in a short list: when, what kind, how much.
+type OrderSummary struct {
+	ID        int64
+	OrderedAt time.Time
+	Kind      OrderKind
+	Lines     int
+	Total     Money
+	Summary   string // the first line's description, and how many more
+}
+
+// OrderStore keeps orders and their lines.
+type OrderStore interface {
+	// CreateOrder validates o and stores it with its lines in one
+	// transaction, keeping the customer's figures true; it sets o.ID and
+	// the lines' ids. ErrNotFound when the customer does not exist.
+	CreateOrder(ctx context.Context, o *Order) error
+	// Order returns one order with its lines; ErrNotFound when missing.
+	Order(ctx context.Context, id int64) (Order, error)
+	// LastOrder returns the customer's newest sale with its lines;
+	// ErrNotFound when they have none.
+	LastOrder(ctx context.Context, customerID int64) (Order, error)
+	// RecentOrders lists the customer's newest orders, at most limit.
+	RecentOrders(ctx context.Context, customerID int64, limit int) ([]OrderSummary, error)
+}
+
+// CostStore keeps costs to serve.
+type CostStore interface {
+	// CreateCost validates c, prices a time entry at the hourly rate in
+	// the settings when c.Amount is zero, stores it and sets c.ID.
+	// ErrNotFound when the customer or order does not exist.
+	CreateCost(ctx context.Context, c *Cost) error
+	ReviewStore
+	SetupStore
 }

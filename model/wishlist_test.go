@@ -34,15 +34,15 @@ func TestThemeKey(t *testing.T) {
 
 func TestGroupWishes(t *testing.T) {
 	wishes := []Wish{
-		{ID: 1, On: date("2026-10-01"), CustomerID: 1, Customer: "Ada", Answer: "Gift wrapping"},
-		{ID: 2, On: date("2026-10-05"), CustomerID: 2, Customer: "Ben", Answer: "gift wrapping!"},
-		{ID: 3, On: date("2026-10-07"), CustomerID: 1, Customer: "Ada", Answer: "Gift  Wrapping"}, // Ada again
-		{ID: 4, On: date("2026-09-01"), CustomerID: 3, Customer: "Cleo", Answer: "Candle-making classes"},
-		{ID: 5, On: date("2026-11-01"), CustomerID: 0, Answer: "candle making class"}, // anonymous
-		{ID: 6, On: date("2026-11-02"), CustomerID: 4, Customer: "Dev", Answer: "Workshops for kids", Theme: "Classes"},
-		{ID: 7, On: date("2026-11-03"), CustomerID: 5, Customer: "Eve", Answer: "Soap subscription"},
-		{ID: 8, On: date("2026-11-04"), CustomerID: 6, Customer: "Fay", Answer: "classes", Theme: ""}, // joins the owner's "Classes"
-		{ID: 9, On: date("2026-11-05"), CustomerID: 7, Customer: "Gus", Answer: "   "},                // nothing said: left out
+		{ID: 1, On: on("2026-10-01"), CustomerID: 1, Customer: "Ada", Answer: "Gift wrapping"},
+		{ID: 2, On: on("2026-10-05"), CustomerID: 2, Customer: "Ben", Answer: "gift wrapping!"},
+		{ID: 3, On: on("2026-10-07"), CustomerID: 1, Customer: "Ada", Answer: "Gift  Wrapping"}, // Ada again
+		{ID: 4, On: on("2026-09-01"), CustomerID: 3, Customer: "Cleo", Answer: "Candle-making classes"},
+		{ID: 5, On: on("2026-11-01"), CustomerID: 0, Answer: "candle making class"}, // anonymous
+		{ID: 6, On: on("2026-11-02"), CustomerID: 4, Customer: "Dev", Answer: "Workshops for kids", Theme: "Classes"},
+		{ID: 7, On: on("2026-11-03"), CustomerID: 5, Customer: "Eve", Answer: "Soap subscription"},
+		{ID: 8, On: on("2026-11-04"), CustomerID: 6, Customer: "Fay", Answer: "classes", Theme: ""}, // joins the owner's "Classes"
+		{ID: 9, On: on("2026-11-05"), CustomerID: 7, Customer: "Gus", Answer: "   "},                // nothing said: left out
 	}
 	got := GroupWishes(wishes)
 	type summary struct {
@@ -73,16 +73,16 @@ func TestGroupWishes(t *testing.T) {
 	if !reflect.DeepEqual(sum, want) {
 		t.Errorf("groups\n got %+v\nwant %+v", sum, want)
 	}
-	if !got[0].Latest.Equal(date("2026-10-07")) {
+	if !got[0].Latest.Equal(on("2026-10-07")) {
 		t.Errorf("latest %v", got[0].Latest)
 	}
 }
 
 func TestMergingThemes(t *testing.T) {
 	wishes := []Wish{
-		{ID: 1, On: date("2026-10-01"), CustomerID: 1, Answer: "Gift wrapping"},
-		{ID: 2, On: date("2026-10-02"), CustomerID: 2, Answer: "wrap my presents"},
-		{ID: 3, On: date("2026-10-03"), CustomerID: 3, Answer: "Gift boxes"},
+		{ID: 1, On: on("2026-10-01"), CustomerID: 1, Answer: "Gift wrapping"},
+		{ID: 2, On: on("2026-10-02"), CustomerID: 2, Answer: "wrap my presents"},
+		{ID: 3, On: on("2026-10-03"), CustomerID: 3, Answer: "Gift boxes"},
 	}
 	themes := GroupWishes(wishes)
 	if len(themes) != 3 {

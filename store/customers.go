@@ -227,9 +227,12 @@ func refreshFigures(ctx context.Context, q queryer, ids ...int64) error {
 	if len(ids) > 0 {
 		where = " AND o.customer_id IN (" + placeholders(len(ids)) + ")"
 	}
-	reset := "UPDATE customers SET order_count = 0, revenue = 0, first_order_at = NULL, last_order_at = NULL"
+	// Rows already at zero are left alone: after a first load that is all
+	// of them, and rewriting every row would cost as much as the update.
+	reset := `UPDATE customers SET order_count = 0, revenue = 0, first_order_at = NULL, last_order_at = NULL
+		WHERE (order_count <> 0 OR revenue <> 0 OR first_order_at IS NOT NULL OR last_order_at IS NOT NULL)`
 	if len(ids) > 0 {
-		reset += " WHERE id IN (" + placeholders(len(ids)) + ")"
+		reset += " AND id IN (" + placeholders(len(ids)) + ")"
 	}
 	if _, err := q.ExecContext(ctx, reset, args...); err != nil {
 		return err
@@ -247,7 +250,10 @@ func refreshFigures(ctx context.Context, q queryer, ids ...int64) error {
 			first_order_at = o.first, last_order_at = o.last
 		FROM o LEFT JOIN l ON l.customer_id = o.customer_id
 		WHERE customers.id = o.customer_id`, append(args, args...)...)
-	return err
+	if err != nil {
+		return err
+	}
+	return refreshGaps(ctx, q, ids...)
 }
 
 // ArchiveCustomer hides a customer from the list; nothing is deleted.

@@ -110,6 +110,9 @@ func dsn(path string, writer bool) string {
 	q.Add("_pragma", "synchronous(FULL)")
 	if writer {
 		q.Add("_pragma", "journal_mode(WAL)")
+		// Statement journals (every multi-row INSERT of a load writes
+		// one) stay in memory instead of temporary files.
+		q.Add("_pragma", "temp_store(memory)")
 		q.Set("_txlock", "immediate")
 	} else {
 		q.Add("_pragma", "query_only(1)")

@@ -56,6 +56,19 @@ func (db *DB) CreateFeedback(ctx context.Context, f *model.Feedback) error {
 	})
 }
 
+// addQuestion saves text among the saved questions unless it is empty or
+// saved already, so a question typed once is offered the next time.
+func addQuestion(ctx context.Context, tx *sql.Tx, text, now string) error {
+	if text == "" {
+		return nil
+	}
+	if err := model.ValidateQuestion(text); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO questions (text, created_at) VALUES (?, ?)", text, now)
+	return err
+}
+
 // feedbackColumns are read by scanFeedbackRow, from feedback f with its
 // customer c and offering o left-joined.
 const feedbackColumns = `f.id, f.received_on, coalesce(f.customer_id, 0), f.channel, f.kind, f.question,
@@ -391,22 +404,4 @@ func (db *DB) SetWishTheme(ctx context.Context, theme string, ids ...int64) erro
 		}
 		return nil
 	})
-}
-
-// OfferingNames lists every offering's id and name, by name.
-func (db *DB) OfferingNames(ctx context.Context) ([]model.OfferingName, error) {
-	rows, err := db.r.QueryContext(ctx, "SELECT id, name FROM offerings ORDER BY name COLLATE NOCASE, id")
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	var out []model.OfferingName
-	for rows.Next() {
-		var o model.OfferingName
-		if err := rows.Scan(&o.ID, &o.Name); err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, mapErr(rows.Err())
 }

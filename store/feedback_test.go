@@ -81,22 +81,28 @@ func TestCreateFeedbackValidatesAndSavesTheQuestion(t *testing.T) {
 	f := model.Feedback{On: day("2026-11-20"), CustomerID: fx.ada, Kind: model.FeedbackSuggestion,
 		Question: "  What should we stock next? ", Answer: " Beeswax wraps ", Channel: model.ChannelEmail}
 	id := fx.add(t, f)
-	qs, err := fx.db.Questions(ctx)
-	if err != nil {
-		t.Fatal(err)
+	texts := func() []string {
+		t.Helper()
+		qs, err := fx.db.SavedQuestions(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, q := range qs {
+			out = append(out, q.Text)
+		}
+		return out
 	}
-	if len(qs) != 4 || qs[0] != model.WishQuestion || qs[1] != model.NPSQuestion || qs[3] != "What should we stock next?" {
+	if qs := texts(); len(qs) != 4 || qs[0] != model.WishQuestion || qs[1] != model.NPSQuestion || qs[3] != "What should we stock next?" {
 		t.Errorf("questions %q", qs)
 	}
 	fx.add(t, model.Feedback{On: day("2026-11-21"), Kind: model.FeedbackPraise, Question: model.WishQuestion, Answer: "x"})
-	if qs, _ := fx.db.Questions(ctx); len(qs) != 4 {
+	if qs := texts(); len(qs) != 4 {
 		t.Errorf("a saved question was saved again: %q", qs)
 	}
-	if err := fx.db.AddQuestion(ctx, "Would you buy a refill?"); err != nil {
-		t.Fatal(err)
-	}
-	if err := fx.db.AddQuestion(ctx, "  "); !errors.Is(err, model.ErrInvalid) {
-		t.Errorf("empty question: %v", err)
+	twoLines := model.Feedback{On: day("2026-11-21"), Kind: model.FeedbackPraise, Question: "two\nlines", Answer: "x"}
+	if err := fx.db.CreateFeedback(ctx, &twoLines); !errors.Is(err, model.ErrInvalid) {
+		t.Errorf("a two-line question: %v", err)
 	}
 	rows, total, err := fx.db.ListFeedback(ctx, model.FeedbackQuery{CustomerID: fx.ada})
 	if err != nil || total != 1 {

@@ -11,24 +11,45 @@ import (
 )
 
 // Loader writes many records inside one transaction with prepared
-// statements, order lines batched into multi-row INSERTs. Imports and the
-// demo business use it; Load commits everything or nothing.
+// statements. Rows whose ids nobody needs (order lines, segment and value
+// tags, and the queued costs, feedback and touches) are gathered into
+// multi-row INSERTs, which cost SQLite far less per row than a statement
+// each. Imports and the demo business use it; Load commits everything or
+// nothing.
 type Loader struct {
 	ctx      context.Context
 	tx       *sql.Tx
 	now      string
 	stmts    map[string]*sql.Stmt
 	segments map[string]int64 // folded name → id
-	lines    []any            // pending order_lines values, lineArgs per row
 	touched  map[int64]struct{}
-	all      bool // refresh every customer's figures at the end
+	all      bool    // refresh every customer's figures at the end
+	deferred []index // indexes dropped for the load, built again at the end
+
+	// The batches. Their rows point only at rows written at once
+	// (customers, orders, complaints), never at each other, so they may be
+	// flushed in any order.
+	tags, values, lines, costs, feedback, touches batch
 }
 
-// lineBatch is how many order lines one INSERT carries.
-const (
-	lineBatch = 64
-	lineArgs  = 8
-)
+// batch gathers the rows of one table for multi-row INSERTs.
+type batch struct {
+	insert string // "INSERT INTO t (a, b) VALUES "
+	cols   int
+	args   []any // pending values, cols per row
+}
+
+// rowsPerInsert is how many rows one INSERT of a batch carries: enough to
+// spread the cost of a statement thin, few enough to stay far below
+// SQLite's limit on bound variables.
+const rowsPerInsert = 64
+
+// index is a secondary index as the schema defines it.
+type index struct{ name, sql string }
+
+// loadTables are the tables a Loader writes rows to.
+var loadTables = []string{"customers", "customer_segments", "customer_values", "orders", "order_lines",
+	"costs", "feedback", "complaints", "touches"}
 
 // Load runs fn with a Loader in one IMMEDIATE transaction, then refreshes
 // the list figures and filter text of every customer it touched, and
@@ -36,7 +57,18 @@ const (
 func (db *DB) Load(ctx context.Context, fn func(l *Loader) error) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
 		l := &Loader{ctx: ctx, tx: tx, now: db.Now().Format(model.DateTimeLayout),
-			stmts: map[string]*sql.Stmt{}, touched: map[int64]struct{}{}}
+			stmts: map[string]*sql.Stmt{}, touched: map[int64]struct{}{},
+			tags:   batch{insert: "INSERT OR IGNORE INTO customer_segments (customer_id, segment_id) VALUES ", cols: 2},
+			values: batch{insert: "INSERT OR IGNORE INTO customer_values (customer_id, value) VALUES ", cols: 2},
+			lines: batch{insert: `INSERT INTO order_lines (order_id, offering_id, description, quantity, unit_price,
+				unit_price_exact, amount, unit_cost) VALUES `, cols: 8},
+			costs: batch{insert: `INSERT INTO costs (incurred_on, customer_id, order_id, complaint_id, category,
+				amount, minutes, note, created_at) VALUES `, cols: 9},
+			feedback: batch{insert: `INSERT INTO feedback (received_on, customer_id, channel, kind, question, answer,
+				score, offering_id, theme, status, replied_on, created_at) VALUES `, cols: 12},
+			touches: batch{insert: `INSERT INTO touches (customer_id, touched_at, channel, kind, summary, created_at)
+				VALUES `, cols: 6},
+		}
 		defer l.close()
 		if err := fn(l); err != nil {
 			return err
@@ -76,8 +108,56 @@ func (l *Loader) insert(query string, args ...any) (int64, error) {
 	return res.LastInsertId()
 }
 
+// queue adds one row to b and writes the batch when it is full.
+func (l *Loader) queue(b *batch, row ...any) error {
+	b.args = append(b.args, row...)
+	if len(b.args) >= rowsPerInsert*b.cols {
+		return l.flush(b)
+	}
+	return nil
+}
+
+// flush writes b's pending rows in one INSERT.
+func (l *Loader) flush(b *batch) error {
+	n := len(b.args) / b.cols
+	if n == 0 {
+		return nil
+	}
+	row := "(" + placeholders(b.cols) + ")"
+	if _, err := l.insert(b.insert+strings.Repeat(row+", ", n-1)+row, b.args...); err != nil {
+		return err
+	}
+	clear(b.args)
+	b.args = b.args[:0]
+	return nil
+}
+
+// Flush writes every queued row. The load does it when it ends; call it
+// first to read queued rows back through Tx.
+func (l *Loader) Flush() error {
+	for _, b := range []*batch{&l.tags, &l.values, &l.lines, &l.costs, &l.feedback, &l.touches} {
+		if err := l.flush(b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// StampAt makes the rows written from here on carry t as their created
+// and updated time instead of the load's start. A generator that must write
+// the same bytes on every run passes its own clock.
+func (l *Loader) StampAt(t time.Time) { l.now = t.Format(model.DateTimeLayout) }
+
+// Settings validates s and writes it in the load's transaction.
+func (l *Loader) Settings(s model.Settings) error {
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	return writeSettings(l.ctx, l.tx, s)
+}
+
 // Tx is the load's transaction, for the occasional statement the Loader
-// has no method for.
+// has no method for. Queued rows are not in it until Flush.
 func (l *Loader) Tx() *sql.Tx { return l.tx }
 
 // Customer stores c (normalized and validated) with its segments and
@@ -104,12 +184,12 @@ func (l *Loader) Customer(c *model.Customer) error {
 		if err != nil {
 			return err
 		}
-		if _, err := l.insert("INSERT OR IGNORE INTO customer_segments (customer_id, segment_id) VALUES (?, ?)", id, segID); err != nil {
+		if err := l.queue(&l.tags, id, segID); err != nil {
 			return err
 		}
 	}
 	for _, v := range c.Values {
-		if _, err := l.insert("INSERT OR IGNORE INTO customer_values (customer_id, value) VALUES (?, ?)", id, v); err != nil {
+		if err := l.queue(&l.values, id, v); err != nil {
 			return err
 		}
 	}
@@ -189,34 +269,14 @@ func (l *Loader) Order(o *model.Order) error {
 	}
 	o.ID = id
 	for _, ln := range o.Lines {
-		l.lines = append(l.lines, id, nullID(ln.OfferingID), ln.Description, ln.Quantity, ln.UnitPrice,
-			nullText(ln.UnitPriceExact), ln.Amount, ln.UnitCost)
-		if len(l.lines) == lineBatch*lineArgs {
-			if err := l.flushLines(); err != nil {
-				return err
-			}
+		if err := l.queue(&l.lines, id, nullID(ln.OfferingID), ln.Description, ln.Quantity, ln.UnitPrice,
+			nullText(ln.UnitPriceExact), ln.Amount, ln.UnitCost); err != nil {
+			return err
 		}
 	}
 	if o.CustomerID != 0 {
 		l.touched[o.CustomerID] = struct{}{}
 	}
-	return nil
-}
-
-const lineInsert = `INSERT INTO order_lines (order_id, offering_id, description, quantity, unit_price,
-	unit_price_exact, amount, unit_cost) VALUES `
-
-func (l *Loader) flushLines() error {
-	n := len(l.lines) / lineArgs
-	if n == 0 {
-		return nil
-	}
-	row := "(" + placeholders(lineArgs) + ")"
-	query := lineInsert + strings.Repeat(row+", ", n-1) + row
-	if _, err := l.insert(query, l.lines...); err != nil {
-		return err
-	}
-	l.lines = l.lines[:0]
 	return nil
 }
 
@@ -233,6 +293,16 @@ func (l *Loader) Cost(c *model.Cost) error {
 	}
 	c.ID = id
 	return nil
+}
+
+// QueueCost validates c and queues it to be written in a batch. Its id is
+// not known: use Cost when it is needed.
+func (l *Loader) QueueCost(c model.Cost) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	return l.queue(&l.costs, dbDate(c.On), nullID(c.CustomerID), nullID(c.OrderID), nullID(c.ComplaintID),
+		c.Category, c.Amount, nullInt(c.Minutes), c.Note, l.now)
 }
 
 // Feedback stores f (validated) and sets f.ID.
@@ -253,6 +323,20 @@ func (l *Loader) Feedback(f *model.Feedback) error {
 	}
 	f.ID = id
 	return nil
+}
+
+// QueueFeedback validates f and queues it to be written in a batch. Its id
+// is not known: use Feedback when it is needed.
+func (l *Loader) QueueFeedback(f model.Feedback) error {
+	if err := f.Validate(); err != nil {
+		return err
+	}
+	var score any
+	if f.HasScore {
+		score = f.Score
+	}
+	return l.queue(&l.feedback, dbDate(f.On), nullID(f.CustomerID), f.Channel, f.Kind, f.Question, f.Answer, score,
+		nullID(f.OfferingID), f.Theme, f.Status, dbDate(f.RepliedOn), l.now)
 }
 
 // Complaint stores c (validated) and sets c.ID; a remedy cost is stored as a
@@ -296,17 +380,92 @@ func (l *Loader) Touch(t *model.Touch) error {
 	return nil
 }
 
+// QueueTouch validates t and queues it to be written in a batch. Its id is
+// not known: use Touch when it is needed.
+func (l *Loader) QueueTouch(t model.Touch) error {
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	return l.queue(&l.touches, t.CustomerID, dbTime(t.At), t.Channel, t.Kind, t.Summary, l.now)
+}
+
+// DeferIndexes drops the secondary indexes of the tables the load writes
+// and builds them again when it ends, in the same transaction: building an
+// index once from all its rows is several times faster than keeping it in
+// order row by row. A load that writes most of the rows its tables will
+// hold (the demo business, a first import) should call it before writing
+// anything; a small import into a large database should not. Unique indexes
+// stay, so a conflict is still caught at the row that causes it.
+func (l *Loader) DeferIndexes() error {
+	rows, err := l.tx.QueryContext(l.ctx, `SELECT name, sql FROM sqlite_schema WHERE type = 'index'
+		AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %' AND tbl_name IN (`+placeholders(len(loadTables))+`)
+		ORDER BY name`, anys(loadTables)...)
+	if err != nil {
+		return err
+	}
+	var idx []index
+	for rows.Next() {
+		var i index
+		if err := rows.Scan(&i.name, &i.sql); err != nil {
+			rows.Close()
+			return err
+		}
+		idx = append(idx, i)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, i := range idx {
+		if _, err := l.tx.ExecContext(l.ctx, `DROP INDEX "`+i.name+`"`); err != nil {
+			return err
+		}
+		l.deferred = append(l.deferred, i)
+	}
+	return nil
+}
+
+// buildDeferred builds the indexes DeferIndexes dropped.
+func (l *Loader) buildDeferred() error {
+	for _, i := range l.deferred {
+		if _, err := l.tx.ExecContext(l.ctx, i.sql); err != nil {
+			return fmt.Errorf("building index %s: %w", i.name, err)
+		}
+	}
+	l.deferred = nil
+	return nil
+}
+
+func anys(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
+
 // RefreshAll makes the load recompute every customer's figures at the end
 // instead of only those it touched: cheaper for loads that touch most.
 func (l *Loader) RefreshAll() { l.all = true }
 
-// finish writes the pending lines and refreshes the figures and filter
-// text of the customers the load touched.
+// finish writes the queued rows, refreshes the figures and filter text of
+// the customers the load touched, and builds any deferred indexes (after
+// the refresh, so that it does not update them row by row).
 func (l *Loader) finish() error {
-	if err := l.flushLines(); err != nil {
+	if err := l.Flush(); err != nil {
 		return err
 	}
-	if l.all || len(l.touched) > 5000 {
+	if err := l.refresh(); err != nil {
+		return err
+	}
+	return l.buildDeferred()
+}
+
+// refresh recomputes the figures and filter text of the customers the load
+// touched, or of all of them when that is cheaper: when most were touched,
+// or when the indexes a lookup by customer needs are deferred.
+func (l *Loader) refresh() error {
+	if l.all || len(l.deferred) > 0 || len(l.touched) > 5000 {
 		if err := refreshFigures(l.ctx, l.tx); err != nil {
 			return fmt.Errorf("refreshing customer figures: %w", err)
 		}

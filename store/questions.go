@@ -3,35 +3,72 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 
 	"clientele/model"
 )
 
-// Questions lists the saved questions, oldest first: the ones the first
-// migration saved (the wish and NPS questions among them) lead.
-func (db *DB) Questions(ctx context.Context) ([]string, error) {
-	return db.strings(ctx, "SELECT text FROM questions ORDER BY id")
-}
-
-// AddQuestion saves a question; one already saved is left alone.
-func (db *DB) AddQuestion(ctx context.Context, text string) error {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return model.Invalid("question", "is empty")
+// SavedQuestions lists the saved feedback questions, oldest first.
+func (db *DB) SavedQuestions(ctx context.Context) ([]model.SavedQuestion, error) {
+	rows, err := db.r.QueryContext(ctx, "SELECT id, text FROM questions ORDER BY id")
+	if err != nil {
+		return nil, mapErr(err)
 	}
-	now := db.Now().Format(model.DateTimeLayout)
-	return db.write(ctx, func(tx *sql.Tx) error { return addQuestion(ctx, tx, text, now) })
+	defer rows.Close()
+	var out []model.SavedQuestion
+	for rows.Next() {
+		var q model.SavedQuestion
+		if err := rows.Scan(&q.ID, &q.Text); err != nil {
+			return nil, err
+		}
+		out = append(out, q)
+	}
+	return out, rows.Err()
 }
 
-// addQuestion saves text among the questions unless it is empty or saved.
-func addQuestion(ctx context.Context, tx *sql.Tx, text, now string) error {
-	if text == "" {
+// AddSavedQuestion stores a question; ErrConflict when it is already saved.
+func (db *DB) AddSavedQuestion(ctx context.Context, text string) error {
+	if err := model.ValidateQuestion(text); err != nil {
+		return err
+	}
+	return db.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "INSERT INTO questions (text, created_at) VALUES (?, ?)",
+			strings.TrimSpace(text), dbTime(db.Now()))
+		return err
+	})
+}
+
+// DeleteSavedQuestion removes a saved question; feedback that asked it keeps
+// its own copy of the text.
+func (db *DB) DeleteSavedQuestion(ctx context.Context, id int64) error {
+	return db.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "DELETE FROM questions WHERE id = ?", id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("question %d: %w", id, model.ErrNotFound)
+		}
 		return nil
+	})
+}
+
+// SetSegmentCadences sets each segment's stay-in-touch cadence in days (0
+// for none), by segment id, in one transaction.
+func (db *DB) SetSegmentCadences(ctx context.Context, cadences map[int64]int) error {
+	for id, d := range cadences {
+		s := model.Segment{Name: "x", CadenceDays: d}
+		if err := s.Validate(); err != nil {
+			return fmt.Errorf("segment %d: %w", id, err)
+		}
 	}
-	if strings.ContainsAny(text, "\n\r") {
-		return model.Invalid("question", "must be one line")
-	}
-	_, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO questions (text, created_at) VALUES (?, ?)", text, now)
-	return err
+	return db.write(ctx, func(tx *sql.Tx) error {
+		for id, d := range cadences {
+			if _, err := tx.ExecContext(ctx, "UPDATE segments SET cadence_days = ? WHERE id = ?", nullInt(d), id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

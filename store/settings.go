@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"maps"
+	"slices"
 
 	"clientele/model"
 )
@@ -35,13 +37,17 @@ func (db *DB) SaveSettings(ctx context.Context, s model.Settings) error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
-	return db.write(ctx, func(tx *sql.Tx) error {
-		for k, v := range s.Pairs() {
-			if _, err := tx.ExecContext(ctx, "INSERT INTO settings (key, value) VALUES (?, ?) "+
-				"ON CONFLICT (key) DO UPDATE SET value = excluded.value", k, v); err != nil {
-				return err
-			}
+	return db.write(ctx, func(tx *sql.Tx) error { return writeSettings(ctx, tx, s) })
+}
+
+// writeSettings writes every setting of s in tx, replacing stored values.
+func writeSettings(ctx context.Context, tx *sql.Tx, s model.Settings) error {
+	pairs := s.Pairs()
+	for _, k := range slices.Sorted(maps.Keys(pairs)) {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO settings (key, value) VALUES (?, ?) "+
+			"ON CONFLICT (key) DO UPDATE SET value = excluded.value", k, pairs[k]); err != nil {
+			return err
 		}
-		return nil
-	})
+	}
+	return nil
 }

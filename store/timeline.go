@@ -29,6 +29,17 @@ var timelineParts = []string{
 	`SELECT c.opened_on, 'complaint', c.id,
 		c.category || ' · ' || c.severity || ' · ' || c.status || ': ' || c.what_went_wrong, NULL
 	FROM complaints c WHERE c.customer_id = ?1`,
+	// Costs to serve, as money going out: category, minutes, note.
+	`SELECT c.incurred_on, 'cost', c.id,
+		c.category || CASE WHEN c.minutes IS NOT NULL THEN ' ' || c.minutes || ' min' ELSE '' END
+			|| CASE WHEN c.note <> '' THEN ': ' || c.note ELSE '' END
+			|| CASE WHEN c.order_id IS NOT NULL THEN ' (order ' || c.order_id || ')' ELSE '' END,
+		-c.amount
+	FROM costs c WHERE c.customer_id = ?1`,
+	// Touches: the contact log, a review marked done, a snooze.
+	`SELECT touched_at, 'touch', id, CASE WHEN channel <> '' THEN channel || ': ' ELSE '' END ||
+		CASE WHEN summary <> '' THEN summary WHEN kind = 'review' THEN 'review done' ELSE 'contact' END, NULL
+	FROM touches WHERE customer_id = ?1`,
 }
 
 // Timeline returns the customer's newest entries first, at most limit.

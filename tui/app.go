@@ -30,6 +30,9 @@ type Options struct {
 	// LoadDemo fills an empty database with the demo business and says
 	// what it wrote; nil hides the offer.
 	LoadDemo func(ctx context.Context) (string, error)
+	// Import reads a CSV file into the store, all or nothing; nil hides
+	// the import prompt.
+	Import func(ctx context.Context, path string) (model.ImportSummary, error)
 }
 
 // tab is a top-level screen reached with its digit.
@@ -49,6 +52,7 @@ type App struct {
 
 	width, height int
 	showHelp      bool
+	moved         bool // a key was pressed: the first screen is the user's choice now
 	status        string
 	statusErr     bool
 	statusID      int
@@ -73,22 +77,35 @@ func New(store model.Store, opt Options) *App {
 		now = func() time.Time { return model.WallClock(time.Now()) }
 	}
 	com := &common{store: store, now: now, settings: model.DefaultSettings(), noColor: opt.NoColor,
-		isDark: true, loadDemo: opt.LoadDemo}
+		isDark: true, loadDemo: opt.LoadDemo, importFile: opt.Import}
 	com.styles = newStyles(com.isDark, com.noColor)
 	a := &App{com: com, keys: DefaultGlobalKeys(), help: help.New()}
 	a.help.Styles = com.styles.Help
 	a.tabs = []tab{
+		{key: "1", screen: newToday(com)},
 		{key: "2", screen: newCustomerList(com)},
 		{key: "4", screen: newFeedbackScreen(com)},
 		{key: "5", screen: newComplaintScreen(com)},
+		{key: "7", screen: newSettingsTab(com)},
 	}
+	a.active = a.tabIndex("2") // until the review says someone needs the owner
 	return a
+}
+
+// tabIndex returns the index of the tab reached with k, or 0.
+func (a *App) tabIndex(k string) int {
+	for i, t := range a.tabs {
+		if t.key == k {
+			return i
+		}
+	}
+	return 0
 }
 
 // Init asks the terminal for its background, loads the settings and the
 // first screen.
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, a.loadSettings(), a.top().Init())
+	return tea.Batch(tea.RequestBackgroundColor, a.loadSettings(), a.top().Init(), loadReview(a.com, true))
 }
 
 func (a *App) loadSettings() tea.Cmd {
@@ -164,8 +181,32 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.push(newFeedbackForm(a.com, msg.customerID))
 	case newComplaintMsg:
 		return a, a.push(newComplaintForm(a.com, msg.customerID, msg.orderID))
+	case newOrderMsg:
+		return a, openOrderForm(a.com, msg.customerID, msg.repeat)
+	case orderFormDataMsg:
+		return a, a.push(newOrderForm(a.com, msg))
+	case newCostMsg:
+		return a, openCostForm(a.com, msg.customerID, msg.orderID)
+	case costFormDataMsg:
+		return a, a.push(newCostForm(a.com, msg))
+
+	case reviewLoadedMsg:
+		// The app opens on Today when someone needs the owner, unless they
+		// already went elsewhere.
+		today := a.tabIndex("1")
+		if msg.start && len(msg.entries) > 0 && len(a.stack) == 0 && !a.moved {
+			a.active = today
+		}
+		return a, a.tabs[today].screen.Update(msg)
+	case newTouchMsg:
+		return a, openReviewForm(a.com, msg.customerID, formTouch)
+	case followUpMsg:
+		return a, openReviewForm(a.com, msg.customerID, formFollowUp)
+	case reviewFormMsg:
+		return a, a.push(newReviewForm(a.com, msg.customer, msg.form))
 
 	case tea.KeyPressMsg:
+		a.moved = true
 		return a, a.handleKey(msg)
 
 	case tea.MouseMsg:
@@ -220,6 +261,9 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if msg.String() == t.key {
 			return a.switchTab(i)
 		}
+	}
+	if msg.String() == "," {
+		return a.switchTab(a.tabIndex("7"))
 	}
 	return top.Update(msg)
 }
@@ -313,26 +357,40 @@ func (a *App) render() string {
 // header draws the app name, the business and the tabs.
 func (a *App) header() string {
 	st := a.com.styles
+	line := a.tabLine(false)
+	if lipglossWidth(line) > a.width {
+		line = a.tabLine(true)
+	}
+	name := st.Muted.Render(model.Printable(a.com.settings.BusinessName))
+	if gap := a.width - lipglossWidth(line) - lipglossWidth(name); gap >= 2 {
+		line += strings.Repeat(" ", gap) + name
+	}
+	return truncate(line, a.width)
+}
+
+// tabLine is the app name, the tabs and the title of a pushed screen;
+// compact names only the tab in view, the others by their digit, for
+// when every title does not fit.
+func (a *App) tabLine(compact bool) string {
+	st := a.com.styles
 	var b strings.Builder
 	b.WriteString(st.AppName.Render("clientele"))
 	for i, t := range a.tabs {
 		b.WriteString("  ")
 		label := t.key + " " + t.screen.Title()
-		if i == a.active {
+		switch {
+		case i == a.active:
 			b.WriteString(st.ActiveTab.Render(label))
-		} else {
+		case compact:
+			b.WriteString(st.Tab.Render(t.key))
+		default:
 			b.WriteString(st.Tab.Render(label))
 		}
 	}
 	if n := len(a.stack); n > 0 {
 		b.WriteString(st.Muted.Render("  › " + model.Printable(a.stack[n-1].Title())))
 	}
-	line := b.String()
-	name := st.Muted.Render(model.Printable(a.com.settings.BusinessName))
-	if gap := a.width - lipglossWidth(line) - lipglossWidth(name); gap >= 2 {
-		line += strings.Repeat(" ", gap) + name
-	}
-	return truncate(line, a.width)
+	return b.String()
 }
 
 // statusLine shows the latest message on the left and the screen's facts

@@ -13,24 +13,21 @@ import (
 	"clientele/model"
 )
 
-// checkedForm is what the feedback and complaint forms share: a huh form
-// over values kept in the screen struct and checked when saved. A failed
-// check or save writes each field's message into its title and builds the
-// form again on the first field in error, with everything typed; messages
-// about fields without a title of their own go to the banner; esc asks
-// before discarding changes.
+// checkedForm is what the feedback and complaint forms share beyond the
+// formChrome every form has (the discard question, saving, the last
+// error): a huh form over values kept in the screen struct and checked
+// when saved. A failed check or save writes each field's message into its
+// title and builds the form again on the first field in error, with
+// everything typed; messages about fields without a title of their own go
+// to the banner.
 type checkedForm struct {
-	com    *common
-	fkeys  FormKeys
-	form   *huh.Form // nil until the form is built
-	w, h   int
-	inputs namedInputs
-	errs   map[string]string // field name → what is wrong with it
-
-	initial    string // the values when the form opened
-	confirming bool   // "discard changes?" is showing
-	saving     bool
-	saveErr    string
+	formChrome
+	com     *common
+	form    *huh.Form // nil until the form is built
+	w, h    int
+	inputs  namedInputs
+	errs    map[string]string // field name → what is wrong with it
+	initial string            // the values when the form opened
 }
 
 // namedInputs are a form's text fields by the name errors give them.
@@ -123,10 +120,10 @@ func (c *checkedForm) fail(errs map[string]string, build func()) tea.Cmd {
 	return c.form.Init()
 }
 
-// failed handles an error from a save command: a field error reopens the
-// form on the field, anything else is said in the banner and the status
-// bar, and the form stays as typed.
-func (c *checkedForm) failed(err error, build func()) tea.Cmd {
+// saveFailed handles an error from a save command: a field error reopens
+// the form on the field, anything else is said in the banner and the
+// status bar, and the form stays as typed.
+func (c *checkedForm) saveFailed(err error, build func()) tea.Cmd {
 	c.saving = false
 	if errs, ok := fieldErrors(err); ok {
 		return c.fail(errs, build)
@@ -153,30 +150,10 @@ func fieldErrors(err error) (errs map[string]string, ok bool) {
 	return nil, false
 }
 
-// guard answers the keys every checked form answers before its own: none
-// while saving, y or n to the discard question, and esc, which closes the
-// form at once when nothing changed (snapshot is the current values) and
-// asks first otherwise. handled is false for any other key.
+// guard answers esc, the discard question and any key while saving (see
+// formChrome.key); snapshot is the values now, to tell an edited form.
 func (c *checkedForm) guard(msg tea.KeyPressMsg, snapshot string) (handled bool, cmd tea.Cmd) {
-	switch {
-	case c.saving:
-		return true, nil
-	case c.confirming:
-		switch {
-		case key.Matches(msg, c.fkeys.Confirm):
-			return true, back
-		case key.Matches(msg, c.fkeys.Deny):
-			c.confirming = false
-		}
-		return true, nil
-	case key.Matches(msg, c.fkeys.Cancel):
-		if c.form == nil || snapshot == c.initial {
-			return true, back
-		}
-		c.confirming = true
-		return true, nil
-	}
-	return false, nil
+	return c.key(msg, c.form != nil && snapshot != c.initial)
 }
 
 // update passes msg to huh; completed reports that the form was finished
@@ -189,32 +166,21 @@ func (c *checkedForm) update(msg tea.Msg) (cmd tea.Cmd, completed bool) {
 	return cmd, c.form.State == huh.StateCompleted && !c.saving
 }
 
-// view draws the banner (title, or the discard question, saving, or what
+// show draws the banner (title, or the discard question, saving, or what
 // failed) over the form.
-func (c *checkedForm) view(title string) string {
-	st := c.com.styles
-	var banner string
-	switch {
-	case c.confirming:
-		banner = st.Warn.Render("Discard your changes? y discards, n keeps editing.")
-	case c.saving:
-		banner = st.Muted.Render("Saving…")
-	case c.saveErr != "":
-		banner = st.Bad.Render("Not saved: " + clean(c.saveErr))
-	default:
-		banner = title
-	}
+func (c *checkedForm) show(title string) string {
+	b := c.banner(c.com.styles, title, c.w)
 	if c.form == nil {
-		return truncate(banner, c.w)
+		return b
 	}
-	return truncate(banner, c.w) + "\n" + c.form.View()
+	return b + "\n" + c.form.View()
 }
 
-// help is the form's own keys, or y and n while the discard question
-// shows.
-func (c *checkedForm) help(own ...key.Binding) []key.Binding {
-	if c.confirming {
-		return []key.Binding{c.fkeys.Confirm, c.fkeys.Deny}
+// keysHelp is the form's own keys and esc, or y and n while the discard
+// question shows.
+func (c *checkedForm) keysHelp(own ...key.Binding) []key.Binding {
+	if h := c.discardGuard.help(); h != nil {
+		return h
 	}
-	return append(own, c.fkeys.Cancel)
+	return append(own, c.keys.Cancel)
 }

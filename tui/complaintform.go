@@ -43,12 +43,12 @@ var complaintFields = [][]string{
 	{"prevention", "outcome", "closed"},
 }
 
-// recentOrders is how many of the customer's orders the form offers.
-const recentOrders = 20
+// complaintOrders is how many of the customer's orders the form offers.
+const complaintOrders = 20
 
 func newComplaintForm(com *common, customerID, orderID int64) *complaintForm {
 	keys := DefaultComplaintFormKeys()
-	return &complaintForm{checkedForm: checkedForm{com: com, fkeys: keys.FormKeys}, keys: keys,
+	return &complaintForm{checkedForm: checkedForm{formChrome: newFormChrome(), com: com}, keys: keys,
 		customerID: customerID, orderID: orderID}
 }
 
@@ -79,14 +79,8 @@ func (f *complaintForm) Init() tea.Cmd {
 			return errMsg{err}
 		}
 		if customerID != 0 {
-			entries, err := store.Timeline(ctx, customerID, timelineLimit)
-			if err != nil {
+			if msg.orders, err = store.RecentOrders(ctx, customerID, complaintOrders); err != nil {
 				return errMsg{err}
-			}
-			for _, e := range entries {
-				if e.Kind == model.TimelineOrder && len(msg.orders) < recentOrders {
-					msg.orders = append(msg.orders, e)
-				}
 			}
 		}
 		return msg
@@ -139,9 +133,9 @@ func (f *complaintForm) build() {
 	orders := []huh.Option[int64]{huh.NewOption("none", int64(0))}
 	found := f.order == 0
 	for _, o := range f.data.orders {
-		label := model.FormatDate(o.At) + " · " + model.Printable(o.Summary)
-		if o.HasAmount {
-			label += " · " + f.com.money(o.Amount)
+		label := model.FormatDate(o.OrderedAt) + " · " + model.Printable(o.Summary) + " · " + f.com.money(o.Total)
+		if o.Kind != model.OrderSale {
+			label += " (" + string(o.Kind) + ")"
 		}
 		orders = append(orders, huh.NewOption(label, o.ID))
 		found = found || o.ID == f.order
@@ -291,7 +285,7 @@ func (f *complaintForm) Update(msg tea.Msg) tea.Cmd {
 		}
 		return tea.Batch(back, status("%s (%s, %s).", verb, msg.complaint.Category, msg.complaint.Status))
 	case complaintSaveFailedMsg:
-		return f.failed(msg.err, f.build)
+		return f.saveFailed(msg.err, f.build)
 	case tea.KeyPressMsg:
 		if handled, cmd := f.guard(msg, f.snapshot()); handled {
 			return cmd
@@ -316,15 +310,15 @@ func (f *complaintForm) View() string {
 	if f.form == nil {
 		return st.Muted.Render("Loading…")
 	}
-	return f.view(st.Title.Render(clean(f.Title())) + st.Muted.Render("  ctrl+s saves from any field"))
+	return f.show(st.Title.Render(clean(f.Title())) + st.Muted.Render("  ctrl+s saves from any field"))
 }
 
 // ShortHelp implements help.KeyMap.
 func (f *complaintForm) ShortHelp() []key.Binding {
 	if f.form == nil {
-		return f.help()
+		return f.keysHelp()
 	}
-	return f.help(append([]key.Binding{f.keys.Save}, f.form.KeyBinds()...)...)
+	return f.keysHelp(append([]key.Binding{f.keys.Save}, f.form.KeyBinds()...)...)
 }
 
 // FullHelp implements help.KeyMap.

@@ -33,7 +33,7 @@ func TestOpenAndRemedyAComplaint(t *testing.T) {
 	db := feedbackFixtureStore(t)
 	ctx := context.Background()
 	d := newDriver(t, db, 80, 24)
-	d.keys("down", "enter") // Ben Okafor
+	d.keys("2", "down", "enter") // Ben Okafor; the app opens on Today
 	mustContain(t, d.screen(), "Ben Okafor")
 	d.keys("C")
 	mustContain(t, d.screen(), "Complaint from Ben Okafor", "What went wrong", "About the order")
@@ -100,7 +100,7 @@ func TestOpenAndRemedyAComplaint(t *testing.T) {
 func TestComplaintFormOpensFromTheListAndTheScreen(t *testing.T) {
 	db := feedbackFixtureStore(t)
 	d := newDriver(t, db, 80, 24)
-	d.keys("C") // Ada, the first in the list
+	d.keys("2", "C") // Ada, the first in the list
 	mustContain(t, d.screen(), "Complaint from Ada Lovelace")
 	d.keys("esc")
 	mustContain(t, d.screen(), "Customers")

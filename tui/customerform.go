@@ -17,8 +17,8 @@ import (
 // the user leaves it, with the message beside it; the values live in this
 // struct, so a failed save rebuilds the form with everything still typed.
 type customerForm struct {
-	com  *common
-	keys FormKeys
+	com *common
+	formChrome
 	form *huh.Form
 	w, h int
 
@@ -38,10 +38,7 @@ type customerForm struct {
 
 	inputs []titledInput // the text fields, to show their errors in their titles
 
-	initial    string // the values when opened, to tell whether anything changed
-	confirming bool   // "discard changes?" is showing
-	saving     bool
-	saveErr    string
+	initial string // the values when opened, to tell whether anything changed
 }
 
 // openCustomerForm loads what the form needs (the customer, the names it
@@ -76,7 +73,7 @@ func openCustomerForm(com *common, id int64) tea.Cmd {
 
 func newCustomerForm(com *common, data formDataMsg) *customerForm {
 	c := data.customer
-	f := &customerForm{com: com, keys: DefaultFormKeys(), orig: c, segments: data.segments,
+	f := &customerForm{com: com, formChrome: newFormChrome(), orig: c, segments: data.segments,
 		names: map[string][]int64{}}
 	for _, n := range data.names {
 		k := fold(n.Name)
@@ -181,70 +178,12 @@ func (f *customerForm) build() {
 	}
 }
 
-// titledInput is a huh input and its plain title.
-type titledInput struct {
-	field *huh.Input
-	title string
-	shown string // the title as last set, message included
-}
-
-// markErrors writes each field's validation message into its title, so the
-// message stands beside the field it is about.
-func (f *customerForm) markErrors() {
-	changed := false
-	for i, t := range f.inputs {
-		title := t.title
-		if err := t.field.Error(); err != nil {
-			title += "  " + f.com.styles.Bad.Render("✗ "+model.Printable(err.Error()))
-		}
-		if title != t.shown {
-			t.field.Title(title)
-			f.inputs[i].shown = title
-			changed = true
-		}
-	}
-	if changed {
-		// huh lays a group out at the end of its Update; one more pass
-		// with a message no field uses lays out the new titles.
-		m, _ := f.form.Update(relayoutMsg{})
-		if form, ok := m.(*huh.Form); ok {
-			f.form = form
-		}
-	}
-}
-
-// relayoutMsg makes huh lay out its fields again; nothing handles it.
-type relayoutMsg struct{}
-
 // maxCompletions is the most customer names offered as completions; past
 // it, matching every key press against the list would slow typing.
 const maxCompletions = 5000
 
-// formTheme is huh's Charm theme on our background, with fields one line
-// apart so that a group fits in 24 rows.
-func formTheme(com *common) huh.Theme {
-	return huh.ThemeFunc(func(isDark bool) *huh.Styles {
-		t := huh.ThemeCharm(com.isDark)
-		t.FieldSeparator = t.FieldSeparator.SetString("\n")
-		return t
-	})
-}
-
 // formHeight is the height left for the huh form under the banner line.
 func (f *customerForm) formHeight() int { return max(f.h-1, 3) }
-
-// msgOnly adapts a model validator to huh: the field's title already
-// names it, so only the message is shown.
-func msgOnly(v func(string) error) func(string) error {
-	return func(s string) error {
-		err := v(s)
-		var fe *model.FieldError
-		if errors.As(err, &fe) {
-			return errors.New(fe.Msg)
-		}
-		return err
-	}
-}
 
 func validateSegments(s string) error {
 	for _, name := range model.NormalizeNames(strings.Split(s, ",")) {
@@ -379,37 +318,16 @@ func (f *customerForm) Update(msg tea.Msg) tea.Cmd {
 		}
 		return tea.Batch(back, status("%s %s.", verb, clean(msg.customer.Name)))
 	case saveFailedMsg:
-		f.saving = false
-		f.saveErr = errorText(msg.err)
 		f.build()
-		return tea.Batch(f.form.Init(), func() tea.Msg { return errMsg{msg.err} })
+		return f.failed(msg.err, f.form)
 	case tea.KeyPressMsg:
-		if f.saving {
-			return nil
-		}
-		if f.confirming {
-			switch {
-			case key.Matches(msg, f.keys.Confirm):
-				return back
-			case key.Matches(msg, f.keys.Deny):
-				f.confirming = false
-			}
-			return nil
-		}
-		if key.Matches(msg, f.keys.Cancel) {
-			if f.snapshot() == f.initial {
-				return back
-			}
-			f.confirming = true
-			return nil
+		if used, cmd := f.key(msg, f.snapshot() != f.initial); used {
+			return cmd
 		}
 	}
-	m, cmd := f.form.Update(msg)
-	if form, ok := m.(*huh.Form); ok {
-		f.form = form
-	}
-	f.markErrors()
-	if f.form.State == huh.StateCompleted && !f.saving {
+	var cmd tea.Cmd
+	var done bool
+	if f.form, cmd, done = f.step(f.com.styles, f.form, f.inputs, msg); done {
 		return f.save()
 	}
 	return cmd
@@ -437,29 +355,10 @@ func (f *customerForm) save() tea.Cmd {
 }
 
 // View implements screen.
-func (f *customerForm) View() string {
-	st := f.com.styles
-	var banner string
-	switch {
-	case f.confirming:
-		banner = st.Warn.Render("Discard your changes? y discards, n keeps editing.")
-	case f.saving:
-		banner = st.Muted.Render("Saving…")
-	case f.saveErr != "":
-		banner = st.Bad.Render("Not saved: " + clean(f.saveErr))
-	default:
-		banner = st.Title.Render(clean(f.Title()))
-	}
-	return truncate(banner, f.w) + "\n" + f.form.View()
-}
+func (f *customerForm) View() string { return f.view(f.com.styles, f.Title(), f.w, f.form) }
 
 // ShortHelp implements help.KeyMap: the focused field's keys, then esc.
-func (f *customerForm) ShortHelp() []key.Binding {
-	if f.confirming {
-		return []key.Binding{f.keys.Confirm, f.keys.Deny}
-	}
-	return append(f.form.KeyBinds(), f.keys.Cancel)
-}
+func (f *customerForm) ShortHelp() []key.Binding { return f.help(f.form) }
 
 // FullHelp implements help.KeyMap.
 func (f *customerForm) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }

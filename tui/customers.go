@@ -17,13 +17,11 @@ import (
 // same at 100 customers as at 100,000. On an empty database it shows a
 // welcome panel instead.
 type customerList struct {
-	com   *common
-	keys  CustomerListKeys
-	fkeys FilterKeys
-	// actions are the customer action keys the list answers so far.
-	actions CustomerActionKeys
-	table   table
-	filter  textinput.Model
+	com    *common
+	keys   CustomerListKeys
+	fkeys  FilterKeys
+	table  table
+	filter textinput.Model
 
 	query     model.CustomerQuery // sort, filter and archived; offset and limit per load
 	filtering bool                // the filter line has focus
@@ -53,9 +51,7 @@ func newCustomerList(com *common) *customerList {
 	ti.Prompt = "/ "
 	ti.Placeholder = "name, email, phone, company, notes, segment"
 	ti.CharLimit = 200
-	all := DefaultCustomerActionKeys()
 	l := &customerList{com: com, keys: DefaultCustomerListKeys(), fkeys: DefaultFilterKeys(), filter: ti,
-		actions: CustomerActionKeys{Feedback: all.Feedback, Complaint: all.Complaint},
 		table: newTable(
 			column{title: "name", width: 14, flex: 3, max: 34},
 			column{title: "stage", width: 8},
@@ -250,10 +246,12 @@ func (l *customerList) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return status("Nothing to undo.")
 	case key.Matches(msg, l.keys.Import):
-		return status("Import a file with: clientele import FILE (see clientele import --help).")
+		return l.openImport()
+	case key.Matches(msg, OfferingsKey):
+		return push(newOfferingList(l.com))
 	}
 	if r, ok := l.selected(); ok {
-		if m := l.actions.Message(msg, r.ID); m != nil {
+		if m := l.keys.Message(msg, r.ID); m != nil {
 			return func() tea.Msg { return m }
 		}
 	}
@@ -318,9 +316,21 @@ func (l *customerList) handleWelcomeKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, l.keys.Add):
 		return openCustomerForm(l.com, 0)
 	case key.Matches(msg, l.keys.Import):
+		if l.com.importFile != nil {
+			return l.openImport()
+		}
 		l.importHelp = !l.importHelp
 	}
 	return nil
+}
+
+// openImport asks for a file to import, or says how when the app has no
+// importer.
+func (l *customerList) openImport() tea.Cmd {
+	if l.com.importFile == nil {
+		return status("Import a file with: clientele import FILE (see clientele import --help).")
+	}
+	return push(newImportPrompt(l.com))
 }
 
 // checkEmpty asks whether the database has any customer at all, archived
@@ -485,7 +495,7 @@ func (l *customerList) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		l.keys.ListKeys.Bindings(),
 		{l.keys.Open, l.keys.Filter, l.keys.Sort, l.keys.ShowArchive},
-		{l.keys.Add, l.keys.Edit, l.keys.Archive, l.keys.Undo, l.keys.Import},
-		{l.actions.Feedback, l.actions.Complaint},
+		{l.keys.Add, l.keys.Edit, l.keys.Archive, l.keys.Undo, l.keys.Import, OfferingsKey},
+		l.keys.CustomerActionKeys.Bindings(),
 	}
 }

@@ -144,6 +144,8 @@ var namedKeys = map[string]tea.KeyPressMsg{
 	"right":     {Code: tea.KeyRight},
 	"left":      {Code: tea.KeyLeft},
 	"backspace": {Code: tea.KeyBackspace},
+	"ctrl+s":    {Code: 's', Mod: tea.ModCtrl},
+	"ctrl+u":    {Code: 'u', Mod: tea.ModCtrl},
 }
 
 // screen is the app's frame with styling stripped.

@@ -40,7 +40,7 @@ type feedbackFacts struct {
 	promoters     []model.PromoterSuggestion
 	promoterTotal int
 	segments      []model.Segment
-	offerings     []model.OfferingName
+	offerings     []model.Offering
 }
 
 // The trend's length and how many promoters the NPS view lists.
@@ -230,7 +230,7 @@ func loadFeedback(com *common, q model.FeedbackQuery, seq, offset int, facts boo
 		if f.segments, err = store.SegmentNames(ctx); err != nil {
 			return errMsg{err}
 		}
-		if f.offerings, err = store.OfferingNames(ctx); err != nil {
+		if f.offerings, err = store.Offerings(ctx); err != nil {
 			return errMsg{err}
 		}
 		msg.facts = f
@@ -370,7 +370,7 @@ func (s *feedbackScreen) handleLogKey(msg tea.KeyPressMsg) tea.Cmd {
 		s.query.SegmentID = nextID(s.facts.segments, func(sg model.Segment) int64 { return sg.ID }, s.query.SegmentID)
 		return s.refilter()
 	case key.Matches(msg, s.keys.Offering):
-		s.query.OfferingID = nextID(s.facts.offerings, func(o model.OfferingName) int64 { return o.ID }, s.query.OfferingID)
+		s.query.OfferingID = nextID(s.facts.offerings, func(o model.Offering) int64 { return o.ID }, s.query.OfferingID)
 		return s.refilter()
 	case key.Matches(msg, s.keys.Customer):
 		s.filtering = true

@@ -148,7 +148,7 @@ func TestWishlistGolden(t *testing.T) {
 func TestRecordNPSFromTheDetailInThreeKeys(t *testing.T) {
 	db := feedbackFixtureStore(t)
 	d := newDriver(t, db, 80, 24)
-	d.keys("enter") // Ada Lovelace's detail
+	d.keys("2", "enter") // Ada Lovelace's detail; the app opens on Today
 	mustContain(t, d.screen(), "Ada Lovelace", "Timeline")
 	record(t, d, nil, "f", "9", "enter")
 	mustContain(t, d.screen(), "Recorded NPS 9 from Ada Lovelace.", "feedback  NPS 9")
@@ -165,6 +165,7 @@ func TestRecordFromTheListAndTheScreen(t *testing.T) {
 	d := newDriver(t, db, 80, 24)
 	// From the customer list, an NPS of ten for the customer under the
 	// cursor: four presses.
+	d.keys("2") // the app opens on Today
 	record(t, d, nil, "f", "1", "0", "enter")
 	mustContain(t, d.screen(), "Recorded NPS 10 from Ada Lovelace.", "Customers")
 	if rows := feedbackRows(t, db, model.FeedbackQuery{Customer: "ada", Kind: model.FeedbackNPS}); rows[0].Score != 10 {

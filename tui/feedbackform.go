@@ -43,7 +43,7 @@ const (
 
 func newFeedbackForm(com *common, customerID int64) *feedbackForm {
 	keys := DefaultFeedbackFormKeys()
-	return &feedbackForm{checkedForm: checkedForm{com: com, fkeys: keys.FormKeys}, keys: keys, customerID: customerID}
+	return &feedbackForm{checkedForm: checkedForm{formChrome: newFormChrome(), com: com}, keys: keys, customerID: customerID}
 }
 
 // Init loads the customer, the saved questions and the offerings.
@@ -62,10 +62,10 @@ func (f *feedbackForm) Init() tea.Cmd {
 			return errMsg{err}
 		}
 		msg := feedbackFormDataMsg{pick: pick}
-		if msg.questions, err = store.Questions(ctx); err != nil {
+		if msg.questions, err = store.SavedQuestions(ctx); err != nil {
 			return errMsg{err}
 		}
-		if msg.offerings, err = store.OfferingNames(ctx); err != nil {
+		if msg.offerings, err = store.Offerings(ctx); err != nil {
 			return errMsg{err}
 		}
 		return msg
@@ -138,7 +138,7 @@ func (f *feedbackForm) build() {
 		offerings = append(offerings, clean(o.Name))
 	}
 	for _, q := range f.data.questions {
-		questions = append(questions, clean(q))
+		questions = append(questions, clean(q.Text))
 	}
 	channels := []huh.Option[model.Channel]{huh.NewOption("not set", model.Channel(""))}
 	for _, c := range model.Channels {
@@ -253,7 +253,7 @@ func (f *feedbackForm) Update(msg tea.Msg) tea.Cmd {
 	case feedbackSavedMsg:
 		return tea.Batch(back, status("Recorded %s.", feedbackSummary(msg.feedback, msg.customer)))
 	case feedbackSaveFailedMsg:
-		return f.failed(msg.err, f.build)
+		return f.saveFailed(msg.err, f.build)
 	case tea.KeyPressMsg:
 		return f.handleKey(msg)
 	}
@@ -324,7 +324,7 @@ func (f *feedbackForm) View() string {
 		return st.Muted.Render("Loading…")
 	}
 	if f.form != nil {
-		return f.view(st.Title.Render(clean(f.Title())+" · "+string(f.kind)) + st.Muted.Render("  enter saves"))
+		return f.show(st.Title.Render(clean(f.Title())+" · "+string(f.kind)) + st.Muted.Render("  enter saves"))
 	}
 	k := func(b key.Binding) string { return st.Key.Render(fitCell(b.Help().Key, 4, false)) }
 	lines := []string{
@@ -345,15 +345,15 @@ func (f *feedbackForm) View() string {
 // ShortHelp implements help.KeyMap.
 func (f *feedbackForm) ShortHelp() []key.Binding {
 	if f.form == nil {
-		return f.help(f.keys.Score, f.keys.Wish, f.keys.Praise, f.keys.Suggestion, f.keys.Question)
+		return f.keysHelp(f.keys.Score, f.keys.Wish, f.keys.Praise, f.keys.Suggestion, f.keys.Question)
 	}
-	return f.help(f.keys.Save, f.keys.Next, f.keys.Prev, f.keys.Complete)
+	return f.keysHelp(f.keys.Save, f.keys.Next, f.keys.Prev, f.keys.Complete)
 }
 
 // FullHelp implements help.KeyMap.
 func (f *feedbackForm) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{f.keys.Score, f.keys.NPS, f.keys.Wish, f.keys.Praise, f.keys.Suggestion, f.keys.Question},
-		{f.keys.Save, f.keys.Next, f.keys.Prev, f.keys.Complete, f.fkeys.Cancel},
+		{f.keys.Save, f.keys.Next, f.keys.Prev, f.keys.Complete, f.checkedForm.keys.Cancel},
 	}
 }

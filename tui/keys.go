@@ -60,14 +60,15 @@ func (k ListKeys) Bindings() []key.Binding {
 // CustomerListKeys are the customer list's own bindings.
 type CustomerListKeys struct {
 	ListKeys
-	Open        key.Binding
-	Filter      key.Binding
-	Sort        key.Binding
-	Add         key.Binding
-	Edit        key.Binding
-	Archive     key.Binding
-	Undo        key.Binding
-	ShowArchive key.Binding
+	CustomerActionKeys // o, r, c, f, C, n, F on the customer under the cursor
+	Open               key.Binding
+	Filter             key.Binding
+	Sort               key.Binding
+	Add                key.Binding
+	Edit               key.Binding
+	Archive            key.Binding
+	Undo               key.Binding
+	ShowArchive        key.Binding
 	// On the welcome panel of an empty database.
 	Demo   key.Binding
 	Import key.Binding
@@ -76,17 +77,18 @@ type CustomerListKeys struct {
 // DefaultCustomerListKeys returns the customer list's bindings.
 func DefaultCustomerListKeys() CustomerListKeys {
 	return CustomerListKeys{
-		ListKeys:    DefaultListKeys(),
-		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-		Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
-		Sort:        key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
-		Add:         key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
-		Edit:        key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
-		Archive:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
-		Undo:        key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo archive")),
-		ShowArchive: key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "show archived")),
-		Demo:        key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "load demo")),
-		Import:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "import")),
+		ListKeys:           DefaultListKeys(),
+		CustomerActionKeys: DefaultCustomerActionKeys(),
+		Open:               key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Filter:             key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Sort:               key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+		Add:                key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
+		Edit:               key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		Archive:            key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
+		Undo:               key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo archive")),
+		ShowArchive:        key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "show archived")),
+		Demo:               key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "load demo")),
+		Import:             key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "import")),
 	}
 }
 
@@ -303,5 +305,100 @@ func DefaultComplaintFormKeys() ComplaintFormKeys {
 	return ComplaintFormKeys{
 		FormKeys: DefaultFormKeys(),
 		Save:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save now")),
+	}
+}
+
+// OrderFormKeys move through the order form; every other key is typed
+// into the focused field.
+type OrderFormKeys struct {
+	Next     key.Binding
+	Prev     key.Binding
+	Up       key.Binding
+	Down     key.Binding
+	Kind     key.Binding // on the kind field: sale ↔ refund
+	Complete key.Binding // take the offering the item field suggests
+	Save     key.Binding
+	Cancel   key.Binding
+}
+
+// DefaultOrderFormKeys returns the order form's bindings.
+func DefaultOrderFormKeys() OrderFormKeys {
+	return OrderFormKeys{
+		Next:     key.NewBinding(key.WithKeys("tab", "enter"), key.WithHelp("tab/enter", "next field")),
+		Prev:     key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
+		Up:       key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "line above")),
+		Down:     key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "line below")),
+		Kind:     key.NewBinding(key.WithKeys("space", "left", "right"), key.WithHelp("space", "sale/refund")),
+		Complete: key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "complete offering")),
+		Save:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+// OfferingKeys are the offerings list's bindings.
+type OfferingKeys struct {
+	ListKeys
+	Add    key.Binding
+	Edit   key.Binding
+	Retire key.Binding
+}
+
+// DefaultOfferingKeys returns the offerings list's bindings.
+func DefaultOfferingKeys() OfferingKeys {
+	return OfferingKeys{
+		ListKeys: DefaultListKeys(),
+		Add:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
+		Edit:     key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e/enter", "edit")),
+		Retire:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "retire/restore")),
+	}
+}
+
+// OfferingsKey opens the offerings list from the customer list.
+var OfferingsKey = key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "offerings"))
+
+// TodayKeys are the daily review's bindings: walk the queue, act on the
+// entry under the cursor.
+type TodayKeys struct {
+	ListKeys
+	CustomerActionKeys
+	Open   key.Binding
+	Done   key.Binding
+	Snooze key.Binding
+}
+
+// DefaultTodayKeys returns the daily review's bindings.
+func DefaultTodayKeys() TodayKeys {
+	return TodayKeys{
+		ListKeys:           DefaultListKeys(),
+		CustomerActionKeys: DefaultCustomerActionKeys(),
+		Open:               key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Done:               key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "done")),
+		Snooze:             key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "snooze")),
+	}
+}
+
+// SettingsKeys are the Settings tab's bindings.
+type SettingsKeys struct {
+	Up     key.Binding
+	Down   key.Binding
+	Edit   key.Binding
+	Add    key.Binding
+	Delete key.Binding
+	Save   key.Binding // the new question
+	Cancel key.Binding
+	Open   key.Binding // , from anywhere: for help only
+}
+
+// DefaultSettingsKeys returns the Settings tab's bindings.
+func DefaultSettingsKeys() SettingsKeys {
+	return SettingsKeys{
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Edit:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit settings")),
+		Add:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add a question")),
+		Delete: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "delete the question")),
+		Save:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Open:   key.NewBinding(key.WithKeys(","), key.WithHelp(",", "settings from anywhere")),
 	}
 }

@@ -146,8 +146,8 @@ type promotedMsg struct{ name string }
 // feedbackFormDataMsg carries what the feedback form needs.
 type feedbackFormDataMsg struct {
 	pick      customerPick
-	questions []string
-	offerings []model.OfferingName
+	questions []model.SavedQuestion
+	offerings []model.Offering
 }
 
 // feedbackSavedMsg reports feedback recorded by the form.
@@ -166,7 +166,7 @@ type complaintsLoadedMsg struct{ data *complaintData }
 type complaintFormDataMsg struct {
 	complaint model.Complaint // the stored complaint; zero when opening one
 	pick      customerPick
-	orders    []model.TimelineEntry // the customer's recent orders
+	orders    []model.OrderSummary // the customer's recent orders
 }
 
 // complaintSavedMsg reports a complaint written by the form.
@@ -180,3 +180,84 @@ type complaintSaveFailedMsg struct{ err error }
 
 // complaintNamesMsg carries customers' names for the complaints on screen.
 type complaintNamesMsg struct{ names map[int64]string }
+
+// orderFormDataMsg carries what the order form needs before it opens: the
+// customer, the offerings to choose from and, to repeat an order, the
+// customer's last one.
+type orderFormDataMsg struct {
+	customer  model.CustomerName
+	offerings []model.Offering
+	repeat    *model.Order
+}
+
+// orderSavedMsg reports an order written by the order form.
+type orderSavedMsg struct {
+	order    model.Order
+	customer string
+}
+
+// costFormDataMsg carries what the cost form needs: the customer, their
+// recent orders to attach the cost to, and the order chosen, if any.
+type costFormDataMsg struct {
+	customer model.CustomerName
+	orders   []model.OrderSummary
+	orderID  int64
+}
+
+// costSavedMsg reports a cost to serve written by the cost form.
+type costSavedMsg struct {
+	cost     model.Cost
+	customer string
+}
+
+// offeringsLoadedMsg carries the offerings list.
+type offeringsLoadedMsg struct{ offerings []model.Offering }
+
+// offeringSavedMsg reports an offering written by its form or retired.
+type offeringSavedMsg struct {
+	offering model.Offering
+	created  bool
+}
+
+// importDoneMsg reports a finished import with what it added.
+type importDoneMsg struct{ summary model.ImportSummary }
+
+// importFailedMsg reports an import that wrote nothing, and why.
+type importFailedMsg struct{ err error }
+
+// reviewLoadedMsg carries the daily review queue; start marks the load the
+// app makes when it opens, which decides the first screen.
+type reviewLoadedMsg struct {
+	entries []model.ReviewEntry
+	start   bool
+}
+
+// reviewActedMsg reports an action on a review entry (done, snoozed) that
+// was saved; the queue reloads and the cursor moves to the next entry.
+type reviewActedMsg struct {
+	id   int64
+	text string // for the status bar
+}
+
+// reviewFormMsg carries the customer a touch, follow-up or snooze form is
+// about, loaded before the form opens.
+type reviewFormMsg struct {
+	customer model.Customer
+	form     reviewForm
+}
+
+// daySavedMsg reports a touch, follow-up or snooze saved by a form.
+type daySavedMsg struct {
+	id   int64
+	text string
+}
+
+// setupLoadedMsg carries what the Settings tab shows.
+type setupLoadedMsg struct {
+	settings  model.Settings
+	segments  []model.Segment
+	questions []model.SavedQuestion
+}
+
+// settingsSavedMsg reports the settings form saved.
+type settingsSavedMsg struct{}

@@ -51,6 +51,8 @@ type common struct {
 	// loadDemo fills an empty database with the demo business; nil hides
 	// the offer.
 	loadDemo func(context.Context) (string, error)
+	// importFile imports a CSV file; nil hides the import prompt.
+	importFile func(context.Context, string) (model.ImportSummary, error)
 }
 
 // money formats an amount in the business's currency.

@@ -1,4 +1,4 @@
--- clientele schema, version 2: indexes for the Feedback screen.
+-- clientele schema, version 3: indexes for the Feedback screen.
 -- The screen tallies NPS answers, counts unanswered detractors, suggests
 -- promoters and groups wishes on every load; at 100,000 feedback entries,
 -- reading those rows through the date index (a table lookup per row)

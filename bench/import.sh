@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# import.sh [MONTHS]: times `clientele import` of a year-sized Online Retail
+# file into a fresh database against the sqlite3 shell importing the same
+# CSV, and prints both times, their ratio and peak memory.
+#
+# What is compared, each into a fresh file:
+#   clientele   `clientele import` into a new database: the real schema
+#               and indexes; every line parsed, checked and rounded once;
+#               invoices become orders and order lines, customers and
+#               offerings created, list figures refreshed; one transaction.
+#   shell       the sqlite3 shell on a new file with the same schema (the
+#               migration SQL), `.import --csv --skip 1` of the same CSV
+#               into a staging table with the file's eight columns and
+#               indexes on InvoiceNo, StockCode and CustomerID (the keys the
+#               real tables index), in one transaction. The shell only
+#               copies text: the ratio is what clientele's parsing, checks
+#               and the split into the real tables cost on top.
+#   shell+sql   informational: the shell's import followed by the SQL that
+#               fills the real tables from the staging table.
+# Target (DESIGN.md): clientele ≤ 2× shell, ≤ 150 MB peak.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+months=${1:-13}
+command -v sqlite3 >/dev/null || { echo "installing sqlite3" >&2; apt-get install -y sqlite3 >/dev/null; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+go build -o "$tmp/clientele" .
+bench/make-year.sh "$tmp/year.csv" "$months"
+lines=$(($(wc -l < "$tmp/year.csv") - 1))
+
+# measure NAME CMD...: runs CMD under /usr/bin/time, prints seconds and peak KB.
+measure() {
+	local name=$1; shift
+	sync
+	/usr/bin/time -v -o "$tmp/$name.time" "$@" > "$tmp/$name.out"
+	secs=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$tmp/$name.time")
+	kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$tmp/$name.time")
+	printf '%-10s %8.2f s  %7.1f MB peak\n' "$name" "$secs" "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')"
+	eval "${name//+/_}_secs=$secs"
+}
+
+cat > "$tmp/shell.sql" <<SQL
+.read store/migrations/0001_initial.sql
+PRAGMA journal_mode = WAL;
+BEGIN;
+CREATE TABLE retail (InvoiceNo TEXT, StockCode TEXT, Description TEXT, Quantity INTEGER,
+  InvoiceDate TEXT, UnitPrice REAL, CustomerID TEXT, Country TEXT) STRICT;
+CREATE INDEX retail_invoice ON retail(InvoiceNo);
+CREATE INDEX retail_stock ON retail(StockCode);
+CREATE INDEX retail_customer ON retail(CustomerID);
+.import --csv --skip 1 $tmp/year.csv retail
+COMMIT;
+SQL
+cat "$tmp/shell.sql" > "$tmp/shellsql.sql"
+cat >> "$tmp/shellsql.sql" <<'SQL'
+BEGIN;
+INSERT INTO customers (name, country, stage, ref_source, ref, created_at, updated_at)
+  SELECT 'Customer ' || ref, min(Country), 'customer', 'online-retail', ref, datetime('now'), datetime('now')
+  FROM (SELECT CAST(CAST(CAST(CustomerID AS REAL) AS INTEGER) AS TEXT) AS ref, Country FROM retail WHERE CustomerID <> '')
+  GROUP BY ref;
+INSERT INTO offerings (sku, name, price, created_at)
+  SELECT StockCode, coalesce(nullif(min(Description), ''), StockCode), max(0, round(min(UnitPrice) * 100)), datetime('now')
+  FROM retail GROUP BY StockCode;
+INSERT INTO orders (customer_id, ordered_at, kind, source, external_id, notes, created_at)
+  SELECT c.id, min(r.InvoiceDate), CASE WHEN r.InvoiceNo LIKE 'C%' THEN 'refund' ELSE 'sale' END, 'online-retail',
+    r.InvoiceNo, 'Country: ' || min(r.Country), datetime('now')
+  FROM retail r LEFT JOIN customers c ON c.ref_source = 'online-retail'
+    AND c.ref = CAST(CAST(CAST(nullif(r.CustomerID, '') AS REAL) AS INTEGER) AS TEXT)
+  GROUP BY r.InvoiceNo;
+INSERT INTO order_lines (order_id, offering_id, description, quantity, unit_price, amount)
+  SELECT o.id, f.id, r.Description, r.Quantity, round(r.UnitPrice * 100), round(r.Quantity * r.UnitPrice * 100)
+  FROM retail r JOIN orders o ON o.source = 'online-retail' AND o.external_id = r.InvoiceNo
+  JOIN offerings f ON f.sku = r.StockCode;
+COMMIT;
+SQL
+
+echo "Importing $lines invoice lines ($months months of the shared Online Retail month)"
+measure clientele "$tmp/clientele" import --db "$tmp/clientele.db" "$tmp/year.csv"
+cat "$tmp/clientele.out"
+measure shell sqlite3 "$tmp/shell.db" ".read $tmp/shell.sql"
+measure shell+sql sqlite3 "$tmp/shellsql.db" ".read $tmp/shellsql.sql"
+printf 'ratio clientele / shell     = %.2f (target ≤ 2)\n' "$(awk -v a="$clientele_secs" -v b="$shell_secs" 'BEGIN { print a / b }')"
+printf 'ratio clientele / shell+sql = %.2f\n' "$(awk -v a="$clientele_secs" -v b="$shell_sql_secs" 'BEGIN { print a / b }')"

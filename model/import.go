@@ -1,0 +1,76 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// ImportSummary says what an import added, or would add in a dry run, and
+// what it skipped because an earlier import of the same file had added it.
+type ImportSummary struct {
+	Format       string // the format the file was read as
+	Rows         int    // data rows read
+	Customers    int
+	Offerings    int
+	Orders       int
+	Unattributed int // of Orders, those with no customer
+	Lines        int
+	Costs        int
+	Skipped      int // orders and customers already imported
+	DryRun       bool
+}
+
+// String says what happened in one line: "Imported 2,025 orders (42,481
+// lines), 948 customers, 2,822 offerings from online-retail."
+func (s ImportSummary) String() string {
+	verb := "Imported"
+	if s.DryRun {
+		verb = "Would import"
+	}
+	if s.Orders+s.Customers+s.Offerings+s.Costs == 0 {
+		if s.Skipped > 0 {
+			return fmt.Sprintf("Nothing new in this %s file: its %s already imported.", s.Format,
+				plural(s.Skipped, "record was", "records were"))
+		}
+		return fmt.Sprintf("Nothing to import: the %s file has no rows.", s.Format)
+	}
+	var parts []string
+	if s.Orders > 0 {
+		o := plural(s.Orders, "order", "orders")
+		if s.Lines > 0 {
+			o += " (" + plural(s.Lines, "line", "lines")
+			if s.Unattributed > 0 {
+				o += ", " + commas(s.Unattributed) + " unattributed"
+			}
+			o += ")"
+		}
+		parts = append(parts, o)
+	}
+	if s.Customers > 0 {
+		parts = append(parts, plural(s.Customers, "customer", "customers"))
+	}
+	if s.Offerings > 0 {
+		parts = append(parts, plural(s.Offerings, "offering", "offerings"))
+	}
+	if s.Costs > 0 {
+		parts = append(parts, plural(s.Costs, "cost", "costs"))
+	}
+	out := fmt.Sprintf("%s %s from %s", verb, strings.Join(parts, ", "), s.Format)
+	if s.Skipped > 0 {
+		out += fmt.Sprintf("; skipped %s already imported", commas(s.Skipped))
+	}
+	return out + "."
+}
+
+// plural writes "1 day", "3 days", "1,204 customers".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return commas(n) + " " + many
+}
+
+// commas writes n with thousands separators.
+func commas(n int) string {
+	return strings.TrimSuffix(Money(int64(n)*100).String(), ".00")
+}

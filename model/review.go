@@ -1,0 +1,407 @@
+package model
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+)
+
+// The daily review: who needs the owner today, and why. The rules are pure
+// functions of a ReviewCustomer (what the store read about one customer),
+// the settings and an injected day, evaluated as at the start of that day:
+// touches logged today do not take a customer out of today's queue, they
+// mark the entry done, so "7 of 12 done today" counts the same entries the
+// queue shows.
+
+// ReasonKind is why a customer is in the queue. The kinds are declared in
+// order of urgency, most urgent first, and the queue is sorted by it:
+//
+//  1. a complaint open past its target days: a customer hurting now, and a
+//     guarantee honoured slowly loses them;
+//  2. a detractor (NPS 0–6) whose feedback has no reply;
+//  3. a follow-up date the owner set that has come;
+//  4. other feedback with no reply;
+//  5. a regular overdue to reorder, most overdue (as a multiple of their
+//     usual gap) first;
+//  6. a stay-in-touch cadence passed (segment or stage);
+//  7. a prospect untouched for ProspectDays;
+//  8. a thank-you for a new customer's first order.
+//
+// Within one kind the entry further past its due day comes first.
+type ReasonKind int
+
+// The reasons, most urgent first.
+const (
+	ReasonComplaint ReasonKind = iota
+	ReasonDetractor
+	ReasonFollowUp
+	ReasonFeedback
+	ReasonReorder
+	ReasonCadence
+	ReasonProspect
+	ReasonThankYou
+)
+
+// String names the kind for scripts ("complaint", "follow-up" …).
+func (k ReasonKind) String() string {
+	switch k {
+	case ReasonComplaint:
+		return "complaint"
+	case ReasonDetractor:
+		return "detractor"
+	case ReasonFollowUp:
+		return "follow-up"
+	case ReasonFeedback:
+		return "feedback"
+	case ReasonReorder:
+		return "reorder"
+	case ReasonCadence:
+		return "stay in touch"
+	case ReasonProspect:
+		return "prospect"
+	case ReasonThankYou:
+		return "thank you"
+	}
+	return "unknown"
+}
+
+// Reason is one reason a customer is in the queue.
+type Reason struct {
+	Kind ReasonKind
+	// Overdue is how far past due the reason is, in days (0: due today).
+	// For reorders it is days past the factor × gap limit.
+	Overdue int
+	// weight orders reasons of one kind: larger is more urgent.
+	weight float64
+	Text   string // the reason in words: "follow-up was due 3 days ago"
+}
+
+// ReviewComplaint is an open complaint, as the queue needs it.
+type ReviewComplaint struct {
+	OpenedOn time.Time
+	Severity Severity
+}
+
+// ReviewFeedback sums up a customer's feedback still marked new.
+type ReviewFeedback struct {
+	Count    int       // feedback with status new
+	Oldest   time.Time // the day of the oldest
+	Newest   time.Time // the day of the newest
+	LowScore int       // the lowest NPS score among them, when HasScore
+	HasScore bool
+}
+
+// ReviewCustomer is what the rules need to know about one customer, read
+// by the store as at the start of Today.
+type ReviewCustomer struct {
+	ID                   int64
+	Name                 string
+	Stage                Stage
+	Channel              Channel
+	Email, Phone, Social string
+	Values               []string
+	CreatedAt            time.Time
+	NextReview           time.Time // the follow-up date; zero for none
+	SnoozedUntil         time.Time
+	Orders               int // distinct sale orders
+	FirstOrder           time.Time
+	LastOrder            time.Time
+	// OrderGap is the median number of days between the customer's
+	// distinct sale days (see MedianGap); 0 with fewer than three.
+	OrderGap int
+	// LastTouch is the newest touch before today that was a contact or a
+	// review done; snoozes are not contact.
+	LastTouch time.Time
+	// HandledToday is what was logged about the customer today (a touch, a
+	// review done, a snooze); "" when nothing was.
+	HandledToday string
+	// Cadence is the shortest stay-in-touch cadence of the customer's
+	// segments, in days (0: none), and CadenceSegment that segment's name.
+	Cadence        int
+	CadenceSegment string
+	Complaints     []ReviewComplaint // open complaints
+	Feedback       ReviewFeedback    // feedback with no reply
+}
+
+// Contact is the detail for the customer's preferred channel ("call
+// 555-0142"), or "" when it is missing.
+func (c *ReviewCustomer) Contact() string {
+	cu := Customer{Channel: c.Channel, Email: c.Email, Phone: c.Phone, Social: c.Social}
+	return cu.Contact()
+}
+
+// ReviewEntry is one customer in the queue with every reason, the most
+// urgent first.
+type ReviewEntry struct {
+	Customer ReviewCustomer
+	Reasons  []Reason
+	// Done says the entry was handled today; Customer.HandledToday says how.
+	Done bool
+}
+
+// Why joins the reasons in words.
+func (e *ReviewEntry) Why() string {
+	parts := make([]string, len(e.Reasons))
+	for i, r := range e.Reasons {
+		parts[i] = r.Text
+	}
+	return strings.Join(parts, "; ")
+}
+
+// SnoozeNote is how a snooze is written in the touch log, followed by the
+// day: the rules read it to tell a snooze from a contact.
+const SnoozeNote = "Snoozed until "
+
+// ReviewCutoffs are the days the rules compare with, worked out once for a
+// day and settings. The store uses them to read only customers who may be
+// due; the rules use them to decide.
+type ReviewCutoffs struct {
+	Today time.Time
+	// ContactBefore: a cadence of n days is due when the last contact was
+	// on or before Today − n.
+	Advocate, Customer time.Time // zero when the rule is off
+	Prospect           time.Time // prospects untouched since this day
+	// ThankYouFrom..ThankYouTo: first orders in these days ask for a thank-you.
+	ThankYouFrom, ThankYouTo time.Time
+	// ComplaintBefore: no complaint opened on or after this day can be past
+	// the shortest target.
+	ComplaintBefore time.Time
+}
+
+// Cutoffs works out the cutoff days for today.
+func Cutoffs(s Settings, today time.Time) ReviewCutoffs {
+	d := Day(today)
+	c := ReviewCutoffs{Today: d}
+	if s.AdvocateDays > 0 {
+		c.Advocate = AddDays(d, -s.AdvocateDays)
+	}
+	if s.CustomerDays > 0 {
+		c.Customer = AddDays(d, -s.CustomerDays)
+	}
+	if s.ProspectDays > 0 {
+		c.Prospect = AddDays(d, -s.ProspectDays)
+	}
+	if s.ThankYouDays > 0 {
+		c.ThankYouFrom = AddDays(d, -2*s.ThankYouDays+1)
+		c.ThankYouTo = AddDays(d, -s.ThankYouDays)
+	}
+	shortest := math.MaxInt
+	for _, sev := range Severities {
+		shortest = min(shortest, max(s.ComplaintTargetDays[sev], 0))
+	}
+	c.ComplaintBefore = AddDays(d, -shortest)
+	return c
+}
+
+// MedianGap is the median number of days between consecutive distinct days
+// in days (sorted or not); 0 when there are fewer than three distinct days.
+// With an even number of gaps it is the mean of the middle two, rounded
+// down.
+func MedianGap(days []time.Time) int {
+	ds := make([]int, 0, len(days))
+	for _, t := range days {
+		ds = append(ds, int(Day(t).Unix()/86400))
+	}
+	return MedianGapDays(ds)
+}
+
+// MedianGapDays is MedianGap over day numbers (days since an epoch).
+func MedianGapDays(days []int) int {
+	slices.Sort(days)
+	days = slices.Compact(days)
+	if len(days) < 3 {
+		return 0
+	}
+	gaps := make([]int, len(days)-1)
+	for i := range gaps {
+		gaps[i] = days[i+1] - days[i]
+	}
+	slices.Sort(gaps)
+	n := len(gaps)
+	if n%2 == 1 {
+		return gaps[n/2]
+	}
+	return (gaps[n/2-1] + gaps[n/2]) / 2
+}
+
+// ReviewQueue applies the rules to every customer and returns the entries
+// in order of urgency (see ReasonKind). Snoozed customers are left out
+// unless they were handled today (snoozing is handling).
+func ReviewQueue(cs []ReviewCustomer, s Settings, today time.Time) []ReviewEntry {
+	cut := Cutoffs(s, today)
+	type keyed struct {
+		name string // folded once: comparing folds in the sort would allocate n log n times
+		e    ReviewEntry
+	}
+	var ks []keyed
+	for i := range cs {
+		if e, ok := reviewEntry(&cs[i], s, cut); ok {
+			ks = append(ks, keyed{strings.ToLower(e.Customer.Name), e})
+		}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int {
+		ra, rb := a.e.Reasons[0], b.e.Reasons[0]
+		if c := cmp.Compare(ra.Kind, rb.Kind); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(rb.weight, ra.weight); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.name, b.name); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.e.Customer.ID, b.e.Customer.ID)
+	})
+	out := make([]ReviewEntry, len(ks))
+	for i := range ks {
+		out[i] = ks[i].e
+	}
+	return out
+}
+
+// CountDone counts the entries handled today.
+func CountDone(es []ReviewEntry) int {
+	n := 0
+	for _, e := range es {
+		if e.Done {
+			n++
+		}
+	}
+	return n
+}
+
+// reviewEntry applies every rule to one customer.
+func reviewEntry(c *ReviewCustomer, s Settings, cut ReviewCutoffs) (ReviewEntry, bool) {
+	d := cut.Today
+	e := ReviewEntry{Customer: *c, Done: c.HandledToday != ""}
+	if Day(c.SnoozedUntil).After(d) && !e.Done {
+		return e, false
+	}
+	add := func(k ReasonKind, overdue int, weight float64, format string, args ...any) {
+		e.Reasons = append(e.Reasons, Reason{Kind: k, Overdue: overdue, weight: weight, Text: fmt.Sprintf(format, args...)})
+	}
+	touched := func(since time.Time) bool { return !c.LastTouch.IsZero() && !Day(c.LastTouch).Before(Day(since)) }
+
+	// Complaints open past their target: the most overdue one speaks.
+	worst, worstOver, late := ReviewComplaint{}, -1, 0
+	for _, cp := range c.Complaints {
+		open := DaysBetween(cp.OpenedOn, d)
+		if over := open - s.ComplaintTargetDays[cp.Severity]; over > 0 {
+			late++
+			if over > worstOver {
+				worst, worstOver = cp, over
+			}
+		}
+	}
+	if late > 0 {
+		text := fmt.Sprintf("%s complaint open %s, target %s", worst.Severity,
+			plural(DaysBetween(worst.OpenedOn, d), "day", "days"), plural(s.ComplaintTargetDays[worst.Severity], "day", "days"))
+		if late > 1 {
+			text += fmt.Sprintf(" (%d complaints late)", late)
+		}
+		sev := float64(slices.Index(Severities, worst.Severity))
+		add(ReasonComplaint, worstOver, sev*1e6+float64(worstOver), "%s", text)
+	}
+
+	// Feedback nobody answered: a touch on or after the newest one's day
+	// counts as the answer.
+	if f := c.Feedback; f.Count > 0 && !touched(f.Newest) {
+		age := DaysBetween(f.Oldest, d)
+		what := "feedback"
+		if f.Count > 1 {
+			what = fmt.Sprintf("%d feedback", f.Count)
+		}
+		if f.HasScore && f.LowScore <= 6 {
+			add(ReasonDetractor, age, float64(age), "detractor (NPS %d): %s with no reply for %s", f.LowScore, what, plural(age, "day", "days"))
+		} else {
+			add(ReasonFeedback, age, float64(age), "%s with no reply for %s", what, plural(age, "day", "days"))
+		}
+	}
+
+	// The follow-up date the owner set; a touch on or after it answers it.
+	if !c.NextReview.IsZero() && !Day(c.NextReview).After(d) && !touched(c.NextReview) {
+		over := DaysBetween(c.NextReview, d)
+		if over == 0 {
+			add(ReasonFollowUp, 0, 0, "follow-up due today")
+		} else {
+			add(ReasonFollowUp, over, float64(over), "follow-up was due %s ago (%s)", plural(over, "day", "days"), FormatDate(c.NextReview))
+		}
+	}
+
+	if c.Stage == StageFormer {
+		return e.sorted()
+	}
+
+	// Overdue to reorder: days since the last order beyond factor × the
+	// median gap, and no touch within the last gap (a recent nudge counts).
+	if c.Orders >= 3 && c.OrderGap > 0 && !c.LastOrder.IsZero() {
+		since := DaysBetween(c.LastOrder, d)
+		limit := s.ReorderFactor * float64(c.OrderGap)
+		if float64(since) > limit && !touched(AddDays(d, -c.OrderGap)) {
+			add(ReasonReorder, since-int(math.Floor(limit)), float64(since)/float64(c.OrderGap),
+				"usually orders every %s; last order %s ago", plural(c.OrderGap, "day", "days"), plural(since, "day", "days"))
+		}
+	}
+
+	// Stay in touch: the shortest cadence that applies, counted from the
+	// last touch or order (or from when they were added).
+	cadence, who := c.Cadence, c.CadenceSegment
+	if c.Stage == StageAdvocate && s.AdvocateDays > 0 && (cadence == 0 || s.AdvocateDays < cadence) {
+		cadence, who = s.AdvocateDays, "advocates"
+	}
+	if c.Stage == StageCustomer && s.CustomerDays > 0 && (cadence == 0 || s.CustomerDays < cadence) {
+		cadence, who = s.CustomerDays, "customers"
+	}
+	last := c.LastTouch
+	if c.LastOrder.After(last) {
+		last = c.LastOrder
+	}
+	if c.Stage != StageProspect && cadence > 0 {
+		from := last
+		if from.IsZero() {
+			from = c.CreatedAt
+		}
+		if since := DaysBetween(from, d); !from.IsZero() && since >= cadence {
+			what := "no contact for " + plural(since, "day", "days")
+			if last.IsZero() {
+				what = "never contacted, added " + plural(since, "day", "days") + " ago"
+			}
+			add(ReasonCadence, since-cadence, float64(since-cadence), "%s (%s: every %s)", what, who, plural(cadence, "day", "days"))
+		}
+	}
+
+	// A prospect nobody has touched for ProspectDays.
+	if c.Stage == StageProspect && s.ProspectDays > 0 {
+		from := c.LastTouch
+		if from.IsZero() {
+			from = c.CreatedAt
+		}
+		if since := DaysBetween(from, d); !from.IsZero() && since >= s.ProspectDays {
+			if c.LastTouch.IsZero() {
+				add(ReasonProspect, since-s.ProspectDays, float64(since), "prospect never contacted, added %s ago", plural(since, "day", "days"))
+			} else {
+				add(ReasonProspect, since-s.ProspectDays, float64(since), "prospect untouched for %s", plural(since, "day", "days"))
+			}
+		}
+	}
+
+	// A thank-you for a first order ThankYouDays ago; it stays due for as
+	// many days again, until a touch after the order answers it.
+	if s.ThankYouDays > 0 && !c.FirstOrder.IsZero() {
+		f := Day(c.FirstOrder)
+		if !f.Before(cut.ThankYouFrom) && !f.After(cut.ThankYouTo) && !touched(f) {
+			since := DaysBetween(f, d)
+			add(ReasonThankYou, since-s.ThankYouDays, float64(since), "first order %s ago: say thank you", plural(since, "day", "days"))
+		}
+	}
+	return e.sorted()
+}
+
+// sorted puts the most urgent reason first and reports whether there is any.
+func (e ReviewEntry) sorted() (ReviewEntry, bool) {
+	slices.SortStableFunc(e.Reasons, func(a, b Reason) int { return cmp.Compare(a.Kind, b.Kind) })
+	return e, len(e.Reasons) > 0
+}

@@ -1,0 +1,205 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"strings"
+	"time"
+
+	"clientele/model"
+
+	"modernc.org/sqlite"
+)
+
+var _ model.ReviewStore = (*DB)(nil)
+
+func init() {
+	// clientele_median_gap(ordered_at) is model.MedianGapDays as an SQL
+	// aggregate: the median days between distinct days, NULL with fewer
+	// than three. The store keeps customers.order_gap_days with it.
+	sqlite.MustRegisterFunction("clientele_median_gap", &sqlite.FunctionImpl{
+		NArgs:         1,
+		Deterministic: true,
+		MakeAggregate: func(sqlite.FunctionContext) (sqlite.AggregateFunction, error) {
+			return &medianGap{}, nil
+		},
+	})
+}
+
+// medianGap collects day numbers for clientele_median_gap.
+type medianGap struct{ days []int }
+
+func (m *medianGap) Step(_ *sqlite.FunctionContext, args []driver.Value) error {
+	var s string
+	switch v := args[0].(type) {
+	case string:
+		s = v
+	case []byte:
+		s = string(v)
+	default:
+		return nil
+	}
+	if len(s) < len(model.DateLayout) {
+		return nil
+	}
+	t, err := time.Parse(model.DateLayout, s[:len(model.DateLayout)])
+	if err != nil {
+		return nil // the schema's CHECK keeps unreadable dates out
+	}
+	m.days = append(m.days, int(t.Unix()/86400))
+	return nil
+}
+
+func (m *medianGap) WindowInverse(*sqlite.FunctionContext, []driver.Value) error { return nil }
+
+func (m *medianGap) WindowValue(*sqlite.FunctionContext) (driver.Value, error) {
+	if g := model.MedianGapDays(m.days); g > 0 {
+		return int64(g), nil
+	}
+	return nil, nil
+}
+
+func (m *medianGap) Final(*sqlite.FunctionContext) {}
+
+// refreshGaps recomputes the median gap between sale orders for the given
+// customers, or for all when none is given; refreshFigures calls it.
+func refreshGaps(ctx context.Context, q queryer, ids ...int64) error {
+	query := `UPDATE customers SET order_gap_days = CASE WHEN order_count >= 3 THEN
+		(SELECT clientele_median_gap(o.ordered_at) FROM orders o WHERE o.customer_id = customers.id AND o.kind = 'sale') END`
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	if len(ids) > 0 {
+		query += " WHERE id IN (" + placeholders(len(ids)) + ")"
+	} else {
+		query += " WHERE order_count >= 3 OR order_gap_days IS NOT NULL"
+	}
+	_, err := q.ExecContext(ctx, query, args...)
+	return err
+}
+
+// valueSep separates a customer's values in one column of the review query.
+const valueSep = "\x1f"
+
+// reviewQuery reads the review's inputs in one statement. cand selects,
+// through indexes, every customer who may be due: it is looser than the
+// rules (model.ReviewQueue decides) but never misses one, so the rules
+// see a few thousand customers instead of every one. The rest of the query
+// adds, per candidate, the last touch, what was logged today, the shortest
+// segment cadence, values, open complaints and feedback with no reply.
+//
+// Parameters: ?1 today, ?2 tomorrow, ?3 complaint cutoff, ?4 prospect
+// cutoff + 1 day, ?5 advocate cutoff + 1 day (or ”), ?6 customer cutoff +
+// 1 day (or ”), ?7 thank-you from, ?8 thank-you to + 1 day, ?9 reorder
+// factor.
+const reviewQuery = `
+WITH cand(id) AS (
+	SELECT id FROM customers WHERE next_review <= ?1
+	UNION SELECT customer_id FROM complaints WHERE status = 'open' AND opened_on < ?3 AND customer_id IS NOT NULL
+	UNION SELECT customer_id FROM feedback WHERE status = 'new' AND customer_id IS NOT NULL
+	UNION SELECT id FROM customers WHERE stage = 'prospect' AND created_at < ?4
+	UNION SELECT id FROM customers WHERE stage = 'advocate' AND coalesce(last_order_at, created_at) < ?5
+	UNION SELECT id FROM customers WHERE stage = 'customer' AND coalesce(last_order_at, created_at) < ?6
+	UNION SELECT c.id FROM segments s JOIN customer_segments cs ON cs.segment_id = s.id JOIN customers c ON c.id = cs.customer_id
+		WHERE s.cadence_days IS NOT NULL AND c.stage <> 'prospect'
+		AND coalesce(c.last_order_at, c.created_at) < date(?1, '-' || (s.cadence_days - 1) || ' days')
+	UNION SELECT id FROM customers WHERE last_order_at >= ?7 AND first_order_at >= ?7 AND first_order_at < ?8
+	UNION SELECT id FROM customers WHERE order_gap_days IS NOT NULL
+		AND julianday(?1) - julianday(substr(last_order_at, 1, 10)) > ?9 * order_gap_days
+),
+fb AS (
+	SELECT customer_id, count(*) AS n, min(received_on) AS oldest, max(received_on) AS newest, min(score) AS low
+	FROM feedback WHERE status = 'new' AND customer_id IS NOT NULL GROUP BY customer_id
+)
+SELECT c.id, c.name, c.stage, c.channel, c.email, c.phone, c.social, c.created_at, c.next_review, c.snoozed_until,
+	c.order_count, c.first_order_at, c.last_order_at, coalesce(c.order_gap_days, 0),
+	(SELECT max(t.touched_at) FROM touches t WHERE t.customer_id = c.id AND t.touched_at < ?1
+		AND NOT (t.kind = 'review' AND t.summary LIKE 'Snoozed until %')),
+	(SELECT coalesce(nullif(t.summary, ''), 'touched') FROM touches t WHERE t.customer_id = c.id
+		AND t.touched_at >= ?1 AND t.touched_at < ?2 ORDER BY t.touched_at DESC, t.id DESC LIMIT 1),
+	coalesce((SELECT s.cadence_days || ' ' || s.name FROM customer_segments cs JOIN segments s ON s.id = cs.segment_id
+		WHERE cs.customer_id = c.id AND s.cadence_days IS NOT NULL ORDER BY s.cadence_days, s.name LIMIT 1), ''),
+	coalesce((SELECT group_concat(v.value, char(31)) FROM customer_values v WHERE v.customer_id = c.id), ''),
+	coalesce((SELECT group_concat(p.severity || ' ' || p.opened_on) FROM complaints p
+		WHERE p.customer_id = c.id AND p.status = 'open'), ''),
+	coalesce(fb.n, 0), fb.oldest, fb.newest, fb.low
+FROM cand JOIN customers c ON c.id = cand.id LEFT JOIN fb ON fb.customer_id = c.id
+WHERE c.archived_at IS NULL`
+
+// ReviewInputs reads what the daily review's rules need about every
+// customer who may be due on today, as at the start of that day.
+func (db *DB) ReviewInputs(ctx context.Context, today time.Time, s model.Settings) ([]model.ReviewCustomer, error) {
+	cut := model.Cutoffs(s, today)
+	next := func(t time.Time) any {
+		if t.IsZero() {
+			return ""
+		}
+		return model.FormatDate(model.AddDays(t, 1))
+	}
+	rows, err := db.r.QueryContext(ctx, reviewQuery, model.FormatDate(cut.Today), next(cut.Today),
+		model.FormatDate(cut.ComplaintBefore), next(cut.Prospect), next(cut.Advocate), next(cut.Customer),
+		model.FormatDate(cut.ThankYouFrom), next(cut.ThankYouTo), s.ReorderFactor)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []model.ReviewCustomer
+	for rows.Next() {
+		var c model.ReviewCustomer
+		var created, nextReview, snoozed, first, last, lastTouch, handled, fbOldest, fbNewest sql.NullString
+		var cadence, values, complaints string
+		var fbLow sql.NullInt64
+		if err := rows.Scan(&c.ID, &c.Name, &c.Stage, &c.Channel, &c.Email, &c.Phone, &c.Social, &created,
+			&nextReview, &snoozed, &c.Orders, &first, &last, &c.OrderGap, &lastTouch, &handled, &cadence,
+			&values, &complaints, &c.Feedback.Count, &fbOldest, &fbNewest, &fbLow); err != nil {
+			return nil, mapErr(err)
+		}
+		c.CreatedAt, c.NextReview, c.SnoozedUntil = parseTime(created), parseTime(nextReview), parseTime(snoozed)
+		c.FirstOrder, c.LastOrder, c.LastTouch = parseTime(first), parseTime(last), parseTime(lastTouch)
+		c.HandledToday = handled.String
+		if n, name, ok := strings.Cut(cadence, " "); ok {
+			c.Cadence, c.CadenceSegment = atoi(n), name
+		}
+		if values != "" {
+			c.Values = strings.Split(values, valueSep)
+		}
+		for _, p := range strings.Split(complaints, ",") {
+			if sev, on, ok := strings.Cut(p, " "); ok {
+				c.Complaints = append(c.Complaints, model.ReviewComplaint{Severity: model.Severity(sev),
+					OpenedOn: parseTime(sql.NullString{String: on, Valid: true})})
+			}
+		}
+		c.Feedback.Oldest, c.Feedback.Newest = parseTime(fbOldest), parseTime(fbNewest)
+		c.Feedback.LowScore, c.Feedback.HasScore = int(fbLow.Int64), fbLow.Valid
+		out = append(out, c)
+	}
+	return out, mapErr(rows.Err())
+}
+
+// atoi reads a whole number the query wrote; anything else is 0.
+func atoi(s string) int {
+	n := 0
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return 0
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n
+}
+
+// Review builds the daily review queue for today: the inputs read in one
+// query, then the rules.
+func (db *DB) Review(ctx context.Context, today time.Time) ([]model.ReviewEntry, error) {
+	s, err := db.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	cs, err := db.ReviewInputs(ctx, today, s)
+	if err != nil {
+		return nil, err
+	}
+	return model.ReviewQueue(cs, s, today), nil
+}

@@ -1,0 +1,79 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"clientele/model"
+)
+
+// AddTouch validates t, stores it and sets t.ID. A touch with no time is
+// dated now.
+func (db *DB) AddTouch(ctx context.Context, t *model.Touch) error {
+	if t.At.IsZero() {
+		t.At = db.Now()
+	}
+	if t.Kind == "" {
+		t.Kind = model.TouchContact
+	}
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	return db.write(ctx, func(tx *sql.Tx) error {
+		id, err := insertTouch(ctx, tx, t, db.Now())
+		t.ID = id
+		return err
+	})
+}
+
+func insertTouch(ctx context.Context, tx *sql.Tx, t *model.Touch, now time.Time) (int64, error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO touches (customer_id, touched_at, channel, kind, summary, created_at)
+		VALUES (?, ?, ?, ?, ?, ?)`, t.CustomerID, dbTime(t.At), t.Channel, t.Kind, t.Summary, dbTime(now))
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// SetFollowUp sets the customer's next follow-up day; the zero time clears
+// it. ErrNotFound for a missing customer.
+func (db *DB) SetFollowUp(ctx context.Context, customerID int64, day time.Time) error {
+	return db.write(ctx, func(tx *sql.Tx) error {
+		return setCustomerDay(ctx, tx, "next_review", customerID, day, db.Now())
+	})
+}
+
+// Snooze hides the customer from the daily review until the day until
+// (the zero time wakes them) and logs it in the touch log as a review
+// entry written "Snoozed until YYYY-MM-DD", which the review counts as
+// handled today but not as contact.
+func (db *DB) Snooze(ctx context.Context, customerID int64, until time.Time) error {
+	now := db.Now()
+	return db.write(ctx, func(tx *sql.Tx) error {
+		if err := setCustomerDay(ctx, tx, "snoozed_until", customerID, until, now); err != nil {
+			return err
+		}
+		if until.IsZero() {
+			return nil
+		}
+		t := model.Touch{CustomerID: customerID, At: now, Kind: model.TouchReview,
+			Summary: model.SnoozeNote + model.FormatDate(until)}
+		_, err := insertTouch(ctx, tx, &t, now)
+		return err
+	})
+}
+
+// setCustomerDay writes one of the customer's day columns.
+func setCustomerDay(ctx context.Context, tx *sql.Tx, column string, id int64, day, now time.Time) error {
+	res, err := tx.ExecContext(ctx, "UPDATE customers SET "+column+" = ?, updated_at = ? WHERE id = ?",
+		dbDate(day), dbTime(now), id)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("customer %d: %w", id, model.ErrNotFound)
+	}
+	return nil
+}

@@ -1,0 +1,166 @@
+package tui
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"clientele/model"
+)
+
+// costForm records a cost to serve for a customer: a category, an amount
+// or, for time, minutes priced at the hourly rate, a date, a note, and
+// optionally one of their recent orders. It follows customerForm: values
+// live here, messages stand in the field titles, esc asks before
+// discarding.
+type costForm struct {
+	editForm
+	customer model.CustomerName
+	orders   []model.OrderSummary
+
+	category                  model.CostCategory
+	amount, minutes, on, note string
+	orderID                   int64
+}
+
+// recentOrders is how many of the customer's orders the cost form offers.
+const recentOrders = 12
+
+// openCostForm loads the customer and their recent orders, then opens the
+// form with orderID chosen (0 for none).
+func openCostForm(com *common, customerID, orderID int64) tea.Cmd {
+	store := com.store
+	return func() tea.Msg {
+		ctx := bg()
+		c, err := store.Customer(ctx, customerID)
+		if err != nil {
+			return errMsg{err}
+		}
+		orders, err := store.RecentOrders(ctx, customerID, recentOrders)
+		if err != nil {
+			return errMsg{err}
+		}
+		return costFormDataMsg{customer: model.CustomerName{ID: c.ID, Name: c.Name}, orders: orders, orderID: orderID}
+	}
+}
+
+func newCostForm(com *common, data costFormDataMsg) *costForm {
+	f := &costForm{editForm: newEditForm(com), customer: data.customer, orders: data.orders,
+		category: model.CostShipping, on: model.FormatDate(com.today()), orderID: data.orderID}
+	f.editForm.build, f.editForm.snapshot, f.editForm.save = f.build, f.snapshot, f.save
+	f.start()
+	return f
+}
+
+func (f *costForm) snapshot() string {
+	return strings.Join([]string{string(f.category), f.amount, f.minutes, f.on, f.note,
+		strconv.FormatInt(f.orderID, 10)}, "\x00")
+}
+
+// build makes the huh form over the values.
+func (f *costForm) build() {
+	cats := make([]huh.Option[model.CostCategory], len(model.CostCategories))
+	for i, c := range model.CostCategories {
+		cats[i] = huh.NewOption(string(c), c)
+	}
+	orders := []huh.Option[int64]{huh.NewOption("none: the customer as a whole", int64(0))}
+	for _, o := range f.orders {
+		label := sprintf("%s %s %s · %s", model.FormatDate(o.OrderedAt), o.Kind, f.com.money(o.Total), clean(o.Summary))
+		orders = append(orders, huh.NewOption(label, o.ID))
+	}
+	in := f.input
+	f.form = f.finish(huh.NewForm(huh.NewGroup(
+		huh.NewSelect[model.CostCategory]().Title("Category").Options(cats...).Value(&f.category).Inline(true),
+		in("Amount ", &f.amount).Placeholder("0.00; empty for time").Validate(validateCost),
+		in("Minutes ", &f.minutes).Placeholder("for time only").Validate(validateMinutes),
+		in("Date ", &f.on).Validate(f.validateDate).Placeholder("YYYY-MM-DD, today, -3"),
+		huh.NewSelect[int64]().Title("Order").Options(orders...).Value(&f.orderID).Height(min(len(orders)+1, 6)),
+		in("Note ", &f.note).Placeholder("what it was for").CharLimit(2000),
+	).Title("Cost to serve · " + clean(f.customer.Name))))
+}
+
+func validateMinutes(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n <= 0 || n > 100_000 {
+		return errors.New(sprintf("%q is not a number of minutes", s))
+	}
+	return nil
+}
+
+func (f *costForm) validateDate(s string) error {
+	_, err := model.ParseDate(s, f.com.now())
+	return err
+}
+
+// cost builds the cost from the values; a time entry with minutes and no
+// amount is priced by the store at the hourly rate.
+func (f *costForm) cost() (model.Cost, error) {
+	c := model.Cost{CustomerID: f.customer.ID, OrderID: f.orderID, Category: f.category,
+		Note: strings.TrimSpace(f.note)}
+	var err error
+	if c.On, err = model.ParseDate(f.on, f.com.now()); err != nil {
+		return c, model.Invalid("date", "%v", err)
+	}
+	if s := strings.TrimSpace(f.minutes); s != "" {
+		if err := validateMinutes(s); err != nil {
+			return c, model.Invalid("minutes", "%v", err)
+		}
+		c.Minutes, _ = strconv.Atoi(s)
+	}
+	if s := strings.TrimSpace(f.amount); s != "" {
+		if c.Amount, err = model.ParseMoney(s); err != nil {
+			return c, model.Invalid("amount", "%v", err)
+		}
+		if c.Amount < 0 {
+			return c, model.Invalid("amount", "must be zero or more")
+		}
+	}
+	switch {
+	case c.Category == model.CostTime && c.Minutes == 0:
+		return c, model.Invalid("minutes", "a time entry needs minutes")
+	case c.Category != model.CostTime && c.Amount == 0:
+		return c, model.Invalid("amount", "how much did it cost?")
+	}
+	return c, nil
+}
+
+// Title implements screen.
+func (f *costForm) Title() string { return "Cost to serve · " + f.customer.Name }
+
+// Update implements screen.
+func (f *costForm) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case costSavedMsg:
+		return tea.Batch(back, changed, status("Saved a %s cost of %s for %s.", msg.cost.Category,
+			f.com.money(msg.cost.Amount), clean(msg.customer)))
+	}
+	return f.update(msg)
+}
+
+// save writes the cost in a command.
+func (f *costForm) save() tea.Cmd {
+	c, err := f.cost()
+	if err != nil {
+		return func() tea.Msg { return saveFailedMsg{err: err} }
+	}
+	f.saving = true
+	store, name := f.com.store, f.customer.Name
+	return func() tea.Msg {
+		if err := store.CreateCost(bg(), &c); err != nil {
+			return saveFailedMsg{err: err}
+		}
+		return costSavedMsg{cost: c, customer: name}
+	}
+}
+
+// View implements screen.
+func (f *costForm) View() string {
+	return f.view("Time is costed at " + f.com.money(f.com.settings.HourlyRate) +
+		" an hour: give minutes and leave the amount empty.")
+}

@@ -1,0 +1,123 @@
+package tui
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"clientele/model"
+)
+
+// offeringForm adds or edits an offering: SKU, name, product or service,
+// tier, price and unit cost. A SKU another offering has is refused beside
+// the SKU field, with everything typed kept.
+type offeringForm struct {
+	editForm
+	orig                   model.Offering
+	sku, name, price, cost string
+	kind                   model.OfferingKind
+	tier                   int
+}
+
+func newOfferingForm(com *common, o model.Offering) *offeringForm {
+	f := &offeringForm{editForm: newEditForm(com), orig: o, sku: o.SKU,
+		name: o.Name, kind: o.Kind, tier: o.Tier}
+	if o.ID != 0 || o.Price != 0 {
+		f.price = o.Price.Decimal()
+	}
+	if o.UnitCost != 0 {
+		f.cost = o.UnitCost.Decimal()
+	}
+	if f.kind == "" {
+		f.kind = model.KindProduct
+	}
+	f.editForm.build, f.editForm.snapshot, f.editForm.save = f.build, f.snapshot, f.save
+	f.start()
+	return f
+}
+
+func (f *offeringForm) snapshot() string {
+	return strings.Join([]string{f.sku, f.name, f.price, f.cost, string(f.kind), strconv.Itoa(f.tier)}, "\x00")
+}
+
+func (f *offeringForm) build() {
+	tiers := []huh.Option[int]{huh.NewOption("none", 0)}
+	for i := 1; i <= model.Tiers; i++ {
+		tiers = append(tiers, huh.NewOption(clean(f.com.settings.TierName(i)), i))
+	}
+	in := f.input
+	f.form = f.finish(huh.NewForm(huh.NewGroup(
+		in("Name ", &f.name).Validate(requiredText).CharLimit(500),
+		in("SKU ", &f.sku).Placeholder("optional stock code, unique").CharLimit(100),
+		huh.NewSelect[model.OfferingKind]().Title("Kind").Inline(true).Value(&f.kind).Options(
+			huh.NewOption("product", model.KindProduct), huh.NewOption("service", model.KindService)),
+		huh.NewSelect[int]().Title("Package tier").Inline(true).Options(tiers...).Value(&f.tier),
+		in("Price ", &f.price).Placeholder("0.00").Validate(validateCost),
+		in("Unit cost ", &f.cost).Placeholder("what one costs you to make or deliver").Validate(validateCost),
+	).Title(f.Title())))
+}
+
+func requiredText(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return errors.New("is required")
+	}
+	return nil
+}
+
+// offering is the offering with the typed values.
+func (f *offeringForm) offering() (model.Offering, error) {
+	o := f.orig
+	o.SKU, o.Name, o.Kind, o.Tier = strings.TrimSpace(f.sku), strings.TrimSpace(f.name), f.kind, f.tier
+	var err error
+	o.Price, o.UnitCost = 0, 0
+	if s := strings.TrimSpace(f.price); s != "" {
+		if o.Price, err = model.ParseMoney(s); err != nil {
+			return o, model.Invalid("price", "%v", err)
+		}
+	}
+	if s := strings.TrimSpace(f.cost); s != "" {
+		if o.UnitCost, err = model.ParseMoney(s); err != nil {
+			return o, model.Invalid("unit cost", "%v", err)
+		}
+	}
+	return o, o.Validate()
+}
+
+// Title implements screen.
+func (f *offeringForm) Title() string {
+	if f.orig.ID == 0 {
+		return "New offering"
+	}
+	return "Edit " + f.orig.Name
+}
+
+// Update implements screen.
+func (f *offeringForm) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case offeringSavedMsg:
+		verb := "Saved"
+		if msg.created {
+			verb = "Added"
+		}
+		return tea.Batch(back, status("%s %s.", verb, clean(msg.offering.Name)))
+	}
+	return f.update(msg)
+}
+
+// save checks the values and writes the offering in a command.
+func (f *offeringForm) save() tea.Cmd {
+	o, err := f.offering()
+	if err != nil {
+		return func() tea.Msg { return saveFailedMsg{err: err} }
+	}
+	f.saving = true
+	return saveOffering(f.com, o, func(err error) tea.Msg { return saveFailedMsg{err: err} })
+}
+
+// View implements screen.
+func (f *offeringForm) View() string {
+	return f.view("The price fills in order lines; the unit cost counts against profit.")
+}

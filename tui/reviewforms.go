@@ -1,0 +1,261 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"clientele/model"
+)
+
+// reviewForm says which small form a reviewFormScreen is: log a touch, set
+// the next follow-up, or snooze.
+type reviewForm int
+
+// The review forms.
+const (
+	formTouch reviewForm = iota
+	formFollowUp
+	formSnooze
+)
+
+// openReviewForm loads the customer and opens the form about them.
+func openReviewForm(com *common, id int64, which reviewForm) tea.Cmd {
+	store := com.store
+	return func() tea.Msg {
+		c, err := store.Customer(bg(), id)
+		if err != nil {
+			return errMsg{err}
+		}
+		return reviewFormMsg{customer: c, form: which}
+	}
+}
+
+// dayPick is one quick choice of day; typed asks for a typed date, and the
+// zero day (with typed false) clears.
+type dayPick struct {
+	label string
+	day   time.Time
+	typed bool
+}
+
+// reviewFormScreen is a small huh form about one customer: a contact to
+// log (channel and a line of notes), or a day to follow up or to snooze
+// until (a quick pick or a typed date). Values live in the struct; errors
+// are written into the field titles; esc asks before discarding.
+type reviewFormScreen struct {
+	com *common
+	formChrome
+	which    reviewForm
+	customer model.Customer
+	form     *huh.Form
+	inputs   []titledInput
+	w, h     int
+
+	// Values as typed.
+	channel model.Channel
+	summary string
+	picks   []dayPick
+	pick    int
+	typed   string
+
+	initial string
+}
+
+func newReviewForm(com *common, c model.Customer, which reviewForm) *reviewFormScreen {
+	f := &reviewFormScreen{com: com, formChrome: newFormChrome(), which: which, customer: c, channel: c.Channel}
+	now := com.today()
+	switch which {
+	case formFollowUp:
+		f.picks = []dayPick{{label: "in a week", day: model.AddDays(now, 7)}, {label: "in two weeks", day: model.AddDays(now, 14)},
+			{label: "in a month", day: now.AddDate(0, 1, 0)}, {label: "another day…", typed: true}, {label: "no follow-up"}}
+		if !c.NextReview.IsZero() {
+			f.pick, f.typed = 3, model.FormatDate(c.NextReview)
+		}
+	case formSnooze:
+		f.picks = []dayPick{{label: "tomorrow", day: model.AddDays(now, 1)}, {label: "next week", day: model.AddDays(now, 7)},
+			{label: "another day…", typed: true}}
+	}
+	f.initial = f.snapshot()
+	f.build()
+	return f
+}
+
+func (f *reviewFormScreen) snapshot() string {
+	return strings.Join([]string{string(f.channel), f.summary, itoa(f.pick), f.typed}, "\x00")
+}
+
+func itoa(n int) string { return sprintf("%d", n) }
+
+// build makes the huh form over the values.
+func (f *reviewFormScreen) build() {
+	f.inputs = nil
+	in := func(title string, v *string) *huh.Input {
+		i := huh.NewInput().Title(title).Value(v)
+		f.inputs = append(f.inputs, titledInput{field: i, title: title, shown: title})
+		return i
+	}
+	var groups []*huh.Group
+	switch f.which {
+	case formTouch:
+		channels := []huh.Option[model.Channel]{huh.NewOption("not said", model.Channel(""))}
+		for _, c := range model.Channels {
+			channels = append(channels, huh.NewOption(string(c), c))
+		}
+		groups = append(groups, huh.NewGroup(
+			huh.NewSelect[model.Channel]().Title("Channel").Options(channels...).Value(&f.channel).Inline(true),
+			in("What happened", &f.summary).Placeholder("called about the spring order").CharLimit(500).
+				Validate(func(s string) error {
+					if strings.TrimSpace(s) == "" {
+						return errors.New("say in a line what was said or done")
+					}
+					return nil
+				}),
+		))
+	default:
+		opts := make([]huh.Option[int], len(f.picks))
+		for i, p := range f.picks {
+			label := p.label
+			if !p.day.IsZero() {
+				label += " (" + model.FormatDate(p.day) + ")"
+			}
+			opts[i] = huh.NewOption(label, i)
+		}
+		groups = append(groups,
+			huh.NewGroup(huh.NewSelect[int]().Title(f.question()).Options(opts...).Value(&f.pick)),
+			huh.NewGroup(in("Day", &f.typed).Description("YYYY-MM-DD, tomorrow, +10, +3w, +2m").Validate(f.validateDay)).
+				WithHideFunc(func() bool { return !f.picks[f.pick].typed }),
+		)
+	}
+	f.form = huh.NewForm(groups...).WithShowHelp(false).WithShowErrors(false).WithTheme(formTheme(f.com))
+	if f.w > 0 {
+		f.form = f.form.WithWidth(f.w).WithHeight(max(f.h-1, 3))
+	}
+}
+
+func (f *reviewFormScreen) question() string {
+	if f.which == formSnooze {
+		return "Snooze " + model.Printable(f.customer.Name) + " until"
+	}
+	return "Next follow-up with " + model.Printable(f.customer.Name)
+}
+
+// validateDay accepts a day after today.
+func (f *reviewFormScreen) validateDay(s string) error {
+	_, err := f.day(s)
+	return err
+}
+
+func (f *reviewFormScreen) day(s string) (time.Time, error) {
+	d, err := model.ParseDate(s, f.com.now())
+	if err != nil {
+		return d, err
+	}
+	if f.which == formSnooze && !d.After(f.com.today()) {
+		return d, errors.New("a snooze ends after today")
+	}
+	return d, nil
+}
+
+// Title implements screen.
+func (f *reviewFormScreen) Title() string {
+	switch f.which {
+	case formFollowUp:
+		return "Follow-up with " + f.customer.Name
+	case formSnooze:
+		return "Snooze " + f.customer.Name
+	}
+	return "Log a contact with " + f.customer.Name
+}
+
+// Init focuses the first field.
+func (f *reviewFormScreen) Init() tea.Cmd { return f.form.Init() }
+
+// SetSize implements screen.
+func (f *reviewFormScreen) SetSize(w, h int) {
+	f.w, f.h = w, h
+	f.form = f.form.WithWidth(w).WithHeight(max(h-1, 3))
+}
+
+// Typing implements typer: every key belongs to the form.
+func (f *reviewFormScreen) Typing() bool { return true }
+
+// Update implements screen.
+func (f *reviewFormScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case daySavedMsg:
+		return tea.Batch(back, status("%s", msg.text))
+	case saveFailedMsg:
+		f.build()
+		return f.failed(msg.err, f.form)
+	case tea.KeyPressMsg:
+		if used, cmd := f.key(msg, f.snapshot() != f.initial); used {
+			return cmd
+		}
+	}
+	var cmd tea.Cmd
+	var done bool
+	if f.form, cmd, done = f.step(f.com.styles, f.form, f.inputs, msg); done {
+		return f.save()
+	}
+	return cmd
+}
+
+// save writes the touch, follow-up or snooze in a command.
+func (f *reviewFormScreen) save() tea.Cmd {
+	store, id, name := f.com.store, f.customer.ID, clean(f.customer.Name)
+	fail := func(err error) tea.Cmd { return func() tea.Msg { return saveFailedMsg{err: err} } }
+	var write func() (string, error)
+	switch f.which {
+	case formTouch:
+		t := model.Touch{CustomerID: id, At: f.com.now(), Channel: f.channel, Kind: model.TouchContact,
+			Summary: strings.TrimSpace(f.summary)}
+		if err := t.Validate(); err != nil {
+			return fail(err)
+		}
+		write = func() (string, error) { return "Logged a contact with " + name + ".", store.AddTouch(bg(), &t) }
+	default:
+		p := f.picks[f.pick]
+		day := p.day
+		if p.typed {
+			var err error
+			if day, err = f.day(f.typed); err != nil {
+				return fail(model.Invalid("day", "%v", err))
+			}
+		}
+		if f.which == formSnooze {
+			write = func() (string, error) {
+				return "Snoozed " + name + " until " + model.FormatDate(day) + ".", store.Snooze(bg(), id, day)
+			}
+		} else {
+			write = func() (string, error) {
+				text := "Next follow-up with " + name + ": " + model.FormatDate(day) + "."
+				if day.IsZero() {
+					text = "No follow-up set for " + name + "."
+				}
+				return text, store.SetFollowUp(bg(), id, day)
+			}
+		}
+	}
+	f.saving = true
+	return func() tea.Msg {
+		text, err := write()
+		if err != nil {
+			return saveFailedMsg{err: err}
+		}
+		return daySavedMsg{id: id, text: text}
+	}
+}
+
+// View implements screen.
+func (f *reviewFormScreen) View() string { return f.view(f.com.styles, f.Title(), f.w, f.form) }
+
+// ShortHelp implements help.KeyMap: the focused field's keys, then esc.
+func (f *reviewFormScreen) ShortHelp() []key.Binding { return f.help(f.form) }
+
+// FullHelp implements help.KeyMap.
+func (f *reviewFormScreen) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }

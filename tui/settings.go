@@ -1,0 +1,455 @@
+package tui
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"clientele/model"
+)
+
+// settingsTab is the Settings tab: the settings at a glance, the saved
+// feedback questions (add, delete), and e to edit the rest in a form.
+type settingsTab struct {
+	com    *common
+	keys   SettingsKeys
+	data   *setupLoadedMsg
+	cursor int // the question under the cursor
+	adding bool
+	input  textinput.Model
+	w, h   int
+}
+
+func newSettingsTab(com *common) *settingsTab {
+	ti := textinput.New()
+	ti.Prompt = "New question: "
+	ti.CharLimit = 500
+	return &settingsTab{com: com, keys: DefaultSettingsKeys(), input: ti}
+}
+
+// Title implements screen.
+func (s *settingsTab) Title() string { return "Settings" }
+
+// Init loads the settings, segments and questions.
+func (s *settingsTab) Init() tea.Cmd { return loadSetup(s.com) }
+
+func loadSetup(com *common) tea.Cmd {
+	store := com.store
+	return func() tea.Msg {
+		ctx := bg()
+		var msg setupLoadedMsg
+		var err error
+		if msg.settings, err = store.Settings(ctx); err != nil {
+			return errMsg{err}
+		}
+		if msg.segments, err = store.Segments(ctx); err != nil {
+			return errMsg{err}
+		}
+		if msg.questions, err = store.SavedQuestions(ctx); err != nil {
+			return errMsg{err}
+		}
+		return msg
+	}
+}
+
+// SetSize implements screen.
+func (s *settingsTab) SetSize(w, h int) {
+	s.w, s.h = w, h
+	s.input.SetWidth(max(w-16, 10))
+}
+
+// Typing implements typer: the new-question line takes every key.
+func (s *settingsTab) Typing() bool { return s.adding }
+
+// Update implements screen.
+func (s *settingsTab) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case setupLoadedMsg:
+		s.data = &msg
+		s.cursor = max(0, min(s.cursor, len(msg.questions)-1))
+	case dataChangedMsg, settingsLoadedMsg:
+		return s.Init()
+	case tea.KeyPressMsg:
+		if s.adding {
+			return s.handleAddKey(msg)
+		}
+		if s.data == nil {
+			return nil
+		}
+		switch {
+		case key.Matches(msg, s.keys.Up):
+			s.cursor = max(s.cursor-1, 0)
+		case key.Matches(msg, s.keys.Down):
+			s.cursor = min(s.cursor+1, len(s.data.questions)-1)
+		case key.Matches(msg, s.keys.Edit):
+			d := *s.data
+			return func() tea.Msg { return pushMsg{newSettingsForm(s.com, d)} }
+		case key.Matches(msg, s.keys.Add):
+			s.adding = true
+			s.input.SetValue("")
+			return s.input.Focus()
+		case key.Matches(msg, s.keys.Delete):
+			if len(s.data.questions) > 0 {
+				q := s.data.questions[s.cursor]
+				store := s.com.store
+				return func() tea.Msg {
+					if err := store.DeleteSavedQuestion(bg(), q.ID); err != nil {
+						return errMsg{err}
+					}
+					return tea.BatchMsg{changed, status("Deleted the question %q.", clean(q.Text))}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// handleAddKey types the new question; enter saves it, esc drops it.
+func (s *settingsTab) handleAddKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "esc":
+		s.adding = false
+		s.input.Blur()
+		return nil
+	case "enter":
+		text := s.input.Value()
+		if err := model.ValidateQuestion(text); err != nil {
+			return status("Not saved: %v", err)
+		}
+		s.adding = false
+		s.input.Blur()
+		store := s.com.store
+		return func() tea.Msg {
+			if err := store.AddSavedQuestion(bg(), text); err != nil {
+				return errMsg{err}
+			}
+			return tea.BatchMsg{changed, status("Saved the question.")}
+		}
+	}
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	return cmd
+}
+
+// View implements screen.
+func (s *settingsTab) View() string {
+	st := s.com.styles
+	if s.data == nil {
+		return st.Muted.Render("Loading…")
+	}
+	set := s.data.settings
+	row := func(label, value string) string {
+		return st.Label.Render(fitCell(label, 18, false)) + " " + fitCell(value, max(s.w-19, 1), false)
+	}
+	var cad []string
+	for _, seg := range s.data.segments {
+		if seg.CadenceDays > 0 {
+			cad = append(cad, sprintf("%s every %d", seg.Name, seg.CadenceDays))
+		}
+	}
+	customers := "off"
+	if set.CustomerDays > 0 {
+		customers = sprintf("every %d days", set.CustomerDays)
+	}
+	lines := []string{
+		st.Title.Render("Settings") + st.Muted.Render("  e edits"),
+		row("Business", set.BusinessName+" · "+set.Currency+" · hourly rate "+s.com.money(set.HourlyRate)),
+		row("Tiers", strings.Join(set.TierNames[:], " · ")),
+		row("Stay in touch", sprintf("advocates every %d days · customers %s", set.AdvocateDays, customers)),
+		row("Segments", strings.Join(cad, " · ")),
+		row("Prospects", sprintf("untouched for %d days · thank-you %d days after a first order", set.ProspectDays, set.ThankYouDays)),
+		row("Reorders", "overdue past "+strconv.FormatFloat(set.ReorderFactor, 'f', -1, 64)+" × the usual gap"),
+		row("Complaints", sprintf("targets: low %d, medium %d, high %d days", set.ComplaintTargetDays[model.SeverityLow],
+			set.ComplaintTargetDays[model.SeverityMedium], set.ComplaintTargetDays[model.SeverityHigh])),
+		"",
+		st.Section.Render("Saved feedback questions") + st.Muted.Render("  a adds · x deletes"),
+	}
+	if len(s.data.questions) == 0 {
+		lines = append(lines, st.Muted.Render("None yet."))
+	}
+	room := max(s.h-len(lines)-1, 1)
+	top := max(0, s.cursor-room+1)
+	for i := top; i < len(s.data.questions) && i < top+room; i++ {
+		text := "  " + fitCell(s.data.questions[i].Text, max(s.w-2, 1), false)
+		if i == s.cursor {
+			text = st.Selected.Render("▸ " + fitCell(s.data.questions[i].Text, max(s.w-2, 1), false))
+		}
+		lines = append(lines, text)
+	}
+	if s.adding {
+		lines = append(lines, s.input.View())
+	}
+	return strings.Join(lines, "\n")
+}
+
+// ShortHelp implements help.KeyMap.
+func (s *settingsTab) ShortHelp() []key.Binding {
+	if s.adding {
+		return []key.Binding{s.keys.Save, s.keys.Cancel}
+	}
+	return []key.Binding{s.keys.Edit, s.keys.Add, s.keys.Delete}
+}
+
+// FullHelp implements help.KeyMap.
+func (s *settingsTab) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{s.keys.Up, s.keys.Down}, {s.keys.Edit, s.keys.Add, s.keys.Delete, s.keys.Open}}
+}
+
+// settingsForm edits the settings and the segments' cadences. Every field
+// is checked as it is left; a failed save keeps everything typed.
+type settingsForm struct {
+	formChrome
+	com      *common
+	form     *huh.Form
+	inputs   []titledInput
+	segments []model.Segment
+	w, h     int
+
+	name, currency, rate                string
+	tiers                               [model.Tiers]string
+	advocate, customer, prospect, thank string
+	factor                              string
+	targets                             [3]string // low, medium, high
+	cadences                            []string  // per segment
+	initial                             string
+}
+
+func newSettingsForm(com *common, d setupLoadedMsg) *settingsForm {
+	s := d.settings
+	f := &settingsForm{com: com, formChrome: newFormChrome(), segments: d.segments,
+		name: s.BusinessName, currency: s.Currency, rate: s.HourlyRate.Decimal(), tiers: s.TierNames,
+		advocate: strconv.Itoa(s.AdvocateDays), customer: strconv.Itoa(s.CustomerDays),
+		prospect: strconv.Itoa(s.ProspectDays), thank: strconv.Itoa(s.ThankYouDays),
+		factor: strconv.FormatFloat(s.ReorderFactor, 'f', -1, 64)}
+	for i, sev := range model.Severities {
+		f.targets[i] = strconv.Itoa(s.ComplaintTargetDays[sev])
+	}
+	for _, seg := range d.segments {
+		c := ""
+		if seg.CadenceDays > 0 {
+			c = strconv.Itoa(seg.CadenceDays)
+		}
+		f.cadences = append(f.cadences, c)
+	}
+	f.initial = f.snapshot()
+	f.build()
+	return f
+}
+
+func (f *settingsForm) snapshot() string {
+	parts := []string{f.name, f.currency, f.rate, f.advocate, f.customer, f.prospect, f.thank, f.factor}
+	parts = append(parts, f.tiers[:]...)
+	parts = append(parts, f.targets[:]...)
+	return strings.Join(append(parts, f.cadences...), "\x00")
+}
+
+// wholeDays validates a number of days from lo to hi; empty is allowed
+// when lo is 0 (for "none").
+func wholeDays(lo, hi int) func(string) error {
+	return func(s string) error {
+		s = strings.TrimSpace(s)
+		if s == "" && lo == 0 {
+			return nil
+		}
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			return errors.New(sprintf("%q is not a whole number of days", s))
+		}
+		if n < lo || n > hi {
+			return errors.New(sprintf("%d is not between %d and %d", n, lo, hi))
+		}
+		return nil
+	}
+}
+
+func validateFactor(s string) error {
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil {
+		return errors.New(sprintf("%q is not a number such as 1.5", s))
+	}
+	if v < 1 || v > 10 {
+		return errors.New(sprintf("%g is not between 1 and 10", v))
+	}
+	return nil
+}
+
+func (f *settingsForm) build() {
+	f.inputs = nil
+	in := func(title string, v *string) *huh.Input {
+		i := huh.NewInput().Title(title).Value(v)
+		f.inputs = append(f.inputs, titledInput{field: i, title: title, shown: title})
+		return i
+	}
+	required := func(field string) func(string) error {
+		return func(s string) error {
+			if strings.TrimSpace(s) == "" {
+				return errors.New("is required")
+			}
+			return nil
+		}
+	}
+	business := huh.NewGroup(
+		in("Business name", &f.name).Validate(required("business name")),
+		in("Currency", &f.currency).Description("three letters, e.g. GBP, EUR, USD").Validate(func(s string) error {
+			if len(s) != 3 || strings.ToUpper(s) != s {
+				return errors.New(sprintf("%q is not a three-letter code such as GBP", s))
+			}
+			return nil
+		}),
+		in("Hourly rate", &f.rate).Description("what an hour of your time costs").Validate(validateCost),
+		in("Tier 1", &f.tiers[0]).Validate(required("tier 1")),
+		in("Tier 2", &f.tiers[1]).Validate(required("tier 2")),
+		in("Tier 3", &f.tiers[2]).Validate(required("tier 3")),
+	).Title("Business")
+	review := huh.NewGroup(
+		in("Advocates: stay in touch every (days)", &f.advocate).Validate(wholeDays(0, 3650)),
+		in("Customers: stay in touch every (days, 0 off)", &f.customer).Validate(wholeDays(0, 3650)),
+		in("Prospects: review when untouched for (days)", &f.prospect).Validate(wholeDays(0, 3650)),
+		in("Thank-you: days after a first order", &f.thank).Validate(wholeDays(0, 3650)),
+		in("Reorder factor (× the usual gap)", &f.factor).Validate(validateFactor),
+		in("Low complaint target (days)", &f.targets[0]).Validate(wholeDays(1, 365)),
+		in("Medium complaint target (days)", &f.targets[1]).Validate(wholeDays(1, 365)),
+		in("High complaint target (days)", &f.targets[2]).Validate(wholeDays(1, 365)),
+	).Title("The daily review")
+	groups := []*huh.Group{business, review}
+	if len(f.segments) > 0 {
+		var fields []huh.Field
+		for i, seg := range f.segments {
+			fields = append(fields, in(model.Printable(seg.Name)+": every (days, empty for none)", &f.cadences[i]).
+				Validate(wholeDays(0, 3650)))
+		}
+		groups = append(groups, huh.NewGroup(fields...).Title("Segments: stay in touch"))
+	}
+	f.form = huh.NewForm(groups...).WithShowHelp(false).WithShowErrors(false).WithTheme(formTheme(f.com))
+	if f.w > 0 {
+		f.form = f.form.WithWidth(f.w).WithHeight(max(f.h-1, 3))
+	}
+}
+
+// settings reads the typed values; an error names the field.
+func (f *settingsForm) settings() (model.Settings, map[int64]int, error) {
+	s := model.DefaultSettings()
+	s.BusinessName, s.Currency, s.TierNames = strings.TrimSpace(f.name), strings.TrimSpace(f.currency), f.tiers
+	var err error
+	if s.HourlyRate, err = model.ParseMoney(f.rate); err != nil {
+		return s, nil, model.Invalid("hourly rate", "%v", err)
+	}
+	num := func(field, v string, dst *int) error {
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil && strings.TrimSpace(v) != "" {
+			return model.Invalid(field, "%q is not a whole number", v)
+		}
+		*dst = n
+		return nil
+	}
+	for _, x := range []struct {
+		field, v string
+		dst      *int
+	}{{"advocate days", f.advocate, &s.AdvocateDays}, {"customer days", f.customer, &s.CustomerDays},
+		{"prospect days", f.prospect, &s.ProspectDays}, {"thank-you days", f.thank, &s.ThankYouDays}} {
+		if err := num(x.field, x.v, x.dst); err != nil {
+			return s, nil, err
+		}
+	}
+	if s.ReorderFactor, err = strconv.ParseFloat(strings.TrimSpace(f.factor), 64); err != nil {
+		return s, nil, model.Invalid("reorder factor", "%q is not a number", f.factor)
+	}
+	s.ComplaintTargetDays = map[model.Severity]int{}
+	for i, sev := range model.Severities {
+		var d int
+		if err := num(string(sev)+" complaint days", f.targets[i], &d); err != nil {
+			return s, nil, err
+		}
+		s.ComplaintTargetDays[sev] = d
+	}
+	cad := map[int64]int{}
+	for i, seg := range f.segments {
+		var d int
+		if err := num(seg.Name, f.cadences[i], &d); err != nil {
+			return s, nil, err
+		}
+		cad[seg.ID] = d
+	}
+	return s, cad, s.Validate()
+}
+
+// Title implements screen.
+func (f *settingsForm) Title() string { return "Edit settings" }
+
+// Init focuses the first field.
+func (f *settingsForm) Init() tea.Cmd { return f.form.Init() }
+
+// SetSize implements screen.
+func (f *settingsForm) SetSize(w, h int) {
+	f.w, f.h = w, h
+	f.form = f.form.WithWidth(w).WithHeight(max(h-1, 3))
+}
+
+// Typing implements typer.
+func (f *settingsForm) Typing() bool { return true }
+
+// Update implements screen.
+func (f *settingsForm) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case settingsSavedMsg:
+		return tea.Batch(back, status("Settings saved."), reloadSettings(f.com))
+	case saveFailedMsg:
+		f.build()
+		return f.failed(msg.err, f.form)
+	case tea.KeyPressMsg:
+		if used, cmd := f.key(msg, f.snapshot() != f.initial); used {
+			return cmd
+		}
+	}
+	var cmd tea.Cmd
+	var done bool
+	if f.form, cmd, done = f.step(f.com.styles, f.form, f.inputs, msg); done {
+		return f.save()
+	}
+	return cmd
+}
+
+// save writes the settings and cadences in a command.
+func (f *settingsForm) save() tea.Cmd {
+	s, cad, err := f.settings()
+	if err != nil {
+		return func() tea.Msg { return saveFailedMsg{err: err} }
+	}
+	f.saving = true
+	store := f.com.store
+	return func() tea.Msg {
+		if err := store.SaveSettings(bg(), s); err != nil {
+			return saveFailedMsg{err: err}
+		}
+		if err := store.SetSegmentCadences(bg(), cad); err != nil {
+			return saveFailedMsg{err: err}
+		}
+		return settingsSavedMsg{}
+	}
+}
+
+// reloadSettings reads the settings again so every screen sees the save.
+func reloadSettings(com *common) tea.Cmd {
+	store := com.store
+	return func() tea.Msg {
+		s, err := store.Settings(bg())
+		if err != nil {
+			return errMsg{err}
+		}
+		return settingsLoadedMsg{s}
+	}
+}
+
+// View implements screen.
+func (f *settingsForm) View() string { return f.view(f.com.styles, f.Title(), f.w, f.form) }
+
+// ShortHelp implements help.KeyMap.
+func (f *settingsForm) ShortHelp() []key.Binding { return f.help(f.form) }
+
+// FullHelp implements help.KeyMap.
+func (f *settingsForm) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }

@@ -1,0 +1,314 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"clientele/model"
+)
+
+// today is the Today tab: the daily review queue, most urgent first. Each
+// entry says why the customer is there, how to reach them and what they
+// value. Entries handled today stay in the list, ticked, so the header's
+// "7 of 12 done today" counts what the list shows; after an action the
+// cursor moves to the next entry not yet done.
+type today struct {
+	com     *common
+	keys    TodayKeys
+	table   table
+	entries []model.ReviewEntry
+	loaded  bool
+	seq     int   // the newest load asked for
+	acted   int64 // the customer last acted on: the cursor moves past it
+	w, h    int
+}
+
+// detailLines is the height of the pane under the list that shows the
+// entry under the cursor in full: a rule, the name and contact, up to two
+// lines of reasons, and what they value (or what was done today).
+const detailLines = 5
+
+func newToday(com *common) *today {
+	return &today{com: com, keys: DefaultTodayKeys(), table: newTable(
+		column{title: "", width: 1},
+		column{title: "customer", width: 14, flex: 1, max: 24},
+		column{title: "why", width: 20, flex: 4},
+		column{title: "reach", width: 12, flex: 1, max: 28},
+	)}
+}
+
+// Title implements screen.
+func (t *today) Title() string { return "Today" }
+
+// Init loads the queue.
+func (t *today) Init() tea.Cmd { return t.load(false) }
+
+// load builds the queue for today in a command.
+func (t *today) load(start bool) tea.Cmd {
+	t.seq++
+	return loadReview(t.com, start)
+}
+
+// loadReview builds the queue on the app's clock.
+func loadReview(com *common, start bool) tea.Cmd {
+	store, day := com.store, com.today()
+	return func() tea.Msg {
+		es, err := store.Review(bg(), day)
+		if err != nil {
+			return errMsg{err}
+		}
+		return reviewLoadedMsg{entries: es, start: start}
+	}
+}
+
+// SetSize implements screen.
+func (t *today) SetSize(w, h int) {
+	t.w, t.h = w, h
+	t.table.SetSize(w, max(h-1-t.paneHeight(), 2))
+}
+
+// paneHeight is the detail pane's height, with its rule; none when short.
+func (t *today) paneHeight() int {
+	if t.h < 12 {
+		return 0
+	}
+	return detailLines
+}
+
+// selected returns the entry under the cursor.
+func (t *today) selected() (*model.ReviewEntry, bool) {
+	if len(t.entries) == 0 {
+		return nil, false
+	}
+	return &t.entries[t.table.Cursor()], true
+}
+
+// Update implements screen.
+func (t *today) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case reviewLoadedMsg:
+		t.entries, t.loaded = msg.entries, true
+		t.table.SetLen(len(t.entries))
+		t.moveOn()
+		return nil
+	case reviewActedMsg:
+		t.acted = msg.id
+		return tea.Batch(t.load(false), status("%s", msg.text))
+	case daySavedMsg:
+		t.acted = msg.id
+		return nil // the form closing sends dataChangedMsg, which reloads
+	case dataChangedMsg, settingsLoadedMsg:
+		return t.load(false)
+	case tea.MouseMsg:
+		if t.table.HandleMouse(msg, msg.Mouse().Y-1) {
+			return t.open()
+		}
+	case tea.KeyPressMsg:
+		return t.handleKey(msg)
+	}
+	return nil
+}
+
+// moveOn puts the cursor on the first entry after the one acted on that is
+// not done yet, so that the review is a steady walk down the list.
+func (t *today) moveOn() {
+	if t.acted == 0 {
+		return
+	}
+	id := t.acted
+	t.acted = 0
+	from := -1
+	for i, e := range t.entries {
+		if e.Customer.ID == id {
+			from = i
+			break
+		}
+	}
+	switch {
+	case from < 0:
+		from = t.table.Cursor() - 1 // it left the queue: the next one slid up
+	case !t.entries[from].Done:
+		t.table.SetCursor(from) // nothing was done after all (a form cancelled)
+		return
+	}
+	for i := from + 1; i < len(t.entries); i++ {
+		if !t.entries[i].Done {
+			t.table.SetCursor(i)
+			return
+		}
+	}
+	t.table.SetCursor(min(from+1, len(t.entries)-1))
+}
+
+func (t *today) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if t.table.HandleKey(t.keys.ListKeys, msg) {
+		return nil
+	}
+	e, ok := t.selected()
+	if !ok {
+		return nil
+	}
+	id := e.Customer.ID
+	switch {
+	case key.Matches(msg, t.keys.Open):
+		return t.open()
+	case key.Matches(msg, t.keys.Done):
+		return reviewDone(t.com, *e)
+	case key.Matches(msg, t.keys.Snooze):
+		t.acted = id
+		return openReviewForm(t.com, id, formSnooze)
+	}
+	if m := t.keys.CustomerActionKeys.Message(msg, id); m != nil {
+		t.acted = id
+		return func() tea.Msg { return m }
+	}
+	return nil
+}
+
+// open shows the selected customer's detail.
+func (t *today) open() tea.Cmd {
+	if e, ok := t.selected(); ok {
+		id := e.Customer.ID
+		return func() tea.Msg { return openCustomerMsg{id} }
+	}
+	return nil
+}
+
+// reviewDone logs a review touch for the entry, on the customer's
+// preferred channel, naming the reasons it answered.
+func reviewDone(com *common, e model.ReviewEntry) tea.Cmd {
+	store, now := com.store, com.now()
+	kinds := make([]string, len(e.Reasons))
+	for i, r := range e.Reasons {
+		kinds[i] = r.Kind.String()
+	}
+	t := model.Touch{CustomerID: e.Customer.ID, At: now, Channel: e.Customer.Channel, Kind: model.TouchReview,
+		Summary: "review done: " + strings.Join(kinds, ", ")}
+	name := e.Customer.Name
+	return func() tea.Msg {
+		if err := store.AddTouch(bg(), &t); err != nil {
+			return errMsg{err}
+		}
+		return reviewActedMsg{id: t.CustomerID, text: "Done: " + clean(name) + "."}
+	}
+}
+
+// View implements screen.
+func (t *today) View() string {
+	st := t.com.styles
+	if !t.loaded {
+		return st.Muted.Render("Building today's review…")
+	}
+	n, done := len(t.entries), model.CountDone(t.entries)
+	head := st.Title.Render("Today") + st.Muted.Render(" · "+t.com.today().Format("Monday 2 January 2006")+" · ")
+	switch {
+	case n == 0:
+		return head + "\n\n" + st.Good.Render("Nobody needs you today.") + "\n" +
+			st.Muted.Render("Follow-ups, reorders, complaints, feedback and stay-in-touch reminders appear here when due.")
+	case done == n:
+		head += st.Good.Render(sprintf("all %d done today", n))
+	default:
+		head += sprintf("%d of %d done today", done, n)
+	}
+	var b strings.Builder
+	b.WriteString(truncate(head, t.w))
+	b.WriteByte('\n')
+	b.WriteString(t.table.View(&st, t.cells, nil))
+	if t.paneHeight() > 0 {
+		from, to := t.table.Visible()
+		for i := to - from; i < t.table.height; i++ {
+			b.WriteByte('\n')
+		}
+		b.WriteByte('\n')
+		b.WriteString(t.pane())
+	}
+	return b.String()
+}
+
+// cells formats entry i for the list.
+func (t *today) cells(i int) []cell {
+	st := &t.com.styles
+	e := &t.entries[i]
+	mark, why := " ", e.Why()
+	var style *lipgloss.Style
+	if e.Done {
+		mark, style = "✓", &st.Muted
+	} else if e.Reasons[0].Kind <= model.ReasonDetractor {
+		style = &st.Bad
+	}
+	reach := e.Customer.Contact()
+	if reach == "" {
+		reach = "no contact detail"
+	}
+	return []cell{{text: mark, style: &st.Good}, {text: e.Customer.Name, style: style}, {text: why, style: style},
+		{text: reach, style: &st.Muted}}
+}
+
+// pane shows the entry under the cursor in full: every reason, how to
+// reach them, what they value, what was done today.
+func (t *today) pane() string {
+	st := t.com.styles
+	e, ok := t.selected()
+	if !ok {
+		return ""
+	}
+	c := e.Customer
+	var lines []string
+	lines = append(lines, st.Muted.Render(strings.Repeat("─", t.w)))
+	title := st.Section.Render(clean(c.Name)) + "  " + st.Stage(c.Stage).Render(string(c.Stage))
+	if r := c.Contact(); r != "" {
+		title += st.Muted.Render(" · ") + clean(r)
+	} else if c.Channel != "" {
+		title += st.Muted.Render(" · prefers " + string(c.Channel) + ", no detail for it")
+	}
+	lines = append(lines, truncate(title, t.w))
+	const labelW = 8
+	why := e.Why()
+	values := "not known yet: ask them"
+	if len(c.Values) > 0 {
+		values = strings.Join(c.Values, ", ")
+	}
+	whyLines := wrap(why, max(t.w-labelW-1, 10))
+	for i, l := range whyLines {
+		if i >= detailLines-3 {
+			break
+		}
+		lab := strings.Repeat(" ", labelW)
+		if i == 0 {
+			lab = st.Label.Render(fitCell("why", labelW, false))
+		}
+		lines = append(lines, lab+" "+l)
+	}
+	last := st.Label.Render(fitCell("values", labelW, false)) + " " + clean(values)
+	if e.Done {
+		last = st.Good.Render(fitCell("done", labelW, false)) + " " + clean(c.HandledToday)
+	}
+	lines = append(lines, truncate(last, t.w))
+	return strings.Join(lines, "\n")
+}
+
+// Info implements informer.
+func (t *today) Info() string {
+	if !t.loaded || len(t.entries) == 0 {
+		return ""
+	}
+	return sprintf("%s of %s", commas(t.table.Cursor()+1), commas(len(t.entries)))
+}
+
+// ShortHelp implements help.KeyMap.
+func (t *today) ShortHelp() []key.Binding {
+	return []key.Binding{t.keys.Open, t.keys.Done, t.keys.Touch, t.keys.Snooze, t.keys.FollowUp, t.keys.Order,
+		t.keys.Feedback}
+}
+
+// FullHelp implements help.KeyMap.
+func (t *today) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		t.keys.ListKeys.Bindings(),
+		{t.keys.Open, t.keys.Done, t.keys.Snooze},
+		t.keys.CustomerActionKeys.Bindings(),
+	}
+}
