@@ -12,6 +12,7 @@ import (
 
 	"clientele/model"
 	"clientele/store"
+	"clientele/store/demo"
 )
 
 // The Feedback and Complaints screens at scale: 100,000 customers with
@@ -192,11 +193,13 @@ func BenchmarkComplaintScreen(b *testing.B) {
 	}
 }
 
-// benchBaseFile is a cached database of benchCustomers customers with
-// segments and a sale each: a stand-in until store/demo's BenchFile lands.
+// benchBaseFile is the demo business at benchCustomers customers
+// (about ten order lines each), generated once and cached in the temp
+// folder. store/demo has no BenchFile yet; when it has, this becomes
+// demo.BenchFile(ctx, benchCustomers).
 func benchBaseFile(b *testing.B) string {
 	b.Helper()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("clientele-issue5-base-%d.db", benchCustomers))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("clientele-issue5-demo-%d.db", benchCustomers))
 	if _, err := os.Stat(path); err == nil {
 		return path
 	}
@@ -207,28 +210,12 @@ func benchBaseFile(b *testing.B) string {
 	if err != nil {
 		b.Fatal(err)
 	}
-	rng := rand.New(rand.NewPCG(1, 2))
-	segs := []string{"Wholesale", "Market regulars", "Gift buyers", "Teen fashion", "Online"}
-	stages := []model.Stage{model.StageProspect, model.StageCustomer, model.StageCustomer, model.StageAdvocate, model.StageFormer}
-	err = db.Load(ctx, func(l *store.Loader) error {
-		l.RefreshAll()
-		for i := range benchCustomers {
-			c := model.Customer{Name: fmt.Sprintf("Customer %06d", i), Stage: stages[rng.IntN(len(stages))],
-				Segments: []string{segs[rng.IntN(len(segs))]}}
-			if err := l.Customer(&c); err != nil {
-				return err
-			}
-			o := model.Order{CustomerID: c.ID, Kind: model.OrderSale,
-				OrderedAt: model.AddDays(testNow, -rng.IntN(3*365)).Add(10 * time.Hour),
-				Lines:     []model.OrderLine{model.NewLine("Soap", 1, 450, 100)}}
-			if err := l.Order(&o); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	db.Close()
+	_, err = demo.Generate(ctx, db, demo.Options{Customers: benchCustomers, Seed: 1, Now: testNow})
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
 	if err != nil {
+		os.Remove(tmp)
 		b.Fatal(err)
 	}
 	if err := os.Rename(tmp, path); err != nil {

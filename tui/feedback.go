@@ -299,7 +299,8 @@ func (s *feedbackScreen) Update(msg tea.Msg) tea.Cmd {
 	case feedbackStatusMsg:
 		return tea.Batch(s.reload(), status("Marked %s.", msg.status))
 	case themeSetMsg:
-		return tea.Batch(s.reload(), status("%s wishes now under “%s”.", commas(msg.count), clean(msg.theme)))
+		return tea.Batch(s.reload(), status("%s %s now under “%s”.", commas(msg.count), plural(msg.count, "wish", "wishes"),
+			clean(msg.theme)))
 	case promotedMsg:
 		return tea.Batch(s.reload(), status("%s is now an advocate.", clean(msg.name)))
 	case tea.MouseMsg:

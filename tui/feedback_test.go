@@ -305,6 +305,18 @@ func TestNameAndMergeThemes(t *testing.T) {
 			t.Errorf("wish %q has theme %q", w.Answer, w.Theme)
 		}
 	}
+	// One wish of a theme takes a theme of its own: open the theme, move to
+	// the wish (the newest: Ada's), t.
+	d.keys("enter", "down", "t")
+	for range len("Wrapping service") {
+		d.keys("backspace")
+	}
+	d.keys("Gift wrapping", "enter")
+	mustContain(t, d.screen(), "1 wish now under “Gift wrapping”.", "3 wishes in 2 themes")
+	ws, _ = db.Wishes(context.Background())
+	if ws[0].Answer != "Gift wrapping" || ws[0].Theme != "Gift wrapping" || ws[1].Theme != "Wrapping service" {
+		t.Errorf("after naming one wish: %+v", ws)
+	}
 }
 
 func TestFeedbackAndComplaintScreensAtEverySize(t *testing.T) {
