@@ -142,6 +142,18 @@ func (r Recovery) Percent() (int, bool) {
 	return int(DivRound(int64(100*r.Reordered), int64(r.Customers))), true
 }
 
+// RecoveryCases are the closed complaints of customers among cs, each
+// with the customer's latest sale from lastSales (zero when absent).
+func RecoveryCases(cs []Complaint, lastSales map[int64]time.Time) []RecoveryCase {
+	var out []RecoveryCase
+	for _, c := range cs {
+		if c.Status == ComplaintClosed && c.CustomerID != 0 && !c.ClosedOn.IsZero() {
+			out = append(out, RecoveryCase{CustomerID: c.CustomerID, ClosedOn: c.ClosedOn, LastOrder: lastSales[c.CustomerID]})
+		}
+	}
+	return out
+}
+
 // RecoveryRate is the share of customers who ordered again after their
 // complaint closed, over complaints closed in the last 12 months. Each
 // customer counts once, judged by their latest closed complaint; they

@@ -221,3 +221,20 @@ func TestComplaintValidateDates(t *testing.T) {
 		}
 	}
 }
+
+func TestRecoveryCasesFromComplaints(t *testing.T) {
+	cs := []Complaint{
+		{ID: 1, CustomerID: 7, Status: ComplaintClosed, ClosedOn: on("2026-10-01")},
+		{ID: 2, CustomerID: 8, Status: ComplaintRemedied, RemediedOn: on("2026-10-01")},
+		{ID: 3, Status: ComplaintClosed, ClosedOn: on("2026-10-01")}, // no customer
+		{ID: 4, CustomerID: 9, Status: ComplaintClosed, ClosedOn: on("2026-10-02")},
+	}
+	sales := map[int64]time.Time{7: on("2026-11-01")}
+	want := []RecoveryCase{
+		{CustomerID: 7, ClosedOn: on("2026-10-01"), LastOrder: on("2026-11-01")},
+		{CustomerID: 9, ClosedOn: on("2026-10-02")}, // no sale since: not recovered
+	}
+	if got := RecoveryCases(cs, sales); !reflect.DeepEqual(got, want) {
+		t.Errorf("cases %+v", got)
+	}
+}

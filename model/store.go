@@ -194,9 +194,10 @@ type ComplaintStore interface {
 	// LastComplaints returns the n newest complaints (by opening day, then
 	// id) in full, newest first.
 	LastComplaints(ctx context.Context, n int) ([]Complaint, error)
-	// RecoveryCases returns the complaints closed on or after since that
-	// have a customer, each with the customer's latest sale.
-	RecoveryCases(ctx context.Context, since time.Time) ([]RecoveryCase, error)
+	// LastSales returns the latest sale of every customer whose latest
+	// sale falls on or after since, by customer id: what the recovery
+	// rate asks of customers whose complaints closed since then.
+	LastSales(ctx context.Context, since time.Time) (map[int64]time.Time, error)
 	// ComplaintsPerCustomer counts each customer's complaints opened in
 	// [from, to]; zero times leave that end open.
 	ComplaintsPerCustomer(ctx context.Context, from, to time.Time) (map[int64]ComplaintCount, error)

@@ -216,13 +216,17 @@ func TestListComplaintsRecoveryAndPerCustomer(t *testing.T) {
 	if all, _ := db.LastComplaints(ctx, 5); len(all) != 3 || all[2].RemedyCost != 450 || all[2].Remedy != "New bar" {
 		t.Errorf("last five %+v", all)
 	}
-	cases, err := db.RecoveryCases(ctx, day("2026-11-05"))
+	sales, err := db.LastSales(ctx, day("2026-11-05"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if later, _ := db.RecoveryCases(ctx, day("2026-11-06")); len(later) != 0 {
-		t.Errorf("closed before the 6th: %+v", later)
+	if len(sales) != 1 || !sales[fx.ada].Equal(day("2026-11-20 10:00")) {
+		t.Errorf("last sales %+v", sales)
 	}
+	if later, _ := db.LastSales(ctx, day("2026-11-21")); len(later) != 0 {
+		t.Errorf("sales since the 21st: %+v", later)
+	}
+	cases := model.RecoveryCases(rows, sales)
 	if len(cases) != 1 || cases[0].CustomerID != fx.ada || !cases[0].ClosedOn.Equal(day("2026-11-05")) ||
 		!cases[0].LastOrder.Equal(day("2026-11-20 10:00")) {
 		t.Errorf("recovery cases %+v", cases)

@@ -306,42 +306,132 @@ func dayRange(col string, from, to time.Time) (string, []any) {
 
 // PromoterSuggestions lists the customers whose latest NPS answer makes
 // them advocate candidates (model.AdvocateCandidate: a promoter at stage
-// customer), newest answer first, at most limit, and how many in all.
+// customer), newest answer first, at most limit, and how many in all;
+// archived customers are not listed (the count, read from the indexes
+// alone, may include one). At 45,000 answers a join to customers costs a
+// lookup in a wide table per promoter, so the candidates are taken from
+// the NPS index, the other stages are struck off from the stage index, and
+// only the customers listed are read.
 func (db *DB) PromoterSuggestions(ctx context.Context, limit int) ([]model.PromoterSuggestion, int, error) {
-	// Each customer's latest answer: SQLite takes the bare columns of a
-	// max() aggregate from the first row holding the max, here the latest
-	// day and, of two answers on one day, the one recorded first (the
-	// index holds a customer's answers by day, then id).
-	rows, err := db.r.QueryContext(ctx, `WITH latest AS (
-			SELECT customer_id, score, max(received_on) AS received_on
-			FROM feedback INDEXED BY feedback_nps
-			WHERE kind = 'nps' AND score IS NOT NULL AND customer_id IS NOT NULL GROUP BY customer_id)
-		SELECT c.id, c.name, c.stage, l.score, l.received_on FROM latest l JOIN customers c ON c.id = l.customer_id
-		WHERE l.score >= ? AND c.stage = ? AND c.archived_at IS NULL
-		ORDER BY l.received_on DESC, c.id DESC`, model.PromoterMin, model.StageCustomer)
+	type answer struct {
+		id    int64
+		score int
+		on    time.Time
+	}
+	latest := map[int64]answer{}
+	rows, err := db.r.QueryContext(ctx, `SELECT customer_id, id, received_on, score FROM feedback
+		INDEXED BY feedback_nps WHERE kind = 'nps' AND score IS NOT NULL AND customer_id IS NOT NULL`)
 	if err != nil {
 		return nil, 0, mapErr(err)
 	}
-	defer rows.Close()
-	var out []model.PromoterSuggestion
-	total := 0
+	var day sql.RawBytes
 	for rows.Next() {
-		var p model.PromoterSuggestion
-		var stage model.Stage
-		var on sql.NullString
-		if err := rows.Scan(&p.CustomerID, &p.Name, &stage, &p.Score, &on); err != nil {
+		var customer int64
+		var a answer
+		if err := rows.Scan(&customer, &a.id, &day, &a.score); err != nil {
+			rows.Close()
 			return nil, 0, err
 		}
-		if !model.AdvocateCandidate(stage, p.Score) {
-			continue
-		}
-		total++
-		if len(out) < limit {
-			p.On = parseTime(on)
-			out = append(out, p)
+		a.on = rawTime(day)
+		// The latest answer: the latest day, then the latest recorded.
+		if prev, ok := latest[customer]; !ok || cmp.Or(a.on.Compare(prev.on), cmp.Compare(a.id, prev.id)) > 0 {
+			latest[customer] = a
 		}
 	}
-	return out, total, mapErr(rows.Err())
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, 0, mapErr(err)
+	}
+	var others []string
+	for _, st := range model.Stages {
+		if !model.AdvocateCandidate(st, model.PromoterMin) {
+			others = append(others, string(st))
+		}
+	}
+	notCandidates, err := db.ids(ctx, `SELECT id FROM customers INDEXED BY customers_by_stage WHERE stage IN (`+
+		placeholders(len(others))+`)`, others)
+	if err != nil {
+		return nil, 0, err
+	}
+	for _, id := range notCandidates {
+		delete(latest, id)
+	}
+	var out []model.PromoterSuggestion
+	for id, a := range latest {
+		if model.BandOf(a.score) == model.Promoter {
+			out = append(out, model.PromoterSuggestion{CustomerID: id, Score: a.score, On: a.on})
+		}
+	}
+	slices.SortFunc(out, func(a, b model.PromoterSuggestion) int {
+		return cmp.Or(b.On.Compare(a.On), cmp.Compare(b.CustomerID, a.CustomerID))
+	})
+	total := len(out)
+	// Names for the first limit, skipping archived customers.
+	var listed []model.PromoterSuggestion
+	for len(out) > 0 && len(listed) < limit {
+		n := min(len(out), limit-len(listed)+10)
+		names, err := db.listedNames(ctx, out[:n])
+		if err != nil {
+			return nil, 0, err
+		}
+		for _, p := range out[:n] {
+			if name, ok := names[p.CustomerID]; ok && len(listed) < limit {
+				p.Name = name
+				listed = append(listed, p)
+			} else if !ok {
+				total--
+			}
+		}
+		out = out[n:]
+	}
+	return listed, total, nil
+}
+
+// ids runs a query of one id column.
+func (db *DB) ids(ctx context.Context, query string, args []string) ([]int64, error) {
+	as := make([]any, len(args))
+	for i, a := range args {
+		as[i] = a
+	}
+	rows, err := db.r.QueryContext(ctx, query, as...)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, mapErr(rows.Err())
+}
+
+// listedNames returns the names of the suggested customers who are not
+// archived.
+func (db *DB) listedNames(ctx context.Context, ps []model.PromoterSuggestion) (map[int64]string, error) {
+	args := make([]any, len(ps))
+	for i, p := range ps {
+		args[i] = p.CustomerID
+	}
+	rows, err := db.r.QueryContext(ctx, "SELECT id, name FROM customers WHERE archived_at IS NULL AND id IN ("+
+		placeholders(len(ps))+")", args...)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	out := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return nil, err
+		}
+		out[id] = name
+	}
+	return out, mapErr(rows.Err())
 }
 
 // UnansweredDetractors counts NPS detractors whose feedback is still new.

@@ -272,6 +272,14 @@ func TestPromoterSuggestionsUseTheLatestAnswer(t *testing.T) {
 	fx.add(t, nps("2026-10-01", fx.ben, 10))
 	fx.add(t, nps("2026-11-01", fx.ben, 6))  // latest 6: not
 	fx.add(t, nps("2026-11-05", fx.cle, 10)) // already an advocate: not
+	// Two answers from one customer on one day: the one recorded last
+	// counts, whatever its score.
+	c := model.Customer{Name: "Dee Same-Day", Stage: model.StageCustomer}
+	if err := fx.db.CreateCustomer(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	fx.add(t, nps("2026-11-06", c.ID, 10))
+	fx.add(t, nps("2026-11-06", c.ID, 3))
 	got, total, err := fx.db.PromoterSuggestions(ctx, 10)
 	if err != nil {
 		t.Fatal(err)
@@ -281,6 +289,13 @@ func TestPromoterSuggestionsUseTheLatestAnswer(t *testing.T) {
 	}
 	if got, total, _ := fx.db.PromoterSuggestions(ctx, 0); len(got) != 0 || total != 1 {
 		t.Errorf("limit 0: %v of %d", got, total)
+	}
+	// An archived customer is not suggested.
+	if err := fx.db.ArchiveCustomer(ctx, fx.ada); err != nil {
+		t.Fatal(err)
+	}
+	if got, total, _ := fx.db.PromoterSuggestions(ctx, 10); len(got) != 0 || total != 0 {
+		t.Errorf("archived Ada: %+v of %d", got, total)
 	}
 }
 

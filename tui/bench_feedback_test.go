@@ -79,14 +79,6 @@ func copyFile(src, dst string) error {
 // topUp adds feedback and complaints, spread over the customers and the
 // last three years, until the database holds at least the given numbers.
 func topUp(ctx context.Context, db *store.DB, feedback, complaints int) error {
-	var ids []int64
-	names, err := db.CustomerNames(ctx)
-	if err != nil {
-		return err
-	}
-	for _, n := range names {
-		ids = append(ids, n.ID)
-	}
 	_, nf, err := db.ListFeedback(ctx, model.FeedbackQuery{Limit: 1})
 	if err != nil {
 		return err
@@ -98,6 +90,14 @@ func topUp(ctx context.Context, db *store.DB, feedback, complaints int) error {
 	nc := len(rows)
 	if nf >= feedback && nc >= complaints {
 		return nil
+	}
+	var ids []int64
+	names, err := db.CustomerNames(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range names {
+		ids = append(ids, n.ID)
 	}
 	rng := rand.New(rand.NewPCG(5, 5))
 	day := func() time.Time { return model.AddDays(testNow, -rng.IntN(3*365)) }

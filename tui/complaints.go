@@ -66,19 +66,17 @@ func loadComplaints(com *common) tea.Cmd {
 	store, settings, now := com.store, com.settings, com.now()
 	return func() tea.Msg {
 		ctx := bg()
-		rows, err := store.ListComplaints(ctx)
+		var rows, last []model.Complaint
+		var sales map[int64]time.Time
+		err := parallel(
+			func() (err error) { rows, err = store.ListComplaints(ctx); return err },
+			func() (err error) { last, err = store.LastComplaints(ctx, 5); return err },
+			func() (err error) { sales, err = store.LastSales(ctx, model.YearFrom(now)); return err },
+		)
 		if err != nil {
 			return errMsg{err}
 		}
-		last, err := store.LastComplaints(ctx, 5)
-		if err != nil {
-			return errMsg{err}
-		}
-		cases, err := store.RecoveryCases(ctx, model.YearFrom(now))
-		if err != nil {
-			return errMsg{err}
-		}
-		return complaintsLoadedMsg{computeComplaints(rows, last, cases, settings, now)}
+		return complaintsLoadedMsg{computeComplaints(rows, last, model.RecoveryCases(rows, sales), settings, now)}
 	}
 }
 

@@ -207,33 +207,31 @@ func loadFeedback(com *common, q model.FeedbackQuery, seq, offset int, facts boo
 	q.Offset, q.Limit = offset, windowRows
 	return func() tea.Msg {
 		ctx := bg()
-		rows, total, err := store.ListFeedback(ctx, q)
-		if err != nil {
-			return errMsg{err}
-		}
-		msg := feedbackLoadedMsg{seq: seq, offset: offset, rows: rows, total: total}
 		if !facts {
-			return msg
+			rows, total, err := store.ListFeedback(ctx, q)
+			if err != nil {
+				return errMsg{err}
+			}
+			return feedbackLoadedMsg{seq: seq, offset: offset, rows: rows, total: total}
 		}
-		f := &feedbackFacts{}
-		overall, bySegment, err := store.NPSCounts(ctx)
+		msg := feedbackLoadedMsg{seq: seq, offset: offset, facts: &feedbackFacts{}}
+		f := msg.facts
+		var overall, bySegment []model.NPSCount
+		err := parallel(
+			func() (err error) { msg.rows, msg.total, err = store.ListFeedback(ctx, q); return err },
+			func() (err error) { overall, bySegment, err = store.NPSCounts(ctx); return err },
+			func() (err error) { f.unanswered, err = store.UnansweredDetractors(ctx); return err },
+			func() (err error) {
+				f.promoters, f.promoterTotal, err = store.PromoterSuggestions(ctx, promoterLimit)
+				return err
+			},
+			func() (err error) { f.segments, err = store.SegmentNames(ctx); return err },
+			func() (err error) { f.offerings, err = store.Offerings(ctx); return err },
+		)
 		if err != nil {
 			return errMsg{err}
 		}
 		f.summary = model.SummarizeNPS(overall, bySegment, now, npsMonths)
-		if f.unanswered, err = store.UnansweredDetractors(ctx); err != nil {
-			return errMsg{err}
-		}
-		if f.promoters, f.promoterTotal, err = store.PromoterSuggestions(ctx, promoterLimit); err != nil {
-			return errMsg{err}
-		}
-		if f.segments, err = store.SegmentNames(ctx); err != nil {
-			return errMsg{err}
-		}
-		if f.offerings, err = store.Offerings(ctx); err != nil {
-			return errMsg{err}
-		}
-		msg.facts = f
 		return msg
 	}
 }
