@@ -176,8 +176,7 @@ func (s *feedbackScreen) Back() (bool, tea.Cmd) {
 		s.query = model.FeedbackQuery{}
 		s.filter.SetValue("")
 		if q != s.query {
-			s.table.SetCursor(0)
-			return true, s.reload()
+			return true, s.refilter()
 		}
 	}
 	return false, nil
@@ -420,10 +419,13 @@ func nextID[T any](items []T, id func(T) int64, cur int64) int64 {
 	return next(ids, cur)
 }
 
-// refilter reloads the log from its first row.
+// refilter reloads the log from its first row; the facts beside it do not
+// depend on the filters and stay.
 func (s *feedbackScreen) refilter() tea.Cmd {
 	s.table.SetCursor(0)
-	return s.reload()
+	s.seq++
+	s.inFlight = true
+	return loadFeedback(s.com, s.query, s.seq, 0, false)
 }
 
 // setStatus toggles r's status: a second r takes a reply back to new, a
