@@ -96,7 +96,8 @@ func (f *complaintForm) fill(d *complaintFormDataMsg) {
 			Category: model.ComplaintQuality, Severity: model.SeverityMedium, Status: model.ComplaintOpen}
 	}
 	// Stored text is shown in one-line fields, so it is made printable
-	// (control characters visible, line breaks spaces), and saved so.
+	// (control characters visible, line breaks spaces); a field saves what
+	// was typed only when it was changed (complaint).
 	f.what, f.customer, f.opened = clean(c.WhatWentWrong), d.pick.text, model.FormatDate(c.OpenedOn)
 	f.category, f.severity, f.order = c.Category, c.Severity, c.OrderID
 	f.remedy, f.guarantee, f.status = clean(c.Remedy), c.Guarantee, c.Status
@@ -186,8 +187,19 @@ func (f *complaintForm) complaint() (model.Complaint, string, map[string]string)
 	errs := map[string]string{}
 	c := f.data.complaint
 	c.ID = f.id
-	c.WhatWentWrong, c.Category, c.Severity, c.OrderID = f.what, f.category, f.severity, f.order
-	c.Remedy, c.Guarantee, c.Status, c.Prevention, c.Outcome = f.remedy, f.guarantee, f.status, f.prevention, f.outcome
+	// A stored text the form showed made printable is saved as stored
+	// unless the user changed it: opening and saving never rewrites what it
+	// did not touch.
+	keep := func(dst *string, typed string) {
+		if typed != clean(*dst) {
+			*dst = typed
+		}
+	}
+	keep(&c.WhatWentWrong, f.what)
+	keep(&c.Remedy, f.remedy)
+	keep(&c.Prevention, f.prevention)
+	keep(&c.Outcome, f.outcome)
+	c.Category, c.Severity, c.OrderID, c.Guarantee, c.Status = f.category, f.severity, f.order, f.guarantee, f.status
 	id, lookup, err := f.data.pick.resolve(f.customer)
 	if err != nil {
 		errs["customer"] = err.Error()

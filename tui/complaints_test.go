@@ -203,3 +203,32 @@ func TestHostileTextStaysVisibleOnFeedbackAndComplaints(t *testing.T) {
 	check("feedback form")
 	mustContain(t, d.screen(), "Eve␛]0;pwned␇")
 }
+
+func TestEditingAComplaintKeepsStoredTextItDidNotTouch(t *testing.T) {
+	db := feedbackFixtureStore(t)
+	ctx := context.Background()
+	c := model.Complaint{OpenedOn: mustDay(t, "2026-11-22"), Category: model.ComplaintOther, Severity: model.SeverityHigh,
+		WhatWentWrong: "smashed\x1b[31m jar", Remedy: "line one\nline two", Status: model.ComplaintRemedied,
+		Prevention: "pack\u202e better"}
+	if err := db.CreateComplaint(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, db, 80, 24)
+	d.keys("5")
+	for range 10 {
+		if strings.Contains(firstRow(d.screen()), "smashed") {
+			break
+		}
+		d.keys("down")
+	}
+	d.keys("enter")
+	mustContain(t, d.screen(), "smashed␛[31m jar")
+	d.keys("tab", "right") // category: other → quality
+	d.send(ctrlS)
+	mustContain(t, d.screen(), "Saved the complaint (quality, remedied).")
+	got, _ := db.Complaint(ctx, c.ID)
+	if got.Category != model.ComplaintQuality || got.WhatWentWrong != c.WhatWentWrong || got.Remedy != c.Remedy ||
+		got.Prevention != c.Prevention {
+		t.Errorf("after changing only the category: %+v", got)
+	}
+}
