@@ -7,7 +7,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"strings"
 	"syscall"
 	"time"
 
@@ -18,6 +20,7 @@ import (
 
 	"clientele/model"
 	"clientele/store"
+	"clientele/store/demo"
 	"clientele/store/feedbackexport"
 	"clientele/store/importer"
 	"clientele/tui"
@@ -28,9 +31,16 @@ var version = "0.1.0-dev"
 
 func main() {
 	if err := fang.Execute(context.Background(), rootCmd(), fang.WithVersion(version),
-		fang.WithNotifySignal(os.Interrupt, syscall.SIGTERM)); err != nil {
+		fang.WithNotifySignal(os.Interrupt, syscall.SIGTERM), fang.WithErrorHandler(errorHandler)); err != nil {
 		os.Exit(1)
 	}
+}
+
+// errorHandler is fang's, without its title-casing: errors quote paths,
+// names and values that must reach the user as they are.
+func errorHandler(w io.Writer, styles fang.Styles, err error) {
+	styles.ErrorText = styles.ErrorText.UnsetTransform()
+	fang.DefaultErrorHandler(w, styles, errors.New(strings.TrimSuffix(err.Error(), ".")))
 }
 
 // dbFlag is --db, shared by every command.
@@ -48,9 +58,13 @@ func rootCmd() *cobra.Command {
 	}
 	root.PersistentFlags().StringVar(&dbFlag, "db", "",
 		"database file (default $CLIENTELE_DB, else "+defaultPathHelp()+")")
-	root.AddCommand(versionCmd(), exportCmd())
+	root.AddCommand(versionCmd())
+	root.AddCommand(demoCmd())
+	root.AddCommand(exportCmd())
 	root.AddCommand(importCmd())
 	root.AddCommand(reviewCmd())
+	root.AddCommand(backupCmd())
+	root.AddCommand(checkCmd())
 	return root
 }
 
@@ -107,54 +121,88 @@ func versionCmd() *cobra.Command {
 	}
 }
 
-// exportCmd is the parent of the exports: feedback here; the
-// profitability export gives it its own RunE and flags.
-func exportCmd() *cobra.Command {
+// demoCmd fills a database with the demo business.
+func demoCmd() *cobra.Command {
+	var customers int
+	var seed int64
+	var force bool
 	cmd := &cobra.Command{
-		Use:   "export",
-		Short: "Export data for a spreadsheet, the accountant or a review",
-		Args:  cobra.NoArgs,
-	}
-	cmd.AddCommand(exportFeedbackCmd())
-	return cmd
-}
-
-func exportFeedbackCmd() *cobra.Command {
-	var format, out string
-	cmd := &cobra.Command{
-		Use:   "feedback",
-		Short: "Export the whole feedback log as CSV or Markdown",
-		Long: "Writes every feedback entry, newest first, to standard output or to --out\n" +
-			"(written atomically, mode 0600). CSV cells that a spreadsheet would run as a\n" +
-			"formula (starting with = + - @, a tab or a carriage return) get a leading '.",
+		Use:   "demo [--customers N] [--seed S] [--force]",
+		Short: "Fill a database with a believable sample business to try things on",
+		Long: "demo writes Hearth & Lye, a home soap-and-candle maker: customers in every\n" +
+			"stage, 14 months of orders, costs to serve, refunds, feedback with NPS scores\n" +
+			"and wishes, complaints at every stage, referrals and segments. The same seed\n" +
+			"writes the same business. --customers 100000 makes the benchmark set (about\n" +
+			"1,000,000 order lines). It refuses a database that holds data unless --force,\n" +
+			"which first backs the file up next to itself and then replaces its data.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			f := feedbackexport.FormatFor(out)
-			if cmd.Flags().Changed("format") || out == "" {
-				var err error
-				if f, err = feedbackexport.ParseFormat(format); err != nil {
-					return err
-				}
+			if customers < 1 || customers > 10_000_000 {
+				return fmt.Errorf("--customers: %d is not between 1 and 10,000,000", customers)
 			}
-			db, err := openStore(cmd.Context())
+			ctx := cmd.Context()
+			db, err := openStore(ctx)
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			now := model.WallClock(time.Now())
-			if out == "" {
-				return feedbackexport.Write(cmd.Context(), cmd.OutOrStdout(), db, f, now)
+			empty, err := db.Empty(ctx)
+			if err != nil {
+				return err
 			}
-			return feedbackexport.WriteFile(cmd.Context(), out, db, f, now)
+			if !empty {
+				if !force {
+					return fmt.Errorf("%s already holds data: demo writes only into an empty database; "+
+						"use another --db, or --force to back it up and replace its data", db.Path())
+				}
+				backup := fmt.Sprintf("%s.before-demo-%s.bak", db.Path(), time.Now().Format("20060102-150405"))
+				if err := db.Backup(ctx, backup); err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.ErrOrStderr(), "Backed up %s to %s.\n", db.Path(), backup)
+				if err := db.DeleteAll(ctx); err != nil {
+					return err
+				}
+			}
+			opt := demo.Options{Customers: customers, Seed: seed}
+			if isTerminal(os.Stderr) && customers >= 5000 {
+				start := time.Now()
+				opt.Progress = func(done, total int) {
+					fmt.Fprintf(os.Stderr, "\r%d of %d customers (%.0fs)", done, total, time.Since(start).Seconds())
+				}
+			}
+			sum, err := demo.Generate(ctx, db, opt)
+			if opt.Progress != nil {
+				fmt.Fprintln(os.Stderr)
+			}
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "Wrote the demo business to %s: %s.\n", db.Path(), demoSummary(sum))
+			return nil
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "csv", "csv or md (default from --out's extension, else csv)")
-	cmd.Flags().StringVar(&out, "out", "", "write to this file instead of standard output")
+	cmd.Flags().IntVar(&customers, "customers", demo.DefaultCustomers, "how many customers to make")
+	cmd.Flags().Int64Var(&seed, "seed", 1, "which business: the same seed writes the same data")
+	cmd.Flags().BoolVar(&force, "force", false, "back up a database that holds data, then replace its data")
 	return cmd
 }
 
-// loadDemo is replaced when the demo generator lands.
-func loadDemo(*store.DB) func(context.Context) (string, error) { return nil }
+func demoSummary(s demo.Summary) string {
+	return fmt.Sprintf("%d customers, %d orders (%d lines), %d costs, %d feedback, %d complaints, %d contacts",
+		s.Customers, s.Orders, s.Lines, s.Costs, s.Feedback, s.Complaints, s.Touches)
+}
+
+// loadDemo is the welcome panel's demo: the default business, today.
+func loadDemo(db *store.DB) func(context.Context) (string, error) {
+	return func(ctx context.Context) (string, error) {
+		sum, err := demo.Generate(ctx, db, demo.Options{Seed: 1})
+		if err != nil {
+			return "", err
+		}
+		return "Loaded the demo business: " + demoSummary(sum) + ".", nil
+	}
+}
 
 func importCmd() *cobra.Command {
 	var format string
@@ -201,4 +249,50 @@ func importFile(db *store.DB) func(context.Context, string) (model.ImportSummary
 	return func(ctx context.Context, path string) (model.ImportSummary, error) {
 		return importer.ImportFile(ctx, db, path, importer.Options{})
 	}
+}
+
+// exportCmd is the parent of the exports: feedback here; the
+// profitability export gives it its own RunE and flags.
+func exportCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Export data for a spreadsheet, the accountant or a review",
+		Args:  cobra.NoArgs,
+	}
+	cmd.AddCommand(exportFeedbackCmd())
+	return cmd
+}
+
+func exportFeedbackCmd() *cobra.Command {
+	var format, out string
+	cmd := &cobra.Command{
+		Use:   "feedback",
+		Short: "Export the whole feedback log as CSV or Markdown",
+		Long: "Writes every feedback entry, newest first, to standard output or to --out\n" +
+			"(written atomically, mode 0600). CSV cells that a spreadsheet would run as a\n" +
+			"formula (starting with = + - @, a tab or a carriage return) get a leading '.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			f := feedbackexport.FormatFor(out)
+			if cmd.Flags().Changed("format") || out == "" {
+				var err error
+				if f, err = feedbackexport.ParseFormat(format); err != nil {
+					return err
+				}
+			}
+			db, err := openStore(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			now := model.WallClock(time.Now())
+			if out == "" {
+				return feedbackexport.Write(cmd.Context(), cmd.OutOrStdout(), db, f, now)
+			}
+			return feedbackexport.WriteFile(cmd.Context(), out, db, f, now)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "csv", "csv or md (default from --out's extension, else csv)")
+	cmd.Flags().StringVar(&out, "out", "", "write to this file instead of standard output")
+	return cmd
 }

@@ -13,6 +13,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -37,8 +38,12 @@ type DB struct {
 
 var _ model.Store = (*DB)(nil)
 
-// BusyTimeout is how long a write waits for another program's write to end.
+// BusyTimeout is how long SQLite waits, inside one attempt, for another
+// program's write to end before it answers SQLITE_BUSY.
 const BusyTimeout = 5 * time.Second
+
+// busyTimeout is BusyTimeout; tests shorten it.
+var busyTimeout = BusyTimeout
 
 // DefaultPath returns $XDG_DATA_HOME/clientele/clientele.db, or
 // ~/.local/share/clientele/clientele.db when XDG_DATA_HOME is unset.
@@ -105,7 +110,7 @@ func (db *DB) Close() error {
 // connection gets them, not just the one an Exec happened to reach.
 func dsn(path string, writer bool) string {
 	q := url.Values{}
-	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", BusyTimeout.Milliseconds()))
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(FULL)")
 	if writer {
@@ -139,12 +144,31 @@ func probe(ctx context.Context, path string) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("opening %s: %w", path, err)
 	}
-	header := make([]byte, 16)
-	_, err = f.Read(header)
+	header := make([]byte, headerSize)
+	_, err = io.ReadFull(f, header)
 	f.Close()
-	if err != nil || string(header) != "SQLite format 3\x00" {
-		return 0, fmt.Errorf("%s is not a SQLite database (was another file passed with --db?); it was not changed", path)
+	if err != nil || string(header[:16]) != "SQLite format 3\x00" {
+		return 0, fmt.Errorf("the file %s is not a SQLite database (was another file passed with --db?); it was not changed", path)
 	}
+	if err := checkHeader(header, fi.Size(), walPending(path)); err != nil {
+		return 0, fmt.Errorf("the file %s is damaged: %v; it was not changed: restore a backup, or try `sqlite3 %s .recover`",
+			path, err, path)
+	}
+	// Reading may create empty -wal and -shm files; a refused file is
+	// left as it was found.
+	made := sidecars(path)
+	version, err := readVersion(ctx, path)
+	if err != nil {
+		for _, s := range made {
+			os.Remove(s)
+		}
+	}
+	return version, err
+}
+
+// readVersion opens path read-only and returns its schema version, or an
+// error when it is damaged or another program's database.
+func readVersion(ctx context.Context, path string) (int, error) {
 	ro, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?mode=ro&_pragma=busy_timeout(5000)")
 	if err != nil {
 		return 0, fmt.Errorf("opening %s: %w", path, err)
@@ -152,14 +176,14 @@ func probe(ctx context.Context, path string) (int, error) {
 	defer ro.Close()
 	var version, tables int
 	if err := ro.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return 0, fmt.Errorf("%s cannot be read as a database (%v); it was not changed", path, err)
+		return 0, fmt.Errorf("the file %s cannot be read as a database (%v); it was not changed", path, err)
 	}
 	if err := ro.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
-		return 0, fmt.Errorf("%s is damaged (%v); it was not changed: restore a backup, or try `sqlite3 %s .recover`",
+		return 0, fmt.Errorf("the file %s is damaged (%v); it was not changed: restore a backup, or try `sqlite3 %s .recover`",
 			path, err, path)
 	}
 	if version == 0 && tables > 0 {
-		return 0, fmt.Errorf("%s is a SQLite database but not clientele's; it was not changed", path)
+		return 0, fmt.Errorf("the file %s is a SQLite database but not clientele's; it was not changed", path)
 	}
 	return version, nil
 }
@@ -184,9 +208,9 @@ func create(path string) error {
 // write runs fn in one IMMEDIATE transaction on the writer connection and
 // commits, or rolls back and returns fn's error mapped to a domain error.
 func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := db.w.BeginTx(ctx, nil)
+	tx, err := db.begin(ctx)
 	if err != nil {
-		return mapErr(err)
+		return err
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
@@ -215,7 +239,9 @@ func mapErr(err error) error {
 	}
 	switch se.Code() & 0xff {
 	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
-		return fmt.Errorf("%w (%v)", model.ErrBusy, se)
+		// Not the driver's "database is locked": say what it means.
+		return fmt.Errorf("%w (another program kept it locked for more than %s)", model.ErrBusy,
+			time.Duration(busyAttempts)*busyTimeout)
 	case sqlite3.SQLITE_READONLY:
 		return fmt.Errorf("%w: %v", model.ErrReadOnly, se)
 	case sqlite3.SQLITE_FULL:

@@ -63,20 +63,28 @@ func (m *medianGap) WindowValue(*sqlite.FunctionContext) (driver.Value, error) {
 func (m *medianGap) Final(*sqlite.FunctionContext) {}
 
 // refreshGaps recomputes the median gap between sale orders for the given
-// customers, or for all when none is given; refreshFigures calls it.
+// customers, or for all when none is given; refreshFigures calls it. It is
+// one grouped pass over the orders rather than a lookup per customer, so
+// it stays fast inside a bulk load whose indexes are not built yet.
 func refreshGaps(ctx context.Context, q queryer, ids ...int64) error {
-	query := `UPDATE customers SET order_gap_days = CASE WHEN order_count >= 3 THEN
-		(SELECT clientele_median_gap(o.ordered_at) FROM orders o WHERE o.customer_id = customers.id AND o.kind = 'sale') END`
 	args := make([]any, len(ids))
 	for i, id := range ids {
 		args[i] = id
 	}
+	reset := "UPDATE customers SET order_gap_days = NULL WHERE order_gap_days IS NOT NULL"
+	where := ""
 	if len(ids) > 0 {
-		query += " WHERE id IN (" + placeholders(len(ids)) + ")"
-	} else {
-		query += " WHERE order_count >= 3 OR order_gap_days IS NOT NULL"
+		reset += " AND id IN (" + placeholders(len(ids)) + ")"
+		where = " AND o.customer_id IN (" + placeholders(len(ids)) + ")"
 	}
-	_, err := q.ExecContext(ctx, query, args...)
+	if _, err := q.ExecContext(ctx, reset, args...); err != nil {
+		return err
+	}
+	_, err := q.ExecContext(ctx, `UPDATE customers SET order_gap_days = g.gap FROM (
+			SELECT o.customer_id, clientele_median_gap(o.ordered_at) AS gap FROM orders o
+			WHERE o.kind = 'sale' AND o.customer_id IS NOT NULL`+where+`
+			GROUP BY o.customer_id HAVING count(*) >= 3) g
+		WHERE customers.id = g.customer_id AND g.gap IS NOT NULL`, args...)
 	return err
 }
 

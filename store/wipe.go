@@ -26,3 +26,12 @@ func (db *DB) DeleteAll(ctx context.Context) error {
 		return nil
 	})
 }
+
+// Empty reports whether the database holds no business data: no customer,
+// order, offering or feedback.
+func (db *DB) Empty(ctx context.Context) (bool, error) {
+	var any bool
+	err := db.r.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM customers) OR EXISTS (SELECT 1 FROM orders)
+		OR EXISTS (SELECT 1 FROM offerings) OR EXISTS (SELECT 1 FROM feedback)`).Scan(&any)
+	return !any, mapErr(err)
+}

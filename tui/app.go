@@ -313,7 +313,7 @@ func errorText(err error) string {
 	case errors.Is(err, model.ErrBusy):
 		return "Another copy of clientele is writing to this file; try again in a moment."
 	case errors.Is(err, model.ErrReadOnly):
-		return "The database file is read-only: nothing can be saved. " + err.Error()
+		return "The database file is read-only: nothing was saved; check its permissions."
 	case errors.Is(err, model.ErrDiskFull):
 		return "The disk is full: nothing was saved. Free some space and try again."
 	}

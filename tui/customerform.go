@@ -65,7 +65,7 @@ func openCustomerForm(com *common, id int64) tea.Cmd {
 			return errMsg{err}
 		}
 		for _, s := range segs {
-			msg.segments = append(msg.segments, s.Name)
+			msg.segments = append(msg.segments, clean(s.Name))
 		}
 		return msg
 	}
@@ -79,9 +79,11 @@ func newCustomerForm(com *common, data formDataMsg) *customerForm {
 		k := fold(n.Name)
 		f.names[k] = append(f.names[k], n.ID)
 		if len(data.names) <= maxCompletions && n.ID != c.ID {
-			f.nameList = append(f.nameList, n.Name)
+			f.nameList = append(f.nameList, clean(n.Name))
 		}
 	}
+	// Stored text is edited as it is shown: control characters visible.
+	c = editableCustomer(c)
 	f.name, f.email, f.phone, f.social = c.Name, c.Email, c.Phone, c.Social
 	f.company, f.country, f.channel, f.stage = c.Company, c.Country, c.Channel, c.Stage
 	if f.stage == "" {
@@ -94,7 +96,7 @@ func newCustomerForm(com *common, data formDataMsg) *customerForm {
 		f.referredBy = "#" + strconv.FormatInt(c.ReferredBy, 10)
 		for _, n := range data.names {
 			if n.ID == c.ReferredBy && len(f.names[fold(n.Name)]) == 1 {
-				f.referredBy = n.Name
+				f.referredBy = clean(n.Name)
 			}
 		}
 	}
@@ -174,7 +176,7 @@ func (f *customerForm) build() {
 		).Title("Notes"),
 	).WithShowHelp(false).WithShowErrors(false).WithTheme(formTheme(f.com))
 	if f.w > 0 {
-		f.form = f.form.WithWidth(f.w).WithHeight(f.formHeight())
+		f.form = f.form.WithWidth(formWidth(f.w)).WithHeight(f.formHeight())
 	}
 }
 
@@ -261,14 +263,34 @@ func (f *customerForm) validateReferrer(s string) error {
 
 // customer returns the stored customer with the typed values applied;
 // fields the form does not show (snooze, import refs) are kept.
+//
+// A stored text the form showed with its control characters made visible
+// is saved as it was stored unless the user changed it: opening and saving
+// a form never rewrites what it did not touch.
 func (f *customerForm) customer() (model.Customer, error) {
-	c := f.orig
-	c.Name, c.Email, c.Phone, c.Social = f.name, f.email, f.phone, f.social
-	c.Company, c.Country, c.Channel, c.Stage = f.company, f.country, f.channel, f.stage
-	c.Fit, c.Tier = f.fit, f.tier
-	c.Segments = model.NormalizeNames(strings.Split(f.segmentsText, ","))
-	c.Values = model.SplitTags(f.valuesText)
-	c.Source, c.Language, c.Notes, c.LetGoReason = f.source, f.language, f.notes, f.letGo
+	c, shown := f.orig, editableCustomer(f.orig)
+	keep := func(dst *string, typed, shownAs string) {
+		if typed != shownAs {
+			*dst = typed
+		}
+	}
+	keep(&c.Name, f.name, shown.Name)
+	keep(&c.Email, f.email, shown.Email)
+	keep(&c.Phone, f.phone, shown.Phone)
+	keep(&c.Social, f.social, shown.Social)
+	keep(&c.Company, f.company, shown.Company)
+	keep(&c.Country, f.country, shown.Country)
+	keep(&c.Source, f.source, shown.Source)
+	keep(&c.Language, f.language, shown.Language)
+	keep(&c.Notes, f.notes, shown.Notes)
+	keep(&c.LetGoReason, f.letGo, shown.LetGoReason)
+	c.Channel, c.Stage, c.Fit, c.Tier = f.channel, f.stage, f.fit, f.tier
+	if f.segmentsText != strings.Join(shown.Segments, ", ") {
+		c.Segments = model.NormalizeNames(strings.Split(f.segmentsText, ","))
+	}
+	if f.valuesText != strings.Join(shown.Values, ", ") {
+		c.Values = model.SplitTags(f.valuesText)
+	}
 	var err error
 	if c.ReferredBy, err = f.referrer(f.referredBy); err != nil {
 		return c, model.Invalid("referred by", "%v", err)
@@ -293,7 +315,7 @@ func (f *customerForm) Title() string {
 	if f.orig.ID == 0 {
 		return "New customer"
 	}
-	return "Edit " + f.orig.Name
+	return "Edit " + clean(f.orig.Name)
 }
 
 // Init focuses the first field.
@@ -302,7 +324,7 @@ func (f *customerForm) Init() tea.Cmd { return f.form.Init() }
 // SetSize implements screen.
 func (f *customerForm) SetSize(w, h int) {
 	f.w, f.h = w, h
-	f.form = f.form.WithWidth(w).WithHeight(f.formHeight())
+	f.form = f.form.WithWidth(formWidth(w)).WithHeight(f.formHeight())
 }
 
 // Typing implements typer: every key belongs to the form.

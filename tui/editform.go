@@ -52,7 +52,7 @@ func (e *editForm) finish(f *huh.Form) *huh.Form {
 
 func (e *editForm) size() {
 	if e.w > 0 {
-		e.form = e.form.WithWidth(e.w).WithHeight(max(e.h-1, 3))
+		e.form = e.form.WithWidth(formWidth(e.w)).WithHeight(max(e.h-1, 3))
 	}
 }
 

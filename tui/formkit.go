@@ -193,3 +193,9 @@ func (c *formChrome) help(form *huh.Form) []key.Binding {
 	}
 	return append(form.KeyBinds(), c.keys.Cancel)
 }
+
+// formWidth is the width a huh form is laid out at: never below the
+// smallest terminal the app draws in, since huh measures its fields while
+// laying them out and a text field narrower than its prompt panics. Below
+// that width the app shows "too small" instead of the form.
+func formWidth(w int) int { return max(w, minWidth) }

@@ -42,7 +42,7 @@ func (p *importPrompt) build() {
 	p.form = huh.NewForm(huh.NewGroup(p.input)).WithShowHelp(false).WithShowErrors(false).
 		WithTheme(formTheme(p.com))
 	if p.w > 0 {
-		p.form = p.form.WithWidth(p.w).WithHeight(max(p.h-1, 3))
+		p.form = p.form.WithWidth(formWidth(p.w)).WithHeight(max(p.h-1, 3))
 	}
 }
 
@@ -55,7 +55,7 @@ func (p *importPrompt) Init() tea.Cmd { return p.form.Init() }
 // SetSize implements screen.
 func (p *importPrompt) SetSize(w, h int) {
 	p.w, p.h = w, h
-	p.form = p.form.WithWidth(w).WithHeight(max(h-1, 3))
+	p.form = p.form.WithWidth(formWidth(w)).WithHeight(max(h-1, 3))
 }
 
 // Typing implements typer.

@@ -23,8 +23,8 @@ type offeringForm struct {
 }
 
 func newOfferingForm(com *common, o model.Offering) *offeringForm {
-	f := &offeringForm{editForm: newEditForm(com), orig: o, sku: o.SKU,
-		name: o.Name, kind: o.Kind, tier: o.Tier}
+	f := &offeringForm{editForm: newEditForm(com), orig: o, sku: clean(o.SKU),
+		name: clean(o.Name), kind: o.Kind, tier: o.Tier}
 	if o.ID != 0 || o.Price != 0 {
 		f.price = o.Price.Decimal()
 	}
@@ -70,7 +70,15 @@ func requiredText(s string) error {
 // offering is the offering with the typed values.
 func (f *offeringForm) offering() (model.Offering, error) {
 	o := f.orig
-	o.SKU, o.Name, o.Kind, o.Tier = strings.TrimSpace(f.sku), strings.TrimSpace(f.name), f.kind, f.tier
+	o.Kind, o.Tier = f.kind, f.tier
+	// Stored text shown with control characters made visible is kept as
+	// stored unless the user changed it.
+	if f.sku != clean(f.orig.SKU) {
+		o.SKU = strings.TrimSpace(f.sku)
+	}
+	if f.name != clean(f.orig.Name) {
+		o.Name = strings.TrimSpace(f.name)
+	}
 	var err error
 	o.Price, o.UnitCost = 0, 0
 	if s := strings.TrimSpace(f.price); s != "" {
@@ -91,7 +99,7 @@ func (f *offeringForm) Title() string {
 	if f.orig.ID == 0 {
 		return "New offering"
 	}
-	return "Edit " + f.orig.Name
+	return "Edit " + clean(f.orig.Name)
 }
 
 // Update implements screen.

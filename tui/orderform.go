@@ -104,13 +104,15 @@ func newOrderForm(com *common, data orderFormDataMsg) *orderForm {
 		o := &data.offerings[i]
 		byID[o.ID] = o
 		if o.SKU != "" {
-			f.offerings[fold(o.SKU)] = o
+			f.offerings[fold(clean(o.SKU))] = o
 		}
-		if _, taken := f.offerings[fold(o.Name)]; !taken || o.Active {
-			f.offerings[fold(o.Name)] = o
+		// Offerings are named as the form shows them: control characters
+		// visible, so what is typed or completed finds them.
+		if _, taken := f.offerings[fold(clean(o.Name))]; !taken || o.Active {
+			f.offerings[fold(clean(o.Name))] = o
 		}
 		if o.Active && len(names) < maxCompletions {
-			names = append(names, o.Name)
+			names = append(names, clean(o.Name))
 		}
 	}
 	f.date = f.input("YYYY-MM-DD", 10)
@@ -118,14 +120,14 @@ func newOrderForm(com *common, data orderFormDataMsg) *orderForm {
 	f.notes = f.input("a note (optional)", 500)
 	if o := data.repeat; o != nil {
 		f.repeated = o.OrderedAt
-		f.notes.SetValue(o.Notes)
+		f.notes.SetValue(clean(o.Notes))
 		for _, l := range o.Lines {
 			ln := f.newLine(names)
-			ln.item.SetValue(l.Description)
+			ln.item.SetValue(clean(l.Description))
 			if off := byID[l.OfferingID]; off != nil {
 				ln.offering = off
 				if l.Description == "" {
-					ln.item.SetValue(off.Name)
+					ln.item.SetValue(clean(off.Name))
 				}
 			}
 			ln.qty.SetValue(strconv.FormatInt(max(l.Quantity, -l.Quantity), 10))
@@ -303,7 +305,7 @@ func (f *orderForm) resolve(ln *orderLine) {
 		}
 		return
 	}
-	ln.item.SetValue(off.Name)
+	ln.item.SetValue(clean(off.Name))
 	if strings.TrimSpace(ln.price.Value()) == "" || ln.priceFilled {
 		ln.price.SetValue(off.Price.Decimal())
 		ln.priceFilled = true

@@ -133,7 +133,7 @@ func (f *reviewFormScreen) build() {
 	}
 	f.form = huh.NewForm(groups...).WithShowHelp(false).WithShowErrors(false).WithTheme(formTheme(f.com))
 	if f.w > 0 {
-		f.form = f.form.WithWidth(f.w).WithHeight(max(f.h-1, 3))
+		f.form = f.form.WithWidth(formWidth(f.w)).WithHeight(max(f.h-1, 3))
 	}
 }
 
@@ -178,7 +178,7 @@ func (f *reviewFormScreen) Init() tea.Cmd { return f.form.Init() }
 // SetSize implements screen.
 func (f *reviewFormScreen) SetSize(w, h int) {
 	f.w, f.h = w, h
-	f.form = f.form.WithWidth(w).WithHeight(max(h-1, 3))
+	f.form = f.form.WithWidth(formWidth(w)).WithHeight(max(h-1, 3))
 }
 
 // Typing implements typer: every key belongs to the form.

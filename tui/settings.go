@@ -327,7 +327,7 @@ func (f *settingsForm) build() {
 	}
 	f.form = huh.NewForm(groups...).WithShowHelp(false).WithShowErrors(false).WithTheme(formTheme(f.com))
 	if f.w > 0 {
-		f.form = f.form.WithWidth(f.w).WithHeight(max(f.h-1, 3))
+		f.form = f.form.WithWidth(formWidth(f.w)).WithHeight(max(f.h-1, 3))
 	}
 }
 
@@ -387,7 +387,7 @@ func (f *settingsForm) Init() tea.Cmd { return f.form.Init() }
 // SetSize implements screen.
 func (f *settingsForm) SetSize(w, h int) {
 	f.w, f.h = w, h
-	f.form = f.form.WithWidth(w).WithHeight(max(h-1, 3))
+	f.form = f.form.WithWidth(formWidth(w)).WithHeight(max(h-1, 3))
 }
 
 // Typing implements typer.

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -105,4 +106,25 @@ func commas(n int) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// editableCustomer is c with its stored text as a form shows it: control
+// characters and invisible format characters made visible (notes keep
+// their line breaks), so a form never draws them raw. A field the person
+// changes is saved as typed; the others keep their stored text
+// (customerForm.customer).
+func editableCustomer(c model.Customer) model.Customer {
+	c.Segments, c.Values = slices.Clone(c.Segments), slices.Clone(c.Values)
+	for _, s := range []*string{&c.Name, &c.Email, &c.Phone, &c.Social, &c.Company, &c.Country, &c.Source,
+		&c.Language, &c.LetGoReason} {
+		*s = clean(*s)
+	}
+	c.Notes = model.PrintableLines(c.Notes)
+	for i := range c.Segments {
+		c.Segments[i] = clean(c.Segments[i])
+	}
+	for i := range c.Values {
+		c.Values[i] = clean(c.Values[i])
+	}
+	return c
 }

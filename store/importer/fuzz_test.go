@@ -14,7 +14,7 @@ import (
 // accepts must hold together. Seeds live in testdata/fuzz.
 
 // fuzzLine reads line under head and hands the parser the record.
-func fuzzLine(t *testing.T, head, line string, parse func(h header, rec []string) error) {
+func fuzzLine(t *testing.T, head, line string, parse func(h header, rec []string, n int) error) {
 	in, err := newReader(strings.NewReader(head + "\n" + line))
 	if err != nil {
 		t.Fatalf("header: %v", err)
@@ -30,7 +30,7 @@ func fuzzLine(t *testing.T, head, line string, parse func(h header, rec []string
 		}
 		return
 	}
-	if err := parse(in.head, rec); err != nil {
+	if err := parse(in.head, rec, n); err != nil {
 		var le *LineError
 		if !errors.As(err, &le) || le.Line != n || le.Line < 2 {
 			t.Fatalf("error %v does not name line %d", err, n)
@@ -44,12 +44,12 @@ func FuzzRetailLine(f *testing.F) {
 	f.Add(`536370,22728,"ALARM CLOCK, ""PINK""",24,12/1/2010 8:45,0.085,,France`)
 	head := strings.Join(retailColumns, ",")
 	f.Fuzz(func(t *testing.T, line string) {
-		fuzzLine(t, head, line, func(h header, rec []string) error {
+		fuzzLine(t, head, line, func(h header, rec []string, n int) error {
 			p, err := newRetailParser(h)
 			if err != nil {
 				t.Fatal(err)
 			}
-			r, err := p.parse(rec, 2)
+			r, err := p.parse(rec, n)
 			if err != nil {
 				return err
 			}
@@ -71,12 +71,12 @@ func FuzzEtsyLine(f *testing.F) {
 	f.Add("01/05/24,1001,777,Ann Lee,Ann,Lee,2,Card,01/06/24,United Kingdom,GBP,24.00,4.00,3.50,1.20,0.89,18.41,annlee")
 	f.Add("12/31/2024,1003,,,,,1,Card,,France,GBP,5.00,,0,0,-0.20,5.00,")
 	f.Fuzz(func(t *testing.T, line string) {
-		fuzzLine(t, strings.TrimSpace(etsyHead), line, func(h header, rec []string) error {
+		fuzzLine(t, strings.TrimSpace(etsyHead), line, func(h header, rec []string, n int) error {
 			p, err := newEtsyParser(h)
 			if err != nil {
 				t.Fatal(err)
 			}
-			r, err := p.parse(rec, 2)
+			r, err := p.parse(rec, n)
 			if err != nil {
 				return err
 			}
@@ -94,12 +94,12 @@ func FuzzOrdersLine(f *testing.F) {
 	f.Add("2026-01-10,Bob,,Gift box,,,,,,(35.00)")
 	head := "date,customer,email,item,qty,unit price,order id,kind,unit cost,amount"
 	f.Fuzz(func(t *testing.T, line string) {
-		fuzzLine(t, head, line, func(h header, rec []string) error {
+		fuzzLine(t, head, line, func(h header, rec []string, n int) error {
 			p, err := newOrderParser(h)
 			if err != nil {
 				t.Fatal(err)
 			}
-			r, err := p.parse(rec, 2)
+			r, err := p.parse(rec, n)
 			if err != nil {
 				return err
 			}
@@ -118,12 +118,12 @@ func FuzzCustomersLine(f *testing.F) {
 	f.Add(",bob@example.com,,,,,,,")
 	head := "name,email,phone,company,notes,segment,country,stage,id"
 	f.Fuzz(func(t *testing.T, line string) {
-		fuzzLine(t, head, line, func(h header, rec []string) error {
+		fuzzLine(t, head, line, func(h header, rec []string, n int) error {
 			p, err := newCustomerParser(h)
 			if err != nil {
 				t.Fatal(err)
 			}
-			c, _, err := p.parse(rec, 2)
+			c, _, err := p.parse(rec, n)
 			if err != nil {
 				return err
 			}

@@ -1,0 +1,33 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"clientele/model"
+)
+
+// busyAttempts is how many times a write tries to begin while another
+// program (a second copy of clientele importing a year of orders, the
+// sqlite3 shell) holds the write lock: each attempt waits up to the busy
+// timeout, so a save waits up to 15 s before it gives up with ErrBusy,
+// which the TUI words as "try again in a moment".
+const busyAttempts = 3
+
+// begin starts an IMMEDIATE transaction on the writer connection, trying
+// again while the database stays busy. Only BEGIN is retried: once a
+// transaction holds the write lock, nothing in it waits for another
+// program, and fn (which may read a file as it goes) runs exactly once.
+func (db *DB) begin(ctx context.Context) (*sql.Tx, error) {
+	for attempt := 1; ; attempt++ {
+		tx, err := db.w.BeginTx(ctx, nil)
+		if err == nil {
+			return tx, nil
+		}
+		err = mapErr(err)
+		if !errors.Is(err, model.ErrBusy) || attempt >= busyAttempts || ctx.Err() != nil {
+			return nil, err
+		}
+	}
+}

@@ -1,0 +1,229 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"clientele/model"
+)
+
+// CheckReport is what Check found in a database file. Each list holds one
+// line per problem, in words; all three empty means the file is sound.
+type CheckReport struct {
+	Path string
+	// Integrity holds PRAGMA integrity_check's findings: damaged pages,
+	// broken indexes, values that break a CHECK.
+	Integrity []string
+	// ForeignKeys holds the rows that refer to a record that is missing.
+	ForeignKeys []string
+	// Figures holds the customers whose kept figures (orders, revenue,
+	// first and last order) disagree with their orders; FiguresOff counts
+	// them all when there are more than the list shows.
+	Figures    []string
+	FiguresOff int
+	// What was checked.
+	Customers, Orders, Lines int
+}
+
+// OK reports whether the check found nothing wrong.
+func (r CheckReport) OK() bool {
+	return len(r.Integrity) == 0 && len(r.ForeignKeys) == 0 && r.FiguresOff == 0
+}
+
+// maxFindings is how many lines of each kind a report lists.
+const maxFindings = 20
+
+// String is the plain report `clientele check` prints.
+func (r CheckReport) String() string {
+	var b strings.Builder
+	if len(r.Integrity) == 0 {
+		fmt.Fprintf(&b, "Checked %s: %d customers, %d orders, %d order lines.\n", r.Path, r.Customers, r.Orders, r.Lines)
+	} else {
+		fmt.Fprintf(&b, "Checked %s.\n", r.Path)
+	}
+	section := func(ok, bad string, lines []string, n int) {
+		if n == 0 {
+			fmt.Fprintf(&b, "ok    %s\n", ok)
+			return
+		}
+		fmt.Fprintf(&b, "FAIL  %s\n", bad)
+		for _, l := range lines {
+			fmt.Fprintf(&b, "      - %s\n", l)
+		}
+		if n > len(lines) {
+			fmt.Fprintf(&b, "      … and %d more\n", n-len(lines))
+		}
+	}
+	section("integrity: every page and index reads back whole", "integrity: the file is damaged",
+		r.Integrity, len(r.Integrity))
+	section("references: every row refers to records that exist", "references: rows refer to missing records",
+		r.ForeignKeys, len(r.ForeignKeys))
+	section("figures: every customer's orders, revenue and last order match their orders",
+		fmt.Sprintf("figures: %d customers' kept figures disagree with their orders", r.FiguresOff),
+		r.Figures, r.FiguresOff)
+	switch {
+	case len(r.Integrity) > 0:
+		b.WriteString("The file is damaged: restore the latest backup (clientele backup makes one), " +
+			"or try `sqlite3 FILE .recover` on a copy.\n")
+	case len(r.ForeignKeys) > 0:
+		b.WriteString("Some rows point at records that are gone: restore the latest backup, " +
+			"or ask for help before editing the file.\n")
+	case r.FiguresOff > 0:
+		b.WriteString("Run `clientele check --fix` to recompute the figures from the orders.\n")
+	default:
+		b.WriteString("All is well.\n")
+	}
+	return b.String()
+}
+
+// Check reads the database at path without writing to it and reports
+// damage (integrity_check), broken references (foreign_key_check) and
+// customers whose kept figures disagree with their orders. A file that is
+// not a clientele database, or too damaged to read at all, is an error.
+func Check(ctx context.Context, path string) (CheckReport, error) {
+	r := CheckReport{Path: path}
+	version, err := probe(ctx, path)
+	if err != nil {
+		return r, err
+	}
+	if version == 0 {
+		return r, fmt.Errorf("there is no clientele database at %s yet (the file is missing or empty)", path)
+	}
+	ro, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+
+		"?mode=ro&_pragma=busy_timeout(5000)&_pragma=query_only(1)")
+	if err != nil {
+		return r, fmt.Errorf("opening %s: %w", path, err)
+	}
+	defer ro.Close()
+	damaged := func(err error) (CheckReport, error) {
+		r.Integrity = append(r.Integrity, mapErr(err).Error())
+		return r, nil
+	}
+
+	rows, err := ro.QueryContext(ctx, fmt.Sprintf("PRAGMA integrity_check(%d)", maxFindings))
+	if err != nil {
+		return damaged(err)
+	}
+	for rows.Next() {
+		var msg string
+		if err := rows.Scan(&msg); err != nil {
+			rows.Close()
+			return damaged(err)
+		}
+		if msg != "ok" {
+			r.Integrity = append(r.Integrity, msg)
+		}
+	}
+	if err := rows.Close(); err != nil {
+		return damaged(err)
+	}
+	if rows.Err() != nil {
+		return damaged(rows.Err())
+	}
+	if len(r.Integrity) > 0 {
+		// Counting and comparing would read the damage; the report says
+		// enough.
+		return r, nil
+	}
+
+	for _, c := range []struct {
+		n     *int
+		table string
+	}{{&r.Customers, "customers"}, {&r.Orders, "orders"}, {&r.Lines, "order_lines"}} {
+		if err := ro.QueryRowContext(ctx, "SELECT count(*) FROM "+c.table).Scan(c.n); err != nil {
+			return damaged(err)
+		}
+	}
+
+	fk, err := ro.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return damaged(err)
+	}
+	for fk.Next() {
+		var table, parent string
+		var rowid sql.NullInt64
+		var fkid int
+		if err := fk.Scan(&table, &rowid, &parent, &fkid); err != nil {
+			fk.Close()
+			return damaged(err)
+		}
+		if len(r.ForeignKeys) < maxFindings {
+			r.ForeignKeys = append(r.ForeignKeys, fmt.Sprintf("%s row %d refers to a %s record that does not exist",
+				table, rowid.Int64, parent))
+		}
+	}
+	if err := fk.Close(); err != nil {
+		return damaged(err)
+	}
+
+	figs, err := ro.QueryContext(ctx, figuresQuery)
+	if err != nil {
+		return damaged(err)
+	}
+	defer figs.Close()
+	for figs.Next() {
+		var id int64
+		var name string
+		var count, wantCount int
+		var revenue, wantRevenue int64
+		var last, wantLast sql.NullString
+		if err := figs.Scan(&id, &name, &count, &wantCount, &revenue, &wantRevenue, &last, &wantLast); err != nil {
+			return damaged(err)
+		}
+		r.FiguresOff++
+		if len(r.Figures) < maxFindings {
+			r.Figures = append(r.Figures, fmt.Sprintf(
+				"customer %d (%s): kept %d orders, revenue %d, last order %s; the orders say %d, %d, %s",
+				id, printable(name, 40), count, revenue, orNone(last), wantCount, wantRevenue, orNone(wantLast)))
+		}
+	}
+	if err := figs.Err(); err != nil {
+		return damaged(err)
+	}
+	return r, nil
+}
+
+// figuresQuery lists the customers whose kept figures differ from the ones
+// refreshFigures would compute: id, name, then each kept figure beside the
+// computed one. Revenue is in minor units.
+const figuresQuery = `WITH o AS (
+		SELECT customer_id, count(*) FILTER (WHERE kind = 'sale') AS n,
+			min(ordered_at) FILTER (WHERE kind = 'sale') AS first,
+			max(ordered_at) FILTER (WHERE kind = 'sale') AS last
+		FROM orders WHERE customer_id IS NOT NULL GROUP BY customer_id),
+	l AS (
+		SELECT o.customer_id, sum(l.amount) AS revenue
+		FROM orders o JOIN order_lines l ON l.order_id = o.id
+		WHERE o.customer_id IS NOT NULL GROUP BY o.customer_id)
+	SELECT c.id, c.name, c.order_count, coalesce(o.n, 0), c.revenue, coalesce(l.revenue, 0),
+		c.last_order_at, o.last
+	FROM customers c LEFT JOIN o ON o.customer_id = c.id LEFT JOIN l ON l.customer_id = c.id
+	WHERE c.order_count IS NOT coalesce(o.n, 0) OR c.revenue IS NOT coalesce(l.revenue, 0)
+		OR c.first_order_at IS NOT o.first OR c.last_order_at IS NOT o.last
+	ORDER BY c.id`
+
+// FixFigures recomputes every customer's kept figures from their orders,
+// what `clientele check --fix` does.
+func (db *DB) FixFigures(ctx context.Context) error {
+	return db.write(ctx, func(tx *sql.Tx) error { return refreshFigures(ctx, tx) })
+}
+
+func orNone(s sql.NullString) string {
+	if !s.Valid {
+		return "none"
+	}
+	return s.String
+}
+
+// printable shows stored text in a report: control characters visible,
+// at most n characters.
+func printable(s string, n int) string {
+	s = model.Printable(s)
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}

@@ -1,0 +1,61 @@
+package demo
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"clientele/store"
+)
+
+// generatorVersion changes whenever Generate writes different data for the
+// same options, so that cached benchmark files are made afresh.
+const generatorVersion = 1
+
+// BenchNow is "today" in the benchmark files, fixed so that every run and
+// every machine measures the same data.
+var BenchNow = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+
+var benchMu sync.Mutex
+
+// BenchFile returns the path of a demo database with n customers (about
+// ten order lines each) for benchmarks, generating it on first use into the
+// temp folder and reusing it afterwards. The file is keyed by schema and
+// generator version. Benchmarks must treat it as read-only: copy it to
+// write.
+func BenchFile(ctx context.Context, n int) (string, error) {
+	benchMu.Lock()
+	defer benchMu.Unlock()
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("clientele-bench-v%d-g%d-%d.db",
+		store.SchemaVersion(), generatorVersion, n))
+	if _, err := os.Stat(path); err == nil {
+		return path, nil
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return "", err
+	}
+	// Generate beside it and rename: another test binary generating the
+	// same file at once, or an interrupted run, never leaves half a file
+	// under the final name.
+	tmp := fmt.Sprintf("%s.%d.tmp", path, os.Getpid())
+	os.Remove(tmp)
+	db, err := store.Open(ctx, tmp)
+	if err != nil {
+		return "", err
+	}
+	_, err = Generate(ctx, db, Options{Customers: n, Seed: 1, Now: BenchNow})
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return "", fmt.Errorf("generating the %d-customer benchmark file: %w", n, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return "", err
+	}
+	return path, nil
+}

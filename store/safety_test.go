@@ -1,0 +1,482 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"clientele/model"
+)
+
+// loadOrders fills db with n customers, each with one sale of two lines,
+// so the file spans many pages.
+func loadOrders(t testing.TB, db *DB, n int) {
+	t.Helper()
+	err := db.Load(context.Background(), func(l *Loader) error {
+		for i := range n {
+			c := model.Customer{Name: fmt.Sprintf("Customer %05d", i), Stage: model.StageCustomer,
+				Notes: strings.Repeat("note ", 20)}
+			if err := l.Customer(&c); err != nil {
+				return err
+			}
+			o := model.Order{CustomerID: c.ID, OrderedAt: fixedNow.AddDate(0, 0, -i%300), Kind: model.OrderSale,
+				Lines: []model.OrderLine{model.NewLine("Lavender soap", 2, 450, 120), model.NewLine("Candle", 1, 1200, 400)}}
+			if err := l.Order(&o); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBackupWhileAnotherConnectionWrites(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "live.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	loadOrders(t, db, 500)
+	// A second handle on the file stands for the TUI of another program:
+	// its own connections, its own writes, all through the busy timeout.
+	other, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+
+	var wrote atomic.Int64
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			c := model.Customer{Name: fmt.Sprintf("Walk-in %d", i), Stage: model.StageCustomer}
+			if err := other.CreateCustomer(ctx, &c); err != nil {
+				t.Errorf("write %d during the backup: %v", i, err)
+				return
+			}
+			o := model.Order{CustomerID: c.ID, OrderedAt: fixedNow, Kind: model.OrderSale,
+				Lines: []model.OrderLine{model.NewLine("Gift box", 1, 3500, 1400)}}
+			if err := other.CreateOrder(ctx, &o); err != nil {
+				t.Errorf("order %d during the backup: %v", i, err)
+				return
+			}
+			wrote.Add(1)
+		}
+	}()
+	dir := t.TempDir()
+	for i := range 5 {
+		for wrote.Load() < int64(10*(i+1)) && !t.Failed() {
+			time.Sleep(time.Millisecond)
+		}
+		dest := filepath.Join(dir, fmt.Sprintf("copy%d.db", i))
+		if err := db.Backup(ctx, dest); err != nil {
+			t.Fatalf("backup %d: %v", i, err)
+		}
+		rep, err := Check(ctx, dest)
+		if err != nil {
+			t.Fatalf("backup %d: %v", i, err)
+		}
+		// A consistent copy: whole, every order's customer there, every
+		// customer's figures matching their orders (a torn copy would
+		// hold a customer without the order written in the same breath,
+		// or an order without its refreshed figures).
+		if !rep.OK() {
+			t.Fatalf("backup %d does not check out:\n%s", i, rep)
+		}
+		if rep.Customers < 500+10*(i+1) || rep.Orders != rep.Customers-countWithoutOrders(t, dest) {
+			t.Errorf("backup %d holds %d customers, %d orders", i, rep.Customers, rep.Orders)
+		}
+	}
+	close(stop)
+	wg.Wait()
+	if wrote.Load() < 50 {
+		t.Errorf("only %d writes ran alongside the backups", wrote.Load())
+	}
+}
+
+// countWithoutOrders counts the customers of the file at path who have no
+// order: a Walk-in created just before the copy, whose order came after.
+func countWithoutOrders(t *testing.T, path string) int {
+	t.Helper()
+	ro, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	var n int
+	if err := ro.QueryRow("SELECT count(*) FROM customers WHERE order_count = 0").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestOpenBacksUpAnOlderFileBeforeMigrating(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := model.Customer{Name: "Ada", Stage: model.StageCustomer}
+	if err := db.CreateCustomer(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// This build pretends to know one schema change more than the file.
+	real := migrations
+	migrations = append(real[:len(real):len(real)], "CREATE TABLE later_feature (x INTEGER) STRICT;")
+	defer func() { migrations = real }()
+	db, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v int
+	db.r.QueryRow("PRAGMA user_version").Scan(&v)
+	db.Close()
+	if v != len(real)+1 {
+		t.Errorf("migrated to version %d, want %d", v, len(real)+1)
+	}
+	baks, _ := filepath.Glob(path + ".before-v*.bak")
+	if len(baks) != 1 {
+		t.Fatalf("backups next to the file: %v", baks)
+	}
+	if want := fmt.Sprintf(".before-v%d-", len(real)+1); !strings.Contains(baks[0], want) {
+		t.Errorf("backup %s is not named %s…", baks[0], want)
+	}
+	if fi, _ := os.Stat(baks[0]); fi.Mode().Perm() != 0o600 {
+		t.Errorf("backup mode %v, want 0600", fi.Mode().Perm())
+	}
+	// The backup is the file as it was: the old version, the same data,
+	// and this build opens it (migrating a copy of it, not the backup).
+	migrations = real
+	rep, err := Check(ctx, baks[0])
+	if err != nil || !rep.OK() || rep.Customers != 1 {
+		t.Fatalf("backup check: %v\n%s", err, rep)
+	}
+	ro, _ := sql.Open("sqlite", "file:"+baks[0]+"?mode=ro")
+	ro.QueryRow("PRAGMA user_version").Scan(&v)
+	ro.Close()
+	if v != len(real) {
+		t.Errorf("backup is at version %d, want %d", v, len(real))
+	}
+	_ = before
+}
+
+// damage writes a damaged copy of the file at src and returns its path.
+func damage(t *testing.T, src, name string, hurt func([]byte) []byte) string {
+	t.Helper()
+	b, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst := filepath.Join(filepath.Dir(src), name)
+	if err := os.WriteFile(dst, hurt(bytes.Clone(b)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// sampleFile is a closed database with 2,000 customers and orders.
+func sampleFile(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "good.db")
+	db, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loadOrders(t, db, 2000)
+	db.Close()
+	return path
+}
+
+func TestOpenRefusesDamagedFilesUntouched(t *testing.T) {
+	good := sampleFile(t)
+	cases := []struct {
+		name string
+		hurt func([]byte) []byte
+		want string
+	}{
+		{"half.db", func(b []byte) []byte { return b[:len(b)/2/4096*4096] }, "cut-off copy"},
+		{"ragged.db", func(b []byte) []byte { return b[:len(b)-1000] }, "not a whole number"},
+		{"header-only.db", func(b []byte) []byte { return b[:100] }, "not a whole number"},
+		{"short.db", func(b []byte) []byte { return b[:10] }, "not a SQLite database"},
+		{"magic.db", func(b []byte) []byte { b[3] ^= 0x20; return b }, "not a SQLite database"},
+		{"reserved.db", func(b []byte) []byte { b[20] ^= 0xff; return b }, "reserves 255 bytes"},
+		{"fractions.db", func(b []byte) []byte { b[21] ^= 0x01; return b }, "payload fractions"},
+		{"pagesize.db", func(b []byte) []byte { b[16] ^= 0x03; return b }, "page size"},
+		{"schema.db", func(b []byte) []byte { // page 1's b-tree header
+			for i := 100; i < 108; i++ {
+				b[i] ^= 0xa5
+			}
+			return b
+		}, "was not changed"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := damage(t, good, c.name, c.hurt)
+			before, _ := os.ReadFile(path)
+			_, err := Open(context.Background(), path)
+			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), path) {
+				t.Fatalf("Open = %v, want an error naming the file and %q", err, c.want)
+			}
+			if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+				t.Error("the damaged file was changed")
+			}
+			for _, s := range []string{"-wal", "-shm"} {
+				if _, err := os.Stat(path + s); err == nil {
+					t.Errorf("%s was left next to the refused file", s)
+				}
+			}
+			if _, err := Check(context.Background(), path); err == nil {
+				t.Error("check read the damaged file without a word")
+			}
+		})
+	}
+}
+
+func TestCheckFindsDamageBrokenReferencesAndWrongFigures(t *testing.T) {
+	ctx := context.Background()
+	good := sampleFile(t)
+	rep, err := Check(ctx, good)
+	if err != nil || !rep.OK() || rep.Customers != 2000 || rep.Orders != 2000 || rep.Lines != 4000 {
+		t.Fatalf("good file: %v\n%s", err, rep)
+	}
+	if !strings.Contains(rep.String(), "All is well.") {
+		t.Errorf("report:\n%s", rep)
+	}
+
+	// A page in the middle turned to noise: Open cannot see it without
+	// reading every page, check must.
+	noisy := damage(t, good, "noisy.db", func(b []byte) []byte {
+		p := len(b) / 4096 / 2 * 4096
+		for i := p; i < p+4096; i++ {
+			b[i] ^= 0xa5
+		}
+		return b
+	})
+	rep, err = Check(ctx, noisy)
+	if err != nil || rep.OK() || len(rep.Integrity) == 0 || !strings.Contains(rep.String(), "FAIL  integrity") ||
+		!strings.Contains(rep.String(), "restore the latest backup") {
+		t.Errorf("noisy page: %v\n%s", err, rep)
+	}
+
+	// Broken references and figures, written behind the store's back.
+	raw, err := sql.Open("sqlite", "file:"+good+"?_pragma=foreign_keys(0)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"UPDATE customers SET revenue = revenue + 1 WHERE id IN (1, 2)",
+		"UPDATE customers SET order_count = 0, last_order_at = NULL WHERE id = 3",
+	} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw.Close()
+	rep, err = Check(ctx, good)
+	if err != nil || rep.OK() || rep.FiguresOff != 3 || len(rep.ForeignKeys) != 0 ||
+		!strings.Contains(rep.String(), "customer 3 (Customer 00002): kept 0 orders") ||
+		!strings.Contains(rep.String(), "clientele check --fix") {
+		t.Fatalf("wrong figures: %v\n%s", err, rep)
+	}
+	db, err := Open(ctx, good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.FixFigures(ctx); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if rep, err = Check(ctx, good); err != nil || !rep.OK() {
+		t.Fatalf("after the fix: %v\n%s", err, rep)
+	}
+
+	raw, _ = sql.Open("sqlite", "file:"+good+"?_pragma=foreign_keys(0)")
+	if _, err := raw.Exec("UPDATE orders SET customer_id = 99999 WHERE id = 5"); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	rep, err = Check(ctx, good)
+	if err != nil || rep.OK() || len(rep.ForeignKeys) != 1 ||
+		!strings.Contains(rep.String(), "orders row 5 refers to a customers record that does not exist") {
+		t.Fatalf("broken reference: %v\n%s", err, rep)
+	}
+}
+
+func TestWritesSayReadOnlyAndDiskFull(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	c := model.Customer{Name: "Ada", Stage: model.StageCustomer}
+	if err := db.CreateCustomer(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	// The writer is one connection, so a pragma on it holds for every
+	// write. query_only answers SQLITE_READONLY, as a read-only file does.
+	if _, err := db.w.Exec("PRAGMA query_only = 1"); err != nil {
+		t.Fatal(err)
+	}
+	c.Notes = "changed"
+	if err := db.UpdateCustomer(ctx, &c); !errors.Is(err, model.ErrReadOnly) {
+		t.Errorf("read-only: %v, want ErrReadOnly", err)
+	}
+	db.w.Exec("PRAGMA query_only = 0")
+	// A page limit answers SQLITE_FULL, as a full disk does.
+	var pages int
+	db.w.QueryRow("PRAGMA page_count").Scan(&pages)
+	if _, err := db.w.Exec(fmt.Sprintf("PRAGMA max_page_count = %d", pages)); err != nil {
+		t.Fatal(err)
+	}
+	c.Notes = strings.Repeat("a long note that needs new pages ", 500)
+	if err := db.UpdateCustomer(ctx, &c); !errors.Is(err, model.ErrDiskFull) {
+		t.Errorf("full: %v, want ErrDiskFull", err)
+	}
+	got, _ := db.Customer(ctx, c.ID)
+	if got.Notes != "" {
+		t.Errorf("a failed write left notes %q", got.Notes[:min(20, len(got.Notes))])
+	}
+}
+
+// mountTmpfs mounts a small tmpfs at a new folder, or skips the test where
+// mounting is not allowed (not root, or no CAP_SYS_ADMIN in a container).
+func mountTmpfs(t *testing.T, size string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size, "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a tmpfs here (%v: %s); TestWritesSayReadOnlyAndDiskFull covers the mapping", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
+	return dir
+}
+
+func TestRealFullDiskAndReadOnlyMount(t *testing.T) {
+	ctx := context.Background()
+	dir := mountTmpfs(t, "1m")
+	path := filepath.Join(dir, "small.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	c := model.Customer{Name: "Ada", Stage: model.StageCustomer}
+	if err := db.CreateCustomer(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	var full error
+	for i := 0; i < 10000 && full == nil; i++ {
+		n := model.Customer{Name: fmt.Sprintf("Filler %d", i), Stage: model.StageCustomer, Notes: strings.Repeat("x", 4000)}
+		full = db.CreateCustomer(ctx, &n)
+	}
+	if !errors.Is(full, model.ErrDiskFull) {
+		t.Fatalf("filling the disk: %v, want ErrDiskFull", full)
+	}
+	// What was saved before is still there, and reads go on.
+	if got, err := db.Customer(ctx, c.ID); err != nil || got.Name != "Ada" {
+		t.Errorf("after the disk filled: %v, %v", got.Name, err)
+	}
+
+	db.Close()
+
+	// The same file on a disk mounted read-only: Open says so, or the
+	// first save does, in words; nothing is changed.
+	if out, err := exec.Command("mount", "-o", "remount,ro", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot remount read-only: %v %s", err, out)
+	}
+	ro, err := Open(ctx, path)
+	if err == nil {
+		defer ro.Close()
+		c.Notes = "after remount"
+		err = ro.UpdateCustomer(ctx, &c)
+	}
+	t.Logf("read-only mount: %v", err)
+	if !errors.Is(err, model.ErrReadOnly) {
+		t.Errorf("on a read-only mount: %v, want ErrReadOnly", err)
+	}
+}
+
+func TestWriteRetriesWhileAnotherProgramHoldsTheLock(t *testing.T) {
+	defer func(d time.Duration) { busyTimeout = d }(busyTimeout)
+	busyTimeout = 200 * time.Millisecond
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "busy.db")
+	holder, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	saver, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer saver.Close()
+	c := model.Customer{Name: "Ada", Stage: model.StageCustomer}
+	if err := saver.CreateCustomer(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+
+	hold := func(d time.Duration) (release chan struct{}) {
+		tx, err := holder.w.BeginTx(ctx, nil) // IMMEDIATE: the write lock
+		if err != nil {
+			t.Fatal(err)
+		}
+		release = make(chan struct{})
+		go func() {
+			select {
+			case <-time.After(d):
+			case <-release:
+			}
+			tx.Rollback()
+		}()
+		return release
+	}
+
+	// Held longer than one busy timeout, shorter than all attempts: the
+	// save waits and succeeds.
+	hold(350 * time.Millisecond)
+	start := time.Now()
+	c.Notes = "saved while another program wrote"
+	if err := saver.UpdateCustomer(ctx, &c); err != nil {
+		t.Fatalf("save during a 350 ms lock with a 200 ms busy timeout: %v", err)
+	}
+	if waited := time.Since(start); waited < 300*time.Millisecond {
+		t.Errorf("the save waited only %v: was the lock held?", waited)
+	}
+
+	// Held past every attempt: ErrBusy, in words, without SQLite's.
+	release := hold(5 * time.Second)
+	err = saver.UpdateCustomer(ctx, &c)
+	close(release)
+	if !errors.Is(err, model.ErrBusy) {
+		t.Fatalf("save during a long lock: %v, want ErrBusy", err)
+	}
+	if msg := err.Error(); strings.Contains(msg, "database is locked") || !strings.Contains(msg, "try again") {
+		t.Errorf("busy message %q", msg)
+	}
+}
