@@ -321,3 +321,22 @@ func eachChunk(ids []int64, fn func(chunk []any) error) error {
 	}
 	return nil
 }
+
+// SegmentNames lists every segment's id and name, by name, without
+// counting members (which reads every customer).
+func (db *DB) SegmentNames(ctx context.Context) ([]model.Segment, error) {
+	rows, err := db.r.QueryContext(ctx, "SELECT id, name FROM segments ORDER BY name")
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []model.Segment
+	for rows.Next() {
+		var s model.Segment
+		if err := rows.Scan(&s.ID, &s.Name); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}

@@ -68,18 +68,6 @@ func filtered(t *testing.T, db *DB, text string) string {
 	return strings.Join(names, ", ")
 }
 
-func segmentID(t *testing.T, db *DB, name string) int64 {
-	t.Helper()
-	segs, _ := db.Segments(context.Background())
-	for _, s := range segs {
-		if strings.EqualFold(s.Name, name) {
-			return s.ID
-		}
-	}
-	t.Fatalf("no segment %q", name)
-	return 0
-}
-
 func TestCreateSegmentRefusesTakenAndBadNames(t *testing.T) {
 	db := openTest(t)
 	ctx := context.Background()
