@@ -120,10 +120,10 @@ func ScoreFit(in FitInputs, w FitWeights, symbol string) FitScore {
 		add(-w.Complaint*min(in.Complaints, w.MaxComplaints), countOf(in.Complaints, "complaint"))
 	}
 	if in.HasNPS {
-		switch {
-		case in.NPS >= 9:
+		switch BandOf(in.NPS) {
+		case Promoter:
 			add(w.Promoter, fmt.Sprintf("NPS %d", in.NPS))
-		case in.NPS <= 6:
+		case Detractor:
 			add(-w.Detractor, fmt.Sprintf("NPS %d", in.NPS))
 		}
 	}

@@ -142,7 +142,7 @@ type AdvocateSuggestion struct {
 // referrals customers and whose latest NPS answer is nps (when hasNPS),
 // should be suggested for stage advocate, and why: a customer (not a
 // prospect, not already an advocate, not let go) who referred someone or
-// whose latest answer made them a promoter (9–10).
+// whose latest answer makes them an AdvocateCandidate (a promoter, 9–10).
 func SuggestAdvocate(stage Stage, referrals, nps int, hasNPS bool) (string, bool) {
 	if stage != StageCustomer {
 		return "", false
@@ -151,7 +151,7 @@ func SuggestAdvocate(stage Stage, referrals, nps int, hasNPS bool) (string, bool
 	if referrals > 0 {
 		why = append(why, "referred "+countOf(referrals, "customer"))
 	}
-	if hasNPS && nps >= 9 {
+	if hasNPS && AdvocateCandidate(stage, nps) {
 		why = append(why, "scored "+itoa(int64(nps))+" in NPS")
 	}
 	if len(why) == 0 {

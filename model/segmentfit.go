@@ -428,7 +428,8 @@ func (g GroupRow) ReferralsPer() float64 {
 // sumGroup adds up the customers at idx.
 func sumGroup(name string, ts []tally, idx []int) GroupRow {
 	g := GroupRow{Name: name, Customers: len(idx)}
-	fitSum, promoters, detractors := 0, 0, 0
+	fitSum := 0
+	var nps NPS
 	for _, i := range idx {
 		t := &ts[i]
 		g.Prospects += int(t.prospect)
@@ -445,22 +446,15 @@ func sumGroup(name string, ts []tally, idx []int) GroupRow {
 		g.Referrals += int(t.referrals)
 		g.Complaints += int(t.complaints)
 		if t.nps >= 0 {
-			g.Answers++
-			switch {
-			case t.nps >= 9:
-				promoters++
-			case t.nps <= 6:
-				detractors++
-			}
+			nps.Add(int(t.nps), 1)
 		}
 	}
 	g.Margin, g.HasMargin = marginOf(g.Profit, g.Revenue)
 	if g.Rated > 0 {
 		g.AvgFit = float64(fitSum) / float64(g.Rated)
 	}
-	if g.Answers > 0 {
-		g.NPS = int(math.Round(100 * float64(promoters-detractors) / float64(g.Answers)))
-	}
+	g.NPS, _ = nps.Score()
+	g.Answers = nps.Answers()
 	return g
 }
 
