@@ -62,7 +62,7 @@ type FitPart struct {
 	Rank   bool   // the part is the profit rank (a loss is not)
 }
 
-// String writes the part with its sign: "+2 fit 5", "−1 NPS 4".
+// String writes the part with its sign: "+2 fit 5", "-1 NPS 4".
 func (p FitPart) String() string { return signed(p.Points) + " " + p.Text }
 
 // FitScore is a customer's score and how it was made. When Scored is
@@ -193,15 +193,13 @@ func (s FitScore) beyondRank(sign int) bool {
 	return false
 }
 
-// signed writes n with its sign, a real minus: "+2", "−1", "0".
+// signed writes n with its sign, as amounts and NPS are written: "+2",
+// "-1", "0".
 func signed(n int) string {
-	switch {
-	case n > 0:
+	if n > 0 {
 		return fmt.Sprintf("+%d", n)
-	case n < 0:
-		return fmt.Sprintf("−%d", -n)
 	}
-	return "0"
+	return fmt.Sprintf("%d", n)
 }
 
 // countOf writes "1 complaint", "3 complaints".

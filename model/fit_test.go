@@ -21,16 +21,16 @@ func TestScoreFitWorkedExamples(t *testing.T) {
 			true, 2 + 2 + 2 + 1, "+2 profit top 20% · +2 fit 5 · +2 referred 2 customers · +1 NPS 10"},
 		{"a drain: a loss outweighs the rank, poor fit, complaints, a detractor",
 			FitInputs{ProfitRank: 1, Profit: -31000, Fit: 1, Complaints: 3, NPS: 3, HasNPS: true},
-			true, -3 - 2 - 3 - 1, "−3 loses £310 · −3 3 complaints · −2 fit 1 · −1 NPS 3"},
+			true, -3 - 2 - 3 - 1, "-3 loses £310 · -3 3 complaints · -2 fit 1 · -1 NPS 3"},
 		{"referrals and complaints count up to three",
 			FitInputs{ProfitRank: 3, Profit: 1000, Referrals: 7, Complaints: 5},
-			true, 3 - 3, "+3 referred 7 customers · −3 5 complaints"},
+			true, 3 - 3, "+3 referred 7 customers · -3 5 complaints"},
 		{"a passive answer and a middling rank move nothing",
 			FitInputs{ProfitRank: 3, Profit: 1000, Fit: 3, NPS: 8, HasNPS: true},
 			true, 0, "nothing stands out either way"},
 		{"zero profit is the bottom of the rank, not a loss",
 			FitInputs{ProfitRank: 1, Profit: 0, Fit: 4},
-			true, -2 + 1, "−2 profit bottom 20% · +1 fit 4"},
+			true, -2 + 1, "-2 profit bottom 20% · +1 fit 4"},
 		{"only the profit is known",
 			FitInputs{ProfitRank: 4, Profit: 9000},
 			false, 0, "only their profit is known: rate their fit, or ask them the NPS question"},
@@ -117,7 +117,7 @@ func TestJudgeGroupWorkedExamples(t *testing.T) {
 		{"good", good, "good: margin 30%"},
 		{"thin but not half", thin, "watch: thin margin 18% against 31%"},
 		{"complaints keep a fine group from best", complaining, "watch: 0.5 complaints per customer"},
-		{"detractors", unloved, "watch: NPS −20"},
+		{"detractors", unloved, "watch: NPS -20"},
 		{"poor fit below the average margin", grumpyFit, "drain: fit 2.0, margin 11%"},
 		{"too few", row(2, 2, 5000, 2500), "too few to judge: 2 buyers"},
 		{"none", row(4, 0, 0, 0), "too few to judge: no sale in the period"},
@@ -129,8 +129,8 @@ func TestJudgeGroupWorkedExamples(t *testing.T) {
 	}
 }
 
-// fitBook is a small business worked out by hand. Profit is revenue −
-// direct cost − cost to serve over the period; amounts in pence.
+// fitBook is a small business worked out by hand. Profit is revenue -
+// direct cost - cost to serve over the period; amounts in pence.
 //
 //	      stage     segments        tier fit  orders revenue  profit  other
 //	Ada   advocate  Gift buyers     3    5    6      60,000   36,000  referred Ben, Cy; NPS 10
@@ -203,8 +203,8 @@ func TestAnalyseFitRanksBestAndDrains(t *testing.T) {
 		"Ada": "+2 profit top 20% · +2 fit 5 · +2 referred 2 customers · +1 NPS 10", // 7
 		"Ben": "+2 fit 5 · +1 referred 1 customer · +1 NPS 9",                       // 4
 		"Cy":  "nothing stands out either way",                                      // 0
-		"Dev": "−3 loses £310 · −3 3 complaints · −2 fit 1 · −1 NPS 3",              // −9
-		"Eve": "−1 profit bottom 40% · +1 fit 4",                                    // 0
+		"Dev": "-3 loses £310 · -3 3 complaints · -2 fit 1 · -1 NPS 3",              // -9
+		"Eve": "-1 profit bottom 40% · +1 fit 4",                                    // 0
 		"Ivy": "only their profit is known: rate their fit, or ask them the NPS question",
 		"Fay": "no sale in the period: nothing to rank their profit by",
 	}
@@ -248,7 +248,7 @@ func TestAnalyseFitGroupsWithVerdicts(t *testing.T) {
 	// Wholesale (Cy, Dev, Ivy): revenue 125,000, profit -22,000, 3
 	// complaints, fit (3+1)/2, Dev's NPS 3 alone: -100.
 	wantSegments := strings.Join([]string{
-		"Wholesale 3 61% drain: loses £220, 1 complaint per customer, fit 2.0, NPS −100",
+		"Wholesale 3 61% drain: loses £220, 1 complaint per customer, fit 2.0, NPS -100",
 		"Gift buyers 1 29% too few to judge: 1 buyer",
 		"Market regulars 2 10% too few to judge: 2 buyers",
 		"Spare 0 0% too few to judge: no sale in the period",
@@ -259,7 +259,7 @@ func TestAnalyseFitGroupsWithVerdicts(t *testing.T) {
 		t.Errorf("by segment:\n%s\nwant\n%s", got, wantSegments)
 	}
 	// Customers (Ben, Cy, Dev, Eve, Ivy): profit -12,000, 3 complaints
-	// among 5, NPS (1 promoter − 1 detractor) / 2 = 0.
+	// among 5, NPS (1 promoter - 1 detractor) / 2 = 0.
 	wantStages := strings.Join([]string{
 		"prospect 3 0% too few to judge: no sale in the period",
 		"customer 5 71% drain: loses £120, 0.6 complaints per customer",

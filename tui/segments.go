@@ -484,7 +484,7 @@ func (s *segmentFit) emptyText() string {
 	case viewBest:
 		return "No best customers yet: nobody scores +" + strconv.Itoa(model.BestFrom) + " with a good fit, referrals or NPS 9–10."
 	case viewDrains:
-		return "No drains: nobody loses money, fits poorly or complains enough to score " + signedInt(model.DrainFrom) + "."
+		return "No drains: nobody loses money, fits poorly or complains enough to score " + signed(model.DrainFrom) + "."
 	case viewUnscored:
 		return "Everyone who bought in the period has a score."
 	case viewAdvocates:
@@ -497,13 +497,6 @@ func (s *segmentFit) emptyText() string {
 		return "No upgrade candidates: nobody on the lowest tier with fit 4+ orders often."
 	}
 	return "Nothing to show."
-}
-
-func signedInt(n int) string {
-	if n < 0 {
-		return "−" + strconv.Itoa(-n)
-	}
-	return strconv.Itoa(n)
 }
 
 // percent writes a ratio as a whole percentage.
@@ -544,7 +537,7 @@ func (s *segmentFit) cells(i int) []cell {
 			avgFit = strconv.FormatFloat(g.AvgFit, 'f', 1, 64)
 		}
 		if g.Answers > 0 {
-			npsText = signedInt(g.NPS)
+			npsText = signed(g.NPS)
 		}
 		if g.Revenue != 0 {
 			share = percent(g.Share)
@@ -565,7 +558,7 @@ func (s *segmentFit) cells(i int) []cell {
 		}
 		c := &f.Customers[idx[i]]
 		return []cell{{text: num(i + 1), style: &st.Muted}, {text: markedName(c.Name, c.Stage)},
-			{text: signedInt(c.Score.Score), style: s.scoreStyle(c.Score.Score)}, money(c.Profit), {text: fit(c.Fit)},
+			{text: signed(c.Score.Score), style: s.scoreStyle(c.Score.Score)}, money(c.Profit), {text: fit(c.Fit)},
 			{text: num(c.Referrals)}, {text: num(c.Complaints)}, {text: nps(c.NPS, c.HasNPS)},
 			{text: c.Score.Explain(), style: &st.Muted}}
 	case viewUnscored:
@@ -669,7 +662,7 @@ func (s *segmentFit) pane() []string {
 		return out
 	case viewBest, viewDrains:
 		c, _ := s.customer()
-		l := []string{head(c.Name, st.Stage(c.Stage).Render(string(c.Stage)), "score "+signedInt(c.Score.Score),
+		l := []string{head(c.Name, st.Stage(c.Stage).Render(string(c.Stage)), "score "+signed(c.Score.Score),
 			"profit "+s.com.moneyShort(c.Profit))}
 		l = append(l, body(c.Score.Explain(), 1)...)
 		if s.view == viewDrains {

@@ -67,7 +67,7 @@ func TestLetGoADrainAndUndo(t *testing.T) {
 	if n < 2 || c.Profit >= 0 {
 		t.Fatalf("the demo's worst drain should lose money, and there should be more: %s, %d drains", c.Name, n)
 	}
-	mustContain(t, d.screen(), countNoun(n, "drain")+" ·", c.Name, "−3 loses "+(-c.Profit).Short("£"))
+	mustContain(t, d.screen(), countNoun(n, "drain")+" ·", c.Name, "-3 loses "+(-c.Profit).Short("£"))
 	d.keys("l")
 	mustContain(t, d.screen(), "Let "+c.Name+" go", "Revenue lost", "Cost to serve", "Without them",
 		"the business would have made "+(-c.Profit).Format("£")+" more", "Reason")
