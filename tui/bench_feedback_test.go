@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -224,58 +223,12 @@ func BenchmarkComplaintScreen(b *testing.B) {
 
 // benchBaseFile is demo.BenchFile's business at benchCustomers customers
 // (about 1,000,000 order lines, 100,000 feedback entries, 20,000
-// complaints). BenchFile keys its cache by schema version, and until the
-// branches are merged another branch's file may sit under this branch's
-// version without its indexes (migration 0003); so this branch keeps a
-// file of its own, generated the same way, and uses BenchFile's when it
-// has the indexes and ours does not exist yet. After the merge this is
-// demo.BenchFile(ctx, benchCustomers) alone.
+// complaints).
 func benchBaseFile(b *testing.B) string {
 	b.Helper()
-	ctx := context.Background()
-	own := filepath.Join(os.TempDir(), fmt.Sprintf("clientele-issue5-demo-%d.db", benchCustomers))
-	if _, err := os.Stat(own); err == nil {
-		return own
-	}
-	path, err := demo.BenchFile(ctx, benchCustomers)
+	path, err := demo.BenchFile(context.Background(), benchCustomers)
 	if err != nil {
 		b.Fatal(err)
 	}
-	if hasIndex(b, path, "feedback_nps") {
-		return path
-	}
-	tmp := own + ".tmp"
-	os.Remove(tmp)
-	db, err := store.Open(ctx, tmp)
-	if err != nil {
-		b.Fatal(err)
-	}
-	_, err = demo.Generate(ctx, db, demo.Options{Customers: benchCustomers, Seed: 1, Now: demo.BenchNow})
-	if cerr := db.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(tmp)
-		b.Fatal(err)
-	}
-	if err := os.Rename(tmp, own); err != nil {
-		b.Fatal(err)
-	}
-	return own
-}
-
-// hasIndex reports whether the database at path has the index, reading
-// it without writing.
-func hasIndex(b *testing.B, path, index string) bool {
-	b.Helper()
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	var n int
-	if err := db.QueryRow("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = ?", index).Scan(&n); err != nil {
-		b.Fatal(err)
-	}
-	return n > 0
+	return path
 }
