@@ -95,10 +95,30 @@ type CustomerStore interface {
 	CustomerNamesByID(ctx context.Context, ids []int64) (map[int64]string, error)
 }
 
-// SegmentStore keeps segments.
+// SegmentStore keeps segments and who is in them. Every write keeps the
+// members' filter text current, so the list's filter finds a renamed or
+// merged segment at once. A name another segment already has (in any
+// case) is ErrConflict; a missing id is ErrNotFound.
 type SegmentStore interface {
 	// Segments lists every segment with its member count, by name.
 	Segments(ctx context.Context) ([]Segment, error)
+	// CreateSegment validates s, stores it and sets s.ID.
+	CreateSegment(ctx context.Context, s *Segment) error
+	// RenameSegment gives segment id a new name.
+	RenameSegment(ctx context.Context, id int64, name string) error
+	// MergeSegments moves every member of segment from into segment into
+	// and deletes from, in one transaction; it returns how many customers
+	// joined into (members of both count once).
+	MergeSegments(ctx context.Context, from, into int64) (joined int, err error)
+	// DeleteSegment deletes a segment; its customers stay, out of it.
+	DeleteSegment(ctx context.Context, id int64) error
+	// AddToSegment puts the customers in the segment called name (any
+	// case), creating it when there is none; it returns the segment and
+	// how many customers joined (members already in it do not count).
+	AddToSegment(ctx context.Context, name string, ids []int64) (seg Segment, joined int, err error)
+	// RemoveFromSegment takes the customers out of segment id and returns
+	// how many were in it.
+	RemoveFromSegment(ctx context.Context, id int64, ids []int64) (left int, err error)
 	// SegmentNames lists every segment's id and name, by name, without
 	// counting members: for pickers and filters.
 	SegmentNames(ctx context.Context) ([]Segment, error)
@@ -226,10 +246,43 @@ type SetupStore interface {
 	SetSegmentCadences(ctx context.Context, cadences map[int64]int) error
 }
 
+// StageChange is a customer moved from one stage to another, with what
+// the let-go reason was and became, so that it can be undone.
+type StageChange struct {
+	ID                 int64
+	Name               string
+	From, To           Stage
+	FromReason, Reason string
+}
+
+// FitStore reads what the Segment fit analysis weighs and moves customers
+// between stages from it.
+type FitStore interface {
+	// FitFacts reads every customer not archived with what the fit
+	// analysis needs besides their profit: segments, values, fit rating,
+	// referrer, complaints opened in [from, to], latest NPS answer and
+	// last activity. The figures "in the period" are left zero: they are
+	// the profitability rules'.
+	FitFacts(ctx context.Context, from, to time.Time) ([]FitCustomer, error)
+	// TimeSpent sums the minutes of time logged for a customer in [from,
+	// to].
+	TimeSpent(ctx context.Context, customerID int64, from, to time.Time) (int, error)
+	// FitFigures fills the figures "in the period" of customers read by
+	// FitFacts: sale orders, revenue, direct cost, cost to serve and
+	// profit over [from, to], as the profitability rules define them.
+	FitFigures(ctx context.Context, cs []FitCustomer, from, to time.Time) error
+	// SetStage moves a customer to stage, keeping reason as their let-go
+	// reason (cleared when reason is empty and stage is not former), and
+	// returns the change; ErrNotFound for a missing id, ErrInvalid for a
+	// let go without a reason.
+	SetStage(ctx context.Context, id int64, stage Stage, reason string) (StageChange, error)
+}
+
 // Store is everything the TUI and the commands need.
 type Store interface {
 	CustomerStore
 	SegmentStore
+	FitStore
 	SettingsStore
 	TimelineStore
 	FeedbackStore

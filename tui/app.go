@@ -84,6 +84,7 @@ func New(store model.Store, opt Options) *App {
 	a.tabs = []tab{
 		{key: "1", screen: newToday(com)},
 		{key: "2", screen: newCustomerList(com)},
+		{key: "3", screen: newSegmentFit(com)},
 		{key: "4", screen: newFeedbackScreen(com)},
 		{key: "5", screen: newComplaintScreen(com)},
 		{key: "7", screen: newSettingsTab(com)},
@@ -204,6 +205,17 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, openReviewForm(a.com, msg.customerID, formFollowUp)
 	case reviewFormMsg:
 		return a, a.push(newReviewForm(a.com, msg.customer, msg.form))
+	case segmentFormMsg:
+		return a, a.push(newSegmentForm(a.com, msg))
+	case segmentAssignedMsg:
+		// The form closes itself; the list under it clears its marks.
+		return a, a.broadcast(msg)
+	case segmentEditMsg:
+		return a, a.push(newSegmentEdit(a.com, msg))
+	case stageChangedMsg:
+		// The let-go form closes itself; the Segments tab remembers what
+		// u undoes.
+		return a, a.broadcast(msg)
 
 	case tea.KeyPressMsg:
 		a.moved = true

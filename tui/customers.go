@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -38,8 +39,11 @@ type customerList struct {
 	loadingDemo bool
 
 	lastArchived *archivedMsg // what u undoes
-	width        int
-	height       int
+
+	mkeys  MarkKeys
+	marked map[int64]bool // customers marked with space, by id; kept across reloads
+	width  int
+	height int
 }
 
 // windowRows is how many rows one load reads: a few screens, so that
@@ -52,6 +56,7 @@ func newCustomerList(com *common) *customerList {
 	ti.Placeholder = "name, email, phone, company, notes, segment"
 	ti.CharLimit = 200
 	l := &customerList{com: com, keys: DefaultCustomerListKeys(), fkeys: DefaultFilterKeys(), filter: ti,
+		mkeys: DefaultMarkKeys(), marked: map[int64]bool{},
 		table: newTable(
 			column{title: "name", width: 14, flex: 3, max: 34},
 			column{title: "stage", width: 8},
@@ -88,12 +93,17 @@ func (l *customerList) chromeHeight() int {
 // Typing implements typer: the filter line takes printable keys.
 func (l *customerList) Typing() bool { return l.filtering }
 
-// Back implements backer: esc closes the import help, then clears a
-// filter.
+// Back implements backer: esc closes the import help, then clears the
+// marks, then a filter.
 func (l *customerList) Back() (bool, tea.Cmd) {
 	if l.importHelp {
 		l.importHelp = false
 		return true, nil
+	}
+	if len(l.marked) > 0 {
+		n := len(l.marked)
+		clear(l.marked)
+		return true, status("Cleared %s.", countNoun(n, "mark"))
 	}
 	if l.query.Filter != "" {
 		return true, l.setFilter("")
@@ -176,6 +186,10 @@ func (l *customerList) Update(msg tea.Msg) tea.Cmd {
 	case customerSavedMsg:
 		return l.reload()
 
+	case segmentAssignedMsg:
+		clear(l.marked)
+		return nil
+
 	case archivedMsg:
 		if !msg.undo {
 			l.lastArchived = &msg
@@ -249,6 +263,10 @@ func (l *customerList) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return l.openImport()
 	case key.Matches(msg, OfferingsKey):
 		return push(newOfferingList(l.com))
+	case key.Matches(msg, l.mkeys.Mark):
+		return l.toggleMark()
+	case key.Matches(msg, l.mkeys.Segment):
+		return l.assignSegment()
 	}
 	if r, ok := l.selected(); ok {
 		if m := l.keys.Message(msg, r.ID); m != nil {
@@ -256,6 +274,45 @@ func (l *customerList) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// toggleMark marks or unmarks the customer under the cursor and moves
+// down, so that space space space marks a run of rows.
+func (l *customerList) toggleMark() tea.Cmd {
+	r, ok := l.selected()
+	if !ok {
+		return nil
+	}
+	if l.marked[r.ID] {
+		delete(l.marked, r.ID)
+	} else {
+		l.marked[r.ID] = true
+	}
+	l.table.Move(1)
+	return l.ensureWindow()
+}
+
+// assignSegment opens the segment form for the marked customers, or for
+// the one under the cursor when none is marked.
+func (l *customerList) assignSegment() tea.Cmd {
+	if len(l.marked) > 0 {
+		ids := make([]int64, 0, len(l.marked))
+		for id := range l.marked {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		return openSegmentForm(l.com, ids, countNoun(len(ids), "marked customer"))
+	}
+	if r, ok := l.selected(); ok {
+		return openSegmentForm(l.com, []int64{r.ID}, r.Name)
+	}
+	return nil
+}
+
+// isMarked reports whether list row i is marked.
+func (l *customerList) isMarked(i int) bool {
+	r, ok := l.row(i)
+	return ok && l.marked[r.ID]
 }
 
 // open shows the selected customer's detail.
@@ -381,7 +438,7 @@ func (l *customerList) View() string {
 		b.WriteString(l.com.styles.Muted.Render("  No customer matches. Press esc to clear the filter."))
 		return b.String()
 	}
-	b.WriteString(l.table.View(&l.com.styles, l.cells, nil))
+	b.WriteString(l.table.View(&l.com.styles, l.cells, l.isMarked))
 	return b.String()
 }
 
@@ -393,7 +450,7 @@ func (l *customerList) cells(i int) []cell {
 	}
 	st := &l.com.styles
 	stage := st.Stage(r.Stage)
-	name := r.Name
+	name := markedName(r.Name, r.Stage)
 	if r.Archived {
 		name += " (archived)"
 	}
@@ -443,6 +500,9 @@ func (l *customerList) Info() string {
 	if l.query.Archived {
 		s += " · archived shown"
 	}
+	if n := len(l.marked); n > 0 {
+		s += " · " + commas(n) + " marked"
+	}
 	if n > 0 {
 		s += " · " + commas(l.table.Cursor()+1) + " of " + commas(n)
 	}
@@ -487,7 +547,11 @@ func (l *customerList) ShortHelp() []key.Binding {
 		}
 		return []key.Binding{l.keys.Add, l.keys.Import}
 	}
-	return []key.Binding{l.keys.Open, l.keys.Filter, l.keys.Sort, l.keys.Add, l.keys.Edit, l.keys.Archive}
+	if len(l.marked) > 0 {
+		return []key.Binding{l.mkeys.Segment, l.mkeys.Mark, l.mkeys.Clear, l.keys.Open, l.keys.Filter, l.keys.Sort}
+	}
+	return []key.Binding{l.keys.Open, l.keys.Filter, l.keys.Sort, l.mkeys.Mark, l.mkeys.Segment, l.keys.Add,
+		l.keys.Edit, l.keys.Archive}
 }
 
 // FullHelp implements help.KeyMap.
@@ -495,6 +559,7 @@ func (l *customerList) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		l.keys.ListKeys.Bindings(),
 		{l.keys.Open, l.keys.Filter, l.keys.Sort, l.keys.ShowArchive},
+		{l.mkeys.Mark, l.mkeys.Segment, l.mkeys.Clear},
 		{l.keys.Add, l.keys.Edit, l.keys.Archive, l.keys.Undo, l.keys.Import, OfferingsKey},
 		l.keys.CustomerActionKeys.Bindings(),
 	}

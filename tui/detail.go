@@ -17,6 +17,7 @@ type customerDetail struct {
 	com  *common
 	id   int64
 	keys DetailKeys
+	seg  key.Binding // S: put the customer in a segment
 	data *customerLoadedMsg
 	vp   viewport.Model
 	w, h int
@@ -26,7 +27,7 @@ type customerDetail struct {
 const timelineLimit = 500
 
 func newCustomerDetail(com *common, id int64) *customerDetail {
-	d := &customerDetail{com: com, id: id, keys: DefaultDetailKeys(), vp: viewport.New()}
+	d := &customerDetail{com: com, id: id, keys: DefaultDetailKeys(), seg: DefaultMarkKeys().Segment, vp: viewport.New()}
 	d.vp.KeyMap = viewport.KeyMap{} // keys are ours (DetailKeys)
 	return d
 }
@@ -110,6 +111,10 @@ func (d *customerDetail) Update(msg tea.Msg) tea.Cmd {
 			d.vp.PageDown()
 		case key.Matches(msg, d.keys.Edit):
 			return openCustomerForm(d.com, d.id)
+		case key.Matches(msg, d.seg):
+			if d.data != nil {
+				return openSegmentForm(d.com, []int64{d.id}, d.data.customer.Name)
+			}
 		case key.Matches(msg, d.keys.Archive):
 			if d.data != nil {
 				c := d.data.customer
@@ -290,11 +295,11 @@ func relDays(n int) string {
 // ShortHelp implements help.KeyMap.
 func (d *customerDetail) ShortHelp() []key.Binding {
 	return []key.Binding{d.keys.Edit, d.keys.Order, d.keys.Repeat, d.keys.Touch, d.keys.Feedback,
-		d.keys.Complaint, d.keys.Cost, d.keys.Archive}
+		d.keys.Complaint, d.keys.Cost, d.keys.Archive, d.seg}
 }
 
 // FullHelp implements help.KeyMap.
 func (d *customerDetail) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{d.keys.Up, d.keys.Down, d.keys.PageUp, d.keys.PageDown}, {d.keys.Edit, d.keys.Archive},
+	return [][]key.Binding{{d.keys.Up, d.keys.Down, d.keys.PageUp, d.keys.PageDown}, {d.keys.Edit, d.keys.Archive, d.seg},
 		d.keys.CustomerActionKeys.Bindings()}
 }

@@ -1,6 +1,10 @@
 package tui
 
-import "clientele/model"
+import (
+	"time"
+
+	"clientele/model"
+)
 
 // Every message the TUI sends itself is declared here. Commands answer
 // with one of these; Update never does I/O.
@@ -261,3 +265,51 @@ type setupLoadedMsg struct {
 
 // settingsSavedMsg reports the settings form saved.
 type settingsSavedMsg struct{}
+
+// segmentFormMsg carries what the segment form needs before it opens: the
+// customers it puts in (or takes out of) a segment, who they are in words,
+// and the segments to choose from.
+type segmentFormMsg struct {
+	ids      []int64
+	who      string // "Ada Lovelace" or "3 marked customers"
+	segments []model.Segment
+}
+
+// segmentAssignedMsg reports customers put in, or taken out of, a segment.
+type segmentAssignedMsg struct {
+	segment string
+	asked   int // customers the form was about
+	changed int // of those, how many joined or left
+	removed bool
+}
+
+// fitLoadedMsg carries the Segment fit analysis, computed in a command.
+type fitLoadedMsg struct {
+	seq int // the load it answers; older ones are dropped
+	fit *model.SegmentFit
+}
+
+// stageChangedMsg reports a customer moved to another stage (let go, made
+// an advocate) or, with undo, moved back.
+type stageChangedMsg struct {
+	change model.StageChange
+	undo   bool
+}
+
+// segmentEditedMsg reports a segment created, renamed, merged or deleted.
+type segmentEditedMsg struct{ text string }
+
+// segmentEditMsg carries what the segment edit form needs: what to do, to
+// which segment, and every segment (to merge into).
+type segmentEditMsg struct {
+	mode     segmentEditMode
+	segment  model.Segment
+	segments []model.Segment
+}
+
+// letGoDataMsg carries what the let-go form shows besides the analysis:
+// the minutes of the owner's time the customer took over the period.
+type letGoDataMsg struct {
+	customer model.FitCustomer
+	from, to time.Time
+}

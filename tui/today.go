@@ -243,7 +243,7 @@ func (t *today) cells(i int) []cell {
 	if reach == "" {
 		reach = "no contact detail"
 	}
-	return []cell{{text: mark, style: &st.Good}, {text: e.Customer.Name, style: style}, {text: why, style: style},
+	return []cell{{text: mark, style: &st.Good}, {text: markedName(e.Customer.Name, e.Customer.Stage), style: style}, {text: why, style: style},
 		{text: reach, style: &st.Muted}}
 }
 

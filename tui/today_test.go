@@ -84,7 +84,7 @@ func TestTodayWalksWithDoneAndSnooze(t *testing.T) {
 	mustContain(t, d.screen(), "▸   Ben Okafor", "high complaint open 5 days", "call 555-0142")
 
 	d.keys("d")
-	mustContain(t, d.screen(), "1 of 4 done today", "Done: Ben Okafor.", "▸   Ada Lovelace")
+	mustContain(t, d.screen(), "1 of 4 done today", "Done: Ben Okafor.", "▸   ★ Ada Lovelace")
 	tl, _ := db.Timeline(ctx, ids["Ben Okafor"], 5)
 	if len(tl) == 0 || !strings.Contains(tl[0].Summary, "review done: complaint, detractor, follow-up") {
 		t.Errorf("Ben's timeline %+v", tl)

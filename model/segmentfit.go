@@ -1,0 +1,704 @@
+package model
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+)
+
+// The Segment fit analysis: which groups of customers the business serves
+// well, which drain it, who the best customers and the drains are, who
+// should be an advocate, which segments it ignores, and how the package
+// tiers fare. Everything here is computed from FitCustomer rows the store
+// reads, over a period, on an injected day.
+
+// FitCustomer is what the analysis knows about one customer (archived
+// ones are left out). The figures marked "in the period" come from the
+// profitability rules.
+type FitCustomer struct {
+	ID         int64
+	Name       string
+	Stage      Stage
+	Country    string
+	Tier       int
+	Segments   []string
+	Values     []string
+	Fit        int   // the owner's rating; 0 unrated
+	Referrer   int64 // who referred them; 0 for nobody
+	Complaints int   // opened in the period
+	NPS        int   // latest NPS answer, when HasNPS
+	HasNPS     bool
+
+	// In the period.
+	Orders      int // distinct sale orders
+	Revenue     Money
+	DirectCost  Money
+	CostToServe Money
+	Profit      Money
+	TimeMinutes int       // the owner's time logged for them
+	LastSale    time.Time // their last sale in the period
+	// RFMSegment names their place on the R×F grid ("Champions"); "" when
+	// they had no sale in the period.
+	RFMSegment string
+
+	// All time.
+	LifetimeRevenue Money
+	// LastActivity is their newest order or contact, any time.
+	LastActivity time.Time
+
+	// Filled by AnalyseFit.
+	Referrals int // customers they referred
+	Score     FitScore
+}
+
+// FitOptions are the period and the settings an analysis runs with.
+type FitOptions struct {
+	From, To time.Time // the period, both days included
+	Today    time.Time
+	Settings Settings
+	Weights  FitWeights
+}
+
+// SegmentFit is the whole analysis.
+type SegmentFit struct {
+	From, To  time.Time
+	Today     time.Time
+	Symbol    string
+	Customers []FitCustomer // every customer, scored
+	Totals    GroupRow      // the business as a whole
+	// Groups holds the rows of each grouping, for the screen's switch.
+	Groups map[Grouping][]GroupRow
+	// Values holds what each group's customers value, per grouping.
+	Values map[Grouping][]ValueBreakdown
+	// Best and Drains index Customers, best first and worst first.
+	Best, Drains []int
+	// Unscored index the customers who bought in the period but are
+	// known only by their profit, the most profitable first: rating their
+	// fit would score them. NoSale counts those with no sale to rank.
+	Unscored  []int
+	NoSale    int
+	Advocates []AdvocateSuggestion
+	Referrers []Referrer
+	Ignored   []Opportunity
+	Tiers     []TierFit
+	Upgrades  []int // index Customers: lowest-tier customers to offer more
+
+	at   map[int64]int   // Customers by id
+	kids map[int64][]int // the customers each one referred, by name
+}
+
+// Customer returns the customer with id, when the analysis holds them.
+func (f *SegmentFit) Customer(id int64) (*FitCustomer, bool) {
+	i, ok := f.at[id]
+	if !ok {
+		return nil, false
+	}
+	return &f.Customers[i], true
+}
+
+// AnalyseFit scores every customer and builds every view of the analysis.
+// segments are every segment the owner named, members or not.
+func AnalyseFit(cs []FitCustomer, segments []Segment, opt FitOptions) SegmentFit {
+	f := SegmentFit{From: opt.From, To: opt.To, Today: Day(opt.Today), Symbol: opt.Settings.CurrencySymbol(),
+		Customers: cs, Groups: map[Grouping][]GroupRow{}, Values: map[Grouping][]ValueBreakdown{}}
+	f.at = indexByID(cs)
+	fitRFM(cs, f.Today)
+	countReferrals(cs, f.at)
+	scoreAll(cs, opt.Weights, f.Symbol)
+
+	ts := tallies(cs)
+	f.Totals = sumGroup("all customers", ts, allIndexes(len(cs)))
+	vals := internValues(cs)
+	for _, g := range Groupings {
+		members := groupMembers(cs, g, segments, opt.Settings)
+		rows := make([]GroupRow, len(members))
+		for i, m := range members {
+			rows[i] = sumGroup(m.name, ts, m.idx)
+			rows[i].Share = shareOf(rows[i].Revenue, f.Totals.Revenue)
+			rows[i].Verdict = JudgeGroup(rows[i], f.Totals, f.Symbol)
+		}
+		f.Groups[g] = rows
+		f.Values[g] = vals.by(members)
+	}
+	f.Best, f.Drains, f.Unscored, f.NoSale = rankFit(cs)
+	f.Advocates = suggestAdvocates(cs)
+	f.kids = referralChildren(cs)
+	f.Referrers = bestReferrers(cs, f.kids, f.at)
+	f.Ignored = findIgnored(f, vals)
+	f.Tiers, f.Upgrades = tierFit(cs, opt.Settings)
+	return f
+}
+
+// countReferrals sets how many customers each one referred.
+func countReferrals(cs []FitCustomer, at map[int64]int) {
+	for j := range cs {
+		c := &cs[j]
+		if i, ok := at[c.Referrer]; ok && c.Referrer != 0 {
+			cs[i].Referrals++
+		}
+	}
+}
+
+// scoreAll ranks profit among the customers who bought in the period and
+// scores every customer.
+func scoreAll(cs []FitCustomer, w FitWeights, symbol string) {
+	var buyers []int
+	var profits []int64
+	for i := range cs {
+		c := &cs[i]
+		if c.Orders > 0 {
+			buyers = append(buyers, i)
+			profits = append(profits, int64(c.Profit))
+		}
+	}
+	ranks := make([]int, len(cs))
+	if len(buyers) > 0 {
+		for j, q := range RankQuintiles(profits) {
+			ranks[buyers[j]] = q
+		}
+	}
+	for i := range cs {
+		c := &cs[i]
+		c.Score = ScoreFit(FitInputs{ProfitRank: ranks[i], Profit: c.Profit, Fit: c.Fit, Referrals: c.Referrals,
+			Complaints: c.Complaints, NPS: c.NPS, HasNPS: c.HasNPS}, w, symbol)
+	}
+}
+
+// How many customers each ranked list holds at most.
+const rankedLimit = 50
+
+// rankFit returns the best customers (FitScore.Best, highest first) and
+// the drains (FitScore.Drain, lowest first), ties to the larger profit
+// (best) or the larger loss (drains), then by name; and the customers with
+// no score: those who bought (most profit first) and how many did not.
+// Customers already let go are in none of them.
+func rankFit(cs []FitCustomer) (best, drains, unscored []int, noSale int) {
+	for i := range cs {
+		c := &cs[i]
+		switch {
+		case c.Stage == StageFormer:
+			// Let go already: nothing to act on.
+		case !c.Score.Scored && c.Orders == 0:
+			noSale++
+		case !c.Score.Scored:
+			unscored = append(unscored, i)
+		case c.Score.Best():
+			best = append(best, i)
+		case c.Score.Drain():
+			drains = append(drains, i)
+		}
+	}
+	byName := func(a, b int) int {
+		return cmp.Or(cmp.Compare(cs[a].Name, cs[b].Name), cmp.Compare(cs[a].ID, cs[b].ID))
+	}
+	slices.SortFunc(best, func(a, b int) int {
+		return cmp.Or(cmp.Compare(cs[b].Score.Score, cs[a].Score.Score), cmp.Compare(cs[b].Profit, cs[a].Profit), byName(a, b))
+	})
+	slices.SortFunc(drains, func(a, b int) int {
+		return cmp.Or(cmp.Compare(cs[a].Score.Score, cs[b].Score.Score), cmp.Compare(cs[a].Profit, cs[b].Profit), byName(a, b))
+	})
+	slices.SortFunc(unscored, func(a, b int) int { return cmp.Or(cmp.Compare(cs[b].Profit, cs[a].Profit), byName(a, b)) })
+	return best[:min(len(best), rankedLimit)], drains[:min(len(drains), rankedLimit)], unscored, noSale
+}
+
+// Grouping is a way of cutting the customers into groups.
+type Grouping int
+
+// The groupings, in the order the screen's switch cycles through them.
+const (
+	BySegment Grouping = iota
+	ByStage
+	ByRFM
+	ByTier
+	ByCountry
+)
+
+// Groupings lists every grouping in order.
+var Groupings = []Grouping{BySegment, ByStage, ByRFM, ByTier, ByCountry}
+
+// Next returns the grouping after g, wrapping around.
+func (g Grouping) Next() Grouping { return (g + 1) % Grouping(len(Groupings)) }
+
+// String names the grouping: "segments", "RFM segments" …
+func (g Grouping) String() string {
+	switch g {
+	case ByStage:
+		return "stages"
+	case ByRFM:
+		return "RFM segments"
+	case ByTier:
+		return "tiers"
+	case ByCountry:
+		return "countries"
+	}
+	return "segments"
+}
+
+// Names of the groups of customers a grouping leaves out of every other.
+const (
+	NoSegment = "(no segment)"
+	NoSale    = "(no sale in period)"
+	NoTier    = "(no tier)"
+	NoCountry = "(no country)"
+)
+
+// rfmOrder is the order of the RFM segments on screen, best first.
+var rfmOrder = []string{"Champions", "Loyal", "Potential loyalist", "New", "Promising", "Need attention",
+	"About to sleep", "At risk", "Can't lose them", "Hibernating"}
+
+// group is one group's name and the indexes of its customers.
+type group struct {
+	name string
+	idx  []int
+}
+
+// groupMembers cuts the customers into the groups of g, in the order the
+// screen shows them. A customer in several segments is in each.
+func groupMembers(cs []FitCustomer, g Grouping, segments []Segment, s Settings) []group {
+	// Names differing only in case are one group, shown as first seen.
+	var groups []group
+	exact := map[string]int{}  // a name as met → its group
+	folded := map[string]int{} // a name in lower case → its group
+	put := func(name string, i int) {
+		k, ok := exact[name]
+		if !ok {
+			f := strings.ToLower(name)
+			if k, ok = folded[f]; !ok {
+				k = len(groups)
+				groups = append(groups, group{name: name})
+				folded[f] = k
+			}
+			exact[name] = k
+		}
+		if i >= 0 {
+			groups[k].idx = append(groups[k].idx, i)
+		}
+	}
+	switch g {
+	case BySegment:
+		for _, seg := range segments {
+			put(seg.Name, -1)
+		}
+		for i := range cs {
+			c := &cs[i]
+			for _, n := range c.Segments {
+				put(n, i)
+			}
+			if len(c.Segments) == 0 {
+				put(NoSegment, i)
+			}
+		}
+	case ByStage:
+		for _, st := range Stages {
+			put(string(st), -1)
+		}
+		for i := range cs {
+			c := &cs[i]
+			put(string(c.Stage), i)
+		}
+	case ByRFM:
+		for _, n := range rfmOrder {
+			put(n, -1)
+		}
+		for i := range cs {
+			c := &cs[i]
+			put(cmp.Or(c.RFMSegment, NoSale), i)
+		}
+	case ByTier:
+		for t := 1; t <= Tiers; t++ {
+			put(s.TierName(t), -1)
+		}
+		for i := range cs {
+			c := &cs[i]
+			name := s.TierName(c.Tier)
+			if name == "" {
+				name = NoTier
+			}
+			put(name, i)
+		}
+	case ByCountry:
+		for i := range cs {
+			c := &cs[i]
+			put(cmp.Or(strings.Join(strings.Fields(c.Country), " "), NoCountry), i)
+		}
+	}
+	out := make([]group, 0, len(groups))
+	for _, gr := range groups {
+		// Empty RFM segments and tiers say nothing; empty segments do
+		// (the owner named them, and nobody is in them).
+		if len(gr.idx) == 0 && g != BySegment {
+			continue
+		}
+		out = append(out, gr)
+	}
+	switch g {
+	case BySegment:
+		// Most revenue first; the customers in no segment last.
+		sumRev := func(gr group) Money {
+			var m Money
+			for _, i := range gr.idx {
+				m += cs[i].Revenue
+			}
+			return m
+		}
+		slices.SortStableFunc(out, func(a, b group) int {
+			return cmp.Or(cmp.Compare(boolInt(a.name == NoSegment), boolInt(b.name == NoSegment)),
+				cmp.Compare(sumRev(b), sumRev(a)), cmp.Compare(strings.ToLower(a.name), strings.ToLower(b.name)))
+		})
+	case ByCountry:
+		slices.SortStableFunc(out, func(a, b group) int {
+			return cmp.Or(cmp.Compare(boolInt(a.name == NoCountry), boolInt(b.name == NoCountry)),
+				cmp.Compare(len(b.idx), len(a.idx)), cmp.Compare(a.name, b.name))
+		})
+	}
+	return out
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func allIndexes(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+func indexByID(cs []FitCustomer) map[int64]int {
+	at := make(map[int64]int, len(cs))
+	for i := range cs {
+		c := &cs[i]
+		at[c.ID] = i
+	}
+	return at
+}
+
+// GroupRow is one group of customers on the Segment fit screen.
+type GroupRow struct {
+	Name      string
+	Customers int // everyone in the group, prospects included
+	Prospects int
+	Former    int // let go
+	Buyers    int // customers with a sale in the period
+
+	Revenue     Money // in the period
+	DirectCost  Money
+	CostToServe Money
+	Profit      Money
+	Margin      float64 // Profit / Revenue, when HasMargin
+	HasMargin   bool
+	Share       float64 // of the business's revenue in the period
+
+	Rated      int     // customers with a fit rating
+	AvgFit     float64 // their mean rating, when Rated > 0
+	Referrals  int     // customers the group's customers referred
+	Complaints int     // opened in the period
+	// NPS over the group's latest answers: % promoters − % detractors,
+	// when Answers > 0.
+	NPS     int
+	Answers int
+
+	Verdict Verdict
+}
+
+// ComplaintsPer is complaints per customer in the group.
+func (g GroupRow) ComplaintsPer() float64 {
+	if g.Customers == 0 {
+		return 0
+	}
+	return float64(g.Complaints) / float64(g.Customers)
+}
+
+// ReferralsPer is referrals made per customer in the group.
+func (g GroupRow) ReferralsPer() float64 {
+	if g.Customers == 0 {
+		return 0
+	}
+	return float64(g.Referrals) / float64(g.Customers)
+}
+
+// sumGroup adds up the customers at idx.
+func sumGroup(name string, ts []tally, idx []int) GroupRow {
+	g := GroupRow{Name: name, Customers: len(idx)}
+	fitSum := 0
+	var nps NPS
+	for _, i := range idx {
+		t := &ts[i]
+		g.Prospects += int(t.prospect)
+		g.Former += int(t.former)
+		g.Buyers += int(t.buyer)
+		g.Revenue += t.revenue
+		g.DirectCost += t.direct
+		g.CostToServe += t.serve
+		g.Profit += t.profit
+		if t.fit > 0 {
+			g.Rated++
+			fitSum += int(t.fit)
+		}
+		g.Referrals += int(t.referrals)
+		g.Complaints += int(t.complaints)
+		if t.nps >= 0 {
+			nps.Add(int(t.nps), 1)
+		}
+	}
+	g.Margin, g.HasMargin = marginOf(g.Profit, g.Revenue)
+	if g.Rated > 0 {
+		g.AvgFit = float64(fitSum) / float64(g.Rated)
+	}
+	g.NPS, _ = nps.Score()
+	g.Answers = nps.Answers()
+	return g
+}
+
+// tally is one customer's part in a group row, kept small so that summing
+// the groups of a grouping reads a few bytes per customer rather than the
+// whole FitCustomer.
+type tally struct {
+	revenue, direct, serve, profit Money
+	referrals, complaints          int32
+	fit, nps                       int8 // fit 0: unrated; nps −1: no answer
+	prospect, former, buyer        uint8
+}
+
+func tallies(cs []FitCustomer) []tally {
+	ts := make([]tally, len(cs))
+	for i := range cs {
+		c, t := &cs[i], &ts[i]
+		t.revenue, t.direct, t.serve, t.profit = c.Revenue, c.DirectCost, c.CostToServe, c.Profit
+		t.referrals, t.complaints, t.fit, t.nps = int32(c.Referrals), int32(c.Complaints), int8(c.Fit), -1
+		if c.HasNPS {
+			t.nps = int8(c.NPS)
+		}
+		t.prospect, t.former = uint8(boolInt(c.Stage == StageProspect)), uint8(boolInt(c.Stage == StageFormer))
+		t.buyer = uint8(boolInt(c.Orders > 0))
+	}
+	return ts
+}
+
+// marginOf is profit / revenue; false when revenue is not positive. It is
+// a ratio, not money, so a float holds it.
+func marginOf(profit, revenue Money) (float64, bool) {
+	if revenue <= 0 {
+		return 0, false
+	}
+	return float64(profit) / float64(revenue), true
+}
+
+// shareOf is part / whole, 0 when whole is not positive.
+func shareOf(part, whole Money) float64 {
+	if whole <= 0 {
+		return 0
+	}
+	return float64(part) / float64(whole)
+}
+
+// pct writes a ratio as a whole percentage: "48%".
+func pct(r float64) string { return fmt.Sprintf("%d%%", int(math.Round(r*100))) }
+
+// VerdictKind is what the screen makes of a group, best first.
+type VerdictKind int
+
+// The verdicts.
+const (
+	VerdictBest VerdictKind = iota
+	VerdictGood
+	VerdictWatch
+	VerdictDrain
+	VerdictUnknown
+)
+
+// String names the verdict as the screen writes it.
+func (k VerdictKind) String() string {
+	switch k {
+	case VerdictBest:
+		return "best fit"
+	case VerdictGood:
+		return "good"
+	case VerdictWatch:
+		return "watch"
+	case VerdictDrain:
+		return "drain"
+	}
+	return "too few to judge"
+}
+
+// Verdict is the kind and its reasons in words.
+type Verdict struct {
+	Kind    VerdictKind
+	Reasons []string
+}
+
+// String writes "best fit: margin 48%, refers others".
+func (v Verdict) String() string {
+	if len(v.Reasons) == 0 {
+		return v.Kind.String()
+	}
+	return v.Kind.String() + ": " + strings.Join(v.Reasons, ", ")
+}
+
+// Thresholds of the verdicts.
+const (
+	// minJudged is the fewest buyers a group needs to be judged.
+	minJudged = 3
+	// Complaints per customer from which a group is a drain, and from
+	// which it is worth watching.
+	drainComplaints = 1.0
+	watchComplaints = 0.5
+	// A mean fit rating below poorFit is poor; from goodFit it is good.
+	poorFit = 2.5
+	goodFit = 3.5
+	// Referrals per customer from which a group "refers others".
+	refersOthers = 0.2
+	// An NPS from greatNPS is a strength; below 0 a weakness.
+	greatNPS = 30
+	// A margin under thinMargin of the business's is thin.
+	thinMargin = 0.6
+)
+
+// JudgeGroup gives a group its verdict against the business as a whole:
+//
+//   - too few to judge: fewer than 3 customers with a sale in the period;
+//   - drain: it lost money, or has 1 complaint or more per customer, or a
+//     mean fit below 2.5 with a margin below the business's;
+//   - best fit: a margin at or above the business's, fewer than 0.5
+//     complaints per customer, and one strength: a mean fit of 3.5 or
+//     more, 0.2 referrals per customer or more, or an NPS of 30 or more;
+//   - watch: a thin margin (under 0.6 of the business's), 0.5 complaints per
+//     customer or more, or a negative NPS;
+//   - good: the rest.
+//
+// Reasons name what decided it, in the order above.
+func JudgeGroup(g, all GroupRow, symbol string) Verdict {
+	if g.Buyers < minJudged {
+		v := Verdict{Kind: VerdictUnknown}
+		if g.Buyers == 0 {
+			v.Reasons = []string{"no sale in the period"}
+		} else {
+			v.Reasons = []string{countOf(g.Buyers, "buyer")}
+		}
+		return v
+	}
+	avg, hasAvg := all.Margin, all.HasMargin
+	below := !g.HasMargin || (hasAvg && g.Margin < avg)
+	per := g.ComplaintsPer()
+	poor := g.Rated > 0 && g.AvgFit < poorFit
+
+	if g.Profit < 0 || per >= drainComplaints || (poor && below) {
+		var rs []string
+		if g.Profit < 0 {
+			rs = append(rs, "loses "+(-g.Profit).Short(symbol))
+		}
+		if per >= watchComplaints {
+			rs = append(rs, perCustomer(per, "complaint"))
+		}
+		if poor {
+			rs = append(rs, fmt.Sprintf("fit %.1f", g.AvgFit))
+		}
+		if g.Answers > 0 && g.NPS < 0 {
+			rs = append(rs, "NPS "+signed(g.NPS))
+		}
+		if g.Profit >= 0 && g.HasMargin {
+			rs = append(rs, "margin "+pct(g.Margin))
+		}
+		return Verdict{Kind: VerdictDrain, Reasons: rs}
+	}
+
+	var strengths []string
+	if g.Rated > 0 && g.AvgFit >= goodFit {
+		strengths = append(strengths, fmt.Sprintf("fit %.1f", g.AvgFit))
+	}
+	if g.ReferralsPer() >= refersOthers {
+		strengths = append(strengths, "refers others")
+	}
+	if g.Answers > 0 && g.NPS >= greatNPS {
+		strengths = append(strengths, "NPS "+signed(g.NPS))
+	}
+	if !below && per < watchComplaints && len(strengths) > 0 {
+		return Verdict{Kind: VerdictBest, Reasons: append([]string{"margin " + pct(g.Margin)}, strengths...)}
+	}
+
+	var worries []string
+	if g.HasMargin && hasAvg && g.Margin < avg*thinMargin {
+		worries = append(worries, "thin margin "+pct(g.Margin)+" against "+pct(avg))
+	}
+	if per >= watchComplaints {
+		worries = append(worries, perCustomer(per, "complaint"))
+	}
+	if g.Answers > 0 && g.NPS < 0 {
+		worries = append(worries, "NPS "+signed(g.NPS))
+	}
+	if len(worries) > 0 {
+		return Verdict{Kind: VerdictWatch, Reasons: worries}
+	}
+	return Verdict{Kind: VerdictGood, Reasons: append([]string{"margin " + pct(g.Margin)}, strengths...)}
+}
+
+// perCustomer writes a rate: "3 complaints per customer", "0.5 complaints
+// per customer".
+func perCustomer(r float64, noun string) string {
+	s := fmt.Sprintf("%.1f", r)
+	s = strings.TrimSuffix(s, ".0")
+	if s == "1" {
+		return "1 " + noun + " per customer"
+	}
+	return s + " " + noun + "s per customer"
+}
+
+// fitRFM names each buyer's place on the R×F grid as DESIGN.md defines it:
+// recency (days from the last sale in the period to asOf, fewer better),
+// frequency (sale orders) and monetary value (revenue) scored 1–5 by
+// RankQuintiles among the customers who bought. It stands in for the
+// profitability engine's RFM until that lands; RFMSegment set by the
+// caller is kept.
+func fitRFM(cs []FitCustomer, asOf time.Time) {
+	var idx []int
+	var rec, freq []int64
+	for i := range cs {
+		c := &cs[i]
+		if c.Orders > 0 && c.RFMSegment == "" && !c.LastSale.IsZero() {
+			idx = append(idx, i)
+			rec = append(rec, -int64(DaysBetween(c.LastSale, asOf)))
+			freq = append(freq, int64(c.Orders))
+		}
+	}
+	if len(idx) == 0 {
+		return
+	}
+	r, f := RankQuintiles(rec), RankQuintiles(freq)
+	for j, i := range idx {
+		cs[i].RFMSegment = rfmName(r[j], f[j])
+	}
+}
+
+// rfmName is the segment of the usual R×F grid.
+func rfmName(r, f int) string {
+	switch {
+	case r == 5 && f >= 4:
+		return "Champions"
+	case r >= 3 && f >= 4:
+		return "Loyal"
+	case r >= 4 && f >= 2:
+		return "Potential loyalist"
+	case r == 5:
+		return "New"
+	case r == 4:
+		return "Promising"
+	case r == 3 && f == 3:
+		return "Need attention"
+	case r == 3:
+		return "About to sleep"
+	case f == 5:
+		return "Can't lose them"
+	case f >= 3:
+		return "At risk"
+	}
+	return "Hibernating"
+}

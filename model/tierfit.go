@@ -1,0 +1,87 @@
+package model
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// Package tiers: how each tier fares, and who on the lowest tier is ready
+// for more — a good fit who orders often.
+
+// TierFit sums one package tier's customers over the period; Tier 0 is the
+// customers in none.
+type TierFit struct {
+	Tier      int
+	Name      string
+	Customers int
+	Buyers    int // with a sale in the period
+	Revenue   Money
+	Profit    Money
+	Margin    float64
+	HasMargin bool
+}
+
+// Upgrade candidates are on the lowest tier, rated at least upgradeFit,
+// and among the frequent buyers: RFM frequency quintile 4 or 5, and at
+// least upgradeOrders orders in the period.
+const (
+	upgradeFit    = 4
+	upgradeOrders = 3
+)
+
+// tierFit sums every tier (1–3, then none; empty tiers left out) and
+// lists the upgrade candidates, the most orders first.
+func tierFit(cs []FitCustomer, s Settings) ([]TierFit, []int) {
+	var sums [Tiers + 1]TierFit
+	var orders []int64
+	var buyers []int
+	for i := range cs {
+		c := &cs[i]
+		t := c.Tier
+		if t < 0 || t > Tiers {
+			t = 0
+		}
+		sums[t].Customers++
+		sums[t].Revenue += c.Revenue
+		sums[t].Profit += c.Profit
+		if c.Orders > 0 {
+			sums[t].Buyers++
+			orders = append(orders, int64(c.Orders))
+			buyers = append(buyers, i)
+		}
+	}
+	var tiers []TierFit
+	for _, t := range []int{1, 2, 3, 0} {
+		f := sums[t]
+		if f.Customers == 0 {
+			continue
+		}
+		f.Tier, f.Name = t, s.TierName(t)
+		if t == 0 {
+			f.Name = NoTier
+		}
+		f.Margin, f.HasMargin = marginOf(f.Profit, f.Revenue)
+		tiers = append(tiers, f)
+	}
+	var up []int
+	if len(orders) > 0 {
+		for j, q := range RankQuintiles(orders) {
+			c := &cs[buyers[j]]
+			if c.Tier == 1 && c.Fit >= upgradeFit && q >= 4 && c.Orders >= upgradeOrders && c.Stage != StageFormer {
+				up = append(up, buyers[j])
+			}
+		}
+	}
+	slices.SortFunc(up, func(a, b int) int {
+		return cmp.Or(cmp.Compare(cs[b].Orders, cs[a].Orders), cmp.Compare(cs[b].Profit, cs[a].Profit),
+			cmp.Compare(cs[a].Name, cs[b].Name))
+	})
+	return tiers, up
+}
+
+// UpgradeReason says why a customer is an upgrade candidate: "fit 5, 9
+// orders in the period".
+func UpgradeReason(c FitCustomer) string {
+	return fmt.Sprintf("fit %d, %d orders in the period", c.Fit, c.Orders)
+}

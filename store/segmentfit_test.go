@@ -1,0 +1,215 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"clientele/model"
+)
+
+func TestFitFactsReadsWhatTheScoreWeighs(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	day := func(s string) time.Time {
+		d, err := model.ParseDateTime(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	ann := model.Customer{Name: "Ann", Stage: model.StageAdvocate, Fit: 5, Tier: 2, Country: "UK",
+		Segments: []string{"Wholesale", "Gift buyers"}, Values: []string{"quality", "style"}}
+	var ben, gone model.Customer
+	err := db.Load(ctx, func(l *Loader) error {
+		if err := l.Customer(&ann); err != nil {
+			return err
+		}
+		ben = model.Customer{Name: "Ben", Stage: model.StageCustomer, ReferredBy: ann.ID}
+		gone = model.Customer{Name: "Gone", Stage: model.StageCustomer, ArchivedAt: day("2026-01-01")}
+		for _, c := range []*model.Customer{&ben, &gone} {
+			if err := l.Customer(c); err != nil {
+				return err
+			}
+		}
+		o := model.Order{CustomerID: ben.ID, OrderedAt: day("2026-10-01 10:00"), Kind: model.OrderSale,
+			Lines: []model.OrderLine{model.NewLine("Soap", 2, 500, 100)}}
+		if err := l.Order(&o); err != nil {
+			return err
+		}
+		for _, on := range []string{"2025-06-01", "2026-03-01", "2026-09-01"} {
+			p := model.Complaint{OpenedOn: day(on), CustomerID: ben.ID, Category: model.ComplaintDelivery,
+				Severity: model.SeverityLow, WhatWentWrong: "late", Status: model.ComplaintOpen}
+			if err := l.Complaint(&p); err != nil {
+				return err
+			}
+		}
+		for _, f := range []model.Feedback{
+			{On: day("2026-05-01"), CustomerID: ann.ID, Kind: model.FeedbackNPS, Score: 6, HasScore: true},
+			{On: day("2026-08-01"), CustomerID: ann.ID, Kind: model.FeedbackNPS, Score: 10, HasScore: true},
+			{On: day("2026-09-01"), CustomerID: ann.ID, Kind: model.FeedbackPraise, Answer: "lovely"},
+		} {
+			f.Status = model.FeedbackNew
+			if err := l.Feedback(&f); err != nil {
+				return err
+			}
+		}
+		return l.Touch(&model.Touch{CustomerID: ben.ID, At: day("2026-11-02 09:00"), Kind: model.TouchContact,
+			Summary: "called"})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.FitFacts(ctx, day("2025-12-01"), day("2026-11-23"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 {
+		t.Fatalf("read %d customers, want 2 (the archived one left out)", len(got))
+	}
+	a, b := got[0], got[1]
+	if a.Name != "Ann" || a.Stage != model.StageAdvocate || a.Fit != 5 || a.Tier != 2 || a.Country != "UK" ||
+		!slices.Contains(a.Segments, "Wholesale") || !slices.Contains(a.Segments, "Gift buyers") ||
+		strings.Join(a.Values, ",") != "quality,style" || !a.HasNPS || a.NPS != 10 || a.Complaints != 0 ||
+		!a.LastActivity.IsZero() {
+		t.Errorf("Ann %+v (latest NPS answer 10, no activity)", a)
+	}
+	if b.Referrer != ann.ID || b.Complaints != 2 || b.HasNPS || b.LifetimeRevenue != 1000 ||
+		!b.LastActivity.Equal(day("2026-11-02 09:00")) {
+		t.Errorf("Ben %+v (referred by Ann, 2 complaints in the period, last activity the call)", b)
+	}
+	if b.Revenue != 0 || b.Orders != 0 {
+		t.Errorf("Ben's period figures are the engine's, not FitFacts': %+v", b)
+	}
+}
+
+func TestTimeSpentSumsTheMinutesInThePeriod(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	c := model.Customer{Name: "Dev", Stage: model.StageCustomer}
+	if err := db.CreateCustomer(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []model.Cost{
+		{On: time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC), Category: model.CostTime, Minutes: 90},
+		{On: time.Date(2026, 6, 5, 0, 0, 0, 0, time.UTC), Category: model.CostTime, Minutes: 45},
+		{On: time.Date(2025, 6, 5, 0, 0, 0, 0, time.UTC), Category: model.CostTime, Minutes: 600},
+		{On: time.Date(2026, 6, 5, 0, 0, 0, 0, time.UTC), Category: model.CostShipping, Amount: 700},
+	} {
+		k.CustomerID = c.ID
+		if err := db.CreateCost(ctx, &k); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n, err := db.TimeSpent(ctx, c.ID, time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+	if err != nil || n != 135 {
+		t.Errorf("time spent %d, %v; want 135 minutes (90 + 45; the 600 from 2025 is before the period)", n, err)
+	}
+}
+
+func TestSetStageLetsGoAndUndoes(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	c := model.Customer{Name: "Dev", Stage: model.StageCustomer}
+	if err := db.CreateCustomer(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SetStage(ctx, c.ID, model.StageFormer, "  "); !errors.Is(err, model.ErrInvalid) ||
+		!strings.Contains(err.Error(), "reason") {
+		t.Errorf("let go without a reason: %v, want ErrInvalid naming the reason", err)
+	}
+	ch, err := db.SetStage(ctx, c.ID, model.StageFormer, " endless returns ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := model.StageChange{ID: c.ID, Name: "Dev", From: model.StageCustomer, To: model.StageFormer, Reason: "endless returns"}
+	if ch != want {
+		t.Errorf("change %+v, want %+v", ch, want)
+	}
+	got, _ := db.Customer(ctx, c.ID)
+	if got.Stage != model.StageFormer || got.LetGoReason != "endless returns" {
+		t.Errorf("stored %s %q", got.Stage, got.LetGoReason)
+	}
+	if _, err := db.SetStage(ctx, ch.ID, ch.From, ch.FromReason); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = db.Customer(ctx, c.ID)
+	if got.Stage != model.StageCustomer || got.LetGoReason != "" {
+		t.Errorf("after undo %s %q", got.Stage, got.LetGoReason)
+	}
+	if _, err := db.SetStage(ctx, 999, model.StageAdvocate, ""); !errors.Is(err, model.ErrNotFound) {
+		t.Errorf("missing customer: %v", err)
+	}
+	if _, err := db.SetStage(ctx, c.ID, "vip", ""); !errors.Is(err, model.ErrInvalid) {
+		t.Errorf("bad stage: %v", err)
+	}
+}
+
+func TestFitFiguresSumThePeriodByHand(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	day := func(s string) time.Time {
+		d, err := model.ParseDateTime(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	ann := model.Customer{Name: "Ann", Stage: model.StageCustomer}
+	if err := db.CreateCustomer(ctx, &ann); err != nil {
+		t.Fatal(err)
+	}
+	err := db.Load(ctx, func(l *Loader) error {
+		orders := []model.Order{
+			// Before the period: left out.
+			{CustomerID: ann.ID, OrderedAt: day("2025-11-30 12:00"), Kind: model.OrderSale,
+				Lines: []model.OrderLine{model.NewLine("Soap", 10, 500, 100)}},
+			// In it: 2 × £5 (cost £1) + 1 × £12 (cost £4) = £22 revenue, £6 direct.
+			{CustomerID: ann.ID, OrderedAt: day("2026-01-10 12:00"), Kind: model.OrderSale,
+				Lines: []model.OrderLine{model.NewLine("Soap", 2, 500, 100), model.NewLine("Candle", 1, 1200, 400)}},
+			// A refund of one soap: −£5 revenue, −£1 direct.
+			{CustomerID: ann.ID, OrderedAt: day("2026-02-01 12:00"), Kind: model.OrderRefund,
+				Lines: []model.OrderLine{model.NewLine("Soap", -1, 500, 100)}},
+			// The last day of the period counts.
+			{CustomerID: ann.ID, OrderedAt: day("2026-11-23 18:00"), Kind: model.OrderSale,
+				Lines: []model.OrderLine{model.NewLine("Soap", 1, 500, 100)}},
+		}
+		for i := range orders {
+			if err := l.Order(&orders[i]); err != nil {
+				return err
+			}
+		}
+		for _, c := range []model.Cost{
+			{On: day("2026-03-01"), CustomerID: ann.ID, Category: model.CostShipping, Amount: 350},
+			{On: day("2026-03-02"), OrderID: orders[1].ID, Category: model.CostFees, Amount: 80}, // her order's
+			{On: day("2026-03-03"), CustomerID: ann.ID, Category: model.CostAcquisition, Amount: 5000},
+			{On: day("2025-10-01"), CustomerID: ann.ID, Category: model.CostShipping, Amount: 999},
+		} {
+			if err := l.Cost(&c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := db.FitFacts(ctx, day("2025-12-01"), day("2026-11-23"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.FitFigures(ctx, cs, day("2025-12-01"), day("2026-11-23")); err != nil {
+		t.Fatal(err)
+	}
+	c := cs[0]
+	// Revenue 22 − 5 + 5 = 22; direct 6 − 1 + 1 = 6; cost to serve 3.50 +
+	// 0.80 (acquisition aside); profit 22 − 6 − 4.30 = 11.70.
+	if c.Orders != 2 || c.Revenue != 2200 || c.DirectCost != 600 || c.CostToServe != 430 || c.Profit != 1170 ||
+		model.FormatDate(c.LastSale) != "2026-11-23" {
+		t.Errorf("Ann's figures: %d orders, revenue %v, direct %v, serve %v, profit %v, last sale %v",
+			c.Orders, c.Revenue, c.DirectCost, c.CostToServe, c.Profit, c.LastSale)
+	}
+}

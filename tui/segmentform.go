@@ -1,0 +1,177 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"clientele/model"
+)
+
+// openSegmentForm loads the segments and opens the form that puts the
+// customers ids (who, in words) in one of them, or takes them out.
+func openSegmentForm(com *common, ids []int64, who string) tea.Cmd {
+	store := com.store
+	return func() tea.Msg {
+		segs, err := store.Segments(bg())
+		if err != nil {
+			return errMsg{err}
+		}
+		return segmentFormMsg{ids: ids, who: who, segments: segs}
+	}
+}
+
+// newSegmentChoice is the segment picker's value for "a new segment…".
+const newSegmentChoice = int64(0)
+
+// segmentForm puts one or more customers in a segment, chosen from the
+// list or typed as a new name, or takes them out of one. It is an
+// editForm: values live here, the new name's error stands in its title,
+// esc asks before discarding.
+type segmentForm struct {
+	editForm
+	data segmentFormMsg
+
+	// Values as typed.
+	remove  bool
+	segment int64 // a segment id, or newSegmentChoice
+	name    string
+}
+
+func newSegmentForm(com *common, data segmentFormMsg) *segmentForm {
+	f := &segmentForm{editForm: newEditForm(com), data: data}
+	if len(data.segments) > 0 {
+		f.segment = data.segments[0].ID
+	}
+	f.editForm.build, f.editForm.snapshot, f.editForm.save = f.build, f.snapshot, f.save
+	f.start()
+	return f
+}
+
+func (f *segmentForm) snapshot() string {
+	return strings.Join([]string{sprintf("%t", f.remove), sprintf("%d", f.segment), f.name}, "\x00")
+}
+
+// build makes the huh form over the values.
+func (f *segmentForm) build() {
+	f.inputs = nil
+	opts := make([]huh.Option[int64], 0, len(f.data.segments)+1)
+	for _, s := range f.data.segments {
+		opts = append(opts, huh.NewOption(sprintf("%s (%s)", model.Printable(s.Name), countNoun(s.Customers, "customer")), s.ID))
+	}
+	opts = append(opts, huh.NewOption("a new segment…", newSegmentChoice))
+	actions := []huh.Option[bool]{huh.NewOption("put in", false)}
+	if len(f.data.segments) > 0 {
+		actions = append(actions, huh.NewOption("take out of", true))
+	}
+	name := huh.NewInput().Title("New segment").Value(&f.name).Placeholder("wholesale, teen fashion…").
+		CharLimit(60).Validate(msgOnly(model.ValidateSegmentName))
+	f.inputs = append(f.inputs, titledInput{field: name, title: "New segment", shown: "New segment"})
+	f.form = f.finish(huh.NewForm(
+		huh.NewGroup(
+			huh.NewSelect[bool]().Title(model.Printable(f.data.who)).Options(actions...).Value(&f.remove).Inline(true),
+			huh.NewSelect[int64]().Title("Segment").Options(opts...).Value(&f.segment).Height(min(len(opts)+2, 12)),
+		),
+		huh.NewGroup(name).WithHideFunc(func() bool { return f.segment != newSegmentChoice || f.remove }),
+	))
+}
+
+// chosen returns the segment picked in the list.
+func (f *segmentForm) chosen() (model.Segment, bool) {
+	for _, s := range f.data.segments {
+		if s.ID == f.segment {
+			return s, true
+		}
+	}
+	return model.Segment{}, false
+}
+
+// Title implements screen.
+func (f *segmentForm) Title() string { return "Segment for " + f.data.who }
+
+// Update implements screen.
+func (f *segmentForm) Update(msg tea.Msg) tea.Cmd {
+	if msg, ok := msg.(segmentAssignedMsg); ok {
+		return tea.Batch(back, status("%s", assignedText(msg)))
+	}
+	return f.update(msg)
+}
+
+// save writes the change in a command.
+func (f *segmentForm) save() tea.Cmd {
+	store, ids := f.com.store, f.data.ids
+	seg, ok := f.chosen()
+	name := seg.Name
+	if !ok {
+		name = strings.TrimSpace(f.name)
+		if err := model.ValidateSegmentName(name); err != nil {
+			return func() tea.Msg { return saveFailedMsg{err: model.Invalid("new segment", "%s", fieldMsg(err))} }
+		}
+	}
+	remove := f.remove && ok
+	f.saving = true
+	return func() tea.Msg {
+		msg := segmentAssignedMsg{segment: name, asked: len(ids), removed: remove}
+		var err error
+		if remove {
+			msg.changed, err = store.RemoveFromSegment(bg(), seg.ID, ids)
+		} else {
+			var got model.Segment
+			got, msg.changed, err = store.AddToSegment(bg(), name, ids)
+			msg.segment = got.Name
+		}
+		if err != nil {
+			return saveFailedMsg{err: err}
+		}
+		return msg
+	}
+}
+
+// View implements screen.
+func (f *segmentForm) View() string {
+	return f.view(f.Title() + ": pick a segment, or a new one at the end of the list")
+}
+
+// assignedText says what a segment change did: "Put 3 customers in
+// Wholesale (1 already was)."
+func assignedText(m segmentAssignedMsg) string {
+	seg := clean(m.segment)
+	if m.removed {
+		text := "Took " + countNoun(m.changed, "customer") + " out of " + seg + "."
+		if n := m.asked - m.changed; n > 0 {
+			text += sprintf(" (%d %s not in it.)", n, wasWere(n))
+		}
+		return text
+	}
+	text := "Put " + countNoun(m.changed, "customer") + " in " + seg + "."
+	if n := m.asked - m.changed; n > 0 {
+		text += sprintf(" (%d already %s.)", n, wasWere(n))
+	}
+	return text
+}
+
+func wasWere(n int) string {
+	if n == 1 {
+		return "was"
+	}
+	return "were"
+}
+
+// plural writes "1 customer", "3 customers", "1,204 customers".
+func countNoun(n int, one string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return commas(n) + " " + one + "s"
+}
+
+// fieldMsg is a field error's message without the field's name.
+func fieldMsg(err error) string {
+	var fe *model.FieldError
+	if errors.As(err, &fe) {
+		return fe.Msg
+	}
+	return err.Error()
+}

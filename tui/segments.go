@@ -1,0 +1,766 @@
+package tui
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"clientele/model"
+)
+
+// segmentFit is the Segments tab: which groups of customers the business
+// serves well and which drain it, the best customers and the drains by the
+// fit score, who should be an advocate, what the business ignores, who
+// refers whom, what each group values, and how the package tiers fare.
+// The analysis is computed in one command when the tab opens or the data
+// changes; keys only move between its views and rows.
+type segmentFit struct {
+	com    *common
+	keys   SegmentFitKeys
+	fit    *model.SegmentFit
+	seq    int
+	view   fitView
+	by     model.Grouping // of the groups and values views
+	tables [fitViews]table
+	last   *stageChangedMsg // what u undoes
+	w, h   int
+}
+
+// fitView is one of the views of the Segments tab.
+type fitView int
+
+// The views, in the order v walks through them.
+const (
+	viewGroups fitView = iota
+	viewBest
+	viewDrains
+	viewUnscored
+	viewAdvocates
+	viewIgnored
+	viewReferrals
+	viewValues
+	viewTiers
+	fitViews
+)
+
+var fitViewNames = [fitViews]string{"Groups", "Best", "Drains", "Unscored", "Advocates", "Ignored", "Referrals",
+	"Values", "Tiers"}
+
+func newSegmentFit(com *common) *segmentFit {
+	s := &segmentFit{com: com, keys: DefaultSegmentFitKeys()}
+	num := func(title string, w int) column { return column{title: title, width: w, right: true} }
+	name := column{title: "customer", width: 12, flex: 2, max: 26}
+	s.tables[viewGroups] = newTable(column{title: "group", width: 12, flex: 3, max: 24}, num("cust", 6),
+		num("share", 5), num("profit", 8), num("margin", 6), num("fit", 3), num("refs", 5), num("c/cust", 6),
+		num("NPS", 4), column{title: "verdict", width: 8, flex: 1})
+	scored := []column{num("#", 3), name, num("score", 5), num("profit", 8), num("fit", 3), num("refs", 4),
+		num("compl", 5), num("NPS", 3), column{title: "why", width: 10, flex: 3}}
+	s.tables[viewBest] = newTable(scored...)
+	s.tables[viewDrains] = newTable(scored...)
+	s.tables[viewUnscored] = newTable(name, num("orders", 6), num("revenue", 9), num("profit", 9),
+		column{title: "missing", width: 12, flex: 2})
+	s.tables[viewAdvocates] = newTable(name, num("referred", 8), num("NPS", 3), num("profit", 8),
+		column{title: "why", width: 16, flex: 3})
+	s.tables[viewIgnored] = newTable(column{title: "what", width: 17}, column{title: "who", width: 12, flex: 1, max: 22},
+		column{title: "", width: 16, flex: 4})
+	s.tables[viewReferrals] = newTable(column{title: "referrer", width: 12, flex: 2, max: 26}, num("referred", 8),
+		num("in tree", 7), num("revenue through", 15), num("tree revenue", 12))
+	s.tables[viewValues] = newTable(column{title: "group", width: 12, flex: 1, max: 24}, num("cust", 5),
+		num("said", 5), column{title: "what they value", width: 20, flex: 4})
+	s.tables[viewTiers] = newTable(name, num("orders", 6), num("fit", 3), num("revenue", 9), num("profit", 9),
+		column{title: "why", width: 10, flex: 2})
+	return s
+}
+
+// Title implements screen.
+func (s *segmentFit) Title() string { return "Segments" }
+
+// Init computes the analysis.
+func (s *segmentFit) Init() tea.Cmd {
+	s.seq++
+	return loadFit(s.com, s.seq)
+}
+
+// fitPeriod is the period the analysis covers: the twelve calendar
+// months to today, the current one to date.
+func fitPeriod(today time.Time) (from, to time.Time) {
+	d := model.Day(today)
+	return time.Date(d.Year(), d.Month()-11, 1, 0, 0, 0, 0, time.UTC), d
+}
+
+// loadFit runs the analysis in a command.
+func loadFit(com *common, seq int) tea.Cmd {
+	store, today, settings := com.store, com.today(), com.settings
+	return func() tea.Msg {
+		f, err := computeFit(store, today, settings)
+		if err != nil {
+			return errMsg{err}
+		}
+		return fitLoadedMsg{seq: seq, fit: f}
+	}
+}
+
+// computeFit reads the facts and figures over the period and analyses
+// them. It runs in a command, never in Update or View.
+func computeFit(store model.Store, today time.Time, s model.Settings) (*model.SegmentFit, error) {
+	ctx := bg()
+	from, to := fitPeriod(today)
+	cs, err := store.FitFacts(ctx, from, to)
+	if err != nil {
+		return nil, err
+	}
+	if err := store.FitFigures(ctx, cs, from, to); err != nil {
+		return nil, err
+	}
+	segs, err := store.Segments(ctx)
+	if err != nil {
+		return nil, err
+	}
+	f := model.AnalyseFit(cs, segs, model.FitOptions{From: from, To: to, Today: today, Settings: s,
+		Weights: model.DefaultFitWeights})
+	return &f, nil
+}
+
+// SetSize implements screen.
+func (s *segmentFit) SetSize(w, h int) {
+	s.w, s.h = w, h
+	for v := range s.tables {
+		s.tables[v].SetSize(w, s.tableHeight(fitView(v)))
+	}
+}
+
+// Lines of the screen: the views bar and a subtitle on top; under the
+// table, when there is room, a pane about the row under the cursor.
+const (
+	fitHeadLines = 2
+	fitPaneLines = 4
+)
+
+func (s *segmentFit) paneHeight() int {
+	if s.h < 12 {
+		return 0
+	}
+	return fitPaneLines
+}
+
+// tableHeight is the height of view v's table, header included.
+func (s *segmentFit) tableHeight(v fitView) int {
+	h := s.h - fitHeadLines - s.paneHeight()
+	if v == viewTiers {
+		h -= s.tierLines()
+	}
+	return max(h, 2)
+}
+
+// tierLines is the height of the tiers summary over the candidates.
+func (s *segmentFit) tierLines() int {
+	if s.fit == nil {
+		return 0
+	}
+	return len(s.fit.Tiers) + 2 // a header, the tiers, a heading for the candidates
+}
+
+// table is the current view's table.
+func (s *segmentFit) table() *table { return &s.tables[s.view] }
+
+// Update implements screen.
+func (s *segmentFit) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case fitLoadedMsg:
+		if msg.seq != s.seq {
+			return nil
+		}
+		s.fit = msg.fit
+		s.fill()
+		return nil
+	case dataChangedMsg, settingsLoadedMsg, segmentEditedMsg:
+		return s.Init()
+	case letGoDataMsg:
+		return push(newLetGoForm(s.com, msg.customer, msg.from, msg.to))
+	case stageChangedMsg:
+		if msg.undo {
+			s.last = nil
+		} else {
+			s.last = &msg
+		}
+		return tea.Batch(s.Init(), status("%s", stageText(msg)))
+	case tea.MouseMsg:
+		if s.fit != nil && s.table().HandleMouse(msg, msg.Mouse().Y-s.tableTop()) {
+			return s.open()
+		}
+	case tea.KeyPressMsg:
+		return s.handleKey(msg)
+	}
+	return nil
+}
+
+// fill sizes every table to the analysis's rows.
+func (s *segmentFit) fill() {
+	f := s.fit
+	s.tables[viewGroups].SetLen(len(f.Groups[s.by]))
+	s.tables[viewBest].SetLen(len(f.Best))
+	s.tables[viewDrains].SetLen(len(f.Drains))
+	s.tables[viewUnscored].SetLen(len(f.Unscored))
+	s.tables[viewAdvocates].SetLen(len(f.Advocates))
+	s.tables[viewIgnored].SetLen(len(f.Ignored))
+	s.tables[viewReferrals].SetLen(len(f.Referrers))
+	s.tables[viewValues].SetLen(len(f.Values[s.by]))
+	s.tables[viewTiers].SetLen(len(f.Upgrades))
+	s.SetSize(s.w, s.h)
+}
+
+// tableTop is the line the table's header is drawn on.
+func (s *segmentFit) tableTop() int {
+	if s.view == viewTiers {
+		return fitHeadLines + s.tierLines()
+	}
+	return fitHeadLines
+}
+
+func (s *segmentFit) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, s.keys.NextView):
+		s.view = (s.view + 1) % fitViews
+		return nil
+	case key.Matches(msg, s.keys.PrevView):
+		s.view = (s.view + fitViews - 1) % fitViews
+		return nil
+	case key.Matches(msg, s.keys.Undo):
+		return s.undo()
+	}
+	if s.fit == nil {
+		return nil
+	}
+	if s.table().HandleKey(s.keys.ListKeys, msg) {
+		return nil
+	}
+	switch {
+	case key.Matches(msg, s.keys.By) && (s.view == viewGroups || s.view == viewValues):
+		s.by = s.by.Next()
+		s.tables[viewGroups].SetCursor(0)
+		s.tables[viewValues].SetCursor(0)
+		s.fill()
+		return nil
+	case key.Matches(msg, s.keys.Open):
+		return s.open()
+	case key.Matches(msg, s.keys.LetGo) && s.view == viewDrains:
+		if c, ok := s.customer(); ok {
+			return openLetGo(s.com, *c, s.fit.From, s.fit.To)
+		}
+	case key.Matches(msg, s.keys.Promote) && s.view == viewAdvocates:
+		if c, ok := s.customer(); ok {
+			return setStage(s.com, c.ID, model.StageAdvocate, "", false)
+		}
+	case key.Matches(msg, s.keys.Tree) && s.view == viewReferrals:
+		if c, ok := s.customer(); ok {
+			return push(newReferralTree(s.com, s.fit, c.ID))
+		}
+	case s.view == viewGroups && s.by == model.BySegment:
+		return s.segmentKey(msg)
+	}
+	return nil
+}
+
+// segmentKey handles the keys that manage the owner's segments.
+func (s *segmentFit) segmentKey(msg tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(msg, s.keys.NewSegment) {
+		return openSegmentEdit(s.com, editNew, "")
+	}
+	g, ok := s.group()
+	if !ok || g.Name == model.NoSegment {
+		return nil
+	}
+	switch {
+	case key.Matches(msg, s.keys.Rename):
+		return openSegmentEdit(s.com, editRename, g.Name)
+	case key.Matches(msg, s.keys.Merge):
+		return openSegmentEdit(s.com, editMerge, g.Name)
+	case key.Matches(msg, s.keys.Delete):
+		return openSegmentEdit(s.com, editDelete, g.Name)
+	}
+	return nil
+}
+
+// undo moves the customer last let go or made an advocate back.
+func (s *segmentFit) undo() tea.Cmd {
+	if s.last == nil {
+		return status("Nothing to undo.")
+	}
+	ch := s.last.change
+	return setStage(s.com, ch.ID, ch.From, ch.FromReason, true)
+}
+
+// openLetGo reads the time the customer took over the period, then opens
+// the let-go form.
+func openLetGo(com *common, c model.FitCustomer, from, to time.Time) tea.Cmd {
+	store := com.store
+	return func() tea.Msg {
+		minutes, err := store.TimeSpent(bg(), c.ID, from, to)
+		if err != nil {
+			return errMsg{err}
+		}
+		c.TimeMinutes = minutes
+		return letGoDataMsg{customer: c, from: from, to: to}
+	}
+}
+
+// setStage moves a customer to stage in a command.
+func setStage(com *common, id int64, stage model.Stage, reason string, undo bool) tea.Cmd {
+	store := com.store
+	return func() tea.Msg {
+		ch, err := store.SetStage(bg(), id, stage, reason)
+		if err != nil {
+			return errMsg{err}
+		}
+		return stageChangedMsg{change: ch, undo: undo}
+	}
+}
+
+// stageText says what a stage change did, for the status bar.
+func stageText(m stageChangedMsg) string {
+	name := clean(m.change.Name)
+	switch {
+	case m.undo:
+		return sprintf("%s is a%s %s again.", name, article(string(m.change.To)), m.change.To)
+	case m.change.To == model.StageFormer:
+		return sprintf("Let %s go. Press u on Segments to undo.", name)
+	case m.change.To == model.StageAdvocate:
+		return sprintf("%s is now an advocate. Press u to undo.", name)
+	}
+	return sprintf("%s is now a%s %s.", name, article(string(m.change.To)), m.change.To)
+}
+
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
+		return "n"
+	}
+	return ""
+}
+
+// customer returns the customer under the cursor on a view of customers.
+func (s *segmentFit) customer() (*model.FitCustomer, bool) {
+	f := s.fit
+	i := s.table().Cursor()
+	from := func(list []int) (*model.FitCustomer, bool) {
+		if i >= len(list) {
+			return nil, false
+		}
+		return &f.Customers[list[i]], true
+	}
+	switch s.view {
+	case viewBest:
+		return from(f.Best)
+	case viewDrains:
+		return from(f.Drains)
+	case viewUnscored:
+		return from(f.Unscored)
+	case viewTiers:
+		return from(f.Upgrades)
+	case viewAdvocates:
+		if i < len(f.Advocates) {
+			return &f.Customers[f.Advocates[i].Index], true
+		}
+	case viewReferrals:
+		if i < len(f.Referrers) {
+			return f.Customer(f.Referrers[i].ID)
+		}
+	}
+	return nil, false
+}
+
+// group returns the group under the cursor on the groups view.
+func (s *segmentFit) group() (model.GroupRow, bool) {
+	rows := s.fit.Groups[s.by]
+	i := s.tables[viewGroups].Cursor()
+	if i >= len(rows) {
+		return model.GroupRow{}, false
+	}
+	return rows[i], true
+}
+
+// open shows the customer under the cursor.
+func (s *segmentFit) open() tea.Cmd {
+	if c, ok := s.customer(); ok {
+		id := c.ID
+		return func() tea.Msg { return openCustomerMsg{id} }
+	}
+	return nil
+}
+
+// View implements screen.
+func (s *segmentFit) View() string {
+	st := s.com.styles
+	var b strings.Builder
+	b.WriteString(s.viewsBar())
+	b.WriteByte('\n')
+	if s.fit == nil {
+		b.WriteString(st.Muted.Render("Weighing every customer…"))
+		return b.String()
+	}
+	b.WriteString(truncate(s.subtitle(), s.w))
+	b.WriteByte('\n')
+	if s.view == viewTiers {
+		b.WriteString(s.tiersSummary())
+		b.WriteByte('\n')
+	}
+	t := s.table()
+	if t.Len() == 0 {
+		b.WriteString(st.Muted.Render(s.emptyText()))
+		return b.String()
+	}
+	b.WriteString(t.View(&st, s.cells, nil))
+	if s.paneHeight() > 0 {
+		from, to := t.Visible()
+		for i := to - from; i < t.height; i++ {
+			b.WriteByte('\n')
+		}
+		b.WriteByte('\n')
+		b.WriteString(st.Muted.Render(strings.Repeat("─", s.w)))
+		for _, l := range s.pane() {
+			b.WriteByte('\n')
+			b.WriteString(truncate(l, s.w))
+		}
+	}
+	return b.String()
+}
+
+// viewsBar names every view, the current one highlighted.
+func (s *segmentFit) viewsBar() string {
+	st := s.com.styles
+	parts := make([]string, len(fitViewNames))
+	for i, n := range fitViewNames {
+		if fitView(i) == s.view {
+			parts[i] = st.ActiveTab.Render(n)
+		} else {
+			parts[i] = st.Tab.Render(n)
+		}
+	}
+	return truncate(strings.Join(parts, "  "), s.w)
+}
+
+// subtitle says what the view shows, over which period.
+func (s *segmentFit) subtitle() string {
+	st := s.com.styles
+	f := s.fit
+	period := model.FormatDate(f.From) + " to " + model.FormatDate(f.To)
+	var text string
+	switch s.view {
+	case viewGroups:
+		margin := "no revenue"
+		if f.Totals.HasMargin {
+			margin = "margin " + percent(f.Totals.Margin) + " overall"
+		}
+		text = "By " + s.by.String() + " · " + period + " · " + margin
+	case viewBest, viewDrains:
+		what := countNoun(len(f.Best), "best customer")
+		if s.view == viewDrains {
+			what = countNoun(len(f.Drains), "drain")
+		}
+		text = sprintf("%s · %s · %s not scored", what, period, commas(len(f.Unscored)+f.NoSale))
+	case viewUnscored:
+		text = sprintf("Bought, but known only by their profit: rate their fit · %s more bought nothing", commas(f.NoSale))
+	case viewAdvocates:
+		text = "Customers who referred someone or scored 9–10, not yet advocates"
+	case viewIgnored:
+		text = "What the data says you are not serving · " + period
+	case viewReferrals:
+		text = "Who brought whom · revenue all time"
+	case viewValues:
+		text = "What customers value, by " + s.by.String()
+	case viewTiers:
+		text = "Package tiers · " + period
+	}
+	return st.Muted.Render(text)
+}
+
+// emptyText says why the view's list is empty.
+func (s *segmentFit) emptyText() string {
+	switch s.view {
+	case viewBest:
+		return "No best customers yet: nobody scores +" + strconv.Itoa(model.BestFrom) + " with a good fit, referrals or NPS 9–10."
+	case viewDrains:
+		return "No drains: nobody loses money, fits poorly or complains enough to score " + signed(model.DrainFrom) + "."
+	case viewUnscored:
+		return "Everyone who bought in the period has a score."
+	case viewAdvocates:
+		return "Nobody to suggest: whoever referred or scored 9–10 is an advocate."
+	case viewIgnored:
+		return "Nothing ignored that the data can see."
+	case viewReferrals:
+		return "No referrals recorded yet: set \"referred by\" on a customer's form."
+	case viewTiers:
+		return "No upgrade candidates: nobody on the lowest tier with fit 4+ orders often."
+	}
+	return "Nothing to show."
+}
+
+// percent writes a ratio as a whole percentage.
+func percent(r float64) string { return strconv.Itoa(int(math.Round(r*100))) + "%" }
+
+// cells formats row i of the current view.
+func (s *segmentFit) cells(i int) []cell {
+	st := &s.com.styles
+	f := s.fit
+	num := strconv.Itoa
+	money := func(m model.Money) cell {
+		c := cell{text: s.com.moneyShort(m)}
+		if m < 0 {
+			c.style = &st.Bad
+		}
+		return c
+	}
+	fit := func(n int) string {
+		if n == 0 {
+			return "–"
+		}
+		return num(n)
+	}
+	nps := func(n int, has bool) string {
+		if !has {
+			return "–"
+		}
+		return num(n)
+	}
+	switch s.view {
+	case viewGroups:
+		g := f.Groups[s.by][i]
+		margin, avgFit, npsText, share := "–", "–", "–", ""
+		if g.HasMargin {
+			margin = percent(g.Margin)
+		}
+		if g.Rated > 0 {
+			avgFit = strconv.FormatFloat(g.AvgFit, 'f', 1, 64)
+		}
+		if g.Answers > 0 {
+			npsText = signed(g.NPS)
+		}
+		if g.Revenue != 0 {
+			share = percent(g.Share)
+		}
+		// A narrow column says the verdict in a word; the pane gives the reasons.
+		verdict := g.Verdict.String()
+		if t := &s.tables[viewGroups]; t.widths[len(t.widths)-1] < 24 {
+			verdict = strings.TrimSuffix(g.Verdict.Kind.String(), " to judge")
+		}
+		vs := s.verdictStyle(g.Verdict.Kind)
+		return []cell{{text: g.Name}, {text: commas(g.Customers)}, {text: share}, money(g.Profit), {text: margin},
+			{text: avgFit}, {text: num(g.Referrals)}, {text: strconv.FormatFloat(g.ComplaintsPer(), 'f', 1, 64)},
+			{text: npsText}, {text: verdict, style: vs}}
+	case viewBest, viewDrains:
+		idx := f.Best
+		if s.view == viewDrains {
+			idx = f.Drains
+		}
+		c := &f.Customers[idx[i]]
+		return []cell{{text: num(i + 1), style: &st.Muted}, {text: markedName(c.Name, c.Stage)},
+			{text: signed(c.Score.Score), style: s.scoreStyle(c.Score.Score)}, money(c.Profit), {text: fit(c.Fit)},
+			{text: num(c.Referrals)}, {text: num(c.Complaints)}, {text: nps(c.NPS, c.HasNPS)},
+			{text: c.Score.Explain(), style: &st.Muted}}
+	case viewUnscored:
+		c := &f.Customers[f.Unscored[i]]
+		return []cell{{text: markedName(c.Name, c.Stage)}, {text: num(c.Orders)}, money(c.Revenue), money(c.Profit),
+			{text: "fit rating, NPS answer", style: &st.Muted}}
+	case viewAdvocates:
+		a := f.Advocates[i]
+		c := &f.Customers[a.Index]
+		return []cell{{text: c.Name}, {text: num(c.Referrals)}, {text: nps(c.NPS, c.HasNPS)}, money(c.Profit),
+			{text: a.Reason, style: &st.Muted}}
+	case viewIgnored:
+		o := f.Ignored[i]
+		return []cell{{text: o.Kind.String(), style: &st.Warn}, {text: o.Subject}, {text: o.Text, style: &st.Muted}}
+	case viewReferrals:
+		r := f.Referrers[i]
+		return []cell{{text: markedName(r.Name, r.Stage)}, {text: num(r.Referred)}, {text: num(r.Network)},
+			{text: s.com.moneyShort(r.Revenue)}, {text: s.com.moneyShort(r.NetworkRevenue)}}
+	case viewValues:
+		v := f.Values[s.by][i]
+		return []cell{{text: v.Group}, {text: commas(v.Customers)}, {text: commas(v.Known)},
+			{text: valueList(v), style: &st.Muted}}
+	case viewTiers:
+		c := &f.Customers[f.Upgrades[i]]
+		return []cell{{text: markedName(c.Name, c.Stage)}, {text: num(c.Orders)}, {text: fit(c.Fit)},
+			money(c.Revenue), money(c.Profit), {text: model.UpgradeReason(*c), style: &st.Muted}}
+	}
+	return nil
+}
+
+// valueList writes a group's values: "quality 75% · price 50%"; or that
+// nobody said.
+func valueList(v model.ValueBreakdown) string {
+	if v.Known == 0 {
+		return "nobody said: ask them"
+	}
+	parts := make([]string, len(v.Values))
+	for i, x := range v.Values {
+		parts[i] = x.Value + " " + percent(x.Share)
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (s *segmentFit) verdictStyle(k model.VerdictKind) *lipgloss.Style {
+	st := &s.com.styles
+	switch k {
+	case model.VerdictBest:
+		return &st.Good
+	case model.VerdictDrain:
+		return &st.Bad
+	case model.VerdictWatch:
+		return &st.Warn
+	case model.VerdictUnknown:
+		return &st.Muted
+	}
+	return nil
+}
+
+func (s *segmentFit) scoreStyle(score int) *lipgloss.Style {
+	switch {
+	case score >= model.BestFrom:
+		return &s.com.styles.Good
+	case score <= model.DrainFrom:
+		return &s.com.styles.Bad
+	}
+	return nil
+}
+
+// pane writes up to three lines about the row under the cursor.
+func (s *segmentFit) pane() []string {
+	st := s.com.styles
+	f := s.fit
+	w := s.w
+	i := s.table().Cursor()
+	head := func(name string, rest ...string) string {
+		line := st.Section.Render(clean(name))
+		for _, r := range rest {
+			line += st.Muted.Render(" · ") + r
+		}
+		return line
+	}
+	body := func(text string, n int) []string {
+		lines := wrap(text, w)
+		return lines[:min(len(lines), n)]
+	}
+	key := func(b key.Binding, what string) string {
+		return st.Key.Render(b.Help().Key) + st.Muted.Render(" "+what)
+	}
+	switch s.view {
+	case viewGroups:
+		g := f.Groups[s.by][i]
+		verdict := clean(g.Verdict.String())
+		if vs := s.verdictStyle(g.Verdict.Kind); vs != nil {
+			verdict = vs.Render(verdict)
+		}
+		out := []string{head(g.Name, verdict)}
+		vals := f.Values[s.by][i]
+		out = append(out, body(sprintf("%s, %d with a sale · revenue %s · cost to serve %s · values: %s",
+			countNoun(g.Customers, "customer"), g.Buyers, s.com.moneyShort(g.Revenue), s.com.moneyShort(g.CostToServe),
+			valueList(vals)), 2)...)
+		return out
+	case viewBest, viewDrains:
+		c, _ := s.customer()
+		l := []string{head(c.Name, st.Stage(c.Stage).Render(string(c.Stage)), "score "+signed(c.Score.Score),
+			"profit "+s.com.moneyShort(c.Profit))}
+		l = append(l, body(c.Score.Explain(), 1)...)
+		if s.view == viewDrains {
+			l = append(l, key(s.keys.LetGo, "shows what letting them go means, then asks why")+"  "+key(s.keys.Open, "opens them"))
+		} else {
+			l = append(l, key(s.keys.Open, "opens them"))
+		}
+		return l
+	case viewUnscored:
+		c, _ := s.customer()
+		return []string{head(c.Name, st.Stage(c.Stage).Render(string(c.Stage)), "profit "+s.com.moneyShort(c.Profit)),
+			clean(c.Score.Missing), key(s.keys.Open, "opens them; e there rates their fit")}
+	case viewAdvocates:
+		a := f.Advocates[i]
+		return []string{head(a.Name), clean(a.Reason), key(s.keys.Promote, "makes them an advocate") + "  " +
+			key(s.keys.Undo, "undoes")}
+	case viewIgnored:
+		o := f.Ignored[i]
+		return append([]string{head(o.Subject, st.Warn.Render(o.Kind.String()))}, body(o.Text, 2)...)
+	case viewReferrals:
+		r := f.Referrers[i]
+		return []string{head(r.Name, st.Stage(r.Stage).Render(string(r.Stage))),
+			sprintf("referred %d, %d in their tree · %s came through them, %s through the tree",
+				r.Referred, r.Network, s.com.moneyShort(r.Revenue), s.com.moneyShort(r.NetworkRevenue)),
+			key(s.keys.Tree, "shows the tree") + "  " + key(s.keys.Open, "opens them")}
+	case viewValues:
+		v := f.Values[s.by][i]
+		return append([]string{head(v.Group, sprintf("%d of %d said what they value", v.Known, v.Customers))},
+			body(valueList(v), 2)...)
+	case viewTiers:
+		c := &f.Customers[f.Upgrades[i]]
+		return []string{head(c.Name, clean(s.com.settings.TierName(c.Tier))+" tier"), model.UpgradeReason(*c) +
+			": offer them " + clean(s.com.settings.TierName(c.Tier+1)), key(s.keys.Open, "opens them")}
+	}
+	return nil
+}
+
+// tiersSummary draws the tiers over the upgrade candidates.
+func (s *segmentFit) tiersSummary() string {
+	st := s.com.styles
+	row := func(name, cust, buyers, rev, profit, margin string) string {
+		return fitCell(name, 16, false) + " " + fitCell(cust, 9, true) + " " + fitCell(buyers, 7, true) + " " +
+			fitCell(rev, 10, true) + " " + fitCell(profit, 10, true) + " " + fitCell(margin, 7, true)
+	}
+	lines := []string{st.ColHead.Render(truncate("  "+row("tier", "customers", "buyers", "revenue", "profit", "margin"), s.w))}
+	for _, t := range s.fit.Tiers {
+		margin := "–"
+		if t.HasMargin {
+			margin = percent(t.Margin)
+		}
+		lines = append(lines, truncate("  "+row(t.Name, commas(t.Customers), commas(t.Buyers), s.com.moneyShort(t.Revenue),
+			s.com.moneyShort(t.Profit), margin), s.w))
+	}
+	lines = append(lines, st.Section.Render(truncate("Upgrade candidates: lowest tier, fit 4+, frequent orders", s.w)))
+	return strings.Join(lines, "\n")
+}
+
+// Info implements informer.
+func (s *segmentFit) Info() string {
+	if s.fit == nil || s.table().Len() == 0 {
+		return ""
+	}
+	return sprintf("%s of %s", commas(s.table().Cursor()+1), commas(s.table().Len()))
+}
+
+// ShortHelp implements help.KeyMap: the keys of the view on screen.
+func (s *segmentFit) ShortHelp() []key.Binding {
+	k := s.keys
+	out := []key.Binding{k.NextView}
+	switch s.view {
+	case viewGroups:
+		out = append(out, k.By)
+		if s.by == model.BySegment {
+			out = append(out, k.NewSegment, k.Rename, k.Merge, k.Delete)
+		}
+	case viewBest:
+		out = append(out, k.Open)
+	case viewDrains:
+		out = append(out, k.LetGo, k.Open, k.Undo)
+	case viewAdvocates:
+		out = append(out, k.Promote, k.Open, k.Undo)
+	case viewReferrals:
+		out = append(out, k.Tree, k.Open)
+	case viewValues:
+		out = append(out, k.By)
+	case viewTiers, viewUnscored:
+		out = append(out, k.Open)
+	}
+	return out
+}
+
+// FullHelp implements help.KeyMap.
+func (s *segmentFit) FullHelp() [][]key.Binding {
+	k := s.keys
+	return [][]key.Binding{
+		k.ListKeys.Bindings(),
+		{k.NextView, k.PrevView, k.By, k.Open},
+		{k.LetGo, k.Promote, k.Undo, k.Tree},
+		{k.NewSegment, k.Rename, k.Merge, k.Delete},
+	}
+}
