@@ -136,8 +136,13 @@ type TimelineStore interface {
 // ReviewStore reads the daily review and records what the owner did about
 // it: touches, follow-up dates and snoozes.
 type ReviewStore interface {
-	// Review builds the daily review queue for today (see ReviewQueue).
+	// Review builds the whole review queue for today (see ReviewQueue):
+	// every customer due, which at scale takes long; for scripts.
 	Review(ctx context.Context, today time.Time) ([]ReviewEntry, error)
+	// DailyReview builds today's list: the first limit entries of the
+	// queue (the settings' ReviewSize when limit ≤ 0), read from the most
+	// urgent end, and how many more are due.
+	DailyReview(ctx context.Context, today time.Time, limit int) (DailyReview, error)
 	// AddTouch validates t, stores it and sets t.ID.
 	AddTouch(ctx context.Context, t *Touch) error
 	// SetFollowUp sets a customer's next follow-up day; zero clears it.
