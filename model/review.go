@@ -310,6 +310,27 @@ type DailyReview struct {
 	MoreExact bool
 }
 
+// MoreText says how many more are due beyond the list: "3,204 more due",
+// or when the count stopped early a round figure below it, "over 1,000
+// more due"; "" when none are.
+func (r DailyReview) MoreText() string {
+	switch {
+	case r.More <= 0:
+		return ""
+	case r.MoreExact:
+		return commas(r.More) + " more due"
+	}
+	unit := 1 // keep two significant figures
+	for r.More/unit >= 100 {
+		unit *= 10
+	}
+	round := r.More / unit * unit
+	if round < r.More {
+		return "over " + commas(round) + " more due"
+	}
+	return "at least " + commas(round) + " more due"
+}
+
 // reviewEntry applies every rule to one customer.
 func reviewEntry(c *ReviewCustomer, s Settings, cut ReviewCutoffs) (ReviewEntry, bool) {
 	d := cut.Today

@@ -390,3 +390,26 @@ func TestReviewSizeSetting(t *testing.T) {
 		t.Error("a size that is not a number is refused")
 	}
 }
+
+func TestMoreText(t *testing.T) {
+	for _, tc := range []struct {
+		more  int
+		exact bool
+		want  string
+	}{
+		{0, true, ""},
+		{1, true, "1 more due"},
+		{3204, true, "3,204 more due"},
+		{7, false, "at least 7 more due"},
+		{99, false, "at least 99 more due"},
+		{1001, false, "over 1,000 more due"},
+		{1000, false, "at least 1,000 more due"},
+		{2771, false, "over 2,700 more due"},
+		{45678, false, "over 45,000 more due"},
+	} {
+		r := DailyReview{More: tc.more, MoreExact: tc.exact}
+		if got := r.MoreText(); got != tc.want {
+			t.Errorf("%d (exact %v): %q, want %q", tc.more, tc.exact, got, tc.want)
+		}
+	}
+}
