@@ -159,11 +159,11 @@ type importDoneMsg struct{ summary model.ImportSummary }
 // importFailedMsg reports an import that wrote nothing, and why.
 type importFailedMsg struct{ err error }
 
-// reviewLoadedMsg carries the daily review queue; start marks the load the
+// reviewLoadedMsg carries today's review list; start marks the load the
 // app makes when it opens, which decides the first screen.
 type reviewLoadedMsg struct {
-	entries []model.ReviewEntry
-	start   bool
+	review model.DailyReview
+	start  bool
 }
 
 // reviewActedMsg reports an action on a review entry (done, snoozed) that

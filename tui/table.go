@@ -37,6 +37,11 @@ type table struct {
 	cursor int
 	top    int
 	header string // cached, rebuilt by SetSize
+
+	// With CacheRows, the rows drawn away from the cursor, by index, until
+	// Forget, SetSize or SetLen.
+	caching bool
+	rows    map[int]string
 }
 
 // gutter is the space between columns and before the first.
@@ -50,7 +55,16 @@ func (t *table) SetSize(w, h int) {
 	t.widths = layoutColumns(t.cols, w-2) // two columns for the cursor mark
 	t.clamp()
 	t.header = ""
+	t.Forget()
 }
+
+// CacheRows makes View keep every row it draws away from the cursor and
+// draw it again from there, so that a key press draws one or two rows, not
+// a screenful. The screen calls Forget when what its rows show changes.
+func (t *table) CacheRows() { t.caching = true }
+
+// Forget drops the rows kept by CacheRows.
+func (t *table) Forget() { clear(t.rows) }
 
 // layoutColumns shares width w among the columns: fixed ones first, the
 // rest to flex columns by weight; columns that do not fit get width 0.
@@ -96,6 +110,7 @@ func layoutColumns(cols []column, w int) []int {
 func (t *table) SetLen(n int) {
 	t.n = n
 	t.clamp()
+	t.Forget()
 }
 
 // Len is the number of rows.
@@ -220,12 +235,16 @@ func (t *table) View(st *Styles, cells func(i int) []cell, marked func(i int) bo
 	var row strings.Builder
 	for i := from; i < to; i++ {
 		b.WriteByte('\n')
-		cs := cells(i)
 		selected := i == t.cursor
 		mark := "  "
 		if marked != nil && marked(i) {
 			mark = "● "
 		}
+		if line, ok := t.rows[i]; ok && !selected && mark == "  " {
+			b.WriteString(line)
+			continue
+		}
+		cs := cells(i)
 		row.Reset()
 		first := true
 		for j, c := range t.cols {
@@ -256,6 +275,12 @@ func (t *table) View(st *Styles, cells func(i int) []cell, marked func(i int) bo
 			b.WriteString(st.Marked.Render(mark) + line)
 		default:
 			b.WriteString(mark + line)
+			if t.caching {
+				if t.rows == nil {
+					t.rows = map[int]string{}
+				}
+				t.rows[i] = mark + line
+			}
 		}
 	}
 	return b.String()
