@@ -170,6 +170,7 @@ type Store interface {
 	OfferingStore
 	OrderStore
 	CostStore
+	AlsoBoughtStore
 }
 
 // OfferingStore keeps the products and services on sale.
@@ -217,4 +218,12 @@ type CostStore interface {
 	CreateCost(ctx context.Context, c *Cost) error
 	ReviewStore
 	SetupStore
+}
+
+// AlsoBoughtStore reads co-purchases.
+type AlsoBoughtStore interface {
+	// CoPurchases returns what the customer bought, and for each of those
+	// items (the most bought first, a dozen at most) the co-purchases in
+	// the latest orders of other customers that had it.
+	CoPurchases(ctx context.Context, customerID int64) (bought []Item, co []CoPurchases, err error)
 }

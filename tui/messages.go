@@ -195,3 +195,12 @@ type setupLoadedMsg struct {
 
 // settingsSavedMsg reports the settings form saved.
 type settingsSavedMsg struct{}
+
+// alsoBoughtLoadedMsg carries what to suggest to customer id: what others
+// who bought the same items also bought. bought is false when the customer
+// has bought nothing yet.
+type alsoBoughtLoadedMsg struct {
+	id          int64
+	suggestions []model.Suggestion
+	bought      bool
+}
