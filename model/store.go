@@ -59,6 +59,8 @@ type CustomerRow struct {
 	Revenue   Money
 	Fit       int
 	Archived  bool
+	// NextReview is the next follow-up day the owner set; zero for none.
+	NextReview time.Time
 }
 
 // CustomerName is a customer's id and name, for pickers.

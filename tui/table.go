@@ -15,6 +15,10 @@ type column struct {
 	flex  int  // share of the width left after fixed columns
 	max   int  // the most a flex column grows to; 0 for no limit
 	right bool // right-aligned (numbers, money)
+	// The column is shown only when the table is at least from columns
+	// wide, or narrower than below (0: always): a wide layout and its
+	// narrow stand-in.
+	from, below int
 }
 
 // cell is one table cell: its text, and a style for rows that are not
@@ -77,7 +81,7 @@ func layoutColumns(cols []column, w int) []int {
 		if i == 0 {
 			need = c.width
 		}
-		if left < need {
+		if left < need || w < c.from || c.below > 0 && w >= c.below {
 			continue
 		}
 		widths[i] = c.width
