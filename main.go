@@ -21,6 +21,7 @@ import (
 	"clientele/model"
 	"clientele/store"
 	"clientele/store/demo"
+	"clientele/store/feedbackexport"
 	"clientele/store/importer"
 	"clientele/tui"
 )
@@ -59,6 +60,7 @@ func rootCmd() *cobra.Command {
 		"database file (default $CLIENTELE_DB, else "+defaultPathHelp()+")")
 	root.AddCommand(versionCmd())
 	root.AddCommand(demoCmd())
+	root.AddCommand(exportCmd())
 	root.AddCommand(importCmd())
 	root.AddCommand(reviewCmd())
 	root.AddCommand(backupCmd())
@@ -247,4 +249,50 @@ func importFile(db *store.DB) func(context.Context, string) (model.ImportSummary
 	return func(ctx context.Context, path string) (model.ImportSummary, error) {
 		return importer.ImportFile(ctx, db, path, importer.Options{})
 	}
+}
+
+// exportCmd is the parent of the exports: feedback here; the
+// profitability export gives it its own RunE and flags.
+func exportCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Export data for a spreadsheet, the accountant or a review",
+		Args:  cobra.NoArgs,
+	}
+	cmd.AddCommand(exportFeedbackCmd())
+	return cmd
+}
+
+func exportFeedbackCmd() *cobra.Command {
+	var format, out string
+	cmd := &cobra.Command{
+		Use:   "feedback",
+		Short: "Export the whole feedback log as CSV or Markdown",
+		Long: "Writes every feedback entry, newest first, to standard output or to --out\n" +
+			"(written atomically, mode 0600). CSV cells that a spreadsheet would run as a\n" +
+			"formula (starting with = + - @, a tab or a carriage return) get a leading '.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			f := feedbackexport.FormatFor(out)
+			if cmd.Flags().Changed("format") || out == "" {
+				var err error
+				if f, err = feedbackexport.ParseFormat(format); err != nil {
+					return err
+				}
+			}
+			db, err := openStore(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			now := model.WallClock(time.Now())
+			if out == "" {
+				return feedbackexport.Write(cmd.Context(), cmd.OutOrStdout(), db, f, now)
+			}
+			return feedbackexport.WriteFile(cmd.Context(), out, db, f, now)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "csv", "csv or md (default from --out's extension, else csv)")
+	cmd.Flags().StringVar(&out, "out", "", "write to this file instead of standard output")
+	return cmd
 }

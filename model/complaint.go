@@ -100,6 +100,15 @@ func (c *Complaint) Validate() error {
 	if !c.HonouredOn.IsZero() && c.HonouredOn.Before(Day(c.OpenedOn)) {
 		es.add("honoured", Invalid("honoured", "cannot be before the complaint was opened"))
 	}
+	if !c.RemediedOn.IsZero() && c.RemediedOn.Before(Day(c.OpenedOn)) {
+		es.add("remedied", Invalid("remedied", "cannot be before the complaint was opened"))
+	}
+	if !c.ClosedOn.IsZero() && c.ClosedOn.Before(Day(c.OpenedOn)) {
+		es.add("closed", Invalid("closed", "cannot be before the complaint was opened"))
+	}
+	if !c.HonouredOn.IsZero() && !c.Guarantee {
+		es.add("honoured", Invalid("honoured", "set only when a guarantee was invoked"))
+	}
 	for _, f := range []struct {
 		name, v string
 	}{{"what went wrong", c.WhatWentWrong}, {"remedy", c.Remedy}, {"prevention", c.Prevention}, {"outcome", c.Outcome}} {

@@ -80,6 +80,6 @@ func (f *Feedback) Validate() error {
 	}
 	es.add("question", maxLen(f.Question, maxLine))
 	es.add("answer", maxLen(f.Answer, maxText))
-	es.add("theme", maxLen(f.Theme, 100))
+	es.add("theme", ValidateTheme(f.Theme))
 	return es.err()
 }

@@ -92,12 +92,18 @@ type CustomerStore interface {
 	CustomerCount(ctx context.Context) (int, error)
 	// CustomerNames lists every customer's id and name, by name.
 	CustomerNames(ctx context.Context) ([]CustomerName, error)
+	// CustomerNamesByID returns the names of the customers ids, for lists
+	// that show a few of many rows; ids with no customer are left out.
+	CustomerNamesByID(ctx context.Context, ids []int64) (map[int64]string, error)
 }
 
 // SegmentStore keeps segments.
 type SegmentStore interface {
 	// Segments lists every segment with its member count, by name.
 	Segments(ctx context.Context) ([]Segment, error)
+	// SegmentNames lists every segment's id and name, by name, without
+	// counting members: for pickers and filters.
+	SegmentNames(ctx context.Context) ([]Segment, error)
 }
 
 // SettingsStore keeps the settings.
@@ -135,6 +141,70 @@ type TimelineStore interface {
 	Timeline(ctx context.Context, customerID int64, limit int) ([]TimelineEntry, error)
 }
 
+// FeedbackStore keeps feedback and the wishlist themes (the saved
+// questions are the SetupStore's). Writes return a FieldError
+// (ErrInvalid) for a bad field and ErrNotFound for a missing id.
+type FeedbackStore interface {
+	// CreateFeedback validates f, stores it, sets f.ID, and saves its
+	// question among the saved questions if it is new.
+	CreateFeedback(ctx context.Context, f *Feedback) error
+	// ListFeedback returns one page of the log, newest first, and the
+	// number of entries the query matches in all.
+	ListFeedback(ctx context.Context, q FeedbackQuery) (rows []FeedbackRow, total int, err error)
+	// SetFeedbackStatus moves feedback to status (see Feedback.SetStatus),
+	// dated on the store's clock.
+	SetFeedbackStatus(ctx context.Context, id int64, status FeedbackStatus) error
+	// NPSCounts returns the NPS answers counted by day and score, overall
+	// and per segment of the customers who gave them.
+	NPSCounts(ctx context.Context) (overall, bySegment []NPSCount, err error)
+	// NPSPerCustomer tallies each customer's NPS answers received in
+	// [from, to]; zero times leave that end open.
+	NPSPerCustomer(ctx context.Context, from, to time.Time) (map[int64]NPS, error)
+	// PromoterSuggestions lists customers whose latest NPS answer makes
+	// them an advocate candidate (AdvocateCandidate), newest answer
+	// first, at most limit, and how many there are in all.
+	PromoterSuggestions(ctx context.Context, limit int) ([]PromoterSuggestion, int, error)
+	// UnansweredDetractors counts detractors nobody replied to.
+	UnansweredDetractors(ctx context.Context) (int, error)
+	// Wishes returns every wish, newest first.
+	Wishes(ctx context.Context) ([]Wish, error)
+	// SetWishTheme gives the wishes ids the theme ("" clears it).
+	SetWishTheme(ctx context.Context, theme string, ids ...int64) error
+	// EachFeedback calls fn with every entry of the log, newest first,
+	// for exports; it stops at fn's first error.
+	EachFeedback(ctx context.Context, fn func(FeedbackRow) error) error
+}
+
+// ComplaintStore keeps complaints. A complaint's remedy cost lives in the
+// costs table as category remedy linked to the complaint, written in the
+// same transaction as the complaint, so profit reflects it.
+type ComplaintStore interface {
+	// Complaint returns one complaint, its remedy cost summed from its
+	// remedy cost rows.
+	Complaint(ctx context.Context, id int64) (Complaint, error)
+	// CreateComplaint validates c, stores it with its remedy cost and sets
+	// c.ID.
+	CreateComplaint(ctx context.Context, c *Complaint) error
+	// UpdateComplaint validates c and replaces the stored complaint,
+	// bringing its remedy cost rows to c.RemedyCost.
+	UpdateComplaint(ctx context.Context, c *Complaint) error
+	// ListComplaints returns every complaint, in no particular order, with
+	// the fields the complaints list reads: its dates, customer, category,
+	// severity, status, guarantee and what went wrong. The other texts and
+	// the remedy cost are left empty: Complaint reads them.
+	ListComplaints(ctx context.Context) ([]Complaint, error)
+	// LastComplaints returns the n newest complaints (by opening day, then
+	// id) in full, newest first.
+	LastComplaints(ctx context.Context, n int) ([]Complaint, error)
+	// LastSales returns the latest sale of every customer whose latest
+	// sale falls on or after since, by customer id: what the recovery
+	// rate asks of customers whose complaints closed since then.
+	LastSales(ctx context.Context, since time.Time) (map[int64]time.Time, error)
+	// ComplaintsPerCustomer counts each customer's complaints opened in
+	// [from, to]; zero times leave that end open.
+	ComplaintsPerCustomer(ctx context.Context, from, to time.Time) (map[int64]ComplaintCount, error)
+}
+
 // ReviewStore reads the daily review and records what the owner did about
 // it: touches, follow-up dates and snoozes.
 type ReviewStore interface {
@@ -169,6 +239,8 @@ type Store interface {
 	SegmentStore
 	SettingsStore
 	TimelineStore
+	FeedbackStore
+	ComplaintStore
 	OfferingStore
 	OrderStore
 	CostStore

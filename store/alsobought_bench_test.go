@@ -15,6 +15,7 @@ func BenchmarkAlsoBought(b *testing.B) {
 	ctx := context.Background()
 	b.Run("customers=100000", func(b *testing.B) {
 		id, shown := int64(0), 0
+		start := processCPU()
 		for b.Loop() {
 			id = id%100000 + 997
 			bought, co, err := db.CoPurchases(ctx, id)
@@ -23,6 +24,7 @@ func BenchmarkAlsoBought(b *testing.B) {
 			}
 			shown += len(model.AlsoBought(bought, co, 5))
 		}
+		cpuTime(b, start)
 		b.ReportMetric(float64(shown)/float64(b.N), "suggestions/op")
 	})
 }

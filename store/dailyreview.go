@@ -58,7 +58,7 @@ func (db *DB) DailyReview(ctx context.Context, today time.Time, limit int) (mode
 		seen: map[int64]bool{}}
 	// Not DISTINCT: with it, SQLite reads every touch through the index by
 	// customer rather than today's through the index by date.
-	handled, err := db.ids(ctx, `SELECT t.customer_id FROM touches t WHERE t.touched_at >= ?`,
+	handled, err := db.queryIDs(ctx, `SELECT t.customer_id FROM touches t WHERE t.touched_at >= ?`,
 		model.FormatDate(b.cut.Today))
 	if err != nil {
 		return model.DailyReview{}, err

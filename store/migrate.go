@@ -2,8 +2,10 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"path/filepath"
@@ -34,6 +36,17 @@ var migrations = func() []string {
 
 // SchemaVersion is the schema version this build writes.
 func SchemaVersion() int { return len(migrations) }
+
+// SchemaID names the exact schema this build writes: a short hash of the
+// migrations' text, so that files made by builds whose schemas differ at
+// the same version (two branches each adding a migration) are told apart.
+func SchemaID() string {
+	h := sha256.New()
+	for _, m := range migrations {
+		h.Write([]byte(m))
+	}
+	return hex.EncodeToString(h.Sum(nil))[:12]
+}
 
 // migrate applies the migrations after version from, each in its own
 // transaction together with the PRAGMA user_version that records it, so a

@@ -234,7 +234,7 @@ func (db *DB) Review(ctx context.Context, today time.Time) ([]model.ReviewEntry,
 		}
 		return model.FormatDate(model.AddDays(t, 1))
 	}
-	ids, err := db.ids(ctx, reviewCandidates, model.FormatDate(cut.Today), nil,
+	ids, err := db.queryIDs(ctx, reviewCandidates, model.FormatDate(cut.Today), nil,
 		model.FormatDate(cut.ComplaintBefore), next(cut.Prospect), next(cut.Advocate), next(cut.Customer),
 		model.FormatDate(cut.ThankYouFrom), next(cut.ThankYouTo), s.ReorderFactor)
 	if err != nil {
@@ -247,8 +247,8 @@ func (db *DB) Review(ctx context.Context, today time.Time) ([]model.ReviewEntry,
 	return model.ReviewQueue(cs, s, today), nil
 }
 
-// ids runs a query of one integer column.
-func (db *DB) ids(ctx context.Context, query string, args ...any) ([]int64, error) {
+// queryIDs runs a query of one integer column.
+func (db *DB) queryIDs(ctx context.Context, query string, args ...any) ([]int64, error) {
 	rows, err := db.r.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, mapErr(err)

@@ -51,3 +51,22 @@ func ensureSegment(ctx context.Context, tx *sql.Tx, name string) (int64, error) 
 	}
 	return res.LastInsertId()
 }
+
+// SegmentNames lists every segment's id and name, by name, without
+// counting members (which reads every customer).
+func (db *DB) SegmentNames(ctx context.Context) ([]model.Segment, error) {
+	rows, err := db.r.QueryContext(ctx, "SELECT id, name FROM segments ORDER BY name")
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []model.Segment
+	for rows.Next() {
+		var s model.Segment
+		if err := rows.Scan(&s.ID, &s.Name); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}

@@ -20,6 +20,15 @@ var timelineParts = []string{
 		coalesce(sum(l.amount), 0)
 	FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id
 	WHERE o.customer_id = ?1 GROUP BY o.id`,
+	// Feedback: kind, score and answer ("NPS 9: lovely soap").
+	`SELECT f.received_on, 'feedback', f.id,
+		CASE f.kind WHEN 'nps' THEN 'NPS' ELSE f.kind END || coalesce(' ' || f.score, '') ||
+		CASE WHEN f.answer <> '' THEN ': ' || f.answer ELSE '' END, NULL
+	FROM feedback f WHERE f.customer_id = ?1`,
+	// Complaints: category, severity, status and what went wrong.
+	`SELECT c.opened_on, 'complaint', c.id,
+		c.category || ' · ' || c.severity || ' · ' || c.status || ': ' || c.what_went_wrong, NULL
+	FROM complaints c WHERE c.customer_id = ?1`,
 	// Costs to serve, as money going out: category, minutes, note.
 	`SELECT c.incurred_on, 'cost', c.id,
 		c.category || CASE WHEN c.minutes IS NOT NULL THEN ' ' || c.minutes || ' min' ELSE '' END

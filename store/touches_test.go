@@ -3,7 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -96,9 +99,14 @@ func TestLastTouchIsKeptOnEveryWrite(t *testing.T) {
 	}
 }
 
-// Opening a version 3 file fills last_touch_at from the touches it holds.
+// Opening a file from before last_touch_at fills it from the touches it
+// holds.
 func TestMigrationFillsLastTouch(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "v3.db")
+	before := slices.IndexFunc(migrations, func(m string) bool { return strings.Contains(m, "ADD COLUMN last_touch_at") })
+	if before < 0 {
+		t.Fatal("no migration adds last_touch_at")
+	}
+	path := filepath.Join(t.TempDir(), "old.db")
 	if err := create(path); err != nil {
 		t.Fatal(err)
 	}
@@ -106,13 +114,13 @@ func TestMigrationFillsLastTouch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range migrations[:3] {
+	for _, m := range migrations[:before] {
 		if _, err := raw.Exec(m); err != nil {
 			t.Fatal(err)
 		}
 	}
 	for _, q := range []string{
-		"PRAGMA user_version = 3",
+		fmt.Sprintf("PRAGMA user_version = %d", before),
 		`INSERT INTO customers (id, name, created_at, updated_at) VALUES (1, 'Ada', '2026-01-01 00:00:00', '2026-01-01 00:00:00'),
 			(2, 'Bea', '2026-01-01 00:00:00', '2026-01-01 00:00:00')`,
 		`INSERT INTO touches (customer_id, touched_at, kind, summary, created_at) VALUES

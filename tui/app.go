@@ -84,6 +84,8 @@ func New(store model.Store, opt Options) *App {
 	a.tabs = []tab{
 		{key: "1", screen: newToday(com)},
 		{key: "2", screen: newCustomerList(com)},
+		{key: "4", screen: newFeedbackScreen(com)},
+		{key: "5", screen: newComplaintScreen(com)},
 		{key: "7", screen: newSettingsTab(com)},
 	}
 	a.active = a.tabIndex("2") // until the review says someone needs the owner
@@ -175,6 +177,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.push(newCustomerForm(a.com, msg))
 	case dataChangedMsg:
 		return a, a.broadcast(msg)
+	case newFeedbackMsg:
+		return a, a.push(newFeedbackForm(a.com, msg.customerID))
+	case newComplaintMsg:
+		return a, a.push(newComplaintForm(a.com, msg.customerID, msg.orderID))
 	case newOrderMsg:
 		return a, openOrderForm(a.com, msg.customerID, msg.repeat)
 	case orderFormDataMsg:
@@ -351,26 +357,40 @@ func (a *App) render() string {
 // header draws the app name, the business and the tabs.
 func (a *App) header() string {
 	st := a.com.styles
+	line := a.tabLine(false)
+	if lipglossWidth(line) > a.width {
+		line = a.tabLine(true)
+	}
+	name := st.Muted.Render(model.Printable(a.com.settings.BusinessName))
+	if gap := a.width - lipglossWidth(line) - lipglossWidth(name); gap >= 2 {
+		line += strings.Repeat(" ", gap) + name
+	}
+	return truncate(line, a.width)
+}
+
+// tabLine is the app name, the tabs and the title of a pushed screen;
+// compact names only the tab in view, the others by their digit, for
+// when every title does not fit.
+func (a *App) tabLine(compact bool) string {
+	st := a.com.styles
 	var b strings.Builder
 	b.WriteString(st.AppName.Render("clientele"))
 	for i, t := range a.tabs {
 		b.WriteString("  ")
 		label := t.key + " " + t.screen.Title()
-		if i == a.active {
+		switch {
+		case i == a.active:
 			b.WriteString(st.ActiveTab.Render(label))
-		} else {
+		case compact:
+			b.WriteString(st.Tab.Render(t.key))
+		default:
 			b.WriteString(st.Tab.Render(label))
 		}
 	}
 	if n := len(a.stack); n > 0 {
 		b.WriteString(st.Muted.Render("  › " + model.Printable(a.stack[n-1].Title())))
 	}
-	line := b.String()
-	name := st.Muted.Render(model.Printable(a.com.settings.BusinessName))
-	if gap := a.width - lipglossWidth(line) - lipglossWidth(name); gap >= 2 {
-		line += strings.Repeat(" ", gap) + name
-	}
-	return truncate(line, a.width)
+	return b.String()
 }
 
 // statusLine shows the latest message on the left and the screen's facts

@@ -263,14 +263,34 @@ func (f *customerForm) validateReferrer(s string) error {
 
 // customer returns the stored customer with the typed values applied;
 // fields the form does not show (snooze, import refs) are kept.
+//
+// A stored text the form showed with its control characters made visible
+// is saved as it was stored unless the user changed it: opening and saving
+// a form never rewrites what it did not touch.
 func (f *customerForm) customer() (model.Customer, error) {
-	c := f.orig
-	c.Name, c.Email, c.Phone, c.Social = f.name, f.email, f.phone, f.social
-	c.Company, c.Country, c.Channel, c.Stage = f.company, f.country, f.channel, f.stage
-	c.Fit, c.Tier = f.fit, f.tier
-	c.Segments = model.NormalizeNames(strings.Split(f.segmentsText, ","))
-	c.Values = model.SplitTags(f.valuesText)
-	c.Source, c.Language, c.Notes, c.LetGoReason = f.source, f.language, f.notes, f.letGo
+	c, shown := f.orig, editableCustomer(f.orig)
+	keep := func(dst *string, typed, shownAs string) {
+		if typed != shownAs {
+			*dst = typed
+		}
+	}
+	keep(&c.Name, f.name, shown.Name)
+	keep(&c.Email, f.email, shown.Email)
+	keep(&c.Phone, f.phone, shown.Phone)
+	keep(&c.Social, f.social, shown.Social)
+	keep(&c.Company, f.company, shown.Company)
+	keep(&c.Country, f.country, shown.Country)
+	keep(&c.Source, f.source, shown.Source)
+	keep(&c.Language, f.language, shown.Language)
+	keep(&c.Notes, f.notes, shown.Notes)
+	keep(&c.LetGoReason, f.letGo, shown.LetGoReason)
+	c.Channel, c.Stage, c.Fit, c.Tier = f.channel, f.stage, f.fit, f.tier
+	if f.segmentsText != strings.Join(shown.Segments, ", ") {
+		c.Segments = model.NormalizeNames(strings.Split(f.segmentsText, ","))
+	}
+	if f.valuesText != strings.Join(shown.Values, ", ") {
+		c.Values = model.SplitTags(f.valuesText)
+	}
 	var err error
 	if c.ReferredBy, err = f.referrer(f.referredBy); err != nil {
 		return c, model.Invalid("referred by", "%v", err)

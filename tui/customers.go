@@ -133,18 +133,10 @@ func (l *customerList) load(offset int) tea.Cmd {
 // ensureWindow loads a new window when the rows on screen, or the next
 // screenful, are not loaded; one load at a time.
 func (l *customerList) ensureWindow() tea.Cmd {
-	if l.inFlight || !l.loaded {
+	if l.inFlight || !l.loaded || !l.table.needsWindow(l.offset, len(l.rows)) {
 		return nil
 	}
-	from, to := l.table.Visible()
-	margin := to - from
-	end := l.offset + len(l.rows)
-	needLow := from < l.offset || (from-margin < l.offset && l.offset > 0)
-	needHigh := to > end || (to+margin > end && end < l.table.Len())
-	if !needLow && !needHigh {
-		return nil
-	}
-	return l.load(max(0, from-windowRows/3))
+	return l.load(l.table.windowStart())
 }
 
 // row returns list row i if it is loaded.

@@ -275,3 +275,27 @@ func TestCustomerListShowsFollowUps(t *testing.T) {
 		t.Error("the mark and the column at once")
 	}
 }
+
+func TestEditingKeepsStoredTextItDidNotTouch(t *testing.T) {
+	db := fixtureStore(t)
+	ctx := context.Background()
+	rows, _, _ := db.ListCustomers(ctx, model.CustomerQuery{Filter: "ben"})
+	ben, _ := db.Customer(ctx, rows[0].ID)
+	ben.Notes = "pays late\u202e (bidi) \x1b[31m"
+	ben.Segments = []string{"Market\u200bregulars"}
+	if err := db.UpdateCustomer(ctx, &ben); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, db, 80, 24)
+	d.keys("2", "/", "okafor", "enter", "e")
+	mustContain(t, d.screen(), "Edit Ben Okafor")
+	d.keys("backspace", "backspace", "backspace", "backspace", "backspace", "backspace", "Okafor-Smith")
+	for range 20 {
+		d.keys("enter")
+	}
+	mustContain(t, d.screen(), "Saved Ben Okafor-Smith.")
+	got, _ := db.Customer(ctx, ben.ID)
+	if got.Name != "Ben Okafor-Smith" || got.Notes != ben.Notes || got.Segments[0] != ben.Segments[0] {
+		t.Errorf("after editing only the name: %q %q %q", got.Name, got.Notes, got.Segments)
+	}
+}

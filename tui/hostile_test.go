@@ -177,8 +177,9 @@ func textColumn(db *sql.DB, query string, args ...any) ([]string, error) {
 
 // reachKeys are pressed on every tab, and again on every screen they
 // open, to reach the screens pushed over the tabs. A screen opened with a
-// new key is covered by adding the key here.
-var reachKeys = []string{"enter", "a", "e", "o", "r", "c", "f", "C", "n", "F", "O", "i", "t", "/", "?"}
+// new key is covered by adding the key here (v: the Feedback screen's NPS
+// view and wishlist; w: a wish in the feedback form).
+var reachKeys = []string{"enter", "a", "e", "o", "r", "c", "f", "C", "n", "F", "O", "i", "t", "/", "?", "v", "w"}
 
 // walkScreens calls visit on every screen the app reaches: each tab, each
 // of reachKeys pressed on it, and reachKeys again on any screen that

@@ -115,6 +115,72 @@ type newTouchMsg struct{ customerID int64 }
 // followUpMsg asks for a customer's next follow-up date.
 type followUpMsg struct{ customerID int64 }
 
+// feedbackLoadedMsg carries one window of the feedback log and, when the
+// whole screen was loaded, the facts above it.
+type feedbackLoadedMsg struct {
+	seq    int // the load it answers; older ones are dropped
+	offset int
+	rows   []model.FeedbackRow
+	total  int
+	facts  *feedbackFacts // nil for a window loaded while scrolling
+}
+
+// wishesLoadedMsg carries the wishlist, grouped by theme.
+type wishesLoadedMsg struct{ themes []model.WishTheme }
+
+// feedbackStatusMsg reports feedback moved to a status.
+type feedbackStatusMsg struct {
+	id     int64
+	status model.FeedbackStatus
+}
+
+// themeSetMsg reports wishes given a theme.
+type themeSetMsg struct {
+	theme string
+	count int
+}
+
+// promotedMsg reports a customer moved to stage advocate.
+type promotedMsg struct{ name string }
+
+// feedbackFormDataMsg carries what the feedback form needs.
+type feedbackFormDataMsg struct {
+	pick      customerPick
+	questions []model.SavedQuestion
+	offerings []model.Offering
+}
+
+// feedbackSavedMsg reports feedback recorded by the form.
+type feedbackSavedMsg struct {
+	feedback model.Feedback
+	customer string // "" for anonymous
+}
+
+// feedbackSaveFailedMsg reports a failed save; the form keeps its values.
+type feedbackSaveFailedMsg struct{ err error }
+
+// complaintsLoadedMsg carries everything the Complaints screen shows.
+type complaintsLoadedMsg struct{ data *complaintData }
+
+// complaintFormDataMsg carries what the complaint form needs.
+type complaintFormDataMsg struct {
+	complaint model.Complaint // the stored complaint; zero when opening one
+	pick      customerPick
+	orders    []model.OrderSummary // the customer's recent orders
+}
+
+// complaintSavedMsg reports a complaint written by the form.
+type complaintSavedMsg struct {
+	complaint model.Complaint
+	created   bool
+}
+
+// complaintSaveFailedMsg reports a failed save; the form keeps its values.
+type complaintSaveFailedMsg struct{ err error }
+
+// complaintNamesMsg carries customers' names for the complaints on screen.
+type complaintNamesMsg struct{ names map[int64]string }
+
 // orderFormDataMsg carries what the order form needs before it opens: the
 // customer, the offerings to choose from and, to repeat an order, the
 // customer's last one.

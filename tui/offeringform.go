@@ -70,7 +70,15 @@ func requiredText(s string) error {
 // offering is the offering with the typed values.
 func (f *offeringForm) offering() (model.Offering, error) {
 	o := f.orig
-	o.SKU, o.Name, o.Kind, o.Tier = strings.TrimSpace(f.sku), strings.TrimSpace(f.name), f.kind, f.tier
+	o.Kind, o.Tier = f.kind, f.tier
+	// Stored text shown with control characters made visible is kept as
+	// stored unless the user changed it.
+	if f.sku != clean(f.orig.SKU) {
+		o.SKU = strings.TrimSpace(f.sku)
+	}
+	if f.name != clean(f.orig.Name) {
+		o.Name = strings.TrimSpace(f.name)
+	}
 	var err error
 	o.Price, o.UnitCost = 0, 0
 	if s := strings.TrimSpace(f.price); s != "" {

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -109,9 +110,11 @@ func commas(n int) string {
 
 // editableCustomer is c with its stored text as a form shows it: control
 // characters and invisible format characters made visible (notes keep
-// their line breaks), so a form never draws them raw. What the person
-// saves is what they saw.
+// their line breaks), so a form never draws them raw. A field the person
+// changes is saved as typed; the others keep their stored text
+// (customerForm.customer).
 func editableCustomer(c model.Customer) model.Customer {
+	c.Segments, c.Values = slices.Clone(c.Segments), slices.Clone(c.Values)
 	for _, s := range []*string{&c.Name, &c.Email, &c.Phone, &c.Social, &c.Company, &c.Country, &c.Source,
 		&c.Language, &c.LetGoReason} {
 		*s = clean(*s)

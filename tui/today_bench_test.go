@@ -24,6 +24,7 @@ func BenchmarkTodayKey(b *testing.B) {
 			home := tea.KeyPressMsg{Code: tea.KeyHome}
 			b.ReportAllocs()
 			b.ResetTimer()
+			start := processCPU()
 			for i := 0; i < b.N; i++ {
 				if t.table.Cursor() == len(t.entries)-1 {
 					b.StopTimer()
@@ -33,6 +34,7 @@ func BenchmarkTodayKey(b *testing.B) {
 				d.app.Update(down)
 				_ = d.app.View()
 			}
+			cpuTime(b, start)
 		})
 	}
 }

@@ -14,7 +14,7 @@ import (
 
 // generatorVersion changes whenever Generate writes different data for the
 // same options, so that cached benchmark files are made afresh.
-const generatorVersion = 1
+const generatorVersion = 2
 
 // BenchNow is "today" in the benchmark files, fixed so that every run and
 // every machine measures the same data.
@@ -24,14 +24,14 @@ var benchMu sync.Mutex
 
 // BenchFile returns the path of a demo database with n customers (about
 // ten order lines each) for benchmarks, generating it on first use into the
-// temp folder and reusing it afterwards. The file is keyed by schema and
-// generator version. Benchmarks must treat it as read-only: copy it to
+// temp folder and reusing it afterwards. The file is keyed by the exact
+// schema (store.SchemaID) and the generator version. Benchmarks must treat it as read-only: copy it to
 // write.
 func BenchFile(ctx context.Context, n int) (string, error) {
 	benchMu.Lock()
 	defer benchMu.Unlock()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("clientele-bench-v%d-g%d-%d.db",
-		store.SchemaVersion(), generatorVersion, n))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("clientele-bench-%s-g%d-%d.db",
+		store.SchemaID(), generatorVersion, n))
 	if _, err := os.Stat(path); err == nil {
 		return path, nil
 	} else if !errors.Is(err, os.ErrNotExist) {

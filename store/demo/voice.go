@@ -371,8 +371,18 @@ func (g *generator) feedbackFor(b *buyer, sales []sale) error {
 	if len(sales) > 0 && g.chance(either(b.p == champion || b.p == advocate, 0.8, 0.15)) {
 		s := sales[g.rng.IntN(len(sales))]
 		ln := s.order.Lines[s.line]
+		it := g.items[g.index(ln.OfferingID)]
+		answer := fmt.Sprintf(pick(g, praise), it.Name)
+		switch {
+		case it.group == subscription:
+			answer = pick(g, []string{"This month's box was the best yet.", "The box is the highlight of my month."})
+		case it.group == trade:
+			answer = pick(g, []string{"The trade cases sold out in a week.", "Guests keep asking where the soap is from."})
+		case b.p == shop:
+			answer = fmt.Sprintf(pick(g, []string{"Customers keep asking for the %s.", "The %s sold out in a week."}), it.Name)
+		}
 		if err := g.feedback(&model.Feedback{On: after(s, 3, 20), CustomerID: b.ID, Channel: b.channel(),
-			Kind: model.FeedbackPraise, Answer: fmt.Sprintf(pick(g, praise), ln.Description), OfferingID: ln.OfferingID}); err != nil {
+			Kind: model.FeedbackPraise, Answer: answer, OfferingID: ln.OfferingID}); err != nil {
 			return err
 		}
 	}

@@ -1,4 +1,4 @@
--- clientele schema, version 4: the daily review reads the most urgent
+-- clientele schema, version 5: the daily review reads the most urgent
 -- customers first and stops when today's list is full.
 --
 -- Each reason of the review has an index that yields its candidates

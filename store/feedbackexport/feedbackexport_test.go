@@ -1,0 +1,155 @@
+package feedbackexport
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"clientele/model"
+	"clientele/store"
+)
+
+var now = time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
+
+func day(s string) time.Time {
+	t, err := model.ParseDateTime(s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// fixture is a store with hostile text in a customer's name and answers.
+func fixture(t *testing.T) *store.DB {
+	t.Helper()
+	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "x.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Now = func() time.Time { return now }
+	t.Cleanup(func() { db.Close() })
+	ctx := context.Background()
+	c := model.Customer{Name: "=HYPERLINK(\"http://x\")", Stage: model.StageCustomer}
+	if err := db.CreateCustomer(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []model.Feedback{
+		{On: day("2026-11-20"), CustomerID: c.ID, Kind: model.FeedbackNPS, Score: 3, HasScore: true,
+			Question: model.NPSQuestion, Answer: "-10% would help", Channel: model.ChannelEmail},
+		{On: day("2026-11-21"), Kind: model.FeedbackWish, Question: model.WishQuestion,
+			Answer: "Gift | wrap,\n\"please\"", Theme: "@wrap"},
+		{On: day("2026-10-01"), Kind: model.FeedbackPraise, Answer: "+1 lovely", Status: model.FeedbackReplied,
+			RepliedOn: day("2026-10-02")},
+	} {
+		if err := db.CreateFeedback(ctx, &f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return db
+}
+
+func TestCSVRoundTripsAndIsNeutralised(t *testing.T) {
+	db := fixture(t)
+	var b bytes.Buffer
+	if err := Write(context.Background(), &b, db, CSV, now); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(recs[0], Header) || len(recs) != 4 {
+		t.Fatalf("header %q, %d records", recs[0], len(recs))
+	}
+	want := [][]string{
+		{"2026-11-21", "wish", "", "", "", model.WishQuestion, "Gift | wrap,\n\"please\"", "", "", "'@wrap", "new", ""},
+		{"2026-11-20", "nps", "1", `'=HYPERLINK("http://x")`, "email", model.NPSQuestion, "'-10% would help", "3", "", "",
+			"new", ""},
+		{"2026-10-01", "praise", "", "", "", "", "'+1 lovely", "", "", "", "replied", "2026-10-02"},
+	}
+	if !reflect.DeepEqual(recs[1:], want) {
+		t.Errorf("records\n got %q\nwant %q", recs[1:], want)
+	}
+}
+
+func TestNeutralise(t *testing.T) {
+	for in, want := range map[string]string{"=1+1": "'=1+1", "+x": "'+x", "-x": "'-x", "@x": "'@x", "\tx": "'\tx",
+		"\rx": "'\rx", "x=1": "x=1", "": "", "12.50": "12.50"} {
+		if got := Neutralise(in); got != want {
+			t.Errorf("Neutralise(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestMarkdownSummaryAndTable(t *testing.T) {
+	db := fixture(t)
+	var b bytes.Buffer
+	if err := Write(context.Background(), &b, db, Markdown, now); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{
+		"# Feedback log", "3 entries", "- NPS, last 90 days: -100 (n=1: promoters 0, passives 0, detractors 1)",
+		"- By kind: praise 1, suggestion 0, wish 1, question 0, nps 1", "- By status: new 2, replied 1, acted on 0",
+		`| 2026-11-21 | wish | anonymous |  | What is one service you wish we offered? | Gift \| wrap, "please" |`,
+		"| 3 |",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("markdown lacks %q:\n%s", want, out)
+		}
+	}
+	if n := strings.Count(out, "\n| 20"); n != 3 {
+		t.Errorf("%d table rows", n)
+	}
+}
+
+func TestWriteFileIsPrivateAndReplacesAtomically(t *testing.T) {
+	db := fixture(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "feedback.csv")
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(context.Background(), path, db, CSV, now); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v", fi.Mode().Perm())
+	}
+	b, _ := os.ReadFile(path)
+	if !strings.HasPrefix(string(b), "date,kind,") {
+		t.Errorf("content %q", b)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
+	}
+	if err := WriteFile(context.Background(), filepath.Join(dir, "missing", "x.csv"), db, CSV, now); err == nil ||
+		!strings.Contains(err.Error(), "missing") {
+		t.Errorf("a missing folder: %v", err)
+	}
+}
+
+func TestFormats(t *testing.T) {
+	for in, want := range map[string]Format{"csv": CSV, "CSV": CSV, "md": Markdown, "markdown": Markdown} {
+		if got, err := ParseFormat(in); got != want || err != nil {
+			t.Errorf("ParseFormat(%q) = %q, %v", in, got, err)
+		}
+	}
+	if _, err := ParseFormat("json"); err == nil || !strings.Contains(err.Error(), "use csv or md") {
+		t.Errorf("json: %v", err)
+	}
+	if FormatFor("x.md") != Markdown || FormatFor("x.csv") != CSV || FormatFor("x") != CSV {
+		t.Error("FormatFor")
+	}
+}
