@@ -64,3 +64,74 @@ func TestReviewCommand(t *testing.T) {
 		t.Errorf("json %+v", got)
 	}
 }
+
+// The list holds the daily size from the settings, or --limit; the header
+// says how many more are due; --all lists them all.
+func TestReviewCommandLimits(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.db")
+	ctx := context.Background()
+	db, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, name := range []string{"Ada", "Ben", "Cy", "Di"} {
+		c := model.Customer{Name: name, Stage: model.StageCustomer,
+			NextReview: time.Date(2026, 11, 20-i, 0, 0, 0, 0, time.UTC)} // Di is the latest
+		if err := db.CreateCustomer(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, _ := db.Settings(ctx)
+	s.ReviewSize = 3
+	if err := db.SaveSettings(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	run := func(args ...string) (string, error) {
+		t.Helper()
+		var out bytes.Buffer
+		cmd := rootCmd()
+		cmd.SetOut(&out)
+		cmd.SetErr(&out)
+		cmd.SetArgs(append([]string{"review", "--db", path, "--date", "2026-11-23"}, args...))
+		err := cmd.ExecuteContext(ctx)
+		dbFlag = ""
+		return out.String(), err
+	}
+	for _, tc := range []struct {
+		args []string
+		want []string
+		not  string
+	}{
+		{nil, []string{"3 due, 0 done today; 1 more due (--all lists them)", "1. Di", "3. Ben"}, "Ada"},
+		{[]string{"--limit", "1"}, []string{"1 due, 0 done today; 3 more due", "1. Di"}, "Cy"},
+		{[]string{"--all"}, []string{"4 due, 0 done today\n", "4. Ada"}, "more due"},
+	} {
+		out, err := run(tc.args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%v: lacks %q:\n%s", tc.args, w, out)
+			}
+		}
+		if strings.Contains(out, tc.not) {
+			t.Errorf("%v: has %q:\n%s", tc.args, tc.not, out)
+		}
+	}
+	out, err := run("--limit", "2", "--format", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Due, More int
+		MoreExact bool `json:"more_exact"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil || got.Due != 2 || got.More != 2 || !got.MoreExact {
+		t.Errorf("json %+v (%v):\n%s", got, err, out)
+	}
+	if _, err := run("--all", "--limit", "2"); err == nil || !strings.Contains(err.Error(), "choose one") {
+		t.Errorf("--all with --limit: %v", err)
+	}
+}

@@ -232,22 +232,46 @@ func MedianGapDays(days []int) int {
 // unless they were handled today (snoozing is handling).
 func ReviewQueue(cs []ReviewCustomer, s Settings, today time.Time) []ReviewEntry {
 	cut := Cutoffs(s, today)
-	type keyed struct {
-		name string // folded once: comparing folds in the sort would allocate n log n times
-		e    ReviewEntry
-	}
-	var ks []keyed
+	var es []ReviewEntry
 	for i := range cs {
 		if e, ok := reviewEntry(&cs[i], s, cut); ok {
-			ks = append(ks, keyed{strings.ToLower(e.Customer.Name), e})
+			es = append(es, e)
 		}
 	}
+	SortReview(es)
+	return es
+}
+
+// EntryFor applies every rule to one customer as at cut.Today (see
+// Cutoffs); ok is false when nothing is due or they are snoozed.
+func EntryFor(c *ReviewCustomer, s Settings, cut ReviewCutoffs) (e ReviewEntry, ok bool) {
+	return reviewEntry(c, s, cut)
+}
+
+// CompareUrgency orders two entries by urgency alone: the kind of their
+// most urgent reason, then how far past due it is (see ReasonKind). Entries
+// it finds equal are ordered by name.
+func CompareUrgency(a, b *ReviewEntry) int {
+	ra, rb := a.Reasons[0], b.Reasons[0]
+	if c := cmp.Compare(ra.Kind, rb.Kind); c != 0 {
+		return c
+	}
+	return cmp.Compare(rb.weight, ra.weight)
+}
+
+// SortReview puts entries in queue order: most urgent first, then by name
+// (case folded), then by id.
+func SortReview(es []ReviewEntry) {
+	type keyed struct {
+		name string // folded once: comparing folds in the sort would allocate n log n times
+		e    *ReviewEntry
+	}
+	ks := make([]keyed, len(es))
+	for i := range es {
+		ks[i] = keyed{strings.ToLower(es[i].Customer.Name), &es[i]}
+	}
 	slices.SortFunc(ks, func(a, b keyed) int {
-		ra, rb := a.e.Reasons[0], b.e.Reasons[0]
-		if c := cmp.Compare(ra.Kind, rb.Kind); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(rb.weight, ra.weight); c != 0 {
+		if c := CompareUrgency(a.e, b.e); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(a.name, b.name); c != 0 {
@@ -255,11 +279,11 @@ func ReviewQueue(cs []ReviewCustomer, s Settings, today time.Time) []ReviewEntry
 		}
 		return cmp.Compare(a.e.Customer.ID, b.e.Customer.ID)
 	})
-	out := make([]ReviewEntry, len(ks))
-	for i := range ks {
-		out[i] = ks[i].e
+	sorted := make([]ReviewEntry, len(es))
+	for i, k := range ks {
+		sorted[i] = *k.e
 	}
-	return out
+	copy(es, sorted)
 }
 
 // CountDone counts the entries handled today.
@@ -271,6 +295,40 @@ func CountDone(es []ReviewEntry) int {
 		}
 	}
 	return n
+}
+
+// DailyReview is today's list: the most urgent entries of the queue, at
+// most the daily review size (Settings.ReviewSize), and how many more are
+// due beyond them. A short list the owner works through in a few minutes
+// beats a backlog of thousands; the count says how big the backlog is.
+type DailyReview struct {
+	Entries []ReviewEntry
+	// More counts the customers due beyond Entries. When MoreExact is
+	// false the count stopped early: at least More are due, maybe many
+	// more.
+	More      int
+	MoreExact bool
+}
+
+// MoreText says how many more are due beyond the list: "3,204 more due",
+// or when the count stopped early a round figure below it, "over 1,000
+// more due"; "" when none are.
+func (r DailyReview) MoreText() string {
+	switch {
+	case r.More <= 0:
+		return ""
+	case r.MoreExact:
+		return commas(r.More) + " more due"
+	}
+	unit := 1 // keep two significant figures
+	for r.More/unit >= 100 {
+		unit *= 10
+	}
+	round := r.More / unit * unit
+	if round < r.More {
+		return "over " + commas(round) + " more due"
+	}
+	return "at least " + commas(round) + " more due"
 }
 
 // reviewEntry applies every rule to one customer.
@@ -285,14 +343,16 @@ func reviewEntry(c *ReviewCustomer, s Settings, cut ReviewCutoffs) (ReviewEntry,
 	}
 	touched := func(since time.Time) bool { return !c.LastTouch.IsZero() && !Day(c.LastTouch).Before(Day(since)) }
 
-	// Complaints open past their target: the most overdue one speaks.
-	worst, worstOver, late := ReviewComplaint{}, -1, 0
+	// Complaints open past their target: the most overdue one speaks, the
+	// more severe of two equally overdue.
+	worst, worstOver, worstSev, late := ReviewComplaint{}, -1, -1, 0
 	for _, cp := range c.Complaints {
 		open := DaysBetween(cp.OpenedOn, d)
 		if over := open - s.ComplaintTargetDays[cp.Severity]; over > 0 {
 			late++
-			if over > worstOver {
-				worst, worstOver = cp, over
+			sev := slices.Index(Severities, cp.Severity)
+			if over > worstOver || over == worstOver && sev > worstSev {
+				worst, worstOver, worstSev = cp, over, sev
 			}
 		}
 	}
@@ -302,8 +362,7 @@ func reviewEntry(c *ReviewCustomer, s Settings, cut ReviewCutoffs) (ReviewEntry,
 		if late > 1 {
 			text += fmt.Sprintf(" (%d complaints late)", late)
 		}
-		sev := float64(slices.Index(Severities, worst.Severity))
-		add(ReasonComplaint, worstOver, sev*1e6+float64(worstOver), "%s", text)
+		add(ReasonComplaint, worstOver, float64(worstSev)*1e6+float64(worstOver), "%s", text)
 	}
 
 	// Feedback nobody answered: a touch on or after the newest one's day

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -314,5 +315,101 @@ func TestCutoffs(t *testing.T) {
 	}
 	if !c.Customer.IsZero() {
 		t.Error("customer cadence is off by default")
+	}
+}
+
+// Two complaints equally far past their targets: the more severe one
+// speaks, whichever was read first, so the entry's place in the queue does
+// not depend on the order the store returns complaints in. High opened 19
+// Nov (4 days, target 2: 2 over); low opened 7 Nov (16 days, target 14: 2
+// over).
+func TestEquallyLateComplaintsTheMoreSevereSpeaks(t *testing.T) {
+	high := ReviewComplaint{OpenedOn: on("2026-11-19"), Severity: SeverityHigh}
+	low := ReviewComplaint{OpenedOn: on("2026-11-07"), Severity: SeverityLow}
+	for _, order := range [][]ReviewComplaint{{high, low}, {low, high}} {
+		c := ReviewCustomer{ID: 1, Name: "Ada", Stage: StageCustomer, Complaints: order}
+		q := ReviewQueue([]ReviewCustomer{c}, DefaultSettings(), reviewDay)
+		if len(q) != 1 {
+			t.Fatalf("%d entries", len(q))
+		}
+		want := "high complaint open 4 days, target 2 days (2 complaints late)"
+		if got := q[0].Reasons[0].Text; got != want {
+			t.Errorf("complaints %v: %q, want %q", order, got, want)
+		}
+	}
+}
+
+// CompareUrgency sees only the kind and how far past due; SortReview adds
+// the name (case folded) and the id.
+func TestCompareUrgencyAndSortReview(t *testing.T) {
+	s := DefaultSettings()
+	cut := Cutoffs(s, reviewDay)
+	entry := func(id int64, name, followUp string) ReviewEntry {
+		c := ReviewCustomer{ID: id, Name: name, Stage: StageCustomer, NextReview: on(followUp)}
+		e, ok := EntryFor(&c, s, cut)
+		if !ok {
+			t.Fatalf("%s not due", name)
+		}
+		return e
+	}
+	late := entry(1, "zoë", "2026-11-01")      // 22 days late
+	lateToo := entry(3, "Abe", "2026-11-01")   // as late
+	lateAgain := entry(2, "abe", "2026-11-01") // as late, same folded name
+	today := entry(4, "Bea", "2026-11-23")
+	if CompareUrgency(&late, &lateToo) != 0 || CompareUrgency(&late, &today) >= 0 || CompareUrgency(&today, &late) <= 0 {
+		t.Error("urgency compares the days past due only")
+	}
+	es := []ReviewEntry{today, late, lateToo, lateAgain}
+	SortReview(es)
+	var got []string
+	for _, e := range es {
+		got = append(got, fmt.Sprintf("%s#%d", e.Customer.Name, e.Customer.ID))
+	}
+	if want := "abe#2 Abe#3 zoë#1 Bea#4"; strings.Join(got, " ") != want {
+		t.Errorf("order %v, want %s", got, want)
+	}
+}
+
+func TestReviewSizeSetting(t *testing.T) {
+	s := DefaultSettings()
+	if s.ReviewSize != 50 {
+		t.Errorf("default review size %d", s.ReviewSize)
+	}
+	for _, n := range []int{0, MaxReviewSize + 1} {
+		s.ReviewSize = n
+		if err := s.Validate(); err == nil || !strings.Contains(err.Error(), "review size") {
+			t.Errorf("size %d: %v", n, err)
+		}
+	}
+	s.ReviewSize = 80
+	back, err := SettingsFromPairs(s.Pairs())
+	if err != nil || back.ReviewSize != 80 {
+		t.Errorf("round trip: %d, %v", back.ReviewSize, err)
+	}
+	if _, err := SettingsFromPairs(map[string]string{"review_size": "lots"}); err == nil {
+		t.Error("a size that is not a number is refused")
+	}
+}
+
+func TestMoreText(t *testing.T) {
+	for _, tc := range []struct {
+		more  int
+		exact bool
+		want  string
+	}{
+		{0, true, ""},
+		{1, true, "1 more due"},
+		{3204, true, "3,204 more due"},
+		{7, false, "at least 7 more due"},
+		{99, false, "at least 99 more due"},
+		{1001, false, "over 1,000 more due"},
+		{1000, false, "at least 1,000 more due"},
+		{2771, false, "over 2,700 more due"},
+		{45678, false, "over 45,000 more due"},
+	} {
+		r := DailyReview{More: tc.more, MoreExact: tc.exact}
+		if got := r.MoreText(); got != tc.want {
+			t.Errorf("%d (exact %v): %q, want %q", tc.more, tc.exact, got, tc.want)
+		}
 	}
 }

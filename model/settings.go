@@ -20,6 +20,9 @@ type Settings struct {
 	CustomerDays  int // customers likewise; 0 turns the rule off
 	ProspectDays  int // a prospect untouched this long comes up for review
 	ThankYouDays  int // a new customer's first order this many days ago asks for a thank-you
+	// ReviewSize is how many customers the daily review lists: the most
+	// urgent ones, a list worked through in a few minutes.
+	ReviewSize int
 	// ComplaintTargetDays is how long a complaint of each severity may stay
 	// open before it is overdue.
 	ComplaintTargetDays map[Severity]int
@@ -37,11 +40,19 @@ func DefaultSettings() Settings {
 		CustomerDays:  0,
 		ProspectDays:  14,
 		ThankYouDays:  7,
+		ReviewSize:    DefaultReviewSize,
 		ComplaintTargetDays: map[Severity]int{
 			SeverityLow: 14, SeverityMedium: 7, SeverityHigh: 2,
 		},
 	}
 }
+
+// DefaultReviewSize is the daily review's size in a new database, and
+// MaxReviewSize the most it may be set to.
+const (
+	DefaultReviewSize = 50
+	MaxReviewSize     = 1000
+)
 
 // CurrencySymbol is the symbol amounts are written with.
 func (s Settings) CurrencySymbol() string { return CurrencyFor(s.Currency).Symbol }
@@ -86,6 +97,9 @@ func (s *Settings) Validate() error {
 			es.add(d.name, Invalid(d.name, "%d is not between 0 and 3650", d.v))
 		}
 	}
+	if s.ReviewSize < 1 || s.ReviewSize > MaxReviewSize {
+		es.add("review size", Invalid("review size", "%d is not between 1 and %d", s.ReviewSize, MaxReviewSize))
+	}
 	for _, sev := range Severities {
 		field := string(sev) + " complaint days"
 		if d := s.ComplaintTargetDays[sev]; d < 1 || d > 365 {
@@ -106,6 +120,7 @@ const (
 	keyCustomerDays  = "customer_days"
 	keyProspectDays  = "prospect_days"
 	keyThankYouDays  = "thank_you_days"
+	keyReviewSize    = "review_size"
 	keyComplaintDays = "complaint_days_"
 )
 
@@ -120,6 +135,7 @@ func (s Settings) Pairs() map[string]string {
 		keyCustomerDays:  strconv.Itoa(s.CustomerDays),
 		keyProspectDays:  strconv.Itoa(s.ProspectDays),
 		keyThankYouDays:  strconv.Itoa(s.ThankYouDays),
+		keyReviewSize:    strconv.Itoa(s.ReviewSize),
 	}
 	for i, n := range s.TierNames {
 		p[keyTierPrefix+strconv.Itoa(i+1)] = n
@@ -172,7 +188,7 @@ func SettingsFromPairs(p map[string]string) (Settings, error) {
 		}
 	}
 	for key, dst := range map[string]*int{keyAdvocateDays: &s.AdvocateDays, keyCustomerDays: &s.CustomerDays,
-		keyProspectDays: &s.ProspectDays, keyThankYouDays: &s.ThankYouDays} {
+		keyProspectDays: &s.ProspectDays, keyThankYouDays: &s.ThankYouDays, keyReviewSize: &s.ReviewSize} {
 		if err := intVal(key, dst); err != nil {
 			return s, err
 		}

@@ -59,6 +59,8 @@ type CustomerRow struct {
 	Revenue   Money
 	Fit       int
 	Archived  bool
+	// NextReview is the next follow-up day the owner set; zero for none.
+	NextReview time.Time
 }
 
 // CustomerName is a customer's id and name, for pickers.
@@ -226,8 +228,13 @@ type ComplaintStore interface {
 // ReviewStore reads the daily review and records what the owner did about
 // it: touches, follow-up dates and snoozes.
 type ReviewStore interface {
-	// Review builds the daily review queue for today (see ReviewQueue).
+	// Review builds the whole review queue for today (see ReviewQueue):
+	// every customer due, which at scale takes long; for scripts.
 	Review(ctx context.Context, today time.Time) ([]ReviewEntry, error)
+	// DailyReview builds today's list: the first limit entries of the
+	// queue (the settings' ReviewSize when limit ≤ 0), read from the most
+	// urgent end, and how many more are due.
+	DailyReview(ctx context.Context, today time.Time, limit int) (DailyReview, error)
 	// AddTouch validates t, stores it and sets t.ID.
 	AddTouch(ctx context.Context, t *Touch) error
 	// SetFollowUp sets a customer's next follow-up day; zero clears it.
@@ -290,6 +297,7 @@ type Store interface {
 	OfferingStore
 	OrderStore
 	CostStore
+	AlsoBoughtStore
 }
 
 // OfferingStore keeps the products and services on sale.
@@ -337,4 +345,12 @@ type CostStore interface {
 	CreateCost(ctx context.Context, c *Cost) error
 	ReviewStore
 	SetupStore
+}
+
+// AlsoBoughtStore reads co-purchases.
+type AlsoBoughtStore interface {
+	// CoPurchases returns what the customer bought, and for each of those
+	// items (the most bought first, a dozen at most) the co-purchases in
+	// the latest orders of other customers that had it.
+	CoPurchases(ctx context.Context, customerID int64) (bought []Item, co []CoPurchases, err error)
 }

@@ -296,19 +296,20 @@ var listOrder = map[model.CustomerSort]string{
 
 const rowColumns = `c.id, c.name, c.stage, c.last_order_at, c.order_count, c.revenue, c.fit,
 	c.archived_at IS NOT NULL, coalesce((SELECT group_concat(name, ', ') FROM (SELECT s.name FROM customer_segments cs
-	JOIN segments s ON s.id = cs.segment_id WHERE cs.customer_id = c.id ORDER BY s.name)), '')`
+	JOIN segments s ON s.id = cs.segment_id WHERE cs.customer_id = c.id ORDER BY s.name)), ''), c.next_review`
 
 func scanRows(rows *sql.Rows) ([]model.CustomerRow, error) {
 	defer rows.Close()
 	var out []model.CustomerRow
 	for rows.Next() {
 		var r model.CustomerRow
-		var last sql.NullString
+		var last, next sql.NullString
 		var fit sql.NullInt64
-		if err := rows.Scan(&r.ID, &r.Name, &r.Stage, &last, &r.Orders, &r.Revenue, &fit, &r.Archived, &r.Segments); err != nil {
+		if err := rows.Scan(&r.ID, &r.Name, &r.Stage, &last, &r.Orders, &r.Revenue, &fit, &r.Archived, &r.Segments,
+			&next); err != nil {
 			return nil, err
 		}
-		r.LastOrder, r.Fit = parseTime(last), int(fit.Int64)
+		r.LastOrder, r.Fit, r.NextReview = parseTime(last), int(fit.Int64), parseTime(next)
 		out = append(out, r)
 	}
 	return out, rows.Err()

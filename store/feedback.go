@@ -393,20 +393,7 @@ func (db *DB) ids(ctx context.Context, query string, args []string) ([]int64, er
 	for i, a := range args {
 		as[i] = a
 	}
-	rows, err := db.r.QueryContext(ctx, query, as...)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, mapErr(rows.Err())
+	return db.queryIDs(ctx, query, as...)
 }
 
 // listedNames returns the names of the suggested customers who are not

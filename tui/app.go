@@ -106,7 +106,7 @@ func (a *App) tabIndex(k string) int {
 // Init asks the terminal for its background, loads the settings and the
 // first screen.
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, a.loadSettings(), a.top().Init(), loadReview(a.com, true))
+	return tea.Batch(tea.RequestBackgroundColor, a.loadSettings(), a.top().Init(), loadReview(a.com, 0, true))
 }
 
 func (a *App) loadSettings() tea.Cmd {
@@ -195,7 +195,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// The app opens on Today when someone needs the owner, unless they
 		// already went elsewhere.
 		today := a.tabIndex("1")
-		if msg.start && len(msg.entries) > 0 && len(a.stack) == 0 && !a.moved {
+		if msg.start && len(msg.review.Entries) > 0 && len(a.stack) == 0 && !a.moved {
 			a.active = today
 		}
 		return a, a.tabs[today].screen.Update(msg)

@@ -46,6 +46,11 @@ type customerList struct {
 	height int
 }
 
+// followUpWide is the table width from which the list shows the follow-up
+// day in a column of its own; narrower, a mark beside the last order says
+// one is set (· later, ! due) and the detail gives the day.
+const followUpWide = 94
+
 // windowRows is how many rows one load reads: a few screens, so that
 // scrolling seldom waits and never reads the whole table.
 const windowRows = 240
@@ -62,6 +67,8 @@ func newCustomerList(com *common) *customerList {
 			column{title: "stage", width: 8},
 			column{title: "segments", width: 8, flex: 2},
 			column{title: "last order", width: 10},
+			column{title: "", width: 1, below: followUpWide},          // ! follow-up due, · one set
+			column{title: "follow-up", width: 10, from: followUpWide}, // the day, when wide enough
 			column{title: "orders", width: 6, right: true},
 			column{title: "revenue", width: 11, right: true},
 			column{title: "fit", width: 3, right: true},
@@ -464,6 +471,14 @@ func (l *customerList) cells(i int) []cell {
 	if r.Fit > 0 {
 		fit = strconv.Itoa(r.Fit)
 	}
+	mark, follow := "", ""
+	var markStyle *lipgloss.Style
+	if !r.NextReview.IsZero() {
+		follow, mark, markStyle = model.FormatDate(r.NextReview), "·", &st.Muted
+		if !r.NextReview.After(l.com.today()) {
+			mark, markStyle = "!", &st.Warn
+		}
+	}
 	revenue := ""
 	var revStyle *lipgloss.Style
 	if r.Revenue != 0 || r.Orders > 0 {
@@ -477,6 +492,8 @@ func (l *customerList) cells(i int) []cell {
 		{text: string(r.Stage), style: &stage},
 		{text: r.Segments, style: &st.Muted},
 		{text: last},
+		{text: mark, style: markStyle},
+		{text: follow, style: markStyle},
 		{text: orders},
 		{text: revenue, style: revStyle},
 		{text: fit},

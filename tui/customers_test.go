@@ -249,6 +249,33 @@ func waitFor(t *testing.T, tm *teatest.TestModel, text string) {
 		teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 }
 
+// The next follow-up shows in its own column when the list is wide enough,
+// and as a mark beside the last order when it is not: · set for later, !
+// due.
+func TestCustomerListShowsFollowUps(t *testing.T) {
+	db := fixtureStore(t)
+	names, _ := db.CustomerNames(context.Background())
+	for _, n := range names {
+		if n.Name == "Ben Okafor" {
+			if err := db.SetFollowUp(context.Background(), n.ID, testNow.AddDate(0, 0, -3)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	d := newDriver(t, db, 80, 24)
+	d.keys("2") // Ben's follow-up is due: the app opened on Today
+	mustContain(t, d.screen(), "★ Ada Lovelace       advocate Wholesale    2026-10-01 ·",
+		"Ben Okafor           customer Market regu… 2026-11-02 !")
+	if strings.Contains(d.screen(), "follow-up") {
+		t.Error("a follow-up column at 80 columns")
+	}
+	d.send(tea.WindowSizeMsg{Width: 100, Height: 24})
+	mustContain(t, d.screen(), "last order follow-up", "2026-10-01 2026-11-25", "2026-11-02 2026-11-20")
+	if strings.Contains(d.screen(), "2026-10-01 ·") {
+		t.Error("the mark and the column at once")
+	}
+}
+
 func TestEditingKeepsStoredTextItDidNotTouch(t *testing.T) {
 	db := fixtureStore(t)
 	ctx := context.Background()

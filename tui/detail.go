@@ -19,6 +19,7 @@ type customerDetail struct {
 	keys DetailKeys
 	seg  key.Binding // S: put the customer in a segment
 	data *customerLoadedMsg
+	also *alsoBoughtLoadedMsg // nil until it arrives
 	vp   viewport.Model
 	w, h int
 }
@@ -40,8 +41,11 @@ func (d *customerDetail) Title() string {
 	return d.data.customer.Name
 }
 
-// Init loads the customer.
-func (d *customerDetail) Init() tea.Cmd { return loadCustomer(d.com.store, d.id) }
+// Init loads the customer, and what to suggest to them in a second
+// command: the detail shows as soon as the first answers.
+func (d *customerDetail) Init() tea.Cmd {
+	return tea.Batch(loadCustomer(d.com.store, d.id), loadAlsoBought(d.com.store, d.id))
+}
 
 // loadCustomer reads everything the detail shows, in a command.
 func loadCustomer(store model.Store, id int64) tea.Cmd {
@@ -84,6 +88,11 @@ func (d *customerDetail) Update(msg tea.Msg) tea.Cmd {
 		}
 		d.data = &msg
 		d.layout()
+	case alsoBoughtLoadedMsg:
+		if msg.id == d.id {
+			d.also = &msg
+			d.layout()
+		}
 	case dataChangedMsg, customerSavedMsg:
 		return d.Init()
 	case tea.BackgroundColorMsg, settingsLoadedMsg:
@@ -242,6 +251,7 @@ func (d *customerDetail) layout() {
 	}
 	field("Added", model.FormatDate(c.CreatedAt))
 
+	lines = append(lines, d.alsoBought()...)
 	lines = append(lines, "", st.Section.Render("Timeline"))
 	if len(d.data.timeline) == 0 {
 		lines = append(lines, st.Muted.Render("Nothing yet."))

@@ -364,6 +364,7 @@ type TodayKeys struct {
 	Open   key.Binding
 	Done   key.Binding
 	Snooze key.Binding
+	More   key.Binding // list another day's worth of the backlog
 }
 
 // DefaultTodayKeys returns the daily review's bindings.
@@ -374,6 +375,7 @@ func DefaultTodayKeys() TodayKeys {
 		Open:               key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Done:               key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "done")),
 		Snooze:             key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "snooze")),
+		More:               key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "list more")),
 	}
 }
 

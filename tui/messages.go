@@ -229,11 +229,11 @@ type importDoneMsg struct{ summary model.ImportSummary }
 // importFailedMsg reports an import that wrote nothing, and why.
 type importFailedMsg struct{ err error }
 
-// reviewLoadedMsg carries the daily review queue; start marks the load the
+// reviewLoadedMsg carries today's review list; start marks the load the
 // app makes when it opens, which decides the first screen.
 type reviewLoadedMsg struct {
-	entries []model.ReviewEntry
-	start   bool
+	review model.DailyReview
+	start  bool
 }
 
 // reviewActedMsg reports an action on a review entry (done, snoozed) that
@@ -312,4 +312,13 @@ type segmentEditMsg struct {
 type letGoDataMsg struct {
 	customer model.FitCustomer
 	from, to time.Time
+}
+
+// alsoBoughtLoadedMsg carries what to suggest to customer id: what others
+// who bought the same items also bought. bought is false when the customer
+// has bought nothing yet.
+type alsoBoughtLoadedMsg struct {
+	id          int64
+	suggestions []model.Suggestion
+	bought      bool
 }

@@ -166,6 +166,7 @@ func (s *settingsTab) View() string {
 		row("Reorders", "overdue past "+strconv.FormatFloat(set.ReorderFactor, 'f', -1, 64)+" × the usual gap"),
 		row("Complaints", sprintf("targets: low %d, medium %d, high %d days", set.ComplaintTargetDays[model.SeverityLow],
 			set.ComplaintTargetDays[model.SeverityMedium], set.ComplaintTargetDays[model.SeverityHigh])),
+		row("Daily review", sprintf("lists the %d most urgent customers", set.ReviewSize)),
 		"",
 		st.Section.Render("Saved feedback questions") + st.Muted.Render("  a adds · x deletes"),
 	}
@@ -214,6 +215,7 @@ type settingsForm struct {
 	tiers                               [model.Tiers]string
 	advocate, customer, prospect, thank string
 	factor                              string
+	size                                string    // the daily review's size
 	targets                             [3]string // low, medium, high
 	cadences                            []string  // per segment
 	initial                             string
@@ -225,7 +227,7 @@ func newSettingsForm(com *common, d setupLoadedMsg) *settingsForm {
 		name: s.BusinessName, currency: s.Currency, rate: s.HourlyRate.Decimal(), tiers: s.TierNames,
 		advocate: strconv.Itoa(s.AdvocateDays), customer: strconv.Itoa(s.CustomerDays),
 		prospect: strconv.Itoa(s.ProspectDays), thank: strconv.Itoa(s.ThankYouDays),
-		factor: strconv.FormatFloat(s.ReorderFactor, 'f', -1, 64)}
+		factor: strconv.FormatFloat(s.ReorderFactor, 'f', -1, 64), size: strconv.Itoa(s.ReviewSize)}
 	for i, sev := range model.Severities {
 		f.targets[i] = strconv.Itoa(s.ComplaintTargetDays[sev])
 	}
@@ -242,7 +244,7 @@ func newSettingsForm(com *common, d setupLoadedMsg) *settingsForm {
 }
 
 func (f *settingsForm) snapshot() string {
-	parts := []string{f.name, f.currency, f.rate, f.advocate, f.customer, f.prospect, f.thank, f.factor}
+	parts := []string{f.name, f.currency, f.rate, f.advocate, f.customer, f.prospect, f.thank, f.factor, f.size}
 	parts = append(parts, f.tiers[:]...)
 	parts = append(parts, f.targets[:]...)
 	return strings.Join(append(parts, f.cadences...), "\x00")
@@ -259,6 +261,20 @@ func wholeDays(lo, hi int) func(string) error {
 		n, err := strconv.Atoi(s)
 		if err != nil {
 			return errors.New(sprintf("%q is not a whole number of days", s))
+		}
+		if n < lo || n > hi {
+			return errors.New(sprintf("%d is not between %d and %d", n, lo, hi))
+		}
+		return nil
+	}
+}
+
+// wholeCount validates a number of customers from lo to hi.
+func wholeCount(lo, hi int) func(string) error {
+	return func(s string) error {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil {
+			return errors.New(sprintf("%q is not a whole number", s))
 		}
 		if n < lo || n > hi {
 			return errors.New(sprintf("%d is not between %d and %d", n, lo, hi))
@@ -307,6 +323,8 @@ func (f *settingsForm) build() {
 		in("Tier 3", &f.tiers[2]).Validate(required("tier 3")),
 	).Title("Business")
 	review := huh.NewGroup(
+		in("Customers to list each day", &f.size).Description("the most urgent first; m on Today lists more").
+			Validate(wholeCount(1, model.MaxReviewSize)),
 		in("Advocates: stay in touch every (days)", &f.advocate).Validate(wholeDays(0, 3650)),
 		in("Customers: stay in touch every (days, 0 off)", &f.customer).Validate(wholeDays(0, 3650)),
 		in("Prospects: review when untouched for (days)", &f.prospect).Validate(wholeDays(0, 3650)),
@@ -351,7 +369,8 @@ func (f *settingsForm) settings() (model.Settings, map[int64]int, error) {
 		field, v string
 		dst      *int
 	}{{"advocate days", f.advocate, &s.AdvocateDays}, {"customer days", f.customer, &s.CustomerDays},
-		{"prospect days", f.prospect, &s.ProspectDays}, {"thank-you days", f.thank, &s.ThankYouDays}} {
+		{"prospect days", f.prospect, &s.ProspectDays}, {"thank-you days", f.thank, &s.ThankYouDays},
+		{"review size", f.size, &s.ReviewSize}} {
 		if err := num(x.field, x.v, x.dst); err != nil {
 			return s, nil, err
 		}

@@ -24,6 +24,10 @@ func TestSettingsFormNamesABadRateAndKeepsTyping(t *testing.T) {
 	for range 3 {
 		d.keys("enter") // tiers
 	}
+	// The daily review's size: 0 is refused by name, 30 kept.
+	d.keys("backspace", "backspace", "0", "enter")
+	mustContain(t, d.screen(), "Customers to list each day  ✗ 0 is not between 1 and 1000")
+	d.keys("backspace", "30", "enter")
 	d.keys("enter", "enter", "enter", "enter") // advocates, customers, prospects, thank-you
 	d.keys("backspace", "backspace", "backspace", "q", "enter")
 	mustContain(t, d.screen(), `✗ "q" is not a number such as 1.5`) // q typed, not quit
@@ -31,9 +35,10 @@ func TestSettingsFormNamesABadRateAndKeepsTyping(t *testing.T) {
 	// The first segment by name, Gift buyers: every 30 days.
 	mustContain(t, d.screen(), "Gift buyers: every")
 	d.keys("30", "enter", "enter", "enter")
-	mustContain(t, d.screen(), "Settings saved.", "Hearth & Lye", "hourly rate £20.50", "Gift buyers every 30")
+	mustContain(t, d.screen(), "Settings saved.", "Hearth & Lye", "hourly rate £20.50", "Gift buyers every 30",
+		"lists the 30 most urgent customers")
 	s, err := db.Settings(context.Background())
-	if err != nil || s.HourlyRate != 2050 || s.ReorderFactor != 2 || s.BusinessName != "Hearth & Lye" {
+	if err != nil || s.HourlyRate != 2050 || s.ReorderFactor != 2 || s.BusinessName != "Hearth & Lye" || s.ReviewSize != 30 {
 		t.Errorf("saved %+v, %v", s, err)
 	}
 }

@@ -15,6 +15,10 @@ type column struct {
 	flex  int  // share of the width left after fixed columns
 	max   int  // the most a flex column grows to; 0 for no limit
 	right bool // right-aligned (numbers, money)
+	// The column is shown only when the table is at least from columns
+	// wide, or narrower than below (0: always): a wide layout and its
+	// narrow stand-in.
+	from, below int
 }
 
 // cell is one table cell: its text, and a style for rows that are not
@@ -37,6 +41,11 @@ type table struct {
 	cursor int
 	top    int
 	header string // cached, rebuilt by SetSize
+
+	// With CacheRows, the rows drawn away from the cursor, by index, until
+	// Forget, SetSize or SetLen.
+	caching bool
+	rows    map[int]string
 }
 
 // gutter is the space between columns and before the first.
@@ -50,7 +59,16 @@ func (t *table) SetSize(w, h int) {
 	t.widths = layoutColumns(t.cols, w-2) // two columns for the cursor mark
 	t.clamp()
 	t.header = ""
+	t.Forget()
 }
+
+// CacheRows makes View keep every row it draws away from the cursor and
+// draw it again from there, so that a key press draws one or two rows, not
+// a screenful. The screen calls Forget when what its rows show changes.
+func (t *table) CacheRows() { t.caching = true }
+
+// Forget drops the rows kept by CacheRows.
+func (t *table) Forget() { clear(t.rows) }
 
 // layoutColumns shares width w among the columns: fixed ones first, the
 // rest to flex columns by weight; columns that do not fit get width 0.
@@ -63,7 +81,7 @@ func layoutColumns(cols []column, w int) []int {
 		if i == 0 {
 			need = c.width
 		}
-		if left < need {
+		if left < need || w < c.from || c.below > 0 && w >= c.below {
 			continue
 		}
 		widths[i] = c.width
@@ -96,6 +114,7 @@ func layoutColumns(cols []column, w int) []int {
 func (t *table) SetLen(n int) {
 	t.n = n
 	t.clamp()
+	t.Forget()
 }
 
 // Len is the number of rows.
@@ -220,12 +239,16 @@ func (t *table) View(st *Styles, cells func(i int) []cell, marked func(i int) bo
 	var row strings.Builder
 	for i := from; i < to; i++ {
 		b.WriteByte('\n')
-		cs := cells(i)
 		selected := i == t.cursor
 		mark := "  "
 		if marked != nil && marked(i) {
 			mark = "● "
 		}
+		if line, ok := t.rows[i]; ok && !selected && mark == "  " {
+			b.WriteString(line)
+			continue
+		}
+		cs := cells(i)
 		row.Reset()
 		first := true
 		for j, c := range t.cols {
@@ -256,6 +279,12 @@ func (t *table) View(st *Styles, cells func(i int) []cell, marked func(i int) bo
 			b.WriteString(st.Marked.Render(mark) + line)
 		default:
 			b.WriteString(mark + line)
+			if t.caching {
+				if t.rows == nil {
+					t.rows = map[int]string{}
+				}
+				t.rows[i] = mark + line
+			}
 		}
 	}
 	return b.String()

@@ -10,16 +10,21 @@ import (
 	"clientele/model"
 )
 
-// today is the Today tab: the daily review queue, most urgent first. Each
+// today is the Today tab: the daily review list, the most urgent entries
+// of the queue (the daily size from the settings), most urgent first. Each
 // entry says why the customer is there, how to reach them and what they
 // value. Entries handled today stay in the list, ticked, so the header's
-// "7 of 12 done today" counts what the list shows; after an action the
-// cursor moves to the next entry not yet done.
+// "7 of 50 done today" counts what the list shows; after an action the
+// cursor moves to the next entry not yet done. The header also says how
+// many more are due; m lists another day's worth.
 type today struct {
 	com     *common
 	keys    TodayKeys
 	table   table
 	entries []model.ReviewEntry
+	more    string // "3,204 more due", or ""
+	done    int    // entries done today, counted when the list loads
+	limit   int    // how many to list; 0 for the daily size
 	loaded  bool
 	seq     int   // the newest load asked for
 	acted   int64 // the customer last acted on: the cursor moves past it
@@ -32,12 +37,14 @@ type today struct {
 const detailLines = 5
 
 func newToday(com *common) *today {
-	return &today{com: com, keys: DefaultTodayKeys(), table: newTable(
+	t := &today{com: com, keys: DefaultTodayKeys(), table: newTable(
 		column{title: "", width: 1},
 		column{title: "customer", width: 14, flex: 1, max: 24},
 		column{title: "why", width: 20, flex: 4},
 		column{title: "reach", width: 12, flex: 1, max: 28},
 	)}
+	t.table.CacheRows() // a row changes only when the list loads again
+	return t
 }
 
 // Title implements screen.
@@ -46,21 +53,22 @@ func (t *today) Title() string { return "Today" }
 // Init loads the queue.
 func (t *today) Init() tea.Cmd { return t.load(false) }
 
-// load builds the queue for today in a command.
+// load builds today's list in a command.
 func (t *today) load(start bool) tea.Cmd {
 	t.seq++
-	return loadReview(t.com, start)
+	return loadReview(t.com, t.limit, start)
 }
 
-// loadReview builds the queue on the app's clock.
-func loadReview(com *common, start bool) tea.Cmd {
+// loadReview builds today's list of limit entries (0: the daily size) on
+// the app's clock.
+func loadReview(com *common, limit int, start bool) tea.Cmd {
 	store, day := com.store, com.today()
 	return func() tea.Msg {
-		es, err := store.Review(bg(), day)
+		r, err := store.DailyReview(bg(), day, limit)
 		if err != nil {
 			return errMsg{err}
 		}
-		return reviewLoadedMsg{entries: es, start: start}
+		return reviewLoadedMsg{review: r, start: start}
 	}
 }
 
@@ -90,7 +98,8 @@ func (t *today) selected() (*model.ReviewEntry, bool) {
 func (t *today) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case reviewLoadedMsg:
-		t.entries, t.loaded = msg.entries, true
+		t.entries, t.loaded = msg.review.Entries, true
+		t.more, t.done = msg.review.MoreText(), model.CountDone(t.entries)
 		t.table.SetLen(len(t.entries))
 		t.moveOn()
 		return nil
@@ -102,6 +111,8 @@ func (t *today) Update(msg tea.Msg) tea.Cmd {
 		return nil // the form closing sends dataChangedMsg, which reloads
 	case dataChangedMsg, settingsLoadedMsg:
 		return t.load(false)
+	case tea.BackgroundColorMsg:
+		t.table.Forget() // drawn in the old styles
 	case tea.MouseMsg:
 		if t.table.HandleMouse(msg, msg.Mouse().Y-1) {
 			return t.open()
@@ -160,6 +171,12 @@ func (t *today) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, t.keys.Snooze):
 		t.acted = id
 		return openReviewForm(t.com, id, formSnooze)
+	case key.Matches(msg, t.keys.More):
+		if t.more == "" {
+			return status("Nobody else is due today.")
+		}
+		t.limit = len(t.entries) + t.com.settings.ReviewSize
+		return tea.Batch(t.load(false), status("Listing %d more.", t.com.settings.ReviewSize))
 	}
 	if m := t.keys.CustomerActionKeys.Message(msg, id); m != nil {
 		t.acted = id
@@ -202,7 +219,7 @@ func (t *today) View() string {
 	if !t.loaded {
 		return st.Muted.Render("Building today's review…")
 	}
-	n, done := len(t.entries), model.CountDone(t.entries)
+	n, done := len(t.entries), t.done
 	head := st.Title.Render("Today") + st.Muted.Render(" · "+t.com.today().Format("Monday 2 January 2006")+" · ")
 	switch {
 	case n == 0:
@@ -212,6 +229,9 @@ func (t *today) View() string {
 		head += st.Good.Render(sprintf("all %d done today", n))
 	default:
 		head += sprintf("%d of %d done today", done, n)
+	}
+	if t.more != "" {
+		head += st.Muted.Render(" · " + t.more)
 	}
 	var b strings.Builder
 	b.WriteString(truncate(head, t.w))
@@ -301,14 +321,14 @@ func (t *today) Info() string {
 // ShortHelp implements help.KeyMap.
 func (t *today) ShortHelp() []key.Binding {
 	return []key.Binding{t.keys.Open, t.keys.Done, t.keys.Touch, t.keys.Snooze, t.keys.FollowUp, t.keys.Order,
-		t.keys.Feedback}
+		t.keys.Feedback, t.keys.More}
 }
 
 // FullHelp implements help.KeyMap.
 func (t *today) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		t.keys.ListKeys.Bindings(),
-		{t.keys.Open, t.keys.Done, t.keys.Snooze},
+		{t.keys.Open, t.keys.Done, t.keys.Snooze, t.keys.More},
 		t.keys.CustomerActionKeys.Bindings(),
 	}
 }

@@ -191,3 +191,27 @@ func TestTouchFromTheCustomerList(t *testing.T) {
 	d.keys("enter")
 	mustContain(t, d.screen(), "Next follow-up with Ada Lovelace: 2026-11-25.")
 }
+
+// The list holds the daily size from the settings; the header says how
+// many more are due, and m lists another day's worth.
+func TestTodayListsTheDailySizeAndMoreOnM(t *testing.T) {
+	db, _ := todayFixture(t)
+	ctx := context.Background()
+	s, _ := db.Settings(ctx)
+	s.ReviewSize = 2
+	if err := db.SaveSettings(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, db, 80, 24)
+	mustContain(t, d.screen(), "0 of 2 done today · 2 more due", "Ben Okafor", "Ada Lovelace", "1 of 2")
+	if strings.Contains(d.screen(), "Customer 01") {
+		t.Error("the third entry is listed")
+	}
+	d.keys("m")
+	mustContain(t, d.screen(), "0 of 4 done today", "Customer 01", "李雷", "Listing 2 more.")
+	if strings.Contains(d.screen(), "more due") {
+		t.Error("nothing more is due")
+	}
+	d.keys("m")
+	mustContain(t, d.screen(), "Nobody else is due today.")
+}
