@@ -1,0 +1,430 @@
+package model
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// The profitability engine: what each customer earns the business over a
+// period, as DESIGN.md defines it. The store sums the records into
+// ProfitFacts; AnalyseProfit turns them into the figures the Profit screen
+// draws and the export writes. Everything here is pure.
+
+// ProfitFacts are one customer's sums as the store reads them. Refund
+// amounts are negative, as the order lines hold them.
+type ProfitFacts struct {
+	ID       int64 // 0 for the unattributed row
+	Ref      string
+	Name     string
+	Stage    Stage
+	Segments []string
+	Tier     int
+	Archived bool
+
+	// In the period.
+	SaleOrders   int   // distinct sale orders
+	RefundOrders int   // distinct refund orders
+	Costs        int   // cost entries of any category
+	Sales        Money // Σ amount of sale lines
+	Refunds      Money // Σ amount of refund lines, ≤ 0
+	DirectCost   Money // Σ quantity × unit cost of every line
+	CostToServe  Money // costs other than acquisition
+	FirstSale    time.Time
+	LastSale     time.Time
+
+	// All time.
+	LifetimeRevenue     Money
+	LifetimeDirectCost  Money
+	LifetimeCostToServe Money
+	// Acquisition is what winning them cost: the customer's acquisition
+	// cost plus every cost of category acquisition.
+	Acquisition Money
+}
+
+// Active reports whether they had an order or a cost in the period: the
+// customers a summary lists.
+func (f *ProfitFacts) Active() bool { return f.SaleOrders+f.RefundOrders+f.Costs > 0 }
+
+// MonthFacts are the whole business's sums for one month of the period,
+// unattributed sales included.
+type MonthFacts struct {
+	Month       time.Time // its first day
+	Revenue     Money
+	DirectCost  Money
+	CostToServe Money
+}
+
+// ProfitBook is what the store reads for a period.
+type ProfitBook struct {
+	Period       Period
+	Customers    []ProfitFacts
+	Unattributed ProfitFacts // orders with no customer, costs on no one
+	Months       []MonthFacts
+	// FirstDay and LastDay bound every order and cost there is; zero when
+	// there are none. They close an open period for the monthly bars.
+	FirstDay, LastDay time.Time
+}
+
+// CustomerProfit is one row of the summary.
+type CustomerProfit struct {
+	ProfitFacts
+	Revenue        Money // sales net of refunds
+	Profit         Money // revenue − direct cost − cost to serve
+	Margin         float64
+	HasMargin      bool // revenue is positive
+	LifetimeProfit Money
+	// RecencyDays counts the days from the last sale in the period to its
+	// end; -1 without a sale.
+	RecencyDays int
+	// R, F and M score recency, frequency and monetary value 1–5 among the
+	// period's buyers; 0 without a sale.
+	R, F, M    int
+	RFMSegment string
+}
+
+// RFM writes the three scores as one code ("545"), or "" without a sale.
+func (c *CustomerProfit) RFM() string {
+	if c.R == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d%d%d", c.R, c.F, c.M)
+}
+
+// ProfitTotals sum the whole business: every customer and the
+// unattributed row, so revenue equals the sum of all order lines in the
+// period.
+type ProfitTotals struct {
+	Customers   int // customers with an order or a cost in the period
+	Orders      int // sale orders, unattributed ones included
+	Sales       Money
+	Refunds     Money
+	Revenue     Money
+	DirectCost  Money
+	CostToServe Money
+	Profit      Money
+	Margin      float64
+	HasMargin   bool
+	Acquisition Money // of the customers listed
+}
+
+// Ranked is a customer in the top or bottom list, with why they are there.
+type Ranked struct {
+	Index  int // into ProfitSummary.Customers
+	Reason string
+}
+
+// MonthProfit is one bar of the monthly chart.
+type MonthProfit struct {
+	Month   time.Time
+	Revenue Money
+	Profit  Money
+}
+
+// TierProfit sums one package tier's customers; Tier 0 is those in none.
+type TierProfit struct {
+	Tier      int
+	Name      string
+	Customers int
+	Revenue   Money
+	Profit    Money
+	Margin    float64
+	HasMargin bool
+}
+
+// ProfitSummary is the analysis of one period.
+type ProfitSummary struct {
+	Period   Period
+	AsOf     time.Time // the period's end: recency is counted to it
+	Currency string
+	Symbol   string
+	// Customers are those with an order or a cost in the period, the most
+	// profitable first: the order of the whale curve.
+	Customers    []CustomerProfit
+	Unattributed CustomerProfit
+	Totals       ProfitTotals
+	// Cumulative[i] is the profit of Customers[0..i]: the whale curve.
+	Cumulative []Money
+	Headline   string
+	Top        []Ranked // most profitable first
+	Bottom     []Ranked // least profitable first
+	Months     []MonthProfit
+	Tiers      []TierProfit
+}
+
+// ProfitOptions are the day and the settings an analysis runs with.
+type ProfitOptions struct {
+	Today    time.Time
+	Settings Settings
+}
+
+// RankedSize is how many customers the top and bottom lists hold.
+const RankedSize = 10
+
+// AnalyseProfit computes every figure of the summary from the book.
+func AnalyseProfit(b ProfitBook, opt ProfitOptions) ProfitSummary {
+	s := ProfitSummary{Period: b.Period, AsOf: b.Period.End(opt.Today),
+		Currency: opt.Settings.Currency, Symbol: opt.Settings.CurrencySymbol()}
+	for i := range b.Customers {
+		if b.Customers[i].Active() {
+			s.Customers = append(s.Customers, customerProfit(b.Customers[i], s.AsOf))
+		}
+	}
+	slices.SortStableFunc(s.Customers, func(a, b CustomerProfit) int {
+		return cmp.Or(cmp.Compare(b.Profit, a.Profit), strings.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
+	})
+	scoreRFM(s.Customers)
+	s.Unattributed = customerProfit(b.Unattributed, s.AsOf)
+	s.Unattributed.Name = "(unattributed)"
+	s.Totals = profitTotals(s.Customers, s.Unattributed)
+	s.Cumulative = make([]Money, len(s.Customers))
+	var run Money
+	for i := range s.Customers {
+		run += s.Customers[i].Profit
+		s.Cumulative[i] = run
+	}
+	s.Headline = s.whaleHeadline()
+	s.Top, s.Bottom = s.ranked()
+	s.Months = profitMonths(b)
+	s.Tiers = profitTiers(s.Customers, opt.Settings)
+	return s
+}
+
+func customerProfit(f ProfitFacts, asOf time.Time) CustomerProfit {
+	c := CustomerProfit{ProfitFacts: f, RecencyDays: -1}
+	c.Revenue = f.Sales + f.Refunds
+	c.Profit = c.Revenue - f.DirectCost - f.CostToServe
+	c.Margin, c.HasMargin = marginOf(c.Profit, c.Revenue)
+	c.LifetimeProfit = f.LifetimeRevenue - f.LifetimeDirectCost - f.LifetimeCostToServe - f.Acquisition
+	if f.SaleOrders > 0 && !f.LastSale.IsZero() {
+		c.RecencyDays = max(0, DaysBetween(f.LastSale, asOf))
+	}
+	return c
+}
+
+// scoreRFM scores the buyers among cs as DESIGN.md defines RFM: recency
+// (fewer days better), frequency (sale orders) and monetary value (net
+// revenue), each 1–5 by RankQuintiles, and names their place on the R×F
+// grid.
+func scoreRFM(cs []CustomerProfit) {
+	var idx []int
+	var rec, freq, mon []int64
+	for i := range cs {
+		if cs[i].RecencyDays >= 0 {
+			idx = append(idx, i)
+			rec = append(rec, -int64(cs[i].RecencyDays))
+			freq = append(freq, int64(cs[i].SaleOrders))
+			mon = append(mon, int64(cs[i].Revenue))
+		}
+	}
+	if len(idx) == 0 {
+		return
+	}
+	r, f, m := RankQuintiles(rec), RankQuintiles(freq), RankQuintiles(mon)
+	for j, i := range idx {
+		c := &cs[i]
+		c.R, c.F, c.M = r[j], f[j], m[j]
+		c.RFMSegment = RFMSegment(c.R, c.F)
+	}
+}
+
+// RFMSegment names a place on the usual R×F grid (DESIGN.md).
+func RFMSegment(r, f int) string { return rfmName(r, f) }
+
+func profitTotals(cs []CustomerProfit, un CustomerProfit) ProfitTotals {
+	t := ProfitTotals{Customers: len(cs)}
+	add := func(c *CustomerProfit) {
+		t.Orders += c.SaleOrders
+		t.Sales += c.Sales
+		t.Refunds += c.Refunds
+		t.DirectCost += c.DirectCost
+		t.CostToServe += c.CostToServe
+	}
+	for i := range cs {
+		add(&cs[i])
+		t.Acquisition += cs[i].Acquisition
+	}
+	add(&un)
+	t.Revenue = t.Sales + t.Refunds
+	t.Profit = t.Revenue - t.DirectCost - t.CostToServe
+	t.Margin, t.HasMargin = marginOf(t.Profit, t.Revenue)
+	return t
+}
+
+// CustomerProfitTotal is the profit of the customers listed, the
+// unattributed row aside: the whole the whale curve takes its shares of.
+func (s *ProfitSummary) CustomerProfitTotal() Money {
+	if len(s.Cumulative) == 0 {
+		return 0
+	}
+	return s.Cumulative[len(s.Cumulative)-1]
+}
+
+// WhaleShare is the share of the customers' profit the most profitable k
+// customers earn (1.43 for 143%); false when the customers' profit is not
+// positive, and shares of it mean nothing.
+func (s *ProfitSummary) WhaleShare(k int) (float64, bool) {
+	total := s.CustomerProfitTotal()
+	if total <= 0 || k <= 0 {
+		return 0, false
+	}
+	k = min(k, len(s.Cumulative))
+	return float64(s.Cumulative[k-1]) / float64(total), true
+}
+
+// WhalePeak is where the curve is highest: how many customers, and their
+// share of the profit.
+func (s *ProfitSummary) WhalePeak() (int, float64) {
+	best := 0
+	for i := range s.Cumulative {
+		if s.Cumulative[i] > s.Cumulative[best] {
+			best = i
+		}
+	}
+	share, _ := s.WhaleShare(best + 1)
+	return best + 1, share
+}
+
+// ceilShare is how many of n customers make up the fraction p, at least one.
+func ceilShare(n int, p float64) int {
+	k := int(float64(n)*p + 0.999999)
+	return max(1, min(n, k))
+}
+
+// whaleHeadline says what the curve shows in one line: "the top 20% of
+// customers earn 143% of profit; the bottom 10% lose £1,240".
+func (s *ProfitSummary) whaleHeadline() string {
+	n := len(s.Customers)
+	if n == 0 {
+		return "no customer had an order or a cost in the period"
+	}
+	total := s.CustomerProfitTotal()
+	var top string
+	if share, ok := s.WhaleShare(ceilShare(n, 0.2)); ok {
+		top = fmt.Sprintf("the top 20%% of customers earn %s of profit", pct(share))
+	} else {
+		top = fmt.Sprintf("customers %s %s in all", earnOrLose(total), abs64m(total).Short(s.Symbol))
+	}
+	k := ceilShare(n, 0.1)
+	var bottom Money
+	for _, c := range s.Customers[n-k:] {
+		bottom += c.Profit
+	}
+	return fmt.Sprintf("%s; the bottom 10%% %s %s", top, earnOrLose(bottom), abs64m(bottom).Short(s.Symbol))
+}
+
+func earnOrLose(m Money) string {
+	if m < 0 {
+		return "lose"
+	}
+	return "earn"
+}
+
+func abs64m(m Money) Money { return max(m, -m) }
+
+// ranked picks the top and the bottom customers by profit, each with its
+// reason; no customer is in both lists.
+func (s *ProfitSummary) ranked() (top, bottom []Ranked) {
+	n := len(s.Customers)
+	for i := 0; i < n && len(top) < RankedSize && s.Customers[i].Profit > 0; i++ {
+		top = append(top, Ranked{Index: i, Reason: topReason(&s.Customers[i], s.Symbol)})
+	}
+	for i := n - 1; i >= len(top) && len(bottom) < RankedSize; i-- {
+		bottom = append(bottom, Ranked{Index: i, Reason: bottomReason(&s.Customers[i], s.Symbol)})
+	}
+	return top, bottom
+}
+
+// topReason says what makes a customer profitable: their margin on how
+// much revenue and how many orders.
+func topReason(c *CustomerProfit, symbol string) string {
+	return fmt.Sprintf("margin %s on %s over %s", pct(c.Margin), c.Revenue.Short(symbol),
+		countOf(c.SaleOrders, "order"))
+}
+
+// bottomReason names what pulls a customer down, the largest drag first:
+// refunds, cost to serve, selling below cost; a thin margin when nothing
+// stands out.
+func bottomReason(c *CustomerProfit, symbol string) string {
+	if c.Sales <= 0 && c.Refunds == 0 {
+		return "no sales; cost to serve " + c.CostToServe.Short(symbol)
+	}
+	type drag struct {
+		amount Money
+		text   string
+	}
+	var drags []drag
+	if c.Refunds < 0 && c.Sales > 0 && -c.Refunds*5 >= c.Sales {
+		drags = append(drags, drag{-c.Refunds, fmt.Sprintf("refunds %s (%s of sales)",
+			(-c.Refunds).Short(symbol), pct(float64(-c.Refunds)/float64(c.Sales)))})
+	} else if c.Refunds < 0 && c.Sales <= 0 {
+		drags = append(drags, drag{-c.Refunds, "refunds " + (-c.Refunds).Short(symbol) + " with no sale"})
+	}
+	if c.CostToServe > 0 && (c.Revenue <= 0 || c.CostToServe*10 >= c.Revenue*3) {
+		text := "cost to serve " + c.CostToServe.Short(symbol)
+		if c.Revenue > 0 {
+			text += fmt.Sprintf(" (%s of revenue)", pct(float64(c.CostToServe)/float64(c.Revenue)))
+		}
+		drags = append(drags, drag{c.CostToServe, text})
+	}
+	if c.Revenue > 0 && c.DirectCost > c.Revenue {
+		drags = append(drags, drag{c.DirectCost - c.Revenue, "sold below cost"})
+	}
+	slices.SortStableFunc(drags, func(a, b drag) int { return cmp.Compare(b.amount, a.amount) })
+	var parts []string
+	for _, d := range drags {
+		parts = append(parts, d.text)
+	}
+	if c.HasMargin {
+		parts = append(parts, "margin "+pct(c.Margin))
+	} else {
+		parts = append(parts, "loses "+abs64m(c.Profit).Short(symbol))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// profitMonths lays the book's months out as bars, one per month of the
+// period, empty months included.
+func profitMonths(b ProfitBook) []MonthProfit {
+	by := make(map[time.Time]MonthFacts, len(b.Months))
+	for _, m := range b.Months {
+		by[MonthOf(m.Month)] = m
+	}
+	var out []MonthProfit
+	for _, m := range b.Period.Months(b.FirstDay, b.LastDay) {
+		f := by[m]
+		out = append(out, MonthProfit{Month: m, Revenue: f.Revenue, Profit: f.Revenue - f.DirectCost - f.CostToServe})
+	}
+	return out
+}
+
+// profitTiers sums each package tier's customers: tiers 1–3, then those in
+// none; a tier nobody is on is left out.
+func profitTiers(cs []CustomerProfit, st Settings) []TierProfit {
+	var sums [Tiers + 1]TierProfit
+	for i := range cs {
+		t := cs[i].Tier
+		if t < 1 || t > Tiers {
+			t = 0
+		}
+		sums[t].Customers++
+		sums[t].Revenue += cs[i].Revenue
+		sums[t].Profit += cs[i].Profit
+	}
+	var out []TierProfit
+	for _, t := range []int{1, 2, 3, 0} {
+		p := sums[t]
+		if p.Customers == 0 {
+			continue
+		}
+		p.Tier, p.Name = t, st.TierName(t)
+		if t == 0 {
+			p.Name = "no tier"
+		}
+		p.Margin, p.HasMargin = marginOf(p.Profit, p.Revenue)
+		out = append(out, p)
+	}
+	return out
+}
