@@ -119,6 +119,11 @@ func TestLimitAndAll(t *testing.T) {
 	if !strings.Contains(out, "2 due, 1 done today\n") || !strings.Contains(out, "2. Ben") {
 		t.Errorf("--all:\n%s", out)
 	}
+	// --all counts every entry, so no more are due and the count is exact.
+	out = write(t, db, Options{Day: today, Format: JSON, All: true})
+	if !strings.Contains(out, `"more": 0,`) || !strings.Contains(out, `"more_exact": true,`) {
+		t.Errorf("--all as JSON:\n%s", out)
+	}
 }
 
 // Bad options are refused before the store is asked anything.
