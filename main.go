@@ -23,6 +23,7 @@ import (
 	"clientele/store/demo"
 	"clientele/store/feedbackexport"
 	"clientele/store/importer"
+	"clientele/store/reviewexport"
 	"clientele/tui"
 )
 
@@ -235,6 +236,117 @@ func importCmd() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&format, "format", importer.Auto, "auto, online-retail, etsy, orders or customers")
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check the file and print what would be added, writing nothing")
+	return cmd
+}
+
+// reviewCmd prints the daily review list for scripts and cron.
+func reviewCmd() *cobra.Command {
+	var date, format string
+	var limit int
+	var all bool
+	cmd := &cobra.Command{
+		Use:   "review",
+		Short: "Print today's review list: who needs you and why",
+		Long: "review prints today's review list, most urgent first: the customers the Today\n" +
+			"tab lists (the daily size set in Settings, 50 at first), the reasons each is\n" +
+			"there and how to reach them, and how many more are due. --limit lists another\n" +
+			"number; --all lists every customer due, which on a large book takes longer.\n" +
+			"--date fixes the day (for scripts and for looking ahead); --format json gives\n" +
+			"one object per entry.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			now := model.WallClock(time.Now())
+			opt := reviewexport.Options{Day: model.Day(now), Format: reviewexport.Format(format), Limit: limit, All: all}
+			if date != "" {
+				d, err := model.ParseDate(date, now)
+				if err != nil {
+					return fmt.Errorf("--date: %w", err)
+				}
+				opt.Day = d
+			}
+			if err := opt.Check(); err != nil {
+				return err
+			}
+			db, err := openStore(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			return reviewexport.Write(cmd.Context(), cmd.OutOrStdout(), db, opt)
+		},
+	}
+	cmd.Flags().StringVar(&date, "date", "", "the day to review, YYYY-MM-DD (default today)")
+	cmd.Flags().StringVar(&format, "format", "text", "text or json")
+	cmd.Flags().IntVar(&limit, "limit", 0, "how many customers to list (default: the daily size in Settings)")
+	cmd.Flags().BoolVar(&all, "all", false, "list every customer due")
+	return cmd
+}
+
+// backupCmd copies the database, consistently, while the TUI may be open.
+func backupCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "backup DEST",
+		Short: "Copy the database to DEST, safely, even while clientele is open",
+		Long: "backup writes a consistent copy of the database (SQLite's VACUUM INTO) to DEST,\n" +
+			"even while the interface or an import is using the file, then checks the copy.\n" +
+			"DEST must not exist yet; when DEST is a folder the copy is named after the\n" +
+			"time, e.g. clientele-20261123-093000.db. The copy is readable only by you.",
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			db, err := openStore(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			dest, rep, err := db.BackupChecked(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			if !rep.OK() {
+				fmt.Fprint(cmd.ErrOrStderr(), rep)
+				return fmt.Errorf("the copy at %s does not check out: see above", dest)
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "Backed up %d customers, %d orders to %s; the copy checks out.\n",
+				rep.Customers, rep.Orders, dest)
+			return nil
+		},
+	}
+}
+
+// errCheckFailed makes `clientele check` exit non-zero after its report.
+var errCheckFailed = errors.New("the check found problems: see the report above")
+
+// checkCmd checks the database and says plainly what is wrong.
+func checkCmd() *cobra.Command {
+	var fix bool
+	cmd := &cobra.Command{
+		Use:   "check [--fix]",
+		Short: "Check the database for damage, broken references and wrong figures",
+		Long: "check reads the database without changing it: SQLite's integrity_check and\n" +
+			"foreign_key_check, and each customer's kept figures (orders, revenue, last\n" +
+			"order) against their orders. It prints a plain report and exits non-zero\n" +
+			"when something is wrong. --fix recomputes the figures from the orders.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			path, err := dbPath()
+			if err != nil {
+				return err
+			}
+			rep, fixed, err := store.CheckAndFix(cmd.Context(), path, fix)
+			if fixed > 0 {
+				fmt.Fprintf(cmd.OutOrStdout(), "Recomputed the figures of %d customers.\n", fixed)
+			}
+			if err != nil {
+				return err
+			}
+			fmt.Fprint(cmd.OutOrStdout(), rep)
+			if !rep.OK() {
+				return errCheckFailed
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&fix, "fix", false, "recompute customers' figures from their orders when they disagree")
 	return cmd
 }
 

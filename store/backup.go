@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 )
 
 // Backup writes a consistent copy of the database to dest with VACUUM INTO,
@@ -27,4 +28,23 @@ func (db *DB) Backup(ctx context.Context, dest string) error {
 		return fmt.Errorf("copying the database to %s: %w", dest, mapErr(err))
 	}
 	return nil
+}
+
+// BackupChecked writes a copy with Backup, then reads it back with Check.
+// When dest is a folder the copy goes inside it, named after db.Now:
+// clientele-20261123-093000.db. It returns the copy's path and report: a
+// copy that cannot be read back is an error; one that reads back with
+// problems is a report that is not OK, for the caller to show.
+func (db *DB) BackupChecked(ctx context.Context, dest string) (string, CheckReport, error) {
+	if fi, err := os.Stat(dest); err == nil && fi.IsDir() {
+		dest = filepath.Join(dest, "clientele-"+db.Now().Format("20060102-150405")+".db")
+	}
+	if err := db.Backup(ctx, dest); err != nil {
+		return dest, CheckReport{}, err
+	}
+	rep, err := Check(ctx, dest)
+	if err != nil {
+		return dest, rep, fmt.Errorf("the copy at %s cannot be read back: %w", dest, err)
+	}
+	return dest, rep, nil
 }

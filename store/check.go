@@ -227,3 +227,27 @@ func printable(s string, n int) string {
 	}
 	return s
 }
+
+// CheckAndFix is Check, then, when fix is set and the file is sound but
+// for customers' kept figures, FixFigures and Check again: what
+// `clientele check [--fix]` does. fixed is how many customers' figures
+// were recomputed, 0 when none were; it is set even when the second check
+// fails.
+func CheckAndFix(ctx context.Context, path string, fix bool) (rep CheckReport, fixed int, err error) {
+	rep, err = Check(ctx, path)
+	if err != nil || !fix || len(rep.Integrity) > 0 || rep.FiguresOff == 0 {
+		return rep, 0, err
+	}
+	db, err := Open(ctx, path)
+	if err != nil {
+		return rep, 0, err
+	}
+	err = db.FixFigures(ctx)
+	db.Close()
+	if err != nil {
+		return rep, 0, fmt.Errorf("recomputing the figures: %w", err)
+	}
+	fixed = rep.FiguresOff
+	rep, err = Check(ctx, path)
+	return rep, fixed, err
+}

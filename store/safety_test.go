@@ -216,6 +216,36 @@ func sampleFile(t *testing.T) string {
 	return path
 }
 
+// noisyCopy writes a copy of the file at src with a page in the middle
+// turned to noise: Open cannot see it without reading every page, check
+// must.
+func noisyCopy(t *testing.T, src string) string {
+	t.Helper()
+	return damage(t, src, "noisy.db", func(b []byte) []byte {
+		p := len(b) / 4096 / 2 * 4096
+		for i := p; i < p+4096; i++ {
+			b[i] ^= 0xa5
+		}
+		return b
+	})
+}
+
+// behindTheBack runs queries on the file at path without the store and
+// without foreign keys: the damage a person with the sqlite3 shell can do.
+func behindTheBack(t *testing.T, path string, queries ...string) {
+	t.Helper()
+	raw, err := sql.Open("sqlite", "file:"+path+"?_pragma=foreign_keys(0)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	for _, q := range queries {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func TestOpenRefusesDamagedFilesUntouched(t *testing.T) {
 	good := sampleFile(t)
 	cases := []struct {
@@ -272,35 +302,15 @@ func TestCheckFindsDamageBrokenReferencesAndWrongFigures(t *testing.T) {
 		t.Errorf("report:\n%s", rep)
 	}
 
-	// A page in the middle turned to noise: Open cannot see it without
-	// reading every page, check must.
-	noisy := damage(t, good, "noisy.db", func(b []byte) []byte {
-		p := len(b) / 4096 / 2 * 4096
-		for i := p; i < p+4096; i++ {
-			b[i] ^= 0xa5
-		}
-		return b
-	})
-	rep, err = Check(ctx, noisy)
+	rep, err = Check(ctx, noisyCopy(t, good))
 	if err != nil || rep.OK() || len(rep.Integrity) == 0 || !strings.Contains(rep.String(), "FAIL  integrity") ||
 		!strings.Contains(rep.String(), "restore the latest backup") {
 		t.Errorf("noisy page: %v\n%s", err, rep)
 	}
 
 	// Broken references and figures, written behind the store's back.
-	raw, err := sql.Open("sqlite", "file:"+good+"?_pragma=foreign_keys(0)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range []string{
-		"UPDATE customers SET revenue = revenue + 1 WHERE id IN (1, 2)",
-		"UPDATE customers SET order_count = 0, last_order_at = NULL WHERE id = 3",
-	} {
-		if _, err := raw.Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	raw.Close()
+	behindTheBack(t, good, "UPDATE customers SET revenue = revenue + 1 WHERE id IN (1, 2)",
+		"UPDATE customers SET order_count = 0, last_order_at = NULL WHERE id = 3")
 	rep, err = Check(ctx, good)
 	if err != nil || rep.OK() || rep.FiguresOff != 3 || len(rep.ForeignKeys) != 0 ||
 		!strings.Contains(rep.String(), "customer 3 (Customer 00002): kept 0 orders") ||
@@ -319,15 +329,44 @@ func TestCheckFindsDamageBrokenReferencesAndWrongFigures(t *testing.T) {
 		t.Fatalf("after the fix: %v\n%s", err, rep)
 	}
 
-	raw, _ = sql.Open("sqlite", "file:"+good+"?_pragma=foreign_keys(0)")
-	if _, err := raw.Exec("UPDATE orders SET customer_id = 99999 WHERE id = 5"); err != nil {
-		t.Fatal(err)
-	}
-	raw.Close()
+	behindTheBack(t, good, "UPDATE orders SET customer_id = 99999 WHERE id = 5")
 	rep, err = Check(ctx, good)
 	if err != nil || rep.OK() || len(rep.ForeignKeys) != 1 ||
 		!strings.Contains(rep.String(), "orders row 5 refers to a customers record that does not exist") {
 		t.Fatalf("broken reference: %v\n%s", err, rep)
+	}
+}
+
+// CheckAndFix writes only with fix, only to the figures, and never to a
+// damaged file.
+func TestCheckAndFixRecomputesOnlyTheFigures(t *testing.T) {
+	ctx := context.Background()
+	good := sampleFile(t)
+	noisy := noisyCopy(t, good)
+	behindTheBack(t, good, "UPDATE customers SET revenue = revenue + 1 WHERE id IN (1, 2)",
+		"UPDATE orders SET customer_id = 99999 WHERE id = 5")
+
+	rep, fixed, err := CheckAndFix(ctx, good, false)
+	if err != nil || fixed != 0 || rep.FiguresOff != 3 || len(rep.ForeignKeys) != 1 {
+		t.Fatalf("without fix: fixed %d, %v\n%s", fixed, err, rep)
+	}
+	if rep, err := Check(ctx, good); err != nil || rep.FiguresOff != 3 {
+		t.Fatalf("without fix the figures changed: %v\n%s", err, rep)
+	}
+	// Customers 1 and 2 (revenue) and 5 (an order taken away) are off:
+	// fix recomputes them; the broken reference stays for a person.
+	rep, fixed, err = CheckAndFix(ctx, good, true)
+	if err != nil || fixed != 3 || rep.FiguresOff != 0 || len(rep.ForeignKeys) != 1 || rep.OK() {
+		t.Fatalf("with fix: fixed %d, %v\n%s", fixed, err, rep)
+	}
+
+	before, _ := os.ReadFile(noisy)
+	rep, fixed, err = CheckAndFix(ctx, noisy, true)
+	if err != nil || fixed != 0 || len(rep.Integrity) == 0 {
+		t.Errorf("damaged file: fixed %d, %v\n%s", fixed, err, rep)
+	}
+	if after, _ := os.ReadFile(noisy); !bytes.Equal(before, after) {
+		t.Error("fix wrote to a damaged file")
 	}
 }
 

@@ -366,6 +366,30 @@ func TestBackupIsAConsistentPrivateCopy(t *testing.T) {
 	}
 }
 
+// A folder gets a copy named after the clock; the copy is checked.
+func TestBackupCheckedNamesTheCopyInAFolder(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	c := model.Customer{Name: "Ada"}
+	if err := db.CreateCustomer(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	want := filepath.Join(dir, "clientele-20261123-093000.db")
+	dest, rep, err := db.BackupChecked(ctx, dir)
+	if err != nil || dest != want || rep.Path != want || !rep.OK() || rep.Customers != 1 {
+		t.Fatalf("BackupChecked(folder) = %q, %v\n%s", dest, err, rep)
+	}
+	// The same second again: the name is taken and the copy is kept.
+	if _, _, err := db.BackupChecked(ctx, dir); err == nil || !strings.Contains(err.Error(), "already exists") {
+		t.Errorf("a second copy in the same second: %v", err)
+	}
+	named := filepath.Join(dir, "named.db")
+	if dest, rep, err := db.BackupChecked(ctx, named); err != nil || dest != named || !rep.OK() {
+		t.Errorf("BackupChecked(file) = %q, %v\n%s", dest, err, rep)
+	}
+}
+
 func TestTimelineListsOrdersNewestFirst(t *testing.T) {
 	db := openTest(t)
 	ctx := context.Background()
