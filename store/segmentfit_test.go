@@ -213,3 +213,13 @@ func TestFitFiguresSumThePeriodByHand(t *testing.T) {
 			c.Orders, c.Revenue, c.DirectCost, c.CostToServe, c.Profit, c.LastSale)
 	}
 }
+
+func TestEachIDReadsGroupConcat(t *testing.T) {
+	for list, want := range map[string][]int64{"": nil, "7": {7}, "1,22,333": {1, 22, 333}, "-4,5": {-4, 5}} {
+		var got []int64
+		eachID(list, func(id int64) { got = append(got, id) })
+		if !slices.Equal(got, want) {
+			t.Errorf("eachID(%q) = %v, want %v", list, got, want)
+		}
+	}
+}
