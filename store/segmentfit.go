@@ -23,8 +23,10 @@ var _ model.FitStore = (*DB)(nil)
 // as few rows as they can.
 const (
 	// Every customer on the books, in the list's order (by name), from an
-	// index of just these columns (migration 0007).
-	factsCustomers = `SELECT id, name, stage, country, tier, fit, referred_by, revenue, last_order_at
+	// index of just these columns (migration 0007). Their last activity
+	// is their last sale or their last contact, both kept on the customer
+	// (a snooze in the touch log is no contact).
+	factsCustomers = `SELECT id, name, stage, country, tier, fit, referred_by, revenue, last_order_at, last_touch_at
 		FROM customers INDEXED BY customers_fit WHERE archived_at IS NULL ORDER BY sort_name, id`
 	// Segments and values come one row each, with the ids of their
 	// customers joined by commas, in order of segment id and of value: so
@@ -41,7 +43,6 @@ const (
 	// latest comes last.
 	factsNPS = `SELECT customer_id, score FROM feedback WHERE kind = 'nps' AND customer_id IS NOT NULL
 		ORDER BY customer_id, received_on, id`
-	factsTouches = `SELECT customer_id, max(touched_at) FROM touches GROUP BY customer_id`
 )
 
 // FitFacts reads every customer not archived with what the fit analysis
@@ -58,11 +59,10 @@ func (db *DB) FitFacts(ctx context.Context, from, to time.Time) ([]model.FitCust
 	out := make([]model.FitCustomer, 0, n)
 	var segments, values idLists
 	complaints, nps := make([]int32, n), make([]int8, n)
-	touches := make([]string, n)
 	// in reports whether a row's id fits the slices: a customer added
 	// after max(id) was read is left for the next load.
 	in := func(id int64) bool { return id >= 0 && id < int64(n) }
-	var errs [6]error
+	var errs [5]error
 	var wg sync.WaitGroup
 	run := func(i int, fn func() error) {
 		wg.Add(1)
@@ -77,6 +77,9 @@ func (db *DB) FitFacts(ctx context.Context, from, to time.Time) ([]model.FitCust
 				Tier: int(r.int(4)), Fit: int(r.int(5)), Referrer: r.int(6), LifetimeRevenue: model.Money(r.int(7))}
 			if in(c.ID) {
 				c.LastActivity = parseTime(sql.NullString{String: r.text(8), Valid: true})
+				if t := parseTime(sql.NullString{String: r.text(9), Valid: true}); t.After(c.LastActivity) {
+					c.LastActivity = t
+				}
 				out = append(out, c)
 			}
 			return nil
@@ -104,14 +107,6 @@ func (db *DB) FitFacts(ctx context.Context, from, to time.Time) ([]model.FitCust
 			return nil
 		})
 	})
-	run(5, func() error {
-		return db.eachRow(ctx, factsTouches, nil, func(r row) error {
-			if id := r.int(0); in(id) {
-				touches[id] = r.text(1)
-			}
-			return nil
-		})
-	})
 	wg.Wait()
 	if err := errors.Join(errs[:]...); err != nil {
 		return nil, fmt.Errorf("reading what the fit score weighs: %w", err)
@@ -120,11 +115,6 @@ func (db *DB) FitFacts(ctx context.Context, from, to time.Time) ([]model.FitCust
 		c := &out[i]
 		c.Segments, c.Values, c.Complaints = segments.of(c.ID), values.of(c.ID), int(complaints[c.ID])
 		c.NPS, c.HasNPS = int(nps[c.ID]), nps[c.ID] >= 0
-		if at := touches[c.ID]; at != "" {
-			if t := parseTime(sql.NullString{String: at, Valid: true}); t.After(c.LastActivity) {
-				c.LastActivity = t
-			}
-		}
 	}
 	return out, nil
 }

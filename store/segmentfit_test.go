@@ -57,8 +57,13 @@ func TestFitFactsReadsWhatTheScoreWeighs(t *testing.T) {
 				return err
 			}
 		}
-		return l.Touch(&model.Touch{CustomerID: ben.ID, At: day("2026-11-02 09:00"), Kind: model.TouchContact,
-			Summary: "called"})
+		if err := l.Touch(&model.Touch{CustomerID: ben.ID, At: day("2026-11-02 09:00"), Kind: model.TouchContact,
+			Summary: "called"}); err != nil {
+			return err
+		}
+		// A snooze is no contact: it is not activity.
+		return l.Touch(&model.Touch{CustomerID: ben.ID, At: day("2026-11-03 09:00"), Kind: model.TouchReview,
+			Summary: model.SnoozeNote + "2026-11-20"})
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -79,7 +84,7 @@ func TestFitFactsReadsWhatTheScoreWeighs(t *testing.T) {
 	}
 	if b.Referrer != ann.ID || b.Complaints != 2 || b.HasNPS || b.LifetimeRevenue != 1000 ||
 		!b.LastActivity.Equal(day("2026-11-02 09:00")) {
-		t.Errorf("Ben %+v (referred by Ann, 2 complaints in the period, last activity the call)", b)
+		t.Errorf("Ben %+v (referred by Ann, 2 complaints in the period, last activity the call, not the snooze)", b)
 	}
 	if b.Revenue != 0 || b.Orders != 0 {
 		t.Errorf("Ben's period figures are the engine's, not FitFacts': %+v", b)
