@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"sync"
@@ -35,10 +34,12 @@ const (
 	figuresCosts = `SELECT customer_id, sum(amount) FROM costs INDEXED BY costs_to_serve
 		WHERE customer_id IS NOT NULL AND category <> 'acquisition' AND incurred_on >= ?1 AND incurred_on < ?2
 		GROUP BY customer_id`
-	// Costs of an order only: they belong to the order's customer.
-	figuresOrderCosts = `SELECT o.customer_id, sum(c.amount) FROM costs c JOIN orders o ON o.id = c.order_id
-		WHERE c.customer_id IS NULL AND o.customer_id IS NOT NULL AND c.category <> 'acquisition'
-		AND c.incurred_on >= ?1 AND c.incurred_on < ?2 GROUP BY o.customer_id`
+	// Costs of an order only: they belong to the order's customer. Few:
+	// each is looked up in orders (CROSS JOIN keeps the costs outside).
+	figuresOrderCosts = `SELECT o.customer_id, sum(c.amount)
+		FROM costs c INDEXED BY costs_of_orders CROSS JOIN orders o ON o.id = c.order_id
+		WHERE c.customer_id IS NULL AND c.order_id IS NOT NULL AND c.category <> 'acquisition'
+		AND c.incurred_on >= ?1 AND c.incurred_on < ?2 AND o.customer_id IS NOT NULL GROUP BY o.customer_id`
 )
 
 // FitFigures fills the figures "in the period" of customers read by
@@ -113,10 +114,7 @@ func (db *DB) FitFigures(ctx context.Context, cs []model.FitCustomer, from, to t
 		c.Orders, c.Revenue, c.DirectCost = int(s.orders), s.amount+r.amount, s.direct+r.direct
 		c.CostToServe = serve[i] + orderServe[i]
 		c.Profit = c.Revenue - c.DirectCost - c.CostToServe
-		c.LastSale = time.Time{}
-		if s.last != "" {
-			c.LastSale = parseTime(sql.NullString{String: s.last, Valid: true})
-		}
+		c.LastSale = parseStamp(s.last)
 	}
 	return nil
 }

@@ -24,9 +24,11 @@ var _ model.FitStore = (*DB)(nil)
 const (
 	// Every customer on the books, in the list's order (by name), from an
 	// index of just these columns (migration 0007). Their last activity
-	// is their last sale or their last contact, both kept on the customer
-	// (a snooze in the touch log is no contact).
-	factsCustomers = `SELECT id, name, stage, country, tier, fit, referred_by, revenue, last_order_at, last_touch_at
+	// is the later of their last sale and their last contact, both kept on
+	// the customer (a snooze in the touch log is no contact); stored times
+	// compare as text.
+	factsCustomers = `SELECT id, name, stage, country, tier, fit, referred_by, revenue,
+		max(coalesce(last_order_at, ''), coalesce(last_touch_at, ''))
 		FROM customers INDEXED BY customers_fit WHERE archived_at IS NULL ORDER BY sort_name, id`
 	// Segments and values come one row each, with the ids of their
 	// customers joined by commas, in order of segment id and of value: so
@@ -76,10 +78,7 @@ func (db *DB) FitFacts(ctx context.Context, from, to time.Time) ([]model.FitCust
 			c := model.FitCustomer{ID: r.int(0), Name: r.text(1), Stage: model.Stage(r.text(2)), Country: r.text(3),
 				Tier: int(r.int(4)), Fit: int(r.int(5)), Referrer: r.int(6), LifetimeRevenue: model.Money(r.int(7))}
 			if in(c.ID) {
-				c.LastActivity = parseTime(sql.NullString{String: r.text(8), Valid: true})
-				if t := parseTime(sql.NullString{String: r.text(9), Valid: true}); t.After(c.LastActivity) {
-					c.LastActivity = t
-				}
+				c.LastActivity = parseStamp(r.text(8))
 				out = append(out, c)
 			}
 			return nil
@@ -234,6 +233,36 @@ func (l *idLists) of(id int64) []string {
 		return nil
 	}
 	return l.text[l.from[id]:l.to[id]:l.to[id]]
+}
+
+// parseStamp reads a stored time, "" as the zero time. The store writes
+// every time as YYYY-MM-DD HH:MM:SS, which it reads here digit by digit:
+// time.Parse, which parseTime calls, costs more than the rest of reading
+// a row. Any other text goes to parseTime.
+func parseStamp(s string) time.Time {
+	if len(s) == len(model.DateTimeLayout) && s[4] == '-' && s[7] == '-' && s[10] == ' ' && s[13] == ':' &&
+		s[16] == ':' {
+		num := func(i, j int) int {
+			n := 0
+			for ; i < j; i++ {
+				if s[i] < '0' || s[i] > '9' {
+					return -1
+				}
+				n = n*10 + int(s[i]-'0')
+			}
+			return n
+		}
+		y, mo, d := num(0, 4), num(5, 7), num(8, 10)
+		h, mi, sec := num(11, 13), num(14, 16), num(17, 19)
+		if y >= 1900 && y <= 2999 && mo >= 1 && mo <= 12 && d >= 1 && h >= 0 && h < 24 && mi >= 0 && mi < 60 &&
+			sec >= 0 && sec < 60 {
+			t := time.Date(y, time.Month(mo), d, h, mi, sec, 0, time.UTC)
+			if t.Day() == d { // not 31 April
+				return t
+			}
+		}
+	}
+	return parseTime(sql.NullString{String: s, Valid: true})
 }
 
 // periodDays are the days of a period as stored dates compare with, both

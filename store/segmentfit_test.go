@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"slices"
 	"strings"
@@ -226,5 +227,28 @@ func TestEachIDReadsGroupConcat(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("eachID(%q) = %v, want %v", list, got, want)
 		}
+	}
+}
+
+// parseStamp reads what parseTime reads, faster for the stored form.
+func TestParseStampReadsWhatParseTimeReads(t *testing.T) {
+	for _, s := range []string{"", "2026-11-23 09:30:05", "2024-02-29 23:59:59", "2025-02-29 10:00:00",
+		"2026-04-31 10:00:00", "2026-13-01 10:00:00", "2026-11-23 24:00:00", "2026-11-23 10:60:00",
+		"2026-11-23 10:00:60", "1899-12-31 10:00:00", "3000-01-01 10:00:00", "2026-11-23", "2026-11-23 10:00",
+		"2026-11-23T10:00:00", "2026-1a-23 10:00:00", "+026-11-23 10:00:00", "2026-11-23 -1:00:00"} {
+		fuzzParseStamp(t, s)
+	}
+}
+
+func FuzzParseStamp(f *testing.F) {
+	f.Add("2026-11-23 09:30:05")
+	f.Add("2025-02-29 10:00:00")
+	f.Fuzz(fuzzParseStamp)
+}
+
+func fuzzParseStamp(t *testing.T, s string) {
+	want := parseTime(sql.NullString{String: s, Valid: true})
+	if got := parseStamp(s); !got.Equal(want) || got.Location() != want.Location() {
+		t.Errorf("parseStamp(%q) = %v, parseTime says %v", s, got, want)
 	}
 }

@@ -24,10 +24,13 @@ CREATE INDEX orders_fit_refunds ON orders(customer_id, ordered_at, lines_amount,
   WHERE customer_id IS NOT NULL AND kind = 'refund';
 
 -- The cost to serve a customer, in customer order (acquisition is shown
--- on its own). The columns the WHERE tests are in the index too, so that
+-- on its own); and the costs of an order only, which belong to the order's
+-- customer. The columns the WHERE tests are in the indexes too, so that
 -- SQLite reads the index alone.
 CREATE INDEX costs_to_serve ON costs(customer_id, incurred_on, category, amount)
   WHERE customer_id IS NOT NULL AND category <> 'acquisition';
+CREATE INDEX costs_of_orders ON costs(order_id, incurred_on, category, amount, customer_id)
+  WHERE customer_id IS NULL AND order_id IS NOT NULL AND category <> 'acquisition';
 
 -- What the tab reads about every customer still on the books, in the
 -- list's order (by name): a fraction of the pages of the table, whose rows
