@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -110,26 +111,35 @@ func AnalyseFit(cs []FitCustomer, segments []Segment, opt FitOptions) SegmentFit
 	countReferrals(cs, f.at)
 	scoreAll(cs, opt.Weights, f.Symbol)
 
-	ts := tallies(cs)
-	f.Totals = sumGroup("all customers", ts, allIndexes(len(cs)))
-	vals := internValues(cs)
-	for _, g := range Groupings {
-		members := groupMembers(cs, g, segments, opt.Settings)
-		rows := make([]GroupRow, len(members))
-		for i, m := range members {
-			rows[i] = sumGroup(m.name, ts, m.idx)
-			rows[i].Share = shareOf(rows[i].Revenue, f.Totals.Revenue)
-			rows[i].Verdict = JudgeGroup(rows[i], f.Totals, f.Symbol)
+	// From here the customers are only read. The groups, and what their
+	// customers value, are summed beside the ranked lists, on a second
+	// core when there is one: each is about half the rest of the work at
+	// 100,000 customers. Each side writes its own fields of f.
+	var vals valueIndex
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		ts := tallies(cs)
+		f.Totals = sumGroup("all customers", ts, allIndexes(len(cs)))
+		vals = internValues(cs)
+		for _, g := range Groupings {
+			members := groupMembers(cs, g, segments, opt.Settings)
+			rows := make([]GroupRow, len(members))
+			for i, m := range members {
+				rows[i] = sumGroup(m.name, ts, m.idx)
+				rows[i].Share = shareOf(rows[i].Revenue, f.Totals.Revenue)
+				rows[i].Verdict = JudgeGroup(rows[i], f.Totals, f.Symbol)
+			}
+			f.Groups[g] = rows
+			f.Values[g] = vals.by(members)
 		}
-		f.Groups[g] = rows
-		f.Values[g] = vals.by(members)
-	}
+	})
 	f.Best, f.Drains, f.Unscored, f.NoSale = rankFit(cs)
 	f.Advocates = suggestAdvocates(cs)
 	f.kids = referralChildren(cs)
 	f.Referrers = bestReferrers(cs, f.kids, f.at)
-	f.Ignored = findIgnored(f, vals)
 	f.Tiers, f.Upgrades = tierFit(cs, opt.Settings)
+	wg.Wait()
+	f.Ignored = findIgnored(f, vals)
 	return f
 }
 
