@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -99,32 +100,39 @@ func ScoreFit(in FitInputs, w FitWeights, symbol string) FitScore {
 	if !signals {
 		return FitScore{Missing: "only their profit is known: rate their fit, or ask them the NPS question"}
 	}
+	// Tens of thousands of customers are scored at once: the parts are
+	// put in one small slice, and a text is written only for a part that
+	// moves the score.
 	var parts []FitPart
-	add := func(points int, text string) {
+	add := func(points int, text func() string) {
 		if points != 0 {
-			parts = append(parts, FitPart{Points: points, Text: text})
+			if parts == nil {
+				parts = make([]FitPart, 0, 5)
+			}
+			parts = append(parts, FitPart{Points: points, Text: text()})
 		}
 	}
 	if in.Profit < 0 {
-		add(w.Loss, "loses "+(-in.Profit).Short(symbol))
+		add(w.Loss, func() string { return "loses " + (-in.Profit).Short(symbol) })
 	} else if q := in.ProfitRank - 3; q != 0 {
-		parts = append(parts, FitPart{Points: q, Text: profitRankText(in.ProfitRank), Rank: true})
+		parts = append(make([]FitPart, 0, 5), FitPart{Points: q, Text: profitRankText(in.ProfitRank), Rank: true})
 	}
 	if in.Fit > 0 {
-		add(in.Fit-3, fmt.Sprintf("fit %d", in.Fit))
+		add(in.Fit-3, func() string { return "fit " + strconv.Itoa(in.Fit) })
 	}
 	if in.Referrals > 0 {
-		add(w.Referral*min(in.Referrals, w.MaxReferrals), "referred "+countOf(in.Referrals, "customer"))
+		add(w.Referral*min(in.Referrals, w.MaxReferrals), func() string { return "referred " + countOf(in.Referrals, "customer") })
 	}
 	if in.Complaints > 0 {
-		add(-w.Complaint*min(in.Complaints, w.MaxComplaints), countOf(in.Complaints, "complaint"))
+		add(-w.Complaint*min(in.Complaints, w.MaxComplaints), func() string { return countOf(in.Complaints, "complaint") })
 	}
 	if in.HasNPS {
+		nps := func() string { return "NPS " + strconv.Itoa(in.NPS) }
 		switch BandOf(in.NPS) {
 		case Promoter:
-			add(w.Promoter, fmt.Sprintf("NPS %d", in.NPS))
+			add(w.Promoter, nps)
 		case Detractor:
-			add(-w.Detractor, fmt.Sprintf("NPS %d", in.NPS))
+			add(-w.Detractor, nps)
 		}
 	}
 	s := FitScore{Scored: true, Parts: parts}
@@ -153,13 +161,31 @@ func profitRankText(q int) string {
 // RankQuintiles scores each value 1–5 against all of them, higher values
 // better: 1 + ⌊5 × (values strictly below) / n⌋, so equal values share a
 // score (the rule DESIGN.md gives RFM).
+//
+// A value scores above k (k = 1 … 4) when at least m = ⌈k × n / 5⌉
+// values are below it, that is when it is above the m-th smallest: so
+// four values of the sorted list score them all.
 func RankQuintiles(values []int64) []int {
+	out := make([]int, len(values))
+	if len(values) == 0 {
+		return out
+	}
 	sorted := slices.Clone(values)
 	slices.Sort(sorted)
-	out := make([]int, len(values))
+	n := len(values)
+	var above [4]int64
+	for k := range above {
+		m := ((k+1)*n + 4) / 5
+		above[k] = sorted[m-1]
+	}
 	for i, v := range values {
-		below, _ := slices.BinarySearch(sorted, v)
-		out[i] = 1 + 5*below/len(sorted)
+		q := 1
+		for _, t := range above {
+			if v > t {
+				q++
+			}
+		}
+		out[i] = q
 	}
 	return out
 }
@@ -207,7 +233,7 @@ func countOf(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 func abs(n int) int {

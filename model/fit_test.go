@@ -1,6 +1,9 @@
 package model
 
 import (
+	"cmp"
+	"math"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -82,6 +85,40 @@ func TestRankQuintilesShareTies(t *testing.T) {
 	}
 	if got := RankQuintiles([]int64{-5}); !slices.Equal(got, []int{1}) {
 		t.Errorf("one value: %v", got)
+	}
+}
+
+// RankQuintiles scores by four thresholds: the rule, counted value by
+// value here, agrees on values with few and many ties.
+func TestRankQuintilesFollowTheRule(t *testing.T) {
+	byRule := func(values []int64) []int {
+		out := make([]int, len(values))
+		for i, v := range values {
+			below := 0
+			for _, w := range values {
+				if w < v {
+					below++
+				}
+			}
+			out[i] = 1 + 5*below/len(values)
+		}
+		return out
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, span := range []int64{1, 3, 40, 1000, 1 << 40} {
+		for _, n := range []int{1, 2, 7, 100, 999} {
+			values := make([]int64, n)
+			for i := range values {
+				values[i] = rng.Int64N(span) - span/2
+			}
+			if got, want := RankQuintiles(values), byRule(values); !slices.Equal(got, want) {
+				t.Errorf("span %d, %d values: %v, want %v", span, n, got, want)
+			}
+		}
+	}
+	extremes := []int64{math.MinInt64, 0, math.MaxInt64, math.MaxInt64}
+	if got, want := RankQuintiles(extremes), byRule(extremes); !slices.Equal(got, want) {
+		t.Errorf("extremes: %v, want %v", got, want)
 	}
 }
 
@@ -431,5 +468,35 @@ func sameLines(t *testing.T, what string, got, want []string) {
 	t.Helper()
 	if g, w := strings.Join(got, "\n"), strings.Join(want, "\n"); g != w {
 		t.Errorf("%s:\n%s\nwant\n%s", what, g, w)
+	}
+}
+
+func TestFirstNIsTheHeadOfTheSortedList(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, size := range []int{0, 1, 5, 50, 51, 1000} {
+		keys := make([]int, size)
+		for i := range keys {
+			keys[i] = rng.IntN(20) // many ties, broken by index
+		}
+		compare := func(a, b int) int { return cmp.Or(cmp.Compare(keys[b], keys[a]), cmp.Compare(a, b)) }
+		xs := make([]int, size)
+		for i := range xs {
+			xs[i] = i
+		}
+		rng.Shuffle(size, func(i, j int) { xs[i], xs[j] = xs[j], xs[i] })
+		want := slices.SortedFunc(slices.Values(xs), compare)
+		want = want[:min(len(want), 50)]
+		if got := firstN(xs, 50, compare); !slices.Equal(got, want) {
+			t.Errorf("%d: first 50 %v, want %v", size, got, want)
+		}
+	}
+}
+
+func TestTidySpacesIsFieldsJoined(t *testing.T) {
+	for _, s := range []string{"", " ", "United Kingdom", " United Kingdom", "United  Kingdom", "United Kingdom ",
+		"United\tKingdom", "Côte d'Ivoire", "Côte\u00a0d'Ivoire", "a\u2003b", "x\r", "\nx", "a b c"} {
+		if got, want := tidySpaces(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("tidySpaces(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

@@ -124,19 +124,20 @@ func unmetValues(cs []FitCustomer, vals valueIndex) []Opportunity {
 // under a tenth ordered or heard from the owner in the last quietDays.
 func quietStages(cs []FitCustomer, today time.Time) []Opportunity {
 	since := AddDays(today, -quietDays)
-	var out []Opportunity
-	for _, st := range []Stage{StageAdvocate, StageCustomer, StageProspect} {
-		members, active := 0, 0
-		for j := range cs {
-			c := &cs[j]
-			if c.Stage != st {
-				continue
-			}
-			members++
+	stages := []Stage{StageAdvocate, StageCustomer, StageProspect}
+	var inStage, recent [3]int // by stage: customers, and those active since
+	for j := range cs {
+		c := &cs[j]
+		if k := slices.Index(stages, c.Stage); k >= 0 {
+			inStage[k]++
 			if !c.LastActivity.Before(since) {
-				active++
+				recent[k]++
 			}
 		}
+	}
+	var out []Opportunity
+	for k, st := range stages {
+		members, active := inStage[k], recent[k]
 		if members == 0 || active*10 >= members {
 			continue
 		}

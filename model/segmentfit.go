@@ -6,7 +6,9 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // The Segment fit analysis: which groups of customers the business serves
@@ -109,26 +111,35 @@ func AnalyseFit(cs []FitCustomer, segments []Segment, opt FitOptions) SegmentFit
 	countReferrals(cs, f.at)
 	scoreAll(cs, opt.Weights, f.Symbol)
 
-	ts := tallies(cs)
-	f.Totals = sumGroup("all customers", ts, allIndexes(len(cs)))
-	vals := internValues(cs)
-	for _, g := range Groupings {
-		members := groupMembers(cs, g, segments, opt.Settings)
-		rows := make([]GroupRow, len(members))
-		for i, m := range members {
-			rows[i] = sumGroup(m.name, ts, m.idx)
-			rows[i].Share = shareOf(rows[i].Revenue, f.Totals.Revenue)
-			rows[i].Verdict = JudgeGroup(rows[i], f.Totals, f.Symbol)
+	// From here the customers are only read. The groups, and what their
+	// customers value, are summed beside the ranked lists, on a second
+	// core when there is one: each is about half the rest of the work at
+	// 100,000 customers. Each side writes its own fields of f.
+	var vals valueIndex
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		ts := tallies(cs)
+		f.Totals = sumGroup("all customers", ts, allIndexes(len(cs)))
+		vals = internValues(cs)
+		for _, g := range Groupings {
+			members := groupMembers(cs, g, segments, opt.Settings)
+			rows := make([]GroupRow, len(members))
+			for i, m := range members {
+				rows[i] = sumGroup(m.name, ts, m.idx)
+				rows[i].Share = shareOf(rows[i].Revenue, f.Totals.Revenue)
+				rows[i].Verdict = JudgeGroup(rows[i], f.Totals, f.Symbol)
+			}
+			f.Groups[g] = rows
+			f.Values[g] = vals.by(members)
 		}
-		f.Groups[g] = rows
-		f.Values[g] = vals.by(members)
-	}
+	})
 	f.Best, f.Drains, f.Unscored, f.NoSale = rankFit(cs)
 	f.Advocates = suggestAdvocates(cs)
 	f.kids = referralChildren(cs)
 	f.Referrers = bestReferrers(cs, f.kids, f.at)
-	f.Ignored = findIgnored(f, vals)
 	f.Tiers, f.Upgrades = tierFit(cs, opt.Settings)
+	wg.Wait()
+	f.Ignored = findIgnored(f, vals)
 	return f
 }
 
@@ -194,14 +205,35 @@ func rankFit(cs []FitCustomer) (best, drains, unscored []int, noSale int) {
 	byName := func(a, b int) int {
 		return cmp.Or(cmp.Compare(cs[a].Name, cs[b].Name), cmp.Compare(cs[a].ID, cs[b].ID))
 	}
-	slices.SortFunc(best, func(a, b int) int {
+	best = firstN(best, rankedLimit, func(a, b int) int {
 		return cmp.Or(cmp.Compare(cs[b].Score.Score, cs[a].Score.Score), cmp.Compare(cs[b].Profit, cs[a].Profit), byName(a, b))
 	})
-	slices.SortFunc(drains, func(a, b int) int {
+	drains = firstN(drains, rankedLimit, func(a, b int) int {
 		return cmp.Or(cmp.Compare(cs[a].Score.Score, cs[b].Score.Score), cmp.Compare(cs[a].Profit, cs[b].Profit), byName(a, b))
 	})
 	slices.SortFunc(unscored, func(a, b int) int { return cmp.Or(cmp.Compare(cs[b].Profit, cs[a].Profit), byName(a, b)) })
-	return best[:min(len(best), rankedLimit)], drains[:min(len(drains), rankedLimit)], unscored, noSale
+	return best, drains, unscored, noSale
+}
+
+// firstN returns the first n of xs in the order of compare, a total order,
+// sorted: what sorting xs and keeping n gives, without sorting the tens of
+// thousands that do not make the list. xs is reused.
+func firstN(xs []int, n int, compare func(a, b int) int) []int {
+	if len(xs) <= n {
+		slices.SortFunc(xs, compare)
+		return xs
+	}
+	top := xs[:n]
+	slices.SortFunc(top, compare)
+	for _, x := range xs[n:] {
+		if compare(x, top[n-1]) >= 0 {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(top, x, compare)
+		copy(top[i+1:], top[i:n-1])
+		top[i] = x
+	}
+	return top
 }
 
 // Grouping is a way of cutting the customers into groups.
@@ -262,16 +294,21 @@ func groupMembers(cs []FitCustomer, g Grouping, segments []Segment, s Settings) 
 	var groups []group
 	exact := map[string]int{}  // a name as met → its group
 	folded := map[string]int{} // a name in lower case → its group
+	lastName, lastK := "", -1  // the name met last: often met again next
 	put := func(name string, i int) {
-		k, ok := exact[name]
-		if !ok {
-			f := strings.ToLower(name)
-			if k, ok = folded[f]; !ok {
-				k = len(groups)
-				groups = append(groups, group{name: name})
-				folded[f] = k
+		k := lastK
+		if k < 0 || name != lastName {
+			var ok bool
+			if k, ok = exact[name]; !ok {
+				f := strings.ToLower(name)
+				if k, ok = folded[f]; !ok {
+					k = len(groups)
+					groups = append(groups, group{name: name})
+					folded[f] = k
+				}
+				exact[name] = k
 			}
-			exact[name] = k
+			lastName, lastK = name, k
 		}
 		if i >= 0 {
 			groups[k].idx = append(groups[k].idx, i)
@@ -322,7 +359,7 @@ func groupMembers(cs []FitCustomer, g Grouping, segments []Segment, s Settings) 
 	case ByCountry:
 		for i := range cs {
 			c := &cs[i]
-			put(cmp.Or(strings.Join(strings.Fields(c.Country), " "), NoCountry), i)
+			put(cmp.Or(tidySpaces(c.Country), NoCountry), i)
 		}
 	}
 	out := make([]group, 0, len(groups))
@@ -355,6 +392,25 @@ func groupMembers(cs []FitCustomer, g Grouping, segments []Segment, s Settings) 
 		})
 	}
 	return out
+}
+
+// tidySpaces is s with its runs of white space made one space and its
+// ends trimmed, as strings.Fields and strings.Join make it; s itself when
+// it is tidy already, as nearly every country is.
+func tidySpaces(s string) string {
+	tidy := s != "" && s[0] != ' ' && s[len(s)-1] != ' '
+	for i := 0; tidy && i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			tidy = false
+		case c == ' ' && s[i+1] == ' ':
+			tidy = false
+		}
+	}
+	if tidy {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
 
 func boolInt(b bool) int {

@@ -20,8 +20,9 @@ type CheckReport struct {
 	// ForeignKeys holds the rows that refer to a record that is missing.
 	ForeignKeys []string
 	// Figures holds the customers whose kept figures (orders, revenue,
-	// first and last order) disagree with their orders; FiguresOff counts
-	// them all when there are more than the list shows.
+	// first and last order) disagree with their orders, or whose orders
+	// keep sums their lines do not add up to; FiguresOff counts them all
+	// when there are more than the list shows.
 	Figures    []string
 	FiguresOff int
 	// What was checked.
@@ -61,7 +62,7 @@ func (r CheckReport) String() string {
 		r.Integrity, len(r.Integrity))
 	section("references: every row refers to records that exist", "references: rows refer to missing records",
 		r.ForeignKeys, len(r.ForeignKeys))
-	section("figures: every customer's orders, revenue and last order match their orders",
+	section("figures: customers' orders, revenue and last order match their orders; orders' sums match their lines",
 		fmt.Sprintf("figures: %d customers' kept figures disagree with their orders", r.FiguresOff),
 		r.Figures, r.FiguresOff)
 	switch {
@@ -170,14 +171,19 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 		var count, wantCount int
 		var revenue, wantRevenue int64
 		var last, wantLast sql.NullString
-		if err := figs.Scan(&id, &name, &count, &wantCount, &revenue, &wantRevenue, &last, &wantLast); err != nil {
+		var badSums int
+		if err := figs.Scan(&id, &name, &count, &wantCount, &revenue, &wantRevenue, &last, &wantLast,
+			&badSums); err != nil {
 			return damaged(err)
 		}
 		r.FiguresOff++
 		if len(r.Figures) < maxFindings {
-			r.Figures = append(r.Figures, fmt.Sprintf(
-				"customer %d (%s): kept %d orders, revenue %d, last order %s; the orders say %d, %d, %s",
-				id, printable(name, 40), count, revenue, orNone(last), wantCount, wantRevenue, orNone(wantLast)))
+			line := fmt.Sprintf("customer %d (%s): kept %d orders, revenue %d, last order %s; the orders say %d, %d, %s",
+				id, printable(name, 40), count, revenue, orNone(last), wantCount, wantRevenue, orNone(wantLast))
+			if badSums > 0 {
+				line += fmt.Sprintf("; %d of their orders keep sums their lines do not add up to", badSums)
+			}
+			r.Figures = append(r.Figures, line)
 		}
 	}
 	if err := figs.Err(); err != nil {
@@ -186,9 +192,15 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 	return r, nil
 }
 
+// lineSums is each order's sums of its lines, as orders keep them:
+// order_id, amount, direct (Σ quantity × unit cost).
+const lineSums = `(SELECT order_id, sum(amount) AS amount, sum(quantity * unit_cost) AS direct
+	FROM order_lines GROUP BY order_id)`
+
 // figuresQuery lists the customers whose kept figures differ from the ones
-// refreshFigures would compute: id, name, then each kept figure beside the
-// computed one. Revenue is in minor units.
+// refreshFigures would compute, or who have orders whose kept sums differ
+// from their lines': id, name, then each kept figure beside the computed
+// one, then how many orders keep wrong sums. Money is in minor units.
 const figuresQuery = `WITH o AS (
 		SELECT customer_id, count(*) FILTER (WHERE kind = 'sale') AS n,
 			min(ordered_at) FILTER (WHERE kind = 'sale') AS first,
@@ -197,18 +209,44 @@ const figuresQuery = `WITH o AS (
 	l AS (
 		SELECT o.customer_id, sum(l.amount) AS revenue
 		FROM orders o JOIN order_lines l ON l.order_id = o.id
-		WHERE o.customer_id IS NOT NULL GROUP BY o.customer_id)
+		WHERE o.customer_id IS NOT NULL GROUP BY o.customer_id),
+	s AS (
+		SELECT o.customer_id, count(*) AS n
+		FROM orders o LEFT JOIN ` + lineSums + ` x ON x.order_id = o.id
+		WHERE o.customer_id IS NOT NULL
+			AND (o.lines_amount IS NOT coalesce(x.amount, 0) OR o.lines_direct_cost IS NOT coalesce(x.direct, 0))
+		GROUP BY o.customer_id)
 	SELECT c.id, c.name, c.order_count, coalesce(o.n, 0), c.revenue, coalesce(l.revenue, 0),
-		c.last_order_at, o.last
+		c.last_order_at, o.last, coalesce(s.n, 0)
 	FROM customers c LEFT JOIN o ON o.customer_id = c.id LEFT JOIN l ON l.customer_id = c.id
+		LEFT JOIN s ON s.customer_id = c.id
 	WHERE c.order_count IS NOT coalesce(o.n, 0) OR c.revenue IS NOT coalesce(l.revenue, 0)
-		OR c.first_order_at IS NOT o.first OR c.last_order_at IS NOT o.last
+		OR c.first_order_at IS NOT o.first OR c.last_order_at IS NOT o.last OR s.n IS NOT NULL
 	ORDER BY c.id`
 
-// FixFigures recomputes every customer's kept figures from their orders,
-// what `clientele check --fix` does.
+// FixFigures recomputes every order's sums from its lines and every
+// customer's kept figures from their orders, what `clientele check --fix`
+// does.
 func (db *DB) FixFigures(ctx context.Context) error {
-	return db.write(ctx, func(tx *sql.Tx) error { return refreshFigures(ctx, tx) })
+	return db.write(ctx, func(tx *sql.Tx) error {
+		if err := refreshOrderSums(ctx, tx); err != nil {
+			return err
+		}
+		return refreshFigures(ctx, tx)
+	})
+}
+
+// refreshOrderSums sets every order's lines_amount and lines_direct_cost to
+// the sums of its lines, where they differ. CreateOrder and the Loader
+// write them with the order; this mends a file edited behind the store's
+// back.
+func refreshOrderSums(ctx context.Context, q queryer) error {
+	_, err := q.ExecContext(ctx, `UPDATE orders SET lines_amount = coalesce(x.amount, 0),
+			lines_direct_cost = coalesce(x.direct, 0)
+		FROM orders o LEFT JOIN `+lineSums+` x ON x.order_id = o.id
+		WHERE orders.id = o.id
+			AND (o.lines_amount IS NOT coalesce(x.amount, 0) OR o.lines_direct_cost IS NOT coalesce(x.direct, 0))`)
+	return err
 }
 
 func orNone(s sql.NullString) string {

@@ -1,5 +1,12 @@
 package store
 
+import (
+	"context"
+	"time"
+
+	"clientele/model"
+)
+
 // SetReviewLookahead sets how many due entries past the daily list the
 // build counts, for a test, and returns the function that restores it.
 func SetReviewLookahead(n int) (restore func()) {
@@ -20,5 +27,27 @@ func SetReviewPages(first, most int) (restore func()) {
 // set up data the API has no method for.
 func (db *DB) Exec(query string, args ...any) error {
 	_, err := db.w.Exec(query, args...)
+	return err
+}
+
+// FitReads runs every query the Segments tab reads with, over [from, to],
+// one after another, handing each row over and keeping nothing: what the
+// reading costs before any work in Go.
+func (db *DB) FitReads(ctx context.Context, from, to time.Time) error {
+	lo, hi := periodDays(from, to)
+	next := model.FormatDate(model.AddDays(to, 1)) // FitFigures' end: the day after
+	for _, r := range []struct {
+		query string
+		args  []any
+	}{
+		{factsCustomers, nil}, {factsSegments, nil}, {factsValues, nil}, {factsComplaints, []any{lo, hi}},
+		{factsNPS, nil}, {figuresSales, []any{lo, next}}, {figuresRefunds, []any{lo, next}},
+		{figuresCosts, []any{lo, next}}, {figuresOrderCosts, []any{lo, next}},
+	} {
+		if err := db.eachRow(ctx, r.query, r.args, func(row) error { return nil }); err != nil {
+			return err
+		}
+	}
+	_, err := db.Segments(ctx)
 	return err
 }

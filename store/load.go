@@ -255,15 +255,15 @@ func (l *Loader) Offering(o *model.Offering) error {
 	return nil
 }
 
-// Order stores o and its lines (validated) and sets o.ID; the lines are
-// written in batches.
+// Order stores o and its lines (validated) and sets o.ID; the order keeps
+// the sums of its lines, which are written in batches.
 func (l *Loader) Order(o *model.Order) error {
 	if err := o.Validate(); err != nil {
 		return err
 	}
-	id, err := l.insert(`INSERT INTO orders (customer_id, ordered_at, kind, source, external_id, notes, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, nullID(o.CustomerID), dbTime(o.OrderedAt), o.Kind, o.Source,
-		nullText(o.ExternalID), o.Notes, l.now)
+	id, err := l.insert(`INSERT INTO orders (customer_id, ordered_at, kind, source, external_id, notes,
+		lines_amount, lines_direct_cost, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, nullID(o.CustomerID),
+		dbTime(o.OrderedAt), o.Kind, o.Source, nullText(o.ExternalID), o.Notes, o.Total(), o.DirectCost(), l.now)
 	if err != nil {
 		return err
 	}

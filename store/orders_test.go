@@ -43,6 +43,10 @@ func TestCreateOrderRefreshesFigures(t *testing.T) {
 	if err := db.CreateOrder(ctx, &refund); err != nil {
 		t.Fatal(err)
 	}
+	// Each keeps the sums of its lines: 3 × 4.50 + 12.00 at a cost of
+	// 3 × 1.00 + 4.00; −4.50 at −1.00.
+	wantSums(t, db, sale.ID, 2550, 700)
+	wantSums(t, db, refund.ID, -450, -100)
 	c, err := db.Customer(ctx, id)
 	if err != nil {
 		t.Fatal(err)

@@ -246,6 +246,24 @@ func behindTheBack(t *testing.T, path string, queries ...string) {
 	}
 }
 
+// fixFigures runs `clientele check --fix` on the file at path and checks
+// it is sound after.
+func fixFigures(t *testing.T, path string) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.FixFigures(ctx); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if rep, err := Check(ctx, path); err != nil || !rep.OK() {
+		t.Fatalf("after the fix: %v\n%s", err, rep)
+	}
+}
+
 func TestOpenRefusesDamagedFilesUntouched(t *testing.T) {
 	good := sampleFile(t)
 	cases := []struct {
@@ -317,17 +335,7 @@ func TestCheckFindsDamageBrokenReferencesAndWrongFigures(t *testing.T) {
 		!strings.Contains(rep.String(), "clientele check --fix") {
 		t.Fatalf("wrong figures: %v\n%s", err, rep)
 	}
-	db, err := Open(ctx, good)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.FixFigures(ctx); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	if rep, err = Check(ctx, good); err != nil || !rep.OK() {
-		t.Fatalf("after the fix: %v\n%s", err, rep)
-	}
+	fixFigures(t, good)
 
 	behindTheBack(t, good, "UPDATE orders SET customer_id = 99999 WHERE id = 5")
 	rep, err = Check(ctx, good)

@@ -16,18 +16,28 @@ import (
 var _ model.FitStore = (*DB)(nil)
 
 // The fit facts are read by several queries side by side, each one scan
-// of a table or an index in customer order, and joined by id in Go: one
-// query with a correlated lookup per customer and table was four times
-// slower at 100,000 customers.
+// of an index in customer order or grouped by segment or value, and joined
+// by id in Go: one query with a correlated lookup per customer and table
+// was four times slower at 100,000 customers. Under modernc a row handed
+// over costs far more than SQLite's work on it, so the queries hand over
+// as few rows as they can.
 const (
-	factsCustomers = `SELECT id, name, stage, country, coalesce(tier, 0), coalesce(fit, 0),
-		coalesce(referred_by, 0), revenue, coalesce(last_order_at, '')
-		FROM customers WHERE archived_at IS NULL`
-	// Lists come sorted by customer, as idLists needs: both tables' keys
-	// start with the customer.
-	factsSegments = `SELECT cs.customer_id, s.name FROM customer_segments cs JOIN segments s ON s.id = cs.segment_id
-		ORDER BY cs.customer_id`
-	factsValues = `SELECT customer_id, value FROM customer_values ORDER BY customer_id`
+	// Every customer on the books, in the list's order (by name), from an
+	// index of just these columns (migration 0007). Their last activity
+	// is the later of their last sale and their last contact, both kept on
+	// the customer (a snooze in the touch log is no contact); stored times
+	// compare as text.
+	factsCustomers = `SELECT id, name, stage, country, tier, fit, referred_by, revenue,
+		max(coalesce(last_order_at, ''), coalesce(last_touch_at, ''))
+		FROM customers INDEXED BY customers_fit WHERE archived_at IS NULL ORDER BY sort_name, id`
+	// Segments and values come one row each, with the ids of their
+	// customers joined by commas, in order of segment id and of value: so
+	// each customer's list is in that order.
+	factsSegments = `SELECT s.name, m.ids FROM segments s JOIN (SELECT segment_id, group_concat(customer_id) AS ids
+		FROM customer_segments INDEXED BY customer_segments_by_segment GROUP BY segment_id) m ON m.segment_id = s.id
+		ORDER BY m.segment_id`
+	factsValues = `SELECT value, group_concat(customer_id) FROM customer_values INDEXED BY customer_values_by_value
+		GROUP BY value ORDER BY value`
 	// Complaints opened in the period, ?1 and ?2 days, both included.
 	factsComplaints = `SELECT customer_id, count(*) FROM complaints
 		WHERE customer_id IS NOT NULL AND opened_on >= ?1 AND opened_on <= ?2 GROUP BY customer_id`
@@ -35,12 +45,12 @@ const (
 	// latest comes last.
 	factsNPS = `SELECT customer_id, score FROM feedback WHERE kind = 'nps' AND customer_id IS NOT NULL
 		ORDER BY customer_id, received_on, id`
-	factsTouches = `SELECT customer_id, max(touched_at) FROM touches GROUP BY customer_id`
 )
 
 // FitFacts reads every customer not archived with what the fit analysis
-// needs besides their profit. Facts about other tables are kept in slices
-// indexed by customer id (ids are dense: SQLite hands them out in order).
+// needs besides their profit, in the list's order (by name). Facts about
+// other tables are kept in slices indexed by customer id (ids are dense:
+// SQLite hands them out in order).
 func (db *DB) FitFacts(ctx context.Context, from, to time.Time) ([]model.FitCustomer, error) {
 	lo, hi := periodDays(from, to)
 	var maxID int64
@@ -51,11 +61,10 @@ func (db *DB) FitFacts(ctx context.Context, from, to time.Time) ([]model.FitCust
 	out := make([]model.FitCustomer, 0, n)
 	var segments, values idLists
 	complaints, nps := make([]int32, n), make([]int8, n)
-	touches := make([]string, n)
 	// in reports whether a row's id fits the slices: a customer added
 	// after max(id) was read is left for the next load.
 	in := func(id int64) bool { return id >= 0 && id < int64(n) }
-	var errs [6]error
+	var errs [5]error
 	var wg sync.WaitGroup
 	run := func(i int, fn func() error) {
 		wg.Add(1)
@@ -65,27 +74,38 @@ func (db *DB) FitFacts(ctx context.Context, from, to time.Time) ([]model.FitCust
 		}()
 	}
 	run(0, func() error {
-		return db.each(ctx, factsCustomers, nil, func(rows *sql.Rows) error {
-			var c model.FitCustomer
-			var last string
-			err := rows.Scan(&c.ID, &c.Name, &c.Stage, &c.Country, &c.Tier, &c.Fit, &c.Referrer, &c.LifetimeRevenue, &last)
+		return db.eachRow(ctx, factsCustomers, nil, func(r row) error {
+			c := model.FitCustomer{ID: r.int(0), Name: r.text(1), Stage: model.Stage(r.text(2)), Country: r.text(3),
+				Tier: int(r.int(4)), Fit: int(r.int(5)), Referrer: r.int(6), LifetimeRevenue: model.Money(r.int(7))}
 			if in(c.ID) {
-				c.LastActivity = parseTime(sql.NullString{String: last, Valid: true})
+				c.LastActivity = parseStamp(r.text(8))
 				out = append(out, c)
 			}
-			return err
+			return nil
 		})
 	})
 	run(1, func() error { return segments.read(ctx, db, factsSegments, n) })
 	run(2, func() error { return values.read(ctx, db, factsValues, n) })
-	run(3, func() error { return fillByID(ctx, db, factsComplaints, []any{lo, hi}, complaints) })
+	run(3, func() error {
+		return db.eachRow(ctx, factsComplaints, []any{lo, hi}, func(r row) error {
+			if id := r.int(0); in(id) {
+				complaints[id] = int32(r.int(1))
+			}
+			return nil
+		})
+	})
 	run(4, func() error {
 		for i := range nps {
 			nps[i] = -1
 		}
-		return fillByID(ctx, db, factsNPS, nil, nps)
+		// A later answer of the same customer wins.
+		return db.eachRow(ctx, factsNPS, nil, func(r row) error {
+			if id := r.int(0); in(id) {
+				nps[id] = int8(r.int(1))
+			}
+			return nil
+		})
 	})
-	run(5, func() error { return fillByID(ctx, db, factsTouches, nil, touches) })
 	wg.Wait()
 	if err := errors.Join(errs[:]...); err != nil {
 		return nil, fmt.Errorf("reading what the fit score weighs: %w", err)
@@ -94,28 +114,48 @@ func (db *DB) FitFacts(ctx context.Context, from, to time.Time) ([]model.FitCust
 		c := &out[i]
 		c.Segments, c.Values, c.Complaints = segments.of(c.ID), values.of(c.ID), int(complaints[c.ID])
 		c.NPS, c.HasNPS = int(nps[c.ID]), nps[c.ID] >= 0
-		if at := touches[c.ID]; at != "" {
-			if t := parseTime(sql.NullString{String: at, Valid: true}); t.After(c.LastActivity) {
-				c.LastActivity = t
-			}
-		}
 	}
 	return out, nil
 }
 
-// fillByID reads (id, value) rows into dst[id], for ids that fit; a later
-// row for an id wins.
-func fillByID[T any](ctx context.Context, db *DB, query string, args []any, dst []T) error {
+// row is one result row scanned into interface values, which database/sql
+// fills without reflection: an integer is an int64, text a string, NULL
+// nil. Scanning into *int or *model.Money goes through reflect and, for
+// some kinds, through a string.
+type row []any
+
+// int is column i as an integer, 0 for NULL.
+func (r row) int(i int) int64 {
+	n, _ := r[i].(int64)
+	return n
+}
+
+// text is column i as text, "" for NULL.
+func (r row) text(i int) string {
+	s, _ := r[i].(string)
+	return s
+}
+
+// eachRow runs query and calls fn on every row. The row is reused: fn
+// copies out what it keeps.
+func (db *DB) eachRow(ctx context.Context, query string, args []any, fn func(row) error) error {
+	var r row
+	var dest []any
 	return db.each(ctx, query, args, func(rows *sql.Rows) error {
-		var id int64
-		var v T
-		if err := rows.Scan(&id, &v); err != nil {
+		if dest == nil {
+			cols, err := rows.Columns()
+			if err != nil {
+				return err
+			}
+			r, dest = make(row, len(cols)), make([]any, len(cols))
+			for i := range r {
+				dest[i] = &r[i]
+			}
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return err
 		}
-		if id >= 0 && id < int64(len(dst)) {
-			dst[id] = v
-		}
-		return nil
+		return fn(r)
 	})
 }
 
@@ -126,34 +166,103 @@ type idLists struct {
 	from, to []int32
 }
 
-// read fills the lists from (id, text) rows sorted by id, for ids below n.
+// read fills the lists from rows of (text, the ids that hold it joined by
+// commas), for ids below n. Each list keeps the order of the rows.
 func (l *idLists) read(ctx context.Context, db *DB, query string, n int) error {
-	l.from, l.to = make([]int32, n), make([]int32, n)
-	return db.each(ctx, query, nil, func(rows *sql.Rows) error {
-		var id int64
-		var s string
-		if err := rows.Scan(&id, &s); err != nil {
-			return err
-		}
-		if id < 0 || id >= int64(n) {
-			return nil
-		}
-		if l.to[id] == 0 {
-			l.from[id] = int32(len(l.text))
-		}
-		l.text = append(l.text, s)
-		l.to[id] = int32(len(l.text))
+	type group struct{ text, ids string }
+	var groups []group
+	err := db.eachRow(ctx, query, nil, func(r row) error {
+		groups = append(groups, group{r.text(0), r.text(1)})
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	// Count each id's texts, give each id its span, then fill the spans.
+	count := make([]int32, n)
+	total := 0
+	for _, g := range groups {
+		eachID(g.ids, func(id int64) {
+			if id >= 0 && id < int64(n) {
+				count[id]++
+				total++
+			}
+		})
+	}
+	l.from, l.to, l.text = make([]int32, n), make([]int32, n), make([]string, total)
+	at := int32(0)
+	for id, k := range count {
+		l.from[id], l.to[id] = at, at
+		at += k
+	}
+	for _, g := range groups {
+		eachID(g.ids, func(id int64) {
+			if id >= 0 && id < int64(n) {
+				l.text[l.to[id]] = g.text
+				l.to[id]++
+			}
+		})
+	}
+	return nil
+}
+
+// eachID calls fn with each id of a list of decimal ids joined by commas,
+// as group_concat writes them.
+func eachID(list string, fn func(int64)) {
+	for list != "" {
+		var id int64
+		i, sign := 0, int64(1)
+		if list[0] == '-' {
+			i, sign = 1, -1
+		}
+		for ; i < len(list) && list[i] != ','; i++ {
+			id = id*10 + int64(list[i]-'0')
+		}
+		fn(sign * id)
+		if i < len(list) {
+			i++
+		}
+		list = list[i:]
+	}
 }
 
 // of returns the list of id, nil when empty; capped, so that appending to
 // it cannot write over the next customer's.
 func (l *idLists) of(id int64) []string {
-	if id < 0 || id >= int64(len(l.to)) || l.to[id] == 0 {
+	if id < 0 || id >= int64(len(l.to)) || l.from[id] == l.to[id] {
 		return nil
 	}
 	return l.text[l.from[id]:l.to[id]:l.to[id]]
+}
+
+// parseStamp reads a stored time, "" as the zero time. The store writes
+// every time as YYYY-MM-DD HH:MM:SS, which it reads here digit by digit:
+// time.Parse, which parseTime calls, costs more than the rest of reading
+// a row. Any other text goes to parseTime.
+func parseStamp(s string) time.Time {
+	if len(s) == len(model.DateTimeLayout) && s[4] == '-' && s[7] == '-' && s[10] == ' ' && s[13] == ':' &&
+		s[16] == ':' {
+		num := func(i, j int) int {
+			n := 0
+			for ; i < j; i++ {
+				if s[i] < '0' || s[i] > '9' {
+					return -1
+				}
+				n = n*10 + int(s[i]-'0')
+			}
+			return n
+		}
+		y, mo, d := num(0, 4), num(5, 7), num(8, 10)
+		h, mi, sec := num(11, 13), num(14, 16), num(17, 19)
+		if y >= 1900 && y <= 2999 && mo >= 1 && mo <= 12 && d >= 1 && h >= 0 && h < 24 && mi >= 0 && mi < 60 &&
+			sec >= 0 && sec < 60 {
+			t := time.Date(y, time.Month(mo), d, h, mi, sec, 0, time.UTC)
+			if t.Day() == d { // not 31 April
+				return t
+			}
+		}
+	}
+	return parseTime(sql.NullString{String: s, Valid: true})
 }
 
 // periodDays are the days of a period as stored dates compare with, both

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"slices"
 	"strings"
@@ -57,8 +58,13 @@ func TestFitFactsReadsWhatTheScoreWeighs(t *testing.T) {
 				return err
 			}
 		}
-		return l.Touch(&model.Touch{CustomerID: ben.ID, At: day("2026-11-02 09:00"), Kind: model.TouchContact,
-			Summary: "called"})
+		if err := l.Touch(&model.Touch{CustomerID: ben.ID, At: day("2026-11-02 09:00"), Kind: model.TouchContact,
+			Summary: "called"}); err != nil {
+			return err
+		}
+		// A snooze is no contact: it is not activity.
+		return l.Touch(&model.Touch{CustomerID: ben.ID, At: day("2026-11-03 09:00"), Kind: model.TouchReview,
+			Summary: model.SnoozeNote + "2026-11-20"})
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -79,7 +85,7 @@ func TestFitFactsReadsWhatTheScoreWeighs(t *testing.T) {
 	}
 	if b.Referrer != ann.ID || b.Complaints != 2 || b.HasNPS || b.LifetimeRevenue != 1000 ||
 		!b.LastActivity.Equal(day("2026-11-02 09:00")) {
-		t.Errorf("Ben %+v (referred by Ann, 2 complaints in the period, last activity the call)", b)
+		t.Errorf("Ben %+v (referred by Ann, 2 complaints in the period, last activity the call, not the snooze)", b)
 	}
 	if b.Revenue != 0 || b.Orders != 0 {
 		t.Errorf("Ben's period figures are the engine's, not FitFacts': %+v", b)
@@ -211,5 +217,38 @@ func TestFitFiguresSumThePeriodByHand(t *testing.T) {
 		model.FormatDate(c.LastSale) != "2026-11-23" {
 		t.Errorf("Ann's figures: %d orders, revenue %v, direct %v, serve %v, profit %v, last sale %v",
 			c.Orders, c.Revenue, c.DirectCost, c.CostToServe, c.Profit, c.LastSale)
+	}
+}
+
+func TestEachIDReadsGroupConcat(t *testing.T) {
+	for list, want := range map[string][]int64{"": nil, "7": {7}, "1,22,333": {1, 22, 333}, "-4,5": {-4, 5}} {
+		var got []int64
+		eachID(list, func(id int64) { got = append(got, id) })
+		if !slices.Equal(got, want) {
+			t.Errorf("eachID(%q) = %v, want %v", list, got, want)
+		}
+	}
+}
+
+// parseStamp reads what parseTime reads, faster for the stored form.
+func TestParseStampReadsWhatParseTimeReads(t *testing.T) {
+	for _, s := range []string{"", "2026-11-23 09:30:05", "2024-02-29 23:59:59", "2025-02-29 10:00:00",
+		"2026-04-31 10:00:00", "2026-13-01 10:00:00", "2026-11-23 24:00:00", "2026-11-23 10:60:00",
+		"2026-11-23 10:00:60", "1899-12-31 10:00:00", "3000-01-01 10:00:00", "2026-11-23", "2026-11-23 10:00",
+		"2026-11-23T10:00:00", "2026-1a-23 10:00:00", "+026-11-23 10:00:00", "2026-11-23 -1:00:00"} {
+		fuzzParseStamp(t, s)
+	}
+}
+
+func FuzzParseStamp(f *testing.F) {
+	f.Add("2026-11-23 09:30:05")
+	f.Add("2025-02-29 10:00:00")
+	f.Fuzz(fuzzParseStamp)
+}
+
+func fuzzParseStamp(t *testing.T, s string) {
+	want := parseTime(sql.NullString{String: s, Valid: true})
+	if got := parseStamp(s); !got.Equal(want) || got.Location() != want.Location() {
+		t.Errorf("parseStamp(%q) = %v, parseTime says %v", s, got, want)
 	}
 }

@@ -13,12 +13,16 @@ import (
 var _ model.SegmentStore = (*DB)(nil)
 
 // Segments lists every segment with its member count (archived customers
-// not counted), by name.
+// not counted), by name. The count is every member less the archived
+// ones, found through the small index of archived customers: checking
+// each member in the customers table costs a lookup per member.
 func (db *DB) Segments(ctx context.Context) ([]model.Segment, error) {
 	rows, err := db.r.QueryContext(ctx, `SELECT s.id, s.name, coalesce(s.cadence_days, 0), s.notes,
-		(SELECT count(*) FROM customer_segments cs JOIN customers c ON c.id = cs.customer_id
-		 WHERE cs.segment_id = s.id AND c.archived_at IS NULL)
-		FROM segments s ORDER BY s.name`)
+		(SELECT count(*) FROM customer_segments cs WHERE cs.segment_id = s.id) - coalesce(gone.n, 0)
+		FROM segments s LEFT JOIN (SELECT cs.segment_id, count(*) AS n
+			FROM customers c INDEXED BY customers_archived JOIN customer_segments cs ON cs.customer_id = c.id
+			WHERE c.archived_at IS NOT NULL GROUP BY cs.segment_id) gone ON gone.segment_id = s.id
+		ORDER BY s.name`)
 	if err != nil {
 		return nil, mapErr(err)
 	}

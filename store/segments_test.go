@@ -247,3 +247,41 @@ func TestAddToSegmentInChunks(t *testing.T) {
 		t.Errorf("filter finds %d, want %d", total, len(ids))
 	}
 }
+
+// A segment counts its members still on the books: archiving one takes
+// them out of the count, bringing them back puts them in again.
+func TestSegmentsCountMembersOnTheBooks(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	ids := segmentBook(t, db, map[string][]string{"Ann": {"Wholesale", "Gift"}, "Bob": {"Wholesale"},
+		"Cy": {"Wholesale", "Gift"}, "Di": nil})
+	counts := func() string {
+		t.Helper()
+		segs, err := db.Segments(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var parts []string
+		for _, s := range segs {
+			parts = append(parts, fmt.Sprintf("%s %d", s.Name, s.Customers))
+		}
+		return strings.Join(parts, ", ")
+	}
+	if got := counts(); got != "Gift 2, Wholesale 3" {
+		t.Errorf("counts %q", got)
+	}
+	for _, n := range []string{"Cy", "Di"} {
+		if err := db.ArchiveCustomer(ctx, ids[n]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := counts(); got != "Gift 1, Wholesale 2" {
+		t.Errorf("with Cy and Di archived, counts %q", got)
+	}
+	if err := db.UnarchiveCustomer(ctx, ids["Cy"]); err != nil {
+		t.Fatal(err)
+	}
+	if got := counts(); got != "Gift 2, Wholesale 3" {
+		t.Errorf("with Cy back, counts %q", got)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -28,6 +29,34 @@ func openTest(t testing.TB) *DB {
 	db.Now = func() time.Time { return fixedNow }
 	t.Cleanup(func() { db.Close() })
 	return db
+}
+
+// fileBefore makes a database file at the schema version before the
+// first migration containing marker, runs stmts on it (rows as an older
+// clientele wrote them) and returns its path, for a test to open and see
+// that migration fill what it adds.
+func fileBefore(t *testing.T, marker string, stmts ...string) string {
+	t.Helper()
+	before := slices.IndexFunc(migrations, func(m string) bool { return strings.Contains(m, marker) })
+	if before < 0 {
+		t.Fatalf("no migration has %q", marker)
+	}
+	path := filepath.Join(t.TempDir(), "old.db")
+	if err := create(path); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	for _, q := range append(append(migrations[:before:before], fmt.Sprintf("PRAGMA user_version = %d", before)),
+		stmts...) {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return path
 }
 
 func TestOpenCreatesPrivateFileAtLatestVersion(t *testing.T) {

@@ -3,10 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"fmt"
-	"path/filepath"
-	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -102,37 +98,13 @@ func TestLastTouchIsKeptOnEveryWrite(t *testing.T) {
 // Opening a file from before last_touch_at fills it from the touches it
 // holds.
 func TestMigrationFillsLastTouch(t *testing.T) {
-	before := slices.IndexFunc(migrations, func(m string) bool { return strings.Contains(m, "ADD COLUMN last_touch_at") })
-	if before < 0 {
-		t.Fatal("no migration adds last_touch_at")
-	}
-	path := filepath.Join(t.TempDir(), "old.db")
-	if err := create(path); err != nil {
-		t.Fatal(err)
-	}
-	raw, err := sql.Open("sqlite", dsn(path, true))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range migrations[:before] {
-		if _, err := raw.Exec(m); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, q := range []string{
-		fmt.Sprintf("PRAGMA user_version = %d", before),
+	path := fileBefore(t, "ADD COLUMN last_touch_at",
 		`INSERT INTO customers (id, name, created_at, updated_at) VALUES (1, 'Ada', '2026-01-01 00:00:00', '2026-01-01 00:00:00'),
 			(2, 'Bea', '2026-01-01 00:00:00', '2026-01-01 00:00:00')`,
 		`INSERT INTO touches (customer_id, touched_at, kind, summary, created_at) VALUES
 			(1, '2026-11-01 09:00:00', 'contact', 'call', '2026-11-01'),
 			(1, '2026-11-05 09:00:00', 'review', 'Snoozed until 2026-11-09', '2026-11-05'),
-			(2, '2026-11-03 09:00:00', 'review', 'Snoozed until 2026-11-09', '2026-11-03')`,
-	} {
-		if _, err := raw.Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	raw.Close()
+			(2, '2026-11-03 09:00:00', 'review', 'Snoozed until 2026-11-09', '2026-11-03')`)
 	db, err := Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)

@@ -110,15 +110,16 @@ func loadFit(com *common, seq int) tea.Cmd {
 func computeFit(store model.Store, today time.Time, s model.Settings) (*model.SegmentFit, error) {
 	ctx := bg()
 	from, to := fitPeriod(today)
-	cs, err := store.FitFacts(ctx, from, to)
+	var cs []model.FitCustomer
+	var segs []model.Segment
+	err := parallel(
+		func() (err error) { cs, err = store.FitFacts(ctx, from, to); return err },
+		func() (err error) { segs, err = store.Segments(ctx); return err },
+	)
 	if err != nil {
 		return nil, err
 	}
 	if err := store.FitFigures(ctx, cs, from, to); err != nil {
-		return nil, err
-	}
-	segs, err := store.Segments(ctx)
-	if err != nil {
 		return nil, err
 	}
 	f := model.AnalyseFit(cs, segs, model.FitOptions{From: from, To: to, Today: today, Settings: s,

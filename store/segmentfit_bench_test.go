@@ -1,0 +1,40 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"clientele/model"
+	"clientele/store"
+	"clientele/store/demo"
+)
+
+// BenchmarkFitReads is the floor under the Segments tab at 100,000
+// customers: every query the tab reads with, over its period, one after
+// another, each row handed over by the driver and dropped, with no work in
+// Go. The tab runs them side by side, so on two cores it cannot load in
+// much less than half this CPU time, before the analysis.
+//
+//	go test ./store -run '^$' -bench BenchmarkFitReads -benchtime 5x
+func BenchmarkFitReads(b *testing.B) {
+	ctx := context.Background()
+	path, err := demo.BenchFile(ctx, 100000)
+	if err != nil {
+		b.Fatal(err)
+	}
+	db, err := store.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	today := model.Day(demo.BenchNow)
+	from := time.Date(today.Year(), today.Month()-11, 1, 0, 0, 0, 0, time.UTC) // as the tab's period
+	start := processCPU()
+	for b.Loop() {
+		if err := db.FitReads(ctx, from, today); err != nil {
+			b.Fatal(err)
+		}
+	}
+	cpuTime(b, start)
+}
