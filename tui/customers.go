@@ -206,8 +206,10 @@ func (l *customerList) Update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(l.reload(), status("%s is back.", clean(msg.name)))
 
 	case demoLoadedMsg:
+		// The demo writes its own settings (the business, its currency and
+		// tiers): every screen reads them again, which reloads this list.
 		l.loadingDemo = false
-		return tea.Batch(l.reload(), status("%s", msg.summary))
+		return tea.Batch(reloadSettings(l.com), status("%s", msg.summary))
 
 	case tea.MouseMsg:
 		if l.empty {

@@ -45,6 +45,26 @@ func TestWelcomeOnEmptyDatabase(t *testing.T) {
 	mustContain(t, d.screen(), "Demo Person", "Loaded 1 customer.")
 }
 
+func TestLoadingTheDemoShowsItsSettings(t *testing.T) {
+	db := openStore(t)
+	d := newDriver(t, db, 100, 30)
+	mustContain(t, d.screen(), "My business")
+	d.app.com.loadDemo = func(ctx context.Context) (string, error) {
+		s := model.DefaultSettings()
+		s.BusinessName, s.Currency, s.TierNames = "Hearth & Lye", "EUR", [model.Tiers]string{"Sampler", "Regular", "Collector"}
+		if err := db.SaveSettings(ctx, s); err != nil {
+			return "", err
+		}
+		c := model.Customer{Name: "Demo Person", Stage: model.StageCustomer, Tier: 2}
+		return "Loaded 1 customer.", db.CreateCustomer(ctx, &c)
+	}
+	d.keys("d")
+	mustContain(t, d.screen(), "Hearth & Lye", "Demo Person")
+	mustLack(t, d.screen(), "My business")
+	d.keys("enter")
+	mustContain(t, d.screen(), "Regular tier")
+}
+
 func TestSortCyclesAndFilterNarrows(t *testing.T) {
 	d := newDriver(t, fixtureStore(t), 100, 30)
 	d.keys("s") // by last order, newest first
