@@ -74,7 +74,7 @@ func TestOpensOnCustomersWhenNobodyIsDue(t *testing.T) {
 	d := newDriver(t, fixtureStore(t), 80, 24)
 	mustContain(t, d.screen(), "25 customers")
 	d.keys("1")
-	mustContain(t, d.screen(), "Nobody needs you today.")
+	mustContain(t, d.screen(), "Nobody needs you today.", "Today · Monday 23 November 2026\n")
 }
 
 func TestTodayWalksWithDoneAndSnooze(t *testing.T) {
