@@ -31,7 +31,7 @@ func markErrors(form *huh.Form, inputs []titledInput, st Styles) {
 	for i, t := range inputs {
 		title := t.title
 		if err := t.field.Error(); err != nil {
-			title += "  " + st.Bad.Render("✗ "+model.Printable(err.Error()))
+			title = titleWithError(t.title, err.Error(), st)
 		}
 		if title != t.shown {
 			t.field.Title(title)
@@ -55,11 +55,19 @@ func markFieldError(inputs []titledInput, err error, st Styles) {
 	}
 	for i, t := range inputs {
 		if strings.EqualFold(strings.TrimSpace(t.title), fe.Field) {
-			shown := t.title + "  " + st.Bad.Render("✗ "+clean(fe.Msg))
+			shown := titleWithError(t.title, fe.Msg, st)
 			t.field.Title(shown)
 			inputs[i].shown = shown
 		}
 	}
+}
+
+// titleWithError is a field's title with a message beside it. An inline
+// field's title ends in the space before its prompt ("Amount "): the space
+// stays after the message, so that it does not run into the prompt.
+func titleWithError(title, msg string, st Styles) string {
+	plain := strings.TrimRight(title, " ")
+	return plain + "  " + st.Bad.Render("✗ "+clean(msg)) + title[len(plain):]
 }
 
 // relayoutMsg makes huh lay out its fields again; nothing handles it.

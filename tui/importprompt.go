@@ -34,7 +34,7 @@ func newImportPrompt(com *common) *importPrompt {
 func (p *importPrompt) build() {
 	title := "CSV file to import"
 	if p.err != "" {
-		title += "  " + p.com.styles.Bad.Render("✗ "+clean(p.err))
+		title = titleWithError(title, p.err, p.com.styles)
 	}
 	p.input = huh.NewInput().Title(title).Value(&p.path).Placeholder("~/Downloads/orders.csv").
 		Validate(requiredText).Description("Online Retail invoice lines, Etsy Sold Orders, or a CSV of " +

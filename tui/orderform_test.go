@@ -160,6 +160,12 @@ func TestCostForm(t *testing.T) {
 	mustContain(t, d.screen(), "how much did it cost?")
 }
 
+func TestCostFormMessageStandsBetweenTitleAndPrompt(t *testing.T) {
+	d := newDriver(t, fixtureStore(t), 80, 24)
+	d.keys("enter", "c", "enter", "enter", "abc", "enter")
+	mustContain(t, d.screen(), `Minutes  ✗ "abc" is not a number of minutes > abc`)
+}
+
 func splitLines(s string) []string {
 	var out []string
 	start := 0
