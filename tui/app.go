@@ -329,7 +329,15 @@ func errorText(err error) string {
 	case errors.Is(err, model.ErrDiskFull):
 		return "The disk is full: nothing was saved. Free some space and try again."
 	}
-	return err.Error()
+	// A clash with stored data or a broken rule says what it is about;
+	// the kind of error ("conflict: ") is for code, not for the owner.
+	msg := err.Error()
+	for _, kind := range []error{model.ErrConflict, model.ErrInvalid} {
+		if errors.Is(err, kind) {
+			msg = strings.TrimPrefix(msg, kind.Error()+": ")
+		}
+	}
+	return msg
 }
 
 // View draws the header, the screen on top, the status line and the help.

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -22,16 +23,22 @@ type titledInput struct {
 	field *huh.Input
 	title string
 	shown string // the title as last set, message included
+	// saveErr is why the last save refused the value saveValue; it stays
+	// beside the field until the value is changed.
+	saveErr, saveValue string
 }
 
-// markErrors writes each input's validation message into its title, and
-// lays the form out again when a title changed.
+// markErrors writes each input's message into its title (its validation
+// message, else a failed save's while the value is as it was), and lays
+// the form out again when a title changed.
 func markErrors(form *huh.Form, inputs []titledInput, st Styles) {
 	changed := false
 	for i, t := range inputs {
 		title := t.title
 		if err := t.field.Error(); err != nil {
 			title = titleWithError(t.title, err.Error(), st)
+		} else if t.saveErr != "" && fmt.Sprint(t.field.GetValue()) == t.saveValue {
+			title = titleWithError(t.title, t.saveErr, st)
 		}
 		if title != t.shown {
 			t.field.Title(title)
@@ -58,6 +65,7 @@ func markFieldError(inputs []titledInput, err error, st Styles) {
 			shown := titleWithError(t.title, fe.Msg, st)
 			t.field.Title(shown)
 			inputs[i].shown = shown
+			inputs[i].saveErr, inputs[i].saveValue = fe.Msg, fmt.Sprint(t.field.GetValue())
 		}
 	}
 }

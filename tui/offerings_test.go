@@ -18,7 +18,9 @@ func TestOfferingsAddEditAndSKUConflict(t *testing.T) {
 	mustContain(t, d.screen(), "Offerings", "Gift box", "BOX", "Standard", "£35.00", "2 offerings")
 	// A new offering whose SKU is taken: refused beside the SKU, typing kept.
 	d.keys("a", "Rose soap", "enter", "BOX", "enter", "enter", "right", "enter", "5.00", "enter", "1.20", "enter")
-	mustContain(t, d.screen(), "Not saved", `"BOX" is already another offering's`)
+	mustContain(t, d.screen(), `Not saved: sku: "BOX" is already another offering's`,
+		`SKU  ✗ "BOX" is already another offering's > BOX`)
+	mustLack(t, d.screen(), "conflict")
 	// Correct the SKU (the form starts again at the name, values kept).
 	d.keys("enter", "ctrl+u", "SOAP-R", "enter", "enter", "enter", "enter", "enter")
 	mustContain(t, d.screen(), "Added Rose soap.", "SOAP-R", "Basic", "£5.00", "£1.20", "3 offerings")
