@@ -110,6 +110,17 @@ func TestArchiveAndUndo(t *testing.T) {
 	mustContain(t, d.screen(), "Ada Lovelace is back.", "25 customers")
 }
 
+func TestXOnAnArchivedCustomerBringsThemBackAndSaysSo(t *testing.T) {
+	d := newDriver(t, fixtureStore(t), 180, 30) // wide enough for x in the help lines
+	d.keys("x", "A")
+	mustContain(t, d.screen(), "Ada Lovelace (archived)", "x unarchive")
+	d.keys("enter")
+	mustContain(t, d.screen(), "archived 2026-11-23", "x unarchive")
+	d.keys("x")
+	mustContain(t, d.screen(), "Ada Lovelace is back.", "x archive")
+	mustLack(t, d.screen(), "Archived Ada", "archived 2026-11-23")
+}
+
 func TestScrollingLoadsWindowsAndReachesTheEnd(t *testing.T) {
 	db := openStore(t)
 	err := db.Load(context.Background(), func(l *store.Loader) error {
