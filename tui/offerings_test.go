@@ -55,6 +55,8 @@ func TestImportPrompt(t *testing.T) {
 
 	d.keys("i")
 	mustContain(t, d.screen(), "Import a CSV file", "CSV file to import")
+	d.keys("enter") // no path yet: says so
+	mustContain(t, d.screen(), "CSV file to import  ✗ is required")
 	d.keys(bad, "enter")
 	mustContain(t, d.screen(), `line 2, column amount: amount "12.5O" is not a number`, "bad.csv")
 	// The path is still typed: fix it and import.
