@@ -414,29 +414,25 @@ func (a *App) tabLine(compact bool) string {
 }
 
 // statusLine shows the latest message on the left and the screen's facts
-// on the right, as far as the width allows.
+// on the right, as far as the width allows; a message too long for the
+// line is cut between words.
 func (a *App) statusLine() string {
 	st := a.com.styles
-	var msg, info string
-	switch {
-	case a.status != "" && a.statusErr:
-		msg = st.StatusErr.Render(model.Printable(a.status))
-	case a.status != "":
-		msg = st.Accent.Render(model.Printable(a.status))
-	}
+	var info string
 	if i, ok := a.top().(informer); ok {
-		info = st.Status.Render(i.Info())
+		info = i.Info()
 	}
-	switch {
-	case msg == "":
-		return truncate(info, a.width)
-	case info == "":
-		return truncate(msg, a.width)
+	if a.status == "" {
+		return truncate(st.Status.Render(info), a.width)
 	}
-	if gap := a.width - lipglossWidth(msg) - lipglossWidth(info); gap >= 3 {
-		return msg + strings.Repeat(" ", gap) + info
+	text, style := model.Printable(a.status), st.Accent
+	if a.statusErr {
+		style = st.StatusErr
 	}
-	return truncate(msg, a.width)
+	if gap := a.width - lipglossWidth(text) - lipglossWidth(info); info != "" && gap >= 3 {
+		return style.Render(text) + strings.Repeat(" ", gap) + st.Status.Render(info)
+	}
+	return style.Render(truncateWords(text, a.width))
 }
 
 // helpLine is the top screen's short help followed by the global keys;

@@ -1,0 +1,39 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+func TestALongStatusIsCutBetweenWords(t *testing.T) {
+	d := newDriver(t, fixtureStore(t), 80, 24)
+	d.send(statusMsg{text: "Imported 2,025 orders (42,481 lines, 317 unattributed), 948 customers, " +
+		"2,822 offerings from online-retail."})
+	lines := strings.Split(d.screen(), "\n")
+	status := lines[len(lines)-2]
+	if want := "Imported 2,025 orders (42,481 lines, 317 unattributed), 948 customers, 2,822…"; status != want {
+		t.Errorf("status line\n%q, want\n%q", status, want)
+	}
+}
+
+func TestTruncateWords(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		w    int
+		want string
+	}{
+		{"Saved the order.", 20, "Saved the order."},
+		{"Loaded the demo business: 80 customers", 30, "Loaded the demo business: 80…"},
+		{"Loaded the demo business: 80 customers", 10, "Loaded…"},
+		{"Supercalifragilistic", 10, "Supercali…"},
+		{"Marked 田中 美咲 replied", 12, "Marked 田中…"},
+		{"one", 1, "o"},
+	} {
+		got := truncateWords(c.in, c.w)
+		if got != c.want || ansi.StringWidth(got) > c.w {
+			t.Errorf("truncateWords(%q, %d) = %q, want %q", c.in, c.w, got, c.want)
+		}
+	}
+}
