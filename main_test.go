@@ -101,6 +101,18 @@ func TestBackupAndCheckCommands(t *testing.T) {
 	}
 }
 
+func TestTheWelcomePanelsDemoSaysWhatItWroteInOneLine(t *testing.T) {
+	_, db := newFile(t)
+	defer db.Close()
+	msg, err := loadDemo(db)(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(msg, "Loaded the demo business: 80 customers, ") || len([]rune(msg)) > 80 {
+		t.Errorf("%q (%d characters) does not fit an 80-column status line", msg, len([]rune(msg)))
+	}
+}
+
 func TestReviewCommand(t *testing.T) {
 	path, db := newFile(t)
 	ctx := context.Background()
