@@ -308,8 +308,8 @@ func backupCmd() *cobra.Command {
 				fmt.Fprint(cmd.ErrOrStderr(), rep)
 				return fmt.Errorf("the copy at %s does not check out: see above", dest)
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "Backed up %d customers, %d orders to %s; the copy checks out.\n",
-				rep.Customers, rep.Orders, dest)
+			fmt.Fprintf(cmd.OutOrStdout(), "Backed up %s, %s to %s; the copy checks out.\n",
+				model.Plural(rep.Customers, "customer", "customers"), model.Plural(rep.Orders, "order", "orders"), dest)
 			return nil
 		},
 	}
@@ -336,7 +336,7 @@ func checkCmd() *cobra.Command {
 			}
 			rep, fixed, err := store.CheckAndFix(cmd.Context(), path, fix)
 			if fixed > 0 {
-				fmt.Fprintf(cmd.OutOrStdout(), "Recomputed the figures of %d customers.\n", fixed)
+				fmt.Fprintf(cmd.OutOrStdout(), "Recomputed the figures of %s.\n", model.Plural(fixed, "customer", "customers"))
 			}
 			if err != nil {
 				return err

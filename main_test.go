@@ -65,7 +65,7 @@ func TestBackupAndCheckCommands(t *testing.T) {
 	defer db.Close()
 
 	out, err := runCmd(t, "backup", "--db", path, filepath.Join(dir, "copy.db"))
-	if err != nil || !strings.Contains(out, "Backed up 1 customers, 0 orders to "+filepath.Join(dir, "copy.db")) {
+	if err != nil || !strings.Contains(out, "Backed up 1 customer, 0 orders to "+filepath.Join(dir, "copy.db")) {
 		t.Fatalf("backup: %v\n%s", err, out)
 	}
 	if _, err := runCmd(t, "backup", "--db", path, filepath.Join(dir, "copy.db")); err == nil ||
@@ -89,11 +89,11 @@ func TestBackupAndCheckCommands(t *testing.T) {
 	raw.Exec("UPDATE customers SET revenue = 99")
 	raw.Close()
 	out, err = runCmd(t, "check", "--db", path)
-	if !errors.Is(err, errCheckFailed) || !strings.Contains(out, "FAIL  figures: 1 customers'") {
+	if !errors.Is(err, errCheckFailed) || !strings.Contains(out, "FAIL  figures: 1 customer's kept figures disagree with their orders") {
 		t.Errorf("check of wrong figures: %v\n%s", err, out)
 	}
 	out, err = runCmd(t, "check", "--db", path, "--fix")
-	if err != nil || !strings.Contains(out, "Recomputed the figures of 1 customers.") || !strings.Contains(out, "All is well.") {
+	if err != nil || !strings.Contains(out, "Recomputed the figures of 1 customer.") || !strings.Contains(out, "All is well.") {
 		t.Errorf("check --fix: %v\n%s", err, out)
 	}
 	if _, err := runCmd(t, "check", "--db", filepath.Join(dir, "missing.db")); err == nil {
