@@ -207,7 +207,7 @@ func countOf(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return Commas(n) + " " + noun + "s"
 }
 
 func abs(n int) int {
