@@ -463,7 +463,7 @@ func (s *segmentFit) subtitle() string {
 		}
 		text = sprintf("%s · %s · %s not scored", what, period, commas(len(f.Unscored)+f.NoSale))
 	case viewUnscored:
-		text = sprintf("Bought, but known only by their profit: rate their fit · %s more bought nothing", commas(f.NoSale))
+		text = sprintf("Known only by their profit: rate their fit · %s more had no sale in the period", commas(f.NoSale))
 	case viewAdvocates:
 		text = "Customers who referred someone or scored 9–10, not yet advocates"
 	case viewIgnored:

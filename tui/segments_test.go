@@ -198,6 +198,13 @@ func TestReferralTreeAndGroupings(t *testing.T) {
 	mustContain(t, d.screen(), "What customers value, by countries")
 }
 
+func TestUnscoredCountsThoseWithNoSaleInThePeriod(t *testing.T) {
+	d := newDriver(t, fixtureStore(t), 80, 24)
+	d.keys("3", "v", "v", "v")
+	// Dev Patel bought only before the period; Chloé and the 20 Customer NN never.
+	mustContain(t, d.screen(), "Known only by their profit: rate their fit · 22 more had no sale in the period")
+}
+
 // Every view draws within the terminal at 80x24 and narrower, and the
 // keys still work when it is tiny.
 func TestSegmentFitFitsNarrowTerminals(t *testing.T) {
