@@ -623,7 +623,7 @@ func (s *feedbackScreen) filterText() string {
 	q := s.query
 	var f []string
 	if q.Kind != "" {
-		f = append(f, "kind "+string(q.Kind))
+		f = append(f, "kind "+q.Kind.Label())
 	}
 	if q.Status != "" {
 		f = append(f, "status "+string(q.Status))
@@ -676,10 +676,7 @@ func (s *feedbackScreen) logCells(i int) []cell {
 		return []cell{{text: "…"}}
 	}
 	st := &s.com.styles
-	kind := string(r.Kind)
-	if r.Kind == model.FeedbackNPS {
-		kind = "NPS"
-	}
+	kind := r.Kind.Label()
 	score := ""
 	var scoreStyle *lipgloss.Style
 	if r.HasScore {

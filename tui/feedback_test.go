@@ -248,6 +248,11 @@ func TestLogFilters(t *testing.T) {
 	if strings.Contains(d.screen(), "Always on time") {
 		t.Error("the kind filter kept an NPS answer")
 	}
+	d.keys("t", "t") // question → NPS, named as the log names it
+	mustContain(t, d.screen(), "kind NPS · esc clears", "Always on time")
+	d.keys("a", "9") // and as the form names it
+	mustContain(t, d.screen(), "New feedback · NPS  enter saves")
+	d.keys("esc", "y")
 	d.keys("esc", "s") // status new
 	mustContain(t, d.screen(), "status new", "1 of 6")
 	d.keys("esc", "/", "okaf")

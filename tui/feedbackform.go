@@ -324,7 +324,7 @@ func (f *feedbackForm) View() string {
 		return st.Muted.Render("Loading…")
 	}
 	if f.form != nil {
-		return f.show(st.Title.Render(clean(f.Title())+" · "+string(f.kind)) + st.Muted.Render("  enter saves"))
+		return f.show(st.Title.Render(clean(f.Title())+" · "+f.kind.Label()) + st.Muted.Render("  enter saves"))
 	}
 	k := func(b key.Binding) string { return st.Key.Render(fitCell(b.Help().Key, 4, false)) }
 	lines := []string{

@@ -237,7 +237,7 @@ func DefaultFeedbackKeys() FeedbackKeys {
 		Open:     key.NewBinding(key.WithKeys("o", "enter"), key.WithHelp("o", "open customer")),
 		Replied:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "replied")),
 		ActedOn:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "acted on")),
-		Kind:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "type")),
+		Kind:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "kind")),
 		Status:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "status")),
 		Segment:  key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "segment")),
 		Offering: key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "offering")),
