@@ -216,7 +216,7 @@ func TestEditingAComplaintKeepsStoredTextItDidNotTouch(t *testing.T) {
 	d := newDriver(t, db, 80, 24)
 	d.keys("5")
 	for range 10 {
-		if strings.Contains(firstRow(d.screen()), "smashed") {
+		if strings.Contains(cursorRow(d.screen()), "smashed") {
 			break
 		}
 		d.keys("down")

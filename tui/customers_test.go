@@ -69,11 +69,11 @@ func TestSortCyclesAndFilterNarrows(t *testing.T) {
 	d := newDriver(t, fixtureStore(t), 100, 30)
 	d.keys("s") // by last order, newest first
 	mustContain(t, d.screen(), "sorted by last order")
-	if first := firstRow(d.screen()); !strings.Contains(first, "Ben Okafor") {
+	if first := cursorRow(d.screen()); !strings.Contains(first, "Ben Okafor") {
 		t.Errorf("first row by last order is %q, want Ben Okafor", first)
 	}
 	d.keys("s") // by revenue
-	if first := firstRow(d.screen()); !strings.Contains(first, "Ada Lovelace") {
+	if first := cursorRow(d.screen()); !strings.Contains(first, "Ada Lovelace") {
 		t.Errorf("first row by revenue is %q, want Ada Lovelace", first)
 	}
 	d.keys("/", "market")
@@ -90,8 +90,8 @@ func TestSortCyclesAndFilterNarrows(t *testing.T) {
 	mustContain(t, d.screen(), "Ada Lovelace", "25 customers")
 }
 
-// firstRow returns the first table row of a list screen.
-func firstRow(screen string) string {
+// cursorRow returns the row of a list screen the cursor is on.
+func cursorRow(screen string) string {
 	for _, line := range strings.Split(screen, "\n") {
 		if strings.HasPrefix(line, "▸ ") {
 			return line

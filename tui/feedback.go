@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -83,6 +84,7 @@ type feedbackScreen struct {
 	naming   bool // the theme name line has focus
 	name     textinput.Model
 	nameIDs  []int64 // the wishes the typed theme goes to
+	follow   string  // the key of a theme just named or merged into: the cursor goes to it
 	wishSeq  int
 	wishesOK bool
 }
@@ -290,12 +292,19 @@ func (s *feedbackScreen) Update(msg tea.Msg) tea.Cmd {
 			}
 		}
 		s.flatten()
+		if i := s.themeIndex(s.follow); i >= 0 {
+			s.wishes.SetCursor(slices.Index(s.flat, wishRow{theme: i, wish: -1}))
+		}
+		s.follow = ""
 		return nil
 	case dataChangedMsg, settingsLoadedMsg, feedbackSavedMsg:
 		return s.reload()
 	case feedbackStatusMsg:
 		return tea.Batch(s.reload(), status("Marked %s.", msg.status))
 	case themeSetMsg:
+		// Themes are listed most asked first: the cursor follows the one
+		// that was named or merged into.
+		s.follow = model.ThemeKey(msg.theme)
 		return tea.Batch(s.reload(), status("%s %s now under “%s”.", commas(msg.count), plural(msg.count, "wish", "wishes"),
 			clean(msg.theme)))
 	case promotedMsg:

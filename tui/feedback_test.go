@@ -324,6 +324,24 @@ func TestNameAndMergeThemes(t *testing.T) {
 	}
 }
 
+func TestTheCursorFollowsTheThemeMergedInto(t *testing.T) {
+	db := feedbackFixtureStore(t)
+	w := model.Feedback{On: mustDay(t, "2026-10-01"), Kind: model.FeedbackWish, Question: model.WishQuestion,
+		Answer: "Refill pouches"}
+	if err := db.CreateFeedback(context.Background(), &w); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, db, 80, 24)
+	d.keys("4", "v", "v") // gift wrapping (2), candle-making classes, refill pouches
+	// Mark gift wrapping and merge it into refill pouches, listed last: with
+	// three wishes it moves to the top, and the cursor goes with it.
+	d.keys("space", "end", "m")
+	mustContain(t, d.screen(), "3 wishes now under “Refill pouches”.")
+	if row := cursorRow(d.screen()); !strings.Contains(row, "Refill pouches") {
+		t.Errorf("the cursor is on %q, want the theme merged into", row)
+	}
+}
+
 func TestFeedbackAndComplaintScreensAtEverySize(t *testing.T) {
 	d := newDriver(t, feedbackFixtureStore(t), 80, 24)
 	for _, keys := range [][]string{{"4"}, {"v"}, {"v", "enter"}, {"5"}, {"enter"}, {"esc", "4", "a"}, {"9"}} {

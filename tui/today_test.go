@@ -105,7 +105,7 @@ func TestTodayWalksWithDoneAndSnooze(t *testing.T) {
 		t.Errorf("Ada snoozed until %v", ada.SnoozedUntil)
 	}
 	// The cursor walked on to the next entry not done.
-	if row := firstRow(d.screen()); !strings.Contains(row, "Customer 01") {
+	if row := cursorRow(d.screen()); !strings.Contains(row, "Customer 01") {
 		t.Errorf("cursor on %q, want Customer 01", row)
 	}
 	// Esc on an untouched form closes it; with changes it asks first.
