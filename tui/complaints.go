@@ -47,7 +47,7 @@ func newComplaintScreen(com *common) *complaintScreen {
 	return &complaintScreen{com: com, keys: DefaultComplaintKeys(), table: newTable(
 		column{title: "opened", width: 10},
 		column{title: "customer", width: 12, flex: 1, max: 22},
-		column{title: "category", width: 12},
+		column{title: "category", width: 13}, // "communication"
 		column{title: "sev", width: 4},
 		column{title: "where it stands", width: 15},
 		column{title: "what went wrong", width: 16, flex: 3},

@@ -29,6 +29,22 @@ func TestComplaintScreenWithoutColourSaysOverdueInWords(t *testing.T) {
 	mustContain(t, d.screen(), "1 OVERDUE", "OVERDUE 4/2d", "open, day 3/14")
 }
 
+func TestEveryComplaintCategoryShowsWhole(t *testing.T) {
+	db := feedbackFixtureStore(t)
+	for _, c := range model.ComplaintCategories {
+		err := db.CreateComplaint(context.Background(), &model.Complaint{OpenedOn: testNow, Category: c,
+			Severity: model.SeverityLow, WhatWentWrong: "about " + string(c)})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := newDriver(t, db, 80, 30)
+	d.keys("5")
+	for _, c := range model.ComplaintCategories {
+		mustContain(t, d.screen(), " "+string(c)+" ")
+	}
+}
+
 func TestOpenAndRemedyAComplaint(t *testing.T) {
 	db := feedbackFixtureStore(t)
 	ctx := context.Background()
@@ -113,7 +129,7 @@ func TestComplaintFormOpensFromTheListAndTheScreen(t *testing.T) {
 		d.keys("backspace")
 	}
 	d.send(ctrlS)
-	mustContain(t, d.screen(), "Opened a complaint (communication, open).", "Stall ran out of s")
+	mustContain(t, d.screen(), "Opened a complaint (communication, open).", "communication med  open, day 0/7   Stall ran out of")
 	d.keys("o") // the cursor is on an open complaint with a customer
 	mustContain(t, d.screen(), "李雷")
 }
