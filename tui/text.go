@@ -101,6 +101,27 @@ func wrap(s string, w int) []string {
 	return out
 }
 
+// wrapParts joins parts with " · " in lines of at most w columns,
+// breaking between parts; a part too long for a line is wrapped on its
+// own. Parts are cleaned.
+func wrapParts(parts []string, w int) []string {
+	var out []string
+	line := ""
+	for _, p := range parts {
+		p = clean(p)
+		switch {
+		case line == "":
+			line = p
+		case ansi.StringWidth(line)+3+ansi.StringWidth(p) <= w:
+			line += " · " + p
+		default:
+			out = append(out, wrap(line, w)...)
+			line = p
+		}
+	}
+	return append(out, wrap(line, w)...)
+}
+
 // lipglossWidth is the display width of a possibly styled string.
 func lipglossWidth(s string) int { return ansi.StringWidth(s) }
 
