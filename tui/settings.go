@@ -119,7 +119,8 @@ func (s *settingsTab) handleAddKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "enter":
 		text := s.input.Value()
 		if err := model.ValidateQuestion(text); err != nil {
-			return status("Not saved: %v", err)
+			text := "Not saved: the question " + fieldMsg(err) + "."
+			return func() tea.Msg { return statusMsg{text: text, err: true} }
 		}
 		s.adding = false
 		s.input.Blur()

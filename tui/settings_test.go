@@ -70,7 +70,9 @@ func TestSettingsSayWhichRulesAreOffAndWrapLongValues(t *testing.T) {
 func TestSavedQuestionsAddAndDelete(t *testing.T) {
 	db := fixtureStore(t)
 	d := newDriver(t, db, 80, 24)
-	d.keys("7", "a", "Would you buy this again?", "enter")
+	d.keys("7", "a", "enter")
+	mustContain(t, d.screen(), "Not saved: the question is required.")
+	d.keys("Would you buy this again?", "enter")
 	mustContain(t, d.screen(), "Saved the question.", "Would you buy this again?")
 	d.keys("x")
 	mustContain(t, d.screen(), "Deleted the question")
