@@ -162,7 +162,7 @@ func TestSegmentsCreateRenameMergeDelete(t *testing.T) {
 	}
 
 	d.keys("home", "x")
-	mustContain(t, d.screen(), "Delete Gift buyers?", "2 customers stay")
+	mustContain(t, d.screen(), "Delete Gift buyers?", "The 2 customers in it stay; only the segment goes.")
 	d.keys("left", "enter") // Delete
 	mustContain(t, d.screen(), "Deleted the segment Gift buyers; its customers stay.")
 	segs, _ := db.Segments(context.Background())
@@ -173,6 +173,10 @@ func TestSegmentsCreateRenameMergeDelete(t *testing.T) {
 	if got := strings.Join(left, ", "); got != "Market regulars, VIP" {
 		t.Errorf("segments left: %s", got)
 	}
+	d.keys("home", "x")
+	mustContain(t, d.screen(), "Delete Market regulars?", "The 1 customer in it stays; only the segment goes.")
+	d.keys("esc", "down", "x")
+	mustContain(t, d.screen(), "Delete VIP?", "Nobody is in it.")
 }
 
 func TestReferralTreeAndGroupings(t *testing.T) {
