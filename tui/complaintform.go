@@ -153,7 +153,7 @@ func (f *complaintForm) build() {
 			in("customer", "Customer", &f.customer).Suggestions(f.data.pick.list).Placeholder("a name or #id; blank for none"),
 			huh.NewSelect[int64]().Title("About the order").Options(orders...).Value(&f.order).Inline(true),
 			in("opened", "Opened", &f.opened).Placeholder(dateHelp),
-		).Title("What went wrong"),
+		).Title("The complaint"),
 		huh.NewGroup(
 			in("remedy", "Remedy: what made it right", &f.remedy),
 			in("remedy cost", "Remedy cost (a cost to serve)", &f.cost).Placeholder("0.00"),

@@ -54,7 +54,10 @@ func TestOpenAndRemedyAComplaint(t *testing.T) {
 	d.keys("2", "down", "enter") // Ben Okafor; the app opens on Today
 	mustContain(t, d.screen(), "Ben Okafor")
 	d.keys("C")
-	mustContain(t, d.screen(), "Complaint from Ben Okafor", "What went wrong", "About the order")
+	mustContain(t, d.screen(), "Complaint from Ben Okafor", "The complaint\n┃ What went wrong", "About the order")
+	if n := strings.Count(d.screen(), "What went wrong"); n != 1 {
+		t.Errorf("\"What went wrong\" shows %d times: the group and its first field", n)
+	}
 	// ctrl+s with nothing typed names the field and saves nothing.
 	d.send(ctrlS)
 	mustContain(t, d.screen(), "What went wrong  ✗ is required")
