@@ -278,8 +278,9 @@ type segmentFormMsg struct {
 // segmentAssignedMsg reports customers put in, or taken out of, a segment.
 type segmentAssignedMsg struct {
 	segment string
-	asked   int // customers the form was about
-	changed int // of those, how many joined or left
+	asked   int    // customers the form was about
+	who     string // their name, when the form was about one customer
+	changed int    // of those, how many joined or left
 	removed bool
 }
 
