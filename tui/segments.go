@@ -429,7 +429,9 @@ func (s *segmentFit) View() string {
 	return b.String()
 }
 
-// viewsBar names every view, the current one highlighted.
+// viewsBar names every view, the current one highlighted; when they do
+// not all fit, the first ones give way (an ellipsis says so) until the
+// current one shows.
 func (s *segmentFit) viewsBar() string {
 	st := s.com.styles
 	parts := make([]string, len(fitViewNames))
@@ -440,7 +442,11 @@ func (s *segmentFit) viewsBar() string {
 			parts[i] = st.Tab.Render(n)
 		}
 	}
-	return truncate(strings.Join(parts, "  "), s.w)
+	line := strings.Join(parts, "  ")
+	for first := 1; lipglossWidth(line) > s.w && first <= int(s.view); first++ {
+		line = st.Tab.Render("…") + "  " + strings.Join(parts[first:], "  ")
+	}
+	return truncate(line, s.w)
 }
 
 // subtitle says what the view shows, over which period.

@@ -229,6 +229,10 @@ func TestSegmentFitFitsNarrowTerminals(t *testing.T) {
 					t.Errorf("%dx%d view %d: a line of %d columns: %q", size[0], size[1], v, w, l)
 				}
 			}
+			// The bar of views always names the one on screen.
+			if name := fitViewNames[v%len(fitViewNames)]; !strings.Contains(lines[1], name) {
+				t.Errorf("%dx%d view %s: the views bar is %q", size[0], size[1], name, lines[1])
+			}
 			d.keys("v")
 		}
 	}
