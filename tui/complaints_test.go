@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -171,9 +170,6 @@ func TestComplaintNamesAreReadAsTheListScrolls(t *testing.T) {
 		t.Errorf("names still missing:\n%s", d.screen())
 	}
 }
-
-// sgr matches the styling the program itself emits.
-var sgr = regexp.MustCompile("\x1b\\[[0-9;:]*m")
 
 func TestHostileTextStaysVisibleOnFeedbackAndComplaints(t *testing.T) {
 	db := feedbackFixtureStore(t)

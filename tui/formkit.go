@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
 
 	"clientele/model"
 )
@@ -87,6 +88,11 @@ func formTheme(com *common) huh.Theme {
 	return huh.ThemeFunc(func(bool) *huh.Styles {
 		t := huh.ThemeCharm(com.isDark)
 		t.FieldSeparator = t.FieldSeparator.SetString("\n")
+		if com.noColor {
+			// Without colour a grey placeholder reads like a typed value.
+			faint := lipgloss.NewStyle().Faint(true)
+			t.Focused.TextInput.Placeholder, t.Blurred.TextInput.Placeholder = faint, faint
+		}
 		return t
 	})
 }

@@ -2,6 +2,8 @@ package tui
 
 import (
 	"image/color"
+	"regexp"
+	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
@@ -110,4 +112,44 @@ func (s Styles) Money(m model.Money) lipgloss.Style {
 		return s.Bad
 	}
 	return lipgloss.NewStyle()
+}
+
+// sgr is one Select Graphic Rendition sequence: ESC [ params m.
+var sgr = regexp.MustCompile("\x1b\\[([0-9;:]*)m")
+
+// Colours that bubbles' text input picks for itself and that no option of
+// huh's reaches: huh styles only the focused field's input from its
+// theme, so every other field keeps the input's defaults.
+const inputPlaceholder = "38;5;240" // its placeholder, under any theme
+
+// recolour rewrites those inherited colours in a frame for NO_COLOR, where
+// a placeholder drawn in grey would lose its grey and read like a typed
+// value: it is drawn faint instead. Other frames pass unchanged.
+func recolour(frame string, noColor bool) string {
+	if !noColor {
+		return frame
+	}
+	return sgr.ReplaceAllStringFunc(frame, func(seq string) string {
+		params := strings.Split(seq[2:len(seq)-1], ";")
+		out := make([]string, 0, len(params))
+		for i := 0; i < len(params); i++ {
+			switch p := params[i]; {
+			case p == "38" && strings.Join(params[i:min(i+3, len(params))], ";") == inputPlaceholder:
+				out = append(out, "2")
+				i += 2
+			case (p == "38" || p == "48" || p == "58") && i+1 < len(params):
+				// An extended colour: copy it whole, so that its numbers
+				// are never read as attributes.
+				n := 3
+				if params[i+1] == "2" {
+					n = 5
+				}
+				out = append(out, params[i:min(i+n, len(params))]...)
+				i += n - 1
+			default:
+				out = append(out, p)
+			}
+		}
+		return "\x1b[" + strings.Join(out, ";") + "m"
+	})
 }
