@@ -342,7 +342,7 @@ func errorText(err error) string {
 
 // View draws the header, the screen on top, the status line and the help.
 func (a *App) View() tea.View {
-	v := tea.NewView(recolour(a.render(), a.com.noColor))
+	v := tea.NewView(recolour(a.render(), a.com.isDark, a.com.noColor))
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "clientele · " + model.Printable(a.com.settings.BusinessName)

@@ -88,6 +88,16 @@ func formTheme(com *common) huh.Theme {
 	return huh.ThemeFunc(func(bool) *huh.Styles {
 		t := huh.ThemeCharm(com.isDark)
 		t.FieldSeparator = t.FieldSeparator.SetString("\n")
+		// huh v2's Charm theme swaps its light and dark greys for the
+		// options of a choice and the unfocused button (v1 had them right):
+		// near-white text on a light background. Put them back.
+		ld := lipgloss.LightDark(com.isDark)
+		normal, button := ld(lipgloss.Color("235"), lipgloss.Color("252")), ld(lipgloss.Color("252"), lipgloss.Color("237"))
+		for _, f := range []*huh.FieldStyles{&t.Focused, &t.Blurred} {
+			f.Option = f.Option.Foreground(normal)
+			f.UnselectedOption = f.UnselectedOption.Foreground(normal)
+			f.BlurredButton = f.BlurredButton.Foreground(normal).Background(button)
+		}
 		if com.noColor {
 			// Without colour a grey placeholder reads like a typed value.
 			faint := lipgloss.NewStyle().Faint(true)

@@ -119,14 +119,20 @@ var sgr = regexp.MustCompile("\x1b\\[([0-9;:]*)m")
 
 // Colours that bubbles' text input picks for itself and that no option of
 // huh's reaches: huh styles only the focused field's input from its
-// theme, so every other field keeps the input's defaults.
-const inputPlaceholder = "38;5;240" // its placeholder, under any theme
+// theme, so every other field keeps the input's defaults, which are made
+// for a dark background.
+const (
+	inputPlaceholder = "38;5;240" // its placeholder, under any theme
+	inputText        = "37"       // a blurred field's value and prompt: ANSI white
+)
 
-// recolour rewrites those inherited colours in a frame for NO_COLOR, where
-// a placeholder drawn in grey would lose its grey and read like a typed
-// value: it is drawn faint instead. Other frames pass unchanged.
-func recolour(frame string, noColor bool) string {
-	if !noColor {
+// recolour rewrites those inherited colours in a frame. Under NO_COLOR a
+// placeholder drawn in grey would lose its grey and read like a typed
+// value: it is drawn faint instead. On a light background ANSI white is
+// all but invisible: the terminal's own foreground stands in for it.
+// Frames on a dark background, in colour, pass unchanged.
+func recolour(frame string, isDark, noColor bool) string {
+	if isDark && !noColor {
 		return frame
 	}
 	return sgr.ReplaceAllStringFunc(frame, func(seq string) string {
@@ -134,9 +140,11 @@ func recolour(frame string, noColor bool) string {
 		out := make([]string, 0, len(params))
 		for i := 0; i < len(params); i++ {
 			switch p := params[i]; {
-			case p == "38" && strings.Join(params[i:min(i+3, len(params))], ";") == inputPlaceholder:
+			case noColor && p == "38" && strings.Join(params[i:min(i+3, len(params))], ";") == inputPlaceholder:
 				out = append(out, "2")
 				i += 2
+			case !isDark && p == inputText:
+				out = append(out, "39")
 			case (p == "38" || p == "48" || p == "58") && i+1 < len(params):
 				// An extended colour: copy it whole, so that its numbers
 				// are never read as attributes.
