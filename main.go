@@ -82,13 +82,24 @@ func dbPath() (string, error) {
 	return store.DefaultPath()
 }
 
-// openStore opens the database the flags name.
+// openStore opens the database the flags name, starting a new one when
+// there is none.
 func openStore(ctx context.Context) (*store.DB, error) {
 	path, err := dbPath()
 	if err != nil {
 		return nil, err
 	}
 	return store.Open(ctx, path)
+}
+
+// openExisting opens the database the flags name for a command that
+// reads it: a path with no database is an error, not a new empty file.
+func openExisting(ctx context.Context) (*store.DB, error) {
+	path, err := dbPath()
+	if err != nil {
+		return nil, err
+	}
+	return store.OpenExisting(ctx, path)
 }
 
 func runTUI(ctx context.Context) error {
@@ -269,7 +280,7 @@ func reviewCmd() *cobra.Command {
 			if err := opt.Check(); err != nil {
 				return err
 			}
-			db, err := openStore(cmd.Context())
+			db, err := openExisting(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -295,7 +306,7 @@ func backupCmd() *cobra.Command {
 			"time, e.g. clientele-20261123-093000.db. The copy is readable only by you.",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			db, err := openStore(cmd.Context())
+			db, err := openExisting(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -394,7 +405,7 @@ func exportFeedbackCmd() *cobra.Command {
 					return err
 				}
 			}
-			db, err := openStore(cmd.Context())
+			db, err := openExisting(cmd.Context())
 			if err != nil {
 				return err
 			}

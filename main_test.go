@@ -101,6 +101,24 @@ func TestBackupAndCheckCommands(t *testing.T) {
 	}
 }
 
+func TestCommandsThatReadRefuseAMissingDatabase(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "typo", "c.db")
+	for _, args := range [][]string{
+		{"review", "--db", missing},
+		{"backup", "--db", missing, filepath.Join(dir, "copy.db")},
+		{"export", "feedback", "--db", missing},
+	} {
+		_, err := runCmd(t, args...)
+		if err == nil || !strings.Contains(err.Error(), "there is no clientele database at "+missing) {
+			t.Errorf("%s: %v", args[0], err)
+		}
+	}
+	if _, err := os.Stat(filepath.Dir(missing)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a command that reads made the folder of a missing database: %v", err)
+	}
+}
+
 func TestTheWelcomePanelsDemoSaysWhatItWroteInOneLine(t *testing.T) {
 	_, db := newFile(t)
 	defer db.Close()

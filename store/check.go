@@ -92,7 +92,7 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 		return r, err
 	}
 	if version == 0 {
-		return r, fmt.Errorf("there is no clientele database at %s yet (the file is missing or empty)", path)
+		return r, noDatabase(path)
 	}
 	ro, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+
 		"?mode=ro&_pragma=busy_timeout(5000)&_pragma=query_only(1)")
