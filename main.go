@@ -225,7 +225,7 @@ func importCmd() *cobra.Command {
 		Use:   "import [--format auto|online-retail|etsy|orders|customers] [--dry-run] FILE",
 		Short: "Bring orders or customers in from a CSV file, all or nothing",
 		Long:  "Import reads a CSV file into the database in one transaction.\n\n" + importer.Help,
-		Args:  cobra.ExactArgs(1),
+		Args:  oneArg("FILE", "the CSV file to read"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			db, err := openStore(cmd.Context())
 			if err != nil {
@@ -304,7 +304,7 @@ func backupCmd() *cobra.Command {
 			"even while the interface or an import is using the file, then checks the copy.\n" +
 			"DEST must not exist yet; when DEST is a folder the copy is named after the\n" +
 			"time, e.g. clientele-20261123-093000.db. The copy is readable only by you.",
-		Args: cobra.ExactArgs(1),
+		Args: oneArg("DEST", "where to write the copy"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			db, err := openExisting(cmd.Context())
 			if err != nil {
@@ -361,6 +361,22 @@ func checkCmd() *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&fix, "fix", false, "recompute customers' figures from their orders when they disagree")
 	return cmd
+}
+
+// oneArg accepts exactly one argument, called name, and says what it is
+// for when it is missing ("import needs FILE, the CSV file to read") or
+// when there are more (a path with spaces wants quotes).
+func oneArg(name, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		switch {
+		case len(args) == 0:
+			return fmt.Errorf("%s needs %s, %s: see clientele %s --help", cmd.Name(), name, what, cmd.Name())
+		case len(args) > 1:
+			return fmt.Errorf("%s takes one %s, not %d: %s (quote a path that has spaces)", cmd.Name(), name,
+				len(args), strings.Join(args, " "))
+		}
+		return nil
+	}
 }
 
 // isTerminal reports whether f is a terminal (progress is shown only there).
