@@ -222,7 +222,7 @@ func importCmd() *cobra.Command {
 	var format string
 	var dryRun bool
 	cmd := &cobra.Command{
-		Use:   "import [--format auto|online-retail|etsy|orders|customers] [--dry-run] FILE",
+		Use:   "import FILE [--format auto|online-retail|etsy|orders|customers] [--dry-run]",
 		Short: "Bring orders or customers in from a CSV file, all or nothing",
 		Long:  "Import reads a CSV file into the database in one transaction.\n\n" + importer.Help,
 		Args:  oneArg("FILE", "the CSV file to read"),
@@ -289,7 +289,7 @@ func reviewCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&date, "date", "", "the day to review, YYYY-MM-DD (default today)")
-	cmd.Flags().StringVar(&format, "format", "text", "text or json")
+	cmd.Flags().StringVar(&format, "format", "text", "text, or JSON for scripts")
 	cmd.Flags().IntVar(&limit, "limit", 0, "how many customers to list (default: the daily size in Settings)")
 	cmd.Flags().BoolVar(&all, "all", false, "list every customer due")
 	return cmd
@@ -433,7 +433,7 @@ func exportFeedbackCmd() *cobra.Command {
 			return feedbackexport.WriteFile(cmd.Context(), out, db, f, now)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "csv", "csv or md (default from --out's extension, else csv)")
+	cmd.Flags().StringVar(&format, "format", "csv", "either CSV or md (Markdown); when not given, --out's extension chooses")
 	cmd.Flags().StringVar(&out, "out", "", "write to this file instead of standard output")
 	return cmd
 }

@@ -24,6 +24,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
 	"clientele/model"
 	"clientele/store"
 )
@@ -129,6 +132,36 @@ func TestAMissingOrExtraArgumentIsNamed(t *testing.T) {
 		_, err := runCmd(t, strings.Fields(args)...)
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: %v, want %q", args, err, want)
+		}
+	}
+}
+
+// fang capitalises the first word of a flag's help (lower-casing the rest
+// of it: "CSV" would read "Csv") and adds a non-zero default in brackets.
+func TestFlagHelpSurvivesFangsStyling(t *testing.T) {
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		c.Flags().VisitAll(func(f *pflag.Flag) {
+			if first := strings.Fields(f.Usage)[0]; first != strings.ToLower(first) {
+				t.Errorf("%s --%s: its help starts with %q, which fang would write %q", c.Name(), f.Name, first,
+					strings.ToUpper(first[:1])+strings.ToLower(first[1:]))
+			}
+			if strings.Contains(f.Usage, "(default") && f.DefValue != "" && f.DefValue != "0" && f.DefValue != "false" {
+				t.Errorf("%s --%s: %q names its default, and fang adds (%s) after it", c.Name(), f.Name, f.Usage, f.DefValue)
+			}
+		})
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	root := rootCmd()
+	walk(root)
+	for _, c := range root.Commands() {
+		// The command list shows the arguments first: a Use that ends with
+		// them shows as "import  FILE [--format …]".
+		if fields := strings.Fields(c.Use); len(fields) > 2 && strings.HasPrefix(fields[1], "[") &&
+			!strings.HasPrefix(fields[len(fields)-1], "[") {
+			t.Errorf("%q: name the arguments before the flags", c.Use)
 		}
 	}
 }
