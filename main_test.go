@@ -122,6 +122,22 @@ func TestCommandsThatReadRefuseAMissingDatabase(t *testing.T) {
 	}
 }
 
+func TestWritingIntoAMissingFolderSaysSo(t *testing.T) {
+	path, db := newFile(t)
+	db.Close()
+	gone := filepath.Join(filepath.Dir(path), "gone")
+	for _, args := range [][]string{
+		{"backup", "--db", path, filepath.Join(gone, "copy.db")},
+		{"export", "feedback", "--db", path, "--out", filepath.Join(gone, "feedback.csv")},
+	} {
+		_, err := runCmd(t, args...)
+		want := "cannot write " + args[len(args)-1] + ": the folder " + gone + " does not exist"
+		if err == nil || err.Error() != want {
+			t.Errorf("%s: %v, want %q", args[0], err, want)
+		}
+	}
+}
+
 func TestAMissingOrExtraArgumentIsNamed(t *testing.T) {
 	for args, want := range map[string]string{
 		"import":          "import needs FILE, the CSV file to read: see clientele import --help",
