@@ -264,19 +264,29 @@ func (f *complaintForm) save() tea.Cmd {
 		if err != nil {
 			return complaintSaveFailedMsg{err}
 		}
-		return complaintSavedMsg{complaint: c, created: created}
+		msg := complaintSavedMsg{complaint: c, created: created}
+		if c.CustomerID != 0 {
+			if who, err := store.Customer(bg(), c.CustomerID); err == nil {
+				msg.customer = who.Name
+			}
+		}
+		return msg
 	}
 }
 
 // Title implements screen.
 func (f *complaintForm) Title() string {
+	title := "Complaint"
 	if f.id != 0 {
-		return sprintf("Complaint #%d", f.id)
+		title = sprintf("Complaint #%d", f.id)
 	}
-	if f.data != nil && f.data.pick.customer.ID != 0 {
-		return "Complaint from " + f.data.pick.customer.Name
+	switch {
+	case f.data != nil && f.data.pick.customer.ID != 0:
+		return title + " from " + f.data.pick.customer.Name
+	case f.id == 0:
+		return "New complaint"
 	}
-	return "New complaint"
+	return title
 }
 
 // Update implements screen.
@@ -294,6 +304,9 @@ func (f *complaintForm) Update(msg tea.Msg) tea.Cmd {
 		verb := "Saved the complaint"
 		if msg.created {
 			verb = "Opened a complaint"
+		}
+		if msg.customer != "" {
+			verb += " from " + clean(msg.customer)
 		}
 		return tea.Batch(back, status("%s (%s, %s).", verb, msg.complaint.Category, msg.complaint.Status))
 	case complaintSaveFailedMsg:

@@ -62,7 +62,7 @@ func TestOpenAndRemedyAComplaint(t *testing.T) {
 	mustContain(t, d.screen(), "What went wrong  ✗ is required")
 	d.keys("Gift box crushed in the post")
 	d.send(ctrlS)
-	mustContain(t, d.screen(), "Opened a complaint (quality, open).", "complaint quality · medium · open: Gift box crushed")
+	mustContain(t, d.screen(), "Opened a complaint from Ben Okafor (quality, open).", "complaint quality · medium · open: Gift box crushed")
 
 	rows, _ := db.ListComplaints(ctx)
 	var c model.Complaint
@@ -81,7 +81,7 @@ func TestOpenAndRemedyAComplaint(t *testing.T) {
 	d.keys("5", "down")
 	mustContain(t, d.screen(), "▸ 2026-11-23 Ben Okafor")
 	d.keys("enter")
-	mustContain(t, d.screen(), sprintf("Complaint #%d", c.ID))
+	mustContain(t, d.screen(), sprintf("Complaint #%d from Ben Okafor", c.ID))
 	for range 6 { // through "What went wrong"
 		d.keys("enter")
 	}
@@ -96,7 +96,7 @@ func TestOpenAndRemedyAComplaint(t *testing.T) {
 	}
 	d.keys("12.50")
 	d.send(ctrlS)
-	mustContain(t, d.screen(), "Saved the complaint (quality, remedied).", "remedied in 0d")
+	mustContain(t, d.screen(), "Saved the complaint from Ben Okafor (quality, remedied).", "remedied in 0d")
 
 	got, err := db.Complaint(ctx, c.ID)
 	if err != nil {

@@ -176,6 +176,7 @@ type complaintFormDataMsg struct {
 // complaintSavedMsg reports a complaint written by the form.
 type complaintSavedMsg struct {
 	complaint model.Complaint
+	customer  string // their name; "" for none
 	created   bool
 }
 
