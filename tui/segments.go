@@ -502,7 +502,8 @@ func (s *segmentFit) emptyText() string {
 	case viewTiers:
 		return "No upgrade candidates: nobody on the lowest tier with fit 4+ orders often."
 	}
-	return "Nothing to show."
+	// The groups and the values are empty only when there is nobody at all.
+	return "No customers yet: add, import or load the demo on Customers (2)."
 }
 
 // percent writes a ratio as a whole percentage.

@@ -204,6 +204,12 @@ func TestReferralTreeAndGroupings(t *testing.T) {
 	mustContain(t, d.screen(), "What customers value, by countries")
 }
 
+func TestAnEmptyBookSaysWhereToStart(t *testing.T) {
+	d := newDriver(t, openStore(t), 80, 24)
+	d.keys("3")
+	mustContain(t, d.screen(), "No customers yet: add, import or load the demo on Customers (2).")
+}
+
 func TestUnscoredCountsThoseWithNoSaleInThePeriod(t *testing.T) {
 	d := newDriver(t, fixtureStore(t), 80, 24)
 	d.keys("3", "v", "v", "v")
