@@ -342,8 +342,12 @@ func (s *complaintScreen) Info() string {
 	return sprintf("%s of %s", commas(s.table.Cursor()+1), commas(len(s.data.rows)))
 }
 
-// ShortHelp implements help.KeyMap.
+// ShortHelp implements help.KeyMap: only a new complaint while there is
+// none to edit or open.
 func (s *complaintScreen) ShortHelp() []key.Binding {
+	if s.data == nil || len(s.data.rows) == 0 {
+		return []key.Binding{s.keys.Add}
+	}
 	return []key.Binding{s.keys.Edit, s.keys.Add, s.keys.Open}
 }
 

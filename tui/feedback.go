@@ -826,10 +826,17 @@ func (s *feedbackScreen) ShortHelp() []key.Binding {
 		return []key.Binding{DefaultFilterKeys().Apply, DefaultFilterKeys().Clear}
 	case s.naming:
 		return []key.Binding{DefaultFilterKeys().Apply, DefaultFormKeys().Cancel}
+	case s.view == viewNPS && s.promoters.Len() == 0:
+		return []key.Binding{s.keys.View, s.keys.Add}
 	case s.view == viewNPS:
 		return []key.Binding{s.keys.Promote, s.keys.Open, s.keys.View, s.keys.Add}
+	case s.view == viewWishes && len(s.flat) == 0:
+		return []key.Binding{s.keys.View}
 	case s.view == viewWishes:
 		return []key.Binding{s.keys.Expand, s.keys.Theme, s.keys.Mark, s.keys.Merge, s.keys.View}
+	case s.table.Len() == 0:
+		// Nothing to mark or open; the filters stay, to widen a search.
+		return []key.Binding{s.keys.Add, s.keys.View, s.keys.Kind, s.keys.Status, s.keys.Customer}
 	}
 	return []key.Binding{s.keys.Add, s.keys.Replied, s.keys.ActedOn, s.keys.Open, s.keys.View, s.keys.Kind,
 		s.keys.Status, s.keys.Customer}

@@ -739,6 +739,18 @@ func (s *segmentFit) Info() string {
 func (s *segmentFit) ShortHelp() []key.Binding {
 	k := s.keys
 	out := []key.Binding{k.NextView}
+	empty := s.tables[s.view].Len() == 0
+	switch {
+	case empty && s.view == viewGroups && s.by == model.BySegment:
+		return append(out, k.By, k.NewSegment)
+	case empty && (s.view == viewGroups || s.view == viewValues):
+		return append(out, k.By)
+	case empty && s.last != nil:
+		// Nobody to act on; u still undoes the last change.
+		return append(out, k.Undo)
+	case empty:
+		return out
+	}
 	switch s.view {
 	case viewGroups:
 		out = append(out, k.By)

@@ -37,3 +37,27 @@ func TestTruncateWords(t *testing.T) {
 		}
 	}
 }
+
+// On an empty list the help line offers no key that would act on a row.
+func TestEmptyListsOfferNoKeyThatWouldDoNothing(t *testing.T) {
+	d := newDriver(t, openStore(t), 100, 24)
+	for _, c := range []struct {
+		keys      []string
+		has, lack string
+	}{
+		{[]string{"1"}, "? all keys", "d done"},
+		{[]string{"3"}, "n new segment", "R rename"},
+		{[]string{"3", "v", "v"}, "v/→ next view", "l let go"},
+		{[]string{"4"}, "a add", "r replied"},
+		{[]string{"4", "v"}, "a add", "p make advocate"},
+		{[]string{"4", "v"}, "v log/NPS/wishlist", "t name theme"},
+		{[]string{"5"}, "a new complaint", "enter edit"},
+	} {
+		d.keys(c.keys...)
+		lines := strings.Split(d.screen(), "\n")
+		help := lines[len(lines)-1]
+		if !strings.Contains(help, c.has) || strings.Contains(help, c.lack) {
+			t.Errorf("after %v the help line is %q: want %q, not %q", c.keys, help, c.has, c.lack)
+		}
+	}
+}

@@ -320,8 +320,12 @@ func (t *today) Info() string {
 	return sprintf("%s of %s", commas(t.table.Cursor()+1), commas(len(t.entries)))
 }
 
-// ShortHelp implements help.KeyMap.
+// ShortHelp implements help.KeyMap: nothing of its own on an empty day,
+// where no key would act on anyone.
 func (t *today) ShortHelp() []key.Binding {
+	if len(t.entries) == 0 {
+		return nil
+	}
 	return []key.Binding{t.keys.Open, t.keys.Done, t.keys.Touch, t.keys.Snooze, t.keys.FollowUp, t.keys.Order,
 		t.keys.Feedback, t.keys.More}
 }
