@@ -272,10 +272,13 @@ func (s *segmentFit) segmentKey(msg tea.KeyPressMsg) tea.Cmd {
 		return openSegmentEdit(s.com, editNew, "")
 	}
 	g, ok := s.group()
-	if !ok || g.Name == model.NoSegment {
-		return nil
-	}
+	manage := key.Matches(msg, s.keys.Rename) || key.Matches(msg, s.keys.Merge) || key.Matches(msg, s.keys.Delete)
 	switch {
+	case !ok:
+		return nil
+	case g.Name == model.NoSegment && manage:
+		return status("%s is everyone in none of your segments: pick a segment to rename, merge or delete.",
+			model.NoSegment)
 	case key.Matches(msg, s.keys.Rename):
 		return openSegmentEdit(s.com, editRename, g.Name)
 	case key.Matches(msg, s.keys.Merge):
@@ -755,7 +758,10 @@ func (s *segmentFit) ShortHelp() []key.Binding {
 	case viewGroups:
 		out = append(out, k.By)
 		if s.by == model.BySegment {
-			out = append(out, k.NewSegment, k.Rename, k.Merge, k.Delete)
+			out = append(out, k.NewSegment)
+			if g, ok := s.group(); ok && g.Name != model.NoSegment {
+				out = append(out, k.Rename, k.Merge, k.Delete)
+			}
 		}
 	case viewBest:
 		out = append(out, k.Open)

@@ -204,6 +204,16 @@ func TestReferralTreeAndGroupings(t *testing.T) {
 	mustContain(t, d.screen(), "What customers value, by countries")
 }
 
+func TestTheNoSegmentRowIsNotManagedLikeASegment(t *testing.T) {
+	d := newDriver(t, fixtureStore(t), 100, 30)
+	d.keys("3")
+	mustContain(t, d.screen(), "R rename")
+	d.keys("end") // (no segment)
+	mustLack(t, d.screen(), "R rename")
+	d.keys("R")
+	mustContain(t, d.screen(), "(no segment) is everyone in none of your segments: pick a segment to rename")
+}
+
 func TestAnEmptyBookSaysWhereToStart(t *testing.T) {
 	d := newDriver(t, openStore(t), 80, 24)
 	d.keys("3")
