@@ -168,16 +168,7 @@ func (f *complaintForm) build() {
 			in("outcome", "Outcome", &f.outcome),
 			in("closed", "Closed on", &f.closed).Placeholder("blank: today, once closed"),
 		).Title("So it does not happen again"),
-	).WithKeyMap(complaintKeyMap()), complaintFields)
-}
-
-// complaintKeyMap is huh's keymap with left and right changing a choice.
-func complaintKeyMap() *huh.KeyMap {
-	km := huh.NewDefaultKeyMap()
-	km.Select.Left = key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "previous choice"))
-	km.Select.Right = key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "next choice"))
-	km.Select.Filter.SetEnabled(false)
-	return km
+	).WithKeyMap(choiceKeyMap()), complaintFields)
 }
 
 // complaint returns the complaint the values describe, the name to look

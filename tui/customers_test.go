@@ -110,6 +110,15 @@ func TestArchiveAndUndo(t *testing.T) {
 	mustContain(t, d.screen(), "Ada Lovelace is back.", "25 customers")
 }
 
+func TestAOneLineChoiceIsNotFiltered(t *testing.T) {
+	d := newDriver(t, fixtureStore(t), 80, 24)
+	d.keys("a", "Quinn", "enter", "enter", "enter", "enter", "enter", "enter") // on the preferred channel
+	mustContain(t, d.screen(), "┃ Preferred channel", "→ next choice")
+	mustLack(t, d.screen(), "/ filter")
+	d.keys("/", "e")
+	mustContain(t, d.screen(), "┃ Preferred channel")
+}
+
 func TestXOnAnArchivedCustomerBringsThemBackAndSaysSo(t *testing.T) {
 	d := newDriver(t, fixtureStore(t), 180, 30) // wide enough for x in the help lines
 	d.keys("x", "A")
