@@ -255,13 +255,7 @@ func (f *complaintForm) save() tea.Cmd {
 		if err != nil {
 			return complaintSaveFailedMsg{err}
 		}
-		msg := complaintSavedMsg{complaint: c, created: created}
-		if c.CustomerID != 0 {
-			if who, err := store.Customer(bg(), c.CustomerID); err == nil {
-				msg.customer = who.Name
-			}
-		}
-		return msg
+		return complaintSavedMsg{complaint: c, customer: storedName(bg(), store, c.CustomerID), created: created}
 	}
 }
 

@@ -181,7 +181,7 @@ func TestRecordFromTheListAndTheScreen(t *testing.T) {
 	}
 	// And a named customer's praise: the customer field comes second.
 	record(t, d, map[string]bool{"So fast": true, "ben okafor": true}, "a", "p", "So fast", "tab", "ben okafor", "enter")
-	mustContain(t, d.screen(), "Recorded a praise from ben okafor.")
+	mustContain(t, d.screen(), "Recorded praise from Ben Okafor.")
 	if rows := feedbackRows(t, db, model.FeedbackQuery{Kind: model.FeedbackPraise, Customer: "okafor"}); len(rows) != 1 {
 		t.Errorf("praise for Ben: %+v", rows)
 	}
