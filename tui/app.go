@@ -487,8 +487,11 @@ func (a *App) fullHelp(w int) string {
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
 	}
 	title := st.Title.Render("Keys on " + model.Printable(a.top().Title()))
-	note := st.Muted.Render("While a text field has focus, q and digits are typed, not obeyed. Any key closes this.")
-	return title + "\n\n" + strings.Join(rows, "\n\n") + "\n\n" + note
+	note := wrap("While a text field has focus, q and digits are typed, not obeyed. Any key closes this.", w)
+	for i, l := range note {
+		note[i] = st.Muted.Render(l)
+	}
+	return title + "\n\n" + strings.Join(rows, "\n\n") + "\n\n" + strings.Join(note, "\n")
 }
 
 // offsetMouse moves a mouse message's y up by dy lines.

@@ -232,7 +232,7 @@ func TestEditKeepsFieldsTheFormDoesNotShow(t *testing.T) {
 func TestQuitKeysAndHelp(t *testing.T) {
 	d := newDriver(t, fixtureStore(t), 80, 24)
 	d.keys("?")
-	mustContain(t, d.screen(), "Keys on Customers", "show archived", "go to screen")
+	mustContain(t, d.screen(), "Keys on Customers", "show archived", "go to screen", "Any key closes\nthis.")
 	_, cmd := d.app.Update(tea.KeyPressMsg{Code: 'q', Text: "q"})
 	if cmd != nil {
 		t.Error("q while help is open did more than close it")
