@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -170,6 +171,9 @@ func TestComplaintNamesAreReadAsTheListScrolls(t *testing.T) {
 		t.Errorf("names still missing:\n%s", d.screen())
 	}
 }
+
+// sgr matches the styling the program itself emits.
+var sgr = regexp.MustCompile("\x1b\\[[0-9;:]*m")
 
 func TestHostileTextStaysVisibleOnFeedbackAndComplaints(t *testing.T) {
 	db := feedbackFixtureStore(t)

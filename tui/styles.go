@@ -2,7 +2,6 @@ package tui
 
 import (
 	"image/color"
-	"regexp"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -114,16 +113,23 @@ func (s Styles) Money(m model.Money) lipgloss.Style {
 	return lipgloss.NewStyle()
 }
 
-// sgr is one Select Graphic Rendition sequence: ESC [ params m.
-var sgr = regexp.MustCompile("\x1b\\[([0-9;:]*)m")
-
 // Colours that bubbles' text input picks for itself and that no option of
 // huh's reaches: huh styles only the focused field's input from its
 // theme, so every other field keeps the input's defaults, which are made
-// for a dark background.
+// for a dark background. Each is a style of one colour and nothing else,
+// so lipgloss writes it as a sequence of its own.
 const (
-	inputPlaceholder = "38;5;240" // its placeholder, under any theme
-	inputText        = "37"       // a blurred field's value and prompt: ANSI white
+	inputPlaceholder = "\x1b[38;5;240m" // its placeholder, under any theme
+	inputText        = "\x1b[37m"       // a blurred field's value and prompt: ANSI white
+)
+
+// The rewrites recolour makes: faint for the grey placeholder without
+// colour, the terminal's own foreground for ANSI white on a light
+// background.
+var (
+	recolourNoColor = strings.NewReplacer(inputPlaceholder, "\x1b[2m")
+	recolourLight   = strings.NewReplacer(inputText, "\x1b[39m")
+	recolourBoth    = strings.NewReplacer(inputPlaceholder, "\x1b[2m", inputText, "\x1b[39m")
 )
 
 // recolour rewrites those inherited colours in a frame. Under NO_COLOR a
@@ -132,32 +138,13 @@ const (
 // all but invisible: the terminal's own foreground stands in for it.
 // Frames on a dark background, in colour, pass unchanged.
 func recolour(frame string, isDark, noColor bool) string {
-	if isDark && !noColor {
-		return frame
+	switch {
+	case noColor && !isDark:
+		return recolourBoth.Replace(frame)
+	case noColor:
+		return recolourNoColor.Replace(frame)
+	case !isDark:
+		return recolourLight.Replace(frame)
 	}
-	return sgr.ReplaceAllStringFunc(frame, func(seq string) string {
-		params := strings.Split(seq[2:len(seq)-1], ";")
-		out := make([]string, 0, len(params))
-		for i := 0; i < len(params); i++ {
-			switch p := params[i]; {
-			case noColor && p == "38" && strings.Join(params[i:min(i+3, len(params))], ";") == inputPlaceholder:
-				out = append(out, "2")
-				i += 2
-			case !isDark && p == inputText:
-				out = append(out, "39")
-			case (p == "38" || p == "48" || p == "58") && i+1 < len(params):
-				// An extended colour: copy it whole, so that its numbers
-				// are never read as attributes.
-				n := 3
-				if params[i+1] == "2" {
-					n = 5
-				}
-				out = append(out, params[i:min(i+n, len(params))]...)
-				i += n - 1
-			default:
-				out = append(out, p)
-			}
-		}
-		return "\x1b[" + strings.Join(out, ";") + "m"
-	})
+	return frame
 }
