@@ -82,13 +82,24 @@ func dbPath() (string, error) {
 	return store.DefaultPath()
 }
 
-// openStore opens the database the flags name.
+// openStore opens the database the flags name, starting a new one when
+// there is none.
 func openStore(ctx context.Context) (*store.DB, error) {
 	path, err := dbPath()
 	if err != nil {
 		return nil, err
 	}
 	return store.Open(ctx, path)
+}
+
+// openExisting opens the database the flags name for a command that
+// reads it: a path with no database is an error, not a new empty file.
+func openExisting(ctx context.Context) (*store.DB, error) {
+	path, err := dbPath()
+	if err != nil {
+		return nil, err
+	}
+	return store.OpenExisting(ctx, path)
 }
 
 func runTUI(ctx context.Context) error {
@@ -194,14 +205,16 @@ func demoSummary(s demo.Summary) string {
 		s.Customers, s.Orders, s.Lines, s.Costs, s.Feedback, s.Complaints, s.Touches)
 }
 
-// loadDemo is the welcome panel's demo: the default business, today.
+// loadDemo is the welcome panel's demo: the default business, today. What
+// it says fits the status line of an 80-column terminal.
 func loadDemo(db *store.DB) func(context.Context) (string, error) {
 	return func(ctx context.Context) (string, error) {
 		sum, err := demo.Generate(ctx, db, demo.Options{Seed: 1})
 		if err != nil {
 			return "", err
 		}
-		return "Loaded the demo business: " + demoSummary(sum) + ".", nil
+		return fmt.Sprintf("Loaded the demo business: %d customers, %d orders, %d feedback, %d complaints.",
+			sum.Customers, sum.Orders, sum.Feedback, sum.Complaints), nil
 	}
 }
 
@@ -209,10 +222,10 @@ func importCmd() *cobra.Command {
 	var format string
 	var dryRun bool
 	cmd := &cobra.Command{
-		Use:   "import [--format auto|online-retail|etsy|orders|customers] [--dry-run] FILE",
+		Use:   "import FILE [--format auto|online-retail|etsy|orders|customers] [--dry-run]",
 		Short: "Bring orders or customers in from a CSV file, all or nothing",
 		Long:  "Import reads a CSV file into the database in one transaction.\n\n" + importer.Help,
-		Args:  cobra.ExactArgs(1),
+		Args:  oneArg("FILE", "the CSV file to read"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			db, err := openStore(cmd.Context())
 			if err != nil {
@@ -267,7 +280,7 @@ func reviewCmd() *cobra.Command {
 			if err := opt.Check(); err != nil {
 				return err
 			}
-			db, err := openStore(cmd.Context())
+			db, err := openExisting(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -276,7 +289,7 @@ func reviewCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&date, "date", "", "the day to review, YYYY-MM-DD (default today)")
-	cmd.Flags().StringVar(&format, "format", "text", "text or json")
+	cmd.Flags().StringVar(&format, "format", "text", "text, or JSON for scripts")
 	cmd.Flags().IntVar(&limit, "limit", 0, "how many customers to list (default: the daily size in Settings)")
 	cmd.Flags().BoolVar(&all, "all", false, "list every customer due")
 	return cmd
@@ -291,9 +304,9 @@ func backupCmd() *cobra.Command {
 			"even while the interface or an import is using the file, then checks the copy.\n" +
 			"DEST must not exist yet; when DEST is a folder the copy is named after the\n" +
 			"time, e.g. clientele-20261123-093000.db. The copy is readable only by you.",
-		Args: cobra.ExactArgs(1),
+		Args: oneArg("DEST", "where to write the copy"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			db, err := openStore(cmd.Context())
+			db, err := openExisting(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -306,8 +319,8 @@ func backupCmd() *cobra.Command {
 				fmt.Fprint(cmd.ErrOrStderr(), rep)
 				return fmt.Errorf("the copy at %s does not check out: see above", dest)
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "Backed up %d customers, %d orders to %s; the copy checks out.\n",
-				rep.Customers, rep.Orders, dest)
+			fmt.Fprintf(cmd.OutOrStdout(), "Backed up %s, %s to %s; the copy checks out.\n",
+				model.Plural(rep.Customers, "customer", "customers"), model.Plural(rep.Orders, "order", "orders"), dest)
 			return nil
 		},
 	}
@@ -334,7 +347,7 @@ func checkCmd() *cobra.Command {
 			}
 			rep, fixed, err := store.CheckAndFix(cmd.Context(), path, fix)
 			if fixed > 0 {
-				fmt.Fprintf(cmd.OutOrStdout(), "Recomputed the figures of %d customers.\n", fixed)
+				fmt.Fprintf(cmd.OutOrStdout(), "Recomputed the figures of %s.\n", model.Plural(fixed, "customer", "customers"))
 			}
 			if err != nil {
 				return err
@@ -348,6 +361,22 @@ func checkCmd() *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&fix, "fix", false, "recompute customers' figures from their orders when they disagree")
 	return cmd
+}
+
+// oneArg accepts exactly one argument, called name, and says what it is
+// for when it is missing ("import needs FILE, the CSV file to read") or
+// when there are more (a path with spaces wants quotes).
+func oneArg(name, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		switch {
+		case len(args) == 0:
+			return fmt.Errorf("%s needs %s, %s: see clientele %s --help", cmd.Name(), name, what, cmd.Name())
+		case len(args) > 1:
+			return fmt.Errorf("%s takes one %s, not %d: %s (quote a path that has spaces)", cmd.Name(), name,
+				len(args), strings.Join(args, " "))
+		}
+		return nil
+	}
 }
 
 // isTerminal reports whether f is a terminal (progress is shown only there).
@@ -392,7 +421,7 @@ func exportFeedbackCmd() *cobra.Command {
 					return err
 				}
 			}
-			db, err := openStore(cmd.Context())
+			db, err := openExisting(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -404,7 +433,7 @@ func exportFeedbackCmd() *cobra.Command {
 			return feedbackexport.WriteFile(cmd.Context(), out, db, f, now)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "csv", "csv or md (default from --out's extension, else csv)")
+	cmd.Flags().StringVar(&format, "format", "csv", "either CSV or md (Markdown); when not given, --out's extension chooses")
 	cmd.Flags().StringVar(&out, "out", "", "write to this file instead of standard output")
 	return cmd
 }

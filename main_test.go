@@ -24,6 +24,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
 	"clientele/model"
 	"clientele/store"
 )
@@ -65,7 +68,7 @@ func TestBackupAndCheckCommands(t *testing.T) {
 	defer db.Close()
 
 	out, err := runCmd(t, "backup", "--db", path, filepath.Join(dir, "copy.db"))
-	if err != nil || !strings.Contains(out, "Backed up 1 customers, 0 orders to "+filepath.Join(dir, "copy.db")) {
+	if err != nil || !strings.Contains(out, "Backed up 1 customer, 0 orders to "+filepath.Join(dir, "copy.db")) {
 		t.Fatalf("backup: %v\n%s", err, out)
 	}
 	if _, err := runCmd(t, "backup", "--db", path, filepath.Join(dir, "copy.db")); err == nil ||
@@ -89,15 +92,105 @@ func TestBackupAndCheckCommands(t *testing.T) {
 	raw.Exec("UPDATE customers SET revenue = 99")
 	raw.Close()
 	out, err = runCmd(t, "check", "--db", path)
-	if !errors.Is(err, errCheckFailed) || !strings.Contains(out, "FAIL  figures: 1 customers'") {
+	if !errors.Is(err, errCheckFailed) || !strings.Contains(out, "FAIL  figures: 1 customer's kept figures disagree with their orders") {
 		t.Errorf("check of wrong figures: %v\n%s", err, out)
 	}
 	out, err = runCmd(t, "check", "--db", path, "--fix")
-	if err != nil || !strings.Contains(out, "Recomputed the figures of 1 customers.") || !strings.Contains(out, "All is well.") {
+	if err != nil || !strings.Contains(out, "Recomputed the figures of 1 customer.") || !strings.Contains(out, "All is well.") {
 		t.Errorf("check --fix: %v\n%s", err, out)
 	}
 	if _, err := runCmd(t, "check", "--db", filepath.Join(dir, "missing.db")); err == nil {
 		t.Error("check of a missing file passed")
+	}
+}
+
+func TestCommandsThatReadRefuseAMissingDatabase(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "typo", "c.db")
+	for _, args := range [][]string{
+		{"review", "--db", missing},
+		{"backup", "--db", missing, filepath.Join(dir, "copy.db")},
+		{"export", "feedback", "--db", missing},
+	} {
+		_, err := runCmd(t, args...)
+		if err == nil || !strings.Contains(err.Error(), "there is no clientele database at "+missing) {
+			t.Errorf("%s: %v", args[0], err)
+		}
+	}
+	if _, err := os.Stat(filepath.Dir(missing)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a command that reads made the folder of a missing database: %v", err)
+	}
+}
+
+func TestWritingIntoAMissingFolderSaysSo(t *testing.T) {
+	path, db := newFile(t)
+	db.Close()
+	gone := filepath.Join(filepath.Dir(path), "gone")
+	for _, args := range [][]string{
+		{"backup", "--db", path, filepath.Join(gone, "copy.db")},
+		{"export", "feedback", "--db", path, "--out", filepath.Join(gone, "feedback.csv")},
+	} {
+		_, err := runCmd(t, args...)
+		want := "cannot write " + args[len(args)-1] + ": the folder " + gone + " does not exist"
+		if err == nil || err.Error() != want {
+			t.Errorf("%s: %v, want %q", args[0], err, want)
+		}
+	}
+}
+
+func TestAMissingOrExtraArgumentIsNamed(t *testing.T) {
+	for args, want := range map[string]string{
+		"import":          "import needs FILE, the CSV file to read: see clientele import --help",
+		"import a.csv b":  "import takes one FILE, not 2: a.csv b (quote a path that has spaces)",
+		"backup":          "backup needs DEST, where to write the copy: see clientele backup --help",
+		"backup x.db y z": "backup takes one DEST, not 3: x.db y z",
+	} {
+		_, err := runCmd(t, strings.Fields(args)...)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want %q", args, err, want)
+		}
+	}
+}
+
+// fang capitalises the first word of a flag's help (lower-casing the rest
+// of it: "CSV" would read "Csv") and adds a non-zero default in brackets.
+func TestFlagHelpSurvivesFangsStyling(t *testing.T) {
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		c.Flags().VisitAll(func(f *pflag.Flag) {
+			if first := strings.Fields(f.Usage)[0]; first != strings.ToLower(first) {
+				t.Errorf("%s --%s: its help starts with %q, which fang would write %q", c.Name(), f.Name, first,
+					strings.ToUpper(first[:1])+strings.ToLower(first[1:]))
+			}
+			if strings.Contains(f.Usage, "(default") && f.DefValue != "" && f.DefValue != "0" && f.DefValue != "false" {
+				t.Errorf("%s --%s: %q names its default, and fang adds (%s) after it", c.Name(), f.Name, f.Usage, f.DefValue)
+			}
+		})
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	root := rootCmd()
+	walk(root)
+	for _, c := range root.Commands() {
+		// The command list shows the arguments first: a Use that ends with
+		// them shows as "import  FILE [--format …]".
+		if fields := strings.Fields(c.Use); len(fields) > 2 && strings.HasPrefix(fields[1], "[") &&
+			!strings.HasPrefix(fields[len(fields)-1], "[") {
+			t.Errorf("%q: name the arguments before the flags", c.Use)
+		}
+	}
+}
+
+func TestTheWelcomePanelsDemoSaysWhatItWroteInOneLine(t *testing.T) {
+	_, db := newFile(t)
+	defer db.Close()
+	msg, err := loadDemo(db)(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(msg, "Loaded the demo business: 80 customers, ") || len([]rune(msg)) > 80 {
+		t.Errorf("%q (%d characters) does not fit an 80-column status line", msg, len([]rune(msg)))
 	}
 }
 

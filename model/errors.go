@@ -6,6 +6,8 @@ package model
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"path/filepath"
 	"strings"
 )
 
@@ -96,4 +98,17 @@ func (es Errors) err() error {
 		return nil
 	}
 	return es
+}
+
+// WriteError says why the file at path could not be created, in words a
+// person can act on: the folder it goes in is missing, or may not be
+// written to. It reads err only: the caller did the I/O.
+func WriteError(path string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("cannot write %s: the folder %s does not exist", path, filepath.Dir(path))
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("cannot write %s: permission denied in the folder %s", path, filepath.Dir(path))
+	}
+	return fmt.Errorf("cannot write %s: %w", path, err)
 }

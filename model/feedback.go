@@ -21,6 +21,15 @@ const (
 // FeedbackKinds lists every kind.
 var FeedbackKinds = []FeedbackKind{FeedbackPraise, FeedbackSuggestion, FeedbackWish, FeedbackQuestion, FeedbackNPS}
 
+// Label is the kind as screens write it: "NPS" (an abbreviation), else
+// the stored word.
+func (k FeedbackKind) Label() string {
+	if k == FeedbackNPS {
+		return "NPS"
+	}
+	return string(k)
+}
+
 // FeedbackStatus is how far the owner has followed feedback up.
 type FeedbackStatus string
 

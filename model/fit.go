@@ -233,7 +233,7 @@ func countOf(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
-	return strconv.Itoa(n) + " " + noun + "s"
+	return Commas(n) + " " + noun + "s"
 }
 
 func abs(n int) int {

@@ -386,6 +386,24 @@ func TestAnalyseFitFindsIgnoredSegments(t *testing.T) {
 	sameLines(t, "ignored", got, want)
 }
 
+func TestIgnoredCountsHaveThousandsSeparators(t *testing.T) {
+	today := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+	cs := make([]FitCustomer, 1004)
+	for i := range cs {
+		cs[i].Stage = StageCustomer
+		if i < 37 {
+			cs[i].LastActivity = today
+		}
+	}
+	got := quietStages(cs, today)
+	if len(got) != 1 || got[0].Text != "only 37 of 1,004 ordered or heard from you in 90 days" {
+		t.Errorf("quiet customers: %+v", got)
+	}
+	if got := countOf(1200, "prospect"); got != "1,200 prospects" {
+		t.Errorf("countOf(1200) = %q", got)
+	}
+}
+
 func TestValuesPerGroup(t *testing.T) {
 	cs, segs, opt := fitBook()
 	f := AnalyseFit(cs, segs, opt)

@@ -113,8 +113,8 @@ func unmetValues(cs []FitCustomer, vals valueIndex) []Opportunity {
 		byCustomers := held[v.Value].Share
 		if v.Customers >= unmetProspects && v.Share >= unmetShare && byCustomers < v.Share/2 {
 			out = append(out, Opportunity{Kind: UnmetValue, Subject: v.Value,
-				Text: fmt.Sprintf("%d of %d prospects care about it, %s of customers: say how you answer it",
-					v.Customers, p.Known, pct(byCustomers))})
+				Text: fmt.Sprintf("%s of %s prospects care about it, %s of customers: say how you answer it",
+					Commas(v.Customers), Commas(p.Known), pct(byCustomers))})
 		}
 	}
 	return out
@@ -141,9 +141,9 @@ func quietStages(cs []FitCustomer, today time.Time) []Opportunity {
 		if members == 0 || active*10 >= members {
 			continue
 		}
-		text := fmt.Sprintf("none of %d ordered or heard from you in %d days", members, quietDays)
+		text := fmt.Sprintf("none of %s ordered or heard from you in %d days", Commas(members), quietDays)
 		if active > 0 {
-			text = fmt.Sprintf("only %d of %d ordered or heard from you in %d days", active, members, quietDays)
+			text = fmt.Sprintf("only %s of %s ordered or heard from you in %d days", Commas(active), Commas(members), quietDays)
 		}
 		out = append(out, Opportunity{Kind: QuietStage, Subject: string(st) + "s", Text: text})
 	}

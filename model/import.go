@@ -30,47 +30,48 @@ func (s ImportSummary) String() string {
 	if s.Orders+s.Customers+s.Offerings+s.Costs == 0 {
 		if s.Skipped > 0 {
 			return fmt.Sprintf("Nothing new in this %s file: its %s already imported.", s.Format,
-				plural(s.Skipped, "record was", "records were"))
+				Plural(s.Skipped, "record was", "records were"))
 		}
 		return fmt.Sprintf("Nothing to import: the %s file has no rows.", s.Format)
 	}
 	var parts []string
 	if s.Orders > 0 {
-		o := plural(s.Orders, "order", "orders")
+		o := Plural(s.Orders, "order", "orders")
 		if s.Lines > 0 {
-			o += " (" + plural(s.Lines, "line", "lines")
+			o += " (" + Plural(s.Lines, "line", "lines")
 			if s.Unattributed > 0 {
-				o += ", " + commas(s.Unattributed) + " unattributed"
+				o += ", " + Commas(s.Unattributed) + " unattributed"
 			}
 			o += ")"
 		}
 		parts = append(parts, o)
 	}
 	if s.Customers > 0 {
-		parts = append(parts, plural(s.Customers, "customer", "customers"))
+		parts = append(parts, Plural(s.Customers, "customer", "customers"))
 	}
 	if s.Offerings > 0 {
-		parts = append(parts, plural(s.Offerings, "offering", "offerings"))
+		parts = append(parts, Plural(s.Offerings, "offering", "offerings"))
 	}
 	if s.Costs > 0 {
-		parts = append(parts, plural(s.Costs, "cost", "costs"))
+		parts = append(parts, Plural(s.Costs, "cost", "costs"))
 	}
 	out := fmt.Sprintf("%s %s from %s", verb, strings.Join(parts, ", "), s.Format)
 	if s.Skipped > 0 {
-		out += fmt.Sprintf("; skipped %s already imported", commas(s.Skipped))
+		out += fmt.Sprintf("; skipped %s already imported", Commas(s.Skipped))
 	}
 	return out + "."
 }
 
-// plural writes "1 day", "3 days", "1,204 customers".
-func plural(n int, one, many string) string {
+// Plural writes a count and the noun that goes with it: "1 day", "3 days",
+// "1,204 customers".
+func Plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return commas(n) + " " + many
+	return Commas(n) + " " + many
 }
 
-// commas writes n with thousands separators.
-func commas(n int) string {
+// Commas writes n with thousands separators: 100,000.
+func Commas(n int) string {
 	return strings.TrimSuffix(Money(int64(n)*100).String(), ".00")
 }

@@ -318,7 +318,7 @@ func (r DailyReview) MoreText() string {
 	case r.More <= 0:
 		return ""
 	case r.MoreExact:
-		return commas(r.More) + " more due"
+		return Commas(r.More) + " more due"
 	}
 	unit := 1 // keep two significant figures
 	for r.More/unit >= 100 {
@@ -326,9 +326,9 @@ func (r DailyReview) MoreText() string {
 	}
 	round := r.More / unit * unit
 	if round < r.More {
-		return "over " + commas(round) + " more due"
+		return "over " + Commas(round) + " more due"
 	}
-	return "at least " + commas(round) + " more due"
+	return "at least " + Commas(round) + " more due"
 }
 
 // reviewEntry applies every rule to one customer.
@@ -358,7 +358,7 @@ func reviewEntry(c *ReviewCustomer, s Settings, cut ReviewCutoffs) (ReviewEntry,
 	}
 	if late > 0 {
 		text := fmt.Sprintf("%s complaint open %s, target %s", worst.Severity,
-			plural(DaysBetween(worst.OpenedOn, d), "day", "days"), plural(s.ComplaintTargetDays[worst.Severity], "day", "days"))
+			Plural(DaysBetween(worst.OpenedOn, d), "day", "days"), Plural(s.ComplaintTargetDays[worst.Severity], "day", "days"))
 		if late > 1 {
 			text += fmt.Sprintf(" (%d complaints late)", late)
 		}
@@ -374,9 +374,9 @@ func reviewEntry(c *ReviewCustomer, s Settings, cut ReviewCutoffs) (ReviewEntry,
 			what = fmt.Sprintf("%d feedback", f.Count)
 		}
 		if f.HasScore && f.LowScore <= 6 {
-			add(ReasonDetractor, age, float64(age), "detractor (NPS %d): %s with no reply for %s", f.LowScore, what, plural(age, "day", "days"))
+			add(ReasonDetractor, age, float64(age), "detractor (NPS %d): %s with no reply for %s", f.LowScore, what, Plural(age, "day", "days"))
 		} else {
-			add(ReasonFeedback, age, float64(age), "%s with no reply for %s", what, plural(age, "day", "days"))
+			add(ReasonFeedback, age, float64(age), "%s with no reply for %s", what, Plural(age, "day", "days"))
 		}
 	}
 
@@ -386,7 +386,7 @@ func reviewEntry(c *ReviewCustomer, s Settings, cut ReviewCutoffs) (ReviewEntry,
 		if over == 0 {
 			add(ReasonFollowUp, 0, 0, "follow-up due today")
 		} else {
-			add(ReasonFollowUp, over, float64(over), "follow-up was due %s ago (%s)", plural(over, "day", "days"), FormatDate(c.NextReview))
+			add(ReasonFollowUp, over, float64(over), "follow-up was due %s ago (%s)", Plural(over, "day", "days"), FormatDate(c.NextReview))
 		}
 	}
 
@@ -401,7 +401,7 @@ func reviewEntry(c *ReviewCustomer, s Settings, cut ReviewCutoffs) (ReviewEntry,
 		limit := s.ReorderFactor * float64(c.OrderGap)
 		if float64(since) > limit && !touched(AddDays(d, -c.OrderGap)) {
 			add(ReasonReorder, since-int(math.Floor(limit)), float64(since)/float64(c.OrderGap),
-				"usually orders every %s; last order %s ago", plural(c.OrderGap, "day", "days"), plural(since, "day", "days"))
+				"usually orders every %s; last order %s ago", Plural(c.OrderGap, "day", "days"), Plural(since, "day", "days"))
 		}
 	}
 
@@ -424,11 +424,11 @@ func reviewEntry(c *ReviewCustomer, s Settings, cut ReviewCutoffs) (ReviewEntry,
 			from = c.CreatedAt
 		}
 		if since := DaysBetween(from, d); !from.IsZero() && since >= cadence {
-			what := "no contact for " + plural(since, "day", "days")
+			what := "no contact for " + Plural(since, "day", "days")
 			if last.IsZero() {
-				what = "never contacted, added " + plural(since, "day", "days") + " ago"
+				what = "never contacted, added " + Plural(since, "day", "days") + " ago"
 			}
-			add(ReasonCadence, since-cadence, float64(since-cadence), "%s (%s: every %s)", what, who, plural(cadence, "day", "days"))
+			add(ReasonCadence, since-cadence, float64(since-cadence), "%s (%s: every %s)", what, who, Plural(cadence, "day", "days"))
 		}
 	}
 
@@ -440,9 +440,9 @@ func reviewEntry(c *ReviewCustomer, s Settings, cut ReviewCutoffs) (ReviewEntry,
 		}
 		if since := DaysBetween(from, d); !from.IsZero() && since >= s.ProspectDays {
 			if c.LastTouch.IsZero() {
-				add(ReasonProspect, since-s.ProspectDays, float64(since), "prospect never contacted, added %s ago", plural(since, "day", "days"))
+				add(ReasonProspect, since-s.ProspectDays, float64(since), "prospect never contacted, added %s ago", Plural(since, "day", "days"))
 			} else {
-				add(ReasonProspect, since-s.ProspectDays, float64(since), "prospect untouched for %s", plural(since, "day", "days"))
+				add(ReasonProspect, since-s.ProspectDays, float64(since), "prospect untouched for %s", Plural(since, "day", "days"))
 			}
 		}
 	}
@@ -453,7 +453,7 @@ func reviewEntry(c *ReviewCustomer, s Settings, cut ReviewCutoffs) (ReviewEntry,
 		f := Day(c.FirstOrder)
 		if !f.Before(cut.ThankYouFrom) && !f.After(cut.ThankYouTo) && !touched(f) {
 			since := DaysBetween(f, d)
-			add(ReasonThankYou, since-s.ThankYouDays, float64(since), "first order %s ago: say thank you", plural(since, "day", "days"))
+			add(ReasonThankYou, since-s.ThankYouDays, float64(since), "first order %s ago: say thank you", Plural(since, "day", "days"))
 		}
 	}
 	return e.sorted()

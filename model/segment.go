@@ -34,7 +34,7 @@ func ValidateSegmentName(name string) error {
 	name = strings.TrimSpace(name)
 	switch {
 	case name == "":
-		return Invalid("segment", "name is required")
+		return Invalid("segment", "is required")
 	case strings.ContainsAny(name, ",\n\r"):
 		return Invalid("segment", "%q: a segment name cannot hold a comma or a line break", name)
 	case utf8.RuneCountInString(name) > 60:

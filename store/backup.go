@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"clientele/model"
 )
 
 // Backup writes a consistent copy of the database to dest with VACUUM INTO,
@@ -20,7 +22,7 @@ func (db *DB) Backup(ctx context.Context, dest string) error {
 	// Reserve the name with the right mode; VACUUM INTO needs the file empty.
 	f, err := os.OpenFile(dest, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
-		return fmt.Errorf("creating %s: %w", dest, err)
+		return model.WriteError(dest, err)
 	}
 	f.Close()
 	if _, err := db.w.ExecContext(ctx, "VACUUM INTO ?", dest); err != nil {

@@ -41,7 +41,8 @@ const maxFindings = 20
 func (r CheckReport) String() string {
 	var b strings.Builder
 	if len(r.Integrity) == 0 {
-		fmt.Fprintf(&b, "Checked %s: %d customers, %d orders, %d order lines.\n", r.Path, r.Customers, r.Orders, r.Lines)
+		fmt.Fprintf(&b, "Checked %s: %s, %s, %s.\n", r.Path, model.Plural(r.Customers, "customer", "customers"),
+			model.Plural(r.Orders, "order", "orders"), model.Plural(r.Lines, "order line", "order lines"))
 	} else {
 		fmt.Fprintf(&b, "Checked %s.\n", r.Path)
 	}
@@ -63,7 +64,8 @@ func (r CheckReport) String() string {
 	section("references: every row refers to records that exist", "references: rows refer to missing records",
 		r.ForeignKeys, len(r.ForeignKeys))
 	section("figures: customers' orders, revenue and last order match their orders; orders' sums match their lines",
-		fmt.Sprintf("figures: %d customers' kept figures disagree with their orders", r.FiguresOff),
+		"figures: "+model.Plural(r.FiguresOff, "customer's kept figures disagree", "customers' kept figures disagree")+
+			" with their orders",
 		r.Figures, r.FiguresOff)
 	switch {
 	case len(r.Integrity) > 0:
@@ -91,7 +93,7 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 		return r, err
 	}
 	if version == 0 {
-		return r, fmt.Errorf("there is no clientele database at %s yet (the file is missing or empty)", path)
+		return r, noDatabase(path)
 	}
 	ro, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+
 		"?mode=ro&_pragma=busy_timeout(5000)&_pragma=query_only(1)")

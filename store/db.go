@@ -98,6 +98,26 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	return db, nil
 }
 
+// OpenExisting is Open for commands that only read or copy a database
+// (review, backup, export): a path with no clientele database is an
+// error, where Open would start a new one, so that a mistyped --db is
+// said rather than answered from an empty file it just made.
+func OpenExisting(ctx context.Context, path string) (*DB, error) {
+	version, err := probe(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	if version == 0 {
+		return nil, noDatabase(path)
+	}
+	return Open(ctx, path)
+}
+
+// noDatabase says that path holds no clientele database yet.
+func noDatabase(path string) error {
+	return fmt.Errorf("there is no clientele database at %s yet (the file is missing or empty)", path)
+}
+
 // Path returns the file the store was opened on.
 func (db *DB) Path() string { return db.path }
 

@@ -138,6 +138,35 @@ func TestOpenRefusesNewerSchemaAndLeavesItUntouched(t *testing.T) {
 	}
 }
 
+func TestOpenExistingRefusesAPathWithNoDatabase(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	for _, path := range []string{filepath.Join(dir, "none", "c.db"), filepath.Join(dir, "empty.db")} {
+		if strings.HasSuffix(path, "empty.db") {
+			os.WriteFile(path, nil, 0o600)
+		}
+		if db, err := OpenExisting(ctx, path); err == nil || !strings.Contains(err.Error(), "no clientele database") {
+			if db != nil {
+				db.Close()
+			}
+			t.Errorf("OpenExisting(%s): %v", path, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "none")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("OpenExisting made the folder: %v", err)
+	}
+	path := filepath.Join(dir, "real.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if db, err = OpenExisting(ctx, path); err != nil {
+		t.Fatalf("OpenExisting of a database: %v", err)
+	}
+	db.Close()
+}
+
 func TestOpenRefusesOtherFilesUntouched(t *testing.T) {
 	dir := t.TempDir()
 	notDB := filepath.Join(dir, "notes.txt")

@@ -329,12 +329,20 @@ func errorText(err error) string {
 	case errors.Is(err, model.ErrDiskFull):
 		return "The disk is full: nothing was saved. Free some space and try again."
 	}
-	return err.Error()
+	// A clash with stored data or a broken rule says what it is about;
+	// the kind of error ("conflict: ") is for code, not for the owner.
+	msg := err.Error()
+	for _, kind := range []error{model.ErrConflict, model.ErrInvalid} {
+		if errors.Is(err, kind) {
+			msg = strings.TrimPrefix(msg, kind.Error()+": ")
+		}
+	}
+	return msg
 }
 
 // View draws the header, the screen on top, the status line and the help.
 func (a *App) View() tea.View {
-	v := tea.NewView(a.render())
+	v := tea.NewView(recolour(a.render(), a.com.isDark, a.com.noColor))
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "clientele · " + model.Printable(a.com.settings.BusinessName)
@@ -406,29 +414,25 @@ func (a *App) tabLine(compact bool) string {
 }
 
 // statusLine shows the latest message on the left and the screen's facts
-// on the right, as far as the width allows.
+// on the right, as far as the width allows; a message too long for the
+// line is cut between words.
 func (a *App) statusLine() string {
 	st := a.com.styles
-	var msg, info string
-	switch {
-	case a.status != "" && a.statusErr:
-		msg = st.StatusErr.Render(model.Printable(a.status))
-	case a.status != "":
-		msg = st.Accent.Render(model.Printable(a.status))
-	}
+	var info string
 	if i, ok := a.top().(informer); ok {
-		info = st.Status.Render(i.Info())
+		info = i.Info()
 	}
-	switch {
-	case msg == "":
-		return truncate(info, a.width)
-	case info == "":
-		return truncate(msg, a.width)
+	if a.status == "" {
+		return truncate(st.Status.Render(info), a.width)
 	}
-	if gap := a.width - lipglossWidth(msg) - lipglossWidth(info); gap >= 3 {
-		return msg + strings.Repeat(" ", gap) + info
+	text, style := model.Printable(a.status), st.Accent
+	if a.statusErr {
+		style = st.StatusErr
 	}
-	return truncate(msg, a.width)
+	if gap := a.width - lipglossWidth(text) - lipglossWidth(info); info != "" && gap >= 3 {
+		return style.Render(text) + strings.Repeat(" ", gap) + st.Status.Render(info)
+	}
+	return style.Render(truncateWords(text, a.width))
 }
 
 // helpLine is the top screen's short help followed by the global keys;
@@ -483,8 +487,11 @@ func (a *App) fullHelp(w int) string {
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
 	}
 	title := st.Title.Render("Keys on " + model.Printable(a.top().Title()))
-	note := st.Muted.Render("While a text field has focus, q and digits are typed, not obeyed. Any key closes this.")
-	return title + "\n\n" + strings.Join(rows, "\n\n") + "\n\n" + note
+	note := wrap("While a text field has focus, q and digits are typed, not obeyed. Any key closes this.", w)
+	for i, l := range note {
+		note[i] = st.Muted.Render(l)
+	}
+	return title + "\n\n" + strings.Join(rows, "\n\n") + "\n\n" + strings.Join(note, "\n")
 }
 
 // offsetMouse moves a mouse message's y up by dy lines.

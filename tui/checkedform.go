@@ -84,7 +84,7 @@ func (c *checkedForm) showErrors() {
 	for name, t := range c.inputs {
 		title := t.title
 		if msg := c.errs[name]; msg != "" {
-			title += "  " + c.com.styles.Bad.Render("✗ "+model.Printable(msg))
+			title = titleWithError(t.title, msg, c.com.styles)
 		}
 		if title != t.shown {
 			t.field.Title(title)

@@ -153,7 +153,7 @@ func (f *complaintForm) build() {
 			in("customer", "Customer", &f.customer).Suggestions(f.data.pick.list).Placeholder("a name or #id; blank for none"),
 			huh.NewSelect[int64]().Title("About the order").Options(orders...).Value(&f.order).Inline(true),
 			in("opened", "Opened", &f.opened).Placeholder(dateHelp),
-		).Title("What went wrong"),
+		).Title("The complaint"),
 		huh.NewGroup(
 			in("remedy", "Remedy: what made it right", &f.remedy),
 			in("remedy cost", "Remedy cost (a cost to serve)", &f.cost).Placeholder("0.00"),
@@ -168,16 +168,7 @@ func (f *complaintForm) build() {
 			in("outcome", "Outcome", &f.outcome),
 			in("closed", "Closed on", &f.closed).Placeholder("blank: today, once closed"),
 		).Title("So it does not happen again"),
-	).WithKeyMap(complaintKeyMap()), complaintFields)
-}
-
-// complaintKeyMap is huh's keymap with left and right changing a choice.
-func complaintKeyMap() *huh.KeyMap {
-	km := huh.NewDefaultKeyMap()
-	km.Select.Left = key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "previous choice"))
-	km.Select.Right = key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "next choice"))
-	km.Select.Filter.SetEnabled(false)
-	return km
+	).WithKeyMap(choiceKeyMap()), complaintFields)
 }
 
 // complaint returns the complaint the values describe, the name to look
@@ -264,19 +255,23 @@ func (f *complaintForm) save() tea.Cmd {
 		if err != nil {
 			return complaintSaveFailedMsg{err}
 		}
-		return complaintSavedMsg{complaint: c, created: created}
+		return complaintSavedMsg{complaint: c, customer: storedName(bg(), store, c.CustomerID), created: created}
 	}
 }
 
 // Title implements screen.
 func (f *complaintForm) Title() string {
+	title := "Complaint"
 	if f.id != 0 {
-		return sprintf("Complaint #%d", f.id)
+		title = sprintf("Complaint #%d", f.id)
 	}
-	if f.data != nil && f.data.pick.customer.ID != 0 {
-		return "Complaint from " + f.data.pick.customer.Name
+	switch {
+	case f.data != nil && f.data.pick.customer.ID != 0:
+		return title + " from " + f.data.pick.customer.Name
+	case f.id == 0:
+		return "New complaint"
 	}
-	return "New complaint"
+	return title
 }
 
 // Update implements screen.
@@ -294,6 +289,9 @@ func (f *complaintForm) Update(msg tea.Msg) tea.Cmd {
 		verb := "Saved the complaint"
 		if msg.created {
 			verb = "Opened a complaint"
+		}
+		if msg.customer != "" {
+			verb += " from " + clean(msg.customer)
 		}
 		return tea.Batch(back, status("%s (%s, %s).", verb, msg.complaint.Category, msg.complaint.Status))
 	case complaintSaveFailedMsg:

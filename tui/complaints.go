@@ -47,7 +47,7 @@ func newComplaintScreen(com *common) *complaintScreen {
 	return &complaintScreen{com: com, keys: DefaultComplaintKeys(), table: newTable(
 		column{title: "opened", width: 10},
 		column{title: "customer", width: 12, flex: 1, max: 22},
-		column{title: "category", width: 12},
+		column{title: "category", width: 13}, // "communication"
 		column{title: "sev", width: 4},
 		column{title: "where it stands", width: 15},
 		column{title: "what went wrong", width: 16, flex: 3},
@@ -222,35 +222,35 @@ func (s *complaintScreen) panel() []string {
 	for _, c := range l5.Categories {
 		cats = append(cats, string(c))
 	}
+	// The last five take three lines, so that each fits 80 columns: what
+	// they were about; how fast they were remedied; what repeated and how
+	// many have a step that stops them happening again.
 	lines := make([]string, 0, panelLines)
 	if len(cats) == 0 {
-		lines = append(lines, label("Last five")+st.Muted.Render("no complaints yet"), "")
+		lines = append(lines, label("Last five")+st.Muted.Render("no complaints yet"), "", "")
 	} else {
 		fix := "none remedied yet"
 		if avg, ok := l5.AverageRemedyDays(); ok {
 			fix = sprintf("%s to remedy on average (%d of %d remedied)", days(avg), l5.Remedied, len(l5.Complaints))
 		}
+		var repeated []string
+		for _, r := range l5.Repeated {
+			cause := clean(r.Cause)
+			if !isCategory(r.Cause) {
+				cause = "“" + cause + "”"
+			}
+			repeated = append(repeated, sprintf("%s ×%d", cause, r.Times))
+		}
+		again := st.Muted.Render("no cause repeated")
+		if len(repeated) > 0 {
+			again = st.Warn.Render("repeated: " + strings.Join(repeated, ", "))
+		}
 		prevention := sprintf("%d of %d have a prevention step", l5.WithPrevention, len(l5.Complaints))
 		if l5.WithPrevention < len(l5.Complaints) {
 			prevention = st.Warn.Render(prevention)
 		}
-		lines = append(lines, label("Last five")+strings.Join(cats, ", ")+st.Muted.Render(" · ")+prevention,
-			label("")+fix)
-	}
-	var repeated []string
-	for _, r := range l5.Repeated {
-		cause := clean(r.Cause)
-		if !isCategory(r.Cause) {
-			cause = "“" + cause + "”"
-		}
-		repeated = append(repeated, sprintf("%s ×%d", cause, r.Times))
-	}
-	if len(repeated) > 0 {
-		lines = append(lines, label("")+st.Warn.Render("repeated: "+strings.Join(repeated, ", ")))
-	} else if len(cats) > 0 {
-		lines = append(lines, label("")+st.Muted.Render("no cause repeated"))
-	} else {
-		lines = append(lines, "")
+		lines = append(lines, label("Last five")+strings.Join(cats, ", "), label("")+fix,
+			label("")+prevention+st.Muted.Render(" · ")+again)
 	}
 	rate := "no complaint closed in the last 12 months"
 	if p, ok := d.recovery.Percent(); ok {
@@ -342,8 +342,12 @@ func (s *complaintScreen) Info() string {
 	return sprintf("%s of %s", commas(s.table.Cursor()+1), commas(len(s.data.rows)))
 }
 
-// ShortHelp implements help.KeyMap.
+// ShortHelp implements help.KeyMap: only a new complaint while there is
+// none to edit or open.
 func (s *complaintScreen) ShortHelp() []key.Binding {
+	if s.data == nil || len(s.data.rows) == 0 {
+		return []key.Binding{s.keys.Add}
+	}
 	return []key.Binding{s.keys.Edit, s.keys.Add, s.keys.Open}
 }
 

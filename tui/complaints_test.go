@@ -29,6 +29,24 @@ func TestComplaintScreenWithoutColourSaysOverdueInWords(t *testing.T) {
 	mustContain(t, d.screen(), "1 OVERDUE", "OVERDUE 4/2d", "open, day 3/14")
 }
 
+func TestEveryComplaintCategoryAndTheLastFiveShowWhole(t *testing.T) {
+	db := feedbackFixtureStore(t)
+	for _, c := range model.ComplaintCategories {
+		err := db.CreateComplaint(context.Background(), &model.Complaint{OpenedOn: testNow, Category: c,
+			Severity: model.SeverityLow, WhatWentWrong: "about " + string(c)})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := newDriver(t, db, 80, 30)
+	d.keys("5")
+	for _, c := range model.ComplaintCategories {
+		mustContain(t, d.screen(), " "+string(c)+" ")
+	}
+	// The analysis above the list fits 80 columns too.
+	mustContain(t, d.screen(), "0 of 5 have a prevention step · no cause repeated\n")
+}
+
 func TestOpenAndRemedyAComplaint(t *testing.T) {
 	db := feedbackFixtureStore(t)
 	ctx := context.Background()
@@ -36,13 +54,16 @@ func TestOpenAndRemedyAComplaint(t *testing.T) {
 	d.keys("2", "down", "enter") // Ben Okafor; the app opens on Today
 	mustContain(t, d.screen(), "Ben Okafor")
 	d.keys("C")
-	mustContain(t, d.screen(), "Complaint from Ben Okafor", "What went wrong", "About the order")
+	mustContain(t, d.screen(), "Complaint from Ben Okafor", "The complaint\n┃ What went wrong", "About the order")
+	if n := strings.Count(d.screen(), "What went wrong"); n != 1 {
+		t.Errorf("\"What went wrong\" shows %d times: the group and its first field", n)
+	}
 	// ctrl+s with nothing typed names the field and saves nothing.
 	d.send(ctrlS)
 	mustContain(t, d.screen(), "What went wrong  ✗ is required")
 	d.keys("Gift box crushed in the post")
 	d.send(ctrlS)
-	mustContain(t, d.screen(), "Opened a complaint (quality, open).", "complaint quality · medium · open: Gift box crushed")
+	mustContain(t, d.screen(), "Opened a complaint from Ben Okafor (quality, open).", "complaint quality · medium · open: Gift box crushed")
 
 	rows, _ := db.ListComplaints(ctx)
 	var c model.Complaint
@@ -61,7 +82,7 @@ func TestOpenAndRemedyAComplaint(t *testing.T) {
 	d.keys("5", "down")
 	mustContain(t, d.screen(), "▸ 2026-11-23 Ben Okafor")
 	d.keys("enter")
-	mustContain(t, d.screen(), sprintf("Complaint #%d", c.ID))
+	mustContain(t, d.screen(), sprintf("Complaint #%d from Ben Okafor", c.ID))
 	for range 6 { // through "What went wrong"
 		d.keys("enter")
 	}
@@ -76,7 +97,7 @@ func TestOpenAndRemedyAComplaint(t *testing.T) {
 	}
 	d.keys("12.50")
 	d.send(ctrlS)
-	mustContain(t, d.screen(), "Saved the complaint (quality, remedied).", "remedied in 0d")
+	mustContain(t, d.screen(), "Saved the complaint from Ben Okafor (quality, remedied).", "remedied in 0d")
 
 	got, err := db.Complaint(ctx, c.ID)
 	if err != nil {
@@ -113,7 +134,7 @@ func TestComplaintFormOpensFromTheListAndTheScreen(t *testing.T) {
 		d.keys("backspace")
 	}
 	d.send(ctrlS)
-	mustContain(t, d.screen(), "Opened a complaint (communication, open).", "Stall ran out of s")
+	mustContain(t, d.screen(), "Opened a complaint (communication, open).", "communication med  open, day 0/7   Stall ran out of")
 	d.keys("o") // the cursor is on an open complaint with a customer
 	mustContain(t, d.screen(), "李雷")
 }
@@ -216,7 +237,7 @@ func TestEditingAComplaintKeepsStoredTextItDidNotTouch(t *testing.T) {
 	d := newDriver(t, db, 80, 24)
 	d.keys("5")
 	for range 10 {
-		if strings.Contains(firstRow(d.screen()), "smashed") {
+		if strings.Contains(cursorRow(d.screen()), "smashed") {
 			break
 		}
 		d.keys("down")

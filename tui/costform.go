@@ -79,7 +79,7 @@ func (f *costForm) build() {
 		in("Date ", &f.on).Validate(f.validateDate).Placeholder("YYYY-MM-DD, today, -3"),
 		huh.NewSelect[int64]().Title("Order").Options(orders...).Value(&f.orderID).Height(min(len(orders)+1, 6)),
 		in("Note ", &f.note).Placeholder("what it was for").CharLimit(2000),
-	).Title("Cost to serve · " + clean(f.customer.Name))))
+	).Title("Cost to serve · " + clean(f.customer.Name))).WithKeyMap(choiceKeyMap()))
 }
 
 func validateMinutes(s string) error {

@@ -174,7 +174,7 @@ func (f *customerForm) build() {
 			huh.NewText().Title("Notes").Value(&f.notes).Lines(4).CharLimit(20000),
 			in("Reason for letting go", &f.letGo).Description("for former customers"),
 		).Title("Notes"),
-	).WithShowHelp(false).WithShowErrors(false).WithTheme(formTheme(f.com))
+	).WithKeyMap(choiceKeyMap()).WithShowHelp(false).WithShowErrors(false).WithTheme(formTheme(f.com))
 	if f.w > 0 {
 		f.form = f.form.WithWidth(formWidth(f.w)).WithHeight(f.formHeight())
 	}

@@ -119,3 +119,17 @@ func lookupInto(ctx context.Context, store model.Store, name string, id *int64) 
 	}
 	return err
 }
+
+// storedName is the name of customer id as stored, for a message after a
+// save ("from Ben Okafor", however the field was typed); "" for none or
+// when it cannot be read. It runs in a save command.
+func storedName(ctx context.Context, store model.Store, id int64) string {
+	if id == 0 {
+		return ""
+	}
+	c, err := store.Customer(ctx, id)
+	if err != nil {
+		return ""
+	}
+	return c.Name
+}

@@ -206,8 +206,10 @@ func (l *customerList) Update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(l.reload(), status("%s is back.", clean(msg.name)))
 
 	case demoLoadedMsg:
+		// The demo writes its own settings (the business, its currency and
+		// tiers): every screen reads them again, which reloads this list.
 		l.loadingDemo = false
-		return tea.Batch(l.reload(), status("%s", msg.summary))
+		return tea.Batch(reloadSettings(l.com), status("%s", msg.summary))
 
 	case tea.MouseMsg:
 		if l.empty {
@@ -568,7 +570,16 @@ func (l *customerList) ShortHelp() []key.Binding {
 		return []key.Binding{l.mkeys.Segment, l.mkeys.Mark, l.mkeys.Clear, l.keys.Open, l.keys.Filter, l.keys.Sort}
 	}
 	return []key.Binding{l.keys.Open, l.keys.Filter, l.keys.Sort, l.mkeys.Mark, l.mkeys.Segment, l.keys.Add,
-		l.keys.Edit, l.keys.Archive}
+		l.keys.Edit, l.archiveKey()}
+}
+
+// archiveKey is x as it works on the row under the cursor: archive, or
+// bring back an archived customer (shown with A).
+func (l *customerList) archiveKey() key.Binding {
+	if r, ok := l.selected(); ok && r.Archived {
+		return l.keys.Unarchive
+	}
+	return l.keys.Archive
 }
 
 // FullHelp implements help.KeyMap.
@@ -577,7 +588,7 @@ func (l *customerList) FullHelp() [][]key.Binding {
 		l.keys.ListKeys.Bindings(),
 		{l.keys.Open, l.keys.Filter, l.keys.Sort, l.keys.ShowArchive},
 		{l.mkeys.Mark, l.mkeys.Segment, l.mkeys.Clear},
-		{l.keys.Add, l.keys.Edit, l.keys.Archive, l.keys.Undo, l.keys.Import, OfferingsKey},
+		{l.keys.Add, l.keys.Edit, l.archiveKey(), l.keys.Undo, l.keys.Import, OfferingsKey},
 		l.keys.CustomerActionKeys.Bindings(),
 	}
 }

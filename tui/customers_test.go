@@ -45,15 +45,35 @@ func TestWelcomeOnEmptyDatabase(t *testing.T) {
 	mustContain(t, d.screen(), "Demo Person", "Loaded 1 customer.")
 }
 
+func TestLoadingTheDemoShowsItsSettings(t *testing.T) {
+	db := openStore(t)
+	d := newDriver(t, db, 100, 30)
+	mustContain(t, d.screen(), "My business")
+	d.app.com.loadDemo = func(ctx context.Context) (string, error) {
+		s := model.DefaultSettings()
+		s.BusinessName, s.Currency, s.TierNames = "Hearth & Lye", "EUR", [model.Tiers]string{"Sampler", "Regular", "Collector"}
+		if err := db.SaveSettings(ctx, s); err != nil {
+			return "", err
+		}
+		c := model.Customer{Name: "Demo Person", Stage: model.StageCustomer, Tier: 2}
+		return "Loaded 1 customer.", db.CreateCustomer(ctx, &c)
+	}
+	d.keys("d")
+	mustContain(t, d.screen(), "Hearth & Lye", "Demo Person")
+	mustLack(t, d.screen(), "My business")
+	d.keys("enter")
+	mustContain(t, d.screen(), "Regular tier")
+}
+
 func TestSortCyclesAndFilterNarrows(t *testing.T) {
 	d := newDriver(t, fixtureStore(t), 100, 30)
 	d.keys("s") // by last order, newest first
 	mustContain(t, d.screen(), "sorted by last order")
-	if first := firstRow(d.screen()); !strings.Contains(first, "Ben Okafor") {
+	if first := cursorRow(d.screen()); !strings.Contains(first, "Ben Okafor") {
 		t.Errorf("first row by last order is %q, want Ben Okafor", first)
 	}
 	d.keys("s") // by revenue
-	if first := firstRow(d.screen()); !strings.Contains(first, "Ada Lovelace") {
+	if first := cursorRow(d.screen()); !strings.Contains(first, "Ada Lovelace") {
 		t.Errorf("first row by revenue is %q, want Ada Lovelace", first)
 	}
 	d.keys("/", "market")
@@ -70,8 +90,8 @@ func TestSortCyclesAndFilterNarrows(t *testing.T) {
 	mustContain(t, d.screen(), "Ada Lovelace", "25 customers")
 }
 
-// firstRow returns the first table row of a list screen.
-func firstRow(screen string) string {
+// cursorRow returns the row of a list screen the cursor is on.
+func cursorRow(screen string) string {
 	for _, line := range strings.Split(screen, "\n") {
 		if strings.HasPrefix(line, "▸ ") {
 			return line
@@ -88,6 +108,26 @@ func TestArchiveAndUndo(t *testing.T) {
 	mustContain(t, d.screen(), "Ada Lovelace (archived)", "25 customers")
 	d.keys("A", "u")
 	mustContain(t, d.screen(), "Ada Lovelace is back.", "25 customers")
+}
+
+func TestAOneLineChoiceIsNotFiltered(t *testing.T) {
+	d := newDriver(t, fixtureStore(t), 80, 24)
+	d.keys("a", "Quinn", "enter", "enter", "enter", "enter", "enter", "enter") // on the preferred channel
+	mustContain(t, d.screen(), "┃ Preferred channel", "→ next choice")
+	mustLack(t, d.screen(), "/ filter")
+	d.keys("/", "e")
+	mustContain(t, d.screen(), "┃ Preferred channel")
+}
+
+func TestXOnAnArchivedCustomerBringsThemBackAndSaysSo(t *testing.T) {
+	d := newDriver(t, fixtureStore(t), 180, 30) // wide enough for x in the help lines
+	d.keys("x", "A")
+	mustContain(t, d.screen(), "Ada Lovelace (archived)", "x unarchive")
+	d.keys("enter")
+	mustContain(t, d.screen(), "archived 2026-11-23", "x unarchive")
+	d.keys("x")
+	mustContain(t, d.screen(), "Ada Lovelace is back.", "x archive")
+	mustLack(t, d.screen(), "Archived Ada", "archived 2026-11-23")
 }
 
 func TestScrollingLoadsWindowsAndReachesTheEnd(t *testing.T) {
@@ -192,7 +232,7 @@ func TestEditKeepsFieldsTheFormDoesNotShow(t *testing.T) {
 func TestQuitKeysAndHelp(t *testing.T) {
 	d := newDriver(t, fixtureStore(t), 80, 24)
 	d.keys("?")
-	mustContain(t, d.screen(), "Keys on Customers", "show archived", "go to screen")
+	mustContain(t, d.screen(), "Keys on Customers", "show archived", "go to screen", "Any key closes\nthis.")
 	_, cmd := d.app.Update(tea.KeyPressMsg{Code: 'q', Text: "q"})
 	if cmd != nil {
 		t.Error("q while help is open did more than close it")

@@ -98,6 +98,9 @@ func (d *customerDetail) Update(msg tea.Msg) tea.Cmd {
 	case tea.BackgroundColorMsg, settingsLoadedMsg:
 		d.layout()
 	case archivedMsg:
+		if msg.id == d.id && msg.undo {
+			return tea.Batch(d.Init(), status("%s is back.", clean(msg.name)))
+		}
 		if msg.id == d.id {
 			return tea.Batch(d.Init(), status("Archived %s.", clean(msg.name)))
 		}
@@ -302,14 +305,22 @@ func relDays(n int) string {
 	return sprintf("%d days ago", -n)
 }
 
+// archiveKey is x as it works on this customer: archive, or bring back.
+func (d *customerDetail) archiveKey() key.Binding {
+	if d.data != nil && d.data.customer.Archived() {
+		return d.keys.Unarchive
+	}
+	return d.keys.Archive
+}
+
 // ShortHelp implements help.KeyMap.
 func (d *customerDetail) ShortHelp() []key.Binding {
 	return []key.Binding{d.keys.Edit, d.keys.Order, d.keys.Repeat, d.keys.Touch, d.keys.Feedback,
-		d.keys.Complaint, d.keys.Cost, d.keys.Archive, d.seg}
+		d.keys.Complaint, d.keys.Cost, d.archiveKey(), d.seg}
 }
 
 // FullHelp implements help.KeyMap.
 func (d *customerDetail) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{d.keys.Up, d.keys.Down, d.keys.PageUp, d.keys.PageDown}, {d.keys.Edit, d.keys.Archive, d.seg},
+	return [][]key.Binding{{d.keys.Up, d.keys.Down, d.keys.PageUp, d.keys.PageDown}, {d.keys.Edit, d.archiveKey(), d.seg},
 		d.keys.CustomerActionKeys.Bindings()}
 }

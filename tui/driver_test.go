@@ -240,3 +240,13 @@ func mustContain(t testing.TB, screen string, fragments ...string) {
 		}
 	}
 }
+
+// mustLack fails if the screen holds any of the fragments.
+func mustLack(t testing.TB, screen string, fragments ...string) {
+	t.Helper()
+	for _, f := range fragments {
+		if strings.Contains(screen, f) {
+			t.Fatalf("screen still shows %q:\n%s", f, screen)
+		}
+	}
+}

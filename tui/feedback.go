@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -83,6 +84,7 @@ type feedbackScreen struct {
 	naming   bool // the theme name line has focus
 	name     textinput.Model
 	nameIDs  []int64 // the wishes the typed theme goes to
+	follow   string  // the key of a theme just named or merged into: the cursor goes to it
 	wishSeq  int
 	wishesOK bool
 }
@@ -290,12 +292,19 @@ func (s *feedbackScreen) Update(msg tea.Msg) tea.Cmd {
 			}
 		}
 		s.flatten()
+		if i := s.themeIndex(s.follow); i >= 0 {
+			s.wishes.SetCursor(slices.Index(s.flat, wishRow{theme: i, wish: -1}))
+		}
+		s.follow = ""
 		return nil
 	case dataChangedMsg, settingsLoadedMsg, feedbackSavedMsg:
 		return s.reload()
 	case feedbackStatusMsg:
 		return tea.Batch(s.reload(), status("Marked %s.", msg.status))
 	case themeSetMsg:
+		// Themes are listed most asked first: the cursor follows the one
+		// that was named or merged into.
+		s.follow = model.ThemeKey(msg.theme)
 		return tea.Batch(s.reload(), status("%s %s now under “%s”.", commas(msg.count), plural(msg.count, "wish", "wishes"),
 			clean(msg.theme)))
 	case promotedMsg:
@@ -623,7 +632,7 @@ func (s *feedbackScreen) filterText() string {
 	q := s.query
 	var f []string
 	if q.Kind != "" {
-		f = append(f, "kind "+string(q.Kind))
+		f = append(f, "kind "+q.Kind.Label())
 	}
 	if q.Status != "" {
 		f = append(f, "status "+string(q.Status))
@@ -676,10 +685,7 @@ func (s *feedbackScreen) logCells(i int) []cell {
 		return []cell{{text: "…"}}
 	}
 	st := &s.com.styles
-	kind := string(r.Kind)
-	if r.Kind == model.FeedbackNPS {
-		kind = "NPS"
-	}
+	kind := r.Kind.Label()
 	score := ""
 	var scoreStyle *lipgloss.Style
 	if r.HasScore {
@@ -820,10 +826,17 @@ func (s *feedbackScreen) ShortHelp() []key.Binding {
 		return []key.Binding{DefaultFilterKeys().Apply, DefaultFilterKeys().Clear}
 	case s.naming:
 		return []key.Binding{DefaultFilterKeys().Apply, DefaultFormKeys().Cancel}
+	case s.view == viewNPS && s.promoters.Len() == 0:
+		return []key.Binding{s.keys.View, s.keys.Add}
 	case s.view == viewNPS:
 		return []key.Binding{s.keys.Promote, s.keys.Open, s.keys.View, s.keys.Add}
+	case s.view == viewWishes && len(s.flat) == 0:
+		return []key.Binding{s.keys.View}
 	case s.view == viewWishes:
 		return []key.Binding{s.keys.Expand, s.keys.Theme, s.keys.Mark, s.keys.Merge, s.keys.View}
+	case s.table.Len() == 0:
+		// Nothing to mark or open; the filters stay, to widen a search.
+		return []key.Binding{s.keys.Add, s.keys.View, s.keys.Kind, s.keys.Status, s.keys.Customer}
 	}
 	return []key.Binding{s.keys.Add, s.keys.Replied, s.keys.ActedOn, s.keys.Open, s.keys.View, s.keys.Kind,
 		s.keys.Status, s.keys.Customer}

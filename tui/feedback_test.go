@@ -181,7 +181,7 @@ func TestRecordFromTheListAndTheScreen(t *testing.T) {
 	}
 	// And a named customer's praise: the customer field comes second.
 	record(t, d, map[string]bool{"So fast": true, "ben okafor": true}, "a", "p", "So fast", "tab", "ben okafor", "enter")
-	mustContain(t, d.screen(), "Recorded a praise from ben okafor.")
+	mustContain(t, d.screen(), "Recorded praise from Ben Okafor.")
 	if rows := feedbackRows(t, db, model.FeedbackQuery{Kind: model.FeedbackPraise, Customer: "okafor"}); len(rows) != 1 {
 		t.Errorf("praise for Ben: %+v", rows)
 	}
@@ -248,6 +248,11 @@ func TestLogFilters(t *testing.T) {
 	if strings.Contains(d.screen(), "Always on time") {
 		t.Error("the kind filter kept an NPS answer")
 	}
+	d.keys("t", "t") // question → NPS, named as the log names it
+	mustContain(t, d.screen(), "kind NPS · esc clears", "Always on time")
+	d.keys("a", "9") // and as the form names it
+	mustContain(t, d.screen(), "New feedback · NPS  enter saves")
+	d.keys("esc", "y")
 	d.keys("esc", "s") // status new
 	mustContain(t, d.screen(), "status new", "1 of 6")
 	d.keys("esc", "/", "okaf")
@@ -316,6 +321,24 @@ func TestNameAndMergeThemes(t *testing.T) {
 	ws, _ = db.Wishes(context.Background())
 	if ws[0].Answer != "Gift wrapping" || ws[0].Theme != "Gift wrapping" || ws[1].Theme != "Wrapping service" {
 		t.Errorf("after naming one wish: %+v", ws)
+	}
+}
+
+func TestTheCursorFollowsTheThemeMergedInto(t *testing.T) {
+	db := feedbackFixtureStore(t)
+	w := model.Feedback{On: mustDay(t, "2026-10-01"), Kind: model.FeedbackWish, Question: model.WishQuestion,
+		Answer: "Refill pouches"}
+	if err := db.CreateFeedback(context.Background(), &w); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, db, 80, 24)
+	d.keys("4", "v", "v") // gift wrapping (2), candle-making classes, refill pouches
+	// Mark gift wrapping and merge it into refill pouches, listed last: with
+	// three wishes it moves to the top, and the cursor goes with it.
+	d.keys("space", "end", "m")
+	mustContain(t, d.screen(), "3 wishes now under “Refill pouches”.")
+	if row := cursorRow(d.screen()); !strings.Contains(row, "Refill pouches") {
+		t.Errorf("the cursor is on %q, want the theme merged into", row)
 	}
 }
 

@@ -227,7 +227,6 @@ func (f *feedbackForm) save() tea.Cmd {
 	}
 	f.saving, f.saveErr = true, ""
 	store := f.com.store
-	name := strings.TrimSpace(f.customer)
 	return func() tea.Msg {
 		if err := lookupInto(bg(), store, lookup, &fb.CustomerID); err != nil {
 			return feedbackSaveFailedMsg{err}
@@ -235,10 +234,7 @@ func (f *feedbackForm) save() tea.Cmd {
 		if err := store.CreateFeedback(bg(), &fb); err != nil {
 			return feedbackSaveFailedMsg{err}
 		}
-		if fb.CustomerID == 0 {
-			name = ""
-		}
-		return feedbackSavedMsg{feedback: fb, customer: name}
+		return feedbackSavedMsg{feedback: fb, customer: storedName(bg(), store, fb.CustomerID)}
 	}
 }
 
@@ -308,8 +304,11 @@ func (f *feedbackForm) updateForm(msg tea.Msg) tea.Cmd {
 // feedbackSummary says what was recorded: "NPS 9 from Ada Lovelace".
 func feedbackSummary(fb model.Feedback, customer string) string {
 	what := "a " + string(fb.Kind)
-	if fb.Kind == model.FeedbackNPS {
+	switch fb.Kind {
+	case model.FeedbackNPS:
 		what = sprintf("NPS %d", fb.Score)
+	case model.FeedbackPraise:
+		what = "praise" // uncountable: no article
 	}
 	if customer == "" {
 		return what + " (anonymous)"
@@ -324,7 +323,7 @@ func (f *feedbackForm) View() string {
 		return st.Muted.Render("Loading…")
 	}
 	if f.form != nil {
-		return f.show(st.Title.Render(clean(f.Title())+" · "+string(f.kind)) + st.Muted.Render("  enter saves"))
+		return f.show(st.Title.Render(clean(f.Title())+" · "+f.kind.Label()) + st.Muted.Render("  enter saves"))
 	}
 	k := func(b key.Binding) string { return st.Key.Render(fitCell(b.Help().Key, 4, false)) }
 	lines := []string{

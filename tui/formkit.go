@@ -2,11 +2,13 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
 
 	"clientele/model"
 )
@@ -22,16 +24,22 @@ type titledInput struct {
 	field *huh.Input
 	title string
 	shown string // the title as last set, message included
+	// saveErr is why the last save refused the value saveValue; it stays
+	// beside the field until the value is changed.
+	saveErr, saveValue string
 }
 
-// markErrors writes each input's validation message into its title, and
-// lays the form out again when a title changed.
+// markErrors writes each input's message into its title (its validation
+// message, else a failed save's while the value is as it was), and lays
+// the form out again when a title changed.
 func markErrors(form *huh.Form, inputs []titledInput, st Styles) {
 	changed := false
 	for i, t := range inputs {
 		title := t.title
 		if err := t.field.Error(); err != nil {
-			title += "  " + st.Bad.Render("✗ "+model.Printable(err.Error()))
+			title = titleWithError(t.title, err.Error(), st)
+		} else if t.saveErr != "" && fmt.Sprint(t.field.GetValue()) == t.saveValue {
+			title = titleWithError(t.title, t.saveErr, st)
 		}
 		if title != t.shown {
 			t.field.Title(title)
@@ -55,11 +63,31 @@ func markFieldError(inputs []titledInput, err error, st Styles) {
 	}
 	for i, t := range inputs {
 		if strings.EqualFold(strings.TrimSpace(t.title), fe.Field) {
-			shown := t.title + "  " + st.Bad.Render("✗ "+clean(fe.Msg))
+			shown := titleWithError(t.title, fe.Msg, st)
 			t.field.Title(shown)
 			inputs[i].shown = shown
+			inputs[i].saveErr, inputs[i].saveValue = fe.Msg, fmt.Sprint(t.field.GetValue())
 		}
 	}
+}
+
+// titleWithError is a field's title with a message beside it. An inline
+// field's title ends in the space before its prompt ("Amount "): the space
+// stays after the message, so that it does not run into the prompt.
+func titleWithError(title, msg string, st Styles) string {
+	plain := strings.TrimRight(title, " ")
+	return plain + "  " + st.Bad.Render("✗ "+clean(msg)) + title[len(plain):]
+}
+
+// choiceKeyMap is huh's keymap for forms whose choices are short: left and
+// right change a choice, and / does not filter it (on a one-line choice
+// the filter replaced the field's title with what was typed).
+func choiceKeyMap() *huh.KeyMap {
+	km := huh.NewDefaultKeyMap()
+	km.Select.Left = key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "previous choice"))
+	km.Select.Right = key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "next choice"))
+	km.Select.Filter.SetEnabled(false)
+	return km
 }
 
 // relayoutMsg makes huh lay out its fields again; nothing handles it.
@@ -71,6 +99,21 @@ func formTheme(com *common) huh.Theme {
 	return huh.ThemeFunc(func(bool) *huh.Styles {
 		t := huh.ThemeCharm(com.isDark)
 		t.FieldSeparator = t.FieldSeparator.SetString("\n")
+		// huh v2's Charm theme swaps its light and dark greys for the
+		// options of a choice and the unfocused button (v1 had them right):
+		// near-white text on a light background. Put them back.
+		ld := lipgloss.LightDark(com.isDark)
+		normal, button := ld(lipgloss.Color("235"), lipgloss.Color("252")), ld(lipgloss.Color("252"), lipgloss.Color("237"))
+		for _, f := range []*huh.FieldStyles{&t.Focused, &t.Blurred} {
+			f.Option = f.Option.Foreground(normal)
+			f.UnselectedOption = f.UnselectedOption.Foreground(normal)
+			f.BlurredButton = f.BlurredButton.Foreground(normal).Background(button)
+		}
+		if com.noColor {
+			// Without colour a grey placeholder reads like a typed value.
+			faint := lipgloss.NewStyle().Faint(true)
+			t.Focused.TextInput.Placeholder, t.Blurred.TextInput.Placeholder = faint, faint
+		}
 		return t
 	})
 }

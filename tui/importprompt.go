@@ -14,11 +14,11 @@ import (
 // same code as `clientele import` (auto format), in a command. Why a file
 // was refused stands beside the path, which stays typed to correct.
 type importPrompt struct {
-	com   *common
-	keys  FormKeys
-	form  *huh.Form
-	input *huh.Input
-	w, h  int
+	com    *common
+	keys   FormKeys
+	form   *huh.Form
+	inputs []titledInput // the path, to show its messages in its title
+	w, h   int
 
 	path      string
 	err       string
@@ -31,19 +31,20 @@ func newImportPrompt(com *common) *importPrompt {
 	return p
 }
 
+// build makes the form; why the last file was refused stands beside the
+// path until the path is changed.
 func (p *importPrompt) build() {
-	title := "CSV file to import"
-	if p.err != "" {
-		title += "  " + p.com.styles.Bad.Render("✗ "+clean(p.err))
-	}
-	p.input = huh.NewInput().Title(title).Value(&p.path).Placeholder("~/Downloads/orders.csv").
+	const title = "CSV file to import"
+	in := huh.NewInput().Title(title).Value(&p.path).Placeholder("~/Downloads/orders.csv").
 		Validate(requiredText).Description("Online Retail invoice lines, Etsy Sold Orders, or a CSV of " +
 		"orders or of customers. Nothing is written unless every line reads; importing a file twice adds nothing.")
-	p.form = huh.NewForm(huh.NewGroup(p.input)).WithShowHelp(false).WithShowErrors(false).
+	p.inputs = []titledInput{{field: in, title: title, shown: title, saveErr: p.err, saveValue: p.path}}
+	p.form = huh.NewForm(huh.NewGroup(in)).WithShowHelp(false).WithShowErrors(false).
 		WithTheme(formTheme(p.com))
 	if p.w > 0 {
 		p.form = p.form.WithWidth(formWidth(p.w)).WithHeight(max(p.h-1, 3))
 	}
+	markErrors(p.form, p.inputs, p.com.styles)
 }
 
 // Title implements screen.
@@ -83,6 +84,7 @@ func (p *importPrompt) Update(msg tea.Msg) tea.Cmd {
 	if form, ok := m.(*huh.Form); ok {
 		p.form = form
 	}
+	markErrors(p.form, p.inputs, p.com.styles)
 	if p.form.State == huh.StateCompleted && !p.importing {
 		return p.run()
 	}

@@ -67,6 +67,7 @@ type CustomerListKeys struct {
 	Add                key.Binding
 	Edit               key.Binding
 	Archive            key.Binding
+	Unarchive          key.Binding // the same key on an archived customer
 	Undo               key.Binding
 	ShowArchive        key.Binding
 	// On the welcome panel of an empty database.
@@ -85,6 +86,7 @@ func DefaultCustomerListKeys() CustomerListKeys {
 		Add:                key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
 		Edit:               key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
 		Archive:            key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
+		Unarchive:          unarchiveKey,
 		Undo:               key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo archive")),
 		ShowArchive:        key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "show archived")),
 		Demo:               key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "load demo")),
@@ -161,13 +163,17 @@ func (k CustomerActionKeys) Message(msg tea.KeyPressMsg, id int64) tea.Msg {
 // DetailKeys are the customer detail's bindings.
 type DetailKeys struct {
 	CustomerActionKeys
-	Up       key.Binding
-	Down     key.Binding
-	PageUp   key.Binding
-	PageDown key.Binding
-	Edit     key.Binding
-	Archive  key.Binding
+	Up        key.Binding
+	Down      key.Binding
+	PageUp    key.Binding
+	PageDown  key.Binding
+	Edit      key.Binding
+	Archive   key.Binding
+	Unarchive key.Binding // the same key on an archived customer
 }
+
+// unarchiveKey is x on an archived customer: it brings them back.
+var unarchiveKey = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "unarchive"))
 
 // DefaultDetailKeys returns the customer detail's bindings.
 func DefaultDetailKeys() DetailKeys {
@@ -179,6 +185,7 @@ func DefaultDetailKeys() DetailKeys {
 		PageDown:           key.NewBinding(key.WithKeys("pgdown", "ctrl+f", "space"), key.WithHelp("pgdn", "page down")),
 		Edit:               key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
 		Archive:            key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
+		Unarchive:          unarchiveKey,
 	}
 }
 
@@ -230,7 +237,7 @@ func DefaultFeedbackKeys() FeedbackKeys {
 		Open:     key.NewBinding(key.WithKeys("o", "enter"), key.WithHelp("o", "open customer")),
 		Replied:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "replied")),
 		ActedOn:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "acted on")),
-		Kind:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "type")),
+		Kind:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "kind")),
 		Status:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "status")),
 		Segment:  key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "segment")),
 		Offering: key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "offering")),

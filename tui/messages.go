@@ -176,6 +176,7 @@ type complaintFormDataMsg struct {
 // complaintSavedMsg reports a complaint written by the form.
 type complaintSavedMsg struct {
 	complaint model.Complaint
+	customer  string // their name; "" for none
 	created   bool
 }
 
@@ -278,8 +279,9 @@ type segmentFormMsg struct {
 // segmentAssignedMsg reports customers put in, or taken out of, a segment.
 type segmentAssignedMsg struct {
 	segment string
-	asked   int // customers the form was about
-	changed int // of those, how many joined or left
+	asked   int    // customers the form was about
+	who     string // their name, when the form was about one customer
+	changed int    // of those, how many joined or left
 	removed bool
 }
 

@@ -57,7 +57,7 @@ func (f *offeringForm) build() {
 		huh.NewSelect[int]().Title("Package tier").Inline(true).Options(tiers...).Value(&f.tier),
 		in("Price ", &f.price).Placeholder("0.00").Validate(validateCost),
 		in("Unit cost ", &f.cost).Placeholder("what one costs you to make or deliver").Validate(validateCost),
-	).Title(f.Title())))
+	).Title(f.Title())).WithKeyMap(choiceKeyMap()))
 }
 
 func requiredText(s string) error {

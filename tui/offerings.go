@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"slices"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -16,6 +18,7 @@ type offeringList struct {
 	table  table
 	rows   []model.Offering
 	loaded bool
+	follow int64 // the offering just retired or restored: the cursor goes where it moved
 	w, h   int
 }
 
@@ -58,9 +61,16 @@ func (l *offeringList) Update(msg tea.Msg) tea.Cmd {
 	case offeringsLoadedMsg:
 		l.rows, l.loaded = msg.offerings, true
 		l.table.SetLen(len(l.rows))
+		if i := slices.IndexFunc(l.rows, func(o model.Offering) bool { return o.ID == l.follow }); i >= 0 {
+			l.table.SetCursor(i)
+		}
+		l.follow = 0
 	case dataChangedMsg, settingsLoadedMsg:
 		return l.Init()
 	case offeringSavedMsg:
+		// Retired offerings are listed last: the cursor follows the one
+		// changed, so a second x puts it back.
+		l.follow = msg.offering.ID
 		return tea.Batch(l.Init(), status("%s %s.", map[bool]string{true: "Retired", false: "Restored"}[!msg.offering.Active],
 			clean(msg.offering.Name)))
 	case tea.MouseMsg:

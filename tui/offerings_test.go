@@ -18,14 +18,17 @@ func TestOfferingsAddEditAndSKUConflict(t *testing.T) {
 	mustContain(t, d.screen(), "Offerings", "Gift box", "BOX", "Standard", "£35.00", "2 offerings")
 	// A new offering whose SKU is taken: refused beside the SKU, typing kept.
 	d.keys("a", "Rose soap", "enter", "BOX", "enter", "enter", "right", "enter", "5.00", "enter", "1.20", "enter")
-	mustContain(t, d.screen(), "Not saved", `"BOX" is already another offering's`)
+	mustContain(t, d.screen(), `Not saved: sku: "BOX" is already another offering's`,
+		`SKU  ✗ "BOX" is already another offering's > BOX`)
+	mustLack(t, d.screen(), "conflict")
 	// Correct the SKU (the form starts again at the name, values kept).
 	d.keys("enter", "ctrl+u", "SOAP-R", "enter", "enter", "enter", "enter", "enter")
 	mustContain(t, d.screen(), "Added Rose soap.", "SOAP-R", "Basic", "£5.00", "£1.20", "3 offerings")
-	// x retires the offering under the cursor, and brings it back.
+	// x retires the offering under the cursor, which stays on it as it
+	// moves to the end; x again brings it back.
 	d.keys("x")
 	mustContain(t, d.screen(), "Retired Gift box.", "retired")
-	d.keys("end", "x")
+	d.keys("x")
 	mustContain(t, d.screen(), "Restored Gift box.")
 	list, err := db.Offerings(context.Background())
 	if err != nil || len(list) != 3 {
@@ -52,6 +55,8 @@ func TestImportPrompt(t *testing.T) {
 
 	d.keys("i")
 	mustContain(t, d.screen(), "Import a CSV file", "CSV file to import")
+	d.keys("enter") // no path yet: says so
+	mustContain(t, d.screen(), "CSV file to import  ✗ is required")
 	d.keys(bad, "enter")
 	mustContain(t, d.screen(), `line 2, column amount: amount "12.5O" is not a number`, "bad.csv")
 	// The path is still typed: fix it and import.

@@ -688,16 +688,30 @@ func (f *orderForm) hint() string {
 	case f.focus == f.notesField():
 		h = "enter or ctrl+s saves"
 	default:
+		// A line: what its offering is, then what the field in focus takes.
 		ln := f.lines[(f.focus-fieldLines)/lineCols]
-		if ln.offering != nil {
-			o := ln.offering
-			h = sprintf("%s: %s each", o.Name, f.com.money(o.Price))
+		var parts []string
+		if o := ln.offering; o != nil {
+			parts = append(parts, sprintf("%s: %s each", o.Name, f.com.money(o.Price)))
 			if o.SKU != "" {
-				h = o.SKU + " · " + h
+				parts[0] = o.SKU + " · " + parts[0]
 			}
-		} else {
-			h = "an offering (→ completes it) or free text; an empty line is ignored"
 		}
+		switch (f.focus - fieldLines) % lineCols {
+		case colQty:
+			parts = append(parts, "how many: a whole number; empty means 1")
+		case colPrice:
+			if ln.offering != nil {
+				parts = append(parts, "type another price to charge that")
+			} else {
+				parts = append(parts, "the price of one, e.g. 12.50")
+			}
+		default:
+			if ln.offering == nil {
+				parts = append(parts, "an offering (→ completes it) or free text; an empty line is ignored")
+			}
+		}
+		h = strings.Join(parts, " · ")
 	}
 	return st.Muted.Render(fitCell(h, f.w, false))
 }

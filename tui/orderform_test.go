@@ -46,9 +46,13 @@ func TestOrderFormRecordsASale(t *testing.T) {
 	d.keys("o")
 	mustContain(t, d.screen(), "New order · Chloé Martin", "2026-11-23", "Total £0.00")
 	// An offering by name: its price comes with it; then free text with a price.
-	d.keys("lavender soap", "tab", "3", "tab")
-	mustContain(t, d.screen(), "Lavender soap", "4.50", "£13.50")
-	d.keys("tab", "Custom label", "tab", "q", "backspace", "2", "tab", "0.125", "tab")
+	d.keys("lavender soap", "tab")
+	mustContain(t, d.screen(), "how many: a whole number; empty means 1")
+	d.keys("3", "tab")
+	mustContain(t, d.screen(), "Lavender soap", "4.50", "£13.50", "Lavender soap: £4.50 each · type another price")
+	d.keys("tab", "Custom label", "tab", "q", "backspace", "2", "tab")
+	mustContain(t, d.screen(), "the price of one, e.g. 12.50")
+	d.keys("0.125", "tab")
 	mustContain(t, d.screen(), "£0.25", "Total £13.75")
 	d.keys("ctrl+s")
 	mustContain(t, d.screen(), "Saved an order of £13.75 for Chloé Martin.")
@@ -158,6 +162,12 @@ func TestCostForm(t *testing.T) {
 	// with the note still typed.
 	d.keys("c", "enter", "enter", "enter", "enter", "enter", "courier", "enter")
 	mustContain(t, d.screen(), "how much did it cost?")
+}
+
+func TestCostFormMessageStandsBetweenTitleAndPrompt(t *testing.T) {
+	d := newDriver(t, fixtureStore(t), 80, 24)
+	d.keys("enter", "c", "enter", "enter", "abc", "enter")
+	mustContain(t, d.screen(), `Minutes  ✗ "abc" is not a number of minutes > abc`)
 }
 
 func splitLines(s string) []string {

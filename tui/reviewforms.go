@@ -131,7 +131,8 @@ func (f *reviewFormScreen) build() {
 				WithHideFunc(func() bool { return !f.picks[f.pick].typed }),
 		)
 	}
-	f.form = huh.NewForm(groups...).WithShowHelp(false).WithShowErrors(false).WithTheme(formTheme(f.com))
+	f.form = huh.NewForm(groups...).WithKeyMap(choiceKeyMap()).WithShowHelp(false).WithShowErrors(false).
+		WithTheme(formTheme(f.com))
 	if f.w > 0 {
 		f.form = f.form.WithWidth(formWidth(f.w)).WithHeight(max(f.h-1, 3))
 	}

@@ -92,7 +92,7 @@ func (f *segmentEdit) build() {
 			Height(min(len(opts)+2, 12))
 	case editDelete:
 		field = huh.NewConfirm().Title("Delete " + seg + "?").
-			Description(countNoun(f.data.segment.Customers, "customer") + " stay, out of it.").
+			Description(deleteNote(f.data.segment.Customers)).
 			Affirmative("Delete").Negative("Keep").Value(&f.confirm)
 	}
 	f.form = f.finish(huh.NewForm(huh.NewGroup(field)))
@@ -171,4 +171,15 @@ func (f *segmentEdit) save() tea.Cmd {
 // View implements screen.
 func (f *segmentEdit) View() string {
 	return f.view(f.Title())
+}
+
+// deleteNote says what deleting a segment of n customers does to them.
+func deleteNote(n int) string {
+	switch n {
+	case 0:
+		return "Nobody is in it."
+	case 1:
+		return "The 1 customer in it stays; only the segment goes."
+	}
+	return "The " + commas(n) + " customers in it stay; only the segment goes."
 }

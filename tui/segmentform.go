@@ -101,7 +101,7 @@ func (f *segmentForm) Update(msg tea.Msg) tea.Cmd {
 
 // save writes the change in a command.
 func (f *segmentForm) save() tea.Cmd {
-	store, ids := f.com.store, f.data.ids
+	store, ids, who := f.com.store, f.data.ids, f.data.who
 	seg, ok := f.chosen()
 	name := seg.Name
 	if !ok {
@@ -114,6 +114,9 @@ func (f *segmentForm) save() tea.Cmd {
 	f.saving = true
 	return func() tea.Msg {
 		msg := segmentAssignedMsg{segment: name, asked: len(ids), removed: remove}
+		if len(ids) == 1 {
+			msg.who = who
+		}
 		var err error
 		if remove {
 			msg.changed, err = store.RemoveFromSegment(bg(), seg.ID, ids)
@@ -138,6 +141,18 @@ func (f *segmentForm) View() string {
 // Wholesale (1 already was)."
 func assignedText(m segmentAssignedMsg) string {
 	seg := clean(m.segment)
+	if m.who != "" {
+		who := clean(m.who)
+		switch {
+		case m.removed && m.changed == 1:
+			return "Took " + who + " out of " + seg + "."
+		case m.removed:
+			return who + " was not in " + seg + "."
+		case m.changed == 1:
+			return "Put " + who + " in " + seg + "."
+		}
+		return who + " is already in " + seg + "."
+	}
 	if m.removed {
 		text := "Took " + countNoun(m.changed, "customer") + " out of " + seg + "."
 		if n := m.asked - m.changed; n > 0 {

@@ -42,9 +42,16 @@ func TestAssignExistingSegmentSaysWhoWasAlreadyIn(t *testing.T) {
 	d.keys("S", "enter")
 	d.keys("down", "down", "enter") // Gift buyers, Market regulars, Wholesale
 	mustContain(t, d.screen(), "Put 1 customer in Wholesale. (1 already was.)")
-	// Take them out again from the detail of one of them.
+	// Take them out again from the detail of one of them, named.
 	d.keys("home", "enter", "S", "right", "enter", "down", "down", "enter")
-	mustContain(t, d.screen(), "Took 1 customer out of Wholesale.")
+	mustContain(t, d.screen(), "Took Ada Lovelace out of Wholesale.")
+	d.keys("S", "right", "enter", "down", "down", "enter")
+	mustContain(t, d.screen(), "Ada Lovelace was not in Wholesale.")
+	d.keys("S", "enter", "down", "down", "enter")
+	mustContain(t, d.screen(), "Put Ada Lovelace in Wholesale.")
+	d.keys("S", "enter", "down", "down", "enter")
+	mustContain(t, d.screen(), "Ada Lovelace is already in Wholesale.")
+	d.keys("S", "right", "enter", "down", "down", "enter")
 	c, _ := db.Customer(context.Background(), 1)
 	if len(c.Segments) != 0 {
 		t.Errorf("Ada is still in %v", c.Segments)

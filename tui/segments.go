@@ -273,10 +273,13 @@ func (s *segmentFit) segmentKey(msg tea.KeyPressMsg) tea.Cmd {
 		return openSegmentEdit(s.com, editNew, "")
 	}
 	g, ok := s.group()
-	if !ok || g.Name == model.NoSegment {
-		return nil
-	}
+	manage := key.Matches(msg, s.keys.Rename) || key.Matches(msg, s.keys.Merge) || key.Matches(msg, s.keys.Delete)
 	switch {
+	case !ok:
+		return nil
+	case g.Name == model.NoSegment && manage:
+		return status("%s is everyone in none of your segments: pick a segment to rename, merge or delete.",
+			model.NoSegment)
 	case key.Matches(msg, s.keys.Rename):
 		return openSegmentEdit(s.com, editRename, g.Name)
 	case key.Matches(msg, s.keys.Merge):
@@ -430,7 +433,9 @@ func (s *segmentFit) View() string {
 	return b.String()
 }
 
-// viewsBar names every view, the current one highlighted.
+// viewsBar names every view, the current one highlighted; when they do
+// not all fit, the first ones give way (an ellipsis says so) until the
+// current one shows.
 func (s *segmentFit) viewsBar() string {
 	st := s.com.styles
 	parts := make([]string, len(fitViewNames))
@@ -441,7 +446,11 @@ func (s *segmentFit) viewsBar() string {
 			parts[i] = st.Tab.Render(n)
 		}
 	}
-	return truncate(strings.Join(parts, "  "), s.w)
+	line := strings.Join(parts, "  ")
+	for first := 1; lipglossWidth(line) > s.w && first <= int(s.view); first++ {
+		line = st.Tab.Render("…") + "  " + strings.Join(parts[first:], "  ")
+	}
+	return truncate(line, s.w)
 }
 
 // subtitle says what the view shows, over which period.
@@ -464,7 +473,7 @@ func (s *segmentFit) subtitle() string {
 		}
 		text = sprintf("%s · %s · %s not scored", what, period, commas(len(f.Unscored)+f.NoSale))
 	case viewUnscored:
-		text = sprintf("Bought, but known only by their profit: rate their fit · %s more bought nothing", commas(f.NoSale))
+		text = sprintf("Known only by their profit: rate their fit · %s more had no sale in the period", commas(f.NoSale))
 	case viewAdvocates:
 		text = "Customers who referred someone or scored 9–10, not yet advocates"
 	case viewIgnored:
@@ -497,7 +506,8 @@ func (s *segmentFit) emptyText() string {
 	case viewTiers:
 		return "No upgrade candidates: nobody on the lowest tier with fit 4+ orders often."
 	}
-	return "Nothing to show."
+	// The groups and the values are empty only when there is nobody at all.
+	return "No customers yet: add, import or load the demo on Customers (2)."
 }
 
 // percent writes a ratio as a whole percentage.
@@ -733,11 +743,26 @@ func (s *segmentFit) Info() string {
 func (s *segmentFit) ShortHelp() []key.Binding {
 	k := s.keys
 	out := []key.Binding{k.NextView}
+	empty := s.tables[s.view].Len() == 0
+	switch {
+	case empty && s.view == viewGroups && s.by == model.BySegment:
+		return append(out, k.By, k.NewSegment)
+	case empty && (s.view == viewGroups || s.view == viewValues):
+		return append(out, k.By)
+	case empty && s.last != nil:
+		// Nobody to act on; u still undoes the last change.
+		return append(out, k.Undo)
+	case empty:
+		return out
+	}
 	switch s.view {
 	case viewGroups:
 		out = append(out, k.By)
 		if s.by == model.BySegment {
-			out = append(out, k.NewSegment, k.Rename, k.Merge, k.Delete)
+			out = append(out, k.NewSegment)
+			if g, ok := s.group(); ok && g.Name != model.NoSegment {
+				out = append(out, k.Rename, k.Merge, k.Delete)
+			}
 		}
 	case viewBest:
 		out = append(out, k.Open)

@@ -136,7 +136,9 @@ func TestSegmentsCreateRenameMergeDelete(t *testing.T) {
 	d := newDriver(t, db, 100, 30)
 	d.keys("3")
 	mustContain(t, d.screen(), "Wholesale", "Market regulars", "Gift buyers")
-	d.keys("n", "VIP", "enter")
+	d.keys("n", "enter")
+	mustContain(t, d.screen(), "Name  ✗ is required")
+	d.keys("VIP", "enter")
 	mustContain(t, d.screen(), "Added the segment VIP.", "VIP ")
 	d.keys("n", "vip", "enter")
 	mustContain(t, d.screen(), `there is already a segment called "VIP"`)
@@ -162,7 +164,7 @@ func TestSegmentsCreateRenameMergeDelete(t *testing.T) {
 	}
 
 	d.keys("home", "x")
-	mustContain(t, d.screen(), "Delete Gift buyers?", "2 customers stay")
+	mustContain(t, d.screen(), "Delete Gift buyers?", "The 2 customers in it stay; only the segment goes.")
 	d.keys("left", "enter") // Delete
 	mustContain(t, d.screen(), "Deleted the segment Gift buyers; its customers stay.")
 	segs, _ := db.Segments(context.Background())
@@ -173,6 +175,10 @@ func TestSegmentsCreateRenameMergeDelete(t *testing.T) {
 	if got := strings.Join(left, ", "); got != "Market regulars, VIP" {
 		t.Errorf("segments left: %s", got)
 	}
+	d.keys("home", "x")
+	mustContain(t, d.screen(), "Delete Market regulars?", "The 1 customer in it stays; only the segment goes.")
+	d.keys("esc", "down", "x")
+	mustContain(t, d.screen(), "Delete VIP?", "Nobody is in it.")
 }
 
 func TestReferralTreeAndGroupings(t *testing.T) {
@@ -198,6 +204,29 @@ func TestReferralTreeAndGroupings(t *testing.T) {
 	mustContain(t, d.screen(), "What customers value, by countries")
 }
 
+func TestTheNoSegmentRowIsNotManagedLikeASegment(t *testing.T) {
+	d := newDriver(t, fixtureStore(t), 100, 30)
+	d.keys("3")
+	mustContain(t, d.screen(), "R rename")
+	d.keys("end") // (no segment)
+	mustLack(t, d.screen(), "R rename")
+	d.keys("R")
+	mustContain(t, d.screen(), "(no segment) is everyone in none of your segments: pick a segment to rename")
+}
+
+func TestAnEmptyBookSaysWhereToStart(t *testing.T) {
+	d := newDriver(t, openStore(t), 80, 24)
+	d.keys("3")
+	mustContain(t, d.screen(), "No customers yet: add, import or load the demo on Customers (2).")
+}
+
+func TestUnscoredCountsThoseWithNoSaleInThePeriod(t *testing.T) {
+	d := newDriver(t, fixtureStore(t), 80, 24)
+	d.keys("3", "v", "v", "v")
+	// Dev Patel bought only before the period; Chloé and the 20 Customer NN never.
+	mustContain(t, d.screen(), "Known only by their profit: rate their fit · 22 more had no sale in the period")
+}
+
 // Every view draws within the terminal at 80x24 and narrower, and the
 // keys still work when it is tiny.
 func TestSegmentFitFitsNarrowTerminals(t *testing.T) {
@@ -215,6 +244,10 @@ func TestSegmentFitFitsNarrowTerminals(t *testing.T) {
 				if w := ansi.StringWidth(l); w > size[0] {
 					t.Errorf("%dx%d view %d: a line of %d columns: %q", size[0], size[1], v, w, l)
 				}
+			}
+			// The bar of views always names the one on screen.
+			if name := fitViewNames[v%len(fitViewNames)]; !strings.Contains(lines[1], name) {
+				t.Errorf("%dx%d view %s: the views bar is %q", size[0], size[1], name, lines[1])
 			}
 			d.keys("v")
 		}

@@ -119,7 +119,8 @@ func (s *settingsTab) handleAddKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "enter":
 		text := s.input.Value()
 		if err := model.ValidateQuestion(text); err != nil {
-			return status("Not saved: %v", err)
+			text := "Not saved: the question " + fieldMsg(err) + "."
+			return func() tea.Msg { return statusMsg{text: text, err: true} }
 		}
 		s.adding = false
 		s.input.Blur()
@@ -143,33 +144,40 @@ func (s *settingsTab) View() string {
 		return st.Muted.Render("Loading…")
 	}
 	set := s.data.settings
-	row := func(label, value string) string {
-		return st.Label.Render(fitCell(label, 18, false)) + " " + fitCell(value, max(s.w-19, 1), false)
+	const labelW = 18
+	var lines []string
+	// row writes a setting: its parts joined by " · ", wrapped under
+	// themselves between parts when they do not fit on one line.
+	row := func(label string, parts ...string) {
+		for i, l := range wrapParts(parts, max(s.w-labelW-1, 10)) {
+			if i > 0 {
+				label = ""
+			}
+			lines = append(lines, st.Label.Render(fitCell(label, labelW, false))+" "+l)
+		}
 	}
 	var cad []string
 	for _, seg := range s.data.segments {
 		if seg.CadenceDays > 0 {
-			cad = append(cad, sprintf("%s every %d", seg.Name, seg.CadenceDays))
+			cad = append(cad, sprintf("%s every %d days", seg.Name, seg.CadenceDays))
 		}
 	}
-	customers := "off"
-	if set.CustomerDays > 0 {
-		customers = sprintf("every %d days", set.CustomerDays)
+	if len(cad) == 0 {
+		cad = []string{"none has its own; e sets days per segment"}
 	}
-	lines := []string{
-		st.Title.Render("Settings") + st.Muted.Render("  e edits"),
-		row("Business", set.BusinessName+" · "+set.Currency+" · hourly rate "+s.com.money(set.HourlyRate)),
-		row("Tiers", strings.Join(set.TierNames[:], " · ")),
-		row("Stay in touch", sprintf("advocates every %d days · customers %s", set.AdvocateDays, customers)),
-		row("Segments", strings.Join(cad, " · ")),
-		row("Prospects", sprintf("untouched for %d days · thank-you %d days after a first order", set.ProspectDays, set.ThankYouDays)),
-		row("Reorders", "overdue past "+strconv.FormatFloat(set.ReorderFactor, 'f', -1, 64)+" × the usual gap"),
-		row("Complaints", sprintf("targets: low %d, medium %d, high %d days", set.ComplaintTargetDays[model.SeverityLow],
-			set.ComplaintTargetDays[model.SeverityMedium], set.ComplaintTargetDays[model.SeverityHigh])),
-		row("Daily review", sprintf("lists the %d most urgent customers", set.ReviewSize)),
-		"",
-		st.Section.Render("Saved feedback questions") + st.Muted.Render("  a adds · x deletes"),
-	}
+	lines = append(lines, st.Title.Render("Settings")+st.Muted.Render("  e edits"))
+	row("Business", set.BusinessName, set.Currency, "hourly rate "+s.com.money(set.HourlyRate))
+	row("Tiers", set.TierNames[:]...)
+	row("Stay in touch", "advocates "+daysOrOff(set.AdvocateDays, "every %d days"),
+		"customers "+daysOrOff(set.CustomerDays, "every %d days"))
+	row("Segments", cad...)
+	row("Prospects", "review "+daysOrOff(set.ProspectDays, "when untouched for %d days"),
+		"thank-you "+daysOrOff(set.ThankYouDays, "%d days after a first order"))
+	row("Reorders", "overdue past "+strconv.FormatFloat(set.ReorderFactor, 'f', -1, 64)+" × the usual gap")
+	row("Complaints", sprintf("targets: low %d, medium %d, high %d days", set.ComplaintTargetDays[model.SeverityLow],
+		set.ComplaintTargetDays[model.SeverityMedium], set.ComplaintTargetDays[model.SeverityHigh]))
+	row("Daily review", sprintf("lists the %d most urgent customers", set.ReviewSize))
+	lines = append(lines, "", st.Section.Render("Saved feedback questions")+st.Muted.Render("  a adds · x deletes"))
 	if len(s.data.questions) == 0 {
 		lines = append(lines, st.Muted.Render("None yet."))
 	}
@@ -186,6 +194,15 @@ func (s *settingsTab) View() string {
 		lines = append(lines, s.input.View())
 	}
 	return strings.Join(lines, "\n")
+}
+
+// daysOrOff writes a rule's days with format, or "off" for 0: a rule
+// with no days is switched off.
+func daysOrOff(days int, format string) string {
+	if days == 0 {
+		return "off"
+	}
+	return sprintf(format, days)
 }
 
 // ShortHelp implements help.KeyMap.
@@ -325,10 +342,10 @@ func (f *settingsForm) build() {
 	review := huh.NewGroup(
 		in("Customers to list each day", &f.size).Description("the most urgent first; m on Today lists more").
 			Validate(wholeCount(1, model.MaxReviewSize)),
-		in("Advocates: stay in touch every (days)", &f.advocate).Validate(wholeDays(0, 3650)),
+		in("Advocates: stay in touch every (days, 0 off)", &f.advocate).Validate(wholeDays(0, 3650)),
 		in("Customers: stay in touch every (days, 0 off)", &f.customer).Validate(wholeDays(0, 3650)),
-		in("Prospects: review when untouched for (days)", &f.prospect).Validate(wholeDays(0, 3650)),
-		in("Thank-you: days after a first order", &f.thank).Validate(wholeDays(0, 3650)),
+		in("Prospects: review when untouched for (days, 0 off)", &f.prospect).Validate(wholeDays(0, 3650)),
+		in("Thank-you: days after a first order (0 off)", &f.thank).Validate(wholeDays(0, 3650)),
 		in("Reorder factor (× the usual gap)", &f.factor).Validate(validateFactor),
 		in("Low complaint target (days)", &f.targets[0]).Validate(wholeDays(1, 365)),
 		in("Medium complaint target (days)", &f.targets[1]).Validate(wholeDays(1, 365)),

@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"clientele/model"
 )
 
 func TestSettingsFormNamesABadRateAndKeepsTyping(t *testing.T) {
@@ -43,10 +45,34 @@ func TestSettingsFormNamesABadRateAndKeepsTyping(t *testing.T) {
 	}
 }
 
+func TestSettingsSayWhichRulesAreOffAndWrapLongValues(t *testing.T) {
+	db := openStore(t)
+	ctx := context.Background()
+	d := newDriver(t, db, 80, 24)
+	d.keys("7")
+	mustContain(t, d.screen(), "Segments           none has its own; e sets days per segment")
+	s := model.DefaultSettings()
+	s.AdvocateDays, s.ProspectDays, s.ThankYouDays = 0, 0, 0
+	if err := db.SaveSettings(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	for i, name := range []string{"Wholesale trade customers", "Teen fashion boutiques", "Local independent shops"} {
+		if err := db.CreateSegment(ctx, &model.Segment{Name: name, CadenceDays: 20 + i}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d.send(dataChangedMsg{})
+	mustContain(t, d.screen(), "advocates off · customers off", "review off · thank-you off",
+		"Local independent shops every 22 days", "Wholesale trade customers every 20 days")
+	mustLack(t, d.screen(), "every 0 days", "for 0 days", "…")
+}
+
 func TestSavedQuestionsAddAndDelete(t *testing.T) {
 	db := fixtureStore(t)
 	d := newDriver(t, db, 80, 24)
-	d.keys("7", "a", "Would you buy this again?", "enter")
+	d.keys("7", "a", "enter")
+	mustContain(t, d.screen(), "Not saved: the question is required.")
+	d.keys("Would you buy this again?", "enter")
 	mustContain(t, d.screen(), "Saved the question.", "Would you buy this again?")
 	d.keys("x")
 	mustContain(t, d.screen(), "Deleted the question")

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"image/color"
+	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
@@ -110,4 +111,40 @@ func (s Styles) Money(m model.Money) lipgloss.Style {
 		return s.Bad
 	}
 	return lipgloss.NewStyle()
+}
+
+// Colours that bubbles' text input picks for itself and that no option of
+// huh's reaches: huh styles only the focused field's input from its
+// theme, so every other field keeps the input's defaults, which are made
+// for a dark background. Each is a style of one colour and nothing else,
+// so lipgloss writes it as a sequence of its own.
+const (
+	inputPlaceholder = "\x1b[38;5;240m" // its placeholder, under any theme
+	inputText        = "\x1b[37m"       // a blurred field's value and prompt: ANSI white
+)
+
+// The rewrites recolour makes: faint for the grey placeholder without
+// colour, the terminal's own foreground for ANSI white on a light
+// background.
+var (
+	recolourNoColor = strings.NewReplacer(inputPlaceholder, "\x1b[2m")
+	recolourLight   = strings.NewReplacer(inputText, "\x1b[39m")
+	recolourBoth    = strings.NewReplacer(inputPlaceholder, "\x1b[2m", inputText, "\x1b[39m")
+)
+
+// recolour rewrites those inherited colours in a frame. Under NO_COLOR a
+// placeholder drawn in grey would lose its grey and read like a typed
+// value: it is drawn faint instead. On a light background ANSI white is
+// all but invisible: the terminal's own foreground stands in for it.
+// Frames on a dark background, in colour, pass unchanged.
+func recolour(frame string, isDark, noColor bool) string {
+	switch {
+	case noColor && !isDark:
+		return recolourBoth.Replace(frame)
+	case noColor:
+		return recolourNoColor.Replace(frame)
+	case !isDark:
+		return recolourLight.Replace(frame)
+	}
+	return frame
 }

@@ -44,6 +44,23 @@ func truncate(s string, w int) string {
 	return ansi.Truncate(s, w, "…")
 }
 
+// truncateWords cuts clean, unstyled text to w columns between words,
+// with an ellipsis; a single word longer than half the width is cut
+// inside.
+func truncateWords(s string, w int) string {
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	if w < 2 {
+		return ansi.Truncate(s, w, "")
+	}
+	cut := ansi.Truncate(s, w-1, "")
+	if i := strings.LastIndexByte(cut, ' '); ansi.StringWidth(cut[:max(i, 0)]) > w/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:·") + "…"
+}
+
 // fitBlock makes s exactly h lines of at most w columns each: long lines
 // are cut, missing lines are added empty. It is the last guard that no
 // screen draws wider or taller than the terminal.
@@ -82,6 +99,27 @@ func wrap(s string, w int) []string {
 		out = append(out, strings.Split(ansi.Wrap(para, w, ""), "\n")...)
 	}
 	return out
+}
+
+// wrapParts joins parts with " · " in lines of at most w columns,
+// breaking between parts; a part too long for a line is wrapped on its
+// own. Parts are cleaned.
+func wrapParts(parts []string, w int) []string {
+	var out []string
+	line := ""
+	for _, p := range parts {
+		p = clean(p)
+		switch {
+		case line == "":
+			line = p
+		case ansi.StringWidth(line)+3+ansi.StringWidth(p) <= w:
+			line += " · " + p
+		default:
+			out = append(out, wrap(line, w)...)
+			line = p
+		}
+	}
+	return append(out, wrap(line, w)...)
 }
 
 // lipglossWidth is the display width of a possibly styled string.

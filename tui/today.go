@@ -220,11 +220,13 @@ func (t *today) View() string {
 		return st.Muted.Render("Building today's review…")
 	}
 	n, done := len(t.entries), t.done
-	head := st.Title.Render("Today") + st.Muted.Render(" · "+t.com.today().Format("Monday 2 January 2006")+" · ")
-	switch {
-	case n == 0:
+	head := st.Title.Render("Today") + st.Muted.Render(" · "+t.com.today().Format("Monday 2 January 2006"))
+	if n == 0 {
 		return head + "\n\n" + st.Good.Render("Nobody needs you today.") + "\n" +
 			st.Muted.Render("Follow-ups, reorders, complaints, feedback and stay-in-touch reminders appear here when due.")
+	}
+	head += st.Muted.Render(" · ")
+	switch {
 	case done == n:
 		head += st.Good.Render(sprintf("all %d done today", n))
 	default:
@@ -318,8 +320,12 @@ func (t *today) Info() string {
 	return sprintf("%s of %s", commas(t.table.Cursor()+1), commas(len(t.entries)))
 }
 
-// ShortHelp implements help.KeyMap.
+// ShortHelp implements help.KeyMap: nothing of its own on an empty day,
+// where no key would act on anyone.
 func (t *today) ShortHelp() []key.Binding {
+	if len(t.entries) == 0 {
+		return nil
+	}
 	return []key.Binding{t.keys.Open, t.keys.Done, t.keys.Touch, t.keys.Snooze, t.keys.FollowUp, t.keys.Order,
 		t.keys.Feedback, t.keys.More}
 }

@@ -74,7 +74,7 @@ func TestOpensOnCustomersWhenNobodyIsDue(t *testing.T) {
 	d := newDriver(t, fixtureStore(t), 80, 24)
 	mustContain(t, d.screen(), "25 customers")
 	d.keys("1")
-	mustContain(t, d.screen(), "Nobody needs you today.")
+	mustContain(t, d.screen(), "Nobody needs you today.", "Today · Monday 23 November 2026\n")
 }
 
 func TestTodayWalksWithDoneAndSnooze(t *testing.T) {
@@ -105,7 +105,7 @@ func TestTodayWalksWithDoneAndSnooze(t *testing.T) {
 		t.Errorf("Ada snoozed until %v", ada.SnoozedUntil)
 	}
 	// The cursor walked on to the next entry not done.
-	if row := firstRow(d.screen()); !strings.Contains(row, "Customer 01") {
+	if row := cursorRow(d.screen()); !strings.Contains(row, "Customer 01") {
 		t.Errorf("cursor on %q, want Customer 01", row)
 	}
 	// Esc on an untouched form closes it; with changes it asks first.

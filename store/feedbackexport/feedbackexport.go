@@ -78,7 +78,7 @@ func WriteFile(ctx context.Context, path string, s model.FeedbackStore, f Format
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return model.WriteError(path, err) // not the temporary file's name: the user never typed it
 	}
 	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
 	if err := tmp.Chmod(0o600); err != nil {

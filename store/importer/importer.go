@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 	"time"
@@ -74,10 +75,25 @@ var errDryRun = errors.New("dry run")
 func ImportFile(ctx context.Context, db *store.DB, path string, opt Options) (model.ImportSummary, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return model.ImportSummary{}, err
+		return model.ImportSummary{}, fileError(err)
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return model.ImportSummary{}, errors.New("that is a folder, not a CSV file")
+	}
 	return Import(ctx, db, f, opt)
+}
+
+// fileError says why a file cannot be read, in words, without repeating
+// its path: the command and the import prompt show the path beside it.
+func fileError(err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("there is no such file")
+	case errors.Is(err, fs.ErrPermission):
+		return errors.New("the file cannot be read (permission denied)")
+	}
+	return err
 }
 
 // Import reads a CSV from r and adds what it holds to db in one

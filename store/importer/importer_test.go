@@ -3,6 +3,7 @@ package importer
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -104,6 +105,20 @@ func TestBadLinesNameLineAndColumnAndWriteNothing(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestAFileThatCannotBeReadIsSaidInWords(t *testing.T) {
+	db, _ := openDB(t)
+	dir := t.TempDir()
+	for path, want := range map[string]string{
+		filepath.Join(dir, "missing.csv"): "there is no such file",
+		dir:                               "that is a folder, not a CSV file",
+	} {
+		_, err := ImportFile(context.Background(), db, path, Options{})
+		if err == nil || err.Error() != want {
+			t.Errorf("importing %s: %v, want %q", path, err, want)
+		}
 	}
 }
 
