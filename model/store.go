@@ -298,6 +298,15 @@ type Store interface {
 	OrderStore
 	CostStore
 	AlsoBoughtStore
+	ProfitStore
+}
+
+// ProfitStore reads what the profitability rules sum.
+type ProfitStore interface {
+	// ProfitBook reads every customer's sums over the period (archived
+	// customers too, flagged), the unattributed row, the business's sums
+	// by month, and the first and last day of any order or cost.
+	ProfitBook(ctx context.Context, period Period) (ProfitBook, error)
 }
 
 // OfferingStore keeps the products and services on sale.
