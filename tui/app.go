@@ -87,6 +87,7 @@ func New(store model.Store, opt Options) *App {
 		{key: "3", screen: newSegmentFit(com)},
 		{key: "4", screen: newFeedbackScreen(com)},
 		{key: "5", screen: newComplaintScreen(com)},
+		{key: "6", screen: newProfitScreen(com)},
 		{key: "7", screen: newSettingsTab(com)},
 	}
 	a.active = a.tabIndex("2") // until the review says someone needs the owner
