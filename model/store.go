@@ -301,14 +301,6 @@ type Store interface {
 	ProfitStore
 }
 
-// ProfitStore reads what the profitability rules sum.
-type ProfitStore interface {
-	// ProfitBook reads every customer's sums over the period (archived
-	// customers too, flagged), the unattributed row, the business's sums
-	// by month, and the first and last day of any order or cost.
-	ProfitBook(ctx context.Context, period Period) (ProfitBook, error)
-}
-
 // OfferingStore keeps the products and services on sale.
 type OfferingStore interface {
 	// Offerings lists every offering, active ones first, then by name.
@@ -362,4 +354,13 @@ type AlsoBoughtStore interface {
 	// items (the most bought first, a dozen at most) the co-purchases in
 	// the latest orders of other customers that had it.
 	CoPurchases(ctx context.Context, customerID int64) (bought []Item, co []CoPurchases, err error)
+}
+
+// ProfitStore reads what the profitability rules need.
+type ProfitStore interface {
+	// ProfitBook sums the orders and costs of period p for every customer,
+	// archived ones included (flagged), and for the unattributed: orders
+	// with no customer and costs that belong to no one. It adds the
+	// period's months and the first and last day of any record.
+	ProfitBook(ctx context.Context, p Period) (ProfitBook, error)
 }
