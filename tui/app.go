@@ -87,6 +87,7 @@ func New(store model.Store, opt Options) *App {
 		{key: "3", screen: newSegmentFit(com)},
 		{key: "4", screen: newFeedbackScreen(com)},
 		{key: "5", screen: newComplaintScreen(com)},
+		{key: "6", screen: newProfitScreen(com)},
 		{key: "7", screen: newSettingsTab(com)},
 	}
 	a.active = a.tabIndex("2") // until the review says someone needs the owner
@@ -374,29 +375,35 @@ func (a *App) render() string {
 	return b.String()
 }
 
-// header draws the app name, the business and the tabs.
+// header draws the app name, the business and the tabs: every tab's
+// title when that fits beside the business's name, tabs closer together
+// before they shrink to their digits, and the name only where it fits.
 func (a *App) header() string {
 	st := a.com.styles
-	line := a.tabLine(false)
-	if lipglossWidth(line) > a.width {
-		line = a.tabLine(true)
-	}
 	name := st.Muted.Render(model.Printable(a.com.settings.BusinessName))
-	if gap := a.width - lipglossWidth(line) - lipglossWidth(name); gap >= 2 {
-		line += strings.Repeat(" ", gap) + name
+	layouts := []string{a.tabLine(false, "  "), a.tabLine(false, " "), a.tabLine(true, "  ")}
+	for _, line := range layouts {
+		if gap := a.width - lipglossWidth(line) - lipglossWidth(name); gap >= 2 {
+			return line + strings.Repeat(" ", gap) + name
+		}
 	}
-	return truncate(line, a.width)
+	for _, line := range layouts {
+		if lipglossWidth(line) <= a.width {
+			return line
+		}
+	}
+	return truncate(layouts[len(layouts)-1], a.width)
 }
 
-// tabLine is the app name, the tabs and the title of a pushed screen;
-// compact names only the tab in view, the others by their digit, for
-// when every title does not fit.
-func (a *App) tabLine(compact bool) string {
+// tabLine is the app name, the tabs and the title of a pushed screen,
+// sep apart; compact names only the tab in view, the others by their
+// digit, for when every title does not fit.
+func (a *App) tabLine(compact bool, sep string) string {
 	st := a.com.styles
 	var b strings.Builder
 	b.WriteString(st.AppName.Render("clientele"))
 	for i, t := range a.tabs {
-		b.WriteString("  ")
+		b.WriteString(sep)
 		label := t.key + " " + t.screen.Title()
 		switch {
 		case i == a.active:

@@ -324,3 +324,23 @@ type alsoBoughtLoadedMsg struct {
 	suggestions []model.Suggestion
 	bought      bool
 }
+
+// profitLoadedMsg carries the Profit tab's analysis of one period,
+// computed in a command.
+type profitLoadedMsg struct {
+	seq  int // the load it answers; older ones are dropped
+	data *profitData
+}
+
+// periodChosenMsg carries the custom period the dates form settled on,
+// and the dates as typed, to offer again.
+type periodChosenMsg struct {
+	period   model.Period
+	from, to string
+}
+
+// profitExportedMsg reports the profit summary written to path.
+type profitExportedMsg struct {
+	path   string
+	period string
+}
