@@ -373,10 +373,14 @@ func reviewEntry(c *ReviewCustomer, s Settings, cut ReviewCutoffs) (ReviewEntry,
 		if f.Count > 1 {
 			what = fmt.Sprintf("%d feedback", f.Count)
 		}
+		waiting := "with no reply for " + Plural(age, "day", "days")
+		if age == 0 {
+			waiting = "today, no reply yet"
+		}
 		if f.HasScore && f.LowScore <= 6 {
-			add(ReasonDetractor, age, float64(age), "detractor (NPS %d): %s with no reply for %s", f.LowScore, what, Plural(age, "day", "days"))
+			add(ReasonDetractor, age, float64(age), "detractor (NPS %d): %s %s", f.LowScore, what, waiting)
 		} else {
-			add(ReasonFeedback, age, float64(age), "%s with no reply for %s", what, Plural(age, "day", "days"))
+			add(ReasonFeedback, age, float64(age), "%s %s", what, waiting)
 		}
 	}
 

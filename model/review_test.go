@@ -121,6 +121,11 @@ func TestReviewRules(t *testing.T) {
 			c.Feedback = ReviewFeedback{Count: 1, Oldest: on("2026-11-19"), Newest: on("2026-11-19"), LowScore: 3, HasScore: true}
 			return c
 		}, nil, []ReasonKind{ReasonDetractor}, "detractor (NPS 3): feedback with no reply for 4 days"},
+		{"a detractor's answer today waits for its reply", func() ReviewCustomer {
+			c := base(StageCustomer)
+			c.Feedback = ReviewFeedback{Count: 1, Oldest: on("2026-11-23"), Newest: on("2026-11-23"), LowScore: 2, HasScore: true}
+			return c
+		}, nil, []ReasonKind{ReasonDetractor}, "detractor (NPS 2): feedback today, no reply yet"},
 		{"passive feedback with no reply", func() ReviewCustomer {
 			c := base(StageCustomer)
 			c.Feedback = ReviewFeedback{Count: 2, Oldest: on("2026-11-13"), Newest: on("2026-11-19"), LowScore: 8, HasScore: true}

@@ -14,7 +14,7 @@ import (
 
 // generatorVersion changes whenever Generate writes different data for the
 // same options, so that cached benchmark files are made afresh.
-const generatorVersion = 2
+const generatorVersion = 3
 
 // BenchNow is "today" in the benchmark files, fixed so that every run and
 // every machine measures the same data.

@@ -455,18 +455,17 @@ func (g *generator) commentCard(on time.Time) error {
 }
 
 // feedback sets the status the owner has reached with f, stores it and
-// counts it. Fresh feedback is mostly new; older feedback has mostly been
-// replied to or acted on, but a few slipped through.
+// counts it. Fresh feedback is mostly new; older feedback has been replied
+// to or acted on, but a few slipped through in the last two months: an
+// owner who opens the daily review does not leave a year of it unread.
 func (g *generator) feedback(f *model.Feedback) error {
 	age := model.DaysBetween(f.On, g.today)
 	f.Status = model.FeedbackReplied
 	switch {
-	case age <= 10 && g.chance(0.7), g.chance(0.08):
+	case age <= 10 && g.chance(0.7), age <= 60 && g.chance(0.15):
 		f.Status = model.FeedbackNew
 	case (f.Kind == model.FeedbackWish || f.Kind == model.FeedbackSuggestion) && g.chance(0.4):
 		f.Status = model.FeedbackActedOn
-	case f.Kind == model.FeedbackNPS && f.Score >= 7 && g.chance(0.5):
-		f.Status = model.FeedbackNew // a happy score needs no reply
 	}
 	if f.Status != model.FeedbackNew {
 		f.RepliedOn = g.clampDay(f.On.AddDate(0, 0, g.between(0, 4)))
