@@ -283,16 +283,26 @@ func (m Money) Short(symbol string) string {
 }
 
 func formatUnits(v int64, scale int) string {
-	sign := ""
+	// Exports write this for every amount of every row: strconv, not
+	// fmt, so that it costs a few allocations less.
+	var buf [32]byte
+	b := buf[:0]
 	if v < 0 {
-		sign = "-"
+		b = append(b, '-')
 		v = -v
 	}
 	if scale <= 0 {
-		return sign + strconv.FormatInt(v, 10)
+		return string(strconv.AppendInt(b, v, 10))
 	}
 	p := pow10(scale)
-	return fmt.Sprintf("%s%d.%0*d", sign, v/p, scale, v%p)
+	b = strconv.AppendInt(b, v/p, 10)
+	b = append(b, '.')
+	var fracBuf [20]byte
+	frac := strconv.AppendInt(fracBuf[:0], v%p, 10)
+	for range scale - len(frac) {
+		b = append(b, '0')
+	}
+	return string(append(b, frac...))
 }
 
 // Currency is the business's currency: an ISO code and the symbol shown.
