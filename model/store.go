@@ -298,6 +298,7 @@ type Store interface {
 	OrderStore
 	CostStore
 	AlsoBoughtStore
+	ProfitStore
 }
 
 // OfferingStore keeps the products and services on sale.
@@ -353,4 +354,13 @@ type AlsoBoughtStore interface {
 	// items (the most bought first, a dozen at most) the co-purchases in
 	// the latest orders of other customers that had it.
 	CoPurchases(ctx context.Context, customerID int64) (bought []Item, co []CoPurchases, err error)
+}
+
+// ProfitStore reads what the profitability rules need.
+type ProfitStore interface {
+	// ProfitBook sums the orders and costs of period p for every customer,
+	// archived ones included (flagged), and for the unattributed: orders
+	// with no customer and costs that belong to no one. It adds the
+	// period's months and the first and last day of any record.
+	ProfitBook(ctx context.Context, p Period) (ProfitBook, error)
 }

@@ -20,8 +20,9 @@ type CheckReport struct {
 	// ForeignKeys holds the rows that refer to a record that is missing.
 	ForeignKeys []string
 	// Figures holds the customers whose kept figures (orders, revenue,
-	// first and last order) disagree with their orders; FiguresOff counts
-	// them all when there are more than the list shows.
+	// first and last order) disagree with their orders, and the orders
+	// whose kept total or direct cost disagree with their lines;
+	// FiguresOff counts them all when there are more than the list shows.
 	Figures    []string
 	FiguresOff int
 	// What was checked.
@@ -61,8 +62,8 @@ func (r CheckReport) String() string {
 		r.Integrity, len(r.Integrity))
 	section("references: every row refers to records that exist", "references: rows refer to missing records",
 		r.ForeignKeys, len(r.ForeignKeys))
-	section("figures: every customer's orders, revenue and last order match their orders",
-		fmt.Sprintf("figures: %d customers' kept figures disagree with their orders", r.FiguresOff),
+	section("figures: every customer's orders, revenue and last order match their orders, every order's total its lines",
+		fmt.Sprintf("figures: %d kept figures disagree with the orders and lines they sum", r.FiguresOff),
 		r.Figures, r.FiguresOff)
 	switch {
 	case len(r.Integrity) > 0:
@@ -72,7 +73,7 @@ func (r CheckReport) String() string {
 		b.WriteString("Some rows point at records that are gone: restore the latest backup, " +
 			"or ask for help before editing the file.\n")
 	case r.FiguresOff > 0:
-		b.WriteString("Run `clientele check --fix` to recompute the figures from the orders.\n")
+		b.WriteString("Run `clientele check --fix` to recompute the figures from the orders and their lines.\n")
 	default:
 		b.WriteString("All is well.\n")
 	}
@@ -183,8 +184,36 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 	if err := figs.Err(); err != nil {
 		return damaged(err)
 	}
+	totals, err := ro.QueryContext(ctx, orderTotalsQuery)
+	if err != nil {
+		return damaged(err)
+	}
+	defer totals.Close()
+	for totals.Next() {
+		var id, total, direct, wantTotal, wantDirect int64
+		if err := totals.Scan(&id, &total, &direct, &wantTotal, &wantDirect); err != nil {
+			return damaged(err)
+		}
+		r.FiguresOff++
+		if len(r.Figures) < maxFindings {
+			r.Figures = append(r.Figures, fmt.Sprintf(
+				"order %d: kept total %d, direct cost %d; its lines say %d, %d", id, total, direct, wantTotal, wantDirect))
+		}
+	}
+	if err := totals.Err(); err != nil {
+		return damaged(err)
+	}
 	return r, nil
 }
+
+// orderTotalsQuery lists the orders whose kept total or direct cost
+// (migration 0007) differ from their lines: id, then each kept sum and
+// the lines' one.
+const orderTotalsQuery = `SELECT o.id, o.total, o.direct_cost, coalesce(l.total, 0), coalesce(l.direct, 0)
+	FROM orders o LEFT JOIN (SELECT order_id, sum(amount) AS total, sum(quantity * unit_cost) AS direct
+		FROM order_lines GROUP BY order_id) l ON l.order_id = o.id
+	WHERE o.total IS NOT coalesce(l.total, 0) OR o.direct_cost IS NOT coalesce(l.direct, 0)
+	ORDER BY o.id`
 
 // figuresQuery lists the customers whose kept figures differ from the ones
 // refreshFigures would compute: id, name, then each kept figure beside the
@@ -205,10 +234,19 @@ const figuresQuery = `WITH o AS (
 		OR c.first_order_at IS NOT o.first OR c.last_order_at IS NOT o.last
 	ORDER BY c.id`
 
-// FixFigures recomputes every customer's kept figures from their orders,
-// what `clientele check --fix` does.
+// FixFigures recomputes every order's kept total and direct cost from its
+// lines, and every customer's kept figures from their orders: what
+// `clientele check --fix` does.
 func (db *DB) FixFigures(ctx context.Context) error {
-	return db.write(ctx, func(tx *sql.Tx) error { return refreshFigures(ctx, tx) })
+	return db.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE orders SET (total, direct_cost) = (SELECT coalesce(sum(amount), 0),
+			coalesce(sum(quantity * unit_cost), 0) FROM order_lines WHERE order_id = orders.id)
+			WHERE id IN (SELECT id FROM (`+orderTotalsQuery+`))`)
+		if err != nil {
+			return err
+		}
+		return refreshFigures(ctx, tx)
+	})
 }
 
 func orNone(s sql.NullString) string {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -295,6 +296,7 @@ func TestCheckFindsDamageBrokenReferencesAndWrongFigures(t *testing.T) {
 	for _, q := range []string{
 		"UPDATE customers SET revenue = revenue + 1 WHERE id IN (1, 2)",
 		"UPDATE customers SET order_count = 0, last_order_at = NULL WHERE id = 3",
+		"UPDATE orders SET direct_cost = direct_cost + 7 WHERE id = 7",
 	} {
 		if _, err := raw.Exec(q); err != nil {
 			t.Fatal(err)
@@ -302,8 +304,9 @@ func TestCheckFindsDamageBrokenReferencesAndWrongFigures(t *testing.T) {
 	}
 	raw.Close()
 	rep, err = Check(ctx, good)
-	if err != nil || rep.OK() || rep.FiguresOff != 3 || len(rep.ForeignKeys) != 0 ||
+	if err != nil || rep.OK() || rep.FiguresOff != 4 || len(rep.ForeignKeys) != 0 ||
 		!strings.Contains(rep.String(), "customer 3 (Customer 00002): kept 0 orders") ||
+		!regexp.MustCompile(`order 7: kept total -?\d+, direct cost (\d+); its lines say -?\d+, \d+`).MatchString(rep.String()) ||
 		!strings.Contains(rep.String(), "clientele check --fix") {
 		t.Fatalf("wrong figures: %v\n%s", err, rep)
 	}
