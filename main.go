@@ -21,8 +21,10 @@ import (
 	"clientele/model"
 	"clientele/store"
 	"clientele/store/demo"
+	"clientele/store/exportfile"
 	"clientele/store/feedbackexport"
 	"clientele/store/importer"
+	"clientele/store/profitexport"
 	"clientele/tui"
 )
 
@@ -251,14 +253,50 @@ func importFile(db *store.DB) func(context.Context, string) (model.ImportSummary
 	}
 }
 
-// exportCmd is the parent of the exports: feedback here; the
-// profitability export gives it its own RunE and flags.
+// exportCmd writes the profitability summary; `export feedback`, below
+// it, the feedback log.
 func exportCmd() *cobra.Command {
+	var from, to, format, out string
 	cmd := &cobra.Command{
-		Use:   "export",
-		Short: "Export data for a spreadsheet, the accountant or a review",
-		Args:  cobra.NoArgs,
+		Use:   "export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|md|json] [--out FILE]",
+		Short: "Export what each customer earns you, for the accountant, the bank or a review",
+		Long: "Writes the profitability summary of a period: all time unless --from or --to\n" +
+			"(each day included) say otherwise. CSV has a row per customer with an order or\n" +
+			"a cost in the period and one for the unattributed; Markdown is a one-page\n" +
+			"summary; JSON has the period, currency, totals, customers and the unattributed.\n" +
+			"To standard output, or to --out (written atomically, mode 0600). CSV cells that\n" +
+			"a spreadsheet would run as a formula (= + - @, a tab or a carriage return\n" +
+			"first) get a leading '. `clientele export feedback` exports the feedback log.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			f, err := exportfile.Pick(format, cmd.Flags().Changed("format"), out, profitexport.Formats...)
+			if err != nil {
+				return err
+			}
+			today := model.WallClock(time.Now())
+			period, err := profitexport.Period(from, to, today)
+			if err != nil {
+				return err
+			}
+			db, err := openStore(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			sum, err := profitexport.Summary(cmd.Context(), db, period, today)
+			if err != nil {
+				return err
+			}
+			if out == "" {
+				return profitexport.Write(cmd.OutOrStdout(), &sum, f)
+			}
+			return profitexport.WriteFile(out, &sum, f)
+		},
 	}
+	cmd.Flags().StringVar(&from, "from", "", "first day of the period, YYYY-MM-DD (default: since the first record)")
+	cmd.Flags().StringVar(&to, "to", "", "last day of the period, YYYY-MM-DD (default: up to the last record)")
+	cmd.Flags().StringVar(&format, "format", "csv", "csv, md or json (default from --out's extension, else csv)")
+	cmd.Flags().StringVar(&out, "out", "", "write to this file instead of standard output")
 	cmd.AddCommand(exportFeedbackCmd())
 	return cmd
 }
@@ -273,12 +311,9 @@ func exportFeedbackCmd() *cobra.Command {
 			"formula (starting with = + - @, a tab or a carriage return) get a leading '.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			f := feedbackexport.FormatFor(out)
-			if cmd.Flags().Changed("format") || out == "" {
-				var err error
-				if f, err = feedbackexport.ParseFormat(format); err != nil {
-					return err
-				}
+			f, err := exportfile.Pick(format, cmd.Flags().Changed("format"), out, feedbackexport.Formats...)
+			if err != nil {
+				return err
 			}
 			db, err := openStore(cmd.Context())
 			if err != nil {
