@@ -74,6 +74,9 @@ func TestMoneyFormat(t *testing.T) {
 		if got := tt.m.Decimal(); got != tt.plain {
 			t.Errorf("Decimal(%d) = %q, want %q", tt.m, got, tt.plain)
 		}
+		if got := string(tt.m.AppendDecimal([]byte("x="))); got != "x="+tt.plain {
+			t.Errorf("AppendDecimal(%d) = %q", tt.m, got)
+		}
 	}
 }
 
