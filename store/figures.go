@@ -39,23 +39,28 @@ const (
 		coalesce(min(ordered_at) FILTER (WHERE {in period}), ''), coalesce(max(ordered_at) FILTER (WHERE {in period}), ''),
 		sum(total), sum(direct_cost)
 		FROM orders INDEXED BY orders_sums GROUP BY customer_id, kind`
-	// Each customer's costs: how many in the period and their cost to
-	// serve, then cost to serve and all costs all time; the difference of
-	// the last two is what acquiring them cost.
+	// Each customer's costs, of every category: how many and how much in
+	// the period, and how much all time (acquisition costs are taken off
+	// afterwards: see figuresAcquisition).
 	figuresCosts = `SELECT customer_id, count(*) FILTER (WHERE {in period}),
-		coalesce(sum(amount) FILTER (WHERE {in period} AND category <> 'acquisition'), 0),
-		coalesce(sum(amount) FILTER (WHERE category <> 'acquisition'), 0), sum(amount)
+		coalesce(sum(amount) FILTER (WHERE {in period}), 0), sum(amount)
 		FROM costs INDEXED BY costs_by_customer WHERE customer_id IS NOT NULL GROUP BY customer_id`
 	// Costs recorded on no customer, one by one (there are few): a cost of
 	// an order belongs to the order's customer; with no order, or an order
 	// of no one, it is unattributed (0).
-	figuresLooseCosts = `SELECT coalesce(o.customer_id, 0), c.incurred_on, c.category = 'acquisition', c.amount
-		FROM costs c INDEXED BY costs_by_customer LEFT JOIN orders o ON o.id = c.order_id WHERE c.customer_id IS NULL`
+	figuresLooseCosts = `SELECT coalesce(o.customer_id, 0), c.incurred_on, c.amount
+		FROM costs c INDEXED BY costs_loose LEFT JOIN orders o ON o.id = c.order_id WHERE c.customer_id IS NULL`
+	// Acquisition costs, one by one (there are few), attributed as other
+	// costs are: what winning a customer cost is no cost of serving them.
+	figuresAcquisition = `SELECT coalesce(c.customer_id, o.customer_id, 0), c.incurred_on, c.amount
+		FROM costs c INDEXED BY costs_acquisition LEFT JOIN orders o ON c.customer_id IS NULL AND o.id = c.order_id
+		WHERE c.category = 'acquisition'`
 	// One month of the whole business (or the part of it in the period),
 	// [?1, ?2): revenue, direct cost and cost to serve.
 	figuresMonth = `SELECT coalesce(sum(total), 0), coalesce(sum(direct_cost), 0),
-		(SELECT coalesce(sum(amount), 0) FROM costs
-			WHERE incurred_on >= ?1 AND incurred_on < ?2 AND category <> 'acquisition')
+		(SELECT coalesce(sum(amount), 0) FROM costs WHERE incurred_on >= ?1 AND incurred_on < ?2)
+		- (SELECT coalesce(sum(amount), 0) FROM costs INDEXED BY costs_acquisition
+			WHERE category = 'acquisition' AND incurred_on >= ?1 AND incurred_on < ?2)
 		FROM orders WHERE ordered_at >= ?1 AND ordered_at < ?2`
 	// The largest customer id, and the first and last order and cost.
 	figuresBounds = `SELECT coalesce((SELECT max(id) FROM customers), 0),
@@ -74,11 +79,16 @@ type orderSums struct {
 
 // costSums are one customer's costs.
 type costSums struct {
-	costs       int         // entries of any category in the period
-	serve       model.Money // in the period, acquisition aside
-	lifeServe   model.Money // all time, acquisition aside
-	acquisition model.Money // all time, category acquisition only
+	costs        int         // entries of any category in the period
+	period, life model.Money // every category, in the period and all time
+	// acquisition is what winning them cost, all time (acquisitionIn in
+	// the period): category acquisition, no part of the cost to serve.
+	acquisition, acquisitionIn model.Money
 }
+
+// serve is the cost to serve in the period, and lifeServe all time.
+func (c *costSums) serve() model.Money     { return c.period - c.acquisitionIn }
+func (c *costSums) lifeServe() model.Money { return c.life - c.acquisition }
 
 // figures are the sums of every customer, by id; index 0 holds what
 // belongs to no customer. A customer added after the sums were sized is
@@ -125,7 +135,10 @@ func (db *DB) readFigures(ctx context.Context, p model.Period, months bool,
 			if err := db.eachValues(ctx, q, args, f.addCosts); err != nil {
 				return err
 			}
-			return db.eachValues(ctx, figuresLooseCosts, nil, f.addLooseCost)
+			if err := db.eachValues(ctx, figuresLooseCosts, nil, f.addLooseCost); err != nil {
+				return err
+			}
+			return db.eachValues(ctx, figuresAcquisition, nil, f.addAcquisition)
 		},
 	}
 	if months {
@@ -184,33 +197,34 @@ func (f *figures) addOrders(row []driver.Value) error {
 }
 
 func (f *figures) addCosts(row []driver.Value) error {
-	id, n, serve, lifeServe, all := intOf(row[0]), int(intOf(row[1])), moneyOf(row[2]), moneyOf(row[3]), moneyOf(row[4])
-	if s := sumsOf(f.costs, id); s != nil {
-		s.costs += n
-		s.serve += serve
-		s.lifeServe += lifeServe
-		s.acquisition += all - lifeServe
+	id, n, period, life := intOf(row[0]), int(intOf(row[1])), moneyOf(row[2]), moneyOf(row[3])
+	if c := sumsOf(f.costs, id); c != nil {
+		c.costs += n
+		c.period += period
+		c.life += life
 	}
 	return nil
 }
 
 func (f *figures) addLooseCost(row []driver.Value) error {
-	id, on, acquisition, amount := intOf(row[0]), textOf(row[1]), intOf(row[2]) == 1, moneyOf(row[3])
-	c := sumsOf(f.costs, id)
-	if c == nil {
-		return nil
+	id, on, amount := intOf(row[0]), textOf(row[1]), moneyOf(row[2])
+	if c := sumsOf(f.costs, id); c != nil {
+		c.life += amount
+		if f.in(on) {
+			c.costs++
+			c.period += amount
+		}
 	}
-	if f.in(on) {
-		c.costs++
-	}
-	switch {
-	case acquisition:
+	return nil
+}
+
+func (f *figures) addAcquisition(row []driver.Value) error {
+	id, on, amount := intOf(row[0]), textOf(row[1]), moneyOf(row[2])
+	if c := sumsOf(f.costs, id); c != nil {
 		c.acquisition += amount
-	case f.in(on):
-		c.serve += amount
-		fallthrough
-	default:
-		c.lifeServe += amount
+		if f.in(on) {
+			c.acquisitionIn += amount
+		}
 	}
 	return nil
 }

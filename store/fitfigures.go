@@ -24,7 +24,7 @@ func (db *DB) FitFigures(ctx context.Context, cs []model.FitCustomer, from, to t
 		if o == nil {
 			continue // added since the sums were sized
 		}
-		c.Orders, c.Revenue, c.DirectCost, c.CostToServe = o.saleOrders, o.sales+o.refunds, o.direct, k.serve
+		c.Orders, c.Revenue, c.DirectCost, c.CostToServe = o.saleOrders, o.sales+o.refunds, o.direct, k.serve()
 		c.Profit = c.Revenue - c.DirectCost - c.CostToServe
 		c.LastSale = parseStored(o.lastSale)
 	}

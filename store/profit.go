@@ -21,6 +21,17 @@ const profitCustomers = `SELECT id, name, stage, coalesce(tier, 0), archived_at 
 // any order or cost. The customers and their segments are read side by
 // side with the sums (see figures).
 func (db *DB) ProfitBook(ctx context.Context, p model.Period) (model.ProfitBook, error) {
+	return db.profitBook(ctx, p, true)
+}
+
+// ProfitBookWithoutMonths is ProfitBook with no months: what an export,
+// which draws no monthly bars, reads. Summing the months reads every
+// order and cost of the period once more, by day.
+func (db *DB) ProfitBookWithoutMonths(ctx context.Context, p model.Period) (model.ProfitBook, error) {
+	return db.profitBook(ctx, p, false)
+}
+
+func (db *DB) profitBook(ctx context.Context, p model.Period, months bool) (model.ProfitBook, error) {
 	book := model.ProfitBook{Period: p}
 	var segments idLists
 	readCustomers := func(f *figures) error {
@@ -34,7 +45,7 @@ func (db *DB) ProfitBook(ctx context.Context, p model.Period) (model.ProfitBook,
 		})
 	}
 	readSegments := func(f *figures) error { return segments.read(ctx, db, factsSegments, int(f.maxID)+1) }
-	f, err := db.readFigures(ctx, p, true, readCustomers, readSegments)
+	f, err := db.readFigures(ctx, p, months, readCustomers, readSegments)
 	if err != nil {
 		return book, fmt.Errorf("reading the profitability book: %w", err)
 	}
@@ -53,8 +64,8 @@ func (db *DB) ProfitBook(ctx context.Context, p model.Period) (model.ProfitBook,
 func (f *figures) fill(c *model.ProfitFacts) {
 	o, k := f.orders[c.ID], f.costs[c.ID]
 	c.SaleOrders, c.RefundOrders, c.Costs = o.saleOrders, o.refundOrders, k.costs
-	c.Sales, c.Refunds, c.DirectCost, c.CostToServe = o.sales, o.refunds, o.direct, k.serve
+	c.Sales, c.Refunds, c.DirectCost, c.CostToServe = o.sales, o.refunds, o.direct, k.serve()
 	c.FirstSale, c.LastSale = parseStored(o.firstSale), parseStored(o.lastSale)
-	c.LifetimeRevenue, c.LifetimeDirectCost, c.LifetimeCostToServe = o.lifeRevenue, o.lifeDirect, k.lifeServe
+	c.LifetimeRevenue, c.LifetimeDirectCost, c.LifetimeCostToServe = o.lifeRevenue, o.lifeDirect, k.lifeServe()
 	c.Acquisition += k.acquisition
 }

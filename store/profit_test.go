@@ -218,3 +218,24 @@ func TestProfitBookOfAnEmptyDatabase(t *testing.T) {
 		t.Errorf("empty book %+v", book)
 	}
 }
+
+func TestProfitBookWithoutMonthsIsTheBookLessItsMonths(t *testing.T) {
+	db := openTest(t)
+	fx := writeProfitFixture(t, db)
+	ctx := context.Background()
+	book, err := db.ProfitBook(ctx, fx.march)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lean, err := db.ProfitBookWithoutMonths(ctx, fx.march)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(book.Months) == 0 || lean.Months != nil {
+		t.Fatalf("months %v and %v", book.Months, lean.Months)
+	}
+	book.Months = nil
+	if !reflect.DeepEqual(book, lean) {
+		t.Errorf("without months\n got %+v\nwant %+v", lean, book)
+	}
+}

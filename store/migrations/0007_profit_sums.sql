@@ -13,8 +13,11 @@
 -- checked by `clientele check`, which recomputes them with --fix. Indexes
 -- carry what the sums read, so that each is one pass over one index in
 -- its own order: orders by customer and kind, orders and costs by day (the
--- months), costs by customer. The indexes replaced keep their leading
--- columns, so every query that used them still does.
+-- months), costs by customer. Costs recorded on no customer (they belong
+-- to their order's customer, if any) and acquisition costs (kept apart
+-- from the cost to serve) are few, and each kind has a partial index; so
+-- the large passes over costs never test a category. The indexes replaced
+-- keep their leading columns, so every query that used them still does.
 ALTER TABLE orders ADD COLUMN total INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE orders ADD COLUMN direct_cost INTEGER NOT NULL DEFAULT 0;
 UPDATE orders SET (total, direct_cost) = (SELECT coalesce(sum(amount), 0), coalesce(sum(quantity * unit_cost), 0)
@@ -24,6 +27,9 @@ CREATE INDEX orders_sums ON orders(customer_id, kind, ordered_at, total, direct_
 DROP INDEX orders_by_date;
 CREATE INDEX orders_by_date ON orders(ordered_at, total, direct_cost);
 DROP INDEX costs_by_customer;
-CREATE INDEX costs_by_customer ON costs(customer_id, incurred_on, category, amount, order_id);
+CREATE INDEX costs_by_customer ON costs(customer_id, incurred_on, amount);
 DROP INDEX costs_by_date;
-CREATE INDEX costs_by_date ON costs(incurred_on, category, amount);
+CREATE INDEX costs_by_date ON costs(incurred_on, amount);
+CREATE INDEX costs_loose ON costs(order_id, incurred_on, amount, customer_id) WHERE customer_id IS NULL;
+CREATE INDEX costs_acquisition ON costs(customer_id, incurred_on, amount, order_id, category)
+  WHERE category = 'acquisition';
