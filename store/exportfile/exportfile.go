@@ -89,7 +89,11 @@ func Pick(flag string, given bool, out string, formats ...Format) (Format, error
 // formula, so it gets a leading apostrophe. Numbers are written by the
 // caller without it, so they stay numbers.
 func Neutralise(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
 		return "'" + s
 	}
 	return s

@@ -3,6 +3,7 @@ package profitexport
 import (
 	"encoding/json"
 	"io"
+	"strconv"
 
 	"clientele/model"
 )
@@ -104,6 +105,14 @@ func jsonRow(c *model.CustomerProfit) jsonCustomer {
 		r.Tier = &c.Tier
 	}
 	return r
+}
+
+// margin writes a ratio with four decimals ("0.4812"), "" without one.
+func margin(m float64, ok bool) string {
+	if !ok {
+		return ""
+	}
+	return strconv.FormatFloat(m, 'f', 4, 64)
 }
 
 func number(m model.Money) json.Number { return json.Number(m.Decimal()) }

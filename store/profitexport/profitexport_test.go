@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"clientele/model"
+	"clientele/store/exportfile"
 )
 
 var today = time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
@@ -226,5 +228,43 @@ func TestPeriodFromFlags(t *testing.T) {
 		if errors.Is(err, model.ErrInvalid) != strings.Contains(tt.want, "before") {
 			t.Errorf("--from %q --to %q: %v", tt.from, tt.to, err)
 		}
+	}
+}
+
+// TestCSVCellsAreWhatEncodingCSVWrites compares the rows the export
+// builds with encoding/csv's output for text that needs quoting and text
+// that does not, and for random text.
+func TestCSVCellsAreWhatEncodingCSVWrites(t *testing.T) {
+	cells := []string{"", "plain", "a,b", `say "hi"`, "line\nbreak", "cr\rhere", "\r\n", " lead", "trail ", `\.`,
+		"ünïcödé", "\u00a0nbsp", "\u2028sep", ",", `"`, "=1+1", "-12", "\tTab", "@x, y"}
+	r := rand.New(rand.NewPCG(5, 6))
+	alphabet := []rune{'a', ' ', ',', '"', '\n', '\r', '\t', '=', '-', '\\', '.', 'é', '\u00a0'}
+	for range 2000 {
+		var b strings.Builder
+		for range r.IntN(6) {
+			b.WriteRune(alphabet[r.IntN(len(alphabet))])
+		}
+		cells = append(cells, b.String())
+	}
+	var row csvRow
+	var want bytes.Buffer
+	cw := csv.NewWriter(&want)
+	for _, s := range cells {
+		row.text(s)
+		row.int(-7)
+		row.end()
+		if err := cw.Write([]string{exportfile.Neutralise(s), "-7"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cw.Flush()
+	if got := string(row.b); got != want.String() {
+		gotLines, wantLines := strings.SplitAfter(got, "\n"), strings.SplitAfter(want.String(), "\n")
+		for i := range min(len(gotLines), len(wantLines)) {
+			if gotLines[i] != wantLines[i] {
+				t.Fatalf("line %d: %q, encoding/csv writes %q", i+1, gotLines[i], wantLines[i])
+			}
+		}
+		t.Fatalf("%d lines, encoding/csv writes %d", len(gotLines), len(wantLines))
 	}
 }
