@@ -20,9 +20,10 @@ type CheckReport struct {
 	// ForeignKeys holds the rows that refer to a record that is missing.
 	ForeignKeys []string
 	// Figures holds the customers whose kept figures (orders, revenue,
-	// first and last order) disagree with their orders, and the orders
-	// whose kept total or direct cost disagree with their lines;
-	// FiguresOff counts them all when there are more than the list shows.
+	// first and last order) disagree with their orders, or whose orders
+	// keep sums their lines do not add up to (the orders of no customer
+	// count as one more); FiguresOff counts them all when there are more
+	// than the list shows.
 	Figures    []string
 	FiguresOff int
 	// What was checked.
@@ -62,8 +63,8 @@ func (r CheckReport) String() string {
 		r.Integrity, len(r.Integrity))
 	section("references: every row refers to records that exist", "references: rows refer to missing records",
 		r.ForeignKeys, len(r.ForeignKeys))
-	section("figures: every customer's orders, revenue and last order match their orders, every order's total its lines",
-		fmt.Sprintf("figures: %d kept figures disagree with the orders and lines they sum", r.FiguresOff),
+	section("figures: every customer's orders, revenue and last order match their orders",
+		fmt.Sprintf("figures: %d customers' kept figures disagree with their orders", r.FiguresOff),
 		r.Figures, r.FiguresOff)
 	switch {
 	case len(r.Integrity) > 0:
@@ -73,7 +74,7 @@ func (r CheckReport) String() string {
 		b.WriteString("Some rows point at records that are gone: restore the latest backup, " +
 			"or ask for help before editing the file.\n")
 	case r.FiguresOff > 0:
-		b.WriteString("Run `clientele check --fix` to recompute the figures from the orders and their lines.\n")
+		b.WriteString("Run `clientele check --fix` to recompute the figures from the orders.\n")
 	default:
 		b.WriteString("All is well.\n")
 	}
@@ -168,56 +169,53 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 	for figs.Next() {
 		var id int64
 		var name string
-		var count, wantCount int
+		var count, wantCount, badSums int
 		var revenue, wantRevenue int64
 		var last, wantLast sql.NullString
-		if err := figs.Scan(&id, &name, &count, &wantCount, &revenue, &wantRevenue, &last, &wantLast); err != nil {
+		if err := figs.Scan(&id, &name, &count, &wantCount, &revenue, &wantRevenue, &last, &wantLast,
+			&badSums); err != nil {
 			return damaged(err)
 		}
 		r.FiguresOff++
 		if len(r.Figures) < maxFindings {
-			r.Figures = append(r.Figures, fmt.Sprintf(
-				"customer %d (%s): kept %d orders, revenue %d, last order %s; the orders say %d, %d, %s",
-				id, printable(name, 40), count, revenue, orNone(last), wantCount, wantRevenue, orNone(wantLast)))
+			line := fmt.Sprintf("customer %d (%s): kept %d orders, revenue %d, last order %s; the orders say %d, %d, %s",
+				id, printable(name, 40), count, revenue, orNone(last), wantCount, wantRevenue, orNone(wantLast))
+			if badSums > 0 {
+				line += fmt.Sprintf("; %d of their orders keep sums their lines do not add up to", badSums)
+			}
+			r.Figures = append(r.Figures, line)
 		}
 	}
 	if err := figs.Err(); err != nil {
 		return damaged(err)
 	}
-	totals, err := ro.QueryContext(ctx, orderTotalsQuery)
-	if err != nil {
+	var unattributed int
+	if err := ro.QueryRowContext(ctx, `SELECT count(*) FROM orders o LEFT JOIN `+lineSums+` x ON x.order_id = o.id
+		WHERE o.customer_id IS NULL AND `+sumsDiffer).Scan(&unattributed); err != nil {
 		return damaged(err)
 	}
-	defer totals.Close()
-	for totals.Next() {
-		var id, total, direct, wantTotal, wantDirect int64
-		if err := totals.Scan(&id, &total, &direct, &wantTotal, &wantDirect); err != nil {
-			return damaged(err)
-		}
+	if unattributed > 0 {
 		r.FiguresOff++
-		if len(r.Figures) < maxFindings {
-			r.Figures = append(r.Figures, fmt.Sprintf(
-				"order %d: kept total %d, direct cost %d; its lines say %d, %d", id, total, direct, wantTotal, wantDirect))
-		}
-	}
-	if err := totals.Err(); err != nil {
-		return damaged(err)
+		r.Figures = append(r.Figures, fmt.Sprintf("%d orders of no customer keep sums their lines do not add up to",
+			unattributed))
 	}
 	return r, nil
 }
 
-// orderTotalsQuery lists the orders whose kept total or direct cost
-// (migration 0007) differ from their lines: id, then each kept sum and
-// the lines' one.
-const orderTotalsQuery = `SELECT o.id, o.total, o.direct_cost, coalesce(l.total, 0), coalesce(l.direct, 0)
-	FROM orders o LEFT JOIN (SELECT order_id, sum(amount) AS total, sum(quantity * unit_cost) AS direct
-		FROM order_lines GROUP BY order_id) l ON l.order_id = o.id
-	WHERE o.total IS NOT coalesce(l.total, 0) OR o.direct_cost IS NOT coalesce(l.direct, 0)
-	ORDER BY o.id`
+// lineSums is each order's sums of its lines, as orders keep them
+// (migration 0007): order_id, amount, direct (Σ quantity × unit cost);
+// sumsDiffer tests an order o against them.
+const (
+	lineSums = `(SELECT order_id, sum(amount) AS amount, sum(quantity * unit_cost) AS direct
+		FROM order_lines GROUP BY order_id)`
+	sumsDiffer = `(o.lines_amount IS NOT coalesce(x.amount, 0) OR o.lines_direct_cost IS NOT coalesce(x.direct, 0))`
+)
 
 // figuresQuery lists the customers whose kept figures differ from the ones
-// refreshFigures would compute: id, name, then each kept figure beside the
-// computed one. Revenue is in minor units.
+// refreshFigures would compute, or whose orders keep sums their lines do
+// not add up to: id, name, then each kept figure beside the computed one,
+// then how many of their orders keep wrong sums. Revenue is in minor
+// units.
 const figuresQuery = `WITH o AS (
 		SELECT customer_id, count(*) FILTER (WHERE kind = 'sale') AS n,
 			min(ordered_at) FILTER (WHERE kind = 'sale') AS first,
@@ -226,22 +224,27 @@ const figuresQuery = `WITH o AS (
 	l AS (
 		SELECT o.customer_id, sum(l.amount) AS revenue
 		FROM orders o JOIN order_lines l ON l.order_id = o.id
-		WHERE o.customer_id IS NOT NULL GROUP BY o.customer_id)
+		WHERE o.customer_id IS NOT NULL GROUP BY o.customer_id),
+	s AS (
+		SELECT o.customer_id, count(*) AS n FROM orders o LEFT JOIN ` + lineSums + ` x ON x.order_id = o.id
+		WHERE o.customer_id IS NOT NULL AND ` + sumsDiffer + ` GROUP BY o.customer_id)
 	SELECT c.id, c.name, c.order_count, coalesce(o.n, 0), c.revenue, coalesce(l.revenue, 0),
-		c.last_order_at, o.last
+		c.last_order_at, o.last, coalesce(s.n, 0)
 	FROM customers c LEFT JOIN o ON o.customer_id = c.id LEFT JOIN l ON l.customer_id = c.id
+		LEFT JOIN s ON s.customer_id = c.id
 	WHERE c.order_count IS NOT coalesce(o.n, 0) OR c.revenue IS NOT coalesce(l.revenue, 0)
-		OR c.first_order_at IS NOT o.first OR c.last_order_at IS NOT o.last
+		OR c.first_order_at IS NOT o.first OR c.last_order_at IS NOT o.last OR s.n IS NOT NULL
 	ORDER BY c.id`
 
-// FixFigures recomputes every order's kept total and direct cost from its
-// lines, and every customer's kept figures from their orders: what
+// FixFigures recomputes the sums of its lines every order keeps, where
+// they differ, and every customer's kept figures from their orders: what
 // `clientele check --fix` does.
 func (db *DB) FixFigures(ctx context.Context) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `UPDATE orders SET (total, direct_cost) = (SELECT coalesce(sum(amount), 0),
-			coalesce(sum(quantity * unit_cost), 0) FROM order_lines WHERE order_id = orders.id)
-			WHERE id IN (SELECT id FROM (`+orderTotalsQuery+`))`)
+		_, err := tx.ExecContext(ctx, `UPDATE orders SET lines_amount = coalesce(x.amount, 0),
+				lines_direct_cost = coalesce(x.direct, 0)
+			FROM orders o LEFT JOIN `+lineSums+` x ON x.order_id = o.id
+			WHERE orders.id = o.id AND `+sumsDiffer)
 		if err != nil {
 			return err
 		}

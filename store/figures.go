@@ -35,9 +35,10 @@ const (
 	// their first and last in the period: one row per customer and kind,
 	// customer 0 being the orders of no one.
 	figuresOrders = `SELECT coalesce(customer_id, 0), kind = 'sale', count(*) FILTER (WHERE {in period}),
-		coalesce(sum(total) FILTER (WHERE {in period}), 0), coalesce(sum(direct_cost) FILTER (WHERE {in period}), 0),
+		coalesce(sum(lines_amount) FILTER (WHERE {in period}), 0),
+		coalesce(sum(lines_direct_cost) FILTER (WHERE {in period}), 0),
 		coalesce(min(ordered_at) FILTER (WHERE {in period}), ''), coalesce(max(ordered_at) FILTER (WHERE {in period}), ''),
-		sum(total), sum(direct_cost)
+		sum(lines_amount), sum(lines_direct_cost)
 		FROM orders INDEXED BY orders_sums GROUP BY customer_id, kind`
 	// Each customer's costs, of every category: how many and how much in
 	// the period, and how much all time (acquisition costs are taken off
@@ -57,7 +58,7 @@ const (
 		WHERE c.category = 'acquisition'`
 	// One month of the whole business (or the part of it in the period),
 	// [?1, ?2): revenue, direct cost and cost to serve.
-	figuresMonth = `SELECT coalesce(sum(total), 0), coalesce(sum(direct_cost), 0),
+	figuresMonth = `SELECT coalesce(sum(lines_amount), 0), coalesce(sum(lines_direct_cost), 0),
 		(SELECT coalesce(sum(amount), 0) FROM costs WHERE incurred_on >= ?1 AND incurred_on < ?2)
 		- (SELECT coalesce(sum(amount), 0) FROM costs INDEXED BY costs_acquisition
 			WHERE category = 'acquisition' AND incurred_on >= ?1 AND incurred_on < ?2)

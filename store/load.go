@@ -255,14 +255,14 @@ func (l *Loader) Offering(o *model.Offering) error {
 	return nil
 }
 
-// Order stores o and its lines (validated), with the total and direct
-// cost the order keeps, and sets o.ID; the lines are written in batches.
+// Order stores o and its lines (validated), with the sums of its lines
+// the order keeps, and sets o.ID; the lines are written in batches.
 func (l *Loader) Order(o *model.Order) error {
 	if err := o.Validate(); err != nil {
 		return err
 	}
 	id, err := l.insert(`INSERT INTO orders (customer_id, ordered_at, kind, source, external_id, notes, created_at,
-		total, direct_cost) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, nullID(o.CustomerID), dbTime(o.OrderedAt), o.Kind,
+		lines_amount, lines_direct_cost) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, nullID(o.CustomerID), dbTime(o.OrderedAt), o.Kind,
 		o.Source, nullText(o.ExternalID), o.Notes, l.now, o.Total(), o.DirectCost())
 	if err != nil {
 		return err

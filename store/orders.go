@@ -12,7 +12,7 @@ import (
 var _ model.OrderStore = (*DB)(nil)
 
 // CreateOrder validates o and stores it with its lines in one transaction,
-// with the total and direct cost the order keeps, refreshing the
+// with the sums of its lines the order keeps, refreshing the
 // customer's figures in the same transaction so that the list never shows
 // a sum the orders do not add up to. It sets o.ID and
 // each line's ID. A customer or offering that does not exist is
@@ -29,7 +29,7 @@ func (db *DB) CreateOrder(ctx context.Context, o *model.Order) error {
 			}
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO orders (customer_id, ordered_at, kind, source, external_id,
-			notes, created_at, total, direct_cost) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, nullID(o.CustomerID),
+			notes, created_at, lines_amount, lines_direct_cost) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, nullID(o.CustomerID),
 			dbTime(o.OrderedAt), o.Kind, o.Source, nullText(o.ExternalID), o.Notes, now, o.Total(), o.DirectCost())
 		if err != nil {
 			return err

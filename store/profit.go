@@ -10,10 +10,17 @@ import (
 
 var _ model.ProfitStore = (*DB)(nil)
 
-// profitCustomers are every customer, archived ones too: their orders are
-// real revenue, and the totals must add up to every order line.
-const profitCustomers = `SELECT id, name, stage, coalesce(tier, 0), archived_at IS NOT NULL, coalesce(ref, ''),
-	acquisition_cost FROM customers WHERE id <= ?`
+const (
+	// profitCustomers are every customer, archived ones too: their orders
+	// are real revenue, and the totals must add up to every order line.
+	profitCustomers = `SELECT id, name, stage, coalesce(tier, 0), archived_at IS NOT NULL, coalesce(ref, ''),
+		acquisition_cost FROM customers WHERE id <= ?`
+	// profitSegments are each customer's segments by name, as the list
+	// shows them (the key of customer_segments leads with the customer:
+	// only each customer's few are sorted).
+	profitSegments = `SELECT cs.customer_id, s.name FROM customer_segments cs JOIN segments s ON s.id = cs.segment_id
+		WHERE cs.customer_id <= ? ORDER BY cs.customer_id, s.name`
+)
 
 // ProfitBook sums the orders and costs of period p (model.ProfitBook):
 // every customer with their segments (by name, as the list shows them),
@@ -33,7 +40,7 @@ func (db *DB) ProfitBookWithoutMonths(ctx context.Context, p model.Period) (mode
 
 func (db *DB) profitBook(ctx context.Context, p model.Period, months bool) (model.ProfitBook, error) {
 	book := model.ProfitBook{Period: p}
-	var segments idLists
+	var segments [][]string // by customer id
 	readCustomers := func(f *figures) error {
 		book.Customers = make([]model.ProfitFacts, 0, f.maxID)
 		return db.eachValues(ctx, profitCustomers, []any{f.maxID}, func(row []driver.Value) error {
@@ -44,14 +51,22 @@ func (db *DB) profitBook(ctx context.Context, p model.Period, months bool) (mode
 			return nil
 		})
 	}
-	readSegments := func(f *figures) error { return segments.read(ctx, db, factsSegments, int(f.maxID)+1) }
+	readSegments := func(f *figures) error {
+		segments = make([][]string, f.maxID+1)
+		return db.eachValues(ctx, profitSegments, []any{f.maxID}, func(row []driver.Value) error {
+			if id := intOf(row[0]); id >= 0 && id <= f.maxID {
+				segments[id] = append(segments[id], textOf(row[1]))
+			}
+			return nil
+		})
+	}
 	f, err := db.readFigures(ctx, p, months, readCustomers, readSegments)
 	if err != nil {
 		return book, fmt.Errorf("reading the profitability book: %w", err)
 	}
 	for i := range book.Customers {
 		c := &book.Customers[i]
-		c.Segments = segments.of(c.ID)
+		c.Segments = segments[c.ID]
 		f.fill(c)
 	}
 	f.fill(&book.Unattributed)

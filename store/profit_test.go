@@ -4,6 +4,7 @@ import (
 	"context"
 	"reflect"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -237,5 +238,40 @@ func TestProfitBookWithoutMonthsIsTheBookLessItsMonths(t *testing.T) {
 	book.Months = nil
 	if !reflect.DeepEqual(book, lean) {
 		t.Errorf("without months\n got %+v\nwant %+v", lean, book)
+	}
+}
+
+// TestCheckFindsOrderSumsTheLinesDoNotAddUpTo edits the sums orders keep
+// behind the store's back, on a customer's order and on orders of no one.
+func TestCheckFindsOrderSumsTheLinesDoNotAddUpTo(t *testing.T) {
+	db := openTest(t)
+	fx := writeProfitFixture(t, db)
+	ctx := context.Background()
+	for _, q := range []string{
+		"UPDATE orders SET lines_amount = lines_amount + 1 WHERE customer_id IS NULL",
+		"UPDATE orders SET lines_direct_cost = 0 WHERE id = (SELECT min(id) FROM orders)",
+	} {
+		if err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rep, err := Check(ctx, db.Path())
+	if err != nil || rep.OK() || rep.FiguresOff != 2 {
+		t.Fatalf("%v\n%s", err, rep)
+	}
+	for _, want := range []string{
+		"customer " + strconv.FormatInt(fx.ann.ID, 10) + " (Ann): kept 4 orders",
+		"; 1 of their orders keep sums their lines do not add up to",
+		"2 orders of no customer keep sums their lines do not add up to",
+	} {
+		if !strings.Contains(rep.String(), want) {
+			t.Errorf("the report lacks %q:\n%s", want, rep)
+		}
+	}
+	if err := db.FixFigures(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := Check(ctx, db.Path()); err != nil || !rep.OK() {
+		t.Errorf("after the fix: %v\n%s", err, rep)
 	}
 }

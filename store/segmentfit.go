@@ -3,10 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
-	"database/sql/driver"
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -24,10 +24,9 @@ const (
 		coalesce(referred_by, 0), revenue, coalesce(last_order_at, '')
 		FROM customers WHERE archived_at IS NULL`
 	// Lists come sorted by customer, as idLists needs: both tables' keys
-	// start with the customer. A customer's segments are in name order,
-	// as the customer list shows them.
+	// start with the customer.
 	factsSegments = `SELECT cs.customer_id, s.name FROM customer_segments cs JOIN segments s ON s.id = cs.segment_id
-		ORDER BY cs.customer_id, s.name`
+		ORDER BY cs.customer_id`
 	factsValues = `SELECT customer_id, value FROM customer_values ORDER BY customer_id`
 	// Complaints opened in the period, ?1 and ?2 days, both included.
 	factsComplaints = `SELECT customer_id, count(*) FROM complaints
@@ -56,7 +55,16 @@ func (db *DB) FitFacts(ctx context.Context, from, to time.Time) ([]model.FitCust
 	// in reports whether a row's id fits the slices: a customer added
 	// after max(id) was read is left for the next load.
 	in := func(id int64) bool { return id >= 0 && id < int64(n) }
-	readCustomers := func() error {
+	var errs [6]error
+	var wg sync.WaitGroup
+	run := func(i int, fn func() error) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = fn()
+		}()
+	}
+	run(0, func() error {
 		return db.each(ctx, factsCustomers, nil, func(rows *sql.Rows) error {
 			var c model.FitCustomer
 			var last string
@@ -67,20 +75,19 @@ func (db *DB) FitFacts(ctx context.Context, from, to time.Time) ([]model.FitCust
 			}
 			return err
 		})
-	}
-	readNPS := func() error {
+	})
+	run(1, func() error { return segments.read(ctx, db, factsSegments, n) })
+	run(2, func() error { return values.read(ctx, db, factsValues, n) })
+	run(3, func() error { return fillByID(ctx, db, factsComplaints, []any{lo, hi}, complaints) })
+	run(4, func() error {
 		for i := range nps {
 			nps[i] = -1
 		}
 		return fillByID(ctx, db, factsNPS, nil, nps)
-	}
-	err := parallel(readCustomers,
-		func() error { return segments.read(ctx, db, factsSegments, n) },
-		func() error { return values.read(ctx, db, factsValues, n) },
-		func() error { return fillByID(ctx, db, factsComplaints, []any{lo, hi}, complaints) },
-		readNPS,
-		func() error { return fillByID(ctx, db, factsTouches, nil, touches) })
-	if err != nil {
+	})
+	run(5, func() error { return fillByID(ctx, db, factsTouches, nil, touches) })
+	wg.Wait()
+	if err := errors.Join(errs[:]...); err != nil {
 		return nil, fmt.Errorf("reading what the fit score weighs: %w", err)
 	}
 	for i := range out {
@@ -122,8 +129,12 @@ type idLists struct {
 // read fills the lists from (id, text) rows sorted by id, for ids below n.
 func (l *idLists) read(ctx context.Context, db *DB, query string, n int) error {
 	l.from, l.to = make([]int32, n), make([]int32, n)
-	return db.eachValues(ctx, query, nil, func(row []driver.Value) error {
-		id, s := intOf(row[0]), textOf(row[1])
+	return db.each(ctx, query, nil, func(rows *sql.Rows) error {
+		var id int64
+		var s string
+		if err := rows.Scan(&id, &s); err != nil {
+			return err
+		}
 		if id < 0 || id >= int64(n) {
 			return nil
 		}

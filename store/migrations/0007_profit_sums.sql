@@ -6,8 +6,8 @@
 -- costs) summing each order's lines, and looking up each cost's category
 -- and amount in the table, took most of that time.
 --
--- Orders keep their total (the sum of their lines' amounts, negative for a
--- refund) and their direct cost (the sum of quantity × unit cost), as
+-- Orders keep the sums of their lines: lines_amount (negative for a
+-- refund) and lines_direct_cost (the sum of quantity × unit cost), as
 -- customers keep their order figures: written with the order and its
 -- lines in one transaction (orders and their lines are never edited), and
 -- checked by `clientele check`, which recomputes them with --fix. Indexes
@@ -18,14 +18,14 @@
 -- from the cost to serve) are few, and each kind has a partial index; so
 -- the large passes over costs never test a category. The indexes replaced
 -- keep their leading columns, so every query that used them still does.
-ALTER TABLE orders ADD COLUMN total INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE orders ADD COLUMN direct_cost INTEGER NOT NULL DEFAULT 0;
-UPDATE orders SET (total, direct_cost) = (SELECT coalesce(sum(amount), 0), coalesce(sum(quantity * unit_cost), 0)
-  FROM order_lines WHERE order_id = orders.id);
+ALTER TABLE orders ADD COLUMN lines_amount INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE orders ADD COLUMN lines_direct_cost INTEGER NOT NULL DEFAULT 0;
+UPDATE orders SET (lines_amount, lines_direct_cost) = (SELECT coalesce(sum(amount), 0),
+  coalesce(sum(quantity * unit_cost), 0) FROM order_lines WHERE order_id = orders.id);
 
-CREATE INDEX orders_sums ON orders(customer_id, kind, ordered_at, total, direct_cost);
+CREATE INDEX orders_sums ON orders(customer_id, kind, ordered_at, lines_amount, lines_direct_cost);
 DROP INDEX orders_by_date;
-CREATE INDEX orders_by_date ON orders(ordered_at, total, direct_cost);
+CREATE INDEX orders_by_date ON orders(ordered_at, lines_amount, lines_direct_cost);
 DROP INDEX costs_by_customer;
 CREATE INDEX costs_by_customer ON costs(customer_id, incurred_on, amount);
 DROP INDEX costs_by_date;
