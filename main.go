@@ -288,9 +288,9 @@ func exportCmd() *cobra.Command {
 				return err
 			}
 			if out == "" {
-				return profitexport.Write(cmd.OutOrStdout(), &sum, f)
+				return profitexport.Write(cmd.OutOrStdout(), sum, string(f))
 			}
-			return profitexport.WriteFile(out, &sum, f)
+			return profitexport.WriteFile(out, sum, string(f))
 		},
 	}
 	cmd.Flags().StringVar(&from, "from", "", "first day of the period, YYYY-MM-DD (default: since the first record)")

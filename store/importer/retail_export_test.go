@@ -29,7 +29,7 @@ func TestOnlineRetailExportReproducesTheFigures(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	if err := profitexport.Write(&out, &sum, "csv"); err != nil {
+	if err := profitexport.Write(&out, sum, "csv"); err != nil {
 		t.Fatal(err)
 	}
 	recs, err := csv.NewReader(&out).ReadAll()

@@ -82,19 +82,21 @@ func Period(from, to string, today time.Time) (model.Period, error) {
 	return p, nil
 }
 
-// Write writes the summary to w in format f.
-func Write(w io.Writer, s *model.ProfitSummary, f Format) error {
+// Write writes the summary to w as format: "csv", "md" or "json" (the
+// Formats). The summary is taken by value, as the Profit screen holds it;
+// it is a few slice headers.
+func Write(w io.Writer, s model.ProfitSummary, format string) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	var err error
-	switch f {
+	switch Format(format) {
 	case exportfile.CSV:
-		err = writeCSV(bw, s)
+		err = writeCSV(bw, &s)
 	case exportfile.Markdown:
-		err = writeMarkdown(bw, s)
+		err = writeMarkdown(bw, &s)
 	case exportfile.JSON:
-		err = writeJSON(bw, s)
+		err = writeJSON(bw, &s)
 	default:
-		err = fmt.Errorf("unknown export format %q", f)
+		err = fmt.Errorf("unknown export format %q: use csv, md or json", format)
 	}
 	if err != nil {
 		return err
@@ -104,8 +106,8 @@ func Write(w io.Writer, s *model.ProfitSummary, f Format) error {
 
 // WriteFile writes the summary to path atomically and privately (see
 // exportfile.Write): a failed export leaves no file, or the old one.
-func WriteFile(path string, s *model.ProfitSummary, f Format) error {
-	return exportfile.Write(path, func(w io.Writer) error { return Write(w, s, f) })
+func WriteFile(path string, s model.ProfitSummary, format string) error {
+	return exportfile.Write(path, func(w io.Writer) error { return Write(w, s, format) })
 }
 
 // Header is the CSV header: the columns issue 3 names first, then the
