@@ -176,12 +176,12 @@ func AnalyseProfit(b ProfitBook, opt ProfitOptions) ProfitSummary {
 	s.Customers = make([]CustomerProfit, 0, active)
 	for i := range b.Customers {
 		if b.Customers[i].Active() {
-			s.Customers = append(s.Customers, customerProfit(b.Customers[i], s.AsOf))
+			s.Customers = append(s.Customers, customerProfit(&b.Customers[i], s.AsOf))
 		}
 	}
 	sortByProfit(s.Customers)
 	scoreRFM(s.Customers)
-	s.Unattributed = customerProfit(b.Unattributed, s.AsOf)
+	s.Unattributed = customerProfit(&b.Unattributed, s.AsOf)
 	s.Unattributed.Name = "(unattributed)"
 	s.Totals = profitTotals(s.Customers, s.Unattributed)
 	s.Cumulative = make([]Money, len(s.Customers))
@@ -198,31 +198,52 @@ func AnalyseProfit(b ProfitBook, opt ProfitOptions) ProfitSummary {
 }
 
 // sortByProfit sorts cs the most profitable first, then by name and id,
-// keeping the order of rows that tie on all three. It sorts their indexes
-// and then moves each row once, following the permutation's cycles: a row
-// is a few hundred bytes, and sorting 100,000 of them in place moved each
-// one many times.
+// keeping the order of rows that tie on all three. It sorts small keys,
+// each row's profit beside its index, comparing integers only, then each
+// run of keys that tie on profit by name and id (most rows tie with some
+// other); and then moves each row once, following the permutation's
+// cycles: a row is a few hundred bytes, and sorting 100,000 of them in
+// place moved each one many times.
 func sortByProfit(cs []CustomerProfit) {
-	order := make([]int32, len(cs))
-	for i := range order {
-		order[i] = int32(i)
+	type key struct {
+		profit Money
+		i      int32
 	}
-	slices.SortFunc(order, func(i, j int32) int {
-		a, b := &cs[i], &cs[j]
-		if a.Profit != b.Profit { // nearly always: names are compared only on a tie
-			return cmp.Compare(b.Profit, a.Profit)
+	keys := make([]key, len(cs))
+	for i := range cs {
+		keys[i] = key{cs[i].Profit, int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		switch {
+		case a.profit > b.profit:
+			return -1
+		case a.profit < b.profit:
+			return 1
 		}
-		return cmp.Or(strings.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID), cmp.Compare(i, j))
+		return int(a.i - b.i)
 	})
-	// Row k goes where order says: cs[k] = old cs[order[k]].
-	for k := range order {
-		if order[k] < 0 {
+	for lo := 0; lo < len(keys); {
+		hi := lo + 1
+		for hi < len(keys) && keys[hi].profit == keys[lo].profit {
+			hi++
+		}
+		if hi-lo > 1 { // stable: rows that tie on name and id keep their order
+			slices.SortStableFunc(keys[lo:hi], func(a, b key) int {
+				x, y := &cs[a.i], &cs[b.i]
+				return cmp.Or(strings.Compare(x.Name, y.Name), cmp.Compare(x.ID, y.ID))
+			})
+		}
+		lo = hi
+	}
+	// Row k goes where the keys say: cs[k] = old cs[keys[k].i].
+	for k := range keys {
+		if keys[k].i < 0 {
 			continue // placed by an earlier cycle
 		}
 		held, j := cs[k], k
 		for {
-			from := int(order[j])
-			order[j] = -1
+			from := int(keys[j].i)
+			keys[j].i = -1
 			if from == k {
 				cs[j] = held
 				break
@@ -232,8 +253,9 @@ func sortByProfit(cs []CustomerProfit) {
 	}
 }
 
-func customerProfit(f ProfitFacts, asOf time.Time) CustomerProfit {
-	c := CustomerProfit{ProfitFacts: f, RecencyDays: -1}
+// customerProfit is the row of f as of the day asOf.
+func customerProfit(f *ProfitFacts, asOf time.Time) CustomerProfit {
+	c := CustomerProfit{ProfitFacts: *f, RecencyDays: -1}
 	c.Revenue = f.Sales + f.Refunds
 	c.Profit = c.Revenue - f.DirectCost - f.CostToServe
 	c.Margin, c.HasMargin = marginOf(c.Profit, c.Revenue)
@@ -249,18 +271,24 @@ func customerProfit(f ProfitFacts, asOf time.Time) CustomerProfit {
 // revenue), each 1–5 by RankQuintiles, and names their place on the R×F
 // grid.
 func scoreRFM(cs []CustomerProfit) {
-	var idx []int
-	var rec, freq, mon []int64
+	n := 0
 	for i := range cs {
 		if cs[i].RecencyDays >= 0 {
-			idx = append(idx, i)
+			n++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	idx := make([]int32, 0, n)
+	rec, freq, mon := make([]int64, 0, n), make([]int64, 0, n), make([]int64, 0, n)
+	for i := range cs {
+		if cs[i].RecencyDays >= 0 {
+			idx = append(idx, int32(i))
 			rec = append(rec, -int64(cs[i].RecencyDays))
 			freq = append(freq, int64(cs[i].SaleOrders))
 			mon = append(mon, int64(cs[i].Revenue))
 		}
-	}
-	if len(idx) == 0 {
-		return
 	}
 	r, f, m := RankQuintiles(rec), RankQuintiles(freq), RankQuintiles(mon)
 	for j, i := range idx {

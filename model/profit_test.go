@@ -87,7 +87,7 @@ func TestCustomerProfitWorkedExamples(t *testing.T) {
 				if len(s.Customers) != 0 {
 					t.Fatalf("an inactive customer is listed")
 				}
-				c = customerProfit(tt.f, s.AsOf)
+				c = customerProfit(&tt.f, s.AsOf)
 			}
 			if c.Revenue != tt.revenue || c.Profit != tt.profit || c.HasMargin != tt.hasMargin ||
 				(tt.hasMargin && c.Margin != tt.margin) || c.LifetimeProfit != tt.lifetime || c.RecencyDays != tt.recency {
@@ -191,12 +191,12 @@ func TestBottomReasonsNameTheLargestDragFirst(t *testing.T) {
 		{"nothing stands out", ProfitFacts{SaleOrders: 1, Sales: 1000, DirectCost: 900}, "margin 10%"},
 	}
 	for _, tt := range tests {
-		c := customerProfit(tt.f, march2026.To)
+		c := customerProfit(&tt.f, march2026.To)
 		if got := bottomReason(&c, "£"); got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
 	}
-	c := customerProfit(tests[2].f, march2026.To)
+	c := customerProfit(&tests[2].f, march2026.To)
 	if got, want := topReason(&c, "£"), "margin 33% on £75 over 2 orders"; got != want {
 		t.Errorf("top reason %q, want %q", got, want)
 	}
