@@ -432,7 +432,7 @@ func exportCmd() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&from, "from", "", "first day of the period, YYYY-MM-DD (default: since the first record)")
 	cmd.Flags().StringVar(&to, "to", "", "last day of the period, YYYY-MM-DD (default: up to the last record)")
-	cmd.Flags().StringVar(&format, "format", "csv", "csv, md (Markdown) or json; when not given, --out's extension chooses")
+	cmd.Flags().StringVar(&format, "format", "csv", "the format: csv, md (Markdown) or json; when not given, --out's extension chooses")
 	cmd.Flags().StringVar(&out, "out", "", "write to this file instead of standard output")
 	cmd.AddCommand(exportFeedbackCmd())
 	return cmd
