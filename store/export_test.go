@@ -40,7 +40,7 @@ func (db *DB) FitReads(ctx context.Context, from, to time.Time) error {
 	}
 	reads := []read{{factsCustomers, nil}, {factsSegments, nil}, {factsValues, nil}, {factsComplaints, []any{lo, hi}},
 		{factsNPS, nil}}
-	for _, r := range []struct{ query, column string }{{sumsSales, "ordered_at"}, {sumsRefunds, "ordered_at"},
+	for _, r := range []struct{ query, column string }{{salesQuery(false), "ordered_at"}, {sumsRefunds, "ordered_at"},
 		{sumsCosts, "incurred_on"}, {sumsLooseCosts, "c.incurred_on"}} {
 		q, args := sp.where(r.query, r.column)
 		reads = append(reads, read{q, args})
