@@ -21,8 +21,10 @@ import (
 	"clientele/model"
 	"clientele/store"
 	"clientele/store/demo"
+	"clientele/store/exportfile"
 	"clientele/store/feedbackexport"
 	"clientele/store/importer"
+	"clientele/store/profitexport"
 	"clientele/store/reviewexport"
 	"clientele/tui"
 )
@@ -392,14 +394,46 @@ func importFile(db *store.DB) func(context.Context, string) (model.ImportSummary
 	}
 }
 
-// exportCmd is the parent of the exports: feedback here; the
-// profitability export gives it its own RunE and flags.
+// exportCmd writes the profitability summary; `export feedback`, below
+// it, the feedback log.
 func exportCmd() *cobra.Command {
+	var from, to, format, out string
 	cmd := &cobra.Command{
-		Use:   "export",
-		Short: "Export data for a spreadsheet, the accountant or a review",
-		Args:  cobra.NoArgs,
+		Use:   "export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|md|json] [--out FILE]",
+		Short: "Export what each customer earns you, for the accountant, the bank or a review",
+		Long: "Writes the profitability summary of a period: all time unless --from or --to\n" +
+			"(each day included) say otherwise. CSV has a row per customer with an order or\n" +
+			"a cost in the period and one for the unattributed; Markdown is a one-page\n" +
+			"summary; JSON has the period, currency, totals, customers and the unattributed.\n" +
+			"To standard output, or to --out (written atomically, mode 0600). CSV cells that\n" +
+			"a spreadsheet would run as a formula (= + - @, a tab or a carriage return\n" +
+			"first) get a leading '. `clientele export feedback` exports the feedback log.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			today := model.WallClock(time.Now())
+			period, err := profitexport.Period(from, to, today)
+			if err != nil {
+				return err
+			}
+			f, db, err := openExport(cmd, format, out, profitexport.Formats)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			sum, err := profitexport.Summary(cmd.Context(), db, period, today)
+			if err != nil {
+				return err
+			}
+			if out == "" {
+				return profitexport.Write(cmd.OutOrStdout(), sum, string(f))
+			}
+			return profitexport.WriteFile(out, sum, string(f))
+		},
 	}
+	cmd.Flags().StringVar(&from, "from", "", "first day of the period, YYYY-MM-DD (default: since the first record)")
+	cmd.Flags().StringVar(&to, "to", "", "last day of the period, YYYY-MM-DD (default: up to the last record)")
+	cmd.Flags().StringVar(&format, "format", "csv", "the format: csv, md (Markdown) or json; when not given, --out's extension chooses")
+	cmd.Flags().StringVar(&out, "out", "", "write to this file instead of standard output")
 	cmd.AddCommand(exportFeedbackCmd())
 	return cmd
 }
@@ -414,14 +448,7 @@ func exportFeedbackCmd() *cobra.Command {
 			"formula (starting with = + - @, a tab or a carriage return) get a leading '.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			f := feedbackexport.FormatFor(out)
-			if cmd.Flags().Changed("format") || out == "" {
-				var err error
-				if f, err = feedbackexport.ParseFormat(format); err != nil {
-					return err
-				}
-			}
-			db, err := openExisting(cmd.Context())
+			f, db, err := openExport(cmd, format, out, feedbackexport.Formats)
 			if err != nil {
 				return err
 			}
@@ -436,4 +463,17 @@ func exportFeedbackCmd() *cobra.Command {
 	cmd.Flags().StringVar(&format, "format", "csv", "either CSV or md (Markdown); when not given, --out's extension chooses")
 	cmd.Flags().StringVar(&out, "out", "", "write to this file instead of standard output")
 	return cmd
+}
+
+// openExport is what an export runs with: its format among formats, the
+// one --format names when given or when writing to standard output, else
+// the one --out's name suggests; and the database, opened to read.
+func openExport(cmd *cobra.Command, format, out string, formats []exportfile.Format) (exportfile.Format,
+	*store.DB, error) {
+	f, err := exportfile.Pick(format, cmd.Flags().Changed("format"), out, formats...)
+	if err != nil {
+		return f, nil, err
+	}
+	db, err := openExisting(cmd.Context())
+	return f, db, err
 }

@@ -110,6 +110,7 @@ func TestCommandsThatReadRefuseAMissingDatabase(t *testing.T) {
 	for _, args := range [][]string{
 		{"review", "--db", missing},
 		{"backup", "--db", missing, filepath.Join(dir, "copy.db")},
+		{"export", "--db", missing},
 		{"export", "feedback", "--db", missing},
 	} {
 		_, err := runCmd(t, args...)
@@ -128,6 +129,7 @@ func TestWritingIntoAMissingFolderSaysSo(t *testing.T) {
 	gone := filepath.Join(filepath.Dir(path), "gone")
 	for _, args := range [][]string{
 		{"backup", "--db", path, filepath.Join(gone, "copy.db")},
+		{"export", "--db", path, "--out", filepath.Join(gone, "profit.csv")},
 		{"export", "feedback", "--db", path, "--out", filepath.Join(gone, "feedback.csv")},
 	} {
 		_, err := runCmd(t, args...)
@@ -135,6 +137,9 @@ func TestWritingIntoAMissingFolderSaysSo(t *testing.T) {
 		if err == nil || err.Error() != want {
 			t.Errorf("%s: %v, want %q", args[0], err, want)
 		}
+	}
+	if _, err := os.Stat(gone); !errors.Is(err, os.ErrNotExist) {
+		t.Error("a failed write made the folder")
 	}
 }
 
@@ -174,10 +179,15 @@ func TestFlagHelpSurvivesFangsStyling(t *testing.T) {
 	walk(root)
 	for _, c := range root.Commands() {
 		// The command list shows the arguments first: a Use that ends with
-		// them shows as "import  FILE [--format …]".
-		if fields := strings.Fields(c.Use); len(fields) > 2 && strings.HasPrefix(fields[1], "[") &&
-			!strings.HasPrefix(fields[len(fields)-1], "[") {
-			t.Errorf("%q: name the arguments before the flags", c.Use)
+		// them shows as "import  FILE [--format …]". An argument is a word
+		// outside the brackets; "[--out FILE]" is a flag and its value.
+		depth, flags := 0, false
+		for _, w := range strings.Fields(c.Use)[1:] {
+			if depth == 0 && !strings.HasPrefix(w, "[") && flags {
+				t.Errorf("%q: name the arguments before the flags", c.Use)
+			}
+			depth += strings.Count(w, "[") - strings.Count(w, "]")
+			flags = flags || depth > 0
 		}
 	}
 }
@@ -295,6 +305,88 @@ func TestReviewCommandLimits(t *testing.T) {
 	}
 	if _, err := run("--all", "--limit", "2"); err == nil || !strings.Contains(err.Error(), "choose one") {
 		t.Errorf("--all with --limit: %v", err)
+	}
+}
+
+// export writes the profitability summary of a period: all time as CSV
+// by default, the formats by flag or by --out's ending, errors naming the
+// flag.
+func TestExportCommand(t *testing.T) {
+	path, db := newFile(t)
+	dir := filepath.Dir(path)
+	ctx := context.Background()
+	c := model.Customer{Name: "=1+1", Stage: model.StageCustomer}
+	if err := db.CreateCustomer(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range []model.Order{
+		{CustomerID: c.ID, OrderedAt: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC), Kind: model.OrderSale,
+			Lines: []model.OrderLine{model.NewLine("Soap", 3, 450, 100)}},
+		{OrderedAt: time.Date(2026, 4, 2, 10, 0, 0, 0, time.UTC), Kind: model.OrderSale,
+			Lines: []model.OrderLine{model.NewLine("Walk-in", 1, 999, 0)}},
+	} {
+		if err := db.CreateOrder(ctx, &o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+
+	run := func(args ...string) (string, error) {
+		t.Helper()
+		return runCmd(t, append([]string{"export", "--db", path}, args...)...)
+	}
+	out, err := run()
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(recs) != 3 {
+		t.Fatalf("all time: %q, %v", recs, err)
+	}
+	if got := strings.Join(recs[1][:10], ","); got != "1,'=1+1,customer,,1,13.50,3.00,0.00,10.50,0.7778" {
+		t.Errorf("the customer's row: %s", got)
+	}
+	if got := strings.Join(recs[2][:6], ","); got != ",(unattributed),,,1,9.99" {
+		t.Errorf("the unattributed row: %s", got)
+	}
+
+	out, err = run("--from", "2026-04-01", "--format", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sum struct {
+		Period    struct{ From string }
+		Customers []any
+		Totals    struct{ Revenue json.Number }
+	}
+	if err := json.Unmarshal([]byte(out), &sum); err != nil || sum.Period.From != "2026-04-01" ||
+		len(sum.Customers) != 0 || sum.Totals.Revenue != "9.99" {
+		t.Errorf("April on: %+v, %v\n%s", sum, err, out)
+	}
+
+	md := filepath.Join(dir, "summary.md")
+	if _, err := run("--out", md, "--to", "2026-03-31"); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(md)
+	fi, err := os.Stat(md)
+	if err != nil || fi.Mode().Perm() != 0o600 || !strings.HasPrefix(string(b), "# Profitability summary") ||
+		!strings.Contains(string(b), "until 31 Mar 2026") {
+		t.Errorf("--out summary.md: %v %v\n%s", fi, err, b)
+	}
+
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--from", "2026-13-01"}, "--from: "},
+		{[]string{"--from", "2026-03-31", "--to", "2026-03-01"}, "--to: 2026-03-01 is before the start"},
+		{[]string{"--format", "xml"}, "use csv, md or json"},
+		{[]string{"extra"}, "unknown command"},
+	} {
+		if _, err := run(tt.args...); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("export %q: %v, want %q", tt.args, err, tt.want)
+		}
 	}
 }
 

@@ -249,6 +249,9 @@ func abs64(v int64) int64 {
 // thousands separator ("-5391.21"): the form CSV and JSON exports use.
 func (m Money) Decimal() string { return formatUnits(int64(m), 2) }
 
+// AppendDecimal appends m as Decimal writes it to b.
+func (m Money) AppendDecimal(b []byte) []byte { return appendUnits(b, int64(m), 2) }
+
 // String formats m with thousands separators and no symbol ("1,234.56").
 func (m Money) String() string { return m.Format("") }
 
@@ -283,16 +286,29 @@ func (m Money) Short(symbol string) string {
 }
 
 func formatUnits(v int64, scale int) string {
-	sign := ""
+	var buf [32]byte
+	return string(appendUnits(buf[:0], v, scale))
+}
+
+// appendUnits appends v × 10^-scale to b as a plain decimal. Exports
+// write every amount of every row with it: strconv, not fmt.
+func appendUnits(b []byte, v int64, scale int) []byte {
 	if v < 0 {
-		sign = "-"
+		b = append(b, '-')
 		v = -v
 	}
 	if scale <= 0 {
-		return sign + strconv.FormatInt(v, 10)
+		return strconv.AppendInt(b, v, 10)
 	}
 	p := pow10(scale)
-	return fmt.Sprintf("%s%d.%0*d", sign, v/p, scale, v%p)
+	b = strconv.AppendInt(b, v/p, 10)
+	b = append(b, '.')
+	var fracBuf [20]byte
+	frac := strconv.AppendInt(fracBuf[:0], v%p, 10)
+	for range scale - len(frac) {
+		b = append(b, '0')
+	}
+	return append(b, frac...)
 }
 
 // Currency is the business's currency: an ISO code and the symbol shown.

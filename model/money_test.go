@@ -74,6 +74,30 @@ func TestMoneyFormat(t *testing.T) {
 		if got := tt.m.Decimal(); got != tt.plain {
 			t.Errorf("Decimal(%d) = %q, want %q", tt.m, got, tt.plain)
 		}
+		if got := string(tt.m.AppendDecimal([]byte("x="))); got != "x="+tt.plain {
+			t.Errorf("AppendDecimal(%d) = %q", tt.m, got)
+		}
+	}
+}
+
+func TestDecimalStringKeepsItsPlaces(t *testing.T) {
+	for _, tt := range []struct {
+		d    Decimal
+		want string
+	}{
+		{Decimal{Units: 85, Scale: 3}, "0.085"},
+		{Decimal{Units: -85, Scale: 3}, "-0.085"},
+		{Decimal{Units: 1695, Scale: 3}, "1.695"},
+		{Decimal{Units: 12, Scale: 0}, "12"},
+		{Decimal{Units: -7, Scale: 0}, "-7"},
+		{Decimal{Units: 100000001, Scale: 6}, "100.000001"},
+	} {
+		if got := tt.d.String(); got != tt.want {
+			t.Errorf("%+v.String() = %q, want %q", tt.d, got, tt.want)
+		}
+	}
+	if got := Money(-5).Decimal(); got != "-0.05" {
+		t.Errorf("Money(-5).Decimal() = %q", got)
 	}
 }
 

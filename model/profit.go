@@ -87,10 +87,10 @@ type CustomerProfit struct {
 
 // RFM writes the three scores as one code ("545"), or "" without a sale.
 func (c *CustomerProfit) RFM() string {
-	if c.R == 0 {
+	if c.R < 1 || c.R > 9 || c.F < 1 || c.F > 9 || c.M < 1 || c.M > 9 {
 		return ""
 	}
-	return fmt.Sprintf("%d%d%d", c.R, c.F, c.M)
+	return string([]byte{byte('0' + c.R), byte('0' + c.F), byte('0' + c.M)})
 }
 
 // ProfitTotals sum the whole business: every customer and the
@@ -167,16 +167,21 @@ const RankedSize = 10
 func AnalyseProfit(b ProfitBook, opt ProfitOptions) ProfitSummary {
 	s := ProfitSummary{Period: b.Period, AsOf: b.Period.End(opt.Today),
 		Currency: opt.Settings.Currency, Symbol: opt.Settings.CurrencySymbol()}
+	active := 0
 	for i := range b.Customers {
 		if b.Customers[i].Active() {
-			s.Customers = append(s.Customers, customerProfit(b.Customers[i], s.AsOf))
+			active++
 		}
 	}
-	slices.SortStableFunc(s.Customers, func(a, b CustomerProfit) int {
-		return cmp.Or(cmp.Compare(b.Profit, a.Profit), strings.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
-	})
+	s.Customers = make([]CustomerProfit, 0, active)
+	for i := range b.Customers {
+		if b.Customers[i].Active() {
+			s.Customers = append(s.Customers, customerProfit(&b.Customers[i], s.AsOf))
+		}
+	}
+	sortByProfit(s.Customers)
 	scoreRFM(s.Customers)
-	s.Unattributed = customerProfit(b.Unattributed, s.AsOf)
+	s.Unattributed = customerProfit(&b.Unattributed, s.AsOf)
 	s.Unattributed.Name = "(unattributed)"
 	s.Totals = profitTotals(s.Customers, s.Unattributed)
 	s.Cumulative = make([]Money, len(s.Customers))
@@ -192,8 +197,65 @@ func AnalyseProfit(b ProfitBook, opt ProfitOptions) ProfitSummary {
 	return s
 }
 
-func customerProfit(f ProfitFacts, asOf time.Time) CustomerProfit {
-	c := CustomerProfit{ProfitFacts: f, RecencyDays: -1}
+// sortByProfit sorts cs the most profitable first, then by name and id,
+// keeping the order of rows that tie on all three. It sorts small keys,
+// each row's profit beside its index, comparing integers only, then each
+// run of keys that tie on profit by name and id (most rows tie with some
+// other); and then moves each row once, following the permutation's
+// cycles: a row is a few hundred bytes, and sorting 100,000 of them in
+// place moved each one many times.
+func sortByProfit(cs []CustomerProfit) {
+	type key struct {
+		profit Money
+		i      int32
+	}
+	keys := make([]key, len(cs))
+	for i := range cs {
+		keys[i] = key{cs[i].Profit, int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		switch {
+		case a.profit > b.profit:
+			return -1
+		case a.profit < b.profit:
+			return 1
+		}
+		return int(a.i - b.i)
+	})
+	for lo := 0; lo < len(keys); {
+		hi := lo + 1
+		for hi < len(keys) && keys[hi].profit == keys[lo].profit {
+			hi++
+		}
+		if hi-lo > 1 { // stable: rows that tie on name and id keep their order
+			slices.SortStableFunc(keys[lo:hi], func(a, b key) int {
+				x, y := &cs[a.i], &cs[b.i]
+				return cmp.Or(strings.Compare(x.Name, y.Name), cmp.Compare(x.ID, y.ID))
+			})
+		}
+		lo = hi
+	}
+	// Row k goes where the keys say: cs[k] = old cs[keys[k].i].
+	for k := range keys {
+		if keys[k].i < 0 {
+			continue // placed by an earlier cycle
+		}
+		held, j := cs[k], k
+		for {
+			from := int(keys[j].i)
+			keys[j].i = -1
+			if from == k {
+				cs[j] = held
+				break
+			}
+			cs[j], j = cs[from], from
+		}
+	}
+}
+
+// customerProfit is the row of f as of the day asOf.
+func customerProfit(f *ProfitFacts, asOf time.Time) CustomerProfit {
+	c := CustomerProfit{ProfitFacts: *f, RecencyDays: -1}
 	c.Revenue = f.Sales + f.Refunds
 	c.Profit = c.Revenue - f.DirectCost - f.CostToServe
 	c.Margin, c.HasMargin = marginOf(c.Profit, c.Revenue)
@@ -209,18 +271,24 @@ func customerProfit(f ProfitFacts, asOf time.Time) CustomerProfit {
 // revenue), each 1–5 by RankQuintiles, and names their place on the R×F
 // grid.
 func scoreRFM(cs []CustomerProfit) {
-	var idx []int
-	var rec, freq, mon []int64
+	n := 0
 	for i := range cs {
 		if cs[i].RecencyDays >= 0 {
-			idx = append(idx, i)
+			n++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	idx := make([]int32, 0, n)
+	rec, freq, mon := make([]int64, 0, n), make([]int64, 0, n), make([]int64, 0, n)
+	for i := range cs {
+		if cs[i].RecencyDays >= 0 {
+			idx = append(idx, int32(i))
 			rec = append(rec, -int64(cs[i].RecencyDays))
 			freq = append(freq, int64(cs[i].SaleOrders))
 			mon = append(mon, int64(cs[i].Revenue))
 		}
-	}
-	if len(idx) == 0 {
-		return
 	}
 	r, f, m := RankQuintiles(rec), RankQuintiles(freq), RankQuintiles(mon)
 	for j, i := range idx {

@@ -3,8 +3,6 @@ package store
 import (
 	"context"
 	"time"
-
-	"clientele/model"
 )
 
 // SetReviewLookahead sets how many due entries past the daily list the
@@ -35,15 +33,19 @@ func (db *DB) Exec(query string, args ...any) error {
 // reading costs before any work in Go.
 func (db *DB) FitReads(ctx context.Context, from, to time.Time) error {
 	lo, hi := periodDays(from, to)
-	next := model.FormatDate(model.AddDays(to, 1)) // FitFigures' end: the day after
-	for _, r := range []struct {
+	sp := spanOf(from, to)
+	type read struct {
 		query string
 		args  []any
-	}{
-		{factsCustomers, nil}, {factsSegments, nil}, {factsValues, nil}, {factsComplaints, []any{lo, hi}},
-		{factsNPS, nil}, {figuresSales, []any{lo, next}}, {figuresRefunds, []any{lo, next}},
-		{figuresCosts, []any{lo, next}}, {figuresOrderCosts, []any{lo, next}},
-	} {
+	}
+	reads := []read{{factsCustomers, nil}, {factsSegments, nil}, {factsValues, nil}, {factsComplaints, []any{lo, hi}},
+		{factsNPS, nil}}
+	for _, r := range []struct{ query, column string }{{salesQuery(false), "ordered_at"}, {sumsRefunds, "ordered_at"},
+		{sumsCosts, "incurred_on"}, {sumsLooseCosts, "c.incurred_on"}} {
+		q, args := sp.where(r.query, r.column)
+		reads = append(reads, read{q, args})
+	}
+	for _, r := range reads {
 		if err := db.eachRow(ctx, r.query, r.args, func(row) error { return nil }); err != nil {
 			return err
 		}

@@ -2,10 +2,7 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
-	"slices"
-	"strconv"
 	"time"
 
 	"clientele/model"
@@ -13,187 +10,139 @@ import (
 
 var _ model.ProfitStore = (*DB)(nil)
 
-// The profit book is read in four passes, one after the other, each over
-// one table in full: the customers, their segments, every order with its
-// lines summed, and every cost with the customer it belongs to. The period
-// is applied in Go, since lifetime figures need every record anyway.
 const (
-	profitCustomers = `SELECT id, coalesce(ref, ''), name, stage, coalesce(tier, 0), archived_at IS NOT NULL,
-		acquisition_cost FROM customers ORDER BY id`
-	profitOrders = `SELECT coalesce(o.customer_id, 0), o.kind = 'sale', o.ordered_at,
-		coalesce(x.amount, 0), coalesce(x.direct, 0)
-		FROM orders o LEFT JOIN (SELECT order_id, sum(amount) AS amount, sum(quantity * unit_cost) AS direct
-			FROM order_lines GROUP BY order_id) x ON x.order_id = o.id`
-	// A cost on an order with no customer of its own is the order's
-	// customer's.
-	profitCosts = `SELECT coalesce(c.customer_id, o.customer_id, 0), c.category = 'acquisition', c.incurred_on,
-		c.amount FROM costs c LEFT JOIN orders o ON o.id = c.order_id`
+	// profitBounds are the largest customer id, and the first and last
+	// order and cost.
+	profitBounds = `SELECT coalesce((SELECT max(id) FROM customers), 0),
+		coalesce((SELECT min(ordered_at) FROM orders), ''), coalesce((SELECT max(ordered_at) FROM orders), ''),
+		coalesce((SELECT min(incurred_on) FROM costs), ''), coalesce((SELECT max(incurred_on) FROM costs), '')`
+	// profitCustomers are every customer, archived ones too: their orders
+	// are real revenue, and the totals must add up to every order line.
+	profitCustomers = `SELECT id, name, stage, coalesce(tier, 0), archived_at IS NOT NULL, coalesce(ref, ''),
+		acquisition_cost FROM customers WHERE id <= ?`
+	// profitAcquisition are the acquisition costs, one by one (there are
+	// few), attributed as other costs are: what winning a customer cost is
+	// no cost of serving them.
+	profitAcquisition = `SELECT coalesce(c.customer_id, o.customer_id, 0), c.incurred_on, c.amount
+		FROM costs c INDEXED BY costs_acquisition LEFT JOIN orders o ON c.customer_id IS NULL AND o.id = c.order_id
+		WHERE c.category = 'acquisition'`
+	// profitMonth is one month of the whole business (or the part of it in
+	// the period), [?1, ?2): revenue, direct cost and cost to serve, each a
+	// range of an index by day that carries what it sums.
+	profitMonth = `SELECT coalesce(sum(lines_amount), 0), coalesce(sum(lines_direct_cost), 0),
+		(SELECT coalesce(sum(amount), 0) FROM costs WHERE incurred_on >= ?1 AND incurred_on < ?2)
+		- (SELECT coalesce(sum(amount), 0) FROM costs INDEXED BY costs_acquisition
+			WHERE category = 'acquisition' AND incurred_on >= ?1 AND incurred_on < ?2)
+		FROM orders WHERE ordered_at >= ?1 AND ordered_at < ?2`
 )
 
-// ProfitBook reads what the profitability rules sum over period: every
-// customer's figures in it and all time, the unattributed row (orders
-// with no customer, costs on no one), the business's sums by month, and
-// the first and last day of any order or cost.
-func (db *DB) ProfitBook(ctx context.Context, period model.Period) (model.ProfitBook, error) {
-	book := model.ProfitBook{Period: period}
-	lo, hi := periodDays(period.From, period.To)
-	in := func(at string) bool {
-		day := at[:min(len(at), len(model.DateLayout))]
-		return day >= lo && day <= hi
-	}
+// ProfitBook sums the orders and costs of period p (model.ProfitBook):
+// every customer with their segments (by name, as the list shows them),
+// the unattributed row, the period's months and the first and last day of
+// any order or cost.
+func (db *DB) ProfitBook(ctx context.Context, p model.Period) (model.ProfitBook, error) {
+	return db.profitBook(ctx, p, true)
+}
+
+// ProfitBookWithoutMonths is ProfitBook with no months: what an export,
+// which draws no monthly bars, reads. Summing the months reads every
+// order and cost of the period once more, by day.
+func (db *DB) ProfitBookWithoutMonths(ctx context.Context, p model.Period) (model.ProfitBook, error) {
+	return db.profitBook(ctx, p, false)
+}
+
+// profitBook reads side by side the sums of the period and of all time
+// (the same reads, readSums, over two spans: one when the period is all
+// time), the acquisition costs, the customers, their segments and the
+// months, and joins them by customer id.
+func (db *DB) profitBook(ctx context.Context, p model.Period, months bool) (model.ProfitBook, error) {
+	book := model.ProfitBook{Period: p}
 	var maxID int64
-	if err := db.r.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM customers").Scan(&maxID); err != nil {
+	var orderFirst, orderLast, costFirst, costLast string
+	if err := db.r.QueryRowContext(ctx, profitBounds).Scan(&maxID, &orderFirst, &orderLast, &costFirst,
+		&costLast); err != nil {
 		return book, mapErr(err)
 	}
+	first, last := orderFirst, max(orderLast, costLast)
+	if first == "" || (costFirst != "" && costFirst < first) {
+		first = costFirst
+	}
+	book.FirstDay, book.LastDay = model.Day(parseStamp(first)), model.Day(parseStamp(last))
+
+	period := spanOf(p.From, p.To)
 	n := int(maxID) + 1
-	// facts[id] is customer id's row; facts[0] is the unattributed one.
-	facts := make([]model.ProfitFacts, n)
-	known := make([]bool, n)
+	var inPeriod, life []sums
+	acquisition, acquisitionCosts := make([]model.Money, n), make([]int, n) // all time; entries in the period
 	var segments idLists
-	type month struct{ revenue, direct, serve model.Money }
-	months := map[string]*month{}
-	monthOf := func(at string) *month {
-		key := at[:min(len(at), len("2006-01"))]
-		m := months[key]
-		if m == nil {
-			m = &month{}
-			months[key] = m
-		}
-		return m
+	reads := []func() error{
+		func() (err error) { inPeriod, err = db.readSums(ctx, period, maxID, true); return err },
+		func() error {
+			return db.eachRow(ctx, profitAcquisition, nil, func(r row) error {
+				if id := r.int(0); id >= 0 && id < int64(n) {
+					acquisition[id] += r.money(2)
+					if period.in(r.text(1)) {
+						acquisitionCosts[id]++
+					}
+				}
+				return nil
+			})
+		},
+		func() error {
+			book.Customers = make([]model.ProfitFacts, 0, maxID)
+			return db.eachRow(ctx, profitCustomers, []any{maxID}, func(r row) error {
+				c := model.ProfitFacts{ID: r.int(0), Name: r.text(1), Stage: model.Stage(r.text(2)),
+					Tier: int(r.int(3)), Archived: r.int(4) == 1, Acquisition: r.money(6)}
+				c.Ref = (&model.Customer{ID: c.ID, Ref: r.text(5)}).DisplayRef()
+				book.Customers = append(book.Customers, c)
+				return nil
+			})
+		},
+		func() error { return segments.read(ctx, db, factsSegments, n) },
 	}
-	var first, last string
-	bound := func(at string) {
-		day := at[:min(len(at), len(model.DateLayout))]
-		if first == "" || day < first {
-			first = day
-		}
-		last = max(last, day)
+	if !period.allTime() {
+		reads = append(reads, func() (err error) { life, err = db.readSums(ctx, span{hi: openEnd}, maxID, false); return err })
 	}
-	// row returns the facts of customer id, or nil for one added after
-	// max(id) was read.
-	row := func(id int64) *model.ProfitFacts {
-		if id < 0 || id >= int64(n) {
-			return nil
-		}
-		return &facts[id]
-	}
-	customers := func() error {
-		return db.each(ctx, profitCustomers, nil, func(rows *sql.Rows) error {
-			var id int64
-			var f model.ProfitFacts
-			if err := rows.Scan(&id, &f.Ref, &f.Name, &f.Stage, &f.Tier, &f.Archived, &f.Acquisition); err != nil {
-				return err
-			}
-			if p := row(id); p != nil && id > 0 {
-				p.ID, p.Ref, p.Name, p.Stage, p.Tier, p.Archived = id, f.Ref, f.Name, f.Stage, f.Tier, f.Archived
-				p.Acquisition += f.Acquisition
-				known[id] = true
-			}
-			return nil
+	if months {
+		reads = append(reads, func() (err error) {
+			book.Months, err = db.profitMonths(ctx, p, period, parseStamp(first), parseStamp(last))
+			return err
 		})
 	}
-	orders := func() error {
-		return db.each(ctx, profitOrders, nil, func(rows *sql.Rows) error {
-			var id int64
-			var sale bool
-			var at string
-			var amount, direct model.Money
-			if err := rows.Scan(&id, &sale, &at, &amount, &direct); err != nil {
-				return err
-			}
-			f := row(id)
-			if f == nil {
-				return nil
-			}
-			f.LifetimeRevenue += amount
-			f.LifetimeDirectCost += direct
-			bound(at)
-			if !in(at) {
-				return nil
-			}
-			m := monthOf(at)
-			m.revenue += amount
-			m.direct += direct
-			f.DirectCost += direct
-			if !sale {
-				f.RefundOrders++
-				f.Refunds += amount
-				return nil
-			}
-			f.SaleOrders++
-			f.Sales += amount
-			day := parseTime(sql.NullString{String: at, Valid: true})
-			if f.FirstSale.IsZero() || day.Before(f.FirstSale) {
-				f.FirstSale = day
-			}
-			if day.After(f.LastSale) {
-				f.LastSale = day
-			}
-			return nil
-		})
+	if err := parallel(reads...); err != nil {
+		return book, fmt.Errorf("reading the profitability book: %w", err)
 	}
-	costs := func() error {
-		return db.each(ctx, profitCosts, nil, func(rows *sql.Rows) error {
-			var id int64
-			var acquisition bool
-			var on string
-			var amount model.Money
-			if err := rows.Scan(&id, &acquisition, &on, &amount); err != nil {
-				return err
-			}
-			f := row(id)
-			if f == nil {
-				return nil
-			}
-			bound(on)
-			switch {
-			case acquisition:
-				f.Acquisition += amount
-			default:
-				f.LifetimeCostToServe += amount
-			}
-			if !in(on) {
-				return nil
-			}
-			f.Costs++
-			if !acquisition {
-				f.CostToServe += amount
-				monthOf(on).serve += amount
-			}
-			return nil
-		})
+	if life == nil {
+		life = inPeriod
 	}
-	segs := func() error { return segments.read(ctx, db, factsSegments, n) }
-	for _, read := range []func() error{customers, segs, orders, costs} {
-		if err := read(); err != nil {
-			return book, fmt.Errorf("reading the profit book: %w", err)
-		}
+	fill := func(c *model.ProfitFacts) {
+		s, l := &inPeriod[c.ID], &life[c.ID]
+		c.SaleOrders, c.RefundOrders, c.Costs = s.saleOrders, s.refundOrders, s.costs()+acquisitionCosts[c.ID]
+		c.Sales, c.Refunds, c.DirectCost, c.CostToServe = s.sales, s.refunds, s.direct(), s.serve()
+		c.FirstSale, c.LastSale = parseStamp(s.firstSale), parseStamp(s.lastSale)
+		c.LifetimeRevenue, c.LifetimeDirectCost, c.LifetimeCostToServe = l.revenue(), l.direct(), l.serve()
+		c.Acquisition += acquisition[c.ID]
 	}
-	for id := 1; id < n; id++ {
-		if !known[id] {
-			continue
-		}
-		f := facts[id]
-		if f.Ref == "" {
-			f.Ref = strconv.FormatInt(f.ID, 10)
-		}
-		f.Segments = segments.of(int64(id))
-		book.Customers = append(book.Customers, f)
+	for i := range book.Customers {
+		c := &book.Customers[i]
+		c.Segments = segments.of(c.ID)
+		fill(c)
 	}
-	book.Unattributed = facts[0]
-	book.Unattributed.Acquisition = 0
-	for key, m := range months {
-		day, err := time.Parse("2006-01", key)
-		if err != nil {
-			continue
-		}
-		book.Months = append(book.Months, model.MonthFacts{Month: day, Revenue: m.revenue, DirectCost: m.direct,
-			CostToServe: m.serve})
-	}
-	slices.SortFunc(book.Months, func(a, b model.MonthFacts) int { return a.Month.Compare(b.Month) })
-	if first != "" {
-		book.FirstDay = parseTime(sql.NullString{String: first, Valid: true})
-		book.LastDay = parseTime(sql.NullString{String: last, Valid: true})
-	}
+	fill(&book.Unattributed)
 	return book, nil
+}
+
+// profitMonths sums each month of period p (the span sp), an open end
+// closed by the first or last record, one month at a time.
+func (db *DB) profitMonths(ctx context.Context, p model.Period, sp span, first, last time.Time) ([]model.MonthFacts, error) {
+	var out []model.MonthFacts
+	for _, m := range p.Months(first, last) {
+		lo, hi := max(model.FormatDate(m), sp.lo), min(model.FormatDate(m.AddDate(0, 1, 0)), sp.hi)
+		mf := model.MonthFacts{Month: m}
+		if err := db.r.QueryRowContext(ctx, profitMonth, lo, hi).Scan(&mf.Revenue, &mf.DirectCost,
+			&mf.CostToServe); err != nil {
+			return nil, mapErr(err)
+		}
+		out = append(out, mf)
+	}
+	return out, nil
 }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -31,11 +30,12 @@ const (
 		max(coalesce(last_order_at, ''), coalesce(last_touch_at, ''))
 		FROM customers INDEXED BY customers_fit WHERE archived_at IS NULL ORDER BY sort_name, id`
 	// Segments and values come one row each, with the ids of their
-	// customers joined by commas, in order of segment id and of value: so
-	// each customer's list is in that order.
+	// customers joined by commas, in order of name and of value: so each
+	// customer's list is in that order, as the list shows it. Archived
+	// customers are among them (the Profit book lists them).
 	factsSegments = `SELECT s.name, m.ids FROM segments s JOIN (SELECT segment_id, group_concat(customer_id) AS ids
 		FROM customer_segments INDEXED BY customer_segments_by_segment GROUP BY segment_id) m ON m.segment_id = s.id
-		ORDER BY m.segment_id`
+		ORDER BY s.name, s.id`
 	factsValues = `SELECT value, group_concat(customer_id) FROM customer_values INDEXED BY customer_values_by_value
 		GROUP BY value ORDER BY value`
 	// Complaints opened in the period, ?1 and ?2 days, both included.
@@ -64,50 +64,42 @@ func (db *DB) FitFacts(ctx context.Context, from, to time.Time) ([]model.FitCust
 	// in reports whether a row's id fits the slices: a customer added
 	// after max(id) was read is left for the next load.
 	in := func(id int64) bool { return id >= 0 && id < int64(n) }
-	var errs [5]error
-	var wg sync.WaitGroup
-	run := func(i int, fn func() error) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[i] = fn()
-		}()
-	}
-	run(0, func() error {
-		return db.eachRow(ctx, factsCustomers, nil, func(r row) error {
-			c := model.FitCustomer{ID: r.int(0), Name: r.text(1), Stage: model.Stage(r.text(2)), Country: r.text(3),
-				Tier: int(r.int(4)), Fit: int(r.int(5)), Referrer: r.int(6), LifetimeRevenue: model.Money(r.int(7))}
-			if in(c.ID) {
-				c.LastActivity = parseStamp(r.text(8))
-				out = append(out, c)
+	err := parallel(
+		func() error {
+			return db.eachRow(ctx, factsCustomers, nil, func(r row) error {
+				c := model.FitCustomer{ID: r.int(0), Name: r.text(1), Stage: model.Stage(r.text(2)), Country: r.text(3),
+					Tier: int(r.int(4)), Fit: int(r.int(5)), Referrer: r.int(6), LifetimeRevenue: r.money(7)}
+				if in(c.ID) {
+					c.LastActivity = parseStamp(r.text(8))
+					out = append(out, c)
+				}
+				return nil
+			})
+		},
+		func() error { return segments.read(ctx, db, factsSegments, n) },
+		func() error { return values.read(ctx, db, factsValues, n) },
+		func() error {
+			return db.eachRow(ctx, factsComplaints, []any{lo, hi}, func(r row) error {
+				if id := r.int(0); in(id) {
+					complaints[id] = int32(r.int(1))
+				}
+				return nil
+			})
+		},
+		func() error {
+			for i := range nps {
+				nps[i] = -1
 			}
-			return nil
-		})
-	})
-	run(1, func() error { return segments.read(ctx, db, factsSegments, n) })
-	run(2, func() error { return values.read(ctx, db, factsValues, n) })
-	run(3, func() error {
-		return db.eachRow(ctx, factsComplaints, []any{lo, hi}, func(r row) error {
-			if id := r.int(0); in(id) {
-				complaints[id] = int32(r.int(1))
-			}
-			return nil
-		})
-	})
-	run(4, func() error {
-		for i := range nps {
-			nps[i] = -1
-		}
-		// A later answer of the same customer wins.
-		return db.eachRow(ctx, factsNPS, nil, func(r row) error {
-			if id := r.int(0); in(id) {
-				nps[id] = int8(r.int(1))
-			}
-			return nil
-		})
-	})
-	wg.Wait()
-	if err := errors.Join(errs[:]...); err != nil {
+			// A later answer of the same customer wins.
+			return db.eachRow(ctx, factsNPS, nil, func(r row) error {
+				if id := r.int(0); in(id) {
+					nps[id] = int8(r.int(1))
+				}
+				return nil
+			})
+		},
+	)
+	if err != nil {
 		return nil, fmt.Errorf("reading what the fit score weighs: %w", err)
 	}
 	for i := range out {
@@ -116,47 +108,6 @@ func (db *DB) FitFacts(ctx context.Context, from, to time.Time) ([]model.FitCust
 		c.NPS, c.HasNPS = int(nps[c.ID]), nps[c.ID] >= 0
 	}
 	return out, nil
-}
-
-// row is one result row scanned into interface values, which database/sql
-// fills without reflection: an integer is an int64, text a string, NULL
-// nil. Scanning into *int or *model.Money goes through reflect and, for
-// some kinds, through a string.
-type row []any
-
-// int is column i as an integer, 0 for NULL.
-func (r row) int(i int) int64 {
-	n, _ := r[i].(int64)
-	return n
-}
-
-// text is column i as text, "" for NULL.
-func (r row) text(i int) string {
-	s, _ := r[i].(string)
-	return s
-}
-
-// eachRow runs query and calls fn on every row. The row is reused: fn
-// copies out what it keeps.
-func (db *DB) eachRow(ctx context.Context, query string, args []any, fn func(row) error) error {
-	var r row
-	var dest []any
-	return db.each(ctx, query, args, func(rows *sql.Rows) error {
-		if dest == nil {
-			cols, err := rows.Columns()
-			if err != nil {
-				return err
-			}
-			r, dest = make(row, len(cols)), make([]any, len(cols))
-			for i := range r {
-				dest[i] = &r[i]
-			}
-		}
-		if err := rows.Scan(dest...); err != nil {
-			return err
-		}
-		return fn(r)
-	})
 }
 
 // idLists holds lists of text by customer id in one backing array: the

@@ -181,7 +181,7 @@ func TestProfitExport(t *testing.T) {
 	d.keys("x")
 	retype(mdPath)
 	md, err := os.ReadFile(mdPath)
-	if err != nil || !strings.Contains(string(md), profitTab(d).data.summary.Headline) {
+	if err != nil || !strings.Contains(string(md), capitalise(profitTab(d).data.summary.Headline)) {
 		t.Errorf("the Markdown, %v:\n%s", err, md)
 	}
 	left, _ := os.ReadDir(dir)

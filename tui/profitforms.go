@@ -2,7 +2,6 @@ package tui
 
 import (
 	"errors"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -156,8 +155,7 @@ func (f *exportPrompt) save() tea.Cmd {
 	sum := f.summary
 	return func() tea.Msg {
 		full := expandHome(path)
-		err := writeFileAtomic(full, func(w io.Writer) error { return profitexport.Write(w, sum, format) })
-		if err != nil {
+		if err := profitexport.WriteFile(full, sum, format); err != nil {
 			return saveFailedMsg{err: model.Invalid("file", "%s", writeError(full, err))}
 		}
 		return profitExportedMsg{path: full, period: sum.Period.String()}
@@ -179,40 +177,13 @@ func expandHome(path string) string {
 	return path
 }
 
-// writeFileAtomic writes a private file (0600: it holds personal data)
-// through write, into a temporary file beside path that is synced and
-// then renamed over it: a crash leaves the old file or the new one, never
-// part of one.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // nothing is left to remove after the rename
-	err = tmp.Chmod(0o600)
-	if err == nil {
-		err = write(tmp)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
-}
-
-// writeError says why path could not be written, in words to act on.
+// writeError says why path could not be written, in words to act on:
+// the folder it names is missing, or it is a folder itself. Otherwise the
+// writer's own words say it (see exportfile.Write).
 func writeError(path string, err error) string {
 	dir := filepath.Dir(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
+	if _, serr := os.Stat(dir); errors.Is(serr, fs.ErrNotExist) {
 		return "there is no folder " + dir
-	case errors.Is(err, fs.ErrPermission):
-		return "not allowed to write in " + dir
 	}
 	if info, serr := os.Stat(path); serr == nil && info.IsDir() {
 		return path + " is a folder: add a file name"

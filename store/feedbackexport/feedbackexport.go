@@ -8,44 +8,32 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
 	"clientele/model"
+	"clientele/store/exportfile"
 )
 
-// Format is an export format.
-type Format string
+// Format is an export format: CSV or Markdown.
+type Format = exportfile.Format
 
 // The formats.
 const (
-	CSV      Format = "csv"
-	Markdown Format = "md"
+	CSV      = exportfile.CSV
+	Markdown = exportfile.Markdown
 )
 
+// Formats lists the formats, the default first.
+var Formats = []Format{CSV, Markdown}
+
 // ParseFormat reads a --format value: csv, or md (markdown).
-func ParseFormat(s string) (Format, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "csv":
-		return CSV, nil
-	case "md", "markdown":
-		return Markdown, nil
-	}
-	return "", fmt.Errorf("unknown --format %q: use csv or md", s)
-}
+func ParseFormat(s string) (Format, error) { return exportfile.ParseFormat(s, Formats...) }
 
 // FormatFor guesses the format from a file name: .md and .markdown are
 // Markdown, anything else CSV.
-func FormatFor(path string) Format {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".md", ".markdown":
-		return Markdown
-	}
-	return CSV
-}
+func FormatFor(path string) Format { return exportfile.FormatFor(path, Formats...) }
 
 // Header is the CSV header.
 var Header = []string{"date", "kind", "customer_id", "customer", "channel", "question", "answer", "score",
@@ -70,47 +58,10 @@ func Write(ctx context.Context, w io.Writer, s model.FeedbackStore, f Format, no
 	return bw.Flush()
 }
 
-// WriteFile writes the log to path atomically: into a temporary file in
-// the same folder, synced, then renamed over path, so a crash leaves the
-// old file or the new one, never half of one. The file is private (0600):
-// feedback is personal data.
+// WriteFile writes the log to path atomically and privately (see
+// exportfile.Write): feedback is personal data.
 func WriteFile(ctx context.Context, path string, s model.FeedbackStore, f Format, now time.Time) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return model.WriteError(path, err) // not the temporary file's name: the user never typed it
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := Write(ctx, tmp, s, f, now); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
-}
-
-// Neutralise makes a text cell safe to open in a spreadsheet: one that
-// begins with =, +, -, @, a tab or a carriage return would be read as a
-// formula, so it gets a leading apostrophe. Numbers are written by the
-// caller without it, so they stay numbers.
-func Neutralise(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
+	return exportfile.Write(path, func(w io.Writer) error { return Write(ctx, w, s, f, now) })
 }
 
 func writeCSV(ctx context.Context, w io.Writer, s model.FeedbackStore) error {
@@ -126,21 +77,15 @@ func writeCSV(ctx context.Context, w io.Writer, s model.FeedbackStore) error {
 		if r.HasScore {
 			score = strconv.Itoa(r.Score)
 		}
-		return cw.Write([]string{model.FormatDate(r.On), string(r.Kind), customerID, Neutralise(r.Customer),
-			string(r.Channel), Neutralise(r.Question), Neutralise(r.Answer), score, Neutralise(r.Offering),
-			Neutralise(r.Theme), string(r.Status), model.FormatDate(r.RepliedOn)})
+		return cw.Write([]string{model.FormatDate(r.On), string(r.Kind), customerID, exportfile.Neutralise(r.Customer),
+			string(r.Channel), exportfile.Neutralise(r.Question), exportfile.Neutralise(r.Answer), score, exportfile.Neutralise(r.Offering),
+			exportfile.Neutralise(r.Theme), string(r.Status), model.FormatDate(r.RepliedOn)})
 	})
 	if err != nil {
 		return err
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// mdCell makes text one Markdown table cell: control characters visible,
-// line breaks spaces, pipes escaped.
-func mdCell(s string) string {
-	return strings.ReplaceAll(model.Printable(s), "|", `\|`)
 }
 
 func writeMarkdown(ctx context.Context, w io.Writer, s model.FeedbackStore, now time.Time) error {
@@ -190,8 +135,8 @@ func writeMarkdown(ctx context.Context, w io.Writer, s model.FeedbackStore, now 
 			score = strconv.Itoa(r.Score)
 		}
 		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", model.FormatDate(r.On), r.Kind,
-			mdCell(customer), r.Channel, mdCell(r.Question), mdCell(r.Answer), score, mdCell(r.Offering),
-			mdCell(r.Theme), r.Status)
+			exportfile.MarkdownCell(customer), r.Channel, exportfile.MarkdownCell(r.Question), exportfile.MarkdownCell(r.Answer), score, exportfile.MarkdownCell(r.Offering),
+			exportfile.MarkdownCell(r.Theme), r.Status)
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"clientele/model"
 	"clientele/store"
 
 	_ "modernc.org/sqlite"
@@ -29,18 +30,26 @@ func openDB(t testing.TB) (*store.DB, string) {
 	return db, path
 }
 
-// TestOnlineRetailFigures imports the shared month and checks, with SQL on
-// the database, every figure ../shared/data/README.md gives.
-func TestOnlineRetailFigures(t *testing.T) {
+// importSharedMonth imports the shared month into a new database, or
+// skips the test when the file is not beside the repository.
+func importSharedMonth(t *testing.T) (*store.DB, string, model.ImportSummary) {
+	t.Helper()
 	if _, err := os.Stat(sharedMonth); err != nil {
 		t.Skipf("the shared Online Retail month is not beside the repository (%v): nothing to check against", err)
 	}
 	db, path := openDB(t)
-	ctx := context.Background()
-	sum, err := ImportFile(ctx, db, sharedMonth, Options{})
+	sum, err := ImportFile(context.Background(), db, sharedMonth, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return db, path, sum
+}
+
+// TestOnlineRetailFigures imports the shared month and checks, with SQL on
+// the database, every figure ../shared/data/README.md gives.
+func TestOnlineRetailFigures(t *testing.T) {
+	db, path, sum := importSharedMonth(t)
+	ctx := context.Background()
 	if sum.Format != OnlineRetail || sum.Rows != 42481 || sum.Lines != 42481 || sum.Orders != 2025 ||
 		sum.Customers != 948 || sum.Offerings != 2822 {
 		t.Errorf("summary %+v", sum)

@@ -1,0 +1,109 @@
+package exportfile
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestNeutralise(t *testing.T) {
+	for in, want := range map[string]string{"=1+1": "'=1+1", "+x": "'+x", "-x": "'-x", "@x": "'@x", "\tx": "'\tx",
+		"\rx": "'\rx", "x=1": "x=1", "": "", "12.50": "12.50", "(unattributed)": "(unattributed)"} {
+		if got := Neutralise(in); got != want {
+			t.Errorf("Neutralise(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestMarkdownCell(t *testing.T) {
+	if got := MarkdownCell("a|b\nc\x1b[31m"); strings.ContainsAny(got, "\n\x1b") || !strings.Contains(got, `a\|b`) {
+		t.Errorf("MarkdownCell = %q", got)
+	}
+}
+
+func TestFormats(t *testing.T) {
+	for in, want := range map[string]Format{"csv": CSV, "CSV": CSV, "md": Markdown, "markdown": Markdown, " json ": JSON} {
+		if got, err := ParseFormat(in, CSV, Markdown, JSON); got != want || err != nil {
+			t.Errorf("ParseFormat(%q) = %q, %v", in, got, err)
+		}
+	}
+	if _, err := ParseFormat("json", CSV, Markdown); err == nil || !strings.Contains(err.Error(), "use csv or md") {
+		t.Errorf("json among csv and md: %v", err)
+	}
+	if _, err := ParseFormat("xml", CSV, Markdown, JSON); err == nil || !strings.Contains(err.Error(), "use csv, md or json") {
+		t.Errorf("xml: %v", err)
+	}
+	for path, want := range map[string]Format{"x.md": Markdown, "x.MARKDOWN": Markdown, "x.json": JSON, "x.csv": CSV,
+		"x": CSV, "x.txt": CSV} {
+		if got := FormatFor(path, CSV, Markdown, JSON); got != want {
+			t.Errorf("FormatFor(%q) = %q, want %q", path, got, want)
+		}
+	}
+	if got := FormatFor("x.json", CSV, Markdown); got != CSV {
+		t.Errorf("x.json among csv and md = %q, want the first, csv", got)
+	}
+}
+
+func TestPickPrefersTheFlagThenTheFileName(t *testing.T) {
+	for _, tt := range []struct {
+		flag  string
+		given bool
+		out   string
+		want  Format
+	}{
+		{"csv", false, "", CSV},
+		{"json", true, "", JSON},
+		{"csv", false, "summary.md", Markdown},
+		{"csv", true, "summary.md", CSV},
+		{"csv", false, "summary.txt", CSV},
+	} {
+		if got, err := Pick(tt.flag, tt.given, tt.out, CSV, Markdown, JSON); got != tt.want || err != nil {
+			t.Errorf("Pick(%q, %v, %q) = %q, %v; want %q", tt.flag, tt.given, tt.out, got, err, tt.want)
+		}
+	}
+	if _, err := Pick("xml", true, "x.csv", CSV, Markdown, JSON); err == nil {
+		t.Error("an unknown --format given with --out was taken")
+	}
+}
+
+func TestWriteIsPrivateAndReplacesAtomically(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.csv")
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	failed := errors.New("the database went away")
+	err := Write(path, func(w io.Writer) error {
+		io.WriteString(w, "half a fi")
+		return failed
+	})
+	if !errors.Is(err, failed) || !strings.Contains(err.Error(), "out.csv") {
+		t.Errorf("a failed write: %v", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "old" {
+		t.Errorf("a failed write left %q, want the old file untouched", b)
+	}
+	if err := Write(path, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v", fi.Mode().Perm())
+	}
+	if b, _ := os.ReadFile(path); string(b) != "new" {
+		t.Errorf("content %q", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
+	}
+	if err := Write(filepath.Join(dir, "missing", "x.csv"), func(io.Writer) error { return nil }); err == nil ||
+		!strings.Contains(err.Error(), "missing") {
+		t.Errorf("a missing folder: %v", err)
+	}
+}
