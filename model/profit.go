@@ -396,8 +396,19 @@ func abs64m(m Money) Money { return max(m, -m) }
 // reason; no customer is in both lists.
 func (s *ProfitSummary) ranked() (top, bottom []Ranked) {
 	n := len(s.Customers)
+	var base topBase
+	for i := range s.Customers {
+		if c := &s.Customers[i]; c.SaleOrders > 0 {
+			base.buyers++
+			base.revenue += c.Revenue
+		}
+	}
+	base.margin, base.hasMargin, base.symbol = s.Totals.Margin, s.Totals.HasMargin, s.Symbol
+	if s.Totals.Revenue > 0 {
+		base.serve = float64(s.Totals.CostToServe) / float64(s.Totals.Revenue)
+	}
 	for i := 0; i < n && len(top) < RankedSize && s.Customers[i].Profit > 0; i++ {
-		top = append(top, Ranked{Index: i, Reason: topReason(&s.Customers[i], s.Symbol)})
+		top = append(top, Ranked{Index: i, Reason: topReason(&s.Customers[i], base)})
 	}
 	for i := n - 1; i >= len(top) && len(bottom) < RankedSize; i-- {
 		bottom = append(bottom, Ranked{Index: i, Reason: bottomReason(&s.Customers[i], s.Symbol)})
@@ -405,11 +416,41 @@ func (s *ProfitSummary) ranked() (top, bottom []Ranked) {
 	return top, bottom
 }
 
-// topReason says what makes a customer profitable: their margin on how
-// much revenue and how many orders.
-func topReason(c *CustomerProfit, symbol string) string {
-	return fmt.Sprintf("margin %s on %s over %s", pct(c.Margin), c.Revenue.Short(symbol),
-		countOf(c.SaleOrders, "order"))
+// topBase is what a top customer is measured against: the business's
+// margin and the revenue of an average buyer.
+type topBase struct {
+	buyers    int
+	revenue   Money // of the buyers listed
+	margin    float64
+	hasMargin bool
+	serve     float64 // the business's cost to serve over its revenue
+	symbol    string
+}
+
+// topReason says what makes a customer profitable, beyond the figures
+// beside it: buying several times what the average buyer does, a margin
+// well above the business's, costing a quarter or less of what serving
+// the business's revenue costs; their margin on how many orders when
+// nothing stands out.
+func topReason(c *CustomerProfit, b topBase) string {
+	var parts []string
+	if b.buyers > 0 && b.revenue > 0 && c.Revenue*Money(b.buyers) >= 3*b.revenue {
+		times := float64(c.Revenue) * float64(b.buyers) / float64(b.revenue)
+		parts = append(parts, fmt.Sprintf("buys %.0f× the average over %s", times, countOf(c.SaleOrders, "order")))
+	}
+	if b.hasMargin && c.HasMargin && c.Margin >= b.margin+0.1 {
+		parts = append(parts, fmt.Sprintf("margin %s against %s overall", pct(c.Margin), pct(b.margin)))
+	}
+	if c.Revenue > 0 && b.serve >= 0.05 {
+		if own := float64(c.CostToServe) / float64(c.Revenue); own*4 <= b.serve {
+			parts = append(parts, fmt.Sprintf("little to serve (%s of revenue against %s)", pct(own), pct(b.serve)))
+		}
+	}
+	if len(parts) == 0 {
+		return fmt.Sprintf("margin %s on %s over %s", pct(c.Margin), c.Revenue.Short(b.symbol),
+			countOf(c.SaleOrders, "order"))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // bottomReason names what pulls a customer down, the largest drag first:

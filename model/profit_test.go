@@ -196,9 +196,25 @@ func TestBottomReasonsNameTheLargestDragFirst(t *testing.T) {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
 	}
-	c := customerProfit(&tests[2].f, march2026.To)
-	if got, want := topReason(&c, "£"), "margin 33% on £75 over 2 orders"; got != want {
-		t.Errorf("top reason %q, want %q", got, want)
+	// Top reasons, against a business of 10 buyers with £1,000 of revenue
+	// (£100 each), a 30% margin and 20% of its revenue spent serving it.
+	base := topBase{buyers: 10, revenue: 100000, margin: 0.3, hasMargin: true, serve: 0.2, symbol: "£"}
+	tops := []struct {
+		name string
+		f    ProfitFacts
+		want string
+	}{
+		{"nothing stands out", tests[2].f, "margin 33% on £75 over 2 orders"},
+		{"volume", ProfitFacts{SaleOrders: 11, Sales: 40000, DirectCost: 28000, CostToServe: 4000},
+			"buys 4× the average over 11 orders"},
+		{"margin, and little to serve", ProfitFacts{SaleOrders: 2, Sales: 10000, DirectCost: 4000, CostToServe: 500},
+			"margin 55% against 30% overall, little to serve (5% of revenue against 20%)"},
+	}
+	for _, tt := range tops {
+		c := customerProfit(&tt.f, march2026.To)
+		if got := topReason(&c, base); got != tt.want {
+			t.Errorf("top reason, %s: %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }
 

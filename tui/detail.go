@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"math"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
@@ -44,11 +46,11 @@ func (d *customerDetail) Title() string {
 // Init loads the customer, and what to suggest to them in a second
 // command: the detail shows as soon as the first answers.
 func (d *customerDetail) Init() tea.Cmd {
-	return tea.Batch(loadCustomer(d.com.store, d.id), loadAlsoBought(d.com.store, d.id))
+	return tea.Batch(loadCustomer(d.com.store, d.id, d.com.today()), loadAlsoBought(d.com.store, d.id))
 }
 
 // loadCustomer reads everything the detail shows, in a command.
-func loadCustomer(store model.Store, id int64) tea.Cmd {
+func loadCustomer(store model.Store, id int64, today time.Time) tea.Cmd {
 	return func() tea.Msg {
 		ctx := bg()
 		c, err := store.Customer(ctx, id)
@@ -66,6 +68,16 @@ func loadCustomer(store model.Store, id int64) tea.Cmd {
 		}
 		if msg.timeline, err = store.Timeline(ctx, id, timelineLimit); err != nil {
 			return errMsg{err}
+		}
+		for _, p := range []struct {
+			period model.Period
+			into   *model.CustomerProfit
+		}{{model.Last12Months(today), &msg.year}, {model.AllTime(), &msg.ever}} {
+			f, err := store.CustomerProfit(ctx, id, p.period)
+			if err != nil {
+				return errMsg{err}
+			}
+			*p.into = model.ProfitOf(f, p.period.End(today))
 		}
 		return msg
 	}
@@ -245,6 +257,13 @@ func (d *customerDetail) layout() {
 	} else {
 		field("Orders", "none yet")
 	}
+	for i, s := range d.profitLines() {
+		if i == 0 {
+			field("Profit", s)
+		} else {
+			field("", s)
+		}
+	}
 	if c.Ref != "" {
 		field("Imported as", c.RefSource+" "+c.Ref)
 	}
@@ -323,4 +342,40 @@ func (d *customerDetail) ShortHelp() []key.Binding {
 func (d *customerDetail) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{d.keys.Up, d.keys.Down, d.keys.PageUp, d.keys.PageDown}, {d.keys.Edit, d.archiveKey(), d.seg},
 		d.keys.CustomerActionKeys.Bindings()}
+}
+
+// profitLines say what the customer earned the business, by the Profit
+// tab's rules: over the last 12 months, then all time when that differs,
+// then less what winning them cost. None for a customer with no order or
+// cost.
+func (d *customerDetail) profitLines() []string {
+	y, e := d.data.year, d.data.ever
+	if !e.Active() && e.Acquisition == 0 {
+		return nil
+	}
+	money := d.com.money
+	earned := func(c model.CustomerProfit) string {
+		s := sprintf("%s on %s revenue", money(c.Profit), money(c.Revenue))
+		if c.HasMargin {
+			s += sprintf(" (margin %d%%)", int(math.Round(c.Margin*100)))
+		}
+		if c.CostToServe != 0 {
+			s += ", " + money(c.CostToServe) + " to serve"
+		}
+		return s
+	}
+	var lines []string
+	switch {
+	case !y.Active():
+		lines = append(lines, "nothing bought or spent in the last 12 months", earned(e)+" all time")
+	case y.Profit != e.Profit || y.Revenue != e.Revenue || y.CostToServe != e.CostToServe:
+		lines = append(lines, earned(y)+" in the last 12 months", earned(e)+" all time")
+	default:
+		lines = append(lines, earned(y)+" in the last 12 months, the same all time")
+	}
+	if e.Acquisition != 0 {
+		lines = append(lines, sprintf("%s lifetime, after the %s it cost to win them",
+			money(e.LifetimeProfit), money(e.Acquisition)))
+	}
+	return lines
 }

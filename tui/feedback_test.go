@@ -147,8 +147,8 @@ func TestWishlistGolden(t *testing.T) {
 
 func TestRecordNPSFromTheDetailInThreeKeys(t *testing.T) {
 	db := feedbackFixtureStore(t)
-	d := newDriver(t, db, 80, 24)
-	d.keys("2", "enter") // Ada Lovelace's detail; the app opens on Today
+	d := newDriver(t, db, 80, 30) // tall enough for the timeline under the profit
+	d.keys("2", "enter")          // Ada Lovelace's detail; the app opens on Today
 	mustContain(t, d.screen(), "Ada Lovelace", "Timeline")
 	record(t, d, nil, "f", "9", "enter")
 	mustContain(t, d.screen(), "Recorded NPS 9 from Ada Lovelace.", "feedback  NPS 9")

@@ -55,6 +55,8 @@ type customerLoadedMsg struct {
 	referrer  string // the name of who referred them, "" for nobody
 	referrals []model.CustomerRow
 	timeline  []model.TimelineEntry
+	// What they earned the business over the last 12 months and all time.
+	year, ever model.CustomerProfit
 }
 
 // customerSavedMsg reports a customer written by a form.

@@ -111,7 +111,7 @@ func TestRepeatLastOrder(t *testing.T) {
 }
 
 func TestOrderFormEscAsksBeforeDiscarding(t *testing.T) {
-	d := newDriver(t, fixtureStore(t), 80, 24)
+	d := newDriver(t, fixtureStore(t), 80, 30) // tall enough for the timeline under the profit
 	d.keys("enter", "o", "Something", "esc")
 	mustContain(t, d.screen(), "Discard this order? y discards")
 	d.keys("n")
@@ -149,7 +149,7 @@ func TestCostForm(t *testing.T) {
 	if err := db.SaveSettings(context.Background(), s); err != nil {
 		t.Fatal(err)
 	}
-	d := newDriver(t, db, 80, 24)
+	d := newDriver(t, db, 80, 30) // tall enough for the timeline under the profit
 	d.keys("enter", "c")
 	mustContain(t, d.screen(), "Cost to serve · Ada Lovelace", "Category", "£30.00 an hour", "none: the customer")
 	// Time: category time, no amount, 25 minutes, on an order.

@@ -120,8 +120,8 @@ func TestTodayWalksWithDoneAndSnooze(t *testing.T) {
 func TestTouchAndFollowUpFromTheDetail(t *testing.T) {
 	db, ids := todayFixture(t)
 	ctx := context.Background()
-	d := newDriver(t, db, 80, 24)
-	d.keys("2", "enter") // Ada's detail
+	d := newDriver(t, db, 80, 30) // tall enough for the timeline under the profit
+	d.keys("2", "enter")          // Ada's detail
 	d.keys("n")
 	mustContain(t, d.screen(), "Log a contact with Ada Lovelace", "What happened")
 	d.keys("enter", "enter") // keep the channel; an empty line is refused

@@ -1,0 +1,38 @@
+package store
+
+import (
+	"context"
+	"reflect"
+	"testing"
+
+	"clientele/model"
+)
+
+// TestCustomerProfitAgreesWithTheBook reads each customer of the profit
+// fixture alone, as their detail does, and checks the figures are the
+// book's, in March and all time: two reads, one set of rules.
+func TestCustomerProfitAgreesWithTheBook(t *testing.T) {
+	db := openTest(t)
+	fx := writeProfitFixture(t, db)
+	ctx := context.Background()
+	for _, p := range []model.Period{fx.march, model.AllTime()} {
+		book, err := db.ProfitBook(ctx, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range book.Customers {
+			got, err := db.CustomerProfit(ctx, want.ID, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// What names them in a list the detail has already.
+			got.Ref, got.Segments, got.Archived = want.Ref, want.Segments, want.Archived
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s, %s:\n got %+v\nwant %+v", want.Name, p, got, want)
+			}
+		}
+	}
+	if _, err := db.CustomerProfit(ctx, 999, model.AllTime()); err == nil {
+		t.Error("a customer who does not exist has figures")
+	}
+}
