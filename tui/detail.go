@@ -367,14 +367,14 @@ func (d *customerDetail) profitLines() []string {
 	var lines []string
 	switch {
 	case !y.Active():
-		lines = append(lines, "nothing bought or spent in the last 12 months", earned(e)+" all time")
+		lines = append(lines, "last 12 months: nothing bought or spent", "all time: "+earned(e))
 	case y.Profit != e.Profit || y.Revenue != e.Revenue || y.CostToServe != e.CostToServe:
-		lines = append(lines, earned(y)+" in the last 12 months", earned(e)+" all time")
+		lines = append(lines, "last 12 months: "+earned(y), "all time: "+earned(e))
 	default:
-		lines = append(lines, earned(y)+" in the last 12 months, the same all time")
+		lines = append(lines, "last 12 months and all time: "+earned(y))
 	}
 	if e.Acquisition != 0 {
-		lines = append(lines, sprintf("%s lifetime, after the %s it cost to win them",
+		lines = append(lines, sprintf("lifetime: %s after the %s it cost to win them",
 			money(e.LifetimeProfit), money(e.Acquisition)))
 	}
 	return lines
