@@ -123,16 +123,9 @@ type MonthProfit struct {
 	Profit  Money
 }
 
-// TierProfit sums one package tier's customers; Tier 0 is those in none.
-type TierProfit struct {
-	Tier      int
-	Name      string
-	Customers int
-	Revenue   Money
-	Profit    Money
-	Margin    float64
-	HasMargin bool
-}
+// TierProfit sums one package tier's customers over the period, as the
+// Segments tab's tiers do; Tier 0 is those in none.
+type TierProfit = TierFit
 
 // ProfitSummary is the analysis of one period.
 type ProfitSummary struct {
@@ -512,28 +505,16 @@ func profitMonths(b ProfitBook) []MonthProfit {
 // profitTiers sums each package tier's customers: tiers 1–3, then those in
 // none; a tier nobody is on is left out.
 func profitTiers(cs []CustomerProfit, st Settings) []TierProfit {
-	var sums [Tiers + 1]TierProfit
+	var sums [Tiers + 1]TierFit
 	for i := range cs {
 		t := cs[i].Tier
 		if t < 1 || t > Tiers {
 			t = 0
 		}
 		sums[t].Customers++
+		sums[t].Buyers += boolInt(cs[i].SaleOrders > 0)
 		sums[t].Revenue += cs[i].Revenue
 		sums[t].Profit += cs[i].Profit
 	}
-	var out []TierProfit
-	for _, t := range []int{1, 2, 3, 0} {
-		p := sums[t]
-		if p.Customers == 0 {
-			continue
-		}
-		p.Tier, p.Name = t, st.TierName(t)
-		if t == 0 {
-			p.Name = "no tier"
-		}
-		p.Margin, p.HasMargin = marginOf(p.Profit, p.Revenue)
-		out = append(out, p)
-	}
-	return out
+	return tierRows(&sums, st)
 }

@@ -336,9 +336,9 @@ func TestTiersSumTheirCustomers(t *testing.T) {
 	}
 	s := AnalyseProfit(ProfitBook{Period: march2026, Customers: cs}, ProfitOptions{Today: profitToday, Settings: st})
 	want := []TierProfit{
-		{Tier: 1, Name: "Bronze", Customers: 2, Revenue: 4000, Profit: 2600, Margin: 0.65, HasMargin: true},
-		{Tier: 3, Name: "Gold", Customers: 1, Revenue: 9000, Profit: 5000, Margin: 5000.0 / 9000, HasMargin: true},
-		{Tier: 0, Name: "no tier", Customers: 1, Revenue: 500, Profit: -200, Margin: -0.4, HasMargin: true},
+		{Tier: 1, Name: "Bronze", Customers: 2, Buyers: 2, Revenue: 4000, Profit: 2600, Margin: 0.65, HasMargin: true},
+		{Tier: 3, Name: "Gold", Customers: 1, Buyers: 1, Revenue: 9000, Profit: 5000, Margin: 5000.0 / 9000, HasMargin: true},
+		{Tier: 0, Name: NoTier, Customers: 1, Buyers: 1, Revenue: 500, Profit: -200, Margin: -0.4, HasMargin: true},
 	}
 	if !reflect.DeepEqual(s.Tiers, want) {
 		t.Errorf("tiers\n got %+v\nwant %+v", s.Tiers, want)

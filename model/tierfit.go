@@ -51,19 +51,7 @@ func tierFit(cs []FitCustomer, s Settings) ([]TierFit, []int) {
 			buyers = append(buyers, i)
 		}
 	}
-	var tiers []TierFit
-	for _, t := range []int{1, 2, 3, 0} {
-		f := sums[t]
-		if f.Customers == 0 {
-			continue
-		}
-		f.Tier, f.Name = t, s.TierName(t)
-		if t == 0 {
-			f.Name = NoTier
-		}
-		f.Margin, f.HasMargin = marginOf(f.Profit, f.Revenue)
-		tiers = append(tiers, f)
-	}
+	tiers := tierRows(&sums, s)
 	var up []int
 	if len(orders) > 0 {
 		for j, q := range RankQuintiles(orders) {
@@ -84,4 +72,24 @@ func tierFit(cs []FitCustomer, s Settings) ([]TierFit, []int) {
 // orders in the period".
 func UpgradeReason(c FitCustomer) string {
 	return fmt.Sprintf("fit %d, %d orders in the period", c.Fit, c.Orders)
+}
+
+// tierRows finishes each tier's sums, indexed by tier (0 for none):
+// named, with their margin, tiers 1–3 then none, and a tier nobody is on
+// left out.
+func tierRows(sums *[Tiers + 1]TierFit, s Settings) []TierFit {
+	var tiers []TierFit
+	for _, t := range []int{1, 2, 3, 0} {
+		f := sums[t]
+		if f.Customers == 0 {
+			continue
+		}
+		f.Tier, f.Name = t, s.TierName(t)
+		if t == 0 {
+			f.Name = NoTier
+		}
+		f.Margin, f.HasMargin = marginOf(f.Profit, f.Revenue)
+		tiers = append(tiers, f)
+	}
+	return tiers
 }

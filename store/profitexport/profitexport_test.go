@@ -127,7 +127,7 @@ func TestMarkdownIsAOnePageSummary(t *testing.T) {
 		`+Cat \| pipes`,
 		"## By tier",
 		"| Standard | 1 | £5,391.21 | £4,267.76 | 79% |",
-		"| no tier | 3 | £50.00 | £7.50 | 15% |",
+		"| (no tier) | 3 | £50.00 | £7.50 | 15% |",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("markdown lacks %q:\n%s", want, out)
