@@ -74,6 +74,8 @@ type feedbackScreen struct {
 
 	// The NPS view's promoter list.
 	promoters table
+	// promoted is the last promotion made here, which u undoes.
+	promoted *stageChangedMsg
 
 	// The wishlist.
 	themes   []model.WishTheme
@@ -307,8 +309,13 @@ func (s *feedbackScreen) Update(msg tea.Msg) tea.Cmd {
 		s.follow = model.ThemeKey(msg.theme)
 		return tea.Batch(s.reload(), status("%s %s now under “%s”.", commas(msg.count), plural(msg.count, "wish", "wishes"),
 			clean(msg.theme)))
-	case promotedMsg:
-		return tea.Batch(s.reload(), status("%s is now an advocate.", clean(msg.name)))
+	case stageChangedMsg:
+		if msg.undo {
+			s.promoted = nil
+		} else {
+			s.promoted = &msg
+		}
+		return tea.Batch(s.reload(), status("%s", stageText(msg)))
 	case tea.MouseMsg:
 		if s.view == viewLog && s.table.HandleMouse(msg, msg.Mouse().Y-2-s.filterLines()) {
 			return s.openSelected()
@@ -483,6 +490,13 @@ func (s *feedbackScreen) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (s *feedbackScreen) handleNPSKey(msg tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(msg, s.keys.Undo) {
+		if s.promoted == nil {
+			return status("Nothing to undo.")
+		}
+		ch := s.promoted.change
+		return setStage(s.com, ch.ID, ch.From, ch.FromReason, true)
+	}
 	if s.promoters.HandleKey(s.keys.ListKeys, msg) || s.facts == nil || len(s.facts.promoters) == 0 {
 		return nil
 	}
@@ -491,19 +505,7 @@ func (s *feedbackScreen) handleNPSKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, s.keys.Open):
 		return func() tea.Msg { return openCustomerMsg{p.CustomerID} }
 	case key.Matches(msg, s.keys.Promote):
-		store := s.com.store
-		return func() tea.Msg {
-			ctx := bg()
-			c, err := store.Customer(ctx, p.CustomerID)
-			if err != nil {
-				return errMsg{err}
-			}
-			c.Stage = model.StageAdvocate
-			if err := store.UpdateCustomer(ctx, &c); err != nil {
-				return errMsg{err}
-			}
-			return promotedMsg{name: c.Name}
-		}
+		return setStage(s.com, p.CustomerID, model.StageAdvocate, "", false)
 	}
 	return nil
 }
@@ -826,8 +828,12 @@ func (s *feedbackScreen) ShortHelp() []key.Binding {
 		return []key.Binding{DefaultFilterKeys().Apply, DefaultFilterKeys().Clear}
 	case s.naming:
 		return []key.Binding{DefaultFilterKeys().Apply, DefaultFormKeys().Cancel}
+	case s.view == viewNPS && s.promoters.Len() == 0 && s.promoted != nil:
+		return []key.Binding{s.keys.Undo, s.keys.View, s.keys.Add}
 	case s.view == viewNPS && s.promoters.Len() == 0:
 		return []key.Binding{s.keys.View, s.keys.Add}
+	case s.view == viewNPS && s.promoted != nil:
+		return []key.Binding{s.keys.Promote, s.keys.Undo, s.keys.Open, s.keys.View, s.keys.Add}
 	case s.view == viewNPS:
 		return []key.Binding{s.keys.Promote, s.keys.Open, s.keys.View, s.keys.Add}
 	case s.view == viewWishes && len(s.flat) == 0:
@@ -848,6 +854,6 @@ func (s *feedbackScreen) FullHelp() [][]key.Binding {
 		s.keys.ListKeys.Bindings(),
 		{s.keys.Add, s.keys.View, s.keys.Open, s.keys.Replied, s.keys.ActedOn},
 		{s.keys.Kind, s.keys.Status, s.keys.Segment, s.keys.Offering, s.keys.Customer},
-		{s.keys.Promote, s.keys.Expand, s.keys.Theme, s.keys.Mark, s.keys.Merge},
+		{s.keys.Promote, s.keys.Undo, s.keys.Expand, s.keys.Theme, s.keys.Mark, s.keys.Merge},
 	}
 }

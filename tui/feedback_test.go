@@ -279,11 +279,21 @@ func TestPromoteAPromoterToAdvocate(t *testing.T) {
 	d.keys("4", "v")
 	mustContain(t, d.screen(), "Promoters who are not advocates yet · 1", "Ben Okafor")
 	d.keys("p")
-	mustContain(t, d.screen(), "Ben Okafor is now an advocate.", "Promoters who are not advocates yet · 0")
-	rows, _, _ := db.ListCustomers(context.Background(), model.CustomerQuery{Filter: "okafor"})
-	if rows[0].Stage != model.StageAdvocate {
-		t.Errorf("Ben is %s", rows[0].Stage)
+	mustContain(t, d.screen(), "Ben Okafor is now an advocate. Press u to undo.", "Promoters who are not advocates yet · 0")
+	stage := func() model.Stage {
+		rows, _, _ := db.ListCustomers(context.Background(), model.CustomerQuery{Filter: "okafor"})
+		return rows[0].Stage
 	}
+	if got := stage(); got != model.StageAdvocate {
+		t.Errorf("Ben is %s", got)
+	}
+	d.keys("u")
+	mustContain(t, d.screen(), "Ben Okafor is a customer again.", "Promoters who are not advocates yet · 1")
+	if got := stage(); got != model.StageCustomer {
+		t.Errorf("after u, Ben is %s", got)
+	}
+	d.keys("u")
+	mustContain(t, d.screen(), "Nothing to undo.")
 }
 
 func TestNameAndMergeThemes(t *testing.T) {

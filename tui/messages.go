@@ -146,9 +146,6 @@ type themeSetMsg struct {
 	count int
 }
 
-// promotedMsg reports a customer moved to stage advocate.
-type promotedMsg struct{ name string }
-
 // feedbackFormDataMsg carries what the feedback form needs.
 type feedbackFormDataMsg struct {
 	pick      customerPick
