@@ -278,17 +278,33 @@ func scoreRFM(cs []CustomerProfit) {
 	for i := range cs {
 		if cs[i].RecencyDays >= 0 {
 			idx = append(idx, int32(i))
-			rec = append(rec, -int64(cs[i].RecencyDays))
+			rec = append(rec, int64(cs[i].RecencyDays))
 			freq = append(freq, int64(cs[i].SaleOrders))
 			mon = append(mon, int64(cs[i].Revenue))
 		}
 	}
-	r, f, m := RankQuintiles(rec), RankQuintiles(freq), RankQuintiles(mon)
+	r, f, m := rfmScores(rec, freq, mon)
 	for j, i := range idx {
 		c := &cs[i]
 		c.R, c.F, c.M = r[j], f[j], m[j]
 		c.RFMSegment = RFMSegment(c.R, c.F)
 	}
+}
+
+// rfmScores scores buyers 1–5 as DESIGN.md defines RFM, each measure by
+// RankQuintiles: recency by the days since their last sale (fewer is
+// better), frequency by their sale orders, monetary value by their net
+// revenue (nil to leave it out).
+func rfmScores(days, orders, revenue []int64) (r, f, m []int) {
+	recent := make([]int64, len(days))
+	for i, d := range days {
+		recent[i] = -d
+	}
+	r, f = RankQuintiles(recent), RankQuintiles(orders)
+	if revenue != nil {
+		m = RankQuintiles(revenue)
+	}
+	return r, f, m
 }
 
 // RFMSegment names a place on the usual R×F grid (DESIGN.md).

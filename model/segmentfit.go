@@ -708,29 +708,26 @@ func perCustomer(r float64, noun string) string {
 	return s + " " + noun + "s per customer"
 }
 
-// fitRFM names each buyer's place on the R×F grid as DESIGN.md defines it:
-// recency (days from the last sale in the period to asOf, fewer better),
-// frequency (sale orders) and monetary value (revenue) scored 1–5 by
-// RankQuintiles among the customers who bought. It stands in for the
-// profitability engine's RFM until that lands; RFMSegment set by the
-// caller is kept.
+// fitRFM names each buyer's place on the R×F grid by the profitability
+// engine's scores (rfmScores): recency is counted from their last sale in
+// the period to asOf. RFMSegment set by the caller is kept.
 func fitRFM(cs []FitCustomer, asOf time.Time) {
 	var idx []int
-	var rec, freq []int64
+	var days, orders []int64
 	for i := range cs {
 		c := &cs[i]
 		if c.Orders > 0 && c.RFMSegment == "" && !c.LastSale.IsZero() {
 			idx = append(idx, i)
-			rec = append(rec, -int64(DaysBetween(c.LastSale, asOf)))
-			freq = append(freq, int64(c.Orders))
+			days = append(days, int64(DaysBetween(c.LastSale, asOf)))
+			orders = append(orders, int64(c.Orders))
 		}
 	}
 	if len(idx) == 0 {
 		return
 	}
-	r, f := RankQuintiles(rec), RankQuintiles(freq)
+	r, f, _ := rfmScores(days, orders, nil)
 	for j, i := range idx {
-		cs[i].RFMSegment = rfmName(r[j], f[j])
+		cs[i].RFMSegment = RFMSegment(r[j], f[j])
 	}
 }
 

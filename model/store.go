@@ -363,8 +363,7 @@ type ProfitStore interface {
 	// with no customer and costs that belong to no one. It adds the
 	// period's months and the first and last day of any record.
 	ProfitBook(ctx context.Context, p Period) (ProfitBook, error)
-	// CustomerProfit reads one customer's figures over p by the same
-	// rules, for their detail; RFM, which needs the other buyers, is not
-	// filled.
-	CustomerProfit(ctx context.Context, id int64, p Period) (ProfitFacts, error)
+	// CustomerProfit reads one customer's figures over each of periods by
+	// the same rules, for their detail, in the order asked.
+	CustomerProfit(ctx context.Context, id int64, periods ...Period) ([]ProfitFacts, error)
 }

@@ -18,15 +18,16 @@ const customerRecords = `SELECT 1, ordered_at, kind, lines_amount, lines_direct_
 	SELECT 0, c.incurred_on, c.category, c.amount, 0 FROM orders o JOIN costs c ON c.order_id = o.id
 		WHERE o.customer_id = ?1 AND c.customer_id IS NULL`
 
-// CustomerProfit reads customer id's figures over period p for their
-// detail: the period's and lifetime sums and what winning them cost, by
-// the rules the Profit book sums (model.FoldProfit), from their own rows.
-func (db *DB) CustomerProfit(ctx context.Context, id int64, p model.Period) (model.ProfitFacts, error) {
+// CustomerProfit reads customer id's figures over each of periods for
+// their detail: each period's and the lifetime sums and what winning them
+// cost, by the rules the Profit book sums (model.FoldProfit), from one
+// read of their own rows.
+func (db *DB) CustomerProfit(ctx context.Context, id int64, periods ...model.Period) ([]model.ProfitFacts, error) {
 	var f model.ProfitFacts
 	err := db.r.QueryRowContext(ctx, `SELECT id, name, stage, coalesce(tier, 0), acquisition_cost
 		FROM customers WHERE id = ?`, id).Scan(&f.ID, &f.Name, &f.Stage, &f.Tier, &f.Acquisition)
 	if err != nil {
-		return f, mapErr(err)
+		return nil, mapErr(err)
 	}
 	var records []model.ProfitRecord
 	err = db.each(ctx, customerRecords, []any{id}, func(rows *sql.Rows) error {
@@ -45,8 +46,12 @@ func (db *DB) CustomerProfit(ctx context.Context, id int64, p model.Period) (mod
 		return nil
 	})
 	if err != nil {
-		return f, fmt.Errorf("reading the orders and costs of customer %d: %w", id, err)
+		return nil, fmt.Errorf("reading the orders and costs of customer %d: %w", id, err)
 	}
-	model.FoldProfit(&f, records, p)
-	return f, nil
+	out := make([]model.ProfitFacts, len(periods))
+	for i, p := range periods {
+		out[i] = f
+		model.FoldProfit(&out[i], records, p)
+	}
+	return out, nil
 }

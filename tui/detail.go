@@ -69,16 +69,12 @@ func loadCustomer(store model.Store, id int64, today time.Time) tea.Cmd {
 		if msg.timeline, err = store.Timeline(ctx, id, timelineLimit); err != nil {
 			return errMsg{err}
 		}
-		for _, p := range []struct {
-			period model.Period
-			into   *model.CustomerProfit
-		}{{model.Last12Months(today), &msg.year}, {model.AllTime(), &msg.ever}} {
-			f, err := store.CustomerProfit(ctx, id, p.period)
-			if err != nil {
-				return errMsg{err}
-			}
-			*p.into = model.ProfitOf(f, p.period.End(today))
+		year, ever := model.Last12Months(today), model.AllTime()
+		fs, err := store.CustomerProfit(ctx, id, year, ever)
+		if err != nil {
+			return errMsg{err}
 		}
+		msg.year, msg.ever = model.ProfitOf(fs[0], year.End(today)), model.ProfitOf(fs[1], ever.End(today))
 		return msg
 	}
 }
