@@ -315,9 +315,9 @@ func relDays(n int) string {
 	case n == -1:
 		return "yesterday"
 	case n > 0:
-		return sprintf("in %d days", n)
+		return "in " + model.Commas(n) + " days"
 	}
-	return sprintf("%d days ago", -n)
+	return model.Commas(-n) + " days ago"
 }
 
 // archiveKey is x as it works on this customer: archive, or bring back.
