@@ -24,13 +24,7 @@ type profitFixture struct {
 
 func writeProfitFixture(t *testing.T, db *DB) profitFixture {
 	t.Helper()
-	at := func(s string) time.Time {
-		d, err := model.ParseDateTime(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
+	at := func(s string) time.Time { return stamp(t, s) }
 	var fx profitFixture
 	var err error
 	if fx.march, err = model.CustomPeriod(at("2026-03-01"), at("2026-03-31")); err != nil {
@@ -101,10 +95,7 @@ func TestProfitBookSumsThePeriodAndAllTime(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	day := func(s string) time.Time {
-		d, _ := model.ParseDateTime(s)
-		return d
-	}
+	day := func(s string) time.Time { return stamp(t, s) }
 	want := []model.ProfitFacts{
 		{ID: fx.ann.ID, Ref: "A-1", Name: "Ann", Stage: model.StageCustomer, Segments: []string{"Gift buyers", "wholesale"},
 			Tier: 2, SaleOrders: 2, RefundOrders: 1, Costs: 4,

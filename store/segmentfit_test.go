@@ -15,13 +15,7 @@ import (
 func TestFitFactsReadsWhatTheScoreWeighs(t *testing.T) {
 	db := openTest(t)
 	ctx := context.Background()
-	day := func(s string) time.Time {
-		d, err := model.ParseDateTime(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
+	day := func(s string) time.Time { return stamp(t, s) }
 	ann := model.Customer{Name: "Ann", Stage: model.StageAdvocate, Fit: 5, Tier: 2, Country: "UK",
 		Segments: []string{"Wholesale", "Gift buyers"}, Values: []string{"quality", "style"}}
 	var ben, gone model.Customer
@@ -157,13 +151,7 @@ func TestSetStageLetsGoAndUndoes(t *testing.T) {
 func TestFitFiguresSumThePeriodByHand(t *testing.T) {
 	db := openTest(t)
 	ctx := context.Background()
-	day := func(s string) time.Time {
-		d, err := model.ParseDateTime(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
+	day := func(s string) time.Time { return stamp(t, s) }
 	ann := model.Customer{Name: "Ann", Stage: model.StageCustomer}
 	if err := db.CreateCustomer(ctx, &ann); err != nil {
 		t.Fatal(err)

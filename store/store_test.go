@@ -31,6 +31,17 @@ func openTest(t testing.TB) *DB {
 	return db
 }
 
+// stamp reads a day or a time as a test writes it ("2026-03-01",
+// "2026-03-01 09:30").
+func stamp(t testing.TB, s string) time.Time {
+	t.Helper()
+	d, err := model.ParseDateTime(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
 // fileBefore makes a database file at the schema version before the
 // first migration containing marker, runs stmts on it (rows as an older
 // clientele wrote them) and returns its path, for a test to open and see

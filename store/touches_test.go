@@ -30,13 +30,7 @@ func TestLastTouchIsKeptOnEveryWrite(t *testing.T) {
 	if err := db.CreateCustomer(ctx, &ada); err != nil {
 		t.Fatal(err)
 	}
-	at := func(s string) time.Time {
-		d, err := model.ParseDateTime(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
+	at := func(s string) time.Time { return stamp(t, s) }
 	check := func(step, want string) {
 		t.Helper()
 		if got := lastTouch(t, db, ada.ID); got != want {
