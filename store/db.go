@@ -124,6 +124,12 @@ func OpenExisting(ctx context.Context, path string) (*DB, error) {
 // model.ErrReadOnly before it begins. The file must hold a database of
 // exactly this build's schema: an older one cannot be brought up to date
 // without writing it, and a newer one would be misread.
+//
+// Every read opens its own connection (no idle connection is kept): the
+// follower writes pages copied from a WAL book, whose commits need not
+// touch page 1, so SQLite's change counter may not move and a kept
+// connection would go on reading its cached pages beside new ones.
+// BenchmarkReadOnlyRead measures what that costs.
 func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 	version, err := probe(ctx, path)
 	if err != nil {
@@ -143,12 +149,14 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("opening %s: %w", path, err)
 	}
 	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(0)
 	r, err := sql.Open("sqlite", ro)
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("opening %s: %w", path, err)
 	}
 	r.SetMaxOpenConns(max(4, runtime.NumCPU()))
+	r.SetMaxIdleConns(0)
 	return &DB{path: path, w: w, r: r, readOnly: true, Now: func() time.Time { return model.WallClock(time.Now()) }}, nil
 }
 

@@ -94,3 +94,39 @@ func TestOpenReadOnlyRefusesAnotherSchemaVersion(t *testing.T) {
 		t.Error("OpenReadOnly of a missing file succeeded")
 	}
 }
+
+// BenchmarkReadOnlyRead is one small read on a store opened read-only,
+// where each read opens a connection, beside the same read on the store
+// opened to write, which keeps its connections.
+func BenchmarkReadOnlyRead(b *testing.B) {
+	ctx := context.Background()
+	path := filepath.Join(b.TempDir(), "copy.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := range 100 {
+		c := model.Customer{Name: "customer " + string(rune('a'+i%26)), Stage: model.StageCustomer}
+		if err := db.CreateCustomer(ctx, &c); err != nil {
+			b.Fatal(err)
+		}
+	}
+	ro, err := OpenReadOnly(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ro.Close()
+	defer db.Close()
+	for _, s := range []struct {
+		name string
+		db   *DB
+	}{{"read-write", db}, {"read-only", ro}} {
+		b.Run(s.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.db.CustomerCount(ctx); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
