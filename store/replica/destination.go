@@ -21,6 +21,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"clientele/model"
 )
 
 // LitestreamTables are the tables Litestream creates in a book it copies.
@@ -29,7 +31,7 @@ import (
 var LitestreamTables = []string{"_litestream_seq", "_litestream_lock"}
 
 // Schemes are the kinds of destination clientele copies to.
-var Schemes = []string{"file", "sftp", "webdav", "webdavs", "s3"}
+var Schemes = model.ReplicaSchemes
 
 // destinationHelp is what a destination looks like, for errors.
 const destinationHelp = "a destination is file:///folder, sftp://user@host/folder, webdav://host/folder " +
