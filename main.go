@@ -606,7 +606,7 @@ func restoreCmd() *cobra.Command {
 	var from, at string
 	var creds credFlags
 	cmd := &cobra.Command{
-		Use:   "restore --from URL [--at TIME] --db NEW",
+		Use:   "restore --from URL --db NEW [--at TIME]",
 		Short: "Write a new book from the copies `replicate` made, and check it",
 		Long: "restore writes the book copied at --from into the new file --db names, as it\n" +
 			"is now or as it was at --at (copies are kept for a day), then checks it as\n" +

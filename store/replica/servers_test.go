@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/johannesboyne/gofakes3"
@@ -148,11 +149,18 @@ func serveSFTP(conn net.Conn, config *ssh.ServerConfig, root string) {
 }
 
 // webdavDestination is golang.org/x/net/webdav over a folder, behind basic
-// authentication whose password the credentials find in ~/.netrc.
+// authentication whose password the credentials find in ~/.netrc. It
+// answers one request at a time: x/net/webdav locks a folder while it makes
+// it, and answers 423 Locked to a second MKCOL of the same folder meanwhile
+// (Litestream uploads a snapshot and a change side by side), which
+// Litestream's monitor retries but a test's one Sync would report.
 func webdavDestination(t *testing.T) (Destination, Credentials) {
 	t.Helper()
 	h := &webdav.Handler{FileSystem: webdav.Dir(t.TempDir()), LockSystem: webdav.NewMemLS()}
+	var one sync.Mutex
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		one.Lock()
+		defer one.Unlock()
 		if u, p, ok := r.BasicAuth(); !ok || u != "owner" || p != "s3cret" {
 			w.Header().Set("WWW-Authenticate", `Basic realm="books"`)
 			http.Error(w, "who are you?", http.StatusUnauthorized)
