@@ -90,6 +90,7 @@ func Start(ctx context.Context, db *store.DB, dest Destination, opt Options) (*R
 	r := &Replicator{dest: dest, ldb: ldb, ls: ls, health: h}
 	if !opt.KeepTrying {
 		if err := r.Sync(ctx); err != nil {
+			ldb.ShutdownSyncTimeout = 0 // one more try, not 30 s of them
 			r.ls.Close(context.WithoutCancel(ctx))
 			return nil, err
 		}
