@@ -309,7 +309,8 @@ func (h *header) col(field string, aliases ...string) int {
 // orderColumnNames are columns only files of orders or payments have.
 var orderColumnNames = []string{"order id", "order", "order number", "order no", "invoice", "invoice no",
 	"invoiceno", "amount", "total", "order total", "subtotal", "gross", "net", "price", "unit price", "quantity",
-	"qty", "lineitem quantity", "order value", "transaction id", "sale date", "created at", "paid at"}
+	"qty", "lineitem quantity", "order value", "transaction id", "sale date", "created at", "paid at", "created",
+	"order date", "sum", "date"}
 
 // ordersLike reports a header with columns of orders or payments.
 func (h *header) ordersLike() bool { return len(h.orderColumns()) > 0 }

@@ -5,11 +5,11 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"strconv"
 	"errors"
 	"fmt"
 	"hash/maphash"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 

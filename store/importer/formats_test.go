@@ -367,7 +367,7 @@ func TestSquareCustomers(t *testing.T) {
 	t.Parallel()
 	_, sum := checkContacts(t, "square-customers.csv", SquareCustomers, 2, map[string]string{
 		"name = 'Val Weir' AND notes = 'Buys lavender every month' AND ref = 'CUST-1'": "Val and her memo",
-		"name = 'Xan Young' AND email = '' AND notes LIKE '%xan@example%'":              "Xan's odd email kept in notes",
+		"name = 'Xan Young' AND email = '' AND notes LIKE '%xan@example%'":             "Xan's odd email kept in notes",
 	})
 	if len(sum.Kept) != 1 {
 		t.Errorf("kept %v", sum.Kept)
@@ -378,7 +378,7 @@ func TestGoogleContacts(t *testing.T) {
 	t.Parallel()
 	db, _ := checkContacts(t, "google-contacts.csv", GoogleContacts, 2, map[string]string{
 		"name = 'Hana Ito' AND company = 'Ito Design' AND notes = 'Referred by Ana\nWants a logo'": "Hana with her notes",
-		"name = 'Ivo Jurić' AND country = 'Croatia'":                                              "Ivo, his name in UTF-8",
+		"name = 'Ivo Jurić' AND country = 'Croatia'":                                               "Ivo, his name in UTF-8",
 	})
 	if count(t, db, "SELECT count(*) FROM segments WHERE name = 'Clients'") != 1 ||
 		count(t, db, "SELECT count(*) FROM segments WHERE name LIKE '%myContacts%'") != 0 {
@@ -390,7 +390,7 @@ func TestOutlookContacts(t *testing.T) {
 	t.Parallel()
 	checkContacts(t, "outlook-contacts.csv", OutlookContacts, 2, map[string]string{
 		"name = 'Jan Kowal' AND phone = '+48 22 000 00 00' AND company = 'Kowal Sp' AND notes = 'Bookkeeping client'": "Jan",
-		"name = 'Kim Lund' AND phone = '+46 70 000 00 00' AND country = 'Sweden'":                                  "Kim, mobile first",
+		"name = 'Kim Lund' AND phone = '+46 70 000 00 00' AND country = 'Sweden'":                                     "Kim, mobile first",
 	})
 }
 
@@ -398,8 +398,8 @@ func TestVCard(t *testing.T) {
 	t.Parallel()
 	db, sum := checkContacts(t, "contacts.vcf", VCard, 3, map[string]string{
 		"name = 'Lena Moss' AND company = 'Moss & Daughters' AND notes = 'Prefers unscented, always pays early' AND country = 'United States'": "the 3.0 card",
-		"name = 'Noor Omar' AND email = 'noor@example.com' AND phone = '+44-7700-900002' AND notes = 'Line one\nLine two'":                      "the 4.0 card, folded and escaped",
-		"name = 'Pia Öztel' AND phone = '' AND notes LIKE '%0481%'": "the 2.1 card, quoted-printable, its odd phone in notes",
+		"name = 'Noor Omar' AND email = 'noor@example.com' AND phone = '+44-7700-900002' AND notes = 'Line one\nLine two'":                     "the 4.0 card, folded and escaped",
+		"name = 'Pia Öztel' AND phone = '' AND notes LIKE '%0481%'":                                                                            "the 2.1 card, quoted-printable, its odd phone in notes",
 	})
 	if len(sum.Kept) != 1 || count(t, db, "SELECT count(*) FROM customer_segments") != 2 {
 		t.Errorf("summary %+v", sum)
