@@ -352,6 +352,14 @@ func (s *session) deferIndexes() error {
 func (s *session) stage(k string, rec []string, line int) error {
 	tx := s.l.Tx()
 	if s.staged == 0 {
+		// Rows set aside go to a temporary file, not memory, with a small
+		// cache of their own: a file of rows in no order must not be held
+		// whole.
+		for _, q := range []string{"PRAGMA temp_store = FILE", "PRAGMA temp.cache_size = -2048"} {
+			if _, err := tx.ExecContext(s.ctx, q); err != nil {
+				return err
+			}
+		}
 		if _, err := tx.ExecContext(s.ctx, `CREATE TEMP TABLE IF NOT EXISTS import_stage (k TEXT NOT NULL,
 			line INTEGER NOT NULL, rec BLOB NOT NULL)`); err != nil {
 			return err
@@ -366,52 +374,67 @@ func (s *session) stage(k string, rec []string, line int) error {
 	return err
 }
 
-// readStaged reads the rows set aside, an order at a time.
+// readStaged reads the rows set aside, an order at a time, a few
+// thousand rows per query (a query cannot stay open while the loader
+// writes on the same connection, and all of them at once would hold the
+// file in memory).
 func (s *session) readStaged() error {
 	if s.staged == 0 {
 		return nil
 	}
-	rows, err := s.l.Tx().QueryContext(s.ctx, "SELECT k, line, rec FROM temp.import_stage ORDER BY k, line")
-	if err != nil {
-		return err
-	}
-	// Read the staged rows a group at a time: a query cannot stay open
-	// while the loader writes on the same connection.
-	type pending struct {
-		k string
-		r record
-	}
-	var batch []pending
-	for rows.Next() {
-		var k string
-		var line int
-		var b []byte
-		if err := rows.Scan(&k, &line, &b); err != nil {
-			rows.Close()
-			return err
-		}
-		batch = append(batch, pending{k, record{rec: unpackRecord(b), line: line}})
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	tx := s.l.Tx()
+	if _, err := tx.ExecContext(s.ctx, "CREATE INDEX temp.import_stage_k ON import_stage (k, line)"); err != nil {
 		return err
 	}
 	var group []record
-	cur := ""
-	for i, p := range batch {
-		if i > 0 && p.k != cur {
-			if err := s.group(group); err != nil {
+	cur, lastK, lastLine := "", "", -1
+	for {
+		rows, err := tx.QueryContext(s.ctx, `SELECT k, line, rec FROM temp.import_stage WHERE (k, line) > (?, ?)
+			ORDER BY k, line LIMIT 4096`, lastK, lastLine)
+		if err != nil {
+			return err
+		}
+		type staged struct {
+			k string
+			r record
+		}
+		var chunk []staged
+		for rows.Next() {
+			var st staged
+			var b []byte
+			if err := rows.Scan(&st.k, &st.r.line, &b); err != nil {
+				rows.Close()
 				return err
 			}
-			group = nil
+			st.r.rec = unpackRecord(b)
+			chunk = append(chunk, st)
 		}
-		cur = p.k
-		group = append(group, p.r)
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(chunk) == 0 {
+			break
+		}
+		for _, st := range chunk {
+			if st.k != cur && len(group) > 0 {
+				if err := s.group(group); err != nil {
+					return err
+				}
+				group = nil
+			}
+			cur = st.k
+			group = append(group, st.r)
+		}
+		last := chunk[len(chunk)-1]
+		lastK, lastLine = last.k, last.r.line
 	}
-	if err := s.group(group); err != nil {
-		return err
+	if len(group) > 0 {
+		if err := s.group(group); err != nil {
+			return err
+		}
 	}
-	_, err = s.l.Tx().ExecContext(s.ctx, "DROP TABLE temp.import_stage")
+	_, err := tx.ExecContext(s.ctx, "DROP TABLE temp.import_stage")
 	return err
 }
 
