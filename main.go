@@ -243,36 +243,43 @@ func loadDemo(db *store.DB) func(context.Context) (string, error) {
 }
 
 func importCmd() *cobra.Command {
-	var format string
-	var dryRun bool
+	var opt importer.Options
 	cmd := &cobra.Command{
-		Use:   "import FILE [--format auto|online-retail|etsy|orders|customers] [--dry-run]",
-		Short: "Bring orders or customers in from a CSV file, all or nothing",
-		Long:  "Import reads a CSV file into the database in one transaction.\n\n" + importer.Help,
-		Args:  oneArg("FILE", "the CSV file to read"),
+		Use:   "import FILE [--format auto|NAME] [--dry-run] [--encoding E] [--date-order dmy|mdy] [--columns MAP]",
+		Short: "Bring orders or customers in from a file, exactly or not at all",
+		Long:  "Import reads a file into the database in one transaction.\n\n" + importer.Help,
+		Args:  oneArg("FILE", "the file to read"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			db, err := openStore(cmd.Context())
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			opt := importer.Options{Format: format, DryRun: dryRun}
 			if isTerminal(os.Stderr) {
 				opt.Progress = importer.ProgressTo(os.Stderr)
 			}
-			sum, err := importer.ImportFile(cmd.Context(), db, args[0], opt)
+			pv, err := importer.Apply(cmd.Context(), db, args[0], opt)
 			if opt.Progress != nil {
 				fmt.Fprintln(os.Stderr)
 			}
 			if err != nil {
 				return fmt.Errorf("cannot import %s: %w (nothing was imported)", args[0], err)
 			}
-			fmt.Fprintln(cmd.OutOrStdout(), sum)
+			out := cmd.OutOrStdout()
+			fmt.Fprintln(out, pv.Summary)
+			for _, d := range pv.Summary.Details() {
+				fmt.Fprintln(out, d)
+			}
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", importer.Auto, "auto, online-retail, etsy, orders or customers")
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check the file and print what would be added, writing nothing")
+	cmd.Flags().StringVar(&opt.Format, "format", importer.Auto, strings.Join(importer.FormatNames(), ", "))
+	cmd.Flags().BoolVar(&opt.DryRun, "dry-run", false, "check the file and print what would be done, writing nothing")
+	cmd.Flags().StringVar(&opt.Encoding, "encoding", "", "the file's encoding when it is not found: "+
+		strings.Join(importer.Encodings, ", "))
+	cmd.Flags().StringVar(&opt.DateOrder, "date-order", "", "dmy or mdy, for a file whose every date reads either way")
+	cmd.Flags().StringVar(&opt.Columns, "columns", "", "the file's column for each field, for a header no format "+
+		"matches: \"date=Created,customer=Client,amount=Total\" (kept for the next file with that header)")
 	return cmd
 }
 

@@ -33,6 +33,10 @@ type Settings struct {
 	// one of ReplicaSchemes, "" for nowhere. It never carries a password:
 	// the settings travel with every copy.
 	ReplicateTo string
+	// DateOrder is how an imported file whose every date reads either way
+	// (03/04/2026) is read: DMY or MDY; ISO, the default, reads only
+	// unambiguous dates and refuses such a file until told.
+	DateOrder DateOrder
 }
 
 // ReplicaSchemes are the kinds of destination a book can be copied to
@@ -57,6 +61,29 @@ func checkReplicateTo(raw string) error {
 	return nil
 }
 
+// DateOrder is the order of day and month in dates written with slashes.
+type DateOrder string
+
+// The date orders.
+const (
+	DateOrderISO DateOrder = "ISO" // year first; slash dates that read either way are refused
+	DateOrderDMY DateOrder = "DMY" // 03/04/2026 is the 3rd of April
+	DateOrderMDY DateOrder = "MDY" // 03/04/2026 is the 4th of March
+)
+
+// DateOrders lists the date orders, the default first.
+var DateOrders = []DateOrder{DateOrderISO, DateOrderDMY, DateOrderMDY}
+
+// ParseDateOrder reads "dmy", "MDY", "iso"… as a DateOrder.
+func ParseDateOrder(s string) (DateOrder, error) {
+	for _, o := range DateOrders {
+		if strings.EqualFold(strings.TrimSpace(s), string(o)) {
+			return o, nil
+		}
+	}
+	return "", Invalid("date order", "%q is not ISO, DMY or MDY", s)
+}
+
 // DefaultSettings are the settings of a new database.
 func DefaultSettings() Settings {
 	return Settings{
@@ -70,6 +97,7 @@ func DefaultSettings() Settings {
 		ProspectDays:  14,
 		ThankYouDays:  7,
 		ReviewSize:    DefaultReviewSize,
+		DateOrder:     DateOrderISO,
 		ComplaintTargetDays: map[Severity]int{
 			SeverityLow: 14, SeverityMedium: 7, SeverityHigh: 2,
 		},
@@ -137,6 +165,9 @@ func (s *Settings) Validate() error {
 			es.add(field, Invalid(field, "%d is not between 1 and 365", d))
 		}
 	}
+	if _, err := ParseDateOrder(string(s.DateOrder)); err != nil {
+		es.add("date order", err)
+	}
 	return es.err()
 }
 
@@ -154,6 +185,7 @@ const (
 	keyReviewSize    = "review_size"
 	keyComplaintDays = "complaint_days_"
 	keyReplicateTo   = "replicate_to"
+	keyDateOrder     = "date_order"
 )
 
 // Pairs returns the settings as the key/value rows the store writes.
@@ -169,6 +201,7 @@ func (s Settings) Pairs() map[string]string {
 		keyThankYouDays:  strconv.Itoa(s.ThankYouDays),
 		keyReviewSize:    strconv.Itoa(s.ReviewSize),
 		keyReplicateTo:   s.ReplicateTo,
+		keyDateOrder:     string(s.DateOrder),
 	}
 	for i, n := range s.TierNames {
 		p[keyTierPrefix+strconv.Itoa(i+1)] = n
@@ -203,6 +236,13 @@ func SettingsFromPairs(p map[string]string) (Settings, error) {
 	}
 	if v, ok := p[keyReplicateTo]; ok {
 		s.ReplicateTo = v
+	}
+	if v, ok := p[keyDateOrder]; ok {
+		o, err := ParseDateOrder(v)
+		if err != nil {
+			return s, fmt.Errorf("setting %s: %q is not ISO, DMY or MDY", keyDateOrder, v)
+		}
+		s.DateOrder = o
 	}
 	if v, ok := p[keyHourlyRate]; ok {
 		n, err := strconv.ParseInt(v, 10, 64)
