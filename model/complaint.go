@@ -71,6 +71,7 @@ type Complaint struct {
 	Status        ComplaintStatus
 	ClosedOn      time.Time
 	Outcome       string
+	Void
 }
 
 // Validate checks the complaint's fields.

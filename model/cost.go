@@ -38,6 +38,7 @@ type Cost struct {
 	Amount      Money
 	Minutes     int
 	Note        string
+	Void
 }
 
 // TimeCost prices minutes at an hourly rate, rounded once to minor units.

@@ -61,6 +61,7 @@ type Feedback struct {
 	Theme      string // wishlist theme the owner groups wishes under
 	Status     FeedbackStatus
 	RepliedOn  time.Time
+	Void
 }
 
 // Validate checks the feedback's fields.

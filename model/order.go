@@ -29,6 +29,7 @@ type Order struct {
 	// orders entered here (and those imported before fingerprints).
 	ImportHash int64
 	Lines      []OrderLine
+	Void
 }
 
 // OrderLine is one line of an order. Amount is Quantity × unit price rounded

@@ -22,6 +22,7 @@ type Touch struct {
 	Channel    Channel
 	Kind       TouchKind
 	Summary    string
+	Void
 }
 
 // Validate checks the touch's fields.

@@ -222,11 +222,11 @@ const figuresQuery = `WITH o AS (
 		SELECT customer_id, count(*) FILTER (WHERE kind = 'sale') AS n,
 			min(ordered_at) FILTER (WHERE kind = 'sale') AS first,
 			max(ordered_at) FILTER (WHERE kind = 'sale') AS last
-		FROM orders WHERE customer_id IS NOT NULL GROUP BY customer_id),
+		FROM orders WHERE customer_id IS NOT NULL AND voided_at IS NULL GROUP BY customer_id),
 	l AS (
 		SELECT o.customer_id, sum(l.amount) AS revenue
 		FROM orders o JOIN order_lines l ON l.order_id = o.id
-		WHERE o.customer_id IS NOT NULL GROUP BY o.customer_id),
+		WHERE o.customer_id IS NOT NULL AND o.voided_at IS NULL GROUP BY o.customer_id),
 	s AS (
 		SELECT o.customer_id, count(*) AS n
 		FROM orders o LEFT JOIN ` + lineSums + ` x ON x.order_id = o.id
@@ -244,7 +244,7 @@ const figuresQuery = `WITH o AS (
 // customer's kept figures from their orders, what `clientele check --fix`
 // does.
 func (db *DB) FixFigures(ctx context.Context) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, note{model.ActionFixFigures, "Recomputed the kept figures (check --fix)"}, func(tx *sql.Tx) error {
 		if err := refreshOrderSums(ctx, tx); err != nil {
 			return err
 		}

@@ -26,7 +26,7 @@ func (db *DB) CreateCost(ctx context.Context, c *model.Cost) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, note{model.ActionCostAdd, "Added a cost"}, func(tx *sql.Tx) error {
 		if c.CustomerID != 0 {
 			if err := mustExist(ctx, tx, "customers", "customer", c.CustomerID); err != nil {
 				return err
@@ -54,7 +54,10 @@ func (db *DB) CreateCost(ctx context.Context, c *model.Cost) error {
 		if err != nil {
 			return err
 		}
-		c.ID, err = res.LastInsertId()
-		return err
+		if c.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		return describe(ctx, tx, fmt.Sprintf("Added a cost of %s (%s) for %s", c.Amount, c.Category,
+			customerName(ctx, tx, c.CustomerID)))
 	})
 }

@@ -80,7 +80,7 @@ func (db *DB) CreateCustomer(ctx context.Context, c *model.Customer) error {
 		return err
 	}
 	now := db.Now()
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, note{model.ActionCustomerAdd, "Added customer " + c.Name}, func(tx *sql.Tx) error {
 		if err := checkReferrer(ctx, tx, c); err != nil {
 			return err
 		}
@@ -117,7 +117,7 @@ func (db *DB) UpdateCustomer(ctx context.Context, c *model.Customer) error {
 		return err
 	}
 	now := db.Now()
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, note{model.ActionCustomerEdit, "Edited customer " + c.Name}, func(tx *sql.Tx) error {
 		if err := checkReferrer(ctx, tx, c); err != nil {
 			return err
 		}
@@ -196,22 +196,61 @@ func setTags(ctx context.Context, tx *sql.Tx, id int64, segments, values []strin
 	return nil
 }
 
-// refreshSearch rebuilds the folded name the list sorts by and the folded
-// text its filter reads, for the given customers, or for all of them when
-// no id is given.
+// refreshSearch rebuilds the folded name the list sorts by, the folded
+// text its filter reads and the keys likely duplicates are found by, for
+// the given customers, or for all of them when no id is given, and clears
+// their marks in customer_keys_stale. Rows already right are not written.
 func refreshSearch(ctx context.Context, q queryer, ids ...int64) error {
-	query := `UPDATE customers SET sort_name = clientele_fold(name), search = clientele_fold(name || ' ' || email || ' ' || phone || ' ' ||
-		social || ' ' || company || ' ' || notes || ' ' || coalesce((SELECT group_concat(s.name, ' ')
-		FROM customer_segments cs JOIN segments s ON s.id = cs.segment_id WHERE cs.customer_id = customers.id), ''))`
+	where, clear := "", "DELETE FROM customer_keys_stale"
 	args := make([]any, len(ids))
 	for i, id := range ids {
 		args[i] = id
 	}
 	if len(ids) > 0 {
-		query += " WHERE id IN (" + placeholders(len(ids)) + ")"
+		where = " AND id IN (" + placeholders(len(ids)) + ")"
+		clear += " WHERE customer_id IN (" + placeholders(len(ids)) + ")"
 	}
-	_, err := q.ExecContext(ctx, query, args...)
+	_, err := q.ExecContext(ctx, `UPDATE customers SET sort_name = k.sort_name, search = k.search,
+			email_key = k.email_key, phone_key = k.phone_key, name_key = k.name_key, name_rev = k.name_rev
+		FROM (SELECT id, `+keptKeys+` FROM customers WHERE 1`+where+`) k
+		WHERE customers.id = k.id AND (customers.sort_name, customers.search, customers.email_key, customers.phone_key,
+			customers.name_key, customers.name_rev) IS NOT (k.sort_name, k.search, k.email_key, k.phone_key, k.name_key,
+			k.name_rev)`, args...)
+	if err != nil {
+		return err
+	}
+	_, err = q.ExecContext(ctx, clear, args...)
 	return err
+}
+
+// keptKeys computes, from a customers row, the keys refreshSearch keeps:
+// sort_name, search, email_key, phone_key, name_key, name_rev.
+const keptKeys = `clientele_fold(name) AS sort_name,
+	clientele_fold(name || ' ' || email || ' ' || phone || ' ' || social || ' ' || company || ' ' || notes || ' ' ||
+		coalesce((SELECT group_concat(s.name, ' ') FROM customer_segments cs JOIN segments s ON s.id = cs.segment_id
+		WHERE cs.customer_id = customers.id), '')) AS search,
+	lower(trim(email)) AS email_key, clientele_phone_key(phone) AS phone_key, clientele_name_key(name) AS name_key,
+	clientele_name_rev(name) AS name_rev`
+
+// refreshStaleKeys refreshes the kept keys of the customers marked in
+// customer_keys_stale: those edited outside clientele (the sqlite3 shell),
+// or by a write that missed them.
+func refreshStaleKeys(ctx context.Context, q queryer) error {
+	ids, err := queryInts(ctx, q, "SELECT customer_id FROM customer_keys_stale LIMIT 5001")
+	if err != nil || len(ids) == 0 {
+		return err
+	}
+	if len(ids) > 5000 {
+		return refreshSearch(ctx, q)
+	}
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		if err := refreshSearch(ctx, q, ids[:n]...); err != nil {
+			return err
+		}
+		ids = ids[n:]
+	}
+	return nil
 }
 
 // RefreshCustomerFigures recomputes the figures the list shows from orders
@@ -241,11 +280,11 @@ func refreshFigures(ctx context.Context, q queryer, ids ...int64) error {
 			SELECT o.customer_id, count(*) FILTER (WHERE o.kind = 'sale') AS n,
 				min(o.ordered_at) FILTER (WHERE o.kind = 'sale') AS first,
 				max(o.ordered_at) FILTER (WHERE o.kind = 'sale') AS last
-			FROM orders o WHERE o.customer_id IS NOT NULL`+where+` GROUP BY o.customer_id),
+			FROM orders o WHERE o.customer_id IS NOT NULL AND o.voided_at IS NULL`+where+` GROUP BY o.customer_id),
 		l AS (
 			SELECT o.customer_id, sum(l.amount) AS revenue
 			FROM orders o JOIN order_lines l ON l.order_id = o.id
-			WHERE o.customer_id IS NOT NULL`+where+` GROUP BY o.customer_id)
+			WHERE o.customer_id IS NOT NULL AND o.voided_at IS NULL`+where+` GROUP BY o.customer_id)
 		UPDATE customers SET order_count = o.n, revenue = coalesce(l.revenue, 0),
 			first_order_at = o.first, last_order_at = o.last
 		FROM o LEFT JOIN l ON l.customer_id = o.customer_id
@@ -271,7 +310,11 @@ func (db *DB) setArchived(ctx context.Context, id int64, archived bool) error {
 	if archived {
 		at = dbTime(db.Now())
 	}
-	return db.write(ctx, func(tx *sql.Tx) error {
+	verb := "Unarchived "
+	if archived {
+		verb = "Archived "
+	}
+	return db.write(ctx, note{model.ActionCustomerArchive, verb}, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, "UPDATE customers SET archived_at = ?, updated_at = ? WHERE id = ?",
 			at, dbTime(db.Now()), id)
 		if err != nil {
@@ -280,7 +323,7 @@ func (db *DB) setArchived(ctx context.Context, id int64, archived bool) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return fmt.Errorf("customer %d: %w", id, model.ErrNotFound)
 		}
-		return nil
+		return describe(ctx, tx, verb+customerName(ctx, tx, id))
 	})
 }
 

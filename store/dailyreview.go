@@ -58,7 +58,7 @@ func (db *DB) DailyReview(ctx context.Context, today time.Time, limit int) (mode
 		seen: map[int64]bool{}}
 	// Not DISTINCT: with it, SQLite reads every touch through the index by
 	// customer rather than today's through the index by date.
-	handled, err := db.queryIDs(ctx, `SELECT t.customer_id FROM touches t WHERE t.touched_at >= ?`,
+	handled, err := db.queryIDs(ctx, `SELECT t.customer_id FROM touches t WHERE t.touched_at >= ? AND t.voided_at IS NULL`,
 		model.FormatDate(b.cut.Today))
 	if err != nil {
 		return model.DailyReview{}, err
@@ -250,12 +250,13 @@ func (b *reviewBuild) streams() ([]reviewStream, error) {
 	sevIndex += " END"
 	sevTarget += " END"
 	unanswered := `EXISTS (SELECT 1 FROM feedback g WHERE g.customer_id = f.customer_id AND g.status = 'new'
-		AND g.received_on > coalesce(substr(c.last_touch_at, 1, 10), ''))`
-	detractor := `EXISTS (SELECT 1 FROM feedback g WHERE g.customer_id = f.customer_id AND g.status = 'new' AND g.score <= 6)`
+		AND g.voided_at IS NULL AND g.received_on > coalesce(substr(c.last_touch_at, 1, 10), ''))`
+	detractor := `EXISTS (SELECT 1 FROM feedback g WHERE g.customer_id = f.customer_id AND g.status = 'new'
+		AND g.voided_at IS NULL AND g.score <= 6)`
 	feedback := func(kind model.ReasonKind, cond string) reviewStream {
 		return &sqlStream{r: b.db.r, k: kind, args: []any{day}, query: `SELECT f.customer_id FROM feedback f
 			JOIN customers c ON c.id = f.customer_id
-			WHERE f.status = 'new' AND ` + notSnoozed + ` AND ` + unanswered + ` AND ` + cond + `
+			WHERE f.status = 'new' AND f.voided_at IS NULL AND ` + notSnoozed + ` AND ` + unanswered + ` AND ` + cond + `
 			ORDER BY f.received_on, f.id`}
 	}
 	st := []reviewStream{
@@ -265,7 +266,7 @@ func (b *reviewBuild) streams() ([]reviewStream, error) {
 		&sqlStream{r: b.db.r, k: model.ReasonComplaint, args: []any{day, model.FormatDate(b.cut.ComplaintBefore)},
 			whole: true,
 			query: `SELECT p.customer_id FROM complaints p INDEXED BY complaints_open JOIN customers c ON c.id = p.customer_id
-			WHERE p.status = 'open' AND p.opened_on < ?2 AND ` + notSnoozed + `
+			WHERE p.status = 'open' AND p.voided_at IS NULL AND p.opened_on < ?2 AND ` + notSnoozed + `
 				AND julianday(?1) - julianday(p.opened_on) > ` + sevTarget + `
 			GROUP BY p.customer_id
 			ORDER BY CAST(max((julianday(?1) - julianday(p.opened_on) - ` + sevTarget + `) * 4 + ` + sevIndex + `) AS INTEGER) % 4 DESC,

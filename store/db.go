@@ -35,6 +35,8 @@ type DB struct {
 	// readOnly is set by OpenReadOnly: every write is refused before it
 	// reaches SQLite, and neither pool may write the file.
 	readOnly bool
+	// hist is the recorded tables as the history knows them.
+	hist *histSchema
 	// Now is the clock for created/updated stamps; tests fix it.
 	Now func() time.Time
 }
@@ -98,6 +100,15 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := db.ensureHistory(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("opening %s: %w", path, err)
+	}
+	// Kept keys left stale by an edit made outside clientele.
+	if err := db.maintain(ctx, func(tx *sql.Tx) error { return refreshStaleKeys(ctx, tx) }); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("opening %s: %w", path, err)
+	}
 	return db, nil
 }
 
@@ -157,7 +168,14 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 	}
 	r.SetMaxOpenConns(max(4, runtime.NumCPU()))
 	r.SetMaxIdleConns(0)
-	return &DB{path: path, w: w, r: r, readOnly: true, Now: func() time.Time { return model.WallClock(time.Now()) }}, nil
+	hist, err := loadHistSchema(ctx, r)
+	if err != nil {
+		w.Close()
+		r.Close()
+		return nil, fmt.Errorf("opening %s: %w", path, err)
+	}
+	return &DB{path: path, w: w, r: r, readOnly: true, hist: hist,
+		Now: func() time.Time { return model.WallClock(time.Now()) }}, nil
 }
 
 // ReadOnly reports whether the store was opened with OpenReadOnly.
@@ -288,12 +306,28 @@ func create(path string) error {
 
 // write runs fn in one IMMEDIATE transaction on the writer connection and
 // commits, or rolls back and returns fn's error mapped to a domain error.
-func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+// The transaction is one change of the history (store/history.go), n
+// saying what it is: the triggers record every row fn writes under it.
+func (db *DB) write(ctx context.Context, n note, fn func(tx *sql.Tx) error) error {
+	return db.change(ctx, model.ChangeEdit, n, false, func(tx *sql.Tx, _ int64) error { return fn(tx) })
+}
+
+// change is write for a change of any kind; fn is given the change's id.
+// keep keeps the change in the history even when it touched nothing.
+func (db *DB) change(ctx context.Context, kind model.ChangeKind, n note, keep bool,
+	fn func(tx *sql.Tx, id int64) error) error {
 	tx, err := db.begin(ctx)
 	if err != nil {
 		return err
 	}
-	if err := fn(tx); err != nil {
+	id, err := openChange(ctx, tx, db.Now().Format(model.DateTimeLayout), kind, n)
+	if err == nil {
+		err = fn(tx, id)
+	}
+	if err == nil {
+		err = closeChange(ctx, tx, keep)
+	}
+	if err != nil {
 		tx.Rollback()
 		return mapErr(err)
 	}

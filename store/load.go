@@ -25,6 +25,8 @@ type Loader struct {
 	touched  map[int64]struct{}
 	all      bool    // refresh every customer's figures at the end
 	deferred []index // indexes dropped for the load, built again at the end
+	hist     *histSchema
+	marks    map[string]int64 // each table's largest id before the load (store/historyload.go)
 
 	// The batches. Their rows point only at rows written at once
 	// (customers, orders, complaints), never at each other, so they may be
@@ -53,10 +55,12 @@ var loadTables = []string{"customers", "customer_segments", "customer_values", "
 
 // Load runs fn with a Loader in one IMMEDIATE transaction, then refreshes
 // the list figures and filter text of every customer it touched, and
-// commits. Any error rolls the whole load back.
+// commits. Any error rolls the whole load back. The load is one change of
+// the history, recorded as the runs of rows it added and the rows it
+// replaced (store/historyload.go); Describe says what it was.
 func (db *DB) Load(ctx context.Context, fn func(l *Loader) error) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		l := &Loader{ctx: ctx, tx: tx, now: db.Now().Format(model.DateTimeLayout),
+	return db.write(ctx, note{model.ActionImport, "Loaded records in bulk"}, func(tx *sql.Tx) error {
+		l := &Loader{ctx: ctx, tx: tx, now: db.Now().Format(model.DateTimeLayout), hist: db.hist,
 			stmts: map[string]*sql.Stmt{}, touched: map[int64]struct{}{},
 			tags:   batch{insert: "INSERT OR IGNORE INTO customer_segments (customer_id, segment_id) VALUES ", cols: 2},
 			values: batch{insert: "INSERT OR IGNORE INTO customer_values (customer_id, value) VALUES ", cols: 2},
@@ -70,12 +74,22 @@ func (db *DB) Load(ctx context.Context, fn func(l *Loader) error) error {
 				VALUES `, cols: 6},
 		}
 		defer l.close()
+		if err := l.startRecording(); err != nil {
+			return err
+		}
 		if err := fn(l); err != nil {
 			return err
 		}
-		return l.finish()
+		if err := l.finish(); err != nil {
+			return err
+		}
+		return l.stopRecording()
 	})
 }
+
+// Describe says in words what the load did, for the history: "Imported
+// 26,325 orders from orders.csv".
+func (l *Loader) Describe(what string) error { return describe(l.ctx, l.tx, what) }
 
 func (l *Loader) close() {
 	for _, s := range l.stmts {
@@ -151,6 +165,9 @@ func (l *Loader) StampAt(t time.Time) { l.now = t.Format(model.DateTimeLayout) }
 // Settings validates s and writes it in the load's transaction.
 func (l *Loader) Settings(s model.Settings) error {
 	if err := s.Validate(); err != nil {
+		return err
+	}
+	if err := l.saveBefore("settings", "1"); err != nil {
 		return err
 	}
 	return writeSettings(l.ctx, l.tx, s)

@@ -83,7 +83,7 @@ func refreshGaps(ctx context.Context, q queryer, ids ...int64) error {
 	}
 	_, err := q.ExecContext(ctx, `UPDATE customers SET order_gap_days = g.gap FROM (
 			SELECT o.customer_id, clientele_median_gap(o.ordered_at) AS gap FROM orders o
-			WHERE o.kind = 'sale' AND o.customer_id IS NOT NULL`+where+`
+			WHERE o.kind = 'sale' AND o.voided_at IS NULL AND o.customer_id IS NOT NULL`+where+`
 			GROUP BY o.customer_id HAVING count(*) >= 3) g
 		WHERE customers.id = g.customer_id AND g.gap IS NOT NULL`, args...)
 	return err
@@ -102,8 +102,9 @@ const valueSep = "\x1f"
 // ?7 thank-you from, ?8 thank-you to + 1 day, ?9 reorder factor.
 const reviewCandidates = `
 SELECT id FROM customers WHERE next_review <= ?1
-UNION SELECT customer_id FROM complaints WHERE status = 'open' AND opened_on < ?3 AND customer_id IS NOT NULL
-UNION SELECT customer_id FROM feedback WHERE status = 'new' AND customer_id IS NOT NULL
+UNION SELECT customer_id FROM complaints WHERE status = 'open' AND voided_at IS NULL AND opened_on < ?3
+	AND customer_id IS NOT NULL
+UNION SELECT customer_id FROM feedback WHERE status = 'new' AND voided_at IS NULL AND customer_id IS NOT NULL
 UNION SELECT id FROM customers WHERE stage = 'prospect' AND created_at < ?4
 UNION SELECT id FROM customers WHERE stage = 'advocate' AND coalesce(last_order_at, created_at) < ?5
 UNION SELECT id FROM customers WHERE stage = 'customer' AND coalesce(last_order_at, created_at) < ?6
@@ -124,16 +125,16 @@ const reviewInputs = `
 SELECT c.id, c.name, c.stage, c.channel, c.email, c.phone, c.social, c.created_at, c.next_review, c.snoozed_until,
 	c.order_count, c.first_order_at, c.last_order_at, coalesce(c.order_gap_days, 0),
 	(SELECT max(t.touched_at) FROM touches t WHERE t.customer_id = c.id AND t.touched_at < ?1
-		AND NOT (t.kind = 'review' AND t.summary LIKE 'Snoozed until %')),
+		AND NOT (t.kind = 'review' AND t.summary LIKE 'Snoozed until %') AND t.voided_at IS NULL),
 	(SELECT coalesce(nullif(t.summary, ''), 'touched') FROM touches t WHERE t.customer_id = c.id
-		AND t.touched_at >= ?1 AND t.touched_at < ?2 ORDER BY t.touched_at DESC, t.id DESC LIMIT 1),
+		AND t.touched_at >= ?1 AND t.touched_at < ?2 AND t.voided_at IS NULL ORDER BY t.touched_at DESC, t.id DESC LIMIT 1),
 	coalesce((SELECT s.cadence_days || ' ' || s.name FROM customer_segments cs JOIN segments s ON s.id = cs.segment_id
 		WHERE cs.customer_id = c.id AND s.cadence_days IS NOT NULL ORDER BY s.cadence_days, s.name LIMIT 1), ''),
 	coalesce((SELECT group_concat(v.value, char(31)) FROM customer_values v WHERE v.customer_id = c.id), ''),
 	coalesce((SELECT group_concat(p.severity || ' ' || p.opened_on) FROM complaints p
-		WHERE p.customer_id = c.id AND p.status = 'open'), ''),
+		WHERE p.customer_id = c.id AND p.status = 'open' AND p.voided_at IS NULL), ''),
 	(SELECT count(*) || ' ' || coalesce(min(f.received_on), '-') || ' ' || coalesce(max(f.received_on), '-') || ' ' ||
-		coalesce(min(f.score), '-') FROM feedback f WHERE f.customer_id = c.id AND f.status = 'new')
+		coalesce(min(f.score), '-') FROM feedback f WHERE f.customer_id = c.id AND f.status = 'new' AND f.voided_at IS NULL)
 FROM customers c
 WHERE c.id IN (SELECT value FROM json_each(?3)) AND c.archived_at IS NULL`
 
