@@ -19,10 +19,10 @@ type DuplicateReason int
 
 // The reasons, most certain first.
 const (
-	DupSameEmail DuplicateReason = iota // the same email address
-	DupSamePhone                        // the same phone number, written any way
-	DupSameName                         // the same name (any case, accents, word order) and no other country
-	DupNameOneApart                     // names one letter apart: a typo, a letter left out or swapped
+	DupSameEmail    DuplicateReason = iota // the same email address
+	DupSamePhone                           // the same phone number, written any way
+	DupSameName                            // the same name (any case, accents, word order) and no other country
+	DupNameOneApart                        // names one letter apart: a typo, a letter left out or swapped
 )
 
 // String says the reason in words.

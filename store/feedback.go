@@ -1,13 +1,13 @@
 package store
 
 import (
-	"strconv"
 	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
