@@ -53,8 +53,11 @@ type histTable struct {
 	// OLD., or a table alias), of the customer a row belongs to; "" for
 	// tables of no customer.
 	customer string
-	fks      []histFK
-	order    int // position parent-first
+	// direct is set when the customer is a column of the row itself (not
+	// its parent's, as an order line's is its order's).
+	direct bool
+	fks    []histFK
+	order  int // position parent-first
 }
 
 // histFK is a column that refers to another table.
@@ -137,9 +140,9 @@ func loadHistSchema(ctx context.Context, q queryer) (*histSchema, error) {
 	for _, t := range s.tables {
 		switch {
 		case t.name == "customers":
-			t.customer = "%[1]sid"
+			t.customer, t.direct = "%[1]sid", true
 		case slices.Contains(t.cols, "customer_id"):
-			t.customer = "%[1]scustomer_id"
+			t.customer, t.direct = "%[1]scustomer_id", true
 		default:
 			for _, fk := range t.fks {
 				if p := s.tables[fk.parent]; p != nil && slices.Contains(p.cols, "customer_id") && p.rowid {

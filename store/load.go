@@ -500,6 +500,9 @@ func (l *Loader) refresh() error {
 		if err := refreshFigures(l.ctx, l.tx); err != nil {
 			return fmt.Errorf("refreshing customer figures: %w", err)
 		}
+		if err := l.promote(""); err != nil {
+			return err
+		}
 		return refreshSearch(l.ctx, l.tx)
 	}
 	ids := make([]int64, 0, len(l.touched))
@@ -511,12 +514,31 @@ func (l *Loader) refresh() error {
 		if err := refreshFigures(l.ctx, l.tx, ids[:n]...); err != nil {
 			return fmt.Errorf("refreshing customer figures: %w", err)
 		}
+		if err := l.promote(" AND id IN ("+placeholders(n)+")", ids[:n]...); err != nil {
+			return err
+		}
 		if err := refreshSearch(l.ctx, l.tx, ids[:n]...); err != nil {
 			return err
 		}
 		ids = ids[n:]
 	}
 	return nil
+}
+
+// promote makes the prospects the load sold to customers (those cond
+// selects), keeping what they were for an undo.
+func (l *Loader) promote(cond string, ids ...int64) error {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	where := "stage = 'prospect' AND order_count > 0" + cond
+	if err := l.saveBefore("customers", where, args...); err != nil {
+		return err
+	}
+	_, err := l.tx.ExecContext(l.ctx, "UPDATE customers SET stage = 'customer', updated_at = ? WHERE "+where,
+		append([]any{l.now}, args...)...)
+	return err
 }
 
 // firstLine returns the first line of s, cut to 80 characters.

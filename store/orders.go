@@ -38,28 +38,15 @@ func (db *DB) CreateOrder(ctx context.Context, o *model.Order) error {
 		if o.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		for i := range o.Lines {
-			ln := &o.Lines[i]
-			if ln.OfferingID != 0 {
-				if err := mustExist(ctx, tx, "offerings", "offering", ln.OfferingID); err != nil {
-					return fmt.Errorf("line %d: %w", i+1, err)
-				}
-			}
-			res, err := tx.ExecContext(ctx, `INSERT INTO order_lines (order_id, offering_id, description, quantity,
-				unit_price, unit_price_exact, amount, unit_cost) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, o.ID,
-				nullID(ln.OfferingID), ln.Description, ln.Quantity, ln.UnitPrice, nullText(ln.UnitPriceExact),
-				ln.Amount, ln.UnitCost)
-			if err != nil {
-				return err
-			}
-			if ln.ID, err = res.LastInsertId(); err != nil {
-				return err
-			}
+		if err := insertLines(ctx, tx, o); err != nil {
+			return err
 		}
-		if o.CustomerID != 0 {
-			return refreshFigures(ctx, tx, o.CustomerID)
+		// A prospect's first sale makes them a customer, in this change.
+		if err := refreshOrderCustomers(ctx, tx, now, o.CustomerID); err != nil {
+			return err
 		}
-		return nil
+		return describe(ctx, tx, fmt.Sprintf("Added a %s of %s for %s", orderWord(o.Kind), o.Total(),
+			customerName(ctx, tx, o.CustomerID)))
 	})
 }
 
