@@ -123,13 +123,25 @@ func OneEditApart(a, b string) bool {
 
 // DuplicateKeys is what the rules compare about one customer.
 type DuplicateKeys struct {
-	ID       int64
-	Name     string
-	Email    string // EmailKey
-	Phone    string // PhoneKey
-	NameKey  string // NameKey
-	Country  string
-	Archived bool
+	ID      int64
+	Name    string
+	Email   string // EmailKey
+	Phone   string // PhoneKey
+	NameKey string // NameKey
+	Country string
+	// CountryKey is Country trimmed and in lower case, when the caller
+	// has it ready (judging a whole book compares each many times); ""
+	// has it worked out.
+	CountryKey string
+	Archived   bool
+}
+
+// countryKey is the country as duplicates compare it.
+func (k *DuplicateKeys) countryKey() string {
+	if k.CountryKey != "" || k.Country == "" {
+		return k.CountryKey
+	}
+	return strings.ToLower(strings.TrimSpace(k.Country))
 }
 
 // minNameForTypos is the shortest name key whose one-letter neighbours
@@ -139,26 +151,47 @@ const minNameForTypos = 5
 // DuplicateReasons lists why a and b may be one person, most certain
 // first; none when they are not alike.
 func DuplicateReasons(a, b DuplicateKeys) []DuplicateReason {
+	return DuplicateMask(a, b).Reasons()
+}
+
+// ReasonMask is a set of DuplicateReasons, bit r for reason r: what the
+// whole book's pairs are judged by without a list each.
+type ReasonMask uint8
+
+// Reasons lists the reasons in the mask, most certain first.
+func (m ReasonMask) Reasons() []DuplicateReason {
 	var out []DuplicateReason
+	for r := DupSameEmail; r <= DupNameOneApart; r++ {
+		if m&(1<<r) != 0 {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// DuplicateMask is DuplicateReasons as a mask.
+func DuplicateMask(a, b DuplicateKeys) ReasonMask {
+	var m ReasonMask
 	if a.ID == b.ID {
-		return nil
+		return 0
 	}
 	if a.Email != "" && a.Email == b.Email {
-		out = append(out, DupSameEmail)
+		m |= 1 << DupSameEmail
 	}
 	if a.Phone != "" && a.Phone == b.Phone {
-		out = append(out, DupSamePhone)
+		m |= 1 << DupSamePhone
 	}
-	ca, cb := strings.ToLower(strings.TrimSpace(a.Country)), strings.ToLower(strings.TrimSpace(b.Country))
+	ca, cb := a.countryKey(), b.countryKey()
 	sameCountry := ca == cb || ca == "" || cb == ""
 	switch {
 	case a.NameKey == "" || !sameCountry:
 	case a.NameKey == b.NameKey:
-		out = append(out, DupSameName)
-	case utf8.RuneCountInString(a.NameKey) >= minNameForTypos && OneEditApart(a.NameKey, b.NameKey):
-		out = append(out, DupNameOneApart)
+		m |= 1 << DupSameName
+	case utf8.RuneCountInString(a.NameKey) >= minNameForTypos && !strings.ContainsAny(a.NameKey+b.NameKey, "0123456789") &&
+		OneEditApart(a.NameKey, b.NameKey):
+		m |= 1 << DupNameOneApart
 	}
-	return out
+	return m
 }
 
 // DuplicatePair is two customers who may be one person.

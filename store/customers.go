@@ -229,7 +229,7 @@ const keptKeys = `clientele_fold(name) AS sort_name,
 	clientele_fold(name || ' ' || email || ' ' || phone || ' ' || social || ' ' || company || ' ' || notes || ' ' ||
 		coalesce((SELECT group_concat(s.name, ' ') FROM customer_segments cs JOIN segments s ON s.id = cs.segment_id
 		WHERE cs.customer_id = customers.id), '')) AS search,
-	lower(trim(email)) AS email_key, clientele_phone_key(phone) AS phone_key, clientele_name_key(name) AS name_key,
+	clientele_email_key(email) AS email_key, clientele_phone_key(phone) AS phone_key, clientele_name_key(name) AS name_key,
 	clientele_name_rev(name) AS name_rev`
 
 // refreshStaleKeys refreshes the kept keys of the customers marked in

@@ -46,6 +46,7 @@ func init() {
 				return "", nil
 			})
 	}
+	text("clientele_email_key", model.EmailKey)
 	text("clientele_phone_key", model.PhoneKey)
 	text("clientele_name_key", nameKey)
 	text("clientele_name_rev", func(s string) string { return model.Reverse(nameKey(s)) })
