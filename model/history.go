@@ -186,3 +186,35 @@ func lowerFirst(s string) string {
 	}
 	return strings.ToLower(string(r[0])) + string(r[1:])
 }
+
+// CustomerRecord is everything the book holds about one customer: what
+// `clientele customers show` prints, their right of access.
+type CustomerRecord struct {
+	Customer   Customer
+	Refs       []CustomerRef // the ids imports know them by, besides Customer.Ref
+	Orders     []Order       // with their lines, voided ones too
+	Costs      []Cost
+	Contacts   []Touch
+	Feedback   []Feedback
+	Complaints []Complaint
+	Referred   []CustomerName // the customers they referred
+	History    []Change       // the changes that touched their records, newest first
+}
+
+// CustomerRef is an id an import knows a customer by.
+type CustomerRef struct {
+	Source, Ref string
+}
+
+// EraseResult is what erasing a customer did.
+type EraseResult struct {
+	CustomerID int64
+	// Scrubbed counts the images and descriptions in the history the
+	// customer's text was taken out of.
+	Scrubbed int
+	// Compacted is set when the file was rewritten with nothing of the
+	// old text left in it, its -wal file included; when another program
+	// holds the book open, the old pages may stay in the -wal file until
+	// it closes, and the erasure says so.
+	Compacted bool
+}

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -67,20 +66,8 @@ func ValidateVoidReason(reason string) error {
 	return nil
 }
 
-// VoidWords describes a void for the history: "Voided the order of 3 May
-// 2026 (duplicate)".
-func VoidWords(what string, reason string) string {
-	if reason = strings.TrimSpace(reason); reason != "" {
-		return fmt.Sprintf("Voided %s (%s)", what, firstLineOf(reason, 60))
-	}
-	return "Voided " + what
-}
-
-// firstLineOf is the first line of s, at most n characters.
-func firstLineOf(s string, n int) string {
-	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
-}
+// VoidWords describes a void for the history: "Voided the order of
+// 2026-05-03 for Poppy Byrne". The reason is the owner's free text: it
+// stays with the record (and its images in the history), out of the
+// words, which an erasure rewrites only by name.
+func VoidWords(what string) string { return "Voided " + what }

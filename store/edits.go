@@ -375,7 +375,7 @@ func (db *DB) Void(ctx context.Context, kind model.RecordKind, id int64, reason 
 		return err
 	}
 	now := dbTime(db.Now())
-	return db.write(ctx, note{model.ActionVoid, model.VoidWords("a "+string(kind), reason)}, func(tx *sql.Tx) error {
+	return db.write(ctx, note{model.ActionVoid, model.VoidWords("a " + string(kind))}, func(tx *sql.Tx) error {
 		customer, err := liveRecord(ctx, tx, kind, id)
 		if err != nil {
 			return err
@@ -408,7 +408,7 @@ func (db *DB) Void(ctx context.Context, kind model.RecordKind, id int64, reason 
 				return err
 			}
 		}
-		return describe(ctx, tx, model.VoidWords(what, reason))
+		return describe(ctx, tx, model.VoidWords(what))
 	})
 }
 
