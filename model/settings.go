@@ -22,6 +22,10 @@ type Settings struct {
 	CustomerDays  int // customers likewise; 0 turns the rule off
 	ProspectDays  int // a prospect untouched this long comes up for review
 	ThankYouDays  int // a new customer's first order this many days ago asks for a thank-you
+	// FormerDays: a customer with no order (and no contact) for this many
+	// days is suggested on Today as former, never moved; 0, the default,
+	// turns the rule off.
+	FormerDays int
 	// ReviewSize is how many customers the daily review lists: the most
 	// urgent ones, a list worked through in a few minutes.
 	ReviewSize int
@@ -149,7 +153,7 @@ func (s *Settings) Validate() error {
 		name string
 		v    int
 	}{{"advocate days", s.AdvocateDays}, {"customer days", s.CustomerDays},
-		{"prospect days", s.ProspectDays}, {"thank-you days", s.ThankYouDays}} {
+		{"prospect days", s.ProspectDays}, {"thank-you days", s.ThankYouDays}, {"former days", s.FormerDays}} {
 		if d.v < 0 || d.v > 3650 {
 			es.add(d.name, Invalid(d.name, "%d is not between 0 and 3650", d.v))
 		}
@@ -182,6 +186,7 @@ const (
 	keyCustomerDays  = "customer_days"
 	keyProspectDays  = "prospect_days"
 	keyThankYouDays  = "thank_you_days"
+	keyFormerDays    = "former_days"
 	keyReviewSize    = "review_size"
 	keyComplaintDays = "complaint_days_"
 	keyReplicateTo   = "replicate_to"
@@ -199,6 +204,7 @@ func (s Settings) Pairs() map[string]string {
 		keyCustomerDays:  strconv.Itoa(s.CustomerDays),
 		keyProspectDays:  strconv.Itoa(s.ProspectDays),
 		keyThankYouDays:  strconv.Itoa(s.ThankYouDays),
+		keyFormerDays:    strconv.Itoa(s.FormerDays),
 		keyReviewSize:    strconv.Itoa(s.ReviewSize),
 		keyReplicateTo:   s.ReplicateTo,
 		keyDateOrder:     string(s.DateOrder),
@@ -264,7 +270,8 @@ func SettingsFromPairs(p map[string]string) (Settings, error) {
 		}
 	}
 	for key, dst := range map[string]*int{keyAdvocateDays: &s.AdvocateDays, keyCustomerDays: &s.CustomerDays,
-		keyProspectDays: &s.ProspectDays, keyThankYouDays: &s.ThankYouDays, keyReviewSize: &s.ReviewSize} {
+		keyProspectDays: &s.ProspectDays, keyThankYouDays: &s.ThankYouDays, keyReviewSize: &s.ReviewSize,
+		keyFormerDays: &s.FormerDays} {
 		if err := intVal(key, dst); err != nil {
 			return s, err
 		}

@@ -308,6 +308,15 @@ func (b *reviewBuild) streams() ([]reviewStream, error) {
 				AND (c.last_touch_at IS NULL OR substr(c.last_touch_at, 1, 10) < substr(c.first_order_at, 1, 10))
 			ORDER BY c.first_order_at, c.id`})
 	}
+	if !b.cut.Former.IsZero() {
+		// Customers gone quiet, the longest first.
+		st = append(st, &sqlStream{r: b.db.r, k: model.ReasonFormer, args: []any{day, after(b.cut.Former),
+			model.FormatDate(b.cut.Former)}, query: `SELECT c.id FROM customers c INDEXED BY customers_former
+			WHERE c.stage = 'customer' AND c.archived_at IS NULL AND coalesce(c.last_order_at, c.created_at) < ?2
+				AND (c.last_touch_at IS NULL OR c.last_touch_at < ?3)
+				AND (c.snoozed_until IS NULL OR c.snoozed_until <= ?1)
+			ORDER BY coalesce(c.last_order_at, c.created_at), c.id`})
+	}
 	return st, nil
 }
 

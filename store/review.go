@@ -99,7 +99,8 @@ const valueSep = "\x1f"
 //
 // Parameters: ?1 today, ?3 complaint cutoff, ?4 prospect cutoff + 1 day,
 // ?5 advocate cutoff + 1 day (or ”), ?6 customer cutoff + 1 day (or ”),
-// ?7 thank-you from, ?8 thank-you to + 1 day, ?9 reorder factor.
+// ?7 thank-you from, ?8 thank-you to + 1 day, ?9 reorder factor, ?10
+// former cutoff + 1 day (or ”).
 const reviewCandidates = `
 SELECT id FROM customers WHERE next_review <= ?1
 UNION SELECT customer_id FROM complaints WHERE status = 'open' AND voided_at IS NULL AND opened_on < ?3
@@ -113,7 +114,8 @@ UNION SELECT c.id FROM segments s JOIN customer_segments cs ON cs.segment_id = s
 	AND coalesce(c.last_order_at, c.created_at) < date(?1, '-' || (s.cadence_days - 1) || ' days')
 UNION SELECT id FROM customers WHERE last_order_at >= ?7 AND first_order_at >= ?7 AND first_order_at < ?8
 UNION SELECT id FROM customers WHERE order_gap_days IS NOT NULL
-	AND julianday(?1) - julianday(substr(last_order_at, 1, 10)) > ?9 * order_gap_days`
+	AND julianday(?1) - julianday(substr(last_order_at, 1, 10)) > ?9 * order_gap_days
+UNION SELECT id FROM customers WHERE stage = 'customer' AND coalesce(last_order_at, created_at) < ?10`
 
 // reviewInputs reads, for the customers in the temporary list of ids, what
 // the rules need as at the start of ?1 (?2 is the day after): the last
@@ -237,7 +239,7 @@ func (db *DB) Review(ctx context.Context, today time.Time) ([]model.ReviewEntry,
 	}
 	ids, err := db.queryIDs(ctx, reviewCandidates, model.FormatDate(cut.Today), nil,
 		model.FormatDate(cut.ComplaintBefore), next(cut.Prospect), next(cut.Advocate), next(cut.Customer),
-		model.FormatDate(cut.ThankYouFrom), next(cut.ThankYouTo), s.ReorderFactor)
+		model.FormatDate(cut.ThankYouFrom), next(cut.ThankYouTo), s.ReorderFactor, next(cut.Former))
 	if err != nil {
 		return nil, err
 	}

@@ -223,3 +223,8 @@ CREATE TRIGGER customers_keys_delete AFTER DELETE ON customers
 BEGIN
   DELETE FROM customer_keys_stale WHERE customer_id = OLD.id;
 END;
+
+-- Customers gone quiet, by their last order (or when they were added),
+-- for Today's suggestion to let them go as former (model.ReasonFormer).
+CREATE INDEX customers_former ON customers(coalesce(last_order_at, created_at), id)
+  WHERE stage = 'customer' AND archived_at IS NULL;
