@@ -26,13 +26,19 @@ type CheckReport struct {
 	// counts them all when there are more than the list shows.
 	Figures    []string
 	FiguresOff int
+	// Keys holds the customers whose kept keys (the folded name the list
+	// sorts by, the filter's text, the duplicate keys) disagree with
+	// their fields: an edit made outside clientele not yet refreshed.
+	// KeysOff counts them all.
+	Keys    []string
+	KeysOff int
 	// What was checked.
 	Customers, Orders, Lines int
 }
 
 // OK reports whether the check found nothing wrong.
 func (r CheckReport) OK() bool {
-	return len(r.Integrity) == 0 && len(r.ForeignKeys) == 0 && r.FiguresOff == 0
+	return len(r.Integrity) == 0 && len(r.ForeignKeys) == 0 && r.FiguresOff == 0 && r.KeysOff == 0
 }
 
 // maxFindings is how many lines of each kind a report lists.
@@ -68,6 +74,10 @@ func (r CheckReport) String() string {
 		"figures: "+model.Plural(r.FiguresOff, "customer's kept figures disagree", "customers' kept figures disagree")+
 			" with their orders",
 		r.Figures, r.FiguresOff)
+	section("keys: every customer's sort name, filter text and duplicate keys match their fields",
+		"keys: "+model.Plural(r.KeysOff, "customer's kept keys disagree", "customers' kept keys disagree")+
+			" with their fields (edited outside clientele)",
+		r.Keys, r.KeysOff)
 	switch {
 	case len(r.Integrity) > 0:
 		b.WriteString("The file is damaged: restore the latest backup (clientele backup makes one), " +
@@ -75,8 +85,8 @@ func (r CheckReport) String() string {
 	case len(r.ForeignKeys) > 0:
 		b.WriteString("Some rows point at records that are gone: restore the latest backup, " +
 			"or ask for help before editing the file.\n")
-	case r.FiguresOff > 0:
-		b.WriteString("Run `clientele check --fix` to recompute the figures from the orders.\n")
+	case r.FiguresOff > 0 || r.KeysOff > 0:
+		b.WriteString("Run `clientele check --fix` to recompute the figures from the orders and the keys from the fields.\n")
 	default:
 		b.WriteString("All is well.\n")
 	}
@@ -202,7 +212,44 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 		r.Figures = append(r.Figures, fmt.Sprintf("%d orders of no customer keep sums their lines do not add up to",
 			loose))
 	}
+	if err := r.checkKeys(ctx, ro); err != nil {
+		return damaged(err)
+	}
 	return r, nil
+}
+
+// checkKeys lists the customers whose kept keys differ from what
+// refreshSearch computes from their fields (a file older than the keys
+// has none to check).
+func (r *CheckReport) checkKeys(ctx context.Context, ro *sql.DB) error {
+	var has bool
+	if err := ro.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pragma_table_info('customers')
+		WHERE name = 'name_rev')`).Scan(&has); err != nil || !has {
+		return err
+	}
+	var differ []string
+	for _, k := range keptKeys {
+		differ = append(differ, k.col+" IS NOT "+k.expr)
+	}
+	rows, err := ro.QueryContext(ctx, "SELECT id, name FROM customers WHERE "+strings.Join(differ, " OR ")+
+		" OR id IN (SELECT customer_id FROM customer_keys_stale) ORDER BY id")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return err
+		}
+		r.KeysOff++
+		if len(r.Keys) < maxFindings {
+			r.Keys = append(r.Keys, fmt.Sprintf("customer %d (%s): sorted or found by an old name, email or notes", id,
+				printable(name, 40)))
+		}
+	}
+	return rows.Err()
 }
 
 // lineSums is each order's sums of its lines, as orders keep them:
@@ -248,6 +295,9 @@ func (db *DB) FixFigures(ctx context.Context) error {
 		if err := refreshOrderSums(ctx, tx); err != nil {
 			return err
 		}
+		if err := refreshSearch(ctx, tx); err != nil {
+			return err
+		}
 		return refreshFigures(ctx, tx)
 	})
 }
@@ -288,7 +338,7 @@ func printable(s string, n int) string {
 // fails.
 func CheckAndFix(ctx context.Context, path string, fix bool) (rep CheckReport, fixed int, err error) {
 	rep, err = Check(ctx, path)
-	if err != nil || !fix || len(rep.Integrity) > 0 || rep.FiguresOff == 0 {
+	if err != nil || !fix || len(rep.Integrity) > 0 || rep.FiguresOff+rep.KeysOff == 0 {
 		return rep, 0, err
 	}
 	db, err := Open(ctx, path)
@@ -300,7 +350,7 @@ func CheckAndFix(ctx context.Context, path string, fix bool) (rep CheckReport, f
 	if err != nil {
 		return rep, 0, fmt.Errorf("recomputing the figures: %w", err)
 	}
-	fixed = rep.FiguresOff
+	fixed = rep.FiguresOff + rep.KeysOff
 	rep, err = Check(ctx, path)
 	return rep, fixed, err
 }

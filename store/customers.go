@@ -210,12 +210,15 @@ func refreshSearch(ctx context.Context, q queryer, ids ...int64) error {
 		where = " AND id IN (" + placeholders(len(ids)) + ")"
 		clear += " WHERE customer_id IN (" + placeholders(len(ids)) + ")"
 	}
-	_, err := q.ExecContext(ctx, `UPDATE customers SET sort_name = k.sort_name, search = k.search,
-			email_key = k.email_key, phone_key = k.phone_key, name_key = k.name_key, name_rev = k.name_rev
-		FROM (SELECT id, `+keptKeys+` FROM customers WHERE 1`+where+`) k
-		WHERE customers.id = k.id AND (customers.sort_name, customers.search, customers.email_key, customers.phone_key,
-			customers.name_key, customers.name_rev) IS NOT (k.sort_name, k.search, k.email_key, k.phone_key, k.name_key,
-			k.name_rev)`, args...)
+	var sets, exprs, olds, news []string
+	for _, k := range keptKeys {
+		sets = append(sets, k.col+" = k."+k.col)
+		exprs = append(exprs, k.expr+" AS "+k.col)
+		olds, news = append(olds, "customers."+k.col), append(news, "k."+k.col)
+	}
+	_, err := q.ExecContext(ctx, `UPDATE customers SET `+strings.Join(sets, ", ")+`
+		FROM (SELECT id, `+strings.Join(exprs, ", ")+` FROM customers WHERE 1`+where+`) k
+		WHERE customers.id = k.id AND (`+strings.Join(olds, ", ")+`) IS NOT (`+strings.Join(news, ", ")+`)`, args...)
 	if err != nil {
 		return err
 	}
@@ -223,14 +226,19 @@ func refreshSearch(ctx context.Context, q queryer, ids ...int64) error {
 	return err
 }
 
-// keptKeys computes, from a customers row, the keys refreshSearch keeps:
-// sort_name, search, email_key, phone_key, name_key, name_rev.
-const keptKeys = `clientele_fold(name) AS sort_name,
-	clientele_fold(name || ' ' || email || ' ' || phone || ' ' || social || ' ' || company || ' ' || notes || ' ' ||
-		coalesce((SELECT group_concat(s.name, ' ') FROM customer_segments cs JOIN segments s ON s.id = cs.segment_id
-		WHERE cs.customer_id = customers.id), '')) AS search,
-	clientele_email_key(email) AS email_key, clientele_phone_key(phone) AS phone_key, clientele_name_key(name) AS name_key,
-	clientele_name_rev(name) AS name_rev`
+// keptKeys are the keys refreshSearch keeps on a customers row, each with
+// the expression that computes it from the row (`clientele check` compares
+// the two).
+var keptKeys = []struct{ col, expr string }{
+	{"sort_name", "clientele_fold(name)"},
+	{"search", `clientele_fold(name || ' ' || email || ' ' || phone || ' ' || social || ' ' || company || ' ' ||
+		notes || ' ' || coalesce((SELECT group_concat(s.name, ' ') FROM customer_segments cs
+		JOIN segments s ON s.id = cs.segment_id WHERE cs.customer_id = customers.id), ''))`},
+	{"email_key", "clientele_email_key(email)"},
+	{"phone_key", "clientele_phone_key(phone)"},
+	{"name_key", "clientele_name_key(name)"},
+	{"name_rev", "clientele_name_rev(name)"},
+}
 
 // refreshStaleKeys refreshes the kept keys of the customers marked in
 // customer_keys_stale: those edited outside clientele (the sqlite3 shell),
