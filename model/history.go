@@ -163,13 +163,35 @@ type UndoResult struct {
 	Reversed Change // the change it took back
 }
 
-// Message is the result for a status line.
+// Message is the result for a status line: "Undone: added an order of
+// 12.00 for Poppy Byrne", "Redone: …".
 func (u UndoResult) Message() string {
 	verb := "Undone: "
 	if u.Change.Kind == ChangeRedo {
 		verb = "Redone: "
 	}
-	return verb + lowerFirst(u.Reversed.What)
+	return verb + lowerFirst(u.Reversed.Subject())
+}
+
+// The words an undo and a redo put before the words of the change they
+// reversed.
+const (
+	UndidPrefix = "Undid: "
+	RedidPrefix = "Redid: "
+)
+
+// Subject is what a change did in the end, in words: an undo or a redo
+// of an undo or a redo … is named by the change at the start of the
+// chain.
+func (c *Change) Subject() string {
+	s := c.What
+	for {
+		t := strings.TrimPrefix(strings.TrimPrefix(s, UndidPrefix), RedidPrefix)
+		if t == s {
+			return s
+		}
+		s = t
+	}
 }
 
 // lowerFirst lower-cases the first letter of s, so a description can

@@ -436,7 +436,7 @@ func TestFormerIsSuggestedNeverMoved(t *testing.T) {
 		t.Fatalf("a customer quiet for 400 days: %+v", es)
 	}
 	for _, c := range []ReviewCustomer{
-		func() ReviewCustomer { c := quiet; c.LastTouch = AddDays(today, -30); return c }(), // kept on purpose lately
+		func() ReviewCustomer { c := quiet; c.LastTouch = AddDays(today, -30); return c }(),  // kept on purpose lately
 		func() ReviewCustomer { c := quiet; c.LastOrder = AddDays(today, -100); return c }(), // ordered this year
 		func() ReviewCustomer { c := quiet; c.Stage = StageAdvocate; return c }(),
 		func() ReviewCustomer { c := quiet; c.Stage = StageFormer; return c }(),

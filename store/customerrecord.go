@@ -156,16 +156,16 @@ func (db *DB) CustomerRecord(ctx context.Context, id int64) (model.CustomerRecor
 	for _, r := range referred {
 		rec.Referred = append(rec.Referred, model.CustomerName{ID: r.ID, Name: r.Name})
 	}
-	for before := int64(0); ; {
-		page, err := db.History(ctx, model.HistoryQuery{CustomerID: id, Before: before, Limit: 500})
-		if err != nil {
-			return rec, err
-		}
-		rec.History = append(rec.History, page...)
-		if len(page) < 500 {
-			break
-		}
-		before = page[len(page)-1].ID
+	// Their changes, and those of the customers merged into them.
+	who, err := mergedInto(ctx, db.r, id)
+	if err != nil {
+		return rec, mapErr(err)
 	}
-	return rec, nil
+	in := make([]any, len(who))
+	for i, w := range who {
+		in[i] = w
+	}
+	rec.History, err = readChanges(ctx, db.r, `WHERE id IN (SELECT change_id FROM change_customers
+		WHERE customer_id IN (`+placeholders(len(in))+`)) ORDER BY id DESC`, in...)
+	return rec, mapErr(err)
 }

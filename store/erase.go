@@ -51,8 +51,8 @@ func (db *DB) Erase(ctx context.Context, id int64) (model.EraseResult, error) {
 		return res, mapErr(err)
 	}
 	defer db.w.ExecContext(context.WithoutCancel(ctx), "PRAGMA secure_delete = OFF")
-	err := db.change(ctx, model.ChangeErase, note{model.ActionCustomerErase, "Erased the personal data of " +
-		erasedName(id)}, true, func(tx *sql.Tx, change int64) error {
+	err := db.change(ctx, model.ChangeErase, note{model.ActionCustomerErase, fmt.Sprintf(
+		"Erased the personal data of customer %d", id)}, true, func(tx *sql.Tx, change int64) error {
 		if err := mustExist(ctx, tx, "customers", "customer", id); err != nil {
 			return err
 		}
@@ -93,7 +93,7 @@ func (db *DB) Erase(ctx context.Context, id int64) (model.EraseResult, error) {
 
 // mergedInto lists id and every customer merged into it, and into those,
 // from the history: one person whose data was in several records.
-func mergedInto(ctx context.Context, tx *sql.Tx, id int64) ([]int64, error) {
+func mergedInto(ctx context.Context, tx queryer, id int64) ([]int64, error) {
 	who := []int64{id}
 	for i := 0; i < len(who); i++ {
 		others, err := queryInts(ctx, tx, `SELECT DISTINCT r.row_key ->> '$[0]' FROM change_rows r

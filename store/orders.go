@@ -45,7 +45,11 @@ func (db *DB) CreateOrder(ctx context.Context, o *model.Order) error {
 		if err := refreshOrderCustomers(ctx, tx, now, o.CustomerID); err != nil {
 			return err
 		}
-		return describe(ctx, tx, fmt.Sprintf("Added a %s of %s for %s", orderWord(o.Kind), o.Total(),
+		article := "an"
+		if o.Kind == model.OrderRefund {
+			article = "a"
+		}
+		return describe(ctx, tx, fmt.Sprintf("Added %s %s of %s for %s", article, orderWord(o.Kind), o.Total(),
 			customerName(ctx, tx, o.CustomerID)))
 	})
 }

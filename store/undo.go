@@ -128,9 +128,9 @@ func standing(ctx context.Context, tx *sql.Tx, clause string, args ...any) (mode
 func (db *DB) reverse(ctx context.Context, kind model.ChangeKind,
 	pick func(tx *sql.Tx) (model.Change, bool, error)) (model.UndoResult, error) {
 	var res model.UndoResult
-	action, verb := model.ActionUndo, "Undid: "
+	action, verb := model.ActionUndo, model.UndidPrefix
 	if kind == model.ChangeRedo {
-		action, verb = model.ActionRedo, "Redid: "
+		action, verb = model.ActionRedo, model.RedidPrefix
 	}
 	var id int64
 	err := db.change(ctx, kind, note{action: action}, true, func(tx *sql.Tx, rid int64) error {
@@ -145,11 +145,7 @@ func (db *DB) reverse(ctx context.Context, kind model.ChangeKind,
 				return err
 			}
 		}
-		what := target.What
-		if target.Kind == model.ChangeUndo || target.Kind == model.ChangeRedo {
-			what = strings.TrimPrefix(strings.TrimPrefix(what, "Undid: "), "Redid: ")
-		}
-		if _, err := tx.ExecContext(ctx, "UPDATE changes SET what = ?, reverses = ? WHERE id = ?", verb+what,
+		if _, err := tx.ExecContext(ctx, "UPDATE changes SET what = ?, reverses = ? WHERE id = ?", verb+target.Subject(),
 			target.ID, rid); err != nil {
 			return err
 		}
