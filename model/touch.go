@@ -22,6 +22,9 @@ type Touch struct {
 	Channel    Channel
 	Kind       TouchKind
 	Summary    string
+	// Template is the name of the message template the contact was
+	// written from, "" for none.
+	Template string
 }
 
 // Validate checks the touch's fields.
@@ -43,5 +46,6 @@ func (t *Touch) Validate() error {
 		es.add("summary", Invalid("summary", "holds a NUL byte"))
 	}
 	es.add("summary", maxLen(t.Summary, maxText))
+	es.add("template", maxLen(t.Template, 100))
 	return es.err()
 }

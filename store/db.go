@@ -81,12 +81,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err := create(path); err != nil {
 		return nil, err
 	}
-	w, err := sql.Open("sqlite", dsn(path, true))
+	w, err := openWriter(path)
 	if err != nil {
-		return nil, fmt.Errorf("opening %s: %w", path, err)
+		return nil, err
 	}
-	w.SetMaxOpenConns(1)
-	w.SetConnMaxIdleTime(0)
 	r, err := sql.Open("sqlite", dsn(path, false))
 	if err != nil {
 		w.Close()
@@ -98,7 +96,29 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
+	if version < len(migrations) {
+		// A migration may leave the writer's temporary database open
+		// (ALTER TABLE … DROP COLUMN checks the schema through it), and
+		// then its temp_store cannot be changed inside a transaction, as
+		// an import's staging does: the writer starts afresh.
+		w.Close()
+		if db.w, err = openWriter(path); err != nil {
+			r.Close()
+			return nil, err
+		}
+	}
 	return db, nil
+}
+
+// openWriter opens the writer pool: one connection, kept.
+func openWriter(path string) (*sql.DB, error) {
+	w, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		return nil, fmt.Errorf("opening %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetConnMaxIdleTime(0)
+	return w, nil
 }
 
 // OpenExisting is Open for commands that only read or copy a database
