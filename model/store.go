@@ -340,8 +340,8 @@ type OutreachStore interface {
 	SaveTemplate(ctx context.Context, t Template) (was Template, err error)
 	ResetTemplate(ctx context.Context, kind TemplateKind) (was Template, err error)
 	// MessageFacts reads what a template of kind is filled with for a
-	// customer as at today; reason is Today's reason in words.
-	MessageFacts(ctx context.Context, customerID int64, kind TemplateKind, reason string, today time.Time) (MessageFacts, error)
+	// customer as at today.
+	MessageFacts(ctx context.Context, customerID int64, kind TemplateKind, today time.Time) (MessageFacts, error)
 	// LogMessage records the message as a contact by channel, with the
 	// template's name; DeleteTouch undoes it.
 	LogMessage(ctx context.Context, customerID int64, ch Channel, m Message) (Touch, error)

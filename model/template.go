@@ -60,7 +60,6 @@ var Placeholders = []struct{ Name, Means string }{
 	{"due_date", "the day its payment was due"},
 	{"order_date", "the day of the unpaid order"},
 	{"question", "the question asked (the wish or NPS question)"},
-	{"reason", "why the customer is on Today"},
 }
 
 // DefaultTemplates are the templates a new book offers, in plain words.
@@ -257,8 +256,6 @@ type MessageFacts struct {
 	Payment *Order
 	// Question is the question asked (the wish or NPS question).
 	Question string
-	// Reason is why the customer is on Today, in words.
-	Reason string
 }
 
 // Message is a template filled in for one customer.
@@ -340,7 +337,6 @@ func placeholderValues(kind TemplateKind, f MessageFacts) map[string]string {
 		"due_date":        "the day it was due",
 		"order_date":      "recently",
 		"question":        one(f.Question, WishQuestion),
-		"reason":          one(f.Reason, ""),
 	}
 	if kind == TemplateNPS {
 		v["question"] = one(f.Question, NPSQuestion)

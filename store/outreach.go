@@ -120,9 +120,9 @@ func (db *DB) DeleteTouch(ctx context.Context, id int64) (model.Touch, error) {
 // MessageFacts gathers what a template of kind is filled with for the
 // customer as at today: the customer, the business, their last sale,
 // their next occasion (for an occasion's message), their oldest unpaid
-// order (for a payment's), the saved question that fits (for the NPS and
-// wish questions). reason is Today's reason in words, "" for none.
-func (db *DB) MessageFacts(ctx context.Context, customerID int64, kind model.TemplateKind, reason string,
+// order (for a payment's), the question (for the NPS and wish
+// questions).
+func (db *DB) MessageFacts(ctx context.Context, customerID int64, kind model.TemplateKind,
 	today time.Time) (model.MessageFacts, error) {
 	var f model.MessageFacts
 	c, err := db.Customer(ctx, customerID)
@@ -133,7 +133,7 @@ func (db *DB) MessageFacts(ctx context.Context, customerID int64, kind model.Tem
 	if err != nil {
 		return f, err
 	}
-	f.Customer, f.Business, f.Symbol, f.Reason = c, s.BusinessName, s.CurrencySymbol(), reason
+	f.Customer, f.Business, f.Symbol = c, s.BusinessName, s.CurrencySymbol()
 	switch o, err := db.LastOrder(ctx, customerID); {
 	case err == nil:
 		f.LastOrder = o.OrderedAt

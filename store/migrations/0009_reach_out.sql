@@ -134,11 +134,16 @@ CREATE TABLE customer_fields (
 CREATE INDEX customer_fields_by_field ON customer_fields(field_id, value, customer_id);
 
 -- An order billed for later waits for its payment from payment_due_on
--- until paid_on. The daily review reads the unpaid ones by due day.
+-- until paid_on. The daily review reads the unpaid ones by due day (its
+-- stream) and by customer (each candidate's inputs): two small indexes of
+-- the unpaid orders alone, so that neither reads a customer's other
+-- orders.
 ALTER TABLE orders ADD COLUMN payment_due_on TEXT
   CHECK (payment_due_on IS NULL OR date(payment_due_on) IS payment_due_on);
 ALTER TABLE orders ADD COLUMN paid_on TEXT CHECK (paid_on IS NULL OR date(paid_on) IS paid_on);
 CREATE INDEX orders_unpaid ON orders(payment_due_on, customer_id) WHERE payment_due_on IS NOT NULL AND paid_on IS NULL;
+CREATE INDEX orders_unpaid_by_customer ON orders(customer_id, payment_due_on, lines_amount)
+  WHERE payment_due_on IS NOT NULL AND paid_on IS NULL;
 
 -- The owner's versions of the message templates, one a kind; a kind with
 -- no row uses the default shipped with clientele (model.DefaultTemplates).
