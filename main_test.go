@@ -8,6 +8,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"encoding/csv"
 	"encoding/json"
@@ -19,6 +20,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -121,6 +123,103 @@ func TestCommandsThatReadRefuseAMissingDatabase(t *testing.T) {
 	if _, err := os.Stat(filepath.Dir(missing)); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("a command that reads made the folder of a missing database: %v", err)
 	}
+}
+
+// No command writes over the book, its -wal, -shm or -journal, or anything
+// that resolves to them: the same file by another name (relative, through
+// a symlink, a hard link, a symlinked folder, another case where the disk
+// ignores case), nor over any other SQLite database (another book, a
+// backup). Every writer is tried against every name while another handle
+// keeps the book open, as the TUI would.
+func TestNoCommandWritesOverTheBook(t *testing.T) {
+	path, db := newFile(t)
+	defer db.Close()
+	ctx := context.Background()
+	c := model.Customer{Name: "Ada", Stage: model.StageCustomer}
+	if err := db.CreateCustomer(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Dir(path)
+	other, odb := newFile(t)
+	odb.Close()
+	cwd, _ := os.Getwd()
+	rel, err := filepath.Rel(cwd, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := func(name string, fn func(string, string) error, target string) string {
+		p := filepath.Join(dir, name)
+		if err := fn(target, p); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	os.Mkdir(filepath.Join(dir, "sub"), 0o700)
+	aliasDir := link("alias", os.Symlink, dir)
+	targets := map[string]string{
+		"the book":                path,
+		"a relative path":         rel,
+		"a path with ..":          filepath.Join(dir, "sub") + "/../c.db",
+		"a symlink":               link("link.csv", os.Symlink, path),
+		"a hard link":             link("hard.csv", os.Link, path),
+		"a symlinked folder":      filepath.Join(aliasDir, "c.db"),
+		"the -wal":                path + "-wal",
+		"the -shm":                path + "-shm",
+		"a hard link to the -shm": link("shm.csv", os.Link, path+"-shm"),
+		"the -journal":            path + "-journal",
+		"a symlink to a -journal": link("journal.csv", os.Symlink, path+"-journal"),
+		"another database":        other,
+		"another database's -wal": other + "-wal",
+	}
+	if _, err := os.Stat(strings.ToUpper(path)); err == nil {
+		targets["another case"] = strings.ToUpper(path) // a disk that ignores case
+	}
+	sum := func() string { // not the -shm: readers mark it as they read
+		var b []byte
+		for _, s := range []string{"", "-wal"} {
+			f, _ := os.ReadFile(path + s)
+			b = append(b, f...)
+		}
+		return fmt.Sprintf("%x", sha256.Sum256(b))
+	}
+	before, otherBefore := sum(), fileSum(t, other)
+	for what, target := range targets {
+		for _, args := range [][]string{
+			{"export", "--db", path, "--out", target},
+			{"export", "feedback", "--db", path, "--out", target},
+			{"backup", "--db", path, target},
+			{"export", "--db", other, "--out", target},
+		} {
+			_, err := runCmd(t, args...)
+			if err == nil || !strings.Contains(err.Error(), "nothing was written") {
+				t.Errorf("%s onto %s (%s): %v, want a refusal", args[0], what, target, err)
+			}
+		}
+	}
+	if sum() != before || fileSum(t, other) != otherBefore {
+		t.Error("a command changed the book or another database")
+	}
+	for _, s := range []string{"-journal"} {
+		if _, err := os.Stat(path + s); err == nil {
+			t.Errorf("a command wrote %s", path+s)
+		}
+	}
+	if got, err := db.Customer(ctx, c.ID); err != nil || got.Name != "Ada" {
+		t.Errorf("the book after: %v, %v", got.Name, err)
+	}
+	if rep, err := store.Check(ctx, path); err != nil || !rep.OK() {
+		t.Errorf("the book after: %v\n%s", err, rep)
+	}
+}
+
+// fileSum is the SHA-256 of the file at path.
+func fileSum(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprintf("%x", sha256.Sum256(b))
 }
 
 func TestWritingIntoAMissingFolderSaysSo(t *testing.T) {
@@ -474,14 +573,40 @@ func writeRetailMonths(t *testing.T, path string, months int) int {
 	return 1 + months*(len(lines)-1)
 }
 
-// buildBinary builds clientele into dir, as a person would run it.
-func buildBinary(t *testing.T, dir string) string {
-	t.Helper()
-	bin := filepath.Join(dir, "clientele")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+// built is the binary the tests that run clientele as a process share,
+// built once (buildBinary) into a folder TestMain removes.
+var built struct {
+	sync.Once
+	dir, bin string
+	err      error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if built.dir != "" {
+		os.RemoveAll(built.dir)
 	}
-	return bin
+	os.Exit(code)
+}
+
+// buildBinary builds clientele, as a person would run it, once for all the
+// tests, and returns its path.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	built.Do(func() {
+		built.dir, built.err = os.MkdirTemp("", "clientele-bin-")
+		if built.err != nil {
+			return
+		}
+		built.bin = filepath.Join(built.dir, "clientele")
+		if out, err := exec.Command("go", "build", "-o", built.bin, ".").CombinedOutput(); err != nil {
+			built.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if built.err != nil {
+		t.Fatal(built.err)
+	}
+	return built.bin
 }
 
 // counts checks the file as the next program to open it would (integrity,
@@ -520,7 +645,7 @@ const importKills = 60
 
 func TestImportKilledIsAllOrNothing(t *testing.T) {
 	dir := t.TempDir()
-	bin := buildBinary(t, dir)
+	bin := buildBinary(t)
 	csv := filepath.Join(dir, "retail.csv")
 	lines := writeRetailMonths(t, csv, 2)
 	empty := filepath.Join(dir, "empty.db")
@@ -588,4 +713,45 @@ func TestImportKilledIsAllOrNothing(t *testing.T) {
 	if none.Load() < importKills/2 {
 		t.Errorf("only %d of %d kills landed before the commit: the test hardly tests", none.Load(), importKills)
 	}
+}
+
+// backupKills is how many times the backup crash test kills the binary.
+const backupKills = 12
+
+// A backup killed anywhere leaves no file under the name asked for, or a
+// whole copy that checks out; never a partial file or its -journal there.
+func TestBackupKilledLeavesNoPartialCopy(t *testing.T) {
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	book := filepath.Join(dir, "book.db")
+	if out, err := exec.Command(bin, "--db", book, "demo", "--customers", "2000").CombinedOutput(); err != nil {
+		t.Fatalf("demo: %v\n%s", err, out)
+	}
+	start := time.Now()
+	if out, err := exec.Command(bin, "--db", book, "backup", filepath.Join(dir, "whole.db")).CombinedOutput(); err != nil {
+		t.Fatalf("backup: %v\n%s", err, out)
+	}
+	took := time.Since(start)
+	whole := 0
+	for kill := range backupKills {
+		dest := filepath.Join(dir, fmt.Sprintf("copy%d.db", kill))
+		cmd := exec.Command(bin, "--db", book, "backup", dest)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(rand.N(took))
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		if _, err := os.Stat(dest + "-journal"); err == nil {
+			t.Errorf("kill %d left %s-journal", kill, dest)
+		}
+		if _, err := os.Stat(dest); err != nil {
+			continue
+		}
+		whole++
+		if rep, err := store.Check(context.Background(), dest); err != nil || !rep.OK() || rep.Customers != 2000 {
+			t.Errorf("kill %d left a copy that does not check out: %v\n%s", kill, err, rep)
+		}
+	}
+	t.Logf("%d kills over a %v backup: %d left a whole copy, the rest none", backupKills, took.Round(time.Millisecond), whole)
 }

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"clientele/model"
+	"clientele/store/exportfile"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -34,6 +35,9 @@ type DB struct {
 	r    *sql.DB // readers; query_only
 	// Now is the clock for created/updated stamps; tests fix it.
 	Now func() time.Time
+	// release ends the guard that keeps exports and backups off the
+	// file (exportfile.Protect).
+	release func()
 }
 
 var _ model.Store = (*DB)(nil)
@@ -90,7 +94,8 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("opening %s: %w", path, err)
 	}
 	r.SetMaxOpenConns(max(4, runtime.NumCPU()))
-	db := &DB{path: path, w: w, r: r, Now: func() time.Time { return model.WallClock(time.Now()) }}
+	db := &DB{path: path, w: w, r: r, Now: func() time.Time { return model.WallClock(time.Now()) },
+		release: exportfile.Protect(path)}
 	if err := db.migrate(ctx, version); err != nil {
 		db.Close()
 		return nil, err
@@ -123,6 +128,7 @@ func (db *DB) Path() string { return db.path }
 
 // Close closes both pools; the WAL is checkpointed by the last close.
 func (db *DB) Close() error {
+	db.release()
 	return errors.Join(db.r.Close(), db.w.Close())
 }
 

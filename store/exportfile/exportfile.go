@@ -108,8 +108,13 @@ func MarkdownCell(s string) string {
 // Write writes a file with write atomically: into a temporary file in the
 // same folder, synced, then renamed over path, so a crash or an error
 // leaves the old file or the new one, never half of one. The file is
-// private (0600): exports hold personal data.
+// private (0600): exports hold personal data. A path CheckTarget refuses
+// (a book, its -wal or -shm, any SQLite database) is refused before
+// anything is created.
 func Write(path string, write func(io.Writer) error) error {
+	if err := CheckTarget(path); err != nil {
+		return err
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return model.WriteError(path, err) // not the temporary file's name: the user never typed it
