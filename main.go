@@ -95,13 +95,21 @@ func openStore(ctx context.Context) (*store.DB, error) {
 }
 
 // openExisting opens the database the flags name for a command that
-// reads it: a path with no database is an error, not a new empty file.
-func openExisting(ctx context.Context) (*store.DB, error) {
+// reads it: a path with no database is an error, not a new empty file. A
+// book that cannot be written is read all the same, and the command says
+// why on standard error.
+func openExisting(cmd *cobra.Command) (*store.DB, error) {
 	path, err := dbPath()
 	if err != nil {
 		return nil, err
 	}
-	return store.OpenExisting(ctx, path)
+	db, err := store.OpenExisting(cmd.Context(), path)
+	if err == nil {
+		if ro := db.ReadOnly(); ro != nil {
+			fmt.Fprintf(cmd.ErrOrStderr(), "Reading only: %v.\n", ro)
+		}
+	}
+	return db, err
 }
 
 func runTUI(ctx context.Context) error {
@@ -282,7 +290,7 @@ func reviewCmd() *cobra.Command {
 			if err := opt.Check(); err != nil {
 				return err
 			}
-			db, err := openExisting(cmd.Context())
+			db, err := openExisting(cmd)
 			if err != nil {
 				return err
 			}
@@ -308,7 +316,7 @@ func backupCmd() *cobra.Command {
 			"time, e.g. clientele-20261123-093000.db. The copy is readable only by you.",
 		Args: oneArg("DEST", "where to write the copy"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			db, err := openExisting(cmd.Context())
+			db, err := openExisting(cmd)
 			if err != nil {
 				return err
 			}
@@ -474,6 +482,6 @@ func openExport(cmd *cobra.Command, format, out string, formats []exportfile.For
 	if err != nil {
 		return f, nil, err
 	}
-	db, err := openExisting(cmd.Context())
+	db, err := openExisting(cmd)
 	return f, db, err
 }

@@ -590,9 +590,13 @@ func TestMain(m *testing.M) {
 }
 
 // buildBinary builds clientele, as a person would run it, once for all the
-// tests, and returns its path.
+// tests, and returns its path. CLIENTELE_TEST_BIN names another build to
+// run instead (to see a test fail on an older one).
 func buildBinary(t *testing.T) string {
 	t.Helper()
+	if bin := os.Getenv("CLIENTELE_TEST_BIN"); bin != "" {
+		return bin
+	}
 	built.Do(func() {
 		built.dir, built.err = os.MkdirTemp("", "clientele-bin-")
 		if built.err != nil {
@@ -715,6 +719,17 @@ func TestImportKilledIsAllOrNothing(t *testing.T) {
 	}
 }
 
+// demoBook has the binary write a demo business of n customers into a
+// new book, in a folder of its own, and returns the book's path.
+func demoBook(t *testing.T, bin string, n int) string {
+	t.Helper()
+	book := filepath.Join(t.TempDir(), "book.db")
+	if out, err := exec.Command(bin, "--db", book, "demo", "--customers", fmt.Sprint(n)).CombinedOutput(); err != nil {
+		t.Fatalf("demo: %v\n%s", err, out)
+	}
+	return book
+}
+
 // backupKills is how many times the backup crash test kills the binary.
 const backupKills = 12
 
@@ -722,11 +737,8 @@ const backupKills = 12
 // whole copy that checks out; never a partial file or its -journal there.
 func TestBackupKilledLeavesNoPartialCopy(t *testing.T) {
 	bin := buildBinary(t)
-	dir := t.TempDir()
-	book := filepath.Join(dir, "book.db")
-	if out, err := exec.Command(bin, "--db", book, "demo", "--customers", "2000").CombinedOutput(); err != nil {
-		t.Fatalf("demo: %v\n%s", err, out)
-	}
+	book := demoBook(t, bin, 2000)
+	dir := filepath.Dir(book)
 	start := time.Now()
 	if out, err := exec.Command(bin, "--db", book, "backup", filepath.Join(dir, "whole.db")).CombinedOutput(); err != nil {
 		t.Fatalf("backup: %v\n%s", err, out)
@@ -754,4 +766,149 @@ func TestBackupKilledLeavesNoPartialCopy(t *testing.T) {
 		}
 	}
 	t.Logf("%d kills over a %v backup: %d left a whole copy, the rest none", backupKills, took.Round(time.Millisecond), whole)
+}
+
+// flat is a program's output with its line breaks and runs of spaces as
+// one space: fang wraps an error to the width of a terminal.
+func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// asOwner makes cmd run as a user file permissions bind: nobody when the
+// tests run as root (whom permissions do not stop), else the caller. It
+// returns false when that cannot be arranged.
+func asOwner(cmd *exec.Cmd) {
+	if os.Geteuid() == 0 {
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	}
+}
+
+// ownerDir makes a folder the user asOwner runs as owns and may write,
+// inside a folder anyone may enter, removed when the test ends.
+func ownerDir(t *testing.T, parent, name string) string {
+	t.Helper()
+	dir := filepath.Join(parent, name)
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if os.Geteuid() == 0 {
+		if err := os.Chown(dir, 65534, 65534); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// sharedTemp is a folder for tests whose files another user reads: the
+// binary's folder and it are opened to everyone.
+func sharedTemp(t *testing.T, bin string) string {
+	t.Helper()
+	os.Chmod(filepath.Dir(bin), 0o755)
+	dir, err := os.MkdirTemp("", "clientele-shared-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(dir, 0o755)
+	t.Cleanup(func() {
+		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err == nil && d.IsDir() {
+				os.Chmod(p, 0o755)
+			}
+			return nil
+		})
+		os.RemoveAll(dir)
+	})
+	return dir
+}
+
+// The commands that read work on a book that cannot be written (in a
+// read-only folder, or a read-only file) and say why; import refuses at
+// once with the reason, never blaming a line of its file.
+func TestReadingCommandsWorkOnAnUnwritableBook(t *testing.T) {
+	bin := buildBinary(t)
+	root := sharedTemp(t, bin)
+	out := ownerDir(t, root, "out")
+	csvFile := filepath.Join(out, "customers.csv")
+	if err := os.WriteFile(csvFile, []byte("Name,Email,CustomerID\nZed,zed@example.com,9\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run := func(args ...string) (string, error) {
+		cmd := exec.Command(bin, args...)
+		asOwner(cmd)
+		b, err := cmd.CombinedOutput()
+		return string(b), err
+	}
+	for _, tc := range []struct {
+		name   string
+		lock   func(dir, book string)
+		reason string
+	}{
+		{"a read-only folder", func(dir, _ string) { os.Chmod(dir, 0o555) }, "may not be written"},
+		{"a read-only file", func(_, book string) { os.Chmod(book, 0o444) }, "the file may not be written"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := ownerDir(t, root, strings.ReplaceAll(tc.name, " ", "-"))
+			book := filepath.Join(dir, "c.db")
+			if o, err := run("--db", book, "demo", "--customers", "40"); err != nil {
+				t.Fatalf("demo: %v\n%s", err, o)
+			}
+			tc.lock(dir, book)
+			before := fileSum(t, book)
+			for i, args := range [][]string{
+				{"export"},
+				{"export", "--out", filepath.Join(out, tc.name+"-profit.json")},
+				{"export", "feedback", "--out", filepath.Join(out, tc.name+"-feedback.csv")},
+				{"review", "--all"},
+				{"backup", filepath.Join(out, tc.name+"-copy.db")},
+			} {
+				o, err := run(append([]string{"--db", book}, args...)...)
+				if o = flat(o); err != nil || !strings.Contains(o, "Reading only") || !strings.Contains(o, tc.reason) {
+					t.Errorf("%d %v: %v\n%s", i, args, err, o)
+				}
+			}
+			if o, err := run("--db", book, "check"); err != nil || !strings.Contains(o, "All is well") {
+				t.Errorf("check: %v\n%s", err, o)
+			}
+			o, err := run("--db", book, "import", csvFile)
+			if o = flat(o); err == nil || !strings.Contains(o, tc.reason) || strings.Contains(o, "line ") {
+				t.Errorf("import: %v, want the reason and no line blamed:\n%s", err, o)
+			}
+			if fileSum(t, book) != before {
+				t.Error("a command changed the book")
+			}
+		})
+	}
+}
+
+// A book that fails its quick check is not written to: an import and a
+// demo --force refuse it, say how to recover, and leave it as it was.
+func TestCommandsThatWriteRefuseADamagedBook(t *testing.T) {
+	bin := buildBinary(t)
+	book := demoBook(t, bin, 300)
+	dir := filepath.Dir(book)
+	b, err := os.ReadFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := len(b) / 4096 / 2 * 4096 // a page in the middle: the open reads none of it
+	for i := page; i < page+4096; i++ {
+		b[i] = byte(rand.Uint32())
+	}
+	if err := os.WriteFile(book, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	csvFile := filepath.Join(dir, "customers.csv")
+	os.WriteFile(csvFile, []byte("Name,Email\nZed,zed@example.com\n"), 0o600)
+	for _, args := range [][]string{{"import", csvFile}, {"demo", "--force"}} {
+		o, err := exec.Command(bin, append([]string{"--db", book}, args...)...).CombinedOutput()
+		if err == nil {
+			t.Errorf("%s wrote into a damaged book:\n%s", args[0], o)
+		}
+		for _, w := range []string{"damaged", "clientele check", ".recover"} {
+			if !strings.Contains(flat(string(o)), w) {
+				t.Errorf("%s: the message lacks %q:\n%s", args[0], w, o)
+			}
+		}
+		if now, _ := os.ReadFile(book); !bytes.Equal(now, b) {
+			t.Fatalf("%s changed the damaged book", args[0])
+		}
+	}
 }

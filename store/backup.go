@@ -41,7 +41,11 @@ func (db *DB) Backup(ctx context.Context, dest string) error {
 		os.Remove(tmp + "-journal")
 	}()
 	if _, err := db.w.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
-		return fmt.Errorf("copying the database to %s: %w", dest, mapErr(err))
+		err = mapErr(err)
+		if errors.Is(err, model.ErrDamaged) {
+			return db.failed(ctx, err) // how to recover, not only that it failed
+		}
+		return fmt.Errorf("copying the database to %s: %w", dest, err)
 	}
 	if err := syncFile(tmp); err != nil {
 		return fmt.Errorf("copying the database to %s: %w", dest, err)
