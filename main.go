@@ -16,6 +16,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/fang/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"clientele/model"
@@ -34,10 +35,18 @@ var version = "0.1.0-dev"
 
 func main() {
 	if err := fang.Execute(context.Background(), rootCmd(), fang.WithVersion(version),
-		fang.WithNotifySignal(os.Interrupt, syscall.SIGTERM), fang.WithErrorHandler(errorHandler)); err != nil {
+		fang.WithNotifySignal(endSignals...), fang.WithErrorHandler(errorHandler)); err != nil {
 		os.Exit(1)
 	}
 }
+
+// endSignals cancel a run's context instead of killing the process where
+// it stands: the interface gives the terminal back (leaves the alternate
+// screen, shows the cursor, stops mouse reporting, restores the modes)
+// and a command rolls back what it had not committed. A closed terminal
+// sends SIGHUP; ctrl+\ sends SIGQUIT, whose goroutine dump this trades
+// for a terminal left usable.
+var endSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT}
 
 // errorHandler is fang's, without its title-casing: errors quote paths,
 // names and values that must reach the user as they are.
@@ -113,11 +122,19 @@ func openExisting(cmd *cobra.Command) (*store.DB, error) {
 }
 
 func runTUI(ctx context.Context) error {
+	// Before the store: without a terminal there is nothing to open a
+	// book for, and no file should be made.
+	if err := haveTerminal(); err != nil {
+		return err
+	}
 	db, err := openStore(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	// Start the file's quick check now, so that a first save seldom
+	// waits for it; a save on a damaged file is refused with its verdict.
+	go db.Health(ctx)
 	noColor := os.Getenv("NO_COLOR") != ""
 	app := tui.New(db, tui.Options{NoColor: noColor, LoadDemo: loadDemo(db), Import: importFile(db)})
 	opts := []tea.ProgramOption{tea.WithContext(ctx)}
@@ -389,11 +406,28 @@ func oneArg(name, what string) cobra.PositionalArgs {
 	}
 }
 
-// isTerminal reports whether f is a terminal (progress is shown only there).
-func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+// haveTerminal says why the interface cannot run here, as Bubble Tea
+// would find it: input from a terminal, or else the controlling terminal
+// (/dev/tty) opened for it.
+func haveTerminal() error {
+	if isTerminal(os.Stdin) {
+		return nil
+	}
+	in, out, err := tea.OpenTTY()
+	if err != nil {
+		return fmt.Errorf("the interface needs a terminal, and there is none here (%v); "+
+			"commands such as review, export and backup run without one: see clientele --help", err)
+	}
+	in.Close()
+	if out != in {
+		out.Close()
+	}
+	return nil
 }
+
+// isTerminal reports whether f is a terminal (progress is shown only
+// there), as Bubble Tea tells one: /dev/null is a character device too.
+func isTerminal(f *os.File) bool { return term.IsTerminal(f.Fd()) }
 
 // importFile is the TUI's import: the command's code, auto format.
 func importFile(db *store.DB) func(context.Context, string) (model.ImportSummary, error) {

@@ -26,8 +26,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/termios"
+	"github.com/creack/pty"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+	"golang.org/x/sys/unix"
 
 	"clientele/model"
 	"clientele/store"
@@ -910,5 +913,95 @@ func TestCommandsThatWriteRefuseADamagedBook(t *testing.T) {
 		if now, _ := os.ReadFile(book); !bytes.Equal(now, b) {
 			t.Fatalf("%s changed the damaged book", args[0])
 		}
+	}
+}
+
+// Run without a terminal, the interface says so before it opens anything:
+// no book is made at the path it was given.
+func TestTheInterfaceWithoutATerminalMakesNoBook(t *testing.T) {
+	bin := buildBinary(t)
+	book := filepath.Join(t.TempDir(), "c.db")
+	cmd := exec.Command(bin, "--db", book)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true} // no controlling terminal
+	out, err := cmd.CombinedOutput()
+	if err == nil || !strings.Contains(flat(string(out)), "needs a terminal") {
+		t.Errorf("%v\n%s", err, out)
+	}
+	if _, err := os.Stat(book); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the run made %s: %v", book, err)
+	}
+}
+
+// A signal that ends the interface (a closed terminal's SIGHUP, ctrl+\'s
+// SIGQUIT, kill's SIGTERM, SIGINT) gives the terminal back as it found
+// it: the last bytes leave the alternate screen, show the cursor and stop
+// mouse reporting, and the terminal is in its line mode again.
+func TestTheTerminalIsRestoredWhateverSignalEndsTheInterface(t *testing.T) {
+	bin := buildBinary(t)
+	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGQUIT, syscall.SIGTERM, syscall.SIGINT} {
+		t.Run(sig.String(), func(t *testing.T) {
+			book := filepath.Join(t.TempDir(), "c.db")
+			cmd := exec.Command(bin, "--db", book)
+			cmd.Env = append(os.Environ(), "TERM=xterm-256color")
+			ptmx, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 24, Cols: 80})
+			if err != nil {
+				t.Skipf("no pseudo-terminal here: %v", err)
+			}
+			defer ptmx.Close()
+			var mu sync.Mutex
+			var out bytes.Buffer
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				buf := make([]byte, 4096)
+				for {
+					n, err := ptmx.Read(buf)
+					mu.Lock()
+					out.Write(buf[:n])
+					mu.Unlock()
+					if err != nil {
+						return
+					}
+				}
+			}()
+			seen := func(s string) bool { mu.Lock(); defer mu.Unlock(); return bytes.Contains(out.Bytes(), []byte(s)) }
+			for start := time.Now(); !seen("Welcome") && !seen("Customers"); time.Sleep(20 * time.Millisecond) {
+				if time.Since(start) > 20*time.Second {
+					mu.Lock()
+					t.Fatalf("the interface never drew:\n%q", out.String())
+				}
+			}
+			raw, err := termios.GetTermios(int(ptmx.Fd()))
+			if err != nil || raw.Lflag&(unix.ICANON|unix.ECHO) != 0 {
+				t.Fatalf("the interface runs with its terminal in line mode (%v)", err)
+			}
+			mu.Lock()
+			before := out.Len()
+			mu.Unlock()
+			cmd.Process.Signal(sig)
+			exited := make(chan error, 1)
+			go func() { exited <- cmd.Wait() }()
+			select {
+			case <-exited:
+			case <-time.After(10 * time.Second):
+				cmd.Process.Kill()
+				t.Fatalf("%v did not end the interface", sig)
+			}
+			// Read what was written before the exit; the pty may not say EOF.
+			time.Sleep(100 * time.Millisecond)
+			mu.Lock()
+			tail := out.String()[before:]
+			mu.Unlock()
+			for name, seq := range map[string]string{"leave the alternate screen": "\x1b[?1049l",
+				"show the cursor": "\x1b[?25h", "stop mouse reporting": "\x1b[?1002l"} {
+				if !strings.Contains(tail, seq) {
+					t.Errorf("after %v the interface did not %s: %q", sig, name, tail)
+				}
+			}
+			cooked, err := termios.GetTermios(int(ptmx.Fd()))
+			if err != nil || cooked.Lflag&unix.ICANON == 0 || cooked.Lflag&unix.ECHO == 0 {
+				t.Errorf("after %v the terminal is left in raw mode (%v)", sig, err)
+			}
+		})
 	}
 }
