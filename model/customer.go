@@ -208,9 +208,7 @@ func (c *Customer) Validate() error {
 	if c.Tier < 0 || c.Tier > Tiers {
 		es.add("tier", Invalid("tier", "%d is not between 1 and %d", c.Tier, Tiers))
 	}
-	if c.AcquisitionCost < 0 || c.AcquisitionCost > MaxMoney {
-		es.add("acquisition cost", Invalid("acquisition cost", "must be zero or more"))
-	}
+	es.add("acquisition cost", checkAmount("acquisition cost", c.AcquisitionCost, false))
 	if c.ReferredBy != 0 && c.ReferredBy == c.ID {
 		es.add("referred by", Invalid("referred by", "a customer cannot refer themselves"))
 	}

@@ -85,16 +85,36 @@ func (o *Order) Validate() error {
 	es.add("notes", maxLen(o.Notes, maxText))
 	for i, l := range o.Lines {
 		field := "line " + itoa(int64(i+1))
-		switch {
-		case strings.TrimSpace(l.Description) == "" && l.OfferingID == 0:
-			es.add(field, Invalid(field, "needs an offering or a description"))
-		case l.Quantity == 0:
-			es.add(field, Invalid(field, "quantity cannot be zero"))
-		case o.Kind == OrderRefund && l.Amount > 0:
-			es.add(field, Invalid(field, "a refund line cannot add revenue"))
-		case l.Amount > MaxMoney || l.Amount < -MaxMoney:
-			es.add(field, Invalid(field, "amount is too large"))
+		if p := l.problem(o.Kind); p != "" {
+			es.add(field, Invalid(field, "%s", p))
 		}
 	}
 	return es.err()
+}
+
+// problem says what is wrong with one line of an order of kind, "" for
+// nothing; it reads after "line N: ". Quantities and amounts are bounded
+// (MaxQuantity, MaxMoney) so that every sum of lines fits.
+func (l *OrderLine) problem(kind OrderKind) string {
+	switch {
+	case strings.TrimSpace(l.Description) == "" && l.OfferingID == 0:
+		return "needs an offering or a description"
+	case l.Quantity == 0:
+		return "quantity cannot be zero"
+	case l.Quantity > MaxQuantity || l.Quantity < -MaxQuantity:
+		return "quantity " + itoa(l.Quantity) + " is more than " + Commas(MaxQuantity) + " units"
+	case kind == OrderRefund && l.Amount > 0:
+		return "a refund line cannot add revenue"
+	}
+	for _, m := range []struct {
+		what string
+		v    Money
+	}{{"unit price", l.UnitPrice}, {"unit cost", l.UnitCost}, {"amount", l.Amount},
+		// Quantity and unit cost are bounded, so their product fits.
+		{"direct cost (quantity × unit cost)", Money(l.Quantity) * l.UnitCost}} {
+		if p := amountProblem(m.v, true); p != "" {
+			return m.what + " " + p
+		}
+	}
+	return ""
 }

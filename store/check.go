@@ -19,6 +19,10 @@ type CheckReport struct {
 	Integrity []string
 	// ForeignKeys holds the rows that refer to a record that is missing.
 	ForeignKeys []string
+	// Amounts holds, per table, the rows with an amount or quantity past
+	// what clientele stores (model.MaxMoney, model.MaxQuantity): written
+	// around it, with the sqlite3 shell, and able to make sums overflow.
+	Amounts []string
 	// Figures holds the customers whose kept figures (orders, revenue,
 	// first and last order) disagree with their orders, or whose orders
 	// keep sums their lines do not add up to (the orders of no customer,
@@ -41,7 +45,7 @@ func (r CheckReport) Older() bool { return r.Version > 0 && r.Version < len(migr
 
 // OK reports whether the check found nothing wrong.
 func (r CheckReport) OK() bool {
-	return len(r.Integrity) == 0 && len(r.ForeignKeys) == 0 && r.FiguresOff == 0
+	return len(r.Integrity) == 0 && len(r.ForeignKeys) == 0 && len(r.Amounts) == 0 && r.FiguresOff == 0
 }
 
 // maxFindings is how many lines of each kind a report lists.
@@ -73,6 +77,9 @@ func (r CheckReport) String() string {
 		r.Integrity, len(r.Integrity))
 	section("references: every row refers to records that exist", "references: rows refer to missing records",
 		r.ForeignKeys, len(r.ForeignKeys))
+	section(fmt.Sprintf("amounts: every amount is within ±%s and every quantity within ±%s", model.MaxMoney,
+		model.Commas(model.MaxQuantity)), "amounts: rows hold amounts past what clientele stores, which sums may "+
+		"not hold", r.Amounts, len(r.Amounts))
 	if r.Older() {
 		fmt.Fprintf(&b, "older figures: checked once the file is upgraded\n")
 	} else {
@@ -92,6 +99,9 @@ func (r CheckReport) String() string {
 	case len(r.ForeignKeys) > 0:
 		b.WriteString("Some rows point at records that are gone: restore the latest backup, " +
 			"or ask for help before editing the file.\n")
+	case len(r.Amounts) > 0:
+		b.WriteString("Some amounts were written around clientele's limits: correct or remove those rows " +
+			"(the sqlite3 shell wrote them), or restore the latest backup.\n")
 	case r.FiguresOff > 0:
 		b.WriteString("Run `clientele check --fix` to recompute the figures from the orders.\n")
 	case r.Older():
@@ -166,6 +176,9 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 	if err := checkReferences(ctx, ro, &r); err != nil {
 		return damaged(err)
 	}
+	if err := checkAmounts(ctx, ro, &r); err != nil {
+		return damaged(err)
+	}
 	if r.Older() {
 		// Its figures are kept in columns later migrations add.
 		return r, nil
@@ -200,6 +213,32 @@ func checkReferences(ctx context.Context, ro *sql.DB, r *CheckReport) error {
 		return err
 	}
 	return fk.Close()
+}
+
+// amountColumns are the tables and their amounts and quantities that
+// check bounds, as SQL conditions true for a row past the bounds (%[1]d is
+// MaxMoney, %[2]d MaxQuantity). They exist since the first migration.
+var amountColumns = []struct{ table, past string }{
+	{"order_lines", "abs(amount) > %[1]d OR abs(unit_price) > %[1]d OR abs(unit_cost) > %[1]d OR " +
+		"abs(quantity) > %[2]d OR typeof(quantity * unit_cost) <> 'integer' OR abs(quantity * unit_cost) > %[1]d"},
+	{"costs", "abs(amount) > %[1]d"},
+	{"customers", "abs(acquisition_cost) > %[1]d"},
+	{"offerings", "abs(price) > %[1]d OR abs(unit_cost) > %[1]d"},
+}
+
+// checkAmounts lists, per table, the rows past the bounds on amounts.
+func checkAmounts(ctx context.Context, ro *sql.DB, r *CheckReport) error {
+	for _, c := range amountColumns {
+		var n int
+		q := "SELECT count(*) FROM " + c.table + " WHERE " + fmt.Sprintf(c.past, model.MaxMoney, model.MaxQuantity)
+		if err := ro.QueryRowContext(ctx, q).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			r.Amounts = append(r.Amounts, fmt.Sprintf("%s: %s", c.table, model.Plural(n, "row", "rows")))
+		}
+	}
+	return nil
 }
 
 // checkFigures lists the customers whose kept figures disagree with their

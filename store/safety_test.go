@@ -876,3 +876,89 @@ func TestALoadThatFillsTheDiskGivesTheSpaceBack(t *testing.T) {
 		t.Errorf("a save after the failed load: %v", err)
 	}
 }
+
+// Every amount a book may hold is bounded so that every sum of them fits:
+// ten thousand lines and costs at the largest amount the model accepts,
+// spread over ten customers and none, add up exactly in the Profit book
+// and its analysis (SQLite's sums and Go's), where at a bound of 10^15
+// they wrapped or failed with "integer overflow". Amounts past the bound
+// are refused at every door.
+func TestSumsOfTheLargestAmountsFit(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	const n = 10_000
+	top := model.MaxMoney
+	err := db.Load(ctx, func(l *Loader) error {
+		var ids []int64
+		for i := range 10 {
+			c := model.Customer{Name: fmt.Sprintf("Whale %d", i), Stage: model.StageCustomer}
+			if err := l.Customer(&c); err != nil {
+				return err
+			}
+			ids = append(ids, c.ID)
+		}
+		for i := range n {
+			id := int64(0)
+			if i%11 != 10 {
+				id = ids[i%11]
+			}
+			o := model.Order{CustomerID: id, OrderedAt: fixedNow.AddDate(0, 0, -i%300), Kind: model.OrderSale,
+				Lines: []model.OrderLine{{Description: "Everything", Quantity: 1, UnitPrice: top, Amount: top,
+					UnitCost: top}}}
+			if err := l.Order(&o); err != nil {
+				return err
+			}
+			if err := l.Cost(&model.Cost{On: fixedNow, CustomerID: id, Category: model.CostOther, Amount: top}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, err := db.ProfitBook(ctx, model.AllTime())
+	if err != nil {
+		t.Fatalf("the Profit book: %v", err)
+	}
+	s, _ := db.Settings(ctx)
+	sum := model.AnalyseProfit(book, model.ProfitOptions{Today: fixedNow, Settings: s})
+	want := model.Money(n) * top
+	if tt := sum.Totals; tt.Revenue != want || tt.DirectCost != want || tt.CostToServe != want || tt.Profit != -want {
+		t.Errorf("totals: revenue %d, direct %d, cost to serve %d, profit %d; want ±%d",
+			tt.Revenue, tt.DirectCost, tt.CostToServe, tt.Profit, want)
+	}
+
+	over := top + 1
+	for what, err := range map[string]error{
+		"a line's price": db.CreateOrder(ctx, &model.Order{OrderedAt: fixedNow, Kind: model.OrderSale,
+			Lines: []model.OrderLine{model.NewLine("x", 1, over, 0)}}),
+		"a line's quantity": db.CreateOrder(ctx, &model.Order{OrderedAt: fixedNow, Kind: model.OrderSale,
+			Lines: []model.OrderLine{model.NewLine("x", model.MaxQuantity+1, 1, 0)}}),
+		"a line's direct cost": db.CreateOrder(ctx, &model.Order{OrderedAt: fixedNow, Kind: model.OrderSale,
+			Lines: []model.OrderLine{model.NewLine("x", 2, 1, top)}}),
+		"a refund's amount": db.CreateOrder(ctx, &model.Order{OrderedAt: fixedNow, Kind: model.OrderRefund,
+			Lines: []model.OrderLine{model.NewLine("x", -1, over, 0)}}),
+		"a cost":      db.CreateCost(ctx, &model.Cost{On: fixedNow, Category: model.CostOther, Amount: over}),
+		"an offering": db.CreateOffering(ctx, &model.Offering{Name: "x", Kind: model.KindProduct, Price: over}),
+		"acquisition": db.CreateCustomer(ctx, &model.Customer{Name: "x", AcquisitionCost: over}),
+		"hourly rate": db.SaveSettings(ctx, model.Settings{Currency: "GBP", HourlyRate: over, ReviewSize: 50}),
+		"a loaded line": db.Load(ctx, func(l *Loader) error {
+			return l.Order(&model.Order{OrderedAt: fixedNow, Kind: model.OrderSale,
+				Lines: []model.OrderLine{{Description: "x", Quantity: 1, UnitPrice: over, Amount: over}}})
+		}),
+	} {
+		if !errors.Is(err, model.ErrInvalid) || !strings.Contains(err.Error(), "the most clientele") &&
+			!strings.Contains(err.Error(), "units") {
+			t.Errorf("%s past the bound: %v", what, err)
+		}
+	}
+	// Written around the bounds, with the sqlite3 shell: check names them.
+	behindTheBack(t, db.path, "UPDATE order_lines SET amount = amount * 10, quantity = 9000000 WHERE id <= 2",
+		"UPDATE costs SET amount = amount * 10 WHERE id = 1")
+	rep, err := Check(ctx, db.path)
+	if err != nil || rep.OK() || strings.Join(rep.Amounts, "; ") != "order_lines: 2 rows; costs: 1 row" ||
+		!strings.Contains(rep.String(), "FAIL  amounts") {
+		t.Errorf("check after amounts past the bounds: %v\n%s", err, rep)
+	}
+}
