@@ -1005,3 +1005,32 @@ func TestTheTerminalIsRestoredWhateverSignalEndsTheInterface(t *testing.T) {
 		})
 	}
 }
+
+// An import refuses text clientele does not store, naming the line: a
+// NUL in a name or a description (which cut names short), a description
+// of megabytes (which made a customer's detail take seconds). Nothing of
+// the file is written.
+func TestImportRefusesNULAndEndlessText(t *testing.T) {
+	path, db := newFile(t)
+	db.Close()
+	dir := filepath.Dir(path)
+	retail := "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n" +
+		"536365,85123A,WHITE HEART,6,2010-12-01 08:26:00,2.55,17850,United Kingdom\n"
+	for name, file := range map[string]string{
+		"a NUL in a name":            "Name,Email\nAda,ada@example.com\nBen\x00 Evil,ben@example.com\n",
+		"a NUL in a description":     retail + "536366,22633,HAND\x00WARMER,6,2010-12-01 08:28:00,1.85,17850,United Kingdom\n",
+		"a description of megabytes": retail + "536366,22633," + strings.Repeat("X", 10<<20) + ",6,2010-12-01 08:28:00,1.85,17850,United Kingdom\n",
+	} {
+		csvPath := filepath.Join(dir, "in.csv")
+		if err := os.WriteFile(csvPath, []byte(file), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, err := runCmd(t, "import", "--db", path, csvPath)
+		if err == nil || !strings.Contains(err.Error(), "line 3") || !strings.Contains(err.Error(), "nothing was imported") {
+			t.Errorf("%s: %v, want a refusal naming line 3", name, err)
+		}
+	}
+	if got := counts(t, path); got != [3]int{} {
+		t.Errorf("refused imports wrote %v", got)
+	}
+}

@@ -83,6 +83,8 @@ func (o *Order) Validate() error {
 		es.add("lines", Invalid("lines", "an order needs at least one line"))
 	}
 	es.add("notes", maxLen(o.Notes, maxText))
+	es.add("source", maxLen(o.Source, maxLine))
+	es.add("order id", maxLen(o.ExternalID, maxLine))
 	for i, l := range o.Lines {
 		field := "line " + itoa(int64(i+1))
 		if p := l.problem(o.Kind); p != "" {
@@ -105,6 +107,14 @@ func (l *OrderLine) problem(kind OrderKind) string {
 		return "quantity " + itoa(l.Quantity) + " is more than " + Commas(MaxQuantity) + " units"
 	case kind == OrderRefund && l.Amount > 0:
 		return "a refund line cannot add revenue"
+	}
+	// A description is one line of an order, not a document: bounded, so
+	// that a customer's detail costs the same whatever was imported.
+	if err := maxLen(l.Description, maxLine); err != nil {
+		return "description " + err.(*FieldError).Msg
+	}
+	if err := maxLen(l.UnitPriceExact, 40); err != nil {
+		return "exact unit price " + err.(*FieldError).Msg
 	}
 	for _, m := range []struct {
 		what string
