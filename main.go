@@ -49,10 +49,12 @@ func main() {
 var endSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT}
 
 // errorHandler is fang's, without its title-casing: errors quote paths,
-// names and values that must reach the user as they are.
+// names and values that must reach the user as they are, though made
+// inert (model.PrintableLines): an error that quotes a hostile name or
+// path does not act on the terminal it is printed to.
 func errorHandler(w io.Writer, styles fang.Styles, err error) {
 	styles.ErrorText = styles.ErrorText.UnsetTransform()
-	fang.DefaultErrorHandler(w, styles, errors.New(strings.TrimSuffix(err.Error(), ".")))
+	fang.DefaultErrorHandler(w, styles, errors.New(model.PrintableLines(strings.TrimSuffix(err.Error(), "."))))
 }
 
 // dbFlag is --db, shared by every command.

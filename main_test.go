@@ -25,6 +25,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/termios"
 	"github.com/creack/pty"
@@ -1032,5 +1033,115 @@ func TestImportRefusesNULAndEndlessText(t *testing.T) {
 	}
 	if got := counts(t, path); got != [3]int{} {
 		t.Errorf("refused imports wrote %v", got)
+	}
+}
+
+// hostileNames act on a terminal when written raw: a window title and a
+// clipboard write (OSC 52), a CSI through its C1 form, a right-to-left
+// override, a bell, a DEL.
+var hostileNames = []string{"\x1b]0;pwned\x07Ada", "\x1b]52;c;cm0gLXJmIH4=\x07Ben", "Cy\u009b31mRed", "Di\u202egnp.exe",
+	"Ed\x7f\x08\x08Evil", "Fy\t\x1b[2J"}
+
+// actsOnATerminal names what in b a terminal would act on or misread:
+// C0 controls but tab and line feed, DEL, C1 controls, bidi overrides and
+// isolates, invalid UTF-8.
+func actsOnATerminal(b []byte) string {
+	if !utf8.Valid(b) {
+		return "invalid UTF-8"
+	}
+	for _, r := range string(b) {
+		switch {
+		case r < 0x20 && r != '\t' && r != '\n', r == 0x7f, r >= 0x80 && r < 0xa0,
+			r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+			return fmt.Sprintf("%U", r)
+		}
+	}
+	return ""
+}
+
+// Nothing from the data acts on a terminal through an export or a report,
+// in any format, to a file or to standard output (where a person reads
+// it); JSON stays faithful, its controls written as \u escapes.
+func TestExportsCarryNothingThatActsOnATerminal(t *testing.T) {
+	path, db := newFile(t)
+	ctx := context.Background()
+	day := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	for _, name := range hostileNames {
+		c := model.Customer{Name: name, Stage: model.StageCustomer, NextReview: day, Values: []string{name}}
+		if err := db.CreateCustomer(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+		o := model.Order{CustomerID: c.ID, OrderedAt: day, Kind: model.OrderSale,
+			Lines: []model.OrderLine{model.NewLine(name, 1, 1000, 100)}}
+		if err := db.CreateOrder(ctx, &o); err != nil {
+			t.Fatal(err)
+		}
+		f := model.Feedback{On: day, CustomerID: c.ID, Kind: model.FeedbackWish, Question: name, Answer: name,
+			Theme: "gifts", Status: model.FeedbackNew}
+		if err := db.CreateFeedback(ctx, &f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	// What no form lets in, written with the sqlite3 shell: a NUL and
+	// bytes that are not UTF-8.
+	raw, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec("UPDATE customers SET name = 'Gi' || char(0) || 'l' WHERE id = 1; " +
+		"UPDATE customers SET name = CAST(x'48ff9b31' AS TEXT) WHERE id = 2"); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	dir := filepath.Dir(path)
+	for _, args := range [][]string{
+		{"export"}, {"export", "--format", "md"}, {"export", "--format", "json"},
+		{"export", "feedback"}, {"export", "feedback", "--format", "md"},
+		{"review", "--date", "2026-11-23", "--all"}, {"review", "--date", "2026-11-23", "--format", "json"},
+		{"check"},
+	} {
+		out, err := runCmd(t, append(args, "--db", path)...)
+		if err != nil && !errors.Is(err, errCheckFailed) {
+			t.Fatalf("%v: %v", args, err)
+		}
+		if what := actsOnATerminal([]byte(out)); what != "" {
+			t.Errorf("%v writes %s to standard output", args, what)
+		}
+		if args[0] != "export" {
+			continue
+		}
+		file := filepath.Join(dir, strings.Join(args, "-")+".out")
+		if _, err := runCmd(t, append(args, "--db", path, "--out", file)...); err != nil {
+			t.Fatal(err)
+		}
+		b, _ := os.ReadFile(file)
+		if what := actsOnATerminal(b); what != "" {
+			t.Errorf("%v writes %s to a file", args, what)
+		}
+	}
+	// An error that quotes a hostile name, printed as a person sees it.
+	bin := buildBinary(t)
+	o, _ := exec.Command(bin, "review", "--db", filepath.Join(dir, hostileNames[0]+".db")).CombinedOutput()
+	if what := actsOnATerminal(o); what != "" || !strings.Contains(string(o), "no clientele database") {
+		t.Errorf("an error quoting a hostile path writes %s: %q", what, o)
+	}
+	// JSON keeps the names exactly.
+	out, err := runCmd(t, "export", "--format", "json", "--db", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sum struct{ Customers []struct{ Customer string } }
+	if err := json.Unmarshal([]byte(out), &sum); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, c := range sum.Customers {
+		got[c.Customer] = true
+	}
+	for _, name := range hostileNames[2:] {
+		if !got[name] {
+			t.Errorf("the JSON export lost %q: %v", name, got)
+		}
 	}
 }

@@ -99,6 +99,15 @@ func Neutralise(s string) string {
 	return s
 }
 
+// CSVCell is a text cell of a CSV export: nothing in it acts on a
+// terminal or a spreadsheet. Control characters but tab and line feed,
+// C1 controls, bidi overrides and invalid UTF-8 are made visible
+// (model.PrintableCell), and a cell a spreadsheet would run is
+// neutralised (Neutralise). CSV has no escapes, so this is the one place
+// an export changes text: a person reading the file sees ␛ where the
+// book holds ESC.
+func CSVCell(s string) string { return Neutralise(model.PrintableCell(s)) }
+
 // MarkdownCell makes text one Markdown table cell: control characters
 // visible, line breaks spaces, pipes escaped.
 func MarkdownCell(s string) string {

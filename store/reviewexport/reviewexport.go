@@ -4,7 +4,6 @@ package reviewexport
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"clientele/model"
+	"clientele/store/exportfile"
 )
 
 // Format is an output format.
@@ -145,7 +145,5 @@ func writeJSON(w io.Writer, day time.Time, r model.DailyReview) error {
 		}
 		out.Entries = append(out.Entries, j)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return exportfile.WriteJSON(w, out, "  ")
 }
