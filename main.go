@@ -305,6 +305,9 @@ func reviewCmd() *cobra.Command {
 					return fmt.Errorf("--date: %w", err)
 				}
 				opt.Day = d
+				// A day gone by is reviewed as it stood then: what was
+				// done after it does not count.
+				opt.Past = d.Before(model.Day(now))
 			}
 			if err := opt.Check(); err != nil {
 				return err

@@ -310,6 +310,7 @@ func TestTheWelcomePanelsDemoSaysWhatItWroteInOneLine(t *testing.T) {
 func TestReviewCommand(t *testing.T) {
 	path, db := newFile(t)
 	ctx := context.Background()
+	db.Now = func() time.Time { return time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC) } // in the book before the days reviewed
 	c := model.Customer{Name: "Ada", Stage: model.StageCustomer, Channel: model.ChannelPhone, Phone: "555-0142",
 		Values: []string{"speed"}, NextReview: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)}
 	if err := db.CreateCustomer(ctx, &c); err != nil {
@@ -356,6 +357,7 @@ func TestReviewCommand(t *testing.T) {
 func TestReviewCommandLimits(t *testing.T) {
 	path, db := newFile(t)
 	ctx := context.Background()
+	db.Now = func() time.Time { return time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC) } // in the book before the days reviewed
 	for i, name := range []string{"Ada", "Ben", "Cy", "Di"} {
 		c := model.Customer{Name: name, Stage: model.StageCustomer,
 			NextReview: time.Date(2026, 11, 20-i, 0, 0, 0, 0, time.UTC)} // Di is the latest
@@ -1143,5 +1145,89 @@ func TestExportsCarryNothingThatActsOnATerminal(t *testing.T) {
 		if !got[name] {
 			t.Errorf("the JSON export lost %q: %v", name, got)
 		}
+	}
+}
+
+// The review of a past day is that day's: what was done after it (a
+// call, a review marked done, a snooze, a reply, a remedy, an order, a
+// new customer) neither counts as done that day, nor takes anyone off its
+// list, nor changes why they are on it.
+func TestReviewOfAPastDayIgnoresWhatCameAfter(t *testing.T) {
+	path, db := newFile(t)
+	ctx := context.Background()
+	d := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+	at := func(days int) time.Time { return d.AddDate(0, 0, days).Add(10 * time.Hour) }
+	db.Now = func() time.Time { return at(-120) }
+	add := func(c model.Customer) int64 {
+		if err := db.CreateCustomer(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+		return c.ID
+	}
+	follow := add(model.Customer{Name: "Follow", Stage: model.StageCustomer, NextReview: d.AddDate(0, 0, -3)})
+	asked := add(model.Customer{Name: "Asked", Stage: model.StageCustomer})
+	hurt := add(model.Customer{Name: "Hurt", Stage: model.StageCustomer})
+	regular := add(model.Customer{Name: "Regular", Stage: model.StageCustomer})
+	sleepy := add(model.Customer{Name: "Sleepy", Stage: model.StageCustomer, NextReview: d.AddDate(0, 0, -1)})
+	fb := model.Feedback{On: d.AddDate(0, 0, -10), CustomerID: asked, Kind: model.FeedbackWish, Answer: "More",
+		Status: model.FeedbackNew}
+	if err := db.CreateFeedback(ctx, &fb); err != nil {
+		t.Fatal(err)
+	}
+	cp := model.Complaint{OpenedOn: d.AddDate(0, 0, -20), CustomerID: hurt, Category: model.ComplaintQuality,
+		Severity: model.SeverityHigh, WhatWentWrong: "Cracked", Status: model.ComplaintOpen}
+	if err := db.CreateComplaint(ctx, &cp); err != nil {
+		t.Fatal(err)
+	}
+	for _, days := range []int{-120, -90, -60} {
+		o := model.Order{CustomerID: regular, OrderedAt: at(days), Kind: model.OrderSale,
+			Lines: []model.OrderLine{model.NewLine("Soap", 1, 500, 100)}}
+		if err := db.CreateOrder(ctx, &o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	review := func() string {
+		t.Helper()
+		out, err := runCmd(t, "review", "--db", path, "--date", "2026-11-23", "--all", "--format", "json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	before := review()
+	for _, w := range []string{`"Follow"`, `"Asked"`, `"Hurt"`, `"Regular"`, `"Sleepy"`, `"done": 0`} {
+		if !strings.Contains(before, w) {
+			t.Fatalf("the day's review lacks %s:\n%s", w, before)
+		}
+	}
+
+	// Two days later, everything is seen to.
+	db.Now = func() time.Time { return at(2) }
+	for _, id := range []int64{follow, asked, hurt, regular, sleepy} {
+		for _, k := range []model.TouchKind{model.TouchContact, model.TouchReview} {
+			if err := db.AddTouch(ctx, &model.Touch{CustomerID: id, At: at(2), Kind: k, Summary: "later"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := db.Snooze(ctx, sleepy, d.AddDate(0, 0, 30)); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetFeedbackStatus(ctx, fb.ID, model.FeedbackReplied); err != nil {
+		t.Fatal(err)
+	}
+	cp.Status, cp.Remedy, cp.RemediedOn, cp.ClosedOn = model.ComplaintClosed, "Replaced", at(2), at(2)
+	if err := db.UpdateComplaint(ctx, &cp); err != nil {
+		t.Fatal(err)
+	}
+	o := model.Order{CustomerID: regular, OrderedAt: at(2), Kind: model.OrderSale,
+		Lines: []model.OrderLine{model.NewLine("Soap", 1, 500, 100)}}
+	if err := db.CreateOrder(ctx, &o); err != nil {
+		t.Fatal(err)
+	}
+	add(model.Customer{Name: "Newcomer", Stage: model.StageProspect, NextReview: d.AddDate(0, 0, -5)})
+	db.Close()
+	if after := review(); after != before {
+		t.Errorf("what came after changed the review of the day:\nthen %s\nnow %s", before, after)
 	}
 }
