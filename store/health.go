@@ -127,9 +127,13 @@ func (db *DB) metDamage(err *DamagedError) {
 // so that Close never pulls the reader from under it.
 func (db *DB) stopHealth() {
 	h := &db.health
-	h.start.Do(func() {}) // a check not started never will be
+	h.start.Do(func() { // a check not started never will be
+		h.done = make(chan struct{})
+		h.err = fmt.Errorf("%s is closed", db.path)
+		close(h.done)
+	})
 	if h.cancel != nil {
 		h.cancel()
-		<-h.done
 	}
+	<-h.done
 }
