@@ -121,18 +121,13 @@ var dateTimeLayouts = []string{
 
 // ParseDateTime reads a stored or imported time: YYYY-MM-DD HH:MM:SS (a T
 // may stand for the space; seconds and the time itself may be left out).
-// A time may end with the zero offset in any of ISO 8601's forms (Z,
-// +00:00, +0000, +00), which changes nothing; another offset is refused,
-// not converted: times are kept as the owner's clock showed them.
+// A time may end with an offset in any of ISO 8601's forms (Z, +00:00,
+// +0000, +00, -05:00), read alike: the time is kept as the clock showed
+// it and the offset set aside, as the importer does (store/importer's
+// clock), so that Z and +00:00 never read differently.
 func ParseDateTime(s string) (time.Time, error) {
 	in := s
 	s, zone := cutZone(strings.TrimSpace(s))
-	switch zone {
-	case "", "Z", "+00:00", "+0000", "+00":
-	default:
-		return time.Time{}, fmt.Errorf("time %q has the offset %s, which clientele does not convert: write the "+
-			"times as the clock showed them, or in UTC (Z)", in, zone)
-	}
 	if zone != "" && len(s) <= len(DateLayout) {
 		return time.Time{}, fmt.Errorf("time %q has an offset but no time of day", in)
 	}
@@ -164,8 +159,8 @@ func cutZone(s string) (rest, zone string) {
 		return strings.TrimSpace(s[:len(s)-1]), "Z"
 	}
 	if i := strings.LastIndexAny(s, "+-"); i > len(DateLayout) {
-		z := s[i:]
-		if strings.Trim(z[1:], "0123456789:") == "" && len(z) >= 3 {
+		z, digits := s[i:], strings.ReplaceAll(s[i+1:], ":", "")
+		if strings.Trim(digits, "0123456789") == "" && (len(digits) == 2 || len(digits) == 4) {
 			return strings.TrimSpace(s[:i]), z
 		}
 	}

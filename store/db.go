@@ -39,7 +39,9 @@ type DB struct {
 	// release ends the guard that keeps exports and backups off the
 	// file (exportfile.Protect).
 	release func()
-	// readOnly says why the book cannot be written; nil when it can.
+	// readOnly says why the book cannot be written, nil when it can: a
+	// book SQLite cannot write (open), or a follower's copy (OpenReadOnly).
+	// Every write is refused with it before it reaches SQLite.
 	readOnly *ReadOnlyError
 	// health is the file's quick check, run once, before the first write
 	// or when Health is asked.
@@ -203,6 +205,53 @@ func newerSchema(path string, version int) error {
 		"upgrade clientele to open it; the file was not changed", path, version, len(migrations))
 }
 
+// OpenReadOnly opens the clientele database at path to read only: a
+// follower's copy (store/replica), which another process keeps current by
+// writing its pages, and which clientele must never write, migrate or
+// switch to WAL. Both pools open the file read-only (mode=ro) without a
+// journal-mode pragma; every write the store offers fails with
+// model.ErrReadOnly before it begins. The file must hold a database of
+// exactly this build's schema: an older one cannot be brought up to date
+// without writing it, and a newer one would be misread.
+//
+// Every read opens its own connection (no idle connection is kept): the
+// follower writes pages copied from a WAL book, whose commits need not
+// touch page 1, so SQLite's change counter may not move and a kept
+// connection would go on reading its cached pages beside new ones.
+// BenchmarkReadOnlyRead measures what that costs.
+func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
+	version, err := probe(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case version == 0:
+		return nil, noDatabase(path)
+	case version != len(migrations):
+		return nil, fmt.Errorf("%s holds a book at schema version %d and this clientele reads version %d: "+
+			"run the same version of clientele on both machines; the file was not changed", path, version,
+			len(migrations))
+	}
+	ro := dsnReadOnly(path)
+	w, err := sql.Open("sqlite", ro)
+	if err != nil {
+		return nil, fmt.Errorf("opening %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(0)
+	r, err := sql.Open("sqlite", ro)
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("opening %s: %w", path, err)
+	}
+	r.SetMaxOpenConns(max(4, runtime.NumCPU()))
+	r.SetMaxIdleConns(0)
+	return &DB{path: path, w: w, r: r, Now: func() time.Time { return model.WallClock(time.Now()) },
+		readOnly: &ReadOnlyError{Path: path, Reason: "it is a followed copy of a book another machine writes " +
+			"(open read-only)"},
+		release: exportfile.Protect(path)}, nil
+}
+
 // noDatabase says that path holds no clientele database yet.
 func noDatabase(path string) error {
 	return fmt.Errorf("there is no clientele database at %s yet (the file is missing or empty)", path)
@@ -238,6 +287,12 @@ func dsn(path string, writer bool) string {
 		q.Add("_pragma", "query_only(1)")
 	}
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// dsnReadOnly is the connection string of OpenReadOnly's pools: the
+// readers' pragmas on a file SQLite opens read-only.
+func dsnReadOnly(path string) string {
+	return dsn(path, false) + "&mode=ro"
 }
 
 // probe reads an existing file read-only and returns its schema version,
