@@ -143,9 +143,7 @@ func (s *Settings) Validate() error {
 	if len(s.Currency) != 3 || strings.ToUpper(s.Currency) != s.Currency {
 		es.add("currency", Invalid("currency", "%q is not a three-letter code such as GBP", s.Currency))
 	}
-	if s.HourlyRate < 0 || s.HourlyRate > MaxMoney {
-		es.add("hourly rate", Invalid("hourly rate", "must be zero or more"))
-	}
+	es.add("hourly rate", checkAmount("hourly rate", s.HourlyRate, false))
 	for i, n := range s.TierNames {
 		field := fmt.Sprintf("tier %d", i+1)
 		if strings.TrimSpace(n) == "" {

@@ -55,7 +55,14 @@ var loadTables = []string{"customers", "customer_segments", "customer_values", "
 // Load runs fn with a Loader in one IMMEDIATE transaction, then refreshes
 // the list figures and filter text of every customer it touched, and
 // commits. Any error rolls the whole load back.
+//
+// The load first copies what the -wal holds into the file (a passive
+// checkpoint, which waits for no one), so that a load the disk fills
+// midway leaves a -wal of its own pages only, which write gives back.
 func (db *DB) Load(ctx context.Context, fn func(l *Loader) error) error {
+	if db.readOnly == nil {
+		db.w.ExecContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)")
+	}
 	return db.write(ctx, func(tx *sql.Tx) error {
 		l := &Loader{ctx: ctx, tx: tx, now: db.Now().Format(model.DateTimeLayout),
 			stmts: map[string]*sql.Stmt{}, touched: map[int64]struct{}{},
