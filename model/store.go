@@ -63,6 +63,17 @@ type CustomerRow struct {
 	NextReview time.Time
 }
 
+// ContactQuery selects the customers an export of contacts writes: not
+// archived, by name.
+type ContactQuery struct {
+	// Segment, when set, keeps the members of the segment of that name
+	// (any case); a name no segment has is ErrNotFound, naming those there
+	// are.
+	Segment string
+	// Consented, when set, keeps those who consented to marketing by it.
+	Consented ConsentChannel
+}
+
 // CustomerName is a customer's id and name, for pickers.
 type CustomerName struct {
 	ID   int64
