@@ -159,9 +159,9 @@ func TestCalendarRoundTrip(t *testing.T) {
 		uid("reminder", ids["month-reminder"]): {"2026-01-15", name + ": Refill ␛]0;pwned␇", "FREQ=MONTHLY",
 			"Refill ␛]0;pwned␇"},
 		uid("reminder", ids["year-reminder"]): {"2025-03-01", name + ": Shop anniversary", "FREQ=YEARLY", "Shop anniversary"},
-		uid("occasion", ids["Birthday"]): {"2024-02-29", name + "'s birthday", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1", ""},
-		uid("occasion", ids["Wedding"]):  {"2027-06-06", name + ": Wedding", "", "Send a card\nto both"},
-		uid("payment", ids["unpaid"]):    {"2026-10-31", "Payment due: " + name + ", £90.00", "", "Order of 2026-10-01, unpaid."},
+		uid("occasion", ids["Birthday"]):      {"2024-02-29", name + "'s birthday", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1", ""},
+		uid("occasion", ids["Wedding"]):       {"2027-06-06", name + ": Wedding", "", "Send a card\nto both"},
+		uid("payment", ids["unpaid"]):         {"2026-10-31", "Payment due: " + name + ", £90.00", "", "Order of 2026-10-01, unpaid."},
 	}
 	for id, w := range want {
 		if g, ok := got[id]; !ok || g != w {
