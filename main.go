@@ -24,9 +24,9 @@ import (
 
 	"clientele/model"
 	"clientele/store"
-	"clientele/store/demo"
 	"clientele/store/calendarexport"
 	"clientele/store/contactexport"
+	"clientele/store/demo"
 	"clientele/store/exportfile"
 	"clientele/store/feedbackexport"
 	"clientele/store/importer"
