@@ -91,8 +91,13 @@ func (db *DB) occasions(ctx context.Context, cond string, args ...any) ([]model.
 // fieldValues reads a customer's custom field values, in the fields'
 // order.
 func (db *DB) fieldValues(ctx context.Context, id int64) ([]model.FieldValue, error) {
-	rows, err := db.r.QueryContext(ctx, `SELECT v.field_id, f.name, f.kind, v.value FROM customer_fields v
+	return db.readFieldValues(ctx, `SELECT v.field_id, f.name, f.kind, v.value FROM customer_fields v
 		JOIN custom_fields f ON f.id = v.field_id WHERE v.customer_id = ? ORDER BY f.position, f.name, f.id`, id)
+}
+
+// readFieldValues runs a query of field id, name, kind and value.
+func (db *DB) readFieldValues(ctx context.Context, query string, args ...any) ([]model.FieldValue, error) {
+	rows, err := db.r.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, mapErr(err)
 	}

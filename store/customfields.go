@@ -165,22 +165,9 @@ func (db *DB) SetFieldValue(ctx context.Context, customerID, fieldID int64, valu
 // OrderFields lists the fields marked to show when taking an order, each
 // with the customer's value ("" when they have none).
 func (db *DB) OrderFields(ctx context.Context, customerID int64) ([]model.FieldValue, error) {
-	rows, err := db.r.QueryContext(ctx, `SELECT f.id, f.name, f.kind, coalesce(v.value, '') FROM custom_fields f
+	return db.readFieldValues(ctx, `SELECT f.id, f.name, f.kind, coalesce(v.value, '') FROM custom_fields f
 		LEFT JOIN customer_fields v ON v.field_id = f.id AND v.customer_id = ?
 		WHERE f.on_order = 1 ORDER BY f.position, f.name, f.id`, customerID)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	var out []model.FieldValue
-	for rows.Next() {
-		var v model.FieldValue
-		if err := rows.Scan(&v.FieldID, &v.Name, &v.Kind, &v.Value); err != nil {
-			return nil, mapErr(err)
-		}
-		out = append(out, v)
-	}
-	return out, mapErr(rows.Err())
 }
 
 // fieldHolders lists the customers with a value of field id.
