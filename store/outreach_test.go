@@ -483,3 +483,31 @@ func TestDeleteAllKeepsTemplatesAndTheBookID(t *testing.T) {
 		t.Errorf("template after emptying: %+v", got)
 	}
 }
+
+// A reminder's waiting day written behind the store's back is found by
+// the check and mended by --fix.
+func TestCheckFindsAndFixesAStaleReminder(t *testing.T) {
+	t.Parallel()
+	db := openTest(t)
+	ctx := context.Background()
+	c := model.Customer{Name: "Ada", Reminders: []model.Reminder{{Start: onDay(t, "2026-11-01"), Unit: model.RepeatWeek, Every: 1}}}
+	if err := db.CreateCustomer(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Exec("UPDATE reminders SET due_on = '2030-01-01'"); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Check(ctx, db.Path())
+	if err != nil || rep.OK() || !strings.Contains(rep.String(), "1 reminder keeps a waiting day") {
+		t.Fatalf("check: %v\n%s", err, rep)
+	}
+	if err := db.FixFigures(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if rep, _ := Check(ctx, db.Path()); !rep.OK() {
+		t.Errorf("after the fix:\n%s", rep)
+	}
+	if got, _ := db.Customer(ctx, c.ID); !got.Reminders[0].Due.Equal(onDay(t, "2026-11-01")) {
+		t.Errorf("due %v", got.Reminders[0].Due)
+	}
+}
