@@ -91,5 +91,6 @@ func (f *Feedback) Validate() error {
 	es.add("question", maxLen(f.Question, maxLine))
 	es.add("answer", maxLen(f.Answer, maxText))
 	es.add("theme", ValidateTheme(f.Theme))
+	es.add("void reason", ValidateVoidReason(f.VoidReason))
 	return es.err()
 }

@@ -23,8 +23,15 @@ type MergeConflict struct {
 }
 
 // MergeFields lists the fields a merge decides, in the form's order.
-var MergeFields = []string{"name", "email", "phone", "social", "company", "country", "channel", "stage", "fit",
-	"language", "tier", "source", "acquisition cost", "referred by", "next review", "let go reason"}
+var MergeFields = []string{"name", "email", "phone", "social", "company", "country", "address", "channel", "stage",
+	"fit", "language", "tier", "source", "acquisition cost", "referred by", "next review", "let go reason"}
+
+// The conflicts beyond MergeFields: the birthday (a customer has one),
+// and each custom field, named FieldConflict + its name.
+const (
+	BirthdayConflict = "birthday"
+	FieldConflict    = "field "
+)
 
 // MergePlan is what merging Other into Keep will do: the customer kept as
 // it will be (with Keep's choices), and the fields to choose.
@@ -71,6 +78,8 @@ var mergeFields = map[string]mergeField{
 		func(d, s *Customer) { d.NextReview = s.NextReview }},
 	"let go reason": {func(c *Customer) string { return c.LetGoReason },
 		func(d, s *Customer) { d.LetGoReason = s.LetGoReason }},
+	"address": {func(c *Customer) string { return c.Address.OneLine("") },
+		func(d, s *Customer) { d.Address = s.Address }},
 }
 
 func intText(n int) string {
@@ -120,6 +129,54 @@ func PlanMerge(keep, other Customer, take map[string]bool) MergePlan {
 	}
 	m.Segments = NormalizeNames(append(slices.Clone(keep.Segments), other.Segments...))
 	m.Values = NormalizeTags(append(slices.Clone(keep.Values), other.Values...))
+	// Consent given under either record is the person's.
+	for _, c := range []struct{ k, o *time.Time }{{&m.Consent.Email, &other.Consent.Email},
+		{&m.Consent.SMS, &other.Consent.SMS}, {&m.Consent.Post, &other.Consent.Post}} {
+		if c.k.IsZero() {
+			*c.k = *c.o
+		}
+	}
+	// Reminders and occasions: all of both, one birthday.
+	m.Reminders = append(slices.Clone(keep.Reminders), other.Reminders...)
+	m.Occasions = slices.Clone(keep.Occasions)
+	for _, o := range other.Occasions {
+		i := slices.IndexFunc(m.Occasions, func(k Occasion) bool {
+			return k.Kind == o.Kind && (o.Kind == OccasionBirthday || k.Name == o.Name && k.Month == o.Month && k.Day == o.Day)
+		})
+		switch {
+		case i < 0:
+			m.Occasions = append(m.Occasions, o)
+		case o.Kind != OccasionBirthday || sameDate(m.Occasions[i], o):
+		default:
+			p.Conflicts = append(p.Conflicts, MergeConflict{Field: BirthdayConflict, Keep: m.Occasions[i].DateText(),
+				Other: o.DateText()})
+			if take[BirthdayConflict] {
+				dropped = append(dropped, "birthday "+m.Occasions[i].DateText())
+				m.Occasions[i] = o
+			} else {
+				dropped = append(dropped, "birthday "+o.DateText())
+			}
+		}
+	}
+	// Custom fields: keep's values, the other's where keep has none.
+	m.Fields = slices.Clone(keep.Fields)
+	for _, f := range other.Fields {
+		i := slices.IndexFunc(m.Fields, func(k FieldValue) bool { return k.FieldID == f.FieldID })
+		switch {
+		case i < 0:
+			m.Fields = append(m.Fields, f)
+		case m.Fields[i].Value == f.Value:
+		default:
+			name := FieldConflict + f.Name
+			p.Conflicts = append(p.Conflicts, MergeConflict{Field: name, Keep: m.Fields[i].Value, Other: f.Value})
+			if take[name] {
+				dropped = append(dropped, f.Name+" "+m.Fields[i].Value)
+				m.Fields[i] = f
+			} else {
+				dropped = append(dropped, f.Name+" "+f.Value)
+			}
+		}
+	}
 	if !other.CreatedAt.IsZero() && (m.CreatedAt.IsZero() || other.CreatedAt.Before(m.CreatedAt)) {
 		m.CreatedAt = other.CreatedAt // the relationship began with the first of the two
 	}
@@ -142,3 +199,6 @@ func PlanMerge(keep, other Customer, take map[string]bool) MergePlan {
 	}
 	return p
 }
+
+// sameDate reports whether two occasions fall on one date.
+func sameDate(a, b Occasion) bool { return a.Month == b.Month && a.Day == b.Day && a.Year == b.Year }

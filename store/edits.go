@@ -96,8 +96,9 @@ func (db *DB) UpdateOrder(ctx context.Context, o *model.Order) error {
 		}
 		o.ExternalID = ext.String
 		if _, err := tx.ExecContext(ctx, `UPDATE orders SET customer_id = ?, ordered_at = ?, kind = ?, notes = ?,
-			lines_amount = ?, lines_direct_cost = ? WHERE id = ?`, nullID(o.CustomerID), dbTime(o.OrderedAt), o.Kind,
-			o.Notes, o.Total(), o.DirectCost(), o.ID); err != nil {
+			lines_amount = ?, lines_direct_cost = ?, payment_due_on = ?, paid_on = ? WHERE id = ?`, nullID(o.CustomerID),
+			dbTime(o.OrderedAt), o.Kind, o.Notes, o.Total(), o.DirectCost(), dbDate(o.PaymentDue), dbDate(o.PaidOn),
+			o.ID); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM order_lines WHERE order_id = ?", o.ID); err != nil {

@@ -176,11 +176,11 @@ func truths(t *testing.T, db *DB) map[int64]*truth {
 	return out
 }
 
-// checkFigures compares every figure the store keeps or sums for every
+// figuresAgree compares every figure the store keeps or sums for every
 // customer with truths: the kept figures, the Profit book, a customer's
 // own profit, NPS, complaints, the Segments tab's facts and figures, the
 // last contact, and `clientele check`.
-func checkFigures(t *testing.T, db *DB, step string) {
+func figuresAgree(t *testing.T, db *DB, step string) {
 	t.Helper()
 	ctx := context.Background()
 	want := truths(t, db)
@@ -328,19 +328,19 @@ func TestEveryRecordEditedAndVoidedKeepsEveryFigureTrue(t *testing.T) {
 		Category: model.ComplaintQuality, WhatWentWrong: "a bar arrived cracked", RemedyCost: 500,
 		RemediedOn: stamp(t, "2026-03-10")}
 	must(db.CreateComplaint(ctx, &complaint))
-	checkFigures(t, db, "entered")
+	figuresAgree(t, db, "entered")
 
 	// Orders: lines, date, note; kind; customer; void and restore.
 	sale1.Lines = []model.OrderLine{line(4, 450)}
 	sale1.OrderedAt, sale1.Notes = stamp(t, "2026-03-03 08:00"), "typo in the quantity"
 	must(db.UpdateOrder(ctx, &sale1))
-	checkFigures(t, db, "order lines, date and note edited")
+	figuresAgree(t, db, "order lines, date and note edited")
 	sale2.Kind, sale2.Lines = model.OrderRefund, []model.OrderLine{line(-3, 450)}
 	must(db.UpdateOrder(ctx, &sale2))
-	checkFigures(t, db, "a sale made a refund")
+	figuresAgree(t, db, "a sale made a refund")
 	sale1.CustomerID = b.ID
 	must(db.UpdateOrder(ctx, &sale1))
-	checkFigures(t, db, "an order moved to another customer")
+	figuresAgree(t, db, "an order moved to another customer")
 	if got, _ := db.Complaint(ctx, complaint.ID); got.CustomerID != b.ID || got.OrderID != sale1.ID {
 		t.Errorf("the complaint about the moved order: customer %d, order %d", got.CustomerID, got.OrderID)
 	}
@@ -348,7 +348,7 @@ func TestEveryRecordEditedAndVoidedKeepsEveryFigureTrue(t *testing.T) {
 		t.Errorf("the shipping of the moved order: customer %d, order %d", got.CustomerID, got.OrderID)
 	}
 	must(db.Void(ctx, model.RecordOrder, sale1.ID, "entered twice"))
-	checkFigures(t, db, "an order voided")
+	figuresAgree(t, db, "an order voided")
 	if o, err := db.Order(ctx, sale1.ID); err != nil || !o.Voided() || o.VoidReason != "entered twice" || len(o.Lines) != 1 {
 		t.Errorf("a voided order reads %+v, %v", o, err)
 	}
@@ -364,38 +364,38 @@ func TestEveryRecordEditedAndVoidedKeepsEveryFigureTrue(t *testing.T) {
 		t.Errorf("the timeline shows %d entries, %d with the voided ones", len(tl), len(tlAll))
 	}
 	must(db.Restore(ctx, model.RecordOrder, sale1.ID))
-	checkFigures(t, db, "the order restored")
+	figuresAgree(t, db, "the order restored")
 
 	// Costs.
 	shipping, _ = db.Cost(ctx, shipping.ID)
 	shipping.Amount = 420
 	must(db.UpdateCost(ctx, &shipping))
-	checkFigures(t, db, "a cost edited")
+	figuresAgree(t, db, "a cost edited")
 	must(db.Void(ctx, model.RecordCost, hour.ID, "not this customer's"))
-	checkFigures(t, db, "a cost voided")
+	figuresAgree(t, db, "a cost voided")
 	hour.CustomerID = b.ID
 	if err := db.UpdateCost(ctx, &hour); !errors.Is(err, model.ErrConflict) {
 		t.Errorf("editing a voided cost: %v", err)
 	}
 	must(db.Restore(ctx, model.RecordCost, hour.ID))
 	must(db.UpdateCost(ctx, &hour))
-	checkFigures(t, db, "a cost moved")
+	figuresAgree(t, db, "a cost moved")
 
 	// Contacts.
 	call.CustomerID = b.ID
 	must(db.UpdateTouch(ctx, &call))
-	checkFigures(t, db, "a contact moved")
+	figuresAgree(t, db, "a contact moved")
 	must(db.Void(ctx, model.RecordTouch, call.ID, ""))
-	checkFigures(t, db, "a contact voided")
+	figuresAgree(t, db, "a contact voided")
 	must(db.Restore(ctx, model.RecordTouch, call.ID))
-	checkFigures(t, db, "a contact restored")
+	figuresAgree(t, db, "a contact restored")
 
 	// Feedback: an NPS answer entered as 6 instead of 9.
 	answer.Score = 9
 	must(db.UpdateFeedback(ctx, &answer))
-	checkFigures(t, db, "an NPS answer corrected")
+	figuresAgree(t, db, "an NPS answer corrected")
 	must(db.Void(ctx, model.RecordFeedback, answer.ID, "test entry"))
-	checkFigures(t, db, "feedback voided")
+	figuresAgree(t, db, "feedback voided")
 	if rows, _, _ := db.ListFeedback(ctx, model.FeedbackQuery{}); len(rows) != 0 {
 		t.Errorf("the log lists %d entries with the only one voided", len(rows))
 	}
@@ -403,15 +403,15 @@ func TestEveryRecordEditedAndVoidedKeepsEveryFigureTrue(t *testing.T) {
 		t.Errorf("the log with voided entries: %+v", rows)
 	}
 	must(db.Restore(ctx, model.RecordFeedback, answer.ID))
-	checkFigures(t, db, "feedback restored")
+	figuresAgree(t, db, "feedback restored")
 
 	// Complaints: the remedy cost leaves with its complaint.
 	complaint, _ = db.Complaint(ctx, complaint.ID)
 	complaint.RemedyCost = 800
 	must(db.UpdateComplaint(ctx, &complaint))
-	checkFigures(t, db, "a complaint's remedy edited")
+	figuresAgree(t, db, "a complaint's remedy edited")
 	must(db.Void(ctx, model.RecordComplaint, complaint.ID, "logged on the wrong order"))
-	checkFigures(t, db, "a complaint voided")
+	figuresAgree(t, db, "a complaint voided")
 	if cs, _ := db.ListComplaints(ctx); len(cs) != 0 {
 		t.Errorf("the complaints list shows %d with the only one voided", len(cs))
 	}
@@ -422,7 +422,7 @@ func TestEveryRecordEditedAndVoidedKeepsEveryFigureTrue(t *testing.T) {
 		t.Errorf("a voided complaint reads %+v", c)
 	}
 	must(db.Restore(ctx, model.RecordComplaint, complaint.ID))
-	checkFigures(t, db, "a complaint restored")
+	figuresAgree(t, db, "a complaint restored")
 
 	// Follow-ups: set, moved, cleared, brought back by undo.
 	must(db.SetFollowUp(ctx, a.ID, stamp(t, "2026-05-01")))
@@ -434,7 +434,7 @@ func TestEveryRecordEditedAndVoidedKeepsEveryFigureTrue(t *testing.T) {
 	if c, _ := db.Customer(ctx, a.ID); model.FormatDate(c.NextReview) != "2026-05-08" {
 		t.Errorf("undoing a cleared follow-up brought back %v", c.NextReview)
 	}
-	checkFigures(t, db, "follow-ups")
+	figuresAgree(t, db, "follow-ups")
 }
 
 func TestAnImportedOrderEditedOrVoidedHereIsLeftAloneByReimports(t *testing.T) {

@@ -27,7 +27,12 @@ const erasedText = "(erased)"
 // what they become; the customer's name is set apart (erasedName).
 var erasedFields = map[string]map[string]any{
 	"customers": {"email": "", "phone": "", "social": "", "company": "", "country": "", "language": "",
-		"let_go_reason": "", "notes": "", "source": "", "ref_source": "", "ref": nil},
+		"let_go_reason": "", "notes": "", "source": "", "ref_source": "", "ref": nil, "address_line1": "",
+		"address_line2": "", "town": "", "region": "", "postcode": "", "consent_email_on": nil, "consent_sms_on": nil,
+		"consent_post_on": nil},
+	"reminders":       {"note": ""},
+	"occasions":       {"name": "", "note": "", "month": 1, "day": 1, "year": nil},
+	"customer_fields": {"value": erasedText},
 	"orders":          {"notes": "", "void_reason": ""},
 	"costs":           {"note": "", "void_reason": ""},
 	"feedback":        {"answer": erasedText, "void_reason": ""},
@@ -130,12 +135,20 @@ func eraseRecords(ctx context.Context, tx *sql.Tx, s *histSchema, change, id int
 		change); err != nil {
 		return err
 	}
-	for _, table := range []string{"customer_values", "customer_refs"} {
+	// What describes the person alone goes: their values, the ids imports
+	// knew them by, their birthday and other occasions, their custom
+	// fields.
+	for _, table := range []string{"occasions", "customer_fields"} {
+		if err := keys(table, "customer_id = ?"); err != nil {
+			return err
+		}
+	}
+	for _, table := range []string{"customer_values", "customer_refs", "occasions", "customer_fields"} {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE customer_id = ?", id); err != nil {
 			return err
 		}
 	}
-	for _, table := range []string{"orders", "costs", "feedback", "complaints", "touches"} {
+	for _, table := range []string{"orders", "costs", "feedback", "complaints", "touches", "reminders"} {
 		if err := keys(table, "customer_id = ?"); err != nil {
 			return err
 		}
@@ -166,8 +179,11 @@ func eraseRecords(ctx context.Context, tx *sql.Tx, s *histSchema, change, id int
 
 // sqlLiteral writes an erased value as SQL.
 func sqlLiteral(v any) string {
-	if v == nil {
+	switch v := v.(type) {
+	case nil:
 		return "NULL"
+	case int:
+		return fmt.Sprint(v)
 	}
 	return quoteText(v.(string))
 }

@@ -29,7 +29,8 @@ func TestEraseLeavesTotalsAndNoPersonalTextInTheFile(t *testing.T) {
 	secrets := []string{"Zelphina", "Quorrington", "zq-secret@example.org", "zq.other@example.org", "07700 900777",
 		"@zelphina_q", "Quorrington Crafts", "Speaks-Softly", "SECRET-NOTE", "Let-Go-Secret", "SECRET-VALUE",
 		"SECRET-ORDER-NOTE", "SECRET-COST-NOTE", "SECRET-ANSWER", "SECRET-WRONG", "SECRET-REMEDY", "SECRET-PREVENT",
-		"SECRET-OUTCOME", "SECRET-CALL", "SECRET-VOID", "SECRET-IMPORT-NOTE", "ZQ-OLD-REF", "Zelphy"}
+		"SECRET-OUTCOME", "SECRET-CALL", "SECRET-VOID", "SECRET-IMPORT-NOTE", "ZQ-OLD-REF", "Zelphy", "SECRET-STREET",
+		"Secretville", "ZZ9 9ZZ", "SECRET-OCCASION", "SECRET-OCC-NOTE", "SECRET-REMINDER", "SECRET-FIELD"}
 	// The forms a secret takes once the store has folded it.
 	var forms []string
 	for _, s := range secrets {
@@ -66,6 +67,20 @@ func TestEraseLeavesTotalsAndNoPersonalTextInTheFile(t *testing.T) {
 		Category: model.ComplaintQuality, WhatWentWrong: "SECRET-WRONG cracked", Remedy: "SECRET-REMEDY refund",
 		Prevention: "SECRET-PREVENT", Outcome: "SECRET-OUTCOME", RemedyCost: 450, RemediedOn: stamp(t, "2026-03-07")}))
 	must(db.SaveSettings(ctx, model.DefaultSettings()))
+	must(db.SaveReminder(ctx, &model.Reminder{CustomerID: z.ID, Kind: model.ReminderNote, Start: stamp(t, "2026-04-01"),
+		Every: 1, Note: "SECRET-REMINDER call back"}))
+	must(db.SaveOccasion(ctx, &model.Occasion{CustomerID: z.ID, Kind: model.OccasionOther, Name: "SECRET-OCCASION",
+		Month: 6, Day: 9, Yearly: true, Note: "SECRET-OCC-NOTE"}))
+	hobby := model.CustomField{Name: "Hobby", Kind: model.FieldText}
+	must(db.SaveCustomField(ctx, &hobby))
+	if _, err := db.SetFieldValue(ctx, z.ID, hobby.ID, "SECRET-FIELD knitting"); err != nil {
+		t.Fatal(err)
+	}
+	z, _ = db.Customer(ctx, z.ID)
+	z.Address = model.Address{Line1: "12 SECRET-STREET", Town: "Secretville", Postcode: "ZZ9 9ZZ"}
+	must(db.UpdateCustomer(ctx, &z))
+	z.Address.Line1 = "13 SECRET-STREET"
+	must(db.UpdateCustomer(ctx, &z))
 	// An import that wrote their order, undone: its rows are kept for a
 	// redo.
 	must(db.Load(ctx, func(l *Loader) error {

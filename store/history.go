@@ -40,6 +40,9 @@ var keptColumns = map[string]map[string]bool{
 	"customers": {"order_count": true, "revenue": true, "first_order_at": true, "last_order_at": true,
 		"order_gap_days": true, "last_touch_at": true, "sort_name": true, "search": true,
 		"email_key": true, "phone_key": true, "name_key": true, "name_rev": true},
+	// The occurrence waiting, kept by the reminders' triggers from the
+	// series and the customer's last contact.
+	"reminders": {"due_on": true},
 }
 
 // histTable is one recorded table as the history needs it.
@@ -265,6 +268,37 @@ func (t *histTable) triggerSQL() map[string]string {
 	}
 }
 
+// openHistory readies the history of a book just opened: its triggers in
+// line with the schema (ensureHistory), and the kept keys an edit made
+// outside clientele left stale refreshed. Nothing is written to a book
+// that needs neither; a book that cannot be written is only read.
+func (db *DB) openHistory(ctx context.Context) error {
+	var has bool
+	if err := db.r.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'history_state')`).
+		Scan(&has); err != nil {
+		return err
+	}
+	if db.readOnly != nil || !has {
+		// A book that cannot be written, or one whose schema is older
+		// than the history (read only, until upgraded), is only read.
+		s, err := loadHistSchema(ctx, db.r)
+		db.hist = s
+		return err
+	}
+	if err := db.ensureHistory(ctx); err != nil {
+		return err
+	}
+	var stale bool
+	if err := db.r.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM customer_keys_stale)").Scan(&stale); err != nil ||
+		!stale {
+		return err
+	}
+	if err := db.Health(ctx); err != nil {
+		return err
+	}
+	return db.maintain(ctx, func(tx *sql.Tx) error { return refreshStaleKeys(ctx, tx) })
+}
+
 // ensureHistory brings the history triggers in line with the schema: a
 // table new since they were made gets its own, a table with new columns
 // gets them remade, a table gone loses them. A store opened on an
@@ -310,6 +344,12 @@ func (db *DB) ensureHistory(ctx context.Context) error {
 		}
 	}
 	if len(drop)+len(create) > 0 {
+		if err := db.Health(ctx); err != nil {
+			return err
+		}
+		// Remaking the triggers rewrites much of the schema: after a
+		// migration, on a small disk, the -wal would hold both.
+		db.w.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
 		slices.Sort(drop)
 		slices.Sort(create)
 		err = db.maintain(ctx, func(tx *sql.Tx) error {

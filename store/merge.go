@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 	"unicode/utf8"
 
 	"clientele/model"
@@ -42,24 +43,35 @@ func (db *DB) MergeCustomers(ctx context.Context, keep, other int64, take map[st
 	if keep == other {
 		return plan, model.Invalid("merge", "a customer cannot be merged into themselves")
 	}
+	// Read as the detail reads them, extras included; the write below
+	// checks that neither changed since.
+	k, err := db.Customer(ctx, keep)
+	if err != nil {
+		return plan, err
+	}
+	o, err := db.Customer(ctx, other)
+	if err != nil {
+		return plan, err
+	}
+	plan = model.PlanMerge(k, o, take)
+	m := &plan.Merged
+	if n := utf8.RuneCountInString(m.Notes); n > maxMergedNotes {
+		// The other's whole record stays in the history.
+		m.Notes = string([]rune(m.Notes)[:maxMergedNotes-1]) + "…"
+	}
+	if err := m.Validate(); err != nil {
+		return plan, err
+	}
 	now := db.Now()
-	err := db.write(ctx, note{model.ActionCustomerMerge, "Merged two customers"}, func(tx *sql.Tx) error {
-		k, err := customerIn(ctx, tx, keep)
-		if err != nil {
-			return err
-		}
-		o, err := customerIn(ctx, tx, other)
-		if err != nil {
-			return err
-		}
-		plan = model.PlanMerge(k, o, take)
-		m := &plan.Merged
-		if n := utf8.RuneCountInString(m.Notes); n > maxMergedNotes {
-			// The other's whole record stays in the history.
-			m.Notes = string([]rune(m.Notes)[:maxMergedNotes-1]) + "…"
-		}
-		if err := m.Validate(); err != nil {
-			return err
+	err = db.write(ctx, note{model.ActionCustomerMerge, "Merged two customers"}, func(tx *sql.Tx) error {
+		for _, c := range []model.Customer{k, o} {
+			var updated string
+			if err := tx.QueryRowContext(ctx, "SELECT updated_at FROM customers WHERE id = ?", c.ID).Scan(&updated); err != nil {
+				return fmt.Errorf("customer %d: %w", c.ID, model.ErrNotFound)
+			}
+			if updated != model.FormatDateTime(c.UpdatedAt) {
+				return fmt.Errorf("%w: %s was changed while the merge was being made: try again", model.ErrConflict, c.Name)
+			}
 		}
 		for _, table := range []string{"orders", "costs", "feedback", "complaints", "touches"} {
 			if _, err := tx.ExecContext(ctx, "UPDATE "+table+" SET customer_id = ? WHERE customer_id = ?", keep,
@@ -87,17 +99,21 @@ func (db *DB) MergeCustomers(ctx context.Context, keep, other int64, take map[st
 		if err := setTags(ctx, tx, keep, m.Segments, m.Values); err != nil {
 			return err
 		}
+		if err := mergeRows(ctx, tx, keep, other, m, now); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM customers WHERE id = ?", other); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE customers SET name = ?, email = ?, phone = ?, social = ?, company = ?,
 			country = ?, channel = ?, stage = ?, fit = ?, language = ?, tier = ?, source = ?, acquisition_cost = ?,
-			referred_by = ?, next_review = ?, snoozed_until = ?, let_go_reason = ?, notes = ?, created_at = ?,
-			updated_at = ?, archived_at = ? WHERE id = ?`,
-			m.Name, m.Email, m.Phone, m.Social, m.Company, m.Country, m.Channel, m.Stage, nullInt(m.Fit), m.Language,
-			nullInt(m.Tier), m.Source, m.AcquisitionCost, nullID(m.ReferredBy), dbDate(m.NextReview),
-			dbDate(m.SnoozedUntil), m.LetGoReason, m.Notes, dbTime(m.CreatedAt), dbTime(now), dbTime(m.ArchivedAt),
-			keep); err != nil {
+			referred_by = ?, snoozed_until = ?, let_go_reason = ?, notes = ?, created_at = ?, updated_at = ?,
+			archived_at = ?, address_line1 = ?, address_line2 = ?, town = ?, region = ?, postcode = ?,
+			consent_email_on = ?, consent_sms_on = ?, consent_post_on = ? WHERE id = ?`,
+			append(append([]any{m.Name, m.Email, m.Phone, m.Social, m.Company, m.Country, m.Channel, m.Stage,
+				nullInt(m.Fit), m.Language, nullInt(m.Tier), m.Source, m.AcquisitionCost, nullID(m.ReferredBy),
+				dbDate(m.SnoozedUntil), m.LetGoReason, m.Notes, dbTime(m.CreatedAt), dbTime(now), dbTime(m.ArchivedAt)},
+				addressValues(m)...), keep)...); err != nil {
 			return err
 		}
 		if err := refreshOrderCustomers(ctx, tx, dbTime(now), keep); err != nil {
@@ -114,24 +130,63 @@ func (db *DB) MergeCustomers(ctx context.Context, keep, other int64, take map[st
 	return plan, err
 }
 
+// mergeRows gives keep the reminders, occasions, follow-up date and
+// custom field values the merged customer m holds, taken from either
+// customer, and deletes the others of both (a second birthday, a value
+// not kept, the other's follow-up).
+func mergeRows(ctx context.Context, tx *sql.Tx, keep, other int64, m *model.Customer, now time.Time) error {
+	for _, t := range []struct {
+		table string
+		ids   []any
+	}{{"reminders", nil}, {"occasions", nil}} {
+		if t.table == "reminders" {
+			for _, r := range m.Reminders {
+				t.ids = append(t.ids, r.ID)
+			}
+		} else {
+			for _, o := range m.Occasions {
+				t.ids = append(t.ids, o.ID)
+			}
+		}
+		cond := "customer_id IN (?, ?)"
+		if t.table == "reminders" {
+			cond += " AND kind = 'reminder'"
+		}
+		keepIDs := ""
+		if len(t.ids) > 0 {
+			keepIDs = " AND id NOT IN (" + placeholders(len(t.ids)) + ")"
+		}
+		// The rows not kept go first: a birthday moved must not meet the
+		// one it replaces.
+		if _, err := tx.ExecContext(ctx, "DELETE FROM "+t.table+" WHERE "+cond+keepIDs,
+			append([]any{keep, other}, t.ids...)...); err != nil {
+			return err
+		}
+		if len(t.ids) > 0 {
+			if _, err := tx.ExecContext(ctx, "UPDATE "+t.table+" SET customer_id = ? WHERE customer_id = ? AND id IN ("+
+				placeholders(len(t.ids))+")", append([]any{keep, other}, t.ids...)...); err != nil {
+				return err
+			}
+		}
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM reminders WHERE customer_id = ? AND kind = 'follow-up'", other); err != nil {
+		return err
+	}
+	if err := setFollowUp(ctx, tx, keep, m.NextReview, now); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM customer_fields WHERE customer_id IN (?, ?)", keep, other); err != nil {
+		return err
+	}
+	for _, v := range m.Fields {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO customer_fields (customer_id, field_id, value) VALUES (?, ?, ?)",
+			keep, v.FieldID, v.Value); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // maxMergedNotes is the most the kept customer's notes hold after a merge
 // (model.Customer.Validate's limit).
 const maxMergedNotes = 20_000
-
-// customerIn reads one customer with their segments and values inside a
-// transaction.
-func customerIn(ctx context.Context, tx *sql.Tx, id int64) (model.Customer, error) {
-	c, err := scanCustomer(tx.QueryRowContext(ctx, "SELECT "+customerColumns+" FROM customers WHERE id = ?", id))
-	if err == sql.ErrNoRows {
-		return c, fmt.Errorf("customer %d: %w", id, model.ErrNotFound)
-	}
-	if err != nil {
-		return c, err
-	}
-	if c.Segments, err = queryStrings(ctx, tx, `SELECT s.name FROM customer_segments cs JOIN segments s ON s.id = cs.segment_id
-		WHERE cs.customer_id = ? ORDER BY s.name`, id); err != nil {
-		return c, err
-	}
-	c.Values, err = queryStrings(ctx, tx, "SELECT value FROM customer_values WHERE customer_id = ? ORDER BY value", id)
-	return c, err
-}

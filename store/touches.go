@@ -36,8 +36,9 @@ func (db *DB) AddTouch(ctx context.Context, t *model.Touch) error {
 }
 
 func insertTouch(ctx context.Context, tx *sql.Tx, t *model.Touch, now time.Time) (int64, error) {
-	res, err := tx.ExecContext(ctx, `INSERT INTO touches (customer_id, touched_at, channel, kind, summary, created_at)
-		VALUES (?, ?, ?, ?, ?, ?)`, t.CustomerID, dbTime(t.At), t.Channel, t.Kind, t.Summary, dbTime(now))
+	res, err := tx.ExecContext(ctx, `INSERT INTO touches (customer_id, touched_at, channel, kind, summary, template,
+		created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`, t.CustomerID, dbTime(t.At), t.Channel, t.Kind, t.Summary, t.Template,
+		dbTime(now))
 	if err != nil {
 		return 0, err
 	}
@@ -46,17 +47,35 @@ func insertTouch(ctx context.Context, tx *sql.Tx, t *model.Touch, now time.Time)
 
 // SetFollowUp sets the customer's next follow-up day; the zero time clears
 // it. ErrNotFound for a missing customer.
+// The follow-up date is the customer's follow-up reminder.
 func (db *DB) SetFollowUp(ctx context.Context, customerID int64, day time.Time) error {
 	what := "Set a follow-up on " + model.FormatDate(day)
 	if day.IsZero() {
 		what = "Cleared the follow-up"
 	}
+	now := db.Now()
 	return db.write(ctx, note{model.ActionFollowUp, what}, func(tx *sql.Tx) error {
-		if err := setCustomerDay(ctx, tx, "next_review", customerID, day, db.Now()); err != nil {
+		if err := touchCustomer(ctx, tx, customerID, now); err != nil {
+			return err
+		}
+		if err := setFollowUp(ctx, tx, customerID, day, now); err != nil {
 			return err
 		}
 		return describe(ctx, tx, what+" for "+customerName(ctx, tx, customerID))
 	})
+}
+
+// touchCustomer stamps the customer's updated time: ErrNotFound when
+// there is no such customer.
+func touchCustomer(ctx context.Context, tx *sql.Tx, id int64, now time.Time) error {
+	res, err := tx.ExecContext(ctx, "UPDATE customers SET updated_at = ? WHERE id = ?", dbTime(now), id)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("customer %d: %w", id, model.ErrNotFound)
+	}
+	return nil
 }
 
 // Snooze hides the customer from the daily review until the day until

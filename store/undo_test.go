@@ -330,7 +330,7 @@ func TestUndoRedoOf200RandomChangesReturnsEachEarlierBook(t *testing.T) {
 	if _, err := db.Undo(ctx); !errors.Is(err, model.ErrNotFound) {
 		t.Fatalf("undo past the first change: %v", err)
 	}
-	checkFigures(t, db, "all undone")
+	figuresAgree(t, db, "all undone")
 	for i := 1; i <= 200; i++ {
 		res, err := db.Redo(ctx)
 		if err != nil {
@@ -346,7 +346,7 @@ func TestUndoRedoOf200RandomChangesReturnsEachEarlierBook(t *testing.T) {
 	if _, err := db.Redo(ctx); !errors.Is(err, model.ErrNotFound) {
 		t.Fatalf("redo past the last change: %v", err)
 	}
-	checkFigures(t, db, "all redone")
+	figuresAgree(t, db, "all redone")
 
 	// Then a walk back and forth, with new changes that end what can be
 	// redone.
@@ -387,5 +387,5 @@ func TestUndoRedoOf200RandomChangesReturnsEachEarlierBook(t *testing.T) {
 			t.Fatalf("step %d: the book is not as it was: %s", step, diffDumps(stack[len(stack)-1], got))
 		}
 	}
-	checkFigures(t, db, "after the walk")
+	figuresAgree(t, db, "after the walk")
 }

@@ -1,4 +1,4 @@
--- clientele schema, version 9: every record can be corrected and every
+-- clientele schema, version 10: every record can be corrected and every
 -- change taken back, with nothing lost.
 --
 -- Void. An order, a cost, a contact, feedback or a complaint entered by
@@ -50,6 +50,13 @@ DROP INDEX complaints_open;
 CREATE INDEX complaints_open ON complaints(opened_on, customer_id, severity) WHERE status = 'open' AND voided_at IS NULL;
 DROP INDEX touches_by_date;
 CREATE INDEX touches_by_date ON touches(touched_at, customer_id, voided_at);
+-- A voided order is owed nothing (version 9's unpaid orders).
+DROP INDEX orders_unpaid;
+CREATE INDEX orders_unpaid ON orders(payment_due_on, customer_id)
+  WHERE payment_due_on IS NOT NULL AND paid_on IS NULL AND voided_at IS NULL;
+DROP INDEX orders_unpaid_by_customer;
+CREATE INDEX orders_unpaid_by_customer ON orders(customer_id, payment_due_on, lines_amount)
+  WHERE payment_due_on IS NOT NULL AND paid_on IS NULL AND voided_at IS NULL;
 
 -- A voided touch is no contact: last_touch_at (version 5) skips it.
 DROP TRIGGER touches_last_insert;
@@ -198,7 +205,8 @@ BEGIN
   INSERT INTO customer_keys_stale (customer_id) SELECT NEW.id
     WHERE NOT EXISTS (SELECT 1 FROM customer_keys_stale WHERE customer_id = NEW.id);
 END;
-CREATE TRIGGER customers_keys_update AFTER UPDATE OF name, email, phone, social, company, notes ON customers
+CREATE TRIGGER customers_keys_update AFTER UPDATE OF name, email, phone, social, company, notes, address_line1,
+  address_line2, town, region, postcode, country ON customers
 BEGIN
   INSERT INTO customer_keys_stale (customer_id) SELECT NEW.id
     WHERE NOT EXISTS (SELECT 1 FROM customer_keys_stale WHERE customer_id = NEW.id);
@@ -218,6 +226,28 @@ CREATE TRIGGER segments_keys_update AFTER UPDATE OF name ON segments
 BEGIN
   INSERT INTO customer_keys_stale (customer_id) SELECT cs.customer_id FROM customer_segments cs
     WHERE cs.segment_id = NEW.id AND NOT EXISTS (SELECT 1 FROM customer_keys_stale WHERE customer_id = cs.customer_id);
+END;
+-- The owner's custom fields are in the filter's text too (version 9).
+CREATE TRIGGER customer_fields_keys_insert AFTER INSERT ON customer_fields
+BEGIN
+  INSERT INTO customer_keys_stale (customer_id) SELECT NEW.customer_id
+    WHERE NOT EXISTS (SELECT 1 FROM customer_keys_stale WHERE customer_id = NEW.customer_id);
+END;
+CREATE TRIGGER customer_fields_keys_update AFTER UPDATE ON customer_fields
+BEGIN
+  INSERT INTO customer_keys_stale (customer_id) SELECT NEW.customer_id
+    WHERE NOT EXISTS (SELECT 1 FROM customer_keys_stale WHERE customer_id = NEW.customer_id);
+END;
+CREATE TRIGGER customer_fields_keys_delete AFTER DELETE ON customer_fields
+BEGIN
+  INSERT INTO customer_keys_stale (customer_id) SELECT OLD.customer_id
+    WHERE NOT EXISTS (SELECT 1 FROM customer_keys_stale WHERE customer_id = OLD.customer_id)
+      AND EXISTS (SELECT 1 FROM customers WHERE id = OLD.customer_id);
+END;
+CREATE TRIGGER custom_fields_keys_update AFTER UPDATE OF name ON custom_fields
+BEGIN
+  INSERT INTO customer_keys_stale (customer_id) SELECT v.customer_id FROM customer_fields v
+    WHERE v.field_id = NEW.id AND NOT EXISTS (SELECT 1 FROM customer_keys_stale WHERE customer_id = v.customer_id);
 END;
 CREATE TRIGGER customers_keys_delete AFTER DELETE ON customers
 BEGIN
