@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"fmt"
 	"slices"
 )
@@ -23,12 +24,8 @@ import (
 // import a tenth more; stopRecording puts them back, in the same
 // transaction.
 func (l *Loader) startRecording() error {
-	for _, t := range l.hist.order {
-		for name := range t.triggerSQL() {
-			if _, err := l.tx.ExecContext(l.ctx, "DROP TRIGGER IF EXISTS "+quoteIdent(name)); err != nil {
-				return err
-			}
-		}
+	if err := l.hist.dropTriggers(l.ctx, l.tx); err != nil {
+		return err
 	}
 	l.marks = map[string]int64{}
 	for _, t := range l.hist.order {
@@ -136,14 +133,34 @@ func (l *Loader) stopRecording() error {
 			return err
 		}
 	}
-	for _, t := range l.hist.order {
-		for _, q := range t.triggerSQL() {
-			if _, err := l.tx.ExecContext(l.ctx, q); err != nil {
+	if err := l.hist.createTriggers(l.ctx, l.tx); err != nil {
+		return err
+	}
+	return setRecording(l.ctx, l.tx, true)
+}
+
+// dropTriggers takes the history triggers away inside a transaction, for
+// a bulk change that records itself; createTriggers puts them back.
+func (s *histSchema) dropTriggers(ctx context.Context, q queryer) error {
+	for _, t := range s.order {
+		for name := range t.triggerSQL() {
+			if _, err := q.ExecContext(ctx, "DROP TRIGGER IF EXISTS "+quoteIdent(name)); err != nil {
 				return err
 			}
 		}
 	}
-	return setRecording(l.ctx, l.tx, true)
+	return nil
+}
+
+func (s *histSchema) createTriggers(ctx context.Context, q queryer) error {
+	for _, t := range s.order {
+		for _, sql := range t.triggerSQL() {
+			if _, err := q.ExecContext(ctx, sql); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // addRange records that the load added the rows of t whose col lies in

@@ -402,7 +402,9 @@ func reverseRuns(ctx context.Context, tx *sql.Tx, s *histSchema, target, rid int
 	if err := rows.Err(); err != nil || len(runs) == 0 {
 		return err
 	}
-	if err := setRecording(ctx, tx, false); err != nil {
+	// The runs are recorded here, not row by row: the triggers go for the
+	// time it takes, as in a load.
+	if err := s.dropTriggers(ctx, tx); err != nil {
 		return err
 	}
 	collect := func(query string, args ...any) error {
@@ -486,7 +488,7 @@ func reverseRuns(ctx context.Context, tx *sql.Tx, s *histSchema, target, rid int
 			}
 		}
 	}
-	return setRecording(ctx, tx, true)
+	return s.createTriggers(ctx, tx)
 }
 
 // reverseRecords puts every record target touched back as it was before
