@@ -93,61 +93,28 @@ func (db *DB) CustomerRecord(ctx context.Context, id int64) (model.CustomerRecor
 	}
 	rows.Close()
 	// Each kind of record by its ids, through the readers that edit them.
-	ids := func(query string) ([]int64, error) { return queryInts(ctx, db.r, query, id) }
-	orders, err := ids("SELECT id FROM orders WHERE customer_id = ? ORDER BY ordered_at, id")
-	if err != nil {
-		return rec, mapErr(err)
+	if rec.Orders, err = readEach(ctx, db, "SELECT id FROM orders WHERE customer_id = ? ORDER BY ordered_at, id", id,
+		db.Order); err != nil {
+		return rec, err
 	}
-	for _, o := range orders {
-		order, err := db.Order(ctx, o)
-		if err != nil {
-			return rec, err
-		}
-		rec.Orders = append(rec.Orders, order)
+	if rec.Costs, err = readEach(ctx, db, "SELECT id FROM costs WHERE customer_id = ? ORDER BY incurred_on, id", id,
+		db.Cost); err != nil {
+		return rec, err
 	}
-	costs, err := ids("SELECT id FROM costs WHERE customer_id = ? ORDER BY incurred_on, id")
-	if err != nil {
-		return rec, mapErr(err)
+	if rec.Contacts, err = readEach(ctx, db, "SELECT id FROM touches WHERE customer_id = ? ORDER BY touched_at, id", id,
+		db.Touch); err != nil {
+		return rec, err
 	}
-	for _, c := range costs {
-		cost, err := db.Cost(ctx, c)
-		if err != nil {
-			return rec, err
-		}
-		rec.Costs = append(rec.Costs, cost)
+	if rec.Feedback, err = readEach(ctx, db, "SELECT id FROM feedback WHERE customer_id = ? ORDER BY received_on, id", id,
+		func(ctx context.Context, id int64) (model.Feedback, error) {
+			r, err := db.Feedback(ctx, id)
+			return r.Feedback, err
+		}); err != nil {
+		return rec, err
 	}
-	touches, err := ids("SELECT id FROM touches WHERE customer_id = ? ORDER BY touched_at, id")
-	if err != nil {
-		return rec, mapErr(err)
-	}
-	for _, t := range touches {
-		touch, err := db.Touch(ctx, t)
-		if err != nil {
-			return rec, err
-		}
-		rec.Contacts = append(rec.Contacts, touch)
-	}
-	feedback, err := ids("SELECT id FROM feedback WHERE customer_id = ? ORDER BY received_on, id")
-	if err != nil {
-		return rec, mapErr(err)
-	}
-	for _, f := range feedback {
-		row, err := db.Feedback(ctx, f)
-		if err != nil {
-			return rec, err
-		}
-		rec.Feedback = append(rec.Feedback, row.Feedback)
-	}
-	complaints, err := ids("SELECT id FROM complaints WHERE customer_id = ? ORDER BY opened_on, id")
-	if err != nil {
-		return rec, mapErr(err)
-	}
-	for _, c := range complaints {
-		complaint, err := db.Complaint(ctx, c)
-		if err != nil {
-			return rec, err
-		}
-		rec.Complaints = append(rec.Complaints, complaint)
+	if rec.Complaints, err = readEach(ctx, db, "SELECT id FROM complaints WHERE customer_id = ? ORDER BY opened_on, id",
+		id, db.Complaint); err != nil {
+		return rec, err
 	}
 	referred, err := db.Referrals(ctx, id)
 	if err != nil {
@@ -161,11 +128,26 @@ func (db *DB) CustomerRecord(ctx context.Context, id int64) (model.CustomerRecor
 	if err != nil {
 		return rec, mapErr(err)
 	}
-	in := make([]any, len(who))
-	for i, w := range who {
-		in[i] = w
-	}
 	rec.History, err = readChanges(ctx, db.r, `WHERE id IN (SELECT change_id FROM change_customers
-		WHERE customer_id IN (`+placeholders(len(in))+`)) ORDER BY id DESC`, in...)
+		WHERE customer_id IN (`+placeholders(len(who))+`)) ORDER BY id DESC`, anys(who)...)
 	return rec, mapErr(err)
+}
+
+// readEach reads, with read, each record whose id query (of customer id)
+// selects.
+func readEach[T any](ctx context.Context, db *DB, query string, id int64,
+	read func(context.Context, int64) (T, error)) ([]T, error) {
+	ids, err := queryInts(ctx, db.r, query, id)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	out := make([]T, 0, len(ids))
+	for _, i := range ids {
+		v, err := read(ctx, i)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
 }

@@ -61,20 +61,8 @@ func (db *DB) Customer(ctx context.Context, id int64) (model.Customer, error) {
 
 // strings runs a query of one text column.
 func (db *DB) strings(ctx context.Context, query string, args ...any) ([]string, error) {
-	rows, err := db.r.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	out, err := queryStrings(ctx, db.r, query, args...)
+	return out, mapErr(err)
 }
 
 // CreateCustomer validates c, stores it with its segments and values, and
@@ -225,10 +213,7 @@ func setTags(ctx context.Context, tx *sql.Tx, id int64, segments, values []strin
 // their marks in customer_keys_stale. Rows already right are not written.
 func refreshSearch(ctx context.Context, q queryer, ids ...int64) error {
 	where, clear := "", "DELETE FROM customer_keys_stale"
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
+	args := anys(ids)
 	if len(ids) > 0 {
 		where = " AND id IN (" + placeholders(len(ids)) + ")"
 		clear += " WHERE customer_id IN (" + placeholders(len(ids)) + ")"

@@ -285,18 +285,12 @@ func TestEveryRecordEditedAndVoidedKeepsEveryFigureTrue(t *testing.T) {
 	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
 	a := model.Customer{Name: "Poppy Byrne"}
 	b := model.Customer{Name: "Ivo Marsh", Stage: model.StageCustomer}
-	must(db.CreateCustomer(ctx, &a))
-	must(db.CreateCustomer(ctx, &b))
+	must(t, db.CreateCustomer(ctx, &a))
+	must(t, db.CreateCustomer(ctx, &b))
 	soap := model.Offering{Name: "Lavender soap", Price: 450, UnitCost: 120, Active: true}
-	must(db.CreateOffering(ctx, &soap))
+	must(t, db.CreateOffering(ctx, &soap))
 	line := func(q int64, price model.Money) model.OrderLine {
 		l := model.NewLine("Lavender soap", q, price, 120)
 		l.OfferingID = soap.ID
@@ -304,42 +298,42 @@ func TestEveryRecordEditedAndVoidedKeepsEveryFigureTrue(t *testing.T) {
 	}
 	sale1 := model.Order{CustomerID: a.ID, OrderedAt: stamp(t, "2026-03-02 10:00"), Kind: model.OrderSale,
 		Lines: []model.OrderLine{line(2, 450), line(1, 900)}}
-	must(db.CreateOrder(ctx, &sale1))
+	must(t, db.CreateOrder(ctx, &sale1))
 	if c, _ := db.Customer(ctx, a.ID); c.Stage != model.StageCustomer {
 		t.Errorf("a prospect's first sale left them %s", c.Stage)
 	}
 	sale2 := model.Order{CustomerID: a.ID, OrderedAt: stamp(t, "2026-04-10 11:00"), Kind: model.OrderSale,
 		Lines: []model.OrderLine{line(3, 450)}}
-	must(db.CreateOrder(ctx, &sale2))
+	must(t, db.CreateOrder(ctx, &sale2))
 	refund := model.Order{CustomerID: a.ID, OrderedAt: stamp(t, "2026-04-12 09:00"), Kind: model.OrderRefund,
 		Lines: []model.OrderLine{line(-1, 450)}}
-	must(db.CreateOrder(ctx, &refund))
+	must(t, db.CreateOrder(ctx, &refund))
 	shipping := model.Cost{On: stamp(t, "2026-03-02"), OrderID: sale1.ID, Category: model.CostShipping, Amount: 350}
-	must(db.CreateCost(ctx, &shipping))
+	must(t, db.CreateCost(ctx, &shipping))
 	hour := model.Cost{On: stamp(t, "2026-03-05"), CustomerID: a.ID, Category: model.CostTime, Minutes: 60, Amount: 2000}
-	must(db.CreateCost(ctx, &hour))
+	must(t, db.CreateCost(ctx, &hour))
 	call := model.Touch{CustomerID: a.ID, At: stamp(t, "2026-04-01 12:00"), Channel: model.ChannelPhone,
 		Kind: model.TouchContact, Summary: "asked about gift boxes"}
-	must(db.AddTouch(ctx, &call))
+	must(t, db.AddTouch(ctx, &call))
 	answer := model.Feedback{On: stamp(t, "2026-04-02"), CustomerID: a.ID, Kind: model.FeedbackNPS, Score: 6,
 		HasScore: true}
-	must(db.CreateFeedback(ctx, &answer))
+	must(t, db.CreateFeedback(ctx, &answer))
 	complaint := model.Complaint{OpenedOn: stamp(t, "2026-03-09"), CustomerID: a.ID, OrderID: sale1.ID,
 		Category: model.ComplaintQuality, WhatWentWrong: "a bar arrived cracked", RemedyCost: 500,
 		RemediedOn: stamp(t, "2026-03-10")}
-	must(db.CreateComplaint(ctx, &complaint))
+	must(t, db.CreateComplaint(ctx, &complaint))
 	figuresAgree(t, db, "entered")
 
 	// Orders: lines, date, note; kind; customer; void and restore.
 	sale1.Lines = []model.OrderLine{line(4, 450)}
 	sale1.OrderedAt, sale1.Notes = stamp(t, "2026-03-03 08:00"), "typo in the quantity"
-	must(db.UpdateOrder(ctx, &sale1))
+	must(t, db.UpdateOrder(ctx, &sale1))
 	figuresAgree(t, db, "order lines, date and note edited")
 	sale2.Kind, sale2.Lines = model.OrderRefund, []model.OrderLine{line(-3, 450)}
-	must(db.UpdateOrder(ctx, &sale2))
+	must(t, db.UpdateOrder(ctx, &sale2))
 	figuresAgree(t, db, "a sale made a refund")
 	sale1.CustomerID = b.ID
-	must(db.UpdateOrder(ctx, &sale1))
+	must(t, db.UpdateOrder(ctx, &sale1))
 	figuresAgree(t, db, "an order moved to another customer")
 	if got, _ := db.Complaint(ctx, complaint.ID); got.CustomerID != b.ID || got.OrderID != sale1.ID {
 		t.Errorf("the complaint about the moved order: customer %d, order %d", got.CustomerID, got.OrderID)
@@ -347,7 +341,7 @@ func TestEveryRecordEditedAndVoidedKeepsEveryFigureTrue(t *testing.T) {
 	if got, _ := db.Cost(ctx, shipping.ID); got.CustomerID != b.ID || got.OrderID != sale1.ID {
 		t.Errorf("the shipping of the moved order: customer %d, order %d", got.CustomerID, got.OrderID)
 	}
-	must(db.Void(ctx, model.RecordOrder, sale1.ID, "entered twice"))
+	must(t, db.Void(ctx, model.RecordOrder, sale1.ID, "entered twice"))
 	figuresAgree(t, db, "an order voided")
 	if o, err := db.Order(ctx, sale1.ID); err != nil || !o.Voided() || o.VoidReason != "entered twice" || len(o.Lines) != 1 {
 		t.Errorf("a voided order reads %+v, %v", o, err)
@@ -363,38 +357,38 @@ func TestEveryRecordEditedAndVoidedKeepsEveryFigureTrue(t *testing.T) {
 	if len(tl) != len(tlAll)-2 { // the order and the shipping recorded on it
 		t.Errorf("the timeline shows %d entries, %d with the voided ones", len(tl), len(tlAll))
 	}
-	must(db.Restore(ctx, model.RecordOrder, sale1.ID))
+	must(t, db.Restore(ctx, model.RecordOrder, sale1.ID))
 	figuresAgree(t, db, "the order restored")
 
 	// Costs.
 	shipping, _ = db.Cost(ctx, shipping.ID)
 	shipping.Amount = 420
-	must(db.UpdateCost(ctx, &shipping))
+	must(t, db.UpdateCost(ctx, &shipping))
 	figuresAgree(t, db, "a cost edited")
-	must(db.Void(ctx, model.RecordCost, hour.ID, "not this customer's"))
+	must(t, db.Void(ctx, model.RecordCost, hour.ID, "not this customer's"))
 	figuresAgree(t, db, "a cost voided")
 	hour.CustomerID = b.ID
 	if err := db.UpdateCost(ctx, &hour); !errors.Is(err, model.ErrConflict) {
 		t.Errorf("editing a voided cost: %v", err)
 	}
-	must(db.Restore(ctx, model.RecordCost, hour.ID))
-	must(db.UpdateCost(ctx, &hour))
+	must(t, db.Restore(ctx, model.RecordCost, hour.ID))
+	must(t, db.UpdateCost(ctx, &hour))
 	figuresAgree(t, db, "a cost moved")
 
 	// Contacts.
 	call.CustomerID = b.ID
-	must(db.UpdateTouch(ctx, &call))
+	must(t, db.UpdateTouch(ctx, &call))
 	figuresAgree(t, db, "a contact moved")
-	must(db.Void(ctx, model.RecordTouch, call.ID, ""))
+	must(t, db.Void(ctx, model.RecordTouch, call.ID, ""))
 	figuresAgree(t, db, "a contact voided")
-	must(db.Restore(ctx, model.RecordTouch, call.ID))
+	must(t, db.Restore(ctx, model.RecordTouch, call.ID))
 	figuresAgree(t, db, "a contact restored")
 
 	// Feedback: an NPS answer entered as 6 instead of 9.
 	answer.Score = 9
-	must(db.UpdateFeedback(ctx, &answer))
+	must(t, db.UpdateFeedback(ctx, &answer))
 	figuresAgree(t, db, "an NPS answer corrected")
-	must(db.Void(ctx, model.RecordFeedback, answer.ID, "test entry"))
+	must(t, db.Void(ctx, model.RecordFeedback, answer.ID, "test entry"))
 	figuresAgree(t, db, "feedback voided")
 	if rows, _, _ := db.ListFeedback(ctx, model.FeedbackQuery{}); len(rows) != 0 {
 		t.Errorf("the log lists %d entries with the only one voided", len(rows))
@@ -402,15 +396,15 @@ func TestEveryRecordEditedAndVoidedKeepsEveryFigureTrue(t *testing.T) {
 	if rows, _, _ := db.ListFeedback(ctx, model.FeedbackQuery{WithVoided: true}); len(rows) != 1 || !rows[0].Voided() {
 		t.Errorf("the log with voided entries: %+v", rows)
 	}
-	must(db.Restore(ctx, model.RecordFeedback, answer.ID))
+	must(t, db.Restore(ctx, model.RecordFeedback, answer.ID))
 	figuresAgree(t, db, "feedback restored")
 
 	// Complaints: the remedy cost leaves with its complaint.
 	complaint, _ = db.Complaint(ctx, complaint.ID)
 	complaint.RemedyCost = 800
-	must(db.UpdateComplaint(ctx, &complaint))
+	must(t, db.UpdateComplaint(ctx, &complaint))
 	figuresAgree(t, db, "a complaint's remedy edited")
-	must(db.Void(ctx, model.RecordComplaint, complaint.ID, "logged on the wrong order"))
+	must(t, db.Void(ctx, model.RecordComplaint, complaint.ID, "logged on the wrong order"))
 	figuresAgree(t, db, "a complaint voided")
 	if cs, _ := db.ListComplaints(ctx); len(cs) != 0 {
 		t.Errorf("the complaints list shows %d with the only one voided", len(cs))
@@ -421,13 +415,13 @@ func TestEveryRecordEditedAndVoidedKeepsEveryFigureTrue(t *testing.T) {
 	if c, _ := db.Complaint(ctx, complaint.ID); c.RemedyCost != 800 || !c.Voided() {
 		t.Errorf("a voided complaint reads %+v", c)
 	}
-	must(db.Restore(ctx, model.RecordComplaint, complaint.ID))
+	must(t, db.Restore(ctx, model.RecordComplaint, complaint.ID))
 	figuresAgree(t, db, "a complaint restored")
 
 	// Follow-ups: set, moved, cleared, brought back by undo.
-	must(db.SetFollowUp(ctx, a.ID, stamp(t, "2026-05-01")))
-	must(db.SetFollowUp(ctx, a.ID, stamp(t, "2026-05-08")))
-	must(db.SetFollowUp(ctx, a.ID, time.Time{}))
+	must(t, db.SetFollowUp(ctx, a.ID, stamp(t, "2026-05-01")))
+	must(t, db.SetFollowUp(ctx, a.ID, stamp(t, "2026-05-08")))
+	must(t, db.SetFollowUp(ctx, a.ID, time.Time{}))
 	if _, err := db.Undo(ctx); err != nil {
 		t.Fatal(err)
 	}

@@ -195,10 +195,7 @@ func sqlLiteral(v any) string {
 // touched their records, where their names become name. It returns how
 // many images and descriptions it changed.
 func scrubHistory(ctx context.Context, tx *sql.Tx, who []int64, name string) (int, error) {
-	in := make([]any, len(who))
-	for i, id := range who {
-		in[i] = id
-	}
+	in := anys(who)
 	list := "(" + placeholders(len(who)) + ")"
 	// The names they went by, before the images that hold them are
 	// scrubbed: the descriptions name them so.

@@ -20,12 +20,6 @@ func TestEraseLeavesTotalsAndNoPersonalTextInTheFile(t *testing.T) {
 	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
 	secrets := []string{"Zelphina", "Quorrington", "zq-secret@example.org", "zq.other@example.org", "07700 900777",
 		"@zelphina_q", "Quorrington Crafts", "Speaks-Softly", "SECRET-NOTE", "Let-Go-Secret", "SECRET-VALUE",
 		"SECRET-ORDER-NOTE", "SECRET-COST-NOTE", "SECRET-ANSWER", "SECRET-WRONG", "SECRET-REMEDY", "SECRET-PREVENT",
@@ -40,50 +34,50 @@ func TestEraseLeavesTotalsAndNoPersonalTextInTheFile(t *testing.T) {
 
 	other := model.Customer{Name: "Zelphina Quorrington", Email: "zq.other@example.org", RefSource: "shop",
 		Ref: "ZQ-OLD-REF"}
-	must(db.Load(ctx, func(l *Loader) error { return l.Customer(&other) }))
+	must(t, db.Load(ctx, func(l *Loader) error { return l.Customer(&other) }))
 	z := model.Customer{Name: "Zelphy Q", Email: "zq-secret@example.org", Phone: "07700 900777", Social: "@zelphina_q",
 		Company: "Quorrington Crafts", Country: "Ruritania", Language: "Speaks-Softly", Notes: "SECRET-NOTE one",
 		Values: []string{"secret-value"}, Segments: []string{"wholesale"}}
-	must(db.CreateCustomer(ctx, &z))
+	must(t, db.CreateCustomer(ctx, &z))
 	z.Name, z.Notes = "Zelphina Quorrington", "SECRET-NOTE two"
-	must(db.UpdateCustomer(ctx, &z))
+	must(t, db.UpdateCustomer(ctx, &z))
 	order := model.Order{CustomerID: z.ID, OrderedAt: stamp(t, "2026-03-01 10:00"), Kind: model.OrderSale,
 		Notes: "SECRET-ORDER-NOTE", Lines: []model.OrderLine{model.NewLine("Soap", 2, 450, 100)}}
-	must(db.CreateOrder(ctx, &order))
+	must(t, db.CreateOrder(ctx, &order))
 	twice := model.Order{CustomerID: z.ID, OrderedAt: stamp(t, "2026-03-02 10:00"), Kind: model.OrderSale,
 		Lines: []model.OrderLine{model.NewLine("Soap", 1, 450, 100)}}
-	must(db.CreateOrder(ctx, &twice))
-	must(db.Void(ctx, model.RecordOrder, twice.ID, "SECRET-VOID entered twice"))
-	must(db.CreateCost(ctx, &model.Cost{On: stamp(t, "2026-03-01"), OrderID: order.ID, Category: model.CostShipping,
+	must(t, db.CreateOrder(ctx, &twice))
+	must(t, db.Void(ctx, model.RecordOrder, twice.ID, "SECRET-VOID entered twice"))
+	must(t, db.CreateCost(ctx, &model.Cost{On: stamp(t, "2026-03-01"), OrderID: order.ID, Category: model.CostShipping,
 		Amount: 300, Note: "SECRET-COST-NOTE"}))
-	must(db.AddTouch(ctx, &model.Touch{CustomerID: z.ID, At: stamp(t, "2026-03-03 09:00"), Kind: model.TouchContact,
+	must(t, db.AddTouch(ctx, &model.Touch{CustomerID: z.ID, At: stamp(t, "2026-03-03 09:00"), Kind: model.TouchContact,
 		Summary: "SECRET-CALL about gifts"}))
-	must(db.Snooze(ctx, z.ID, stamp(t, "2026-04-01")))
-	must(db.CreateFeedback(ctx, &model.Feedback{On: stamp(t, "2026-03-04"), CustomerID: z.ID, Kind: model.FeedbackWish,
+	must(t, db.Snooze(ctx, z.ID, stamp(t, "2026-04-01")))
+	must(t, db.CreateFeedback(ctx, &model.Feedback{On: stamp(t, "2026-03-04"), CustomerID: z.ID, Kind: model.FeedbackWish,
 		Answer: "SECRET-ANSWER bigger bars"}))
-	must(db.CreateFeedback(ctx, &model.Feedback{On: stamp(t, "2026-03-05"), CustomerID: z.ID, Kind: model.FeedbackNPS,
+	must(t, db.CreateFeedback(ctx, &model.Feedback{On: stamp(t, "2026-03-05"), CustomerID: z.ID, Kind: model.FeedbackNPS,
 		Score: 3, HasScore: true}))
-	must(db.CreateComplaint(ctx, &model.Complaint{OpenedOn: stamp(t, "2026-03-06"), CustomerID: z.ID,
+	must(t, db.CreateComplaint(ctx, &model.Complaint{OpenedOn: stamp(t, "2026-03-06"), CustomerID: z.ID,
 		Category: model.ComplaintQuality, WhatWentWrong: "SECRET-WRONG cracked", Remedy: "SECRET-REMEDY refund",
 		Prevention: "SECRET-PREVENT", Outcome: "SECRET-OUTCOME", RemedyCost: 450, RemediedOn: stamp(t, "2026-03-07")}))
-	must(db.SaveSettings(ctx, model.DefaultSettings()))
-	must(db.SaveReminder(ctx, &model.Reminder{CustomerID: z.ID, Kind: model.ReminderNote, Start: stamp(t, "2026-04-01"),
+	must(t, db.SaveSettings(ctx, model.DefaultSettings()))
+	must(t, db.SaveReminder(ctx, &model.Reminder{CustomerID: z.ID, Kind: model.ReminderNote, Start: stamp(t, "2026-04-01"),
 		Every: 1, Note: "SECRET-REMINDER call back"}))
-	must(db.SaveOccasion(ctx, &model.Occasion{CustomerID: z.ID, Kind: model.OccasionOther, Name: "SECRET-OCCASION",
+	must(t, db.SaveOccasion(ctx, &model.Occasion{CustomerID: z.ID, Kind: model.OccasionOther, Name: "SECRET-OCCASION",
 		Month: 6, Day: 9, Yearly: true, Note: "SECRET-OCC-NOTE"}))
 	hobby := model.CustomField{Name: "Hobby", Kind: model.FieldText}
-	must(db.SaveCustomField(ctx, &hobby))
+	must(t, db.SaveCustomField(ctx, &hobby))
 	if _, err := db.SetFieldValue(ctx, z.ID, hobby.ID, "SECRET-FIELD knitting"); err != nil {
 		t.Fatal(err)
 	}
 	z, _ = db.Customer(ctx, z.ID)
 	z.Address = model.Address{Line1: "12 SECRET-STREET", Town: "Secretville", Postcode: "ZZ9 9ZZ"}
-	must(db.UpdateCustomer(ctx, &z))
+	must(t, db.UpdateCustomer(ctx, &z))
 	z.Address.Line1 = "13 SECRET-STREET"
-	must(db.UpdateCustomer(ctx, &z))
+	must(t, db.UpdateCustomer(ctx, &z))
 	// An import that wrote their order, undone: its rows are kept for a
 	// redo.
-	must(db.Load(ctx, func(l *Loader) error {
+	must(t, db.Load(ctx, func(l *Loader) error {
 		return l.Order(&model.Order{CustomerID: z.ID, OrderedAt: stamp(t, "2026-03-09 10:00"), Kind: model.OrderSale,
 			Source: "shop", ExternalID: "ORDER-77", Notes: "SECRET-IMPORT-NOTE",
 			Lines: []model.OrderLine{model.NewLine("Candle", 1, 900, 200)}})
@@ -95,13 +89,13 @@ func TestEraseLeavesTotalsAndNoPersonalTextInTheFile(t *testing.T) {
 	if _, err := db.MergeCustomers(ctx, z.ID, other.ID, nil); err != nil {
 		t.Fatal(err)
 	}
-	must(db.Void(ctx, model.RecordTouch, 1, "SECRET-VOID again"))
+	must(t, db.Void(ctx, model.RecordTouch, 1, "SECRET-VOID again"))
 	z, _ = db.Customer(ctx, z.ID)
 	z.LetGoReason = "Let-Go-Secret"
-	must(db.UpdateCustomer(ctx, &z))
+	must(t, db.UpdateCustomer(ctx, &z))
 
 	friend := model.Customer{Name: "Ivo Marsh", ReferredBy: z.ID, Notes: "keeps this"}
-	must(db.CreateCustomer(ctx, &friend))
+	must(t, db.CreateCustomer(ctx, &friend))
 	before, err := db.ProfitBook(ctx, model.AllTime())
 	if err != nil {
 		t.Fatal(err)
@@ -153,7 +147,7 @@ func TestEraseLeavesTotalsAndNoPersonalTextInTheFile(t *testing.T) {
 	if _, err := db.Undo(ctx); !errors.Is(err, model.ErrConflict) {
 		t.Errorf("undoing a change to the erased customer's records: %v", err)
 	}
-	must(db.Close())
+	must(t, db.Close())
 	for _, suffix := range []string{"", "-wal", "-shm"} {
 		data, err := os.ReadFile(db.Path() + suffix)
 		if errors.Is(err, os.ErrNotExist) {

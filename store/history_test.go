@@ -40,6 +40,14 @@ func dump(t testing.TB, db *DB) string {
 	return b.String()
 }
 
+// must stops the test at an error.
+func must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 // diffDumps says where two dumps first differ.
 func diffDumps(a, b string) string {
 	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")

@@ -20,17 +20,11 @@ func mergeScript(t *testing.T, split bool) *DB {
 	t.Helper()
 	db := openTest(t)
 	ctx := context.Background()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
 	keep := model.Customer{Name: "Poppy Byrne", Email: "poppy@example.com", Segments: []string{"wholesale"},
 		Values: []string{"quality"}, RefSource: "shop", Ref: "K1", Stage: model.StageCustomer}
 	other := model.Customer{Name: "Poppy Byrne", Phone: "07700 900123", Segments: []string{"market"},
 		Values: []string{"speed"}, RefSource: "shop", Ref: "O1"}
-	must(db.Load(ctx, func(l *Loader) error {
+	must(t, db.Load(ctx, func(l *Loader) error {
 		if err := l.Customer(&keep); err != nil {
 			return err
 		}
@@ -40,9 +34,9 @@ func mergeScript(t *testing.T, split bool) *DB {
 	if !split {
 		friend.ReferredBy = keep.ID
 	}
-	must(db.CreateCustomer(ctx, &friend))
+	must(t, db.CreateCustomer(ctx, &friend))
 	referrer := model.Customer{Name: "Ada Quint"}
-	must(db.CreateCustomer(ctx, &referrer))
+	must(t, db.CreateCustomer(ctx, &referrer))
 	if !split {
 		// The book as it would have been: one Poppy, her details whole.
 		if _, err := db.w.ExecContext(ctx, "DELETE FROM customers WHERE id = ?", other.ID); err != nil {
@@ -50,7 +44,7 @@ func mergeScript(t *testing.T, split bool) *DB {
 		}
 		keep.Phone, keep.ReferredBy = other.Phone, referrer.ID
 		keep.Segments, keep.Values = []string{"market", "wholesale"}, []string{"quality", "speed"}
-		must(db.UpdateCustomer(ctx, &keep))
+		must(t, db.UpdateCustomer(ctx, &keep))
 		if _, err := db.w.ExecContext(ctx, "INSERT INTO customer_refs (customer_id, ref_source, ref) VALUES (?, 'shop', 'O1')",
 			keep.ID); err != nil {
 			t.Fatal(err)
@@ -58,39 +52,39 @@ func mergeScript(t *testing.T, split bool) *DB {
 		other = keep
 	} else {
 		other.ReferredBy = referrer.ID
-		must(db.UpdateCustomer(ctx, &other))
+		must(t, db.UpdateCustomer(ctx, &other))
 	}
 	for i, who := range []int64{keep.ID, other.ID, keep.ID} {
 		o := model.Order{CustomerID: who, OrderedAt: stamp(t, fmt.Sprintf("2026-0%d-10 10:00", i+2)), Kind: model.OrderSale,
 			Lines: []model.OrderLine{model.NewLine("Soap", int64(i+1), 450, 100)}}
-		must(db.CreateOrder(ctx, &o))
-		must(db.CreateCost(ctx, &model.Cost{On: o.OrderedAt, OrderID: o.ID, Category: model.CostShipping, Amount: 300}))
+		must(t, db.CreateOrder(ctx, &o))
+		must(t, db.CreateCost(ctx, &model.Cost{On: o.OrderedAt, OrderID: o.ID, Category: model.CostShipping, Amount: 300}))
 	}
-	must(db.CreateCost(ctx, &model.Cost{On: stamp(t, "2026-03-01"), CustomerID: other.ID, Category: model.CostTime,
+	must(t, db.CreateCost(ctx, &model.Cost{On: stamp(t, "2026-03-01"), CustomerID: other.ID, Category: model.CostTime,
 		Minutes: 30, Amount: 1000}))
-	must(db.AddTouch(ctx, &model.Touch{CustomerID: other.ID, At: stamp(t, "2026-04-01 09:00"), Kind: model.TouchContact,
+	must(t, db.AddTouch(ctx, &model.Touch{CustomerID: other.ID, At: stamp(t, "2026-04-01 09:00"), Kind: model.TouchContact,
 		Summary: "called"}))
-	must(db.AddTouch(ctx, &model.Touch{CustomerID: keep.ID, At: stamp(t, "2026-03-01 09:00"), Kind: model.TouchContact}))
-	must(db.CreateFeedback(ctx, &model.Feedback{On: stamp(t, "2026-04-02"), CustomerID: other.ID, Kind: model.FeedbackNPS,
+	must(t, db.AddTouch(ctx, &model.Touch{CustomerID: keep.ID, At: stamp(t, "2026-03-01 09:00"), Kind: model.TouchContact}))
+	must(t, db.CreateFeedback(ctx, &model.Feedback{On: stamp(t, "2026-04-02"), CustomerID: other.ID, Kind: model.FeedbackNPS,
 		Score: 9, HasScore: true}))
-	must(db.CreateComplaint(ctx, &model.Complaint{OpenedOn: stamp(t, "2026-04-03"), CustomerID: other.ID,
+	must(t, db.CreateComplaint(ctx, &model.Complaint{OpenedOn: stamp(t, "2026-04-03"), CustomerID: other.ID,
 		Category: model.ComplaintDelivery, WhatWentWrong: "late", RemedyCost: 200}))
-	must(db.SetFollowUp(ctx, other.ID, stamp(t, "2026-06-01")))
+	must(t, db.SetFollowUp(ctx, other.ID, stamp(t, "2026-06-01")))
 	// The rest of what a customer holds: a reminder, a birthday, a custom
 	// field's value, an address, consent.
-	must(db.SaveReminder(ctx, &model.Reminder{CustomerID: other.ID, Kind: model.ReminderNote, Start: stamp(t, "2026-07-01"),
+	must(t, db.SaveReminder(ctx, &model.Reminder{CustomerID: other.ID, Kind: model.ReminderNote, Start: stamp(t, "2026-07-01"),
 		Unit: model.RepeatMonth, Every: 1, Note: "restock lavender"}))
-	must(db.SaveOccasion(ctx, &model.Occasion{CustomerID: other.ID, Kind: model.OccasionBirthday, Month: 5, Day: 3}))
+	must(t, db.SaveOccasion(ctx, &model.Occasion{CustomerID: other.ID, Kind: model.OccasionBirthday, Month: 5, Day: 3}))
 	dog := model.CustomField{Name: "Dog", Kind: model.FieldText}
-	must(db.SaveCustomField(ctx, &dog))
+	must(t, db.SaveCustomField(ctx, &dog))
 	if _, err := db.SetFieldValue(ctx, other.ID, dog.ID, "Rex"); err != nil {
 		t.Fatal(err)
 	}
 	c, err := db.Customer(ctx, other.ID)
-	must(err)
+	must(t, err)
 	c.Address = model.Address{Line1: "1 Mill Lane", Town: "Hebden Bridge", Postcode: "HX7 8AA"}
 	c.Consent.Email = stamp(t, "2026-02-01")
-	must(db.UpdateCustomer(ctx, &c))
+	must(t, db.UpdateCustomer(ctx, &c))
 	if !split {
 		return db
 	}

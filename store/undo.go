@@ -91,10 +91,7 @@ func (db *DB) UndoChange(ctx context.Context, id int64) (model.UndoResult, error
 // model.ActionSnooze). ErrNotFound when there is none.
 func (db *DB) UndoLatest(ctx context.Context, customerID int64, actions ...model.Action) (model.UndoResult, error) {
 	return db.reverse(ctx, model.ChangeUndo, func(tx *sql.Tx) (model.Change, bool, error) {
-		args := []any{customerID}
-		for _, a := range actions {
-			args = append(args, a)
-		}
+		args := append([]any{customerID}, anys(actions)...)
 		c, err := standing(ctx, tx, `WHERE id = (SELECT max(c.id) FROM change_customers cc JOIN changes c ON c.id = cc.change_id
 			WHERE cc.customer_id = ? AND c.reversed_by IS NULL AND c.kind IN ('change', 'redo')
 			AND c.action IN (`+placeholders(len(actions))+`))`, args...)
@@ -355,16 +352,12 @@ func refreshKept(ctx context.Context, tx *sql.Tx, who map[int64]bool) error {
 // contact, kept by the touches triggers) for the given customers, or all.
 func refreshLastTouch(ctx context.Context, q queryer, ids ...int64) error {
 	where := ""
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
 	if len(ids) > 0 {
 		where = " WHERE id IN (" + placeholders(len(ids)) + ")"
 	}
 	_, err := q.ExecContext(ctx, `UPDATE customers SET last_touch_at = (SELECT max(t.touched_at) FROM touches t
 		WHERE t.customer_id = customers.id AND NOT (t.kind = 'review' AND t.summary LIKE 'Snoozed until %')
-		AND t.voided_at IS NULL)`+where, args...)
+		AND t.voided_at IS NULL)`+where, anys(ids)...)
 	return err
 }
 
