@@ -382,6 +382,9 @@ type Store interface {
 	CustomFieldStore
 	PaymentStore
 	OutreachStore
+	HistoryStore
+	CorrectionStore
+	DuplicateStore
 }
 
 // OfferingStore keeps the products and services on sale.

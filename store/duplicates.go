@@ -17,6 +17,8 @@ import (
 // customers like one being saved are a few index lookups, and the whole
 // book's pairs one pass over the keys.
 
+var _ model.DuplicateStore = (*DB)(nil)
+
 // dupKeysOf is the keys of c as the store keeps them.
 func dupKeysOf(c *model.Customer) model.DuplicateKeys {
 	return model.DuplicateKeys{ID: c.ID, Name: c.Name, Email: model.EmailKey(c.Email), Phone: model.PhoneKey(c.Phone),

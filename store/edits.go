@@ -16,6 +16,8 @@ import (
 // figures true in the same transaction. A voided record stays, readable,
 // and leaves every figure until it is restored.
 
+var _ model.CorrectionStore = (*DB)(nil)
+
 // recordTables maps a kind of record to its table.
 var recordTables = map[model.RecordKind]string{
 	model.RecordOrder: "orders", model.RecordCost: "costs", model.RecordTouch: "touches",

@@ -30,6 +30,8 @@ import (
 // same condition: no change standing since touched its records or refers
 // to records it added.
 
+var _ model.HistoryStore = (*DB)(nil)
+
 // errNothing is returned when there is nothing to undo or redo.
 var errNothing = model.ErrNotFound
 

@@ -303,6 +303,10 @@ func WriteText(w io.Writer, rec model.CustomerRecord) error {
 	for _, h := range rec.History {
 		fmt.Fprintf(&b, "  #%d %s %s\n", h.ID, stamp(h.At), model.Printable(h.Summary()))
 	}
-	_, err := io.WriteString(w, b.String())
+	lines := strings.Split(b.String(), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ") // an empty last part leaves no trailing space
+	}
+	_, err := io.WriteString(w, strings.Join(lines, "\n"))
 	return err
 }
