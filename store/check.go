@@ -30,6 +30,12 @@ type CheckReport struct {
 	// counts them all when there are more than the list shows.
 	Figures    []string
 	FiguresOff int
+	// Keys holds the customers whose kept keys (the folded name the list
+	// sorts by, the filter's text, the duplicate keys) disagree with
+	// their fields: an edit made outside clientele not yet refreshed.
+	// KeysOff counts them all.
+	Keys    []string
+	KeysOff int
 	// What was checked.
 	Customers, Orders, Lines int
 	// Version is the file's schema version when it was checked: below
@@ -45,7 +51,8 @@ func (r CheckReport) Older() bool { return r.Version > 0 && r.Version < len(migr
 
 // OK reports whether the check found nothing wrong.
 func (r CheckReport) OK() bool {
-	return len(r.Integrity) == 0 && len(r.ForeignKeys) == 0 && len(r.Amounts) == 0 && r.FiguresOff == 0
+	return len(r.Integrity) == 0 && len(r.ForeignKeys) == 0 && len(r.Amounts) == 0 && r.FiguresOff == 0 &&
+		r.KeysOff == 0
 }
 
 // maxFindings is how many lines of each kind a report lists.
@@ -87,6 +94,10 @@ func (r CheckReport) String() string {
 			"figures: "+model.Plural(r.FiguresOff, "customer's kept figures disagree", "customers' kept figures disagree")+
 				" with their orders",
 			r.Figures, r.FiguresOff)
+		section("keys: every customer's sort name, filter text and duplicate keys match their fields",
+			"keys: "+model.Plural(r.KeysOff, "customer's kept keys disagree", "customers' kept keys disagree")+
+				" with their fields (edited outside clientele)",
+			r.Keys, r.KeysOff)
 	}
 	if r.UpgradedFrom > 0 {
 		fmt.Fprintf(&b, "Upgraded the file from schema version %d to %d; a copy of it as it was is beside it "+
@@ -102,8 +113,8 @@ func (r CheckReport) String() string {
 	case len(r.Amounts) > 0:
 		b.WriteString("Some amounts were written around clientele's limits: correct or remove those rows " +
 			"(the sqlite3 shell wrote them), or restore the latest backup.\n")
-	case r.FiguresOff > 0:
-		b.WriteString("Run `clientele check --fix` to recompute the figures from the orders.\n")
+	case r.FiguresOff > 0 || r.KeysOff > 0:
+		b.WriteString("Run `clientele check --fix` to recompute the figures from the orders and the keys from the fields.\n")
 	case r.Older():
 		fmt.Fprintf(&b, "The file is whole, and from an older clientele (schema version %d; this one writes %d): "+
 			"run `clientele check --fix`, or open it with clientele, to upgrade it; a copy of it as it is is made "+
@@ -184,6 +195,9 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 		return r, nil
 	}
 	if err := checkFigures(ctx, ro, &r); err != nil {
+		return damaged(err)
+	}
+	if err := r.checkKeys(ctx, ro); err != nil {
 		return damaged(err)
 	}
 	return r, nil
@@ -299,6 +313,40 @@ func checkFigures(ctx context.Context, ro *sql.DB, r *CheckReport) error {
 // the one its series and its customer's last contact give.
 const dueDiffers = `r.due_on IS NOT (SELECT n.due FROM reminders_next n WHERE n.id = r.id)`
 
+// checkKeys lists the customers whose kept keys differ from what
+// refreshSearch computes from their fields (a file older than the keys
+// has none to check).
+func (r *CheckReport) checkKeys(ctx context.Context, ro *sql.DB) error {
+	var has bool
+	if err := ro.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pragma_table_info('customers')
+		WHERE name = 'name_rev')`).Scan(&has); err != nil || !has {
+		return err
+	}
+	var differ []string
+	for _, k := range keptKeys {
+		differ = append(differ, k.col+" IS NOT "+k.expr)
+	}
+	rows, err := ro.QueryContext(ctx, "SELECT id, name FROM customers WHERE "+strings.Join(differ, " OR ")+
+		" OR id IN (SELECT customer_id FROM customer_keys_stale) ORDER BY id")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return err
+		}
+		r.KeysOff++
+		if len(r.Keys) < maxFindings {
+			r.Keys = append(r.Keys, fmt.Sprintf("customer %d (%s): sorted or found by an old name, email or notes", id,
+				printable(name, 40)))
+		}
+	}
+	return rows.Err()
+}
+
 // lineSums is each order's sums of its lines, as orders keep them:
 // order_id, amount, direct (Σ quantity × unit cost); sumsDiffer tests an
 // order o against them (x).
@@ -316,11 +364,11 @@ const figuresQuery = `WITH o AS (
 		SELECT customer_id, count(*) FILTER (WHERE kind = 'sale') AS n,
 			min(ordered_at) FILTER (WHERE kind = 'sale') AS first,
 			max(ordered_at) FILTER (WHERE kind = 'sale') AS last
-		FROM orders WHERE customer_id IS NOT NULL GROUP BY customer_id),
+		FROM orders WHERE customer_id IS NOT NULL AND voided_at IS NULL GROUP BY customer_id),
 	l AS (
 		SELECT o.customer_id, sum(l.amount) AS revenue
 		FROM orders o JOIN order_lines l ON l.order_id = o.id
-		WHERE o.customer_id IS NOT NULL GROUP BY o.customer_id),
+		WHERE o.customer_id IS NOT NULL AND o.voided_at IS NULL GROUP BY o.customer_id),
 	s AS (
 		SELECT o.customer_id, count(*) AS n
 		FROM orders o LEFT JOIN ` + lineSums + ` x ON x.order_id = o.id
@@ -338,12 +386,15 @@ const figuresQuery = `WITH o AS (
 // customer's kept figures from their orders and every reminder's waiting
 // day, what `clientele check --fix` does.
 func (db *DB) FixFigures(ctx context.Context) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, note{model.ActionFixFigures, "Recomputed the kept figures (check --fix)"}, func(tx *sql.Tx) error {
 		if err := refreshOrderSums(ctx, tx); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE reminders AS r SET due_on = (SELECT n.due FROM reminders_next n
 			WHERE n.id = r.id) WHERE `+dueDiffers); err != nil {
+			return err
+		}
+		if err := refreshSearch(ctx, tx); err != nil {
 			return err
 		}
 		return refreshFigures(ctx, tx)
@@ -389,7 +440,7 @@ func printable(s string, n int) string {
 // second check fails.
 func CheckAndFix(ctx context.Context, path string, fix bool) (rep CheckReport, fixed int, err error) {
 	rep, err = Check(ctx, path)
-	if err != nil || !fix || len(rep.Integrity) > 0 || (rep.FiguresOff == 0 && !rep.Older()) {
+	if err != nil || !fix || len(rep.Integrity) > 0 || (rep.FiguresOff+rep.KeysOff == 0 && !rep.Older()) {
 		return rep, 0, err
 	}
 	from := 0
@@ -414,7 +465,7 @@ func CheckAndFix(ctx context.Context, path string, fix bool) (rep CheckReport, f
 	if err != nil {
 		return rep, 0, fmt.Errorf("recomputing the figures: %w", err)
 	}
-	fixed = rep.FiguresOff
+	fixed = rep.FiguresOff + rep.KeysOff
 	rep, err = Check(ctx, path)
 	rep.UpgradedFrom = from
 	return rep, fixed, err

@@ -35,19 +35,21 @@ import (
 const (
 	sumsSales = `SELECT coalesce(customer_id, 0), count(*), sum(lines_amount), sum(lines_direct_cost),
 		min(ordered_at), max(ordered_at)
-		FROM orders INDEXED BY orders_sales WHERE kind = 'sale' AND {in span} GROUP BY customer_id`
+		FROM orders INDEXED BY orders_sales WHERE kind = 'sale' AND voided_at IS NULL AND {in span} GROUP BY customer_id`
 	// Refunds subtract from revenue and direct cost (their lines are
 	// negative) but are no sale.
 	sumsRefunds = `SELECT coalesce(customer_id, 0), count(*), sum(lines_amount), sum(lines_direct_cost)
-		FROM orders INDEXED BY orders_refunds WHERE kind = 'refund' AND {in span} GROUP BY customer_id`
+		FROM orders INDEXED BY orders_refunds WHERE kind = 'refund' AND voided_at IS NULL AND {in span}
+		GROUP BY customer_id`
 	// The costs of a customer.
 	sumsCosts = `SELECT customer_id, count(*), sum(amount) FROM costs INDEXED BY costs_to_serve
-		WHERE customer_id IS NOT NULL AND category <> 'acquisition' AND {in span} GROUP BY customer_id`
+		WHERE customer_id IS NOT NULL AND category <> 'acquisition' AND voided_at IS NULL AND {in span}
+		GROUP BY customer_id`
 	// Costs recorded on no customer, few: a cost of an order is the order's
 	// customer's (the LEFT JOIN keeps the costs outside).
 	sumsLooseCosts = `SELECT coalesce(o.customer_id, 0), count(*), sum(c.amount)
 		FROM costs c INDEXED BY costs_loose LEFT JOIN orders o ON o.id = c.order_id
-		WHERE c.customer_id IS NULL AND c.category <> 'acquisition' AND {in span} GROUP BY 1`
+		WHERE c.customer_id IS NULL AND c.category <> 'acquisition' AND c.voided_at IS NULL AND {in span} GROUP BY 1`
 )
 
 // sums are one customer's orders and costs over a span of days. Each of

@@ -14,8 +14,10 @@ const (
 	// profitBounds are the largest customer id, and the first and last
 	// order and cost.
 	profitBounds = `SELECT coalesce((SELECT max(id) FROM customers), 0),
-		coalesce((SELECT min(ordered_at) FROM orders), ''), coalesce((SELECT max(ordered_at) FROM orders), ''),
-		coalesce((SELECT min(incurred_on) FROM costs), ''), coalesce((SELECT max(incurred_on) FROM costs), '')`
+		coalesce((SELECT min(ordered_at) FROM orders WHERE voided_at IS NULL), ''),
+		coalesce((SELECT max(ordered_at) FROM orders WHERE voided_at IS NULL), ''),
+		coalesce((SELECT min(incurred_on) FROM costs WHERE voided_at IS NULL), ''),
+		coalesce((SELECT max(incurred_on) FROM costs WHERE voided_at IS NULL), '')`
 	// profitCustomers are every customer, archived ones too: their orders
 	// are real revenue, and the totals must add up to every order line.
 	profitCustomers = `SELECT id, name, stage, coalesce(tier, 0), archived_at IS NOT NULL, coalesce(ref, ''),
@@ -25,15 +27,15 @@ const (
 	// no cost of serving them.
 	profitAcquisition = `SELECT coalesce(c.customer_id, o.customer_id, 0), c.incurred_on, c.amount
 		FROM costs c INDEXED BY costs_acquisition LEFT JOIN orders o ON c.customer_id IS NULL AND o.id = c.order_id
-		WHERE c.category = 'acquisition'`
+		WHERE c.category = 'acquisition' AND c.voided_at IS NULL`
 	// profitMonth is one month of the whole business (or the part of it in
 	// the period), [?1, ?2): revenue, direct cost and cost to serve, each a
 	// range of an index by day that carries what it sums.
 	profitMonth = `SELECT coalesce(sum(lines_amount), 0), coalesce(sum(lines_direct_cost), 0),
-		(SELECT coalesce(sum(amount), 0) FROM costs WHERE incurred_on >= ?1 AND incurred_on < ?2)
+		(SELECT coalesce(sum(amount), 0) FROM costs WHERE incurred_on >= ?1 AND incurred_on < ?2 AND voided_at IS NULL)
 		- (SELECT coalesce(sum(amount), 0) FROM costs INDEXED BY costs_acquisition
-			WHERE category = 'acquisition' AND incurred_on >= ?1 AND incurred_on < ?2)
-		FROM orders WHERE ordered_at >= ?1 AND ordered_at < ?2`
+			WHERE category = 'acquisition' AND voided_at IS NULL AND incurred_on >= ?1 AND incurred_on < ?2)
+		FROM orders WHERE ordered_at >= ?1 AND ordered_at < ?2 AND voided_at IS NULL`
 )
 
 // ProfitBook sums the orders and costs of period p (model.ProfitBook):

@@ -38,7 +38,7 @@ func (db *DB) SaveSettings(ctx context.Context, s model.Settings) error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
-	return db.write(ctx, func(tx *sql.Tx) error { return writeSettings(ctx, tx, s) })
+	return db.write(ctx, note{model.ActionSettings, "Changed the settings"}, func(tx *sql.Tx) error { return writeSettings(ctx, tx, s) })
 }
 
 // writeSettings writes every setting of s in tx, replacing stored values.
