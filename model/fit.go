@@ -121,10 +121,10 @@ func ScoreFit(in FitInputs, w FitWeights, symbol string) FitScore {
 		add(in.Fit-3, func() string { return "fit " + strconv.Itoa(in.Fit) })
 	}
 	if in.Referrals > 0 {
-		add(w.Referral*min(in.Referrals, w.MaxReferrals), func() string { return "referred " + countOf(in.Referrals, "customer") })
+		add(w.Referral*min(in.Referrals, w.MaxReferrals), func() string { return "referred " + Plural(in.Referrals, "customer", "customers") })
 	}
 	if in.Complaints > 0 {
-		add(-w.Complaint*min(in.Complaints, w.MaxComplaints), func() string { return countOf(in.Complaints, "complaint") })
+		add(-w.Complaint*min(in.Complaints, w.MaxComplaints), func() string { return Plural(in.Complaints, "complaint", "complaints") })
 	}
 	if in.HasNPS {
 		nps := func() string { return "NPS " + strconv.Itoa(in.NPS) }
@@ -226,14 +226,6 @@ func signed(n int) string {
 		return fmt.Sprintf("+%d", n)
 	}
 	return fmt.Sprintf("%d", n)
-}
-
-// countOf writes "1 complaint", "3 complaints".
-func countOf(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return Commas(n) + " " + noun + "s"
 }
 
 func abs(n int) int {

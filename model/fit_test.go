@@ -27,7 +27,7 @@ func TestScoreFitWorkedExamples(t *testing.T) {
 			true, -3 - 2 - 3 - 1, "-3 loses £310 · -3 3 complaints · -2 fit 1 · -1 NPS 3"},
 		{"referrals and complaints count up to three",
 			FitInputs{ProfitRank: 3, Profit: 1000, Referrals: 7, Complaints: 5},
-			true, 3 - 3, "+3 referred 7 customers · -3 5 complaints"},
+			true, 3 + -3, "+3 referred 7 customers · -3 5 complaints"},
 		{"a passive answer and a middling rank move nothing",
 			FitInputs{ProfitRank: 3, Profit: 1000, Fit: 3, NPS: 8, HasNPS: true},
 			true, 0, "nothing stands out either way"},
@@ -399,8 +399,8 @@ func TestIgnoredCountsHaveThousandsSeparators(t *testing.T) {
 	if len(got) != 1 || got[0].Text != "only 37 of 1,004 ordered or heard from you in 90 days" {
 		t.Errorf("quiet customers: %+v", got)
 	}
-	if got := countOf(1200, "prospect"); got != "1,200 prospects" {
-		t.Errorf("countOf(1200) = %q", got)
+	if got := Plural(1200, "prospect", "prospects"); got != "1,200 prospects" {
+		t.Errorf("Plural(1200) = %q", got)
 	}
 }
 

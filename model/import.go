@@ -61,17 +61,3 @@ func (s ImportSummary) String() string {
 	}
 	return out + "."
 }
-
-// Plural writes a count and the noun that goes with it: "1 day", "3 days",
-// "1,204 customers".
-func Plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return Commas(n) + " " + many
-}
-
-// Commas writes n with thousands separators: 100,000.
-func Commas(n int) string {
-	return strings.TrimSuffix(Money(int64(n)*100).String(), ".00")
-}

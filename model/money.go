@@ -46,16 +46,6 @@ func ParseMoney(s string) (Money, error) {
 	return d.Round(), nil
 }
 
-// MustMoney parses s and panics if it is not an amount. For tests and
-// constant tables only.
-func MustMoney(s string) Money {
-	m, err := ParseMoney(s)
-	if err != nil {
-		panic(err)
-	}
-	return m
-}
-
 // ParseDecimal parses an amount like ParseMoney but keeps up to six decimal
 // places exactly.
 func ParseDecimal(s string) (Decimal, error) {

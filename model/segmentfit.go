@@ -638,7 +638,7 @@ func JudgeGroup(g, all GroupRow, symbol string) Verdict {
 		if g.Buyers == 0 {
 			v.Reasons = []string{"no sale in the period"}
 		} else {
-			v.Reasons = []string{countOf(g.Buyers, "buyer")}
+			v.Reasons = []string{Plural(g.Buyers, "buyer", "buyers")}
 		}
 		return v
 	}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -69,4 +70,47 @@ func printableRune(r rune) string {
 		return "⍰"
 	}
 	return string(r)
+}
+
+// The words every part of clientele writes counts with: one home, so that
+// a screen, a command and an export say "1,204 customers" alike.
+
+// Commas writes n with thousands separators: 100,000; -1,240.
+func Commas(n int) string {
+	s := strconv.Itoa(n)
+	digits := strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	b.Grow(len(s) + len(digits)/3)
+	if len(digits) < len(s) {
+		b.WriteByte('-')
+	}
+	for i := 0; i < len(digits); i++ {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte(digits[i])
+	}
+	return b.String()
+}
+
+// Plural writes a count and the noun that goes with it: "1 day", "3 days",
+// "1,204 customers".
+func Plural(n int, one, many string) string { return Commas(n) + " " + Noun(n, one, many) }
+
+// Noun is the word for n of something, without the count: "wish" for
+// one, "wishes" otherwise ("was" and "were" work too).
+func Noun(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Article is the indefinite article for a word: "an" before a vowel
+// ("an order", "an advocate"), else "a" ("a refund", "a customer").
+func Article(word string) string {
+	if word != "" && strings.ContainsRune("aeiouAEIOU", rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }

@@ -234,7 +234,7 @@ func TestListComplaintsRecoveryAndPerCustomer(t *testing.T) {
 	if r := model.RecoveryRate(cases, fixedNow); r != (model.Recovery{Customers: 1, Reordered: 1}) {
 		t.Errorf("recovery %+v", r)
 	}
-	per, err := db.ComplaintsPerCustomer(ctx, time.Time{}, time.Time{})
+	per, err := db.ComplaintsPerCustomer(ctx, model.AllTime())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,7 +242,7 @@ func TestListComplaintsRecoveryAndPerCustomer(t *testing.T) {
 		per[fx.ben] != (model.ComplaintCount{Total: 1, Open: 1}) {
 		t.Errorf("per customer %+v", per)
 	}
-	per, _ = db.ComplaintsPerCustomer(ctx, day("2026-11-05"), time.Time{})
+	per, _ = db.ComplaintsPerCustomer(ctx, model.Period{From: day("2026-11-05")})
 	if len(per) != 1 || per[fx.ben].Total != 1 {
 		t.Errorf("from the 5th %+v", per)
 	}

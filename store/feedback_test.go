@@ -233,14 +233,14 @@ func TestNPSCountsAndPerCustomer(t *testing.T) {
 	if !reflect.DeepEqual(bySegment, wantSegments) {
 		t.Errorf("by segment %+v", bySegment)
 	}
-	per, err := fx.db.NPSPerCustomer(ctx, time.Time{}, time.Time{})
+	per, err := fx.db.NPSPerCustomer(ctx, model.AllTime())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(per) != 2 || per[fx.ben] != (model.NPS{Promoters: 1, Detractors: 1}) || per[fx.ada] != (model.NPS{Promoters: 1}) {
 		t.Errorf("per customer %+v", per)
 	}
-	per, _ = fx.db.NPSPerCustomer(ctx, day("2026-11-02"), day("2026-11-30"))
+	per, _ = fx.db.NPSPerCustomer(ctx, model.Period{From: day("2026-11-02"), To: day("2026-11-30")})
 	if len(per) != 1 || per[fx.ben] != (model.NPS{Detractors: 1}) {
 		t.Errorf("per customer from the 2nd %+v", per)
 	}

@@ -63,7 +63,7 @@ func TestFitFactsReadsWhatTheScoreWeighs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := db.FitFacts(ctx, day("2025-12-01"), day("2026-11-23"))
+	got, err := db.FitFacts(ctx, model.Period{From: day("2025-12-01"), To: day("2026-11-23")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +104,8 @@ func TestTimeSpentSumsTheMinutesInThePeriod(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	n, err := db.TimeSpent(ctx, c.ID, time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+	n, err := db.TimeSpent(ctx, c.ID, model.Period{From: time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC),
+		To: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
 	if err != nil || n != 135 {
 		t.Errorf("time spent %d, %v; want 135 minutes (90 + 45; the 600 from 2025 is before the period)", n, err)
 	}
@@ -191,11 +192,11 @@ func TestFitFiguresSumThePeriodByHand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cs, err := db.FitFacts(ctx, day("2025-12-01"), day("2026-11-23"))
+	cs, err := db.FitFacts(ctx, model.Period{From: day("2025-12-01"), To: day("2026-11-23")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := db.FitFigures(ctx, cs, day("2025-12-01"), day("2026-11-23")); err != nil {
+	if err := db.FitFigures(ctx, cs, model.Period{From: day("2025-12-01"), To: day("2026-11-23")}); err != nil {
 		t.Fatal(err)
 	}
 	c := cs[0]

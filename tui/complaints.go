@@ -68,7 +68,7 @@ func loadComplaints(com *common) tea.Cmd {
 		ctx := bg()
 		var rows, last []model.Complaint
 		var sales map[int64]time.Time
-		err := parallel(
+		err := model.Parallel(
 			func() (err error) { rows, err = store.ListComplaints(ctx); return err },
 			func() (err error) { last, err = store.LastComplaints(ctx, 5); return err },
 			func() (err error) { sales, err = store.LastSales(ctx, model.YearFrom(now)); return err },

@@ -110,7 +110,7 @@ func TestOpenAndRemedyAComplaint(t *testing.T) {
 	}
 	// The remedy cost is a cost row of category remedy, dated the remedy
 	// day, which the store sums back per complaint and per customer.
-	per, _ := db.ComplaintsPerCustomer(ctx, model.Day(testNow), model.Day(testNow))
+	per, _ := db.ComplaintsPerCustomer(ctx, model.Period{From: model.Day(testNow), To: model.Day(testNow)})
 	if per[got.CustomerID].RemedyCost != 1250 {
 		t.Errorf("per customer %+v", per)
 	}

@@ -220,7 +220,7 @@ func loadFeedback(com *common, q model.FeedbackQuery, seq, offset int, facts boo
 		msg := feedbackLoadedMsg{seq: seq, offset: offset, facts: &feedbackFacts{}}
 		f := msg.facts
 		var overall, bySegment []model.NPSCount
-		err := parallel(
+		err := model.Parallel(
 			func() (err error) { msg.rows, msg.total, err = store.ListFeedback(ctx, q); return err },
 			func() (err error) { overall, bySegment, err = store.NPSCounts(ctx); return err },
 			func() (err error) { f.unanswered, err = store.UnansweredDetractors(ctx); return err },

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"strings"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
@@ -21,9 +20,9 @@ type letGoForm struct {
 	reason   string
 }
 
-func newLetGoForm(com *common, c model.FitCustomer, from, to time.Time) *letGoForm {
+func newLetGoForm(com *common, c model.FitCustomer, p model.Period) *letGoForm {
 	f := &letGoForm{editForm: newEditForm(com), customer: c}
-	f.impact = append([]string{"Over " + model.FormatDate(from) + " to " + model.FormatDate(to) + ":"},
+	f.impact = append([]string{"Over " + model.FormatDate(p.From) + " to " + model.FormatDate(p.To) + ":"},
 		model.NewLetGoImpact(c).Lines(com.settings.CurrencySymbol())...)
 	f.editForm.build, f.editForm.snapshot, f.editForm.save = f.build, f.snapshot, f.save
 	f.start()

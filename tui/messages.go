@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"time"
-
 	"clientele/model"
 )
 
@@ -312,7 +310,7 @@ type segmentEditMsg struct {
 // the minutes of the owner's time the customer took over the period.
 type letGoDataMsg struct {
 	customer model.FitCustomer
-	from, to time.Time
+	period   model.Period
 }
 
 // alsoBoughtLoadedMsg carries what to suggest to customer id: what others

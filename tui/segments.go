@@ -86,13 +86,6 @@ func (s *segmentFit) Init() tea.Cmd {
 	return loadFit(s.com, s.seq)
 }
 
-// fitPeriod is the period the analysis covers: the twelve calendar
-// months to today, the current one to date.
-func fitPeriod(today time.Time) (from, to time.Time) {
-	d := model.Day(today)
-	return time.Date(d.Year(), d.Month()-11, 1, 0, 0, 0, 0, time.UTC), d
-}
-
 // loadFit runs the analysis in a command.
 func loadFit(com *common, seq int) tea.Cmd {
 	store, today, settings := com.store, com.today(), com.settings
@@ -109,20 +102,22 @@ func loadFit(com *common, seq int) tea.Cmd {
 // them. It runs in a command, never in Update or View.
 func computeFit(store model.Store, today time.Time, s model.Settings) (*model.SegmentFit, error) {
 	ctx := bg()
-	from, to := fitPeriod(today)
+	// The analysis covers the twelve calendar months to today, the current
+	// one to date: the Profit tab's "last 12 months".
+	p := model.Last12Months(today)
 	var cs []model.FitCustomer
 	var segs []model.Segment
-	err := parallel(
-		func() (err error) { cs, err = store.FitFacts(ctx, from, to); return err },
+	err := model.Parallel(
+		func() (err error) { cs, err = store.FitFacts(ctx, p); return err },
 		func() (err error) { segs, err = store.Segments(ctx); return err },
 	)
 	if err != nil {
 		return nil, err
 	}
-	if err := store.FitFigures(ctx, cs, from, to); err != nil {
+	if err := store.FitFigures(ctx, cs, p); err != nil {
 		return nil, err
 	}
-	f := model.AnalyseFit(cs, segs, model.FitOptions{From: from, To: to, Today: today, Settings: s,
+	f := model.AnalyseFit(cs, segs, model.FitOptions{From: p.From, To: p.To, Today: today, Settings: s,
 		Weights: model.DefaultFitWeights})
 	return &f, nil
 }
@@ -182,7 +177,7 @@ func (s *segmentFit) Update(msg tea.Msg) tea.Cmd {
 	case dataChangedMsg, settingsLoadedMsg, segmentEditedMsg:
 		return s.Init()
 	case letGoDataMsg:
-		return push(newLetGoForm(s.com, msg.customer, msg.from, msg.to))
+		return push(newLetGoForm(s.com, msg.customer, msg.period))
 	case stageChangedMsg:
 		if msg.undo {
 			s.last = nil
@@ -251,7 +246,7 @@ func (s *segmentFit) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return s.open()
 	case key.Matches(msg, s.keys.LetGo) && s.view == viewDrains:
 		if c, ok := s.customer(); ok {
-			return openLetGo(s.com, *c, s.fit.From, s.fit.To)
+			return openLetGo(s.com, *c, model.Period{Kind: model.PeriodLast12Months, From: s.fit.From, To: s.fit.To})
 		}
 	case key.Matches(msg, s.keys.Promote) && s.view == viewAdvocates:
 		if c, ok := s.customer(); ok {
@@ -301,15 +296,15 @@ func (s *segmentFit) undo() tea.Cmd {
 
 // openLetGo reads the time the customer took over the period, then opens
 // the let-go form.
-func openLetGo(com *common, c model.FitCustomer, from, to time.Time) tea.Cmd {
+func openLetGo(com *common, c model.FitCustomer, p model.Period) tea.Cmd {
 	store := com.store
 	return func() tea.Msg {
-		minutes, err := store.TimeSpent(bg(), c.ID, from, to)
+		minutes, err := store.TimeSpent(bg(), c.ID, p)
 		if err != nil {
 			return errMsg{err}
 		}
 		c.TimeMinutes = minutes
-		return letGoDataMsg{customer: c, from: from, to: to}
+		return letGoDataMsg{customer: c, period: p}
 	}
 }
 

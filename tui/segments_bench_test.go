@@ -29,7 +29,8 @@ func BenchmarkSegmentFit(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	from, to := fitPeriod(testNow)
+	period := model.Last12Months(testNow)
+	from, to := period.From, period.To
 
 	for _, size := range []int{10000, 100000} {
 		b.Run(fmt.Sprintf("customers=%d", size), func(b *testing.B) {
@@ -49,27 +50,27 @@ func BenchmarkSegmentFit(b *testing.B) {
 	b.Run("facts", func(b *testing.B) {
 		start := processCPU()
 		for b.Loop() {
-			if _, err := db.FitFacts(ctx, from, to); err != nil {
+			if _, err := db.FitFacts(ctx, period); err != nil {
 				b.Fatal(err)
 			}
 		}
 		cpuTime(b, start)
 	})
-	cs, err := db.FitFacts(ctx, from, to)
+	cs, err := db.FitFacts(ctx, period)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Run("figures", func(b *testing.B) {
 		start := processCPU()
 		for b.Loop() {
-			if err := db.FitFigures(ctx, cs, from, to); err != nil {
+			if err := db.FitFigures(ctx, cs, period); err != nil {
 				b.Fatal(err)
 			}
 		}
 		cpuTime(b, start)
 	})
 	// The rules work on the figures too, whether or not the figures ran.
-	if err := db.FitFigures(ctx, cs, from, to); err != nil {
+	if err := db.FitFigures(ctx, cs, period); err != nil {
 		b.Fatal(err)
 	}
 	segs, _ := db.Segments(ctx)
