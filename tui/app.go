@@ -170,27 +170,19 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 
 	case pushMsg:
-		return a, a.push(msg.screen)
+		return a, a.push(msg.open())
 	case popMsg:
 		return a, a.pop()
 	case openCustomerMsg:
 		return a, a.push(newCustomerDetail(a.com, msg.id))
-	case formDataMsg:
-		return a, a.push(newCustomerForm(a.com, msg))
-	case dataChangedMsg:
-		return a, a.broadcast(msg)
 	case newFeedbackMsg:
 		return a, a.push(newFeedbackForm(a.com, msg.customerID))
 	case newComplaintMsg:
 		return a, a.push(newComplaintForm(a.com, msg.customerID, msg.orderID))
 	case newOrderMsg:
 		return a, openOrderForm(a.com, msg.customerID, msg.repeat)
-	case orderFormDataMsg:
-		return a, a.push(newOrderForm(a.com, msg))
 	case newCostMsg:
 		return a, openCostForm(a.com, msg.customerID, msg.orderID)
-	case costFormDataMsg:
-		return a, a.push(newCostForm(a.com, msg))
 
 	case reviewLoadedMsg:
 		// The app opens on Today when someone needs the owner, unless they
@@ -204,18 +196,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, openReviewForm(a.com, msg.customerID, formTouch)
 	case followUpMsg:
 		return a, openReviewForm(a.com, msg.customerID, formFollowUp)
-	case reviewFormMsg:
-		return a, a.push(newReviewForm(a.com, msg.customer, msg.form))
-	case segmentFormMsg:
-		return a, a.push(newSegmentForm(a.com, msg))
-	case segmentAssignedMsg:
-		// The form closes itself; the list under it clears its marks.
-		return a, a.broadcast(msg)
-	case segmentEditMsg:
-		return a, a.push(newSegmentEdit(a.com, msg))
-	case stageChangedMsg:
-		// The let-go form closes itself; the Segments tab remembers what
-		// u undoes.
+
+	case broadcast:
+		// A save every screen shown may need to know of: the form closes
+		// itself, the list under it clears its marks, the Segments tab
+		// remembers what u undoes.
 		return a, a.broadcast(msg)
 
 	case tea.KeyPressMsg:

@@ -189,7 +189,8 @@ func (s *complaintScreen) Update(msg tea.Msg) tea.Cmd {
 // edit opens the complaint under the cursor in the form.
 func (s *complaintScreen) edit() tea.Cmd {
 	if r, ok := s.selected(); ok {
-		return push(editComplaintForm(s.com, r.ID))
+		id := r.ID
+		return push(func() screen { return editComplaintForm(s.com, id) })
 	}
 	return nil
 }

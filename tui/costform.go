@@ -29,6 +29,14 @@ type costForm struct {
 // recentOrders is how many of the customer's orders the cost form offers.
 const recentOrders = 12
 
+// costFormData is what the cost form needs: the customer, their
+// recent orders to attach the cost to, and the order chosen, if any.
+type costFormData struct {
+	customer model.CustomerName
+	orders   []model.OrderSummary
+	orderID  int64
+}
+
 // openCostForm loads the customer and their recent orders, then opens the
 // form with orderID chosen (0 for none).
 func openCostForm(com *common, customerID, orderID int64) tea.Cmd {
@@ -43,11 +51,12 @@ func openCostForm(com *common, customerID, orderID int64) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		return costFormDataMsg{customer: model.CustomerName{ID: c.ID, Name: c.Name}, orders: orders, orderID: orderID}
+		data := costFormData{customer: model.CustomerName{ID: c.ID, Name: c.Name}, orders: orders, orderID: orderID}
+		return pushMsg{func() screen { return newCostForm(com, data) }}
 	}
 }
 
-func newCostForm(com *common, data costFormDataMsg) *costForm {
+func newCostForm(com *common, data costFormData) *costForm {
 	f := &costForm{editForm: newEditForm(com), customer: data.customer, orders: data.orders,
 		category: model.CostShipping, on: model.FormatDate(com.today()), orderID: data.orderID}
 	f.editForm.build, f.editForm.snapshot, f.editForm.save = f.build, f.snapshot, f.save
@@ -137,7 +146,7 @@ func (f *costForm) Title() string { return "Cost to serve · " + f.customer.Name
 func (f *costForm) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case costSavedMsg:
-		return tea.Batch(back, changed, status("Saved a %s cost of %s for %s.", msg.cost.Category,
+		return tea.Batch(back, status("Saved a %s cost of %s for %s.", msg.cost.Category,
 			f.com.money(msg.cost.Amount), clean(msg.customer)))
 	}
 	return f.update(msg)

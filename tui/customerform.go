@@ -41,13 +41,21 @@ type customerForm struct {
 	initial string // the values when opened, to tell whether anything changed
 }
 
+// customerFormData is what a customer form needs before it opens: the
+// customer to edit and the names it checks "referred by" against.
+type customerFormData struct {
+	customer model.Customer
+	names    []model.CustomerName
+	segments []string
+}
+
 // openCustomerForm loads what the form needs (the customer, the names it
 // checks "referred by" against) and opens it; id 0 adds a customer.
 func openCustomerForm(com *common, id int64) tea.Cmd {
 	store := com.store
 	return func() tea.Msg {
 		ctx := bg()
-		var msg formDataMsg
+		var msg customerFormData
 		if id != 0 {
 			c, err := store.Customer(ctx, id)
 			if err != nil {
@@ -67,11 +75,11 @@ func openCustomerForm(com *common, id int64) tea.Cmd {
 		for _, s := range segs {
 			msg.segments = append(msg.segments, clean(s.Name))
 		}
-		return msg
+		return pushMsg{func() screen { return newCustomerForm(com, msg) }}
 	}
 }
 
-func newCustomerForm(com *common, data formDataMsg) *customerForm {
+func newCustomerForm(com *common, data customerFormData) *customerForm {
 	c := data.customer
 	f := &customerForm{com: com, formChrome: newFormChrome(), orig: c, segments: data.segments,
 		names: map[string][]int64{}}

@@ -271,7 +271,7 @@ func (l *customerList) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, l.keys.Import):
 		return l.openImport()
 	case key.Matches(msg, OfferingsKey):
-		return push(newOfferingList(l.com))
+		return push(func() screen { return newOfferingList(l.com) })
 	case key.Matches(msg, l.mkeys.Mark):
 		return l.toggleMark()
 	case key.Matches(msg, l.mkeys.Segment):
@@ -396,7 +396,7 @@ func (l *customerList) openImport() tea.Cmd {
 	if l.com.importFile == nil {
 		return status("Import a file with: clientele import FILE (see clientele import --help).")
 	}
-	return push(newImportPrompt(l.com))
+	return push(func() screen { return newImportPrompt(l.com) })
 }
 
 // checkEmpty asks whether the database has any customer at all, archived

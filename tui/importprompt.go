@@ -66,7 +66,7 @@ func (p *importPrompt) Typing() bool { return !p.importing }
 func (p *importPrompt) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case importDoneMsg:
-		return tea.Batch(back, changed, status("%s", msg.summary.String()))
+		return tea.Batch(back, status("%s", msg.summary.String()))
 	case importFailedMsg:
 		p.importing = false
 		p.err = errorText(msg.err)

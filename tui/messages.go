@@ -22,15 +22,16 @@ type errMsg struct{ err error }
 // settingsLoadedMsg carries the settings read at start or after a save.
 type settingsLoadedMsg struct{ settings model.Settings }
 
-// startMsg tells the root which screen to open first: the number of
-// customers decides between the list and its welcome panel.
-type startMsg struct{ customers int }
-
 // openCustomerMsg asks the root to show a customer's detail on top.
 type openCustomerMsg struct{ id int64 }
 
-// pushMsg asks the root to put a screen on top of the stack.
-type pushMsg struct{ screen screen }
+// pushMsg asks the root to build a screen with open and put it on top of
+// the stack.
+type pushMsg struct{ open func() screen }
+
+// broadcast is a message every screen on the stack and the tab under them
+// sees, not only the one on top: the root passes it to all of them.
+type broadcast interface{ broadcast() }
 
 // popMsg asks the root to close the top screen of the stack.
 type popMsg struct{}
@@ -38,6 +39,8 @@ type popMsg struct{}
 // dataChangedMsg tells the visible screens that stored data changed and
 // what they show may be stale; they reload in a command.
 type dataChangedMsg struct{}
+
+func (dataChangedMsg) broadcast() {}
 
 // customersLoadedMsg carries one window of the customer list.
 type customersLoadedMsg struct {
@@ -65,24 +68,13 @@ type customerSavedMsg struct {
 
 // saveFailedMsg reports a form whose save failed; the form is shown again
 // with everything the user typed.
-type saveFailedMsg struct {
-	err  error
-	form screen
-}
+type saveFailedMsg struct{ err error }
 
 // archivedMsg reports a customer archived (or brought back, undo true).
 type archivedMsg struct {
 	id   int64
 	name string
 	undo bool
-}
-
-// formDataMsg carries what a customer form needs before it opens: the
-// customer to edit and the names it checks "referred by" against.
-type formDataMsg struct {
-	customer model.Customer
-	names    []model.CustomerName
-	segments []string
 }
 
 // demoLoadedMsg reports the demo business written into an empty database.
@@ -183,27 +175,10 @@ type complaintSaveFailedMsg struct{ err error }
 // complaintNamesMsg carries customers' names for the complaints on screen.
 type complaintNamesMsg struct{ names map[int64]string }
 
-// orderFormDataMsg carries what the order form needs before it opens: the
-// customer, the offerings to choose from and, to repeat an order, the
-// customer's last one.
-type orderFormDataMsg struct {
-	customer  model.CustomerName
-	offerings []model.Offering
-	repeat    *model.Order
-}
-
 // orderSavedMsg reports an order written by the order form.
 type orderSavedMsg struct {
 	order    model.Order
 	customer string
-}
-
-// costFormDataMsg carries what the cost form needs: the customer, their
-// recent orders to attach the cost to, and the order chosen, if any.
-type costFormDataMsg struct {
-	customer model.CustomerName
-	orders   []model.OrderSummary
-	orderID  int64
 }
 
 // costSavedMsg reports a cost to serve written by the cost form.
@@ -241,13 +216,6 @@ type reviewActedMsg struct {
 	text string // for the status bar
 }
 
-// reviewFormMsg carries the customer a touch, follow-up or snooze form is
-// about, loaded before the form opens.
-type reviewFormMsg struct {
-	customer model.Customer
-	form     reviewForm
-}
-
 // daySavedMsg reports a touch, follow-up or snooze saved by a form.
 type daySavedMsg struct {
 	id   int64
@@ -264,15 +232,6 @@ type setupLoadedMsg struct {
 // settingsSavedMsg reports the settings form saved.
 type settingsSavedMsg struct{}
 
-// segmentFormMsg carries what the segment form needs before it opens: the
-// customers it puts in (or takes out of) a segment, who they are in words,
-// and the segments to choose from.
-type segmentFormMsg struct {
-	ids      []int64
-	who      string // "Ada Lovelace" or "3 marked customers"
-	segments []model.Segment
-}
-
 // segmentAssignedMsg reports customers put in, or taken out of, a segment.
 type segmentAssignedMsg struct {
 	segment string
@@ -281,6 +240,8 @@ type segmentAssignedMsg struct {
 	changed int    // of those, how many joined or left
 	removed bool
 }
+
+func (segmentAssignedMsg) broadcast() {}
 
 // fitLoadedMsg carries the Segment fit analysis, computed in a command.
 type fitLoadedMsg struct {
@@ -295,23 +256,10 @@ type stageChangedMsg struct {
 	undo   bool
 }
 
+func (stageChangedMsg) broadcast() {}
+
 // segmentEditedMsg reports a segment created, renamed, merged or deleted.
 type segmentEditedMsg struct{ text string }
-
-// segmentEditMsg carries what the segment edit form needs: what to do, to
-// which segment, and every segment (to merge into).
-type segmentEditMsg struct {
-	mode     segmentEditMode
-	segment  model.Segment
-	segments []model.Segment
-}
-
-// letGoDataMsg carries what the let-go form shows besides the analysis:
-// the minutes of the owner's time the customer took over the period.
-type letGoDataMsg struct {
-	customer model.FitCustomer
-	period   model.Period
-}
 
 // alsoBoughtLoadedMsg carries what to suggest to customer id: what others
 // who bought the same items also bought. bought is false when the customer

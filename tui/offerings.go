@@ -83,7 +83,7 @@ func (l *offeringList) Update(msg tea.Msg) tea.Cmd {
 		}
 		switch {
 		case key.Matches(msg, l.keys.Add):
-			return push(newOfferingForm(l.com, model.Offering{Kind: model.KindProduct, Active: true}))
+			return push(func() screen { return newOfferingForm(l.com, model.Offering{Kind: model.KindProduct, Active: true}) })
 		case key.Matches(msg, l.keys.Edit):
 			return l.edit()
 		case key.Matches(msg, l.keys.Retire):
@@ -105,7 +105,7 @@ func (l *offeringList) selected() (model.Offering, bool) {
 
 func (l *offeringList) edit() tea.Cmd {
 	if o, ok := l.selected(); ok {
-		return push(newOfferingForm(l.com, o))
+		return push(func() screen { return newOfferingForm(l.com, o) })
 	}
 	return nil
 }

@@ -66,6 +66,15 @@ const (
 	lineCols
 )
 
+// orderFormData is what the order form needs before it opens: the
+// customer, the offerings to choose from and, to repeat an order, the
+// customer's last one.
+type orderFormData struct {
+	customer  model.CustomerName
+	offerings []model.Offering
+	repeat    *model.Order
+}
+
 // openOrderForm loads the customer, the offerings and, to repeat, the
 // last order, then opens the form; a customer with nothing to repeat is
 // told so in the status bar.
@@ -77,7 +86,7 @@ func openOrderForm(com *common, customerID int64, repeat bool) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		msg := orderFormDataMsg{customer: model.CustomerName{ID: c.ID, Name: c.Name}}
+		msg := orderFormData{customer: model.CustomerName{ID: c.ID, Name: c.Name}}
 		if repeat {
 			o, err := store.LastOrder(ctx, customerID)
 			if errors.Is(err, model.ErrNotFound) {
@@ -91,11 +100,11 @@ func openOrderForm(com *common, customerID int64, repeat bool) tea.Cmd {
 		if msg.offerings, err = store.Offerings(ctx); err != nil {
 			return errMsg{err}
 		}
-		return msg
+		return pushMsg{func() screen { return newOrderForm(com, msg) }}
 	}
 }
 
-func newOrderForm(com *common, data orderFormDataMsg) *orderForm {
+func newOrderForm(com *common, data orderFormData) *orderForm {
 	f := &orderForm{com: com, keys: DefaultOrderFormKeys(), guard: newDiscardGuard(), customer: data.customer, kind: model.OrderSale,
 		offerings: map[string]*model.Offering{}, errs: map[int]string{}, focus: fieldLines}
 	var names []string
@@ -342,7 +351,7 @@ func (f *orderForm) Update(msg tea.Msg) tea.Cmd {
 			what = "refund"
 		}
 		total := msg.order.Total()
-		return tea.Batch(back, changed, status("Saved %s %s of %s for %s.", a(what), what,
+		return tea.Batch(back, status("Saved %s %s of %s for %s.", a(what), what,
 			f.com.money(max(total, -total)), clean(msg.customer)))
 	case saveFailedMsg:
 		f.saving = false

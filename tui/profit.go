@@ -183,7 +183,8 @@ func (s *profitScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if s.data == nil || s.loading {
 			return status("Still adding up %s; export in a moment.", s.period.String())
 		}
-		return push(newExportPrompt(s.com, s.data.summary))
+		summary := s.data.summary
+		return push(func() screen { return newExportPrompt(s.com, summary) })
 	}
 	if s.data == nil {
 		return nil
@@ -234,7 +235,7 @@ func (s *profitScreen) openDates() tea.Cmd {
 	if from == "" && to == "" {
 		from, to = dateOrEmpty(s.period.From), dateOrEmpty(s.period.To)
 	}
-	return push(newPeriodForm(s.com, from, to))
+	return push(func() screen { return newPeriodForm(s.com, from, to) })
 }
 
 func dateOrEmpty(t time.Time) string {

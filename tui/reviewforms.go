@@ -31,7 +31,7 @@ func openReviewForm(com *common, id int64, which reviewForm) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		return reviewFormMsg{customer: c, form: which}
+		return pushMsg{func() screen { return newReviewForm(com, c, which) }}
 	}
 }
 

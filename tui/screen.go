@@ -84,8 +84,11 @@ func status(format string, args ...any) tea.Cmd {
 // back returns a command that closes the top screen.
 func back() tea.Msg { return popMsg{} }
 
-// push returns a command that opens s on top of the stack.
-func push(s screen) tea.Cmd { return func() tea.Msg { return pushMsg{s} } }
+// push returns a command that opens the screen open builds on top of the
+// stack: the one way a screen opens another. A command that loads what a
+// screen needs first answers with a pushMsg of its own, whose open builds
+// the screen over the data in Update, where the context may be read.
+func push(open func() screen) tea.Cmd { return func() tea.Msg { return pushMsg{open} } }
 
 // changed returns a command that tells the screens data changed.
 func changed() tea.Msg { return dataChangedMsg{} }

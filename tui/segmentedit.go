@@ -21,6 +21,14 @@ const (
 	editDelete
 )
 
+// segmentEditData is what the segment edit form needs: what to do, to
+// which segment, and every segment (to merge into).
+type segmentEditData struct {
+	mode     segmentEditMode
+	segment  model.Segment
+	segments []model.Segment
+}
+
 // openSegmentEdit loads the segments and opens the form that creates,
 // renames, merges or deletes the segment called name.
 func openSegmentEdit(com *common, mode segmentEditMode, name string) tea.Cmd {
@@ -30,7 +38,7 @@ func openSegmentEdit(com *common, mode segmentEditMode, name string) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		msg := segmentEditMsg{mode: mode, segments: segs}
+		msg := segmentEditData{mode: mode, segments: segs}
 		for _, s := range segs {
 			if s.Name == name {
 				msg.segment = s
@@ -39,7 +47,7 @@ func openSegmentEdit(com *common, mode segmentEditMode, name string) tea.Cmd {
 		if mode != editNew && msg.segment.ID == 0 {
 			return errMsg{fmt.Errorf("there is no segment called %q any more: %w", name, model.ErrNotFound)}
 		}
-		return msg
+		return pushMsg{func() screen { return newSegmentEdit(com, msg) }}
 	}
 }
 
@@ -47,14 +55,14 @@ func openSegmentEdit(com *common, mode segmentEditMode, name string) tea.Cmd {
 // segments: an editForm of one field.
 type segmentEdit struct {
 	editForm
-	data segmentEditMsg
+	data segmentEditData
 
 	name    string // new or renamed
 	into    int64  // merge target
 	confirm bool   // delete
 }
 
-func newSegmentEdit(com *common, data segmentEditMsg) *segmentEdit {
+func newSegmentEdit(com *common, data segmentEditData) *segmentEdit {
 	f := &segmentEdit{editForm: newEditForm(com), data: data, name: data.segment.Name}
 	for _, s := range data.segments {
 		if s.ID != data.segment.ID {

@@ -10,6 +10,15 @@ import (
 	"clientele/model"
 )
 
+// segmentFormData is what the segment form needs before it opens: the
+// customers it puts in (or takes out of) a segment, who they are in words,
+// and the segments to choose from.
+type segmentFormData struct {
+	ids      []int64
+	who      string // "Ada Lovelace" or "3 marked customers"
+	segments []model.Segment
+}
+
 // openSegmentForm loads the segments and opens the form that puts the
 // customers ids (who, in words) in one of them, or takes them out.
 func openSegmentForm(com *common, ids []int64, who string) tea.Cmd {
@@ -19,7 +28,8 @@ func openSegmentForm(com *common, ids []int64, who string) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		return segmentFormMsg{ids: ids, who: who, segments: segs}
+		data := segmentFormData{ids: ids, who: who, segments: segs}
+		return pushMsg{func() screen { return newSegmentForm(com, data) }}
 	}
 }
 
@@ -32,7 +42,7 @@ const newSegmentChoice = int64(0)
 // esc asks before discarding.
 type segmentForm struct {
 	editForm
-	data segmentFormMsg
+	data segmentFormData
 
 	// Values as typed.
 	remove  bool
@@ -40,7 +50,7 @@ type segmentForm struct {
 	name    string
 }
 
-func newSegmentForm(com *common, data segmentFormMsg) *segmentForm {
+func newSegmentForm(com *common, data segmentFormData) *segmentForm {
 	f := &segmentForm{editForm: newEditForm(com), data: data}
 	if len(data.segments) > 0 {
 		f.segment = data.segments[0].ID

@@ -176,8 +176,6 @@ func (s *segmentFit) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case dataChangedMsg, settingsLoadedMsg, segmentEditedMsg:
 		return s.Init()
-	case letGoDataMsg:
-		return push(newLetGoForm(s.com, msg.customer, msg.period))
 	case stageChangedMsg:
 		if msg.undo {
 			s.last = nil
@@ -254,7 +252,8 @@ func (s *segmentFit) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, s.keys.Tree) && s.view == viewReferrals:
 		if c, ok := s.customer(); ok {
-			return push(newReferralTree(s.com, s.fit, c.ID))
+			fit, id := s.fit, c.ID
+			return push(func() screen { return newReferralTree(s.com, fit, id) })
 		}
 	case s.view == viewGroups && s.by == model.BySegment:
 		return s.segmentKey(msg)
@@ -304,7 +303,7 @@ func openLetGo(com *common, c model.FitCustomer, p model.Period) tea.Cmd {
 			return errMsg{err}
 		}
 		c.TimeMinutes = minutes
-		return letGoDataMsg{customer: c, period: p}
+		return pushMsg{func() screen { return newLetGoForm(com, c, p) }}
 	}
 }
 

@@ -88,7 +88,7 @@ func (s *settingsTab) Update(msg tea.Msg) tea.Cmd {
 			s.cursor = min(s.cursor+1, len(s.data.questions)-1)
 		case key.Matches(msg, s.keys.Edit):
 			d := *s.data
-			return func() tea.Msg { return pushMsg{newSettingsForm(s.com, d)} }
+			return push(func() screen { return newSettingsForm(s.com, d) })
 		case key.Matches(msg, s.keys.Add):
 			s.adding = true
 			s.input.SetValue("")
