@@ -176,9 +176,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case openCustomerMsg:
 		return a, a.push(newCustomerDetail(a.com, msg.id))
 	case newFeedbackMsg:
-		return a, a.push(newFeedbackForm(a.com, msg.customerID))
+		return a, openFeedbackForm(a.com, msg.customerID)
 	case newComplaintMsg:
-		return a, a.push(newComplaintForm(a.com, msg.customerID, msg.orderID))
+		return a, openComplaintForm(a.com, 0, msg.customerID, msg.orderID)
 	case newOrderMsg:
 		return a, openOrderForm(a.com, msg.customerID, msg.repeat)
 	case newCostMsg:

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -11,19 +12,18 @@ import (
 	"clientele/model"
 )
 
-// complaintForm opens or edits a complaint: what went wrong first, then
-// what made it right (the remedy, its cost, the guarantee, the status),
-// then what stops it happening again. enter moves on and saves after the
-// last field; ctrl+s saves from anywhere, so a new complaint is recorded
-// as soon as what went wrong is typed. The values live here, so a failed
-// save opens the form again, on the field in error, with everything typed.
+// complaintForm opens or edits a complaint, a form body: what went wrong
+// first, then what made it right (the remedy, its cost, the guarantee,
+// the status), then what stops it happening again. enter moves on and
+// saves after the last field; ctrl+s saves from anywhere, so a new
+// complaint is recorded as soon as what went wrong is typed.
 type complaintForm struct {
-	checkedForm
+	com        *common
 	keys       ComplaintFormKeys
 	id         int64 // the complaint edited; 0 for a new one
 	customerID int64
 	orderID    int64
-	data       *complaintFormDataMsg
+	data       complaintFormData
 
 	// Field values, as typed.
 	what, customer, opened           string
@@ -36,6 +36,13 @@ type complaintForm struct {
 	prevention, outcome, closed      string
 }
 
+// complaintFormData is what the complaint form needs before it opens.
+type complaintFormData struct {
+	complaint model.Complaint // the stored complaint; zero when opening one
+	pick      customerPick
+	orders    []model.OrderSummary // the customer's recent orders
+}
+
 // The complaint form's fields by group, named as the errors name them.
 var complaintFields = [][]string{
 	{"what went wrong", "category", "severity", "customer", "order", "opened"},
@@ -46,50 +53,44 @@ var complaintFields = [][]string{
 // complaintOrders is how many of the customer's orders the form offers.
 const complaintOrders = 20
 
-func newComplaintForm(com *common, customerID, orderID int64) *complaintForm {
-	keys := DefaultComplaintFormKeys()
-	return &complaintForm{checkedForm: checkedForm{formChrome: newFormChrome(), com: com}, keys: keys,
-		customerID: customerID, orderID: orderID}
-}
-
-func editComplaintForm(com *common, id int64) *complaintForm {
-	f := newComplaintForm(com, 0, 0)
-	f.id = id
-	return f
-}
-
-// Init loads the complaint, its customer and their recent orders.
-func (f *complaintForm) Init() tea.Cmd {
-	if f.form != nil {
-		return f.form.Init()
-	}
-	store, id, customerID := f.com.store, f.id, f.customerID
+// openComplaintForm loads complaint id (0 for a new one, about the
+// customer and the order given, either 0 for none), its customer and
+// their recent orders, then opens the form.
+func openComplaintForm(com *common, id, customerID, orderID int64) tea.Cmd {
+	store := com.store
 	return func() tea.Msg {
 		ctx := bg()
-		var msg complaintFormDataMsg
+		var data complaintFormData
+		cid := customerID
 		if id != 0 {
 			c, err := store.Complaint(ctx, id)
 			if err != nil {
 				return errMsg{err}
 			}
-			msg.complaint, customerID = c, c.CustomerID
+			data.complaint, cid = c, c.CustomerID
 		}
 		var err error
-		if msg.pick, err = loadCustomerPick(ctx, store, customerID); err != nil {
+		if data.pick, err = loadCustomerPick(ctx, store, cid); err != nil {
 			return errMsg{err}
 		}
-		if customerID != 0 {
-			if msg.orders, err = store.RecentOrders(ctx, customerID, complaintOrders); err != nil {
+		if cid != 0 {
+			if data.orders, err = store.RecentOrders(ctx, cid, complaintOrders); err != nil {
 				return errMsg{err}
 			}
 		}
-		return msg
+		return pushMsg{func() screen {
+			f := &complaintForm{com: com, keys: DefaultComplaintFormKeys(), id: id, customerID: customerID,
+				orderID: orderID, data: data}
+			f.fill()
+			return newForm(com, f)
+		}}
 	}
 }
 
 // fill takes the values from the loaded complaint, or the defaults of a
 // new one.
-func (f *complaintForm) fill(d *complaintFormDataMsg) {
+func (f *complaintForm) fill() {
+	d := f.data
 	c := d.complaint
 	if f.id == 0 {
 		c = model.Complaint{OpenedOn: f.com.today(), CustomerID: f.customerID, OrderID: f.orderID,
@@ -106,7 +107,6 @@ func (f *complaintForm) fill(d *complaintFormDataMsg) {
 	}
 	f.honoured, f.remedied = model.FormatDate(c.HonouredOn), model.FormatDate(c.RemediedOn)
 	f.prevention, f.outcome, f.closed = clean(c.Prevention), clean(c.Outcome), model.FormatDate(c.ClosedOn)
-	f.initial = f.snapshot()
 }
 
 func (f *complaintForm) snapshot() string {
@@ -116,9 +116,8 @@ func (f *complaintForm) snapshot() string {
 }
 
 // build makes the huh form over the values.
-func (f *complaintForm) build() {
-	f.inputs = namedInputs{}
-	in := f.input
+func (f *complaintForm) build(b *builder) fields {
+	in := func(name, title string, v *string) *huh.Input { return b.named(name, title, v).CharLimit(2000) }
 	categories := make([]huh.Option[model.ComplaintCategory], len(model.ComplaintCategories))
 	for i, c := range model.ComplaintCategories {
 		categories[i] = huh.NewOption(string(c), c)
@@ -145,7 +144,7 @@ func (f *complaintForm) build() {
 		orders = append(orders, huh.NewOption(sprintf("order #%d", f.order), f.order))
 	}
 	dateHelp := "YYYY-MM-DD, today, yesterday, -3"
-	f.finish(huh.NewForm(
+	return b.huh(huh.NewForm(
 		huh.NewGroup(
 			in("what went wrong", "What went wrong", &f.what),
 			huh.NewSelect[model.ComplaintCategory]().Title("Category").Options(categories...).Value(&f.category).Inline(true),
@@ -168,7 +167,7 @@ func (f *complaintForm) build() {
 			in("outcome", "Outcome", &f.outcome),
 			in("closed", "Closed on", &f.closed).Placeholder("blank: today, once closed"),
 		).Title("So it does not happen again"),
-	).WithKeyMap(choiceKeyMap()), complaintFields)
+	).WithKeyMap(choiceKeyMap()), complaintFields...)
 }
 
 // complaint returns the complaint the values describe, the name to look
@@ -236,12 +235,11 @@ func (f *complaintForm) complaint() (model.Complaint, string, map[string]string)
 
 // save checks the values and writes the complaint, and its remedy cost,
 // in a command.
-func (f *complaintForm) save() tea.Cmd {
+func (f *complaintForm) save() (tea.Cmd, error) {
 	c, lookup, errs := f.complaint()
-	if len(errs) > 0 {
-		return f.fail(errs, f.build)
+	if err := errorsIn(errs, slices.Concat(complaintFields...)); err != nil {
+		return nil, err
 	}
-	f.saving, f.saveErr = true, ""
 	store, created := f.com.store, f.id == 0
 	return func() tea.Msg {
 		err := lookupInto(bg(), store, lookup, &c.CustomerID)
@@ -253,10 +251,17 @@ func (f *complaintForm) save() tea.Cmd {
 			err = store.UpdateComplaint(bg(), &c)
 		}
 		if err != nil {
-			return complaintSaveFailedMsg{err}
+			return saveFailedMsg{err}
 		}
-		return complaintSavedMsg{complaint: c, customer: storedName(bg(), store, c.CustomerID), created: created}
-	}
+		verb := "Saved the complaint"
+		if created {
+			verb = "Opened a complaint"
+		}
+		if who := storedName(bg(), store, c.CustomerID); who != "" {
+			verb += " from " + clean(who)
+		}
+		return savedMsg{text: sprintf("%s (%s, %s).", verb, c.Category, c.Status)}
+	}, nil
 }
 
 // Title implements screen.
@@ -266,7 +271,7 @@ func (f *complaintForm) Title() string {
 		title = sprintf("Complaint #%d", f.id)
 	}
 	switch {
-	case f.data != nil && f.data.pick.customer.ID != 0:
+	case f.data.pick.customer.ID != 0:
 		return title + " from " + f.data.pick.customer.Name
 	case f.id == 0:
 		return "New complaint"
@@ -274,62 +279,21 @@ func (f *complaintForm) Title() string {
 	return title
 }
 
-// Update implements screen.
-func (f *complaintForm) Update(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case complaintFormDataMsg:
-		if f.data != nil {
-			return nil
-		}
-		f.data = &msg
-		f.fill(f.data)
-		f.build()
-		return f.form.Init()
-	case complaintSavedMsg:
-		verb := "Saved the complaint"
-		if msg.created {
-			verb = "Opened a complaint"
-		}
-		if msg.customer != "" {
-			verb += " from " + clean(msg.customer)
-		}
-		return tea.Batch(back, status("%s (%s, %s).", verb, msg.complaint.Category, msg.complaint.Status))
-	case complaintSaveFailedMsg:
-		return f.saveFailed(msg.err, f.build)
-	case tea.KeyPressMsg:
-		if handled, cmd := f.guard(msg, f.snapshot()); handled {
-			return cmd
-		}
-		if f.form != nil && key.Matches(msg, f.keys.Save) {
-			return f.save()
-		}
+// key saves from any field with ctrl+s.
+func (f *complaintForm) key(msg tea.KeyPressMsg) (keyAction, tea.Cmd) {
+	if key.Matches(msg, f.keys.Save) {
+		return keySave, nil
 	}
-	if f.form == nil {
-		return nil
-	}
-	cmd, completed := f.update(msg)
-	if completed {
-		return f.save()
-	}
-	return cmd
+	return keyPass, nil
 }
 
-// View implements screen.
-func (f *complaintForm) View() string {
+// shortHelp puts ctrl+s before the field's keys.
+func (f *complaintForm) shortHelp(field []key.Binding) []key.Binding {
+	return append([]key.Binding{f.keys.Save}, field...)
+}
+
+// banner is the title and how to save.
+func (f *complaintForm) banner(w int) string {
 	st := f.com.styles
-	if f.form == nil {
-		return st.Muted.Render("Loading…")
-	}
-	return f.show(st.Title.Render(clean(f.Title())) + st.Muted.Render("  ctrl+s saves from any field"))
+	return truncate(st.Title.Render(clean(f.Title()))+st.Muted.Render("  ctrl+s saves from any field"), w)
 }
-
-// ShortHelp implements help.KeyMap.
-func (f *complaintForm) ShortHelp() []key.Binding {
-	if f.form == nil {
-		return f.keysHelp()
-	}
-	return f.keysHelp(append([]key.Binding{f.keys.Save}, f.form.KeyBinds()...)...)
-}
-
-// FullHelp implements help.KeyMap.
-func (f *complaintForm) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }

@@ -158,7 +158,7 @@ func (s *complaintScreen) Update(msg tea.Msg) tea.Cmd {
 		s.naming = false
 		maps.Copy(s.names, msg.names)
 		return s.ensureNames()
-	case dataChangedMsg, settingsLoadedMsg, complaintSavedMsg:
+	case dataChangedMsg, settingsLoadedMsg:
 		return s.Init()
 	case tea.MouseMsg:
 		if s.table.HandleMouse(msg, msg.Mouse().Y-panelLines) {
@@ -190,7 +190,7 @@ func (s *complaintScreen) Update(msg tea.Msg) tea.Cmd {
 func (s *complaintScreen) edit() tea.Cmd {
 	if r, ok := s.selected(); ok {
 		id := r.ID
-		return push(func() screen { return editComplaintForm(s.com, id) })
+		return openComplaintForm(s.com, id, 0, 0)
 	}
 	return nil
 }

@@ -13,11 +13,10 @@ import (
 
 // costForm records a cost to serve for a customer: a category, an amount
 // or, for time, minutes priced at the hourly rate, a date, a note, and
-// optionally one of their recent orders. It follows customerForm: values
-// live here, messages stand in the field titles, esc asks before
-// discarding.
+// optionally one of their recent orders. A form body: the values live
+// here.
 type costForm struct {
-	editForm
+	com      *common
 	customer model.CustomerName
 	orders   []model.OrderSummary
 
@@ -52,16 +51,13 @@ func openCostForm(com *common, customerID, orderID int64) tea.Cmd {
 			return errMsg{err}
 		}
 		data := costFormData{customer: model.CustomerName{ID: c.ID, Name: c.Name}, orders: orders, orderID: orderID}
-		return pushMsg{func() screen { return newCostForm(com, data) }}
+		return pushMsg{func() screen { return newForm(com, newCostForm(com, data)) }}
 	}
 }
 
 func newCostForm(com *common, data costFormData) *costForm {
-	f := &costForm{editForm: newEditForm(com), customer: data.customer, orders: data.orders,
+	return &costForm{com: com, customer: data.customer, orders: data.orders,
 		category: model.CostShipping, on: model.FormatDate(com.today()), orderID: data.orderID}
-	f.editForm.build, f.editForm.snapshot, f.editForm.save = f.build, f.snapshot, f.save
-	f.start()
-	return f
 }
 
 func (f *costForm) snapshot() string {
@@ -70,7 +66,7 @@ func (f *costForm) snapshot() string {
 }
 
 // build makes the huh form over the values.
-func (f *costForm) build() {
+func (f *costForm) build(b *builder) fields {
 	cats := make([]huh.Option[model.CostCategory], len(model.CostCategories))
 	for i, c := range model.CostCategories {
 		cats[i] = huh.NewOption(string(c), c)
@@ -80,8 +76,8 @@ func (f *costForm) build() {
 		label := sprintf("%s %s %s · %s", model.FormatDate(o.OrderedAt), o.Kind, f.com.money(o.Total), clean(o.Summary))
 		orders = append(orders, huh.NewOption(label, o.ID))
 	}
-	in := f.input
-	f.form = f.finish(huh.NewForm(huh.NewGroup(
+	in := func(title string, v *string) *huh.Input { return b.input(title, v).Inline(true) }
+	return b.huh(huh.NewForm(huh.NewGroup(
 		huh.NewSelect[model.CostCategory]().Title("Category").Options(cats...).Value(&f.category).Inline(true),
 		in("Amount ", &f.amount).Placeholder("0.00; empty for time").Validate(validateCost),
 		in("Minutes ", &f.minutes).Placeholder("for time only").Validate(validateMinutes),
@@ -142,34 +138,23 @@ func (f *costForm) cost() (model.Cost, error) {
 // Title implements screen.
 func (f *costForm) Title() string { return "Cost to serve · " + f.customer.Name }
 
-// Update implements screen.
-func (f *costForm) Update(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case costSavedMsg:
-		return tea.Batch(back, status("Saved a %s cost of %s for %s.", msg.cost.Category,
-			f.com.money(msg.cost.Amount), clean(msg.customer)))
-	}
-	return f.update(msg)
-}
-
 // save writes the cost in a command.
-func (f *costForm) save() tea.Cmd {
+func (f *costForm) save() (tea.Cmd, error) {
 	c, err := f.cost()
 	if err != nil {
-		return func() tea.Msg { return saveFailedMsg{err: err} }
+		return nil, err
 	}
-	f.saving = true
-	store, name := f.com.store, f.customer.Name
+	store, name, symbol := f.com.store, f.customer.Name, f.com.settings.CurrencySymbol()
 	return func() tea.Msg {
 		if err := store.CreateCost(bg(), &c); err != nil {
 			return saveFailedMsg{err: err}
 		}
-		return costSavedMsg{cost: c, customer: name}
-	}
+		return savedMsg{text: sprintf("Saved a %s cost of %s for %s.", c.Category, c.Amount.Format(symbol), clean(name))}
+	}, nil
 }
 
-// View implements screen.
-func (f *costForm) View() string {
-	return f.view("Time is costed at " + f.com.money(f.com.settings.HourlyRate) +
-		" an hour: give minutes and leave the amount empty.")
+// banner says how time is costed.
+func (f *costForm) banner(w int) string {
+	return truncate(f.com.styles.Muted.Render("Time is costed at "+f.com.money(f.com.settings.HourlyRate)+
+		" an hour: give minutes and leave the amount empty."), w)
 }

@@ -6,21 +6,18 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
 	"clientele/model"
 )
 
-// customerForm adds or edits a customer with huh. Every field is checked as
-// the user leaves it, with the message beside it; the values live in this
-// struct, so a failed save rebuilds the form with everything still typed.
+// customerForm adds or edits a customer: a form body over huh. Every
+// field is checked as the user leaves it, with the message beside it; the
+// values live in this struct, so a failed save rebuilds the form with
+// everything still typed.
 type customerForm struct {
 	com *common
-	formChrome
-	form *huh.Form
-	w, h int
 
 	orig     model.Customer     // the stored customer (zero when adding)
 	names    map[string][]int64 // folded name → ids
@@ -35,10 +32,6 @@ type customerForm struct {
 	segmentsText, valuesText                     string
 	referredBy, source, acqCost, nextReview      string
 	language, notes, letGo                       string
-
-	inputs []titledInput // the text fields, to show their errors in their titles
-
-	initial string // the values when opened, to tell whether anything changed
 }
 
 // customerFormData is what a customer form needs before it opens: the
@@ -75,13 +68,13 @@ func openCustomerForm(com *common, id int64) tea.Cmd {
 		for _, s := range segs {
 			msg.segments = append(msg.segments, clean(s.Name))
 		}
-		return pushMsg{func() screen { return newCustomerForm(com, msg) }}
+		return pushMsg{func() screen { return newForm(com, newCustomerForm(com, msg)) }}
 	}
 }
 
 func newCustomerForm(com *common, data customerFormData) *customerForm {
 	c := data.customer
-	f := &customerForm{com: com, formChrome: newFormChrome(), orig: c, segments: data.segments,
+	f := &customerForm{com: com, orig: c, segments: data.segments,
 		names: map[string][]int64{}}
 	for _, n := range data.names {
 		k := fold(n.Name)
@@ -114,8 +107,6 @@ func newCustomerForm(com *common, data customerFormData) *customerForm {
 	}
 	f.nextReview = model.FormatDate(c.NextReview)
 	f.language, f.notes, f.letGo = c.Language, c.Notes, c.LetGoReason
-	f.initial = f.snapshot()
-	f.build()
 	return f
 }
 
@@ -129,7 +120,7 @@ func (f *customerForm) snapshot() string {
 }
 
 // build makes the huh form over the field values.
-func (f *customerForm) build() {
+func (f *customerForm) build(b *builder) fields {
 	channels := []huh.Option[model.Channel]{huh.NewOption("not set", model.Channel(""))}
 	for _, c := range model.Channels {
 		channels = append(channels, huh.NewOption(string(c), c))
@@ -144,13 +135,8 @@ func (f *customerForm) build() {
 	for i := 1; i <= model.Tiers; i++ {
 		tiers = append(tiers, huh.NewOption(model.Printable(f.com.settings.TierName(i)), i))
 	}
-	f.inputs = nil
-	in := func(title string, v *string) *huh.Input {
-		i := huh.NewInput().Title(title).Value(v)
-		f.inputs = append(f.inputs, titledInput{field: i, title: title, shown: title})
-		return i
-	}
-	f.form = huh.NewForm(
+	in := b.input
+	return b.huh(huh.NewForm(
 		huh.NewGroup(
 			in("Name", &f.name).Validate(msgOnly(model.ValidateName)).CharLimit(200),
 			in("Email", &f.email).Validate(msgOnly(model.ValidateEmail)),
@@ -182,18 +168,12 @@ func (f *customerForm) build() {
 			huh.NewText().Title("Notes").Value(&f.notes).Lines(4).CharLimit(20000),
 			in("Reason for letting go", &f.letGo).Description("for former customers"),
 		).Title("Notes"),
-	).WithKeyMap(choiceKeyMap()).WithShowHelp(false).WithShowErrors(false).WithTheme(formTheme(f.com))
-	if f.w > 0 {
-		f.form = f.form.WithWidth(formWidth(f.w)).WithHeight(f.formHeight())
-	}
+	).WithKeyMap(choiceKeyMap()))
 }
 
 // maxCompletions is the most customer names offered as completions; past
 // it, matching every key press against the list would slow typing.
 const maxCompletions = 5000
-
-// formHeight is the height left for the huh form under the banner line.
-func (f *customerForm) formHeight() int { return max(f.h-1, 3) }
 
 func validateSegments(s string) error {
 	for _, name := range model.NormalizeNames(strings.Split(s, ",")) {
@@ -326,69 +306,23 @@ func (f *customerForm) Title() string {
 	return "Edit " + clean(f.orig.Name)
 }
 
-// Init focuses the first field.
-func (f *customerForm) Init() tea.Cmd { return f.form.Init() }
-
-// SetSize implements screen.
-func (f *customerForm) SetSize(w, h int) {
-	f.w, f.h = w, h
-	f.form = f.form.WithWidth(formWidth(w)).WithHeight(f.formHeight())
-}
-
-// Typing implements typer: every key belongs to the form.
-func (f *customerForm) Typing() bool { return true }
-
-// Update implements screen.
-func (f *customerForm) Update(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case customerSavedMsg:
-		verb := "Saved"
-		if msg.created {
-			verb = "Added"
-		}
-		return tea.Batch(back, status("%s %s.", verb, clean(msg.customer.Name)))
-	case saveFailedMsg:
-		f.build()
-		return f.failed(msg.err, f.form)
-	case tea.KeyPressMsg:
-		if used, cmd := f.key(msg, f.snapshot() != f.initial); used {
-			return cmd
-		}
-	}
-	var cmd tea.Cmd
-	var done bool
-	if f.form, cmd, done = f.step(f.com.styles, f.form, f.inputs, msg); done {
-		return f.save()
-	}
-	return cmd
-}
-
 // save writes the customer in a command.
-func (f *customerForm) save() tea.Cmd {
+func (f *customerForm) save() (tea.Cmd, error) {
 	c, err := f.customer()
 	if err != nil {
-		return func() tea.Msg { return saveFailedMsg{err: err} }
+		return nil, err
 	}
-	f.saving = true
 	store := f.com.store
 	return func() tea.Msg {
+		verb, err := "Saved", error(nil)
 		if c.ID == 0 {
-			err = store.CreateCustomer(bg(), &c)
+			verb, err = "Added", store.CreateCustomer(bg(), &c)
 		} else {
 			err = store.UpdateCustomer(bg(), &c)
 		}
 		if err != nil {
 			return saveFailedMsg{err: err}
 		}
-		return customerSavedMsg{customer: c, created: f.orig.ID == 0}
-	}
+		return savedMsg{text: verb + " " + clean(c.Name) + "."}
+	}, nil
 }
-
-// View implements screen.
-func (f *customerForm) View() string { return f.view(f.com.styles, f.Title(), f.w, f.form) }
-
-// ShortHelp implements help.KeyMap: the focused field's keys, then esc.
-func (f *customerForm) ShortHelp() []key.Binding { return f.help(f.form) }
-
-// FullHelp implements help.KeyMap.
-func (f *customerForm) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }

@@ -190,9 +190,6 @@ func (l *customerList) Update(msg tea.Msg) tea.Cmd {
 	case dataChangedMsg, settingsLoadedMsg:
 		return l.reload()
 
-	case customerSavedMsg:
-		return l.reload()
-
 	case segmentAssignedMsg:
 		clear(l.marked)
 		return nil
@@ -209,7 +206,7 @@ func (l *customerList) Update(msg tea.Msg) tea.Cmd {
 		// The demo writes its own settings (the business, its currency and
 		// tiers): every screen reads them again, which reloads this list.
 		l.loadingDemo = false
-		return tea.Batch(reloadSettings(l.com), status("%s", msg.summary))
+		return tea.Batch(reloadSettings(l.com.store), status("%s", msg.summary))
 
 	case tea.MouseMsg:
 		if l.empty {
@@ -396,7 +393,7 @@ func (l *customerList) openImport() tea.Cmd {
 	if l.com.importFile == nil {
 		return status("Import a file with: clientele import FILE (see clientele import --help).")
 	}
-	return push(func() screen { return newImportPrompt(l.com) })
+	return push(func() screen { return newForm(l.com, newImportPrompt(l.com)) })
 }
 
 // checkEmpty asks whether the database has any customer at all, archived

@@ -101,7 +101,7 @@ func (d *customerDetail) Update(msg tea.Msg) tea.Cmd {
 			d.also = &msg
 			d.layout()
 		}
-	case dataChangedMsg, customerSavedMsg:
+	case dataChangedMsg:
 		return d.Init()
 	case tea.BackgroundColorMsg, settingsLoadedMsg:
 		d.layout()

@@ -299,7 +299,7 @@ func (s *feedbackScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 		s.follow = ""
 		return nil
-	case dataChangedMsg, settingsLoadedMsg, feedbackSavedMsg:
+	case dataChangedMsg, settingsLoadedMsg:
 		return s.reload()
 	case feedbackStatusMsg:
 		return tea.Batch(s.reload(), status("Marked %s.", msg.status))

@@ -11,17 +11,18 @@ import (
 	"clientele/model"
 )
 
-// feedbackForm records feedback in a handful of keys. One key picks the
-// kind (a digit is an NPS score and starts it); the fields then open with
-// sensible defaults (the customer, their preferred channel, the question
-// that kind answers), the first one to type in focused; enter saves from
-// any field and tab moves between them. The common cases from a customer:
-// f 9 enter (NPS 9), f 1 0 enter (NPS 10), f w <the wish> enter.
+// feedbackForm records feedback in a handful of keys: a form body. One
+// key picks the kind (a digit is an NPS score and starts it); the fields
+// then open with sensible defaults (the customer, their preferred
+// channel, the question that kind answers), the first one to type in
+// focused; enter saves from any field and tab moves between them. The
+// common cases from a customer: f 9 enter (NPS 9), f 1 0 enter (NPS 10),
+// f w <the wish> enter.
 type feedbackForm struct {
-	checkedForm
+	com        *common
 	keys       FeedbackFormKeys
 	customerID int64
-	data       *feedbackFormDataMsg
+	data       feedbackFormData
 	kind       model.FeedbackKind // "" while the kind is being chosen
 
 	// Field values, as typed.
@@ -29,6 +30,13 @@ type feedbackForm struct {
 	channel                                     model.Channel
 
 	order []string // the fields in form order, by name
+}
+
+// feedbackFormData is what the feedback form needs before it opens.
+type feedbackFormData struct {
+	pick      customerPick
+	questions []model.SavedQuestion
+	offerings []model.Offering
 }
 
 // Field names, as errors name them.
@@ -41,40 +49,32 @@ const (
 	fieldOffering = "offering"
 )
 
-func newFeedbackForm(com *common, customerID int64) *feedbackForm {
-	keys := DefaultFeedbackFormKeys()
-	return &feedbackForm{checkedForm: checkedForm{formChrome: newFormChrome(), com: com}, keys: keys, customerID: customerID}
-}
-
-// Init loads the customer, the saved questions and the offerings.
-func (f *feedbackForm) Init() tea.Cmd {
-	if f.form != nil {
-		return f.form.Init()
-	}
-	if f.data != nil {
-		return nil
-	}
-	store, id := f.com.store, f.customerID
+// openFeedbackForm loads the customer (0 for anonymous feedback), the
+// saved questions and the offerings, then opens the form.
+func openFeedbackForm(com *common, customerID int64) tea.Cmd {
+	store := com.store
 	return func() tea.Msg {
 		ctx := bg()
-		pick, err := loadCustomerPick(ctx, store, id)
+		pick, err := loadCustomerPick(ctx, store, customerID)
 		if err != nil {
 			return errMsg{err}
 		}
-		msg := feedbackFormDataMsg{pick: pick}
-		if msg.questions, err = store.SavedQuestions(ctx); err != nil {
+		data := feedbackFormData{pick: pick}
+		if data.questions, err = store.SavedQuestions(ctx); err != nil {
 			return errMsg{err}
 		}
-		if msg.offerings, err = store.Offerings(ctx); err != nil {
+		if data.offerings, err = store.Offerings(ctx); err != nil {
 			return errMsg{err}
 		}
-		return msg
+		return pushMsg{func() screen {
+			return newForm(com, &feedbackForm{com: com, keys: DefaultFeedbackFormKeys(), customerID: customerID, data: data})
+		}}
 	}
 }
 
 // Title implements screen.
 func (f *feedbackForm) Title() string {
-	if f.data != nil && f.data.pick.customer.ID != 0 {
+	if f.data.pick.customer.ID != 0 {
 		return "Feedback from " + f.data.pick.customer.Name
 	}
 	return "New feedback"
@@ -82,7 +82,7 @@ func (f *feedbackForm) Title() string {
 
 // choose starts the form for a kind; a digit typed for an NPS score is
 // the score's first digit.
-func (f *feedbackForm) choose(kind model.FeedbackKind, digit string) tea.Cmd {
+func (f *feedbackForm) choose(kind model.FeedbackKind, digit string) {
 	f.kind, f.score = kind, digit
 	p := f.data.pick
 	f.customer = p.text
@@ -104,9 +104,6 @@ func (f *feedbackForm) choose(kind model.FeedbackKind, digit string) tea.Cmd {
 	} else {
 		f.order = append(first, fieldQuestion, fieldChannel, fieldOffering, fieldCustomer)
 	}
-	f.initial = f.snapshot()
-	f.build()
-	return f.form.Init()
 }
 
 func (f *feedbackForm) snapshot() string {
@@ -128,10 +125,12 @@ func answerTitle(kind model.FeedbackKind) string {
 	return "What did they ask?"
 }
 
-// build makes the huh form over the values, focused on field focus (the
-// first field when "").
-func (f *feedbackForm) build() {
-	f.inputs = namedInputs{}
+// build makes the huh form over the values; before the kind is chosen,
+// the list of kinds.
+func (f *feedbackForm) build(b *builder) fields {
+	if f.kind == "" {
+		return &kindChoice{f: f}
+	}
 	// Stored text reaches the terminal as completions: made printable.
 	var offerings, questions []string
 	for _, o := range f.data.offerings {
@@ -144,35 +143,23 @@ func (f *feedbackForm) build() {
 	for _, c := range model.Channels {
 		channels = append(channels, huh.NewOption(string(c), c))
 	}
+	in := func(name, title string, v *string) *huh.Input { return b.named(name, title, v).CharLimit(2000) }
 	fields := map[string]huh.Field{
-		fieldScore:  f.input(fieldScore, "Score, 0 to 10", &f.score).CharLimit(2),
-		fieldAnswer: f.input(fieldAnswer, answerTitle(f.kind), &f.answer),
-		fieldCustomer: f.input(fieldCustomer, "Customer", &f.customer).Suggestions(f.data.pick.list).
+		fieldScore:  in(fieldScore, "Score, 0 to 10", &f.score).CharLimit(2),
+		fieldAnswer: in(fieldAnswer, answerTitle(f.kind), &f.answer),
+		fieldCustomer: in(fieldCustomer, "Customer", &f.customer).Suggestions(f.data.pick.list).
 			Placeholder("blank for anonymous; a name or #id"),
-		fieldQuestion: f.input(fieldQuestion, "Question asked", &f.question).Suggestions(questions).
+		fieldQuestion: in(fieldQuestion, "Question asked", &f.question).Suggestions(questions).
 			Placeholder("a saved question (ctrl+e completes) or a new one"),
 		fieldChannel: huh.NewSelect[model.Channel]().Title("Channel").Options(channels...).Value(&f.channel).Inline(true),
-		fieldOffering: f.input(fieldOffering, "About (optional)", &f.offering).Suggestions(offerings).
+		fieldOffering: in(fieldOffering, "About (optional)", &f.offering).Suggestions(offerings).
 			Placeholder("an offering"),
 	}
 	var group []huh.Field
 	for _, name := range f.order {
 		group = append(group, fields[name])
 	}
-	f.finish(huh.NewForm(huh.NewGroup(group...)).WithKeyMap(quickKeyMap()), [][]string{f.order})
-}
-
-// quickKeyMap is huh's keymap for forms that save on enter: tab and
-// shift+tab move between fields, left and right change a choice.
-func quickKeyMap() *huh.KeyMap {
-	km := huh.NewDefaultKeyMap()
-	next := key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field"))
-	km.Input.Next, km.Input.Submit = next, next
-	km.Select.Next, km.Select.Submit = next, next
-	km.Select.Left = key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "previous choice"))
-	km.Select.Right = key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "next choice"))
-	km.Select.Filter.SetEnabled(false)
-	return km
+	return b.huh(huh.NewForm(huh.NewGroup(group...)).WithKeyMap(quickKeyMap()), f.order)
 }
 
 // feedback returns the feedback the values describe, the name to look the
@@ -218,87 +205,50 @@ func (f *feedbackForm) feedback() (model.Feedback, string, map[string]string) {
 	return fb, lookup, errs
 }
 
-// save checks the values and writes the feedback in a command; a field
-// in error keeps the form open on it.
-func (f *feedbackForm) save() tea.Cmd {
+// save checks the values and writes the feedback in a command.
+func (f *feedbackForm) save() (tea.Cmd, error) {
 	fb, lookup, errs := f.feedback()
-	if len(errs) > 0 {
-		return f.fail(errs, f.build)
+	if err := errorsIn(errs, f.order); err != nil {
+		return nil, err
 	}
-	f.saving, f.saveErr = true, ""
 	store := f.com.store
 	return func() tea.Msg {
 		if err := lookupInto(bg(), store, lookup, &fb.CustomerID); err != nil {
-			return feedbackSaveFailedMsg{err}
+			return saveFailedMsg{err}
 		}
 		if err := store.CreateFeedback(bg(), &fb); err != nil {
-			return feedbackSaveFailedMsg{err}
+			return saveFailedMsg{err}
 		}
-		return feedbackSavedMsg{feedback: fb, customer: storedName(bg(), store, fb.CustomerID)}
-	}
+		return savedMsg{text: "Recorded " + feedbackSummary(fb, storedName(bg(), store, fb.CustomerID)) + "."}
+	}, nil
 }
 
-// Update implements screen.
-func (f *feedbackForm) Update(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case feedbackFormDataMsg:
-		if f.data == nil {
-			f.data = &msg
+// key picks the kind from one key before the fields open, and saves on
+// enter from any field once they have.
+func (f *feedbackForm) key(msg tea.KeyPressMsg) (keyAction, tea.Cmd) {
+	if f.kind != "" {
+		if key.Matches(msg, f.keys.Save) {
+			return keySave, nil
 		}
-		return nil
-	case feedbackSavedMsg:
-		return tea.Batch(back, status("Recorded %s.", feedbackSummary(msg.feedback, msg.customer)))
-	case feedbackSaveFailedMsg:
-		return f.saveFailed(msg.err, f.build)
-	case tea.KeyPressMsg:
-		return f.handleKey(msg)
+		return keyPass, nil
 	}
-	if f.form == nil {
-		return nil
-	}
-	return f.updateForm(msg)
-}
-
-func (f *feedbackForm) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	if handled, cmd := f.guard(msg, f.snapshot()); handled {
-		return cmd
-	}
-	switch {
-	case f.data == nil: // still loading
-		return nil
-	case f.form == nil:
-		return f.chooseKey(msg)
-	case key.Matches(msg, f.keys.Save):
-		return f.save()
-	}
-	return f.updateForm(msg)
-}
-
-// chooseKey picks the kind from one key.
-func (f *feedbackForm) chooseKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, f.keys.Score):
-		return f.choose(model.FeedbackNPS, msg.String())
+		f.choose(model.FeedbackNPS, msg.String())
 	case key.Matches(msg, f.keys.NPS):
-		return f.choose(model.FeedbackNPS, "")
+		f.choose(model.FeedbackNPS, "")
 	case key.Matches(msg, f.keys.Wish):
-		return f.choose(model.FeedbackWish, "")
+		f.choose(model.FeedbackWish, "")
 	case key.Matches(msg, f.keys.Praise):
-		return f.choose(model.FeedbackPraise, "")
+		f.choose(model.FeedbackPraise, "")
 	case key.Matches(msg, f.keys.Suggestion):
-		return f.choose(model.FeedbackSuggestion, "")
+		f.choose(model.FeedbackSuggestion, "")
 	case key.Matches(msg, f.keys.Question):
-		return f.choose(model.FeedbackQuestion, "")
+		f.choose(model.FeedbackQuestion, "")
+	default:
+		return keyUsed, nil
 	}
-	return nil
-}
-
-func (f *feedbackForm) updateForm(msg tea.Msg) tea.Cmd {
-	cmd, completed := f.update(msg)
-	if completed { // tab past the last field saves too
-		return f.save()
-	}
-	return cmd
+	return keyRebuild, nil
 }
 
 // feedbackSummary says what was recorded: "NPS 9 from Ada Lovelace".
@@ -316,43 +266,61 @@ func feedbackSummary(fb model.Feedback, customer string) string {
 	return what + " from " + clean(customer)
 }
 
-// View implements screen.
-func (f *feedbackForm) View() string {
+// banner is the title, and once the kind is chosen the kind and how to
+// save.
+func (f *feedbackForm) banner(w int) string {
 	st := f.com.styles
-	if f.data == nil {
-		return st.Muted.Render("Loading…")
+	if f.kind == "" {
+		return truncate(st.Title.Render(clean(f.Title())), w)
 	}
-	if f.form != nil {
-		return f.show(st.Title.Render(clean(f.Title())+" · "+f.kind.Label()) + st.Muted.Render("  enter saves"))
-	}
-	k := func(b key.Binding) string { return st.Key.Render(fitCell(b.Help().Key, 4, false)) }
+	return truncate(st.Title.Render(clean(f.Title())+" · "+f.kind.Label())+st.Muted.Render("  enter saves"), w)
+}
+
+// kindChoice is the feedback form before its kind is chosen: the kinds and
+// their keys, in place of fields.
+type kindChoice struct {
+	f *feedbackForm
+	w int
+}
+
+func (k *kindChoice) Init() tea.Cmd                        { return nil }
+func (k *kindChoice) update(tea.Msg) (tea.Cmd, bool)       { return nil, false }
+func (k *kindChoice) SetSize(w, _ int)                     { k.w = w }
+func (k *kindChoice) keyBinds() []key.Binding              { return nil }
+func (k *kindChoice) showErrors(map[string]string) tea.Cmd { return nil }
+
+// View lists the kinds under the banner.
+func (k *kindChoice) View() string {
+	f := k.f
+	st := f.com.styles
+	key := func(b key.Binding) string { return st.Key.Render(fitCell(b.Help().Key, 4, false)) }
 	lines := []string{
-		st.Title.Render(clean(f.Title())), "", "What kind of feedback?", "",
-		k(f.keys.Score) + " an NPS score: type it (9, or 1 0 for ten), then enter",
-		k(f.keys.NPS) + " NPS, score next",
-		k(f.keys.Wish) + " a wish: “" + model.WishQuestion + "”",
-		k(f.keys.Praise) + " praise",
-		k(f.keys.Suggestion) + " a suggestion",
-		k(f.keys.Question) + " a question they asked",
+		"", "What kind of feedback?", "",
+		key(f.keys.Score) + " an NPS score: type it (9, or 1 0 for ten), then enter",
+		key(f.keys.NPS) + " NPS, score next",
+		key(f.keys.Wish) + " a wish: “" + model.WishQuestion + "”",
+		key(f.keys.Praise) + " praise",
+		key(f.keys.Suggestion) + " a suggestion",
+		key(f.keys.Question) + " a question they asked",
 	}
 	for i, l := range lines {
-		lines[i] = truncate(l, f.w)
+		lines[i] = truncate(l, k.w)
 	}
 	return strings.Join(lines, "\n")
 }
 
-// ShortHelp implements help.KeyMap.
-func (f *feedbackForm) ShortHelp() []key.Binding {
-	if f.form == nil {
-		return f.keysHelp(f.keys.Score, f.keys.Wish, f.keys.Praise, f.keys.Suggestion, f.keys.Question)
+// shortHelp is the kind keys, then the form's.
+func (f *feedbackForm) shortHelp([]key.Binding) []key.Binding {
+	if f.kind == "" {
+		return []key.Binding{f.keys.Score, f.keys.Wish, f.keys.Praise, f.keys.Suggestion, f.keys.Question}
 	}
-	return f.keysHelp(f.keys.Save, f.keys.Next, f.keys.Prev, f.keys.Complete)
+	return []key.Binding{f.keys.Save, f.keys.Next, f.keys.Prev, f.keys.Complete}
 }
 
-// FullHelp implements help.KeyMap.
-func (f *feedbackForm) FullHelp() [][]key.Binding {
+// fullHelp lists every key of the form.
+func (f *feedbackForm) fullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{f.keys.Score, f.keys.NPS, f.keys.Wish, f.keys.Praise, f.keys.Suggestion, f.keys.Question},
-		{f.keys.Save, f.keys.Next, f.keys.Prev, f.keys.Complete, f.checkedForm.keys.Cancel},
+		{f.keys.Save, f.keys.Next, f.keys.Prev, f.keys.Complete, f.keys.Cancel},
 	}
 }

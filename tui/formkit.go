@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -13,15 +14,346 @@ import (
 	"clientele/model"
 )
 
-// The parts every form screen shares. A form keeps its values in its own
-// struct; a field's validation message is written into the field's title,
-// so it stands beside the field; a failed save shows the reason over the
-// rebuilt form with everything typed kept; esc closes an untouched form at
-// once and asks before discarding an edited one.
+// The form kit: every form screen is a form around a formBody. The body
+// keeps the values in its own struct and says how they are laid out
+// (build), whether they changed (snapshot) and how they are checked and
+// written (save). The form owns the Update cycle around them:
+//
+//   - esc closes an untouched form at once and asks before discarding an
+//     edited one; y discards, n (or esc) keeps editing;
+//   - keys are swallowed while a save runs;
+//   - a save answers savedMsg, which closes the form (the screen under it
+//     reloads as it shows again) and says what was saved, or
+//     saveFailedMsg, whose error is shown over the form and in the status
+//     bar while the form is built again with everything typed, each field
+//     error beside its field (until the value is changed), the first such
+//     field focused;
+//   - the banner line over the fields: the discard question, "Saving…",
+//     what failed, or the body's own line.
+type form struct {
+	com    *common
+	body   formBody
+	fields fields
+	keys   FormKeys
+	w, h   int
 
-// titledInput is a huh input and its plain title.
+	confirming bool   // the discard question is asked
+	saving     bool   // a save command runs
+	saveErr    string // why the last save failed, for the banner
+	initial    string // body.snapshot() when the form opened
+}
+
+// formBody is a form's own part.
+type formBody interface {
+	// Title names the form in the header.
+	Title() string
+	// build lays the fields out over the values: when the form opens and
+	// again after a failed save, with everything typed.
+	build(b *builder) fields
+	// snapshot joins the values, to tell an edited form from an untouched
+	// one.
+	snapshot() string
+	// save checks the values and returns the command that writes them,
+	// which answers savedMsg or saveFailedMsg. Values that do not check
+	// return the error (a model.FieldError or model.Errors names the
+	// fields) and nothing is written.
+	save() (tea.Cmd, error)
+}
+
+// A body may also have any of these.
+type (
+	// bannered words the line over the fields when the form has nothing
+	// else to say there (default: the title).
+	bannered interface{ banner(w int) string }
+	// headed draws lines between the banner and the fields (the let-go
+	// form's figures).
+	headed interface{ head(w int) []string }
+	// keyed sees keys before the fields do: the feedback form's kind keys
+	// and save keys that work from any field.
+	keyed interface {
+		key(msg tea.KeyPressMsg) (keyAction, tea.Cmd)
+	}
+	// helped lists its own keys for the help line, given the focused
+	// field's (the default), and, optionally, the full help.
+	helped interface {
+		shortHelp(field []key.Binding) []key.Binding
+	}
+	fullHelped interface{ fullHelp() [][]key.Binding }
+	// discarding names what esc would throw away ("this order").
+	discarding interface{ discards() string }
+	// savingText is what the banner says while a save runs.
+	savingText interface{ savingText() string }
+)
+
+// keyAction is what a body's key hook did with a key.
+type keyAction int
+
+const (
+	keyPass    keyAction = iota // not the body's: the fields get it
+	keyUsed                     // the body used it
+	keySave                     // save now, from whatever field
+	keyRebuild                  // the values changed shape: lay the fields out again
+)
+
+// fields are what a form's values are typed into: a huh form (huhFields)
+// or a body's own (the order form's lines).
+type fields interface {
+	Init() tea.Cmd
+	// update passes msg on; submitted reports the last field was left:
+	// time to save.
+	update(msg tea.Msg) (cmd tea.Cmd, submitted bool)
+	View() string
+	SetSize(w, h int)
+	// keyBinds are the keys of the field in focus.
+	keyBinds() []key.Binding
+	// showErrors writes errs (field → message) beside the fields they
+	// name, each until its value changes, and focuses the first.
+	showErrors(errs map[string]string) tea.Cmd
+}
+
+// newForm opens a form over body.
+func newForm(com *common, body formBody) *form {
+	f := &form{com: com, body: body, keys: DefaultFormKeys()}
+	f.initial = body.snapshot()
+	f.fields = body.build(&builder{com: com})
+	return f
+}
+
+// Title implements screen.
+func (f *form) Title() string { return f.body.Title() }
+
+// Init focuses the first field.
+func (f *form) Init() tea.Cmd { return f.fields.Init() }
+
+// SetSize implements screen.
+func (f *form) SetSize(w, h int) {
+	f.w, f.h = w, h
+	f.size()
+}
+
+// size gives the fields the lines under the banner and the body's head.
+func (f *form) size() {
+	if f.w <= 0 {
+		return
+	}
+	h := f.h
+	if hd, ok := f.body.(headed); ok {
+		h = max(h-len(hd.head(f.w))-1, 4)
+	}
+	f.fields.SetSize(formWidth(f.w), max(h-1, 3))
+}
+
+// Typing implements typer: every key belongs to the form, but while it
+// saves no field has focus.
+func (f *form) Typing() bool { return !f.saving }
+
+// edited reports whether anything was typed since the form opened.
+func (f *form) edited() bool { return f.body.snapshot() != f.initial }
+
+// Update implements screen.
+func (f *form) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case savedMsg:
+		f.saving = false
+		var said tea.Cmd
+		if msg.text != "" {
+			said = status("%s", msg.text)
+		}
+		return tea.Sequence(back, tea.Batch(said, msg.then))
+	case saveFailedMsg:
+		return f.failed(msg.err)
+	case tea.KeyPressMsg:
+		if f.saving {
+			return nil
+		}
+		if used, cmd := f.guard(msg); used {
+			return cmd
+		}
+		if k, ok := f.body.(keyed); ok {
+			switch action, cmd := k.key(msg); action {
+			case keyUsed:
+				return cmd
+			case keySave:
+				return tea.Batch(cmd, f.save())
+			case keyRebuild:
+				f.initial = f.body.snapshot()
+				f.fields = f.body.build(&builder{com: f.com})
+				f.size()
+				return tea.Batch(cmd, f.fields.Init())
+			}
+		}
+	}
+	cmd, submitted := f.fields.update(msg)
+	if submitted && !f.saving {
+		return f.save()
+	}
+	return cmd
+}
+
+// guard answers esc and the discard question; it reports whether it used
+// the key.
+func (f *form) guard(msg tea.KeyPressMsg) (bool, tea.Cmd) {
+	if f.confirming {
+		switch {
+		case key.Matches(msg, f.keys.Confirm):
+			return true, back
+		case key.Matches(msg, f.keys.Deny):
+			f.confirming = false
+		}
+		return true, nil
+	}
+	if key.Matches(msg, f.keys.Cancel) {
+		if !f.edited() {
+			return true, back
+		}
+		f.confirming = true
+		return true, nil
+	}
+	return false, nil
+}
+
+// save checks the values and runs the body's save command.
+func (f *form) save() tea.Cmd {
+	cmd, err := f.body.save()
+	if err != nil {
+		return f.failed(err)
+	}
+	f.saving, f.saveErr = true, ""
+	return cmd
+}
+
+// failed shows why a save failed and builds the form again with
+// everything typed, each field error beside its field.
+func (f *form) failed(err error) tea.Cmd {
+	f.saving, f.saveErr = false, errorText(err)
+	f.fields = f.body.build(&builder{com: f.com})
+	f.size()
+	var shown tea.Cmd
+	if errs, ok := fieldErrors(err); ok {
+		shown = f.fields.showErrors(errs)
+	}
+	return tea.Batch(f.fields.Init(), shown, func() tea.Msg { return errMsg{err} })
+}
+
+// View implements screen: the banner, the body's head, the fields.
+func (f *form) View() string {
+	var b strings.Builder
+	b.WriteString(f.banner())
+	if hd, ok := f.body.(headed); ok {
+		for _, l := range hd.head(f.w) {
+			b.WriteString("\n" + l)
+		}
+	}
+	b.WriteString("\n" + f.fields.View())
+	return b.String()
+}
+
+// banner is the line over the fields: the discard question, saving, the
+// last error, or the body's own line.
+func (f *form) banner() string {
+	st := f.com.styles
+	switch {
+	case f.confirming:
+		what := "your changes"
+		if d, ok := f.body.(discarding); ok {
+			what = d.discards()
+		}
+		return truncate(st.Warn.Render("Discard "+what+"? y discards, n keeps editing."), f.w)
+	case f.saving:
+		text := "Saving…"
+		if s, ok := f.body.(savingText); ok {
+			text = s.savingText()
+		}
+		return truncate(st.Muted.Render(text), f.w)
+	case f.saveErr != "":
+		return truncate(st.Bad.Render("Not saved: "+clean(f.saveErr)), f.w)
+	}
+	if b, ok := f.body.(bannered); ok {
+		return b.banner(f.w)
+	}
+	return truncate(st.Title.Render(clean(f.body.Title())), f.w)
+}
+
+// ShortHelp implements help.KeyMap: y and n while the discard question
+// shows; else the body's keys, or the focused field's, then esc.
+func (f *form) ShortHelp() []key.Binding {
+	if f.confirming {
+		return []key.Binding{f.keys.Confirm, f.keys.Deny}
+	}
+	own := f.fields.keyBinds()
+	if h, ok := f.body.(helped); ok {
+		own = h.shortHelp(own)
+	}
+	return append(slices.Clip(own), f.keys.Cancel)
+}
+
+// FullHelp implements help.KeyMap.
+func (f *form) FullHelp() [][]key.Binding {
+	if h, ok := f.body.(fullHelped); ok && !f.confirming {
+		return h.fullHelp()
+	}
+	return [][]key.Binding{f.ShortHelp()}
+}
+
+// fieldErrors turns a validation error into field → message; ok is false
+// for any other error.
+func fieldErrors(err error) (errs map[string]string, ok bool) {
+	var es model.Errors
+	var fe *model.FieldError
+	switch {
+	case errors.As(err, &es):
+		errs = map[string]string{}
+		for _, e := range es {
+			errs[e.Field] = e.Msg
+		}
+		return errs, true
+	case errors.As(err, &fe):
+		return map[string]string{fe.Field: fe.Msg}, true
+	}
+	return nil, false
+}
+
+// errorsIn turns field → message into one error, the fields in the order
+// given (fields not listed last, by name); nil for none.
+func errorsIn(errs map[string]string, order []string) error {
+	if len(errs) == 0 {
+		return nil
+	}
+	names := make([]string, 0, len(errs))
+	for name := range errs {
+		names = append(names, name)
+	}
+	rank := func(n string) int {
+		if i := slices.Index(order, n); i >= 0 {
+			return i
+		}
+		return len(order)
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		if d := rank(a) - rank(b); d != 0 {
+			return d
+		}
+		return strings.Compare(a, b)
+	})
+	es := make(model.Errors, len(names))
+	for i, n := range names {
+		es[i] = &model.FieldError{Field: n, Msg: errs[n]}
+	}
+	return es
+}
+
+// builder makes a body's huh form: inputs whose titles show their errors,
+// and the settings every form shares.
+type builder struct {
+	com    *common
+	inputs []titledInput
+}
+
+// titledInput is a huh input, the name its errors give it, and its plain
+// title.
 type titledInput struct {
 	field *huh.Input
+	name  string
 	title string
 	shown string // the title as last set, message included
 	// saveErr is why the last save refused the value saveValue; it stays
@@ -29,46 +361,115 @@ type titledInput struct {
 	saveErr, saveValue string
 }
 
+// input makes a huh input over v whose title shows its messages; errors
+// name it by its title, in lower case.
+func (b *builder) input(title string, v *string) *huh.Input {
+	return b.named(strings.ToLower(strings.TrimSpace(title)), title, v)
+}
+
+// named makes a huh input over v whose errors name it name.
+func (b *builder) named(name, title string, v *string) *huh.Input {
+	i := huh.NewInput().Title(title).Value(v)
+	b.inputs = append(b.inputs, titledInput{field: i, name: name, title: title, shown: title})
+	return i
+}
+
+// huh finishes a body's huh form with the shared settings: no help or
+// errors of huh's own (the help line and the titles say them), our theme.
+// order lists the field names of each group, to focus the first field in
+// error after a failed save; without it the form opens on its first field.
+func (b *builder) huh(form *huh.Form, order ...[]string) fields {
+	return &huhFields{com: b.com, inputs: b.inputs, order: order,
+		form: form.WithShowHelp(false).WithShowErrors(false).WithTheme(formTheme(b.com))}
+}
+
+// huhFields are a body's fields as a huh form.
+type huhFields struct {
+	com    *common
+	form   *huh.Form
+	inputs []titledInput
+	order  [][]string
+}
+
+// Init focuses the first field.
+func (h *huhFields) Init() tea.Cmd { return h.form.Init() }
+
+// SetSize lays the form out; huh measures its fields while laying them
+// out, so never narrower than formWidth.
+func (h *huhFields) SetSize(w, hh int) {
+	h.form = h.form.WithWidth(w).WithHeight(hh)
+}
+
+// View draws the form.
+func (h *huhFields) View() string { return h.form.View() }
+
+// keyBinds are the focused field's keys.
+func (h *huhFields) keyBinds() []key.Binding { return h.form.KeyBinds() }
+
+// update passes msg to huh and writes the fields' messages into their
+// titles; submitted reports the form was completed.
+func (h *huhFields) update(msg tea.Msg) (tea.Cmd, bool) {
+	m, cmd := h.form.Update(msg)
+	if f, ok := m.(*huh.Form); ok {
+		h.form = f
+	}
+	h.markErrors()
+	return cmd, h.form.State == huh.StateCompleted
+}
+
 // markErrors writes each input's message into its title (its validation
 // message, else a failed save's while the value is as it was), and lays
 // the form out again when a title changed.
-func markErrors(form *huh.Form, inputs []titledInput, st Styles) {
+func (h *huhFields) markErrors() {
 	changed := false
-	for i, t := range inputs {
+	for i, t := range h.inputs {
 		title := t.title
 		if err := t.field.Error(); err != nil {
-			title = titleWithError(t.title, err.Error(), st)
+			title = titleWithError(t.title, err.Error(), h.com.styles)
 		} else if t.saveErr != "" && fmt.Sprint(t.field.GetValue()) == t.saveValue {
-			title = titleWithError(t.title, t.saveErr, st)
+			title = titleWithError(t.title, t.saveErr, h.com.styles)
 		}
 		if title != t.shown {
 			t.field.Title(title)
-			inputs[i].shown = title
+			h.inputs[i].shown = title
 			changed = true
 		}
 	}
 	if changed {
 		// huh lays a group out at the end of its Update; one more pass
 		// with a message no field uses lays out the new titles.
-		form.Update(relayoutMsg{})
+		if m, _ := h.form.Update(relayoutMsg{}); m != nil {
+			if f, ok := m.(*huh.Form); ok {
+				h.form = f
+			}
+		}
 	}
 }
 
-// markFieldError writes a failed save's field error into the title of the
-// input it names (model.FieldError's field, matched without case).
-func markFieldError(inputs []titledInput, err error, st Styles) {
-	var fe *model.FieldError
-	if !errors.As(err, &fe) {
-		return
-	}
-	for i, t := range inputs {
-		if strings.EqualFold(strings.TrimSpace(t.title), fe.Field) {
-			shown := titleWithError(t.title, fe.Msg, st)
-			t.field.Title(shown)
-			inputs[i].shown = shown
-			inputs[i].saveErr, inputs[i].saveValue = fe.Msg, fmt.Sprint(t.field.GetValue())
+// showErrors implements fields.
+func (h *huhFields) showErrors(errs map[string]string) tea.Cmd {
+	for i, t := range h.inputs {
+		for field, msg := range errs {
+			if strings.EqualFold(field, t.name) {
+				h.inputs[i].saveErr, h.inputs[i].saveValue = msg, fmt.Sprint(t.field.GetValue())
+			}
 		}
 	}
+	h.markErrors()
+	for g, names := range h.order {
+		i := slices.IndexFunc(names, func(n string) bool { return errs[n] != "" })
+		if i < 0 {
+			continue
+		}
+		for range g {
+			h.form.NextGroup()
+		}
+		for range i {
+			h.form.NextField()
+		}
+		return nil
+	}
+	return nil
 }
 
 // titleWithError is a field's title with a message beside it. An inline
@@ -87,6 +488,16 @@ func choiceKeyMap() *huh.KeyMap {
 	km.Select.Left = key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "previous choice"))
 	km.Select.Right = key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "next choice"))
 	km.Select.Filter.SetEnabled(false)
+	return km
+}
+
+// quickKeyMap is huh's keymap for forms that save on enter: tab and
+// shift+tab move between fields, left and right change a choice.
+func quickKeyMap() *huh.KeyMap {
+	km := choiceKeyMap()
+	next := key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field"))
+	km.Input.Next, km.Input.Submit = next, next
+	km.Select.Next, km.Select.Submit = next, next
 	return km
 }
 
@@ -129,112 +540,6 @@ func msgOnly(v func(string) error) func(string) error {
 		}
 		return err
 	}
-}
-
-// discardGuard is the step before losing what was typed: esc closes an
-// untouched form at once and asks first about an edited one; y discards,
-// n (or esc) keeps editing.
-type discardGuard struct {
-	keys       FormKeys
-	confirming bool
-}
-
-func newDiscardGuard() discardGuard { return discardGuard{keys: DefaultFormKeys()} }
-
-// handle reports whether msg was the guard's, and the command to run.
-func (g *discardGuard) handle(msg tea.KeyPressMsg, edited bool) (bool, tea.Cmd) {
-	if g.confirming {
-		switch {
-		case key.Matches(msg, g.keys.Confirm):
-			return true, back
-		case key.Matches(msg, g.keys.Deny):
-			g.confirming = false
-		}
-		return true, nil
-	}
-	if key.Matches(msg, g.keys.Cancel) {
-		if !edited {
-			return true, back
-		}
-		g.confirming = true
-		return true, nil
-	}
-	return false, nil
-}
-
-// help is the guard's keys while it asks, else nil.
-func (g *discardGuard) help() []key.Binding {
-	if g.confirming {
-		return []key.Binding{g.keys.Confirm, g.keys.Deny}
-	}
-	return nil
-}
-
-// formChrome is what a huh form screen keeps around its form: the discard
-// question, the saving state and the last save error.
-type formChrome struct {
-	discardGuard
-	saving  bool
-	saveErr string
-}
-
-func newFormChrome() formChrome { return formChrome{discardGuard: newDiscardGuard()} }
-
-// key handles esc and the discard question, and swallows keys while
-// saving; it reports whether it used the key. changed says whether
-// anything was typed.
-func (c *formChrome) key(msg tea.KeyPressMsg, changed bool) (bool, tea.Cmd) {
-	if c.saving {
-		return true, nil
-	}
-	return c.handle(msg, changed)
-}
-
-// step passes msg to the form, writes field errors into their titles, and
-// reports whether the form was just completed: time to save.
-func (c *formChrome) step(st Styles, form *huh.Form, inputs []titledInput, msg tea.Msg) (*huh.Form, tea.Cmd, bool) {
-	m, cmd := form.Update(msg)
-	if f, ok := m.(*huh.Form); ok {
-		form = f
-	}
-	markErrors(form, inputs, st)
-	return form, cmd, form.State == huh.StateCompleted && !c.saving
-}
-
-// failed shows a failed save over the rebuilt form, everything typed kept.
-func (c *formChrome) failed(err error, form *huh.Form) tea.Cmd {
-	c.saving, c.saveErr = false, errorText(err)
-	return tea.Batch(form.Init(), func() tea.Msg { return errMsg{err} })
-}
-
-// banner is the line over the form: the question, saving, the last error,
-// or the given title.
-func (c *formChrome) banner(st Styles, title string, w int) string {
-	var b string
-	switch {
-	case c.confirming:
-		b = st.Warn.Render("Discard your changes? y discards, n keeps editing.")
-	case c.saving:
-		b = st.Muted.Render("Saving…")
-	case c.saveErr != "":
-		b = st.Bad.Render("Not saved: " + clean(c.saveErr))
-	default:
-		b = title
-	}
-	return truncate(b, w)
-}
-
-// view draws the banner (with the title styled as one) over the form.
-func (c *formChrome) view(st Styles, title string, w int, form *huh.Form) string {
-	return c.banner(st, st.Title.Render(clean(title)), w) + "\n" + form.View()
-}
-
-// help is the focused field's keys, then esc; or the discard question's.
-func (c *formChrome) help(form *huh.Form) []key.Binding {
-	if h := c.discardGuard.help(); h != nil {
-		return h
-	}
-	return append(form.KeyBinds(), c.keys.Cancel)
 }
 
 // formWidth is the width a huh form is laid out at: never below the

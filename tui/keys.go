@@ -320,28 +320,44 @@ func DefaultComplaintFormKeys() ComplaintFormKeys {
 // OrderFormKeys move through the order form; every other key is typed
 // into the focused field.
 type OrderFormKeys struct {
-	Next     key.Binding
-	Prev     key.Binding
-	Up       key.Binding
-	Down     key.Binding
-	Kind     key.Binding // on the kind field: sale ↔ refund
-	Complete key.Binding // take the offering the item field suggests
-	Save     key.Binding
-	Cancel   key.Binding
+	Next       key.Binding
+	Prev       key.Binding
+	Up         key.Binding
+	Down       key.Binding
+	Kind       key.Binding // on the kind field: sale ↔ refund
+	Refund     key.Binding // on the kind field: refund
+	Sale       key.Binding // on the kind field: sale
+	Complete   key.Binding // take the offering the item field suggests
+	Save       key.Binding
+	SaveOnNote key.Binding // enter on the note, the last field
+	Cancel     key.Binding
 }
 
 // DefaultOrderFormKeys returns the order form's bindings.
 func DefaultOrderFormKeys() OrderFormKeys {
 	return OrderFormKeys{
-		Next:     key.NewBinding(key.WithKeys("tab", "enter"), key.WithHelp("tab/enter", "next field")),
-		Prev:     key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
-		Up:       key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "line above")),
-		Down:     key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "line below")),
-		Kind:     key.NewBinding(key.WithKeys("space", "left", "right"), key.WithHelp("space", "sale/refund")),
-		Complete: key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "complete offering")),
-		Save:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
-		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Next:       key.NewBinding(key.WithKeys("tab", "enter"), key.WithHelp("tab/enter", "next field")),
+		Prev:       key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
+		Up:         key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "line above")),
+		Down:       key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "line below")),
+		Kind:       key.NewBinding(key.WithKeys("space", "left", "right"), key.WithHelp("space", "sale/refund")),
+		Refund:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refund")),
+		Sale:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sale")),
+		Complete:   key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "complete offering")),
+		Save:       key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+		SaveOnNote: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save (on the note)")),
+		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}
+}
+
+// ImportKeys are the import prompt's own: enter on the path imports.
+type ImportKeys struct {
+	Import key.Binding
+}
+
+// DefaultImportKeys returns the import prompt's bindings.
+func DefaultImportKeys() ImportKeys {
+	return ImportKeys{Import: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "import"))}
 }
 
 // OfferingKeys are the offerings list's bindings.

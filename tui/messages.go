@@ -1,6 +1,8 @@
 package tui
 
 import (
+	tea "charm.land/bubbletea/v2"
+
 	"clientele/model"
 )
 
@@ -60,14 +62,17 @@ type customerLoadedMsg struct {
 	year, ever model.CustomerProfit
 }
 
-// customerSavedMsg reports a customer written by a form.
-type customerSavedMsg struct {
-	customer model.Customer
-	created  bool
+// savedMsg reports a form's values written: the form closes (the screen
+// under it reloads as it shows again), the status bar says text, and then
+// runs (a message for the screen under the form, the settings read
+// again).
+type savedMsg struct {
+	text string
+	then tea.Cmd
 }
 
 // saveFailedMsg reports a form whose save failed; the form is shown again
-// with everything the user typed.
+// with everything the user typed and why, beside the fields it names.
 type saveFailedMsg struct{ err error }
 
 // archivedMsg reports a customer archived (or brought back, undo true).
@@ -136,71 +141,17 @@ type themeSetMsg struct {
 	count int
 }
 
-// feedbackFormDataMsg carries what the feedback form needs.
-type feedbackFormDataMsg struct {
-	pick      customerPick
-	questions []model.SavedQuestion
-	offerings []model.Offering
-}
-
-// feedbackSavedMsg reports feedback recorded by the form.
-type feedbackSavedMsg struct {
-	feedback model.Feedback
-	customer string // "" for anonymous
-}
-
-// feedbackSaveFailedMsg reports a failed save; the form keeps its values.
-type feedbackSaveFailedMsg struct{ err error }
-
 // complaintsLoadedMsg carries everything the Complaints screen shows.
 type complaintsLoadedMsg struct{ data *complaintData }
-
-// complaintFormDataMsg carries what the complaint form needs.
-type complaintFormDataMsg struct {
-	complaint model.Complaint // the stored complaint; zero when opening one
-	pick      customerPick
-	orders    []model.OrderSummary // the customer's recent orders
-}
-
-// complaintSavedMsg reports a complaint written by the form.
-type complaintSavedMsg struct {
-	complaint model.Complaint
-	customer  string // their name; "" for none
-	created   bool
-}
-
-// complaintSaveFailedMsg reports a failed save; the form keeps its values.
-type complaintSaveFailedMsg struct{ err error }
 
 // complaintNamesMsg carries customers' names for the complaints on screen.
 type complaintNamesMsg struct{ names map[int64]string }
 
-// orderSavedMsg reports an order written by the order form.
-type orderSavedMsg struct {
-	order    model.Order
-	customer string
-}
-
-// costSavedMsg reports a cost to serve written by the cost form.
-type costSavedMsg struct {
-	cost     model.Cost
-	customer string
-}
-
 // offeringsLoadedMsg carries the offerings list.
 type offeringsLoadedMsg struct{ offerings []model.Offering }
 
-// offeringSavedMsg reports an offering written by its form or retired.
-type offeringSavedMsg struct {
-	offering model.Offering
-	created  bool
-}
-
-// importDoneMsg reports a finished import with what it added.
-type importDoneMsg struct{ summary model.ImportSummary }
-
-// importFailedMsg reports an import that wrote nothing, and why.
-type importFailedMsg struct{ err error }
+// offeringSavedMsg reports an offering retired or brought back.
+type offeringSavedMsg struct{ offering model.Offering }
 
 // reviewLoadedMsg carries today's review list; start marks the load the
 // app makes when it opens, which decides the first screen.
@@ -216,21 +167,12 @@ type reviewActedMsg struct {
 	text string // for the status bar
 }
 
-// daySavedMsg reports a touch, follow-up or snooze saved by a form.
-type daySavedMsg struct {
-	id   int64
-	text string
-}
-
 // setupLoadedMsg carries what the Settings tab shows.
 type setupLoadedMsg struct {
 	settings  model.Settings
 	segments  []model.Segment
 	questions []model.SavedQuestion
 }
-
-// settingsSavedMsg reports the settings form saved.
-type settingsSavedMsg struct{}
 
 // segmentAssignedMsg reports customers put in, or taken out of, a segment.
 type segmentAssignedMsg struct {
@@ -258,9 +200,6 @@ type stageChangedMsg struct {
 
 func (stageChangedMsg) broadcast() {}
 
-// segmentEditedMsg reports a segment created, renamed, merged or deleted.
-type segmentEditedMsg struct{ text string }
-
 // alsoBoughtLoadedMsg carries what to suggest to customer id: what others
 // who bought the same items also bought. bought is false when the customer
 // has bought nothing yet.
@@ -282,10 +221,4 @@ type profitLoadedMsg struct {
 type periodChosenMsg struct {
 	period   model.Period
 	from, to string
-}
-
-// profitExportedMsg reports the profit summary written to path.
-type profitExportedMsg struct {
-	path   string
-	period string
 }

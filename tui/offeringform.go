@@ -13,9 +13,9 @@ import (
 
 // offeringForm adds or edits an offering: SKU, name, product or service,
 // tier, price and unit cost. A SKU another offering has is refused beside
-// the SKU field, with everything typed kept.
+// the SKU field, with everything typed kept. A form body.
 type offeringForm struct {
-	editForm
+	com                    *common
 	orig                   model.Offering
 	sku, name, price, cost string
 	kind                   model.OfferingKind
@@ -23,7 +23,7 @@ type offeringForm struct {
 }
 
 func newOfferingForm(com *common, o model.Offering) *offeringForm {
-	f := &offeringForm{editForm: newEditForm(com), orig: o, sku: clean(o.SKU),
+	f := &offeringForm{com: com, orig: o, sku: clean(o.SKU),
 		name: clean(o.Name), kind: o.Kind, tier: o.Tier}
 	if o.ID != 0 || o.Price != 0 {
 		f.price = o.Price.Decimal()
@@ -34,8 +34,6 @@ func newOfferingForm(com *common, o model.Offering) *offeringForm {
 	if f.kind == "" {
 		f.kind = model.KindProduct
 	}
-	f.editForm.build, f.editForm.snapshot, f.editForm.save = f.build, f.snapshot, f.save
-	f.start()
 	return f
 }
 
@@ -43,13 +41,13 @@ func (f *offeringForm) snapshot() string {
 	return strings.Join([]string{f.sku, f.name, f.price, f.cost, string(f.kind), strconv.Itoa(f.tier)}, "\x00")
 }
 
-func (f *offeringForm) build() {
+func (f *offeringForm) build(b *builder) fields {
 	tiers := []huh.Option[int]{huh.NewOption("none", 0)}
 	for i := 1; i <= model.Tiers; i++ {
 		tiers = append(tiers, huh.NewOption(clean(f.com.settings.TierName(i)), i))
 	}
-	in := f.input
-	f.form = f.finish(huh.NewForm(huh.NewGroup(
+	in := func(title string, v *string) *huh.Input { return b.input(title, v).Inline(true) }
+	return b.huh(huh.NewForm(huh.NewGroup(
 		in("Name ", &f.name).Validate(requiredText).CharLimit(500),
 		in("SKU ", &f.sku).Placeholder("optional stock code, unique").CharLimit(100),
 		huh.NewSelect[model.OfferingKind]().Title("Kind").Inline(true).Value(&f.kind).Options(
@@ -102,30 +100,22 @@ func (f *offeringForm) Title() string {
 	return "Edit " + clean(f.orig.Name)
 }
 
-// Update implements screen.
-func (f *offeringForm) Update(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case offeringSavedMsg:
-		verb := "Saved"
-		if msg.created {
-			verb = "Added"
-		}
-		return tea.Batch(back, status("%s %s.", verb, clean(msg.offering.Name)))
-	}
-	return f.update(msg)
-}
-
 // save checks the values and writes the offering in a command.
-func (f *offeringForm) save() tea.Cmd {
+func (f *offeringForm) save() (tea.Cmd, error) {
 	o, err := f.offering()
 	if err != nil {
-		return func() tea.Msg { return saveFailedMsg{err: err} }
+		return nil, err
 	}
-	f.saving = true
-	return saveOffering(f.com, o, func(err error) tea.Msg { return saveFailedMsg{err: err} })
+	saved := func(o model.Offering, created bool) tea.Msg {
+		if created {
+			return savedMsg{text: "Added " + clean(o.Name) + "."}
+		}
+		return savedMsg{text: "Saved " + clean(o.Name) + "."}
+	}
+	return saveOffering(f.com, o, saved, func(err error) tea.Msg { return saveFailedMsg{err: err} }), nil
 }
 
-// View implements screen.
-func (f *offeringForm) View() string {
-	return f.view("The price fills in order lines; the unit cost counts against profit.")
+// banner says what the prices do.
+func (f *offeringForm) banner(w int) string {
+	return truncate(f.com.styles.Muted.Render("The price fills in order lines; the unit cost counts against profit."), w)
 }

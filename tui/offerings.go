@@ -83,13 +83,16 @@ func (l *offeringList) Update(msg tea.Msg) tea.Cmd {
 		}
 		switch {
 		case key.Matches(msg, l.keys.Add):
-			return push(func() screen { return newOfferingForm(l.com, model.Offering{Kind: model.KindProduct, Active: true}) })
+			return push(func() screen {
+				return newForm(l.com, newOfferingForm(l.com, model.Offering{Kind: model.KindProduct, Active: true}))
+			})
 		case key.Matches(msg, l.keys.Edit):
 			return l.edit()
 		case key.Matches(msg, l.keys.Retire):
 			if o, ok := l.selected(); ok {
 				o.Active = !o.Active
-				return saveOffering(l.com, o, func(err error) tea.Msg { return errMsg{err} })
+				return saveOffering(l.com, o, func(o model.Offering, _ bool) tea.Msg { return offeringSavedMsg{offering: o} },
+					func(err error) tea.Msg { return errMsg{err} })
 			}
 		}
 	}
@@ -105,14 +108,15 @@ func (l *offeringList) selected() (model.Offering, bool) {
 
 func (l *offeringList) edit() tea.Cmd {
 	if o, ok := l.selected(); ok {
-		return push(func() screen { return newOfferingForm(l.com, o) })
+		return push(func() screen { return newForm(l.com, newOfferingForm(l.com, o)) })
 	}
 	return nil
 }
 
-// saveOffering writes o in a command; failed turns an error into the
-// message to answer with.
-func saveOffering(com *common, o model.Offering, failed func(error) tea.Msg) tea.Cmd {
+// saveOffering writes o in a command, answering with what saved makes of
+// the offering as stored, or with what failed makes of the error.
+func saveOffering(com *common, o model.Offering, saved func(o model.Offering, created bool) tea.Msg,
+	failed func(error) tea.Msg) tea.Cmd {
 	store := com.store
 	return func() tea.Msg {
 		created := o.ID == 0
@@ -125,7 +129,7 @@ func saveOffering(com *common, o model.Offering, failed func(error) tea.Msg) tea
 		if err != nil {
 			return failed(err)
 		}
-		return offeringSavedMsg{offering: o, created: created}
+		return saved(o, created)
 	}
 }
 

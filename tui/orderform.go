@@ -17,8 +17,9 @@ import (
 // orderForm records a sale or a refund for a customer: a kind, a date,
 // lines of an offering or free text with a quantity and a unit price (the
 // offering's, unless typed), and a note. A blank line always waits at the
-// bottom, so the order grows as it is typed. Values live in the inputs;
-// a failed save marks the fields at fault and keeps everything typed.
+// bottom, so the order grows as it is typed. It is a form body that draws
+// its own fields: the values live in its inputs, and a failed save marks
+// the fields at fault and keeps everything typed.
 type orderForm struct {
 	com  *common
 	keys OrderFormKeys
@@ -36,11 +37,6 @@ type orderForm struct {
 	focus int            // the field with focus: see field
 	errs  map[int]string // field → what is wrong with it
 	top   int            // the first line shown when they do not all fit
-
-	guard   discardGuard
-	initial string
-	saving  bool
-	saveErr string
 }
 
 // orderLine is one line's inputs and the offering its item names.
@@ -100,12 +96,12 @@ func openOrderForm(com *common, customerID int64, repeat bool) tea.Cmd {
 		if msg.offerings, err = store.Offerings(ctx); err != nil {
 			return errMsg{err}
 		}
-		return pushMsg{func() screen { return newOrderForm(com, msg) }}
+		return pushMsg{func() screen { return newForm(com, newOrderForm(com, msg)) }}
 	}
 }
 
 func newOrderForm(com *common, data orderFormData) *orderForm {
-	f := &orderForm{com: com, keys: DefaultOrderFormKeys(), guard: newDiscardGuard(), customer: data.customer, kind: model.OrderSale,
+	f := &orderForm{com: com, keys: DefaultOrderFormKeys(), customer: data.customer, kind: model.OrderSale,
 		offerings: map[string]*model.Offering{}, errs: map[int]string{}, focus: fieldLines}
 	var names []string
 	byID := map[int64]*model.Offering{}
@@ -149,10 +145,13 @@ func newOrderForm(com *common, data orderFormData) *orderForm {
 		}
 	}
 	f.lines = append(f.lines, f.newLine(names))
-	f.initial = f.snapshot()
 	f.styleInputs()
 	return f
 }
+
+// build implements formBody: the form draws its own fields, which keep
+// what was typed across a failed save.
+func (f *orderForm) build(*builder) fields { return f }
 
 // input makes a text input with the form's settings.
 func (f *orderForm) input(placeholder string, limit int) textinput.Model {
@@ -235,17 +234,15 @@ func (f *orderForm) Title() string {
 	return what + " · " + f.customer.Name
 }
 
-// Init focuses the first line's item.
+// Init focuses the first line's item (after a failed save, the first
+// field at fault).
 func (f *orderForm) Init() tea.Cmd { return f.setFocus(f.focus) }
 
-// SetSize implements screen.
+// SetSize lays the inputs out; the banner is the form's.
 func (f *orderForm) SetSize(w, h int) {
-	f.w, f.h = w, h
+	f.w, f.h = w, h+1 // the layout counts the banner's line over the fields
 	f.layout()
 }
-
-// Typing implements typer: the form's fields take every printable key.
-func (f *orderForm) Typing() bool { return true }
 
 // Column widths: quantity, unit price and amount are fixed, the item
 // takes the rest.
@@ -340,54 +337,33 @@ func (f *orderForm) scrollToFocus() {
 	f.top = max(0, min(f.top, len(f.lines)-n))
 }
 
-// Update implements screen.
-func (f *orderForm) Update(msg tea.Msg) tea.Cmd {
+// update implements fields: the keys that move between fields and lines,
+// and everything typed into the field in focus.
+func (f *orderForm) update(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case tea.BackgroundColorMsg:
 		f.styleInputs()
-	case orderSavedMsg:
-		what := "order"
-		if msg.order.Kind == model.OrderRefund {
-			what = "refund"
-		}
-		total := msg.order.Total()
-		return tea.Batch(back, status("Saved %s %s of %s for %s.", a(what), what,
-			f.com.money(max(total, -total)), clean(msg.customer)))
-	case saveFailedMsg:
-		f.saving = false
-		f.saveErr = errorText(msg.err)
-		return func() tea.Msg { return errMsg{msg.err} }
 	case tea.KeyPressMsg:
-		return f.handleKey(msg)
+		return f.handleKey(msg), false
 	}
 	if ti := f.field(f.focus); ti != nil {
 		var cmd tea.Cmd
 		*ti, cmd = ti.Update(msg)
-		return cmd
+		return cmd, false
 	}
-	return nil
+	return nil, false
 }
 
-// a is the article for a word: "a refund", "an order".
-func a(word string) string {
-	if strings.ContainsRune("aeiou", rune(word[0])) {
-		return "an"
+// key saves with ctrl+s from any field, and with enter on the note.
+func (f *orderForm) key(msg tea.KeyPressMsg) (keyAction, tea.Cmd) {
+	if key.Matches(msg, f.keys.Save) || key.Matches(msg, f.keys.SaveOnNote) && f.focus == f.notesField() {
+		return keySave, nil
 	}
-	return "a"
+	return keyPass, nil
 }
 
 func (f *orderForm) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	if f.saving {
-		return nil
-	}
-	if ok, cmd := f.guard.handle(msg, f.snapshot() != f.initial); ok {
-		return cmd
-	}
 	switch {
-	case key.Matches(msg, f.keys.Save):
-		return f.save()
-	case msg.String() == "enter" && f.focus == f.notesField():
-		return f.save()
 	case key.Matches(msg, f.keys.Next):
 		return f.setFocus(f.focus + 1)
 	case key.Matches(msg, f.keys.Prev):
@@ -409,9 +385,7 @@ func (f *orderForm) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return f.setFocus(f.notesField())
 	case f.focus == fieldKind:
-		if key.Matches(msg, f.keys.Kind) || msg.String() == "r" || msg.String() == "s" {
-			f.toggleKind(msg.String())
-		}
+		f.toggleKind(msg)
 		return nil
 	}
 	ti := f.field(f.focus)
@@ -422,12 +396,13 @@ func (f *orderForm) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // toggleKind switches between sale and refund; r and s choose directly.
-func (f *orderForm) toggleKind(k string) {
+func (f *orderForm) toggleKind(msg tea.KeyPressMsg) {
 	switch {
-	case k == "r":
+	case key.Matches(msg, f.keys.Refund):
 		f.kind = model.OrderRefund
-	case k == "s":
+	case key.Matches(msg, f.keys.Sale):
 		f.kind = model.OrderSale
+	case !key.Matches(msg, f.keys.Kind):
 	case f.kind == model.OrderSale:
 		f.kind = model.OrderRefund
 	default:
@@ -478,7 +453,7 @@ func (f *orderForm) order() (model.Order, error) {
 	}
 	for i := 0; i < f.fieldCount(); i++ {
 		if msg, ok := f.errs[i]; ok {
-			return o, errors.New(f.fieldName(i) + ": " + msg)
+			return o, &model.FieldError{Field: f.fieldName(i), Msg: msg}
 		}
 	}
 	return o, nil
@@ -541,48 +516,63 @@ func (f *orderForm) fieldName(i int) string {
 }
 
 // save checks the form and writes the order in a command; a field at
-// fault takes the focus, with its message beside it.
-func (f *orderForm) save() tea.Cmd {
+// fault takes the focus, with its message beside it (showErrors).
+func (f *orderForm) save() (tea.Cmd, error) {
 	f.leaveField(f.focus)
 	o, err := f.order()
 	if err != nil {
-		f.saveErr = ""
-		for i := 0; i < f.fieldCount(); i++ {
-			if _, bad := f.errs[i]; bad {
-				return tea.Batch(f.setFocus(i), func() tea.Msg { return errMsg{err} })
-			}
-		}
-		return func() tea.Msg { return errMsg{err} }
+		return nil, err
 	}
-	f.saving = true
-	store, name := f.com.store, f.customer.Name
+	store, name, symbol := f.com.store, f.customer.Name, f.com.settings.CurrencySymbol()
 	return func() tea.Msg {
 		if err := store.CreateOrder(bg(), &o); err != nil {
 			return saveFailedMsg{err: err}
 		}
-		return orderSavedMsg{order: o, customer: name}
-	}
+		what := "order"
+		if o.Kind == model.OrderRefund {
+			what = "refund"
+		}
+		total := o.Total()
+		return savedMsg{text: sprintf("Saved %s %s of %s for %s.", model.Article(what), what,
+			max(total, -total).Format(symbol), clean(name))}
+	}, nil
 }
 
-// View implements screen.
+// showErrors implements fields: the messages stand beside their fields
+// (order records them by field as it checks), and the first field at
+// fault takes the focus.
+func (f *orderForm) showErrors(errs map[string]string) tea.Cmd {
+	for i := 0; i < f.fieldCount(); i++ {
+		if msg, ok := errs[f.fieldName(i)]; ok {
+			f.errs[i] = msg
+		}
+	}
+	for i := 0; i < f.fieldCount(); i++ {
+		if _, bad := f.errs[i]; bad {
+			f.focus = i
+			break
+		}
+	}
+	return nil
+}
+
+// banner is the title, and the day of the order repeated.
+func (f *orderForm) banner(w int) string {
+	title := f.Title()
+	if !f.repeated.IsZero() {
+		title += " · repeating " + model.FormatDate(f.repeated)
+	}
+	return f.com.styles.Title.Render(fitCell(title, w, false))
+}
+
+// discards names what esc would throw away.
+func (f *orderForm) discards() string { return "this order" }
+
+// View implements fields: a blank line under the banner, then the fields.
 func (f *orderForm) View() string {
 	st := f.com.styles
 	var b strings.Builder
-	switch {
-	case f.guard.confirming:
-		b.WriteString(st.Warn.Render("Discard this order? y discards, n keeps editing."))
-	case f.saving:
-		b.WriteString(st.Muted.Render("Saving…"))
-	case f.saveErr != "":
-		b.WriteString(st.Bad.Render(truncate("Not saved: "+clean(f.saveErr), f.w)))
-	default:
-		title := f.Title()
-		if !f.repeated.IsZero() {
-			title += " · repeating " + model.FormatDate(f.repeated)
-		}
-		b.WriteString(st.Title.Render(fitCell(title, f.w, false)))
-	}
-	b.WriteString("\n\n")
+	b.WriteString("\n")
 	label := func(s string, i int) string {
 		l := fitCell(s, labelW, false)
 		if f.focus == i {
@@ -725,20 +715,21 @@ func (f *orderForm) hint() string {
 	return st.Muted.Render(fitCell(h, f.w, false))
 }
 
-// ShortHelp implements help.KeyMap.
-func (f *orderForm) ShortHelp() []key.Binding {
-	if h := f.guard.help(); h != nil {
-		return h
-	}
+// shortHelp is saving and moving between fields, and on the kind, the
+// key that switches it.
+func (f *orderForm) shortHelp([]key.Binding) []key.Binding {
 	keys := []key.Binding{f.keys.Save, f.keys.Next, f.keys.Prev}
 	if f.focus == fieldKind {
 		keys = append(keys, f.keys.Kind)
 	}
-	return append(keys, f.keys.Cancel)
+	return keys
 }
 
-// FullHelp implements help.KeyMap.
-func (f *orderForm) FullHelp() [][]key.Binding {
+// keyBinds implements fields.
+func (f *orderForm) keyBinds() []key.Binding { return f.shortHelp(nil) }
+
+// fullHelp lists every key of the form.
+func (f *orderForm) fullHelp() [][]key.Binding {
 	return [][]key.Binding{{f.keys.Save, f.keys.Cancel}, {f.keys.Next, f.keys.Prev, f.keys.Up, f.keys.Down},
 		{f.keys.Kind, f.keys.Complete}}
 }

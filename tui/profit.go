@@ -184,7 +184,7 @@ func (s *profitScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return status("Still adding up %s; export in a moment.", s.period.String())
 		}
 		summary := s.data.summary
-		return push(func() screen { return newExportPrompt(s.com, summary) })
+		return push(func() screen { return newForm(s.com, newExportPrompt(s.com, summary)) })
 	}
 	if s.data == nil {
 		return nil
@@ -235,7 +235,7 @@ func (s *profitScreen) openDates() tea.Cmd {
 	if from == "" && to == "" {
 		from, to = dateOrEmpty(s.period.From), dateOrEmpty(s.period.To)
 	}
-	return push(func() screen { return newPeriodForm(s.com, from, to) })
+	return push(func() screen { return newForm(s.com, newPeriodForm(s.com, from, to)) })
 }
 
 func dateOrEmpty(t time.Time) string {

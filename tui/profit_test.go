@@ -160,7 +160,15 @@ func TestProfitExport(t *testing.T) {
 	retype(filepath.Join(dir, "profit.txt"))
 	mustContain(t, d.screen(), "Not saved: file: end the name in .md", "profit.txt")
 	retype(filepath.Join(dir, "missing", "profit.csv"))
-	mustContain(t, d.screen(), "Not saved: file: there is no folder "+filepath.Join(dir, "missing"), "missing/profit.csv")
+	// The words every export says a file cannot be written in
+	// (exportfile.Write): the file, then why.
+	mustContain(t, d.screen(), "Not saved: file: cannot write "+filepath.Join(dir, "missing", "profit.csv"),
+		"does not exist", "missing/profit.csv")
+	if err := os.Mkdir(filepath.Join(dir, "folder.csv"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	retype(filepath.Join(dir, "folder.csv"))
+	mustContain(t, d.screen(), "Not saved: file: cannot write "+filepath.Join(dir, "folder.csv")+": it is a folder")
 
 	csvPath := filepath.Join(dir, "profit.csv")
 	retype(csvPath)
@@ -185,7 +193,7 @@ func TestProfitExport(t *testing.T) {
 		t.Errorf("the Markdown, %v:\n%s", err, md)
 	}
 	left, _ := os.ReadDir(dir)
-	if len(left) != 2 {
+	if len(left) != 3 { // the two files and folder.csv, no temporary file left
 		t.Errorf("the folder holds %d files: %v", len(left), left)
 	}
 }

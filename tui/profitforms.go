@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,30 +10,27 @@ import (
 	"charm.land/huh/v2"
 
 	"clientele/model"
+	"clientele/store/exportfile"
 	"clientele/store/profitexport"
 )
 
 // periodForm asks for the days of a custom period on the Profit tab: from
-// and to, either left empty for an open end. It is an editForm: a date it
+// and to, either left empty for an open end. A form body: a date it
 // cannot read is refused beside its field, with everything typed kept.
 type periodForm struct {
-	editForm
+	com      *common
 	from, to string
 }
 
 func newPeriodForm(com *common, from, to string) *periodForm {
-	f := &periodForm{editForm: newEditForm(com), from: from, to: to}
-	f.editForm.build, f.editForm.snapshot, f.editForm.save = f.build, f.snapshot, f.save
-	f.start()
-	return f
+	return &periodForm{com: com, from: from, to: to}
 }
 
 func (f *periodForm) snapshot() string { return f.from + "\x00" + f.to }
 
-func (f *periodForm) build() {
-	f.inputs = nil
-	in := f.input
-	f.form = f.finish(huh.NewForm(huh.NewGroup(
+func (f *periodForm) build(b *builder) fields {
+	in := func(title string, v *string) *huh.Input { return b.input(title, v).Inline(true) }
+	return b.huh(huh.NewForm(huh.NewGroup(
 		in("From ", &f.from).Placeholder("YYYY-MM-DD; empty: since the first order").Validate(f.validateDate),
 		in("To ", &f.to).Placeholder("YYYY-MM-DD, today; empty: up to the last").Validate(f.validateDate),
 	).Title("Profit over your own dates")))
@@ -69,40 +64,33 @@ func (f *periodForm) period() (model.Period, error) {
 // Title implements screen.
 func (f *periodForm) Title() string { return "Custom period" }
 
-// Update implements screen.
-func (f *periodForm) Update(msg tea.Msg) tea.Cmd { return f.update(msg) }
-
 // save hands the period to the Profit tab, once this form has closed.
-func (f *periodForm) save() tea.Cmd {
+func (f *periodForm) save() (tea.Cmd, error) {
 	p, err := f.period()
 	if err != nil {
-		return func() tea.Msg { return saveFailedMsg{err: err} }
+		return nil, err
 	}
 	chosen := periodChosenMsg{period: p, from: strings.TrimSpace(f.from), to: strings.TrimSpace(f.to)}
-	return tea.Sequence(back, func() tea.Msg { return chosen })
+	return func() tea.Msg { return savedMsg{then: func() tea.Msg { return chosen }} }, nil
 }
 
-// View implements screen.
-func (f *periodForm) View() string {
-	return f.view("Dates as YYYY-MM-DD, today, yesterday or -30 (days ago); both days are included.")
+// banner says how dates are typed.
+func (f *periodForm) banner(w int) string {
+	return truncate(f.com.styles.Muted.Render("Dates as YYYY-MM-DD, today, yesterday or -30 (days ago); both days are included."), w)
 }
 
 // exportPrompt asks where to write the profit summary on screen and
 // writes it there in a command, atomically; the format follows the name's
 // ending (.md, .csv or .json). A path that cannot be written is refused
-// beside the field, still typed, to correct.
+// beside the field, still typed, to correct. A form body.
 type exportPrompt struct {
-	editForm
+	com     *common
 	summary model.ProfitSummary
 	path    string
 }
 
 func newExportPrompt(com *common, s model.ProfitSummary) *exportPrompt {
-	f := &exportPrompt{editForm: newEditForm(com), summary: s,
-		path: "~/clientele-profit-" + periodSlug(s.Period) + ".md"}
-	f.editForm.build, f.editForm.snapshot, f.editForm.save = f.build, f.snapshot, f.save
-	f.start()
-	return f
+	return &exportPrompt{com: com, summary: s, path: "~/clientele-profit-" + periodSlug(s.Period) + ".md"}
 }
 
 // periodSlug names a period in a file name: "2025", "all-time",
@@ -123,48 +111,35 @@ func periodSlug(p model.Period) string {
 
 func (f *exportPrompt) snapshot() string { return f.path }
 
-func (f *exportPrompt) build() {
-	f.inputs = nil
-	in := f.input("File ", &f.path).Placeholder("~/profit.md").CharLimit(4096)
-	f.form = f.finish(huh.NewForm(huh.NewGroup(in).Title("Export the profit summary · " + f.summary.Period.String())))
+func (f *exportPrompt) build(b *builder) fields {
+	in := b.input("File ", &f.path).Inline(true).Placeholder("~/profit.md").CharLimit(4096)
+	return b.huh(huh.NewForm(huh.NewGroup(in).Title("Export the profit summary · " + f.summary.Period.String())))
 }
 
 // Title implements screen.
 func (f *exportPrompt) Title() string { return "Export profit" }
 
-// Update implements screen.
-func (f *exportPrompt) Update(msg tea.Msg) tea.Cmd {
-	if m, ok := msg.(profitExportedMsg); ok {
-		return tea.Batch(back, status("Wrote the profit summary for %s to %s.", m.period, clean(m.path)))
-	}
-	return f.update(msg)
-}
-
-// exportFormats are the endings a summary is written by, and their format.
-var exportFormats = map[string]string{".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json"}
-
-// save writes the summary in a command.
-func (f *exportPrompt) save() tea.Cmd {
+// save writes the summary in a command, in the format the name's ending
+// names (exportfile.FormatOf).
+func (f *exportPrompt) save() (tea.Cmd, error) {
 	path := strings.TrimSpace(f.path)
-	format, ok := exportFormats[strings.ToLower(filepath.Ext(path))]
+	format, ok := exportfile.FormatOf(path)
 	if !ok {
-		err := model.Invalid("file", "end the name in .md (a page to read), .csv (a spreadsheet) or .json")
-		return func() tea.Msg { return saveFailedMsg{err: err} }
+		return nil, model.Invalid("file", "end the name in .md (a page to read), .csv (a spreadsheet) or .json")
 	}
-	f.saving = true
 	sum := f.summary
 	return func() tea.Msg {
 		full := expandHome(path)
-		if err := profitexport.WriteFile(full, sum, format); err != nil {
-			return saveFailedMsg{err: model.Invalid("file", "%s", writeError(full, err))}
+		if err := profitexport.WriteFile(full, sum, string(format)); err != nil {
+			return saveFailedMsg{err: model.Invalid("file", "%v", err)}
 		}
-		return profitExportedMsg{path: full, period: sum.Period.String()}
-	}
+		return savedMsg{text: sprintf("Wrote the profit summary for %s to %s.", sum.Period.String(), clean(full))}
+	}, nil
 }
 
-// View implements screen.
-func (f *exportPrompt) View() string {
-	return f.view("The file is written whole or not at all; one already there is replaced.")
+// banner says how the file is written.
+func (f *exportPrompt) banner(w int) string {
+	return truncate(f.com.styles.Muted.Render("The file is written whole or not at all; one already there is replaced."), w)
 }
 
 // expandHome turns a leading ~/ into the home folder.
@@ -175,18 +150,4 @@ func expandHome(path string) string {
 		}
 	}
 	return path
-}
-
-// writeError says why path could not be written, in words to act on:
-// the folder it names is missing, or it is a folder itself. Otherwise the
-// writer's own words say it (see exportfile.Write).
-func writeError(path string, err error) string {
-	dir := filepath.Dir(path)
-	if _, serr := os.Stat(dir); errors.Is(serr, fs.ErrNotExist) {
-		return "there is no folder " + dir
-	}
-	if info, serr := os.Stat(path); serr == nil && info.IsDir() {
-		return path + " is a folder: add a file name"
-	}
-	return err.Error()
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
@@ -31,7 +30,7 @@ func openReviewForm(com *common, id int64, which reviewForm) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		return pushMsg{func() screen { return newReviewForm(com, c, which) }}
+		return pushMsg{func() screen { return newForm(com, newReviewForm(com, c, which)) }}
 	}
 }
 
@@ -43,18 +42,13 @@ type dayPick struct {
 	typed bool
 }
 
-// reviewFormScreen is a small huh form about one customer: a contact to
+// reviewFormScreen is a small form body about one customer: a contact to
 // log (channel and a line of notes), or a day to follow up or to snooze
-// until (a quick pick or a typed date). Values live in the struct; errors
-// are written into the field titles; esc asks before discarding.
+// until (a quick pick or a typed date).
 type reviewFormScreen struct {
-	com *common
-	formChrome
+	com      *common
 	which    reviewForm
 	customer model.Customer
-	form     *huh.Form
-	inputs   []titledInput
-	w, h     int
 
 	// Values as typed.
 	channel model.Channel
@@ -62,12 +56,10 @@ type reviewFormScreen struct {
 	picks   []dayPick
 	pick    int
 	typed   string
-
-	initial string
 }
 
 func newReviewForm(com *common, c model.Customer, which reviewForm) *reviewFormScreen {
-	f := &reviewFormScreen{com: com, formChrome: newFormChrome(), which: which, customer: c, channel: c.Channel}
+	f := &reviewFormScreen{com: com, which: which, customer: c, channel: c.Channel}
 	now := com.today()
 	switch which {
 	case formFollowUp:
@@ -80,8 +72,6 @@ func newReviewForm(com *common, c model.Customer, which reviewForm) *reviewFormS
 		f.picks = []dayPick{{label: "tomorrow", day: model.AddDays(now, 1)}, {label: "next week", day: model.AddDays(now, 7)},
 			{label: "another day…", typed: true}}
 	}
-	f.initial = f.snapshot()
-	f.build()
 	return f
 }
 
@@ -92,13 +82,8 @@ func (f *reviewFormScreen) snapshot() string {
 func itoa(n int) string { return sprintf("%d", n) }
 
 // build makes the huh form over the values.
-func (f *reviewFormScreen) build() {
-	f.inputs = nil
-	in := func(title string, v *string) *huh.Input {
-		i := huh.NewInput().Title(title).Value(v)
-		f.inputs = append(f.inputs, titledInput{field: i, title: title, shown: title})
-		return i
-	}
+func (f *reviewFormScreen) build(b *builder) fields {
+	in := b.input
 	var groups []*huh.Group
 	switch f.which {
 	case formTouch:
@@ -131,11 +116,7 @@ func (f *reviewFormScreen) build() {
 				WithHideFunc(func() bool { return !f.picks[f.pick].typed }),
 		)
 	}
-	f.form = huh.NewForm(groups...).WithKeyMap(choiceKeyMap()).WithShowHelp(false).WithShowErrors(false).
-		WithTheme(formTheme(f.com))
-	if f.w > 0 {
-		f.form = f.form.WithWidth(formWidth(f.w)).WithHeight(max(f.h-1, 3))
-	}
+	return b.huh(huh.NewForm(groups...).WithKeyMap(choiceKeyMap()))
 }
 
 func (f *reviewFormScreen) question() string {
@@ -173,50 +154,16 @@ func (f *reviewFormScreen) Title() string {
 	return "Log a contact with " + f.customer.Name
 }
 
-// Init focuses the first field.
-func (f *reviewFormScreen) Init() tea.Cmd { return f.form.Init() }
-
-// SetSize implements screen.
-func (f *reviewFormScreen) SetSize(w, h int) {
-	f.w, f.h = w, h
-	f.form = f.form.WithWidth(formWidth(w)).WithHeight(max(h-1, 3))
-}
-
-// Typing implements typer: every key belongs to the form.
-func (f *reviewFormScreen) Typing() bool { return true }
-
-// Update implements screen.
-func (f *reviewFormScreen) Update(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case daySavedMsg:
-		return tea.Batch(back, status("%s", msg.text))
-	case saveFailedMsg:
-		f.build()
-		return f.failed(msg.err, f.form)
-	case tea.KeyPressMsg:
-		if used, cmd := f.key(msg, f.snapshot() != f.initial); used {
-			return cmd
-		}
-	}
-	var cmd tea.Cmd
-	var done bool
-	if f.form, cmd, done = f.step(f.com.styles, f.form, f.inputs, msg); done {
-		return f.save()
-	}
-	return cmd
-}
-
 // save writes the touch, follow-up or snooze in a command.
-func (f *reviewFormScreen) save() tea.Cmd {
+func (f *reviewFormScreen) save() (tea.Cmd, error) {
 	store, id, name := f.com.store, f.customer.ID, clean(f.customer.Name)
-	fail := func(err error) tea.Cmd { return func() tea.Msg { return saveFailedMsg{err: err} } }
 	var write func() (string, error)
 	switch f.which {
 	case formTouch:
 		t := model.Touch{CustomerID: id, At: f.com.now(), Channel: f.channel, Kind: model.TouchContact,
 			Summary: strings.TrimSpace(f.summary)}
 		if err := t.Validate(); err != nil {
-			return fail(err)
+			return nil, err
 		}
 		write = func() (string, error) { return "Logged a contact with " + name + ".", store.AddTouch(bg(), &t) }
 	default:
@@ -225,7 +172,7 @@ func (f *reviewFormScreen) save() tea.Cmd {
 		if p.typed {
 			var err error
 			if day, err = f.day(f.typed); err != nil {
-				return fail(model.Invalid("day", "%v", err))
+				return nil, model.Invalid("day", "%v", err)
 			}
 		}
 		if f.which == formSnooze {
@@ -242,21 +189,11 @@ func (f *reviewFormScreen) save() tea.Cmd {
 			}
 		}
 	}
-	f.saving = true
 	return func() tea.Msg {
 		text, err := write()
 		if err != nil {
 			return saveFailedMsg{err: err}
 		}
-		return daySavedMsg{id: id, text: text}
-	}
+		return savedMsg{text: text}
+	}, nil
 }
-
-// View implements screen.
-func (f *reviewFormScreen) View() string { return f.view(f.com.styles, f.Title(), f.w, f.form) }
-
-// ShortHelp implements help.KeyMap: the focused field's keys, then esc.
-func (f *reviewFormScreen) ShortHelp() []key.Binding { return f.help(f.form) }
-
-// FullHelp implements help.KeyMap.
-func (f *reviewFormScreen) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }

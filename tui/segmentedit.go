@@ -47,14 +47,14 @@ func openSegmentEdit(com *common, mode segmentEditMode, name string) tea.Cmd {
 		if mode != editNew && msg.segment.ID == 0 {
 			return errMsg{fmt.Errorf("there is no segment called %q any more: %w", name, model.ErrNotFound)}
 		}
-		return pushMsg{func() screen { return newSegmentEdit(com, msg) }}
+		return pushMsg{func() screen { return newForm(com, newSegmentEdit(com, msg)) }}
 	}
 }
 
 // segmentEdit creates, renames, merges or deletes one of the owner's
-// segments: an editForm of one field.
+// segments: a form body of one field.
 type segmentEdit struct {
-	editForm
+	com  *common
 	data segmentEditData
 
 	name    string // new or renamed
@@ -63,15 +63,13 @@ type segmentEdit struct {
 }
 
 func newSegmentEdit(com *common, data segmentEditData) *segmentEdit {
-	f := &segmentEdit{editForm: newEditForm(com), data: data, name: data.segment.Name}
+	f := &segmentEdit{com: com, data: data, name: data.segment.Name}
 	for _, s := range data.segments {
 		if s.ID != data.segment.ID {
 			f.into = s.ID
 			break
 		}
 	}
-	f.editForm.build, f.editForm.snapshot, f.editForm.save = f.build, f.snapshot, f.save
-	f.start()
 	return f
 }
 
@@ -79,16 +77,13 @@ func (f *segmentEdit) snapshot() string {
 	return strings.Join([]string{f.name, sprintf("%d %t", f.into, f.confirm)}, "\x00")
 }
 
-func (f *segmentEdit) build() {
-	f.inputs = nil
+func (f *segmentEdit) build(b *builder) fields {
 	seg := model.Printable(f.data.segment.Name)
 	var field huh.Field
 	switch f.data.mode {
 	case editNew, editRename:
-		in := huh.NewInput().Title("Name").Value(&f.name).CharLimit(60).Validate(msgOnly(model.ValidateSegmentName)).
+		field = b.input("Name", &f.name).CharLimit(60).Validate(msgOnly(model.ValidateSegmentName)).
 			Placeholder("wholesale, teen fashion…")
-		f.inputs = append(f.inputs, titledInput{field: in, title: "Name", shown: "Name"})
-		field = in
 	case editMerge:
 		var opts []huh.Option[int64]
 		for _, s := range f.data.segments {
@@ -103,7 +98,7 @@ func (f *segmentEdit) build() {
 			Description(deleteNote(f.data.segment.Customers)).
 			Affirmative("Delete").Negative("Keep").Value(&f.confirm)
 	}
-	f.form = f.finish(huh.NewForm(huh.NewGroup(field)))
+	return b.huh(huh.NewForm(huh.NewGroup(field)))
 }
 
 // Title implements screen.
@@ -119,16 +114,8 @@ func (f *segmentEdit) Title() string {
 	return "New segment"
 }
 
-// Update implements screen.
-func (f *segmentEdit) Update(msg tea.Msg) tea.Cmd {
-	if m, ok := msg.(segmentEditedMsg); ok {
-		return tea.Batch(back, status("%s", m.text))
-	}
-	return f.update(msg)
-}
-
 // save writes the change in a command.
-func (f *segmentEdit) save() tea.Cmd {
+func (f *segmentEdit) save() (tea.Cmd, error) {
 	store, seg, name, into := f.com.store, f.data.segment, strings.TrimSpace(f.name), f.into
 	var write func() (string, error)
 	switch f.data.mode {
@@ -144,9 +131,7 @@ func (f *segmentEdit) save() tea.Cmd {
 		}
 	case editMerge:
 		if into == 0 {
-			return func() tea.Msg {
-				return saveFailedMsg{err: model.Invalid("merge", "there is no other segment to merge into")}
-			}
+			return nil, model.Invalid("merge", "there is no other segment to merge into")
 		}
 		target := ""
 		for _, s := range f.data.segments {
@@ -160,25 +145,24 @@ func (f *segmentEdit) save() tea.Cmd {
 		}
 	case editDelete:
 		if !f.confirm {
-			return back
+			return back, nil
 		}
 		write = func() (string, error) {
 			return "Deleted the segment " + clean(seg.Name) + "; its customers stay.", store.DeleteSegment(bg(), seg.ID)
 		}
 	}
-	f.saving = true
 	return func() tea.Msg {
 		text, err := write()
 		if err != nil {
 			return saveFailedMsg{err: err}
 		}
-		return segmentEditedMsg{text: text}
-	}
+		return savedMsg{text: text}
+	}, nil
 }
 
-// View implements screen.
-func (f *segmentEdit) View() string {
-	return f.view(f.Title())
+// banner names what is edited.
+func (f *segmentEdit) banner(w int) string {
+	return truncate(f.com.styles.Muted.Render(clean(f.Title())), w)
 }
 
 // deleteNote says what deleting a segment of n customers does to them.

@@ -29,7 +29,7 @@ func openSegmentForm(com *common, ids []int64, who string) tea.Cmd {
 			return errMsg{err}
 		}
 		data := segmentFormData{ids: ids, who: who, segments: segs}
-		return pushMsg{func() screen { return newSegmentForm(com, data) }}
+		return pushMsg{func() screen { return newForm(com, newSegmentForm(com, data)) }}
 	}
 }
 
@@ -37,11 +37,10 @@ func openSegmentForm(com *common, ids []int64, who string) tea.Cmd {
 const newSegmentChoice = int64(0)
 
 // segmentForm puts one or more customers in a segment, chosen from the
-// list or typed as a new name, or takes them out of one. It is an
-// editForm: values live here, the new name's error stands in its title,
-// esc asks before discarding.
+// list or typed as a new name, or takes them out of one. A form body: the
+// values live here.
 type segmentForm struct {
-	editForm
+	com  *common
 	data segmentFormData
 
 	// Values as typed.
@@ -51,12 +50,10 @@ type segmentForm struct {
 }
 
 func newSegmentForm(com *common, data segmentFormData) *segmentForm {
-	f := &segmentForm{editForm: newEditForm(com), data: data}
+	f := &segmentForm{com: com, data: data}
 	if len(data.segments) > 0 {
 		f.segment = data.segments[0].ID
 	}
-	f.editForm.build, f.editForm.snapshot, f.editForm.save = f.build, f.snapshot, f.save
-	f.start()
 	return f
 }
 
@@ -65,8 +62,7 @@ func (f *segmentForm) snapshot() string {
 }
 
 // build makes the huh form over the values.
-func (f *segmentForm) build() {
-	f.inputs = nil
+func (f *segmentForm) build(b *builder) fields {
 	opts := make([]huh.Option[int64], 0, len(f.data.segments)+1)
 	for _, s := range f.data.segments {
 		opts = append(opts, huh.NewOption(sprintf("%s (%s)", model.Printable(s.Name), countNoun(s.Customers, "customer")), s.ID))
@@ -76,10 +72,9 @@ func (f *segmentForm) build() {
 	if len(f.data.segments) > 0 {
 		actions = append(actions, huh.NewOption("take out of", true))
 	}
-	name := huh.NewInput().Title("New segment").Value(&f.name).Placeholder("wholesale, teen fashion…").
+	name := b.input("New segment", &f.name).Placeholder("wholesale, teen fashion…").
 		CharLimit(60).Validate(msgOnly(model.ValidateSegmentName))
-	f.inputs = append(f.inputs, titledInput{field: name, title: "New segment", shown: "New segment"})
-	f.form = f.finish(huh.NewForm(
+	return b.huh(huh.NewForm(
 		huh.NewGroup(
 			huh.NewSelect[bool]().Title(model.Printable(f.data.who)).Options(actions...).Value(&f.remove).Inline(true),
 			huh.NewSelect[int64]().Title("Segment").Options(opts...).Value(&f.segment).Height(min(len(opts)+2, 12)),
@@ -101,27 +96,19 @@ func (f *segmentForm) chosen() (model.Segment, bool) {
 // Title implements screen.
 func (f *segmentForm) Title() string { return "Segment for " + f.data.who }
 
-// Update implements screen.
-func (f *segmentForm) Update(msg tea.Msg) tea.Cmd {
-	if msg, ok := msg.(segmentAssignedMsg); ok {
-		return tea.Batch(back, status("%s", assignedText(msg)))
-	}
-	return f.update(msg)
-}
-
-// save writes the change in a command.
-func (f *segmentForm) save() tea.Cmd {
+// save writes the change in a command; the list under the form clears
+// its marks once it is done.
+func (f *segmentForm) save() (tea.Cmd, error) {
 	store, ids, who := f.com.store, f.data.ids, f.data.who
 	seg, ok := f.chosen()
 	name := seg.Name
 	if !ok {
 		name = strings.TrimSpace(f.name)
 		if err := model.ValidateSegmentName(name); err != nil {
-			return func() tea.Msg { return saveFailedMsg{err: model.Invalid("new segment", "%s", fieldMsg(err))} }
+			return nil, model.Invalid("new segment", "%s", fieldMsg(err))
 		}
 	}
 	remove := f.remove && ok
-	f.saving = true
 	return func() tea.Msg {
 		msg := segmentAssignedMsg{segment: name, asked: len(ids), removed: remove}
 		if len(ids) == 1 {
@@ -138,13 +125,13 @@ func (f *segmentForm) save() tea.Cmd {
 		if err != nil {
 			return saveFailedMsg{err: err}
 		}
-		return msg
-	}
+		return savedMsg{text: assignedText(msg), then: func() tea.Msg { return msg }}
+	}, nil
 }
 
-// View implements screen.
-func (f *segmentForm) View() string {
-	return f.view(f.Title() + ": pick a segment, or a new one at the end of the list")
+// banner says what to pick.
+func (f *segmentForm) banner(w int) string {
+	return truncate(f.com.styles.Muted.Render(clean(f.Title())+": pick a segment, or a new one at the end of the list"), w)
 }
 
 // assignedText says what a segment change did: "Put 3 customers in

@@ -174,7 +174,7 @@ func (s *segmentFit) Update(msg tea.Msg) tea.Cmd {
 		s.fit = msg.fit
 		s.fill()
 		return nil
-	case dataChangedMsg, settingsLoadedMsg, segmentEditedMsg:
+	case dataChangedMsg, settingsLoadedMsg:
 		return s.Init()
 	case stageChangedMsg:
 		if msg.undo {
@@ -303,7 +303,7 @@ func openLetGo(com *common, c model.FitCustomer, p model.Period) tea.Cmd {
 			return errMsg{err}
 		}
 		c.TimeMinutes = minutes
-		return pushMsg{func() screen { return newLetGoForm(com, c, p) }}
+		return pushMsg{func() screen { return newForm(com, newLetGoForm(com, c, p)) }}
 	}
 }
 

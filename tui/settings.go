@@ -88,7 +88,7 @@ func (s *settingsTab) Update(msg tea.Msg) tea.Cmd {
 			s.cursor = min(s.cursor+1, len(s.data.questions)-1)
 		case key.Matches(msg, s.keys.Edit):
 			d := *s.data
-			return push(func() screen { return newSettingsForm(s.com, d) })
+			return push(func() screen { return newForm(s.com, newSettingsForm(s.com, d)) })
 		case key.Matches(msg, s.keys.Add):
 			s.adding = true
 			s.input.SetValue("")
@@ -218,15 +218,12 @@ func (s *settingsTab) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{s.keys.Up, s.keys.Down}, {s.keys.Edit, s.keys.Add, s.keys.Delete, s.keys.Open}}
 }
 
-// settingsForm edits the settings and the segments' cadences. Every field
-// is checked as it is left; a failed save keeps everything typed.
+// settingsForm edits the settings and the segments' cadences: a form
+// body. Every field is checked as it is left; a failed save keeps
+// everything typed.
 type settingsForm struct {
-	formChrome
 	com      *common
-	form     *huh.Form
-	inputs   []titledInput
 	segments []model.Segment
-	w, h     int
 
 	name, currency, rate                string
 	tiers                               [model.Tiers]string
@@ -235,12 +232,11 @@ type settingsForm struct {
 	size                                string    // the daily review's size
 	targets                             [3]string // low, medium, high
 	cadences                            []string  // per segment
-	initial                             string
 }
 
 func newSettingsForm(com *common, d setupLoadedMsg) *settingsForm {
 	s := d.settings
-	f := &settingsForm{com: com, formChrome: newFormChrome(), segments: d.segments,
+	f := &settingsForm{com: com, segments: d.segments,
 		name: s.BusinessName, currency: s.Currency, rate: s.HourlyRate.Decimal(), tiers: s.TierNames,
 		advocate: strconv.Itoa(s.AdvocateDays), customer: strconv.Itoa(s.CustomerDays),
 		prospect: strconv.Itoa(s.ProspectDays), thank: strconv.Itoa(s.ThankYouDays),
@@ -255,8 +251,6 @@ func newSettingsForm(com *common, d setupLoadedMsg) *settingsForm {
 		}
 		f.cadences = append(f.cadences, c)
 	}
-	f.initial = f.snapshot()
-	f.build()
 	return f
 }
 
@@ -311,13 +305,8 @@ func validateFactor(s string) error {
 	return nil
 }
 
-func (f *settingsForm) build() {
-	f.inputs = nil
-	in := func(title string, v *string) *huh.Input {
-		i := huh.NewInput().Title(title).Value(v)
-		f.inputs = append(f.inputs, titledInput{field: i, title: title, shown: title})
-		return i
-	}
+func (f *settingsForm) build(b *builder) fields {
+	in := b.input
 	required := func(field string) func(string) error {
 		return func(s string) error {
 			if strings.TrimSpace(s) == "" {
@@ -360,10 +349,7 @@ func (f *settingsForm) build() {
 		}
 		groups = append(groups, huh.NewGroup(fields...).Title("Segments: stay in touch"))
 	}
-	f.form = huh.NewForm(groups...).WithShowHelp(false).WithShowErrors(false).WithTheme(formTheme(f.com))
-	if f.w > 0 {
-		f.form = f.form.WithWidth(formWidth(f.w)).WithHeight(max(f.h-1, 3))
-	}
+	return b.huh(huh.NewForm(groups...))
 }
 
 // settings reads the typed values; an error names the field.
@@ -417,46 +403,12 @@ func (f *settingsForm) settings() (model.Settings, map[int64]int, error) {
 // Title implements screen.
 func (f *settingsForm) Title() string { return "Edit settings" }
 
-// Init focuses the first field.
-func (f *settingsForm) Init() tea.Cmd { return f.form.Init() }
-
-// SetSize implements screen.
-func (f *settingsForm) SetSize(w, h int) {
-	f.w, f.h = w, h
-	f.form = f.form.WithWidth(formWidth(w)).WithHeight(max(h-1, 3))
-}
-
-// Typing implements typer.
-func (f *settingsForm) Typing() bool { return true }
-
-// Update implements screen.
-func (f *settingsForm) Update(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case settingsSavedMsg:
-		return tea.Batch(back, status("Settings saved."), reloadSettings(f.com))
-	case saveFailedMsg:
-		f.build()
-		return f.failed(msg.err, f.form)
-	case tea.KeyPressMsg:
-		if used, cmd := f.key(msg, f.snapshot() != f.initial); used {
-			return cmd
-		}
-	}
-	var cmd tea.Cmd
-	var done bool
-	if f.form, cmd, done = f.step(f.com.styles, f.form, f.inputs, msg); done {
-		return f.save()
-	}
-	return cmd
-}
-
 // save writes the settings and cadences in a command.
-func (f *settingsForm) save() tea.Cmd {
+func (f *settingsForm) save() (tea.Cmd, error) {
 	s, cad, err := f.settings()
 	if err != nil {
-		return func() tea.Msg { return saveFailedMsg{err: err} }
+		return nil, err
 	}
-	f.saving = true
 	store := f.com.store
 	return func() tea.Msg {
 		if err := store.SaveSettings(bg(), s); err != nil {
@@ -465,13 +417,12 @@ func (f *settingsForm) save() tea.Cmd {
 		if err := store.SetSegmentCadences(bg(), cad); err != nil {
 			return saveFailedMsg{err: err}
 		}
-		return settingsSavedMsg{}
-	}
+		return savedMsg{text: "Settings saved.", then: reloadSettings(store)}
+	}, nil
 }
 
 // reloadSettings reads the settings again so every screen sees the save.
-func reloadSettings(com *common) tea.Cmd {
-	store := com.store
+func reloadSettings(store model.SettingsStore) tea.Cmd {
 	return func() tea.Msg {
 		s, err := store.Settings(bg())
 		if err != nil {
@@ -480,12 +431,3 @@ func reloadSettings(com *common) tea.Cmd {
 		return settingsLoadedMsg{s}
 	}
 }
-
-// View implements screen.
-func (f *settingsForm) View() string { return f.view(f.com.styles, f.Title(), f.w, f.form) }
-
-// ShortHelp implements help.KeyMap.
-func (f *settingsForm) ShortHelp() []key.Binding { return f.help(f.form) }
-
-// FullHelp implements help.KeyMap.
-func (f *settingsForm) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }

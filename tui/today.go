@@ -106,9 +106,6 @@ func (t *today) Update(msg tea.Msg) tea.Cmd {
 	case reviewActedMsg:
 		t.acted = msg.id
 		return tea.Batch(t.load(false), status("%s", msg.text))
-	case daySavedMsg:
-		t.acted = msg.id
-		return nil // the form closing sends dataChangedMsg, which reloads
 	case dataChangedMsg, settingsLoadedMsg:
 		return t.load(false)
 	case tea.BackgroundColorMsg:
