@@ -37,7 +37,8 @@ type Options struct {
 
 // tab is a top-level screen reached with its digit.
 type tab struct {
-	key    string
+	key    string // the digit, as the header shows it
+	bind   key.Binding
 	screen screen
 }
 
@@ -81,14 +82,10 @@ func New(store model.Store, opt Options) *App {
 	com.styles = newStyles(com.isDark, com.noColor)
 	a := &App{com: com, keys: DefaultGlobalKeys(), help: help.New()}
 	a.help.Styles = com.styles.Help
-	a.tabs = []tab{
-		{key: "1", screen: newToday(com)},
-		{key: "2", screen: newCustomerList(com)},
-		{key: "3", screen: newSegmentFit(com)},
-		{key: "4", screen: newFeedbackScreen(com)},
-		{key: "5", screen: newComplaintScreen(com)},
-		{key: "6", screen: newProfitScreen(com)},
-		{key: "7", screen: newSettingsTab(com)},
+	for i, s := range []screen{newToday(com), newCustomerList(com), newSegmentFit(com), newFeedbackScreen(com),
+		newComplaintScreen(com), newProfitScreen(com), newSettingsTab(com)} {
+		b := a.keys.GoTo[i]
+		a.tabs = append(a.tabs, tab{key: b.Help().Key, bind: b, screen: s})
 	}
 	a.active = a.tabIndex("2") // until the review says someone needs the owner
 	return a
@@ -225,7 +222,7 @@ func (a *App) broadcast(msg tea.Msg) tea.Cmd {
 }
 
 func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	if msg.String() == "ctrl+c" {
+	if key.Matches(msg, a.keys.ForceQuit) {
 		return tea.Quit
 	}
 	if a.showHelp {
@@ -256,11 +253,11 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return a.switchTab(a.active - 1 + len(a.tabs))
 	}
 	for i, t := range a.tabs {
-		if msg.String() == t.key {
+		if key.Matches(msg, t.bind) {
 			return a.switchTab(i)
 		}
 	}
-	if msg.String() == "," {
+	if key.Matches(msg, a.keys.Settings) {
 		return a.switchTab(a.tabIndex("7"))
 	}
 	return top.Update(msg)
@@ -454,8 +451,8 @@ func (a *App) helpLine() string {
 // columns that wrap to the width.
 func (a *App) fullHelp(w int) string {
 	st := a.com.styles
-	groups := append(a.top().FullHelp(), []key.Binding{a.keys.Tabs, a.keys.NextTab, a.keys.PrevTab,
-		a.keys.Back, a.keys.Help, a.keys.Quit})
+	groups := append(a.top().FullHelp(), []key.Binding{a.keys.Tabs, a.keys.Settings, a.keys.NextTab,
+		a.keys.PrevTab, a.keys.Back, a.keys.Help, a.keys.Quit, a.keys.ForceQuit})
 	h := help.New()
 	h.Styles = a.help.Styles
 	var rows []string

@@ -340,9 +340,7 @@ func (l *customerList) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 		l.filtering = false
 		l.filter.Blur()
 		l.SetSize(l.width, l.height)
-		if msg.String() == "down" || msg.String() == "up" {
-			l.table.HandleKey(l.keys.ListKeys, msg)
-		}
+		l.table.HandleKey(l.keys.ListKeys, msg) // down or up also moves on
 		return nil
 	}
 	var cmd tea.Cmd

@@ -55,10 +55,11 @@ const (
 // segment, promoters to make advocates) and the wishlist (wishes grouped
 // by theme, most asked first).
 type feedbackScreen struct {
-	com  *common
-	keys FeedbackKeys
-	view feedbackView
-	w, h int
+	com   *common
+	keys  FeedbackKeys
+	fkeys FilterKeys // while the customer filter has focus
+	view  feedbackView
+	w, h  int
 
 	// The log: rows[i] is log row offset+i.
 	query     model.FeedbackQuery
@@ -105,7 +106,7 @@ func newFeedbackScreen(com *common) *feedbackScreen {
 	ni := textinput.New()
 	ni.Prompt = "theme: "
 	ni.CharLimit = 100
-	return &feedbackScreen{com: com, keys: DefaultFeedbackKeys(), filter: fi, name: ni, marked: map[string]bool{},
+	return &feedbackScreen{com: com, keys: DefaultFeedbackKeys(), fkeys: DefaultFilterKeys(), filter: fi, name: ni, marked: map[string]bool{},
 		table: newTable(
 			column{title: "date", width: 10},
 			column{title: "kind", width: 10},
@@ -463,8 +464,8 @@ func (s *feedbackScreen) setStatus(r model.FeedbackRow, to model.FeedbackStatus)
 }
 
 func (s *feedbackScreen) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
+	switch {
+	case key.Matches(msg, s.fkeys.Clear):
 		s.filtering = false
 		s.filter.Blur()
 		s.SetSize(s.w, s.h)
@@ -474,7 +475,7 @@ func (s *feedbackScreen) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 			return s.refilter()
 		}
 		return nil
-	case "enter", "up", "down":
+	case key.Matches(msg, s.fkeys.Apply):
 		s.filtering = false
 		s.filter.Blur()
 		s.SetSize(s.w, s.h)
@@ -825,9 +826,9 @@ func (s *feedbackScreen) Info() string {
 func (s *feedbackScreen) ShortHelp() []key.Binding {
 	switch {
 	case s.filtering:
-		return []key.Binding{DefaultFilterKeys().Apply, DefaultFilterKeys().Clear}
+		return []key.Binding{s.fkeys.Apply, s.fkeys.Clear}
 	case s.naming:
-		return []key.Binding{DefaultFilterKeys().Apply, DefaultFormKeys().Cancel}
+		return []key.Binding{s.keys.SaveTheme, s.keys.CancelTheme}
 	case s.view == viewNPS && s.promoters.Len() == 0 && s.promoted != nil:
 		return []key.Binding{s.keys.Undo, s.keys.View, s.keys.Add}
 	case s.view == viewNPS && s.promoters.Len() == 0:

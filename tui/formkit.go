@@ -480,27 +480,6 @@ func titleWithError(title, msg string, st Styles) string {
 	return plain + "  " + st.Bad.Render("✗ "+clean(msg)) + title[len(plain):]
 }
 
-// choiceKeyMap is huh's keymap for forms whose choices are short: left and
-// right change a choice, and / does not filter it (on a one-line choice
-// the filter replaced the field's title with what was typed).
-func choiceKeyMap() *huh.KeyMap {
-	km := huh.NewDefaultKeyMap()
-	km.Select.Left = key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "previous choice"))
-	km.Select.Right = key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "next choice"))
-	km.Select.Filter.SetEnabled(false)
-	return km
-}
-
-// quickKeyMap is huh's keymap for forms that save on enter: tab and
-// shift+tab move between fields, left and right change a choice.
-func quickKeyMap() *huh.KeyMap {
-	km := choiceKeyMap()
-	next := key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field"))
-	km.Input.Next, km.Input.Submit = next, next
-	km.Select.Next, km.Select.Submit = next, next
-	return km
-}
-
 // relayoutMsg makes huh lay out its fields again; nothing handles it.
 type relayoutMsg struct{}
 

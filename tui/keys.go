@@ -3,31 +3,42 @@ package tui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
 )
 
 // Every key binding lives here: one KeyMap per screen, each binding with
 // its help text, so that `?` and the help line always tell the truth.
 
-// GlobalKeys work on every screen unless a text field has focus.
+// GlobalKeys work on every screen unless a text field has focus (ctrl+c
+// works even then).
 type GlobalKeys struct {
-	Quit    key.Binding
-	Help    key.Binding
-	Back    key.Binding
-	NextTab key.Binding
-	PrevTab key.Binding
-	Tabs    key.Binding // 1–7: for help only; each tab matches its own digit
+	ForceQuit key.Binding // ctrl+c, even while typing or reading the help
+	Quit      key.Binding
+	Help      key.Binding
+	Back      key.Binding
+	NextTab   key.Binding
+	PrevTab   key.Binding
+	Tabs      key.Binding   // 1–7: for help only; GoTo holds each tab's own
+	GoTo      []key.Binding // the digit of each tab, in order
+	Settings  key.Binding   // , from anywhere: the Settings tab
 }
 
 // DefaultGlobalKeys returns the global bindings.
 func DefaultGlobalKeys() GlobalKeys {
-	return GlobalKeys{
-		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
-		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
-		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-		NextTab: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next screen")),
-		PrevTab: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous screen")),
-		Tabs:    key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7"), key.WithHelp("1–7", "go to screen")),
+	k := GlobalKeys{
+		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit, even while typing")),
+		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
+		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		NextTab:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next screen")),
+		PrevTab:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous screen")),
+		Tabs:      key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7"), key.WithHelp("1–7", "go to screen")),
+		Settings:  key.NewBinding(key.WithKeys(","), key.WithHelp(",", "settings")),
 	}
+	for _, d := range k.Tabs.Keys() {
+		k.GoTo = append(k.GoTo, key.NewBinding(key.WithKeys(d), key.WithHelp(d, "go to screen "+d)))
+	}
+	return k
 }
 
 // ListKeys move a cursor through any list or table.
@@ -227,6 +238,9 @@ type FeedbackKeys struct {
 	Theme  key.Binding
 	Mark   key.Binding
 	Merge  key.Binding
+	// While a theme's name is typed.
+	SaveTheme   key.Binding
+	CancelTheme key.Binding
 }
 
 // DefaultFeedbackKeys returns the Feedback screen's bindings.
@@ -249,6 +263,10 @@ func DefaultFeedbackKeys() FeedbackKeys {
 		Theme:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "name theme")),
 		Mark:     key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),
 		Merge:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "merge marked here")),
+		// The help line said "enter keep filter" here: the keys are the
+		// filter's, but what they do is name the theme.
+		SaveTheme:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "name the theme")),
+		CancelTheme: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}
 }
 
@@ -320,34 +338,60 @@ func DefaultComplaintFormKeys() ComplaintFormKeys {
 // OrderFormKeys move through the order form; every other key is typed
 // into the focused field.
 type OrderFormKeys struct {
-	Next       key.Binding
-	Prev       key.Binding
-	Up         key.Binding
-	Down       key.Binding
-	Kind       key.Binding // on the kind field: sale ↔ refund
-	Refund     key.Binding // on the kind field: refund
-	Sale       key.Binding // on the kind field: sale
-	Complete   key.Binding // take the offering the item field suggests
-	Save       key.Binding
-	SaveOnNote key.Binding // enter on the note, the last field
-	Cancel     key.Binding
+	Next     key.Binding
+	Prev     key.Binding
+	Up       key.Binding
+	Down     key.Binding
+	Kind     key.Binding // on the kind field: sale ↔ refund
+	Refund   key.Binding // on the kind field: refund
+	Sale     key.Binding // on the kind field: sale
+	Complete key.Binding // take the offering the item field suggests
+	// The other offerings the item field could complete to.
+	NextSuggestion key.Binding
+	PrevSuggestion key.Binding
+	Save           key.Binding
+	SaveOnNote     key.Binding // enter on the note, the last field
+	Cancel         key.Binding
 }
 
 // DefaultOrderFormKeys returns the order form's bindings.
 func DefaultOrderFormKeys() OrderFormKeys {
 	return OrderFormKeys{
-		Next:       key.NewBinding(key.WithKeys("tab", "enter"), key.WithHelp("tab/enter", "next field")),
-		Prev:       key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
-		Up:         key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "line above")),
-		Down:       key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "line below")),
-		Kind:       key.NewBinding(key.WithKeys("space", "left", "right"), key.WithHelp("space", "sale/refund")),
-		Refund:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refund")),
-		Sale:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sale")),
-		Complete:   key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "complete offering")),
-		Save:       key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
-		SaveOnNote: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save (on the note)")),
-		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Next:           key.NewBinding(key.WithKeys("tab", "enter"), key.WithHelp("tab/enter", "next field")),
+		Prev:           key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
+		Up:             key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "line above")),
+		Down:           key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "line below")),
+		Kind:           key.NewBinding(key.WithKeys("space", "left", "right"), key.WithHelp("space", "sale/refund")),
+		Refund:         key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refund")),
+		Sale:           key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sale")),
+		Complete:       key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "complete offering")),
+		NextSuggestion: key.NewBinding(key.WithKeys("ctrl+n"), key.WithHelp("ctrl+n", "next offering")),
+		PrevSuggestion: key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "previous offering")),
+		Save:           key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+		SaveOnNote:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save (on the note)")),
+		Cancel:         key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}
+}
+
+// choiceKeyMap is huh's keymap for forms whose choices are short: left and
+// right change a choice, and / does not filter it (on a one-line choice
+// the filter replaced the field's title with what was typed).
+func choiceKeyMap() *huh.KeyMap {
+	km := huh.NewDefaultKeyMap()
+	km.Select.Left = key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "previous choice"))
+	km.Select.Right = key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "next choice"))
+	km.Select.Filter.SetEnabled(false)
+	return km
+}
+
+// quickKeyMap is huh's keymap for forms that save on enter: tab and
+// shift+tab move between fields, left and right change a choice.
+func quickKeyMap() *huh.KeyMap {
+	km := choiceKeyMap()
+	next := key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field"))
+	km.Input.Next, km.Input.Submit = next, next
+	km.Select.Next, km.Select.Submit = next, next
+	return km
 }
 
 // ImportKeys are the import prompt's own: enter on the path imports.
@@ -493,6 +537,7 @@ type ProfitKeys struct {
 	PrevPeriod  key.Binding
 	PrevYear    key.Binding
 	NextYear    key.Binding
+	Year        key.Binding // ← and →, for the help line
 	Dates       key.Binding // a custom period
 	NextSection key.Binding
 	PrevSection key.Binding
@@ -508,6 +553,7 @@ func DefaultProfitKeys() ProfitKeys {
 		PrevPeriod:  key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "previous period")),
 		PrevYear:    key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "year before")),
 		NextYear:    key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "year after")),
+		Year:        key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "year")),
 		Dates:       key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "custom dates")),
 		NextSection: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "next section")),
 		PrevSection: key.NewBinding(key.WithKeys("V"), key.WithHelp("V", "previous section")),

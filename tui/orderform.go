@@ -169,8 +169,8 @@ func (f *orderForm) newLine(names []string) *orderLine {
 	ln.item.ShowSuggestions = len(names) > 0
 	ln.item.SetSuggestions(names)
 	ln.item.KeyMap.AcceptSuggestion = f.keys.Complete
-	ln.item.KeyMap.NextSuggestion = key.NewBinding(key.WithKeys("ctrl+n"))
-	ln.item.KeyMap.PrevSuggestion = key.NewBinding(key.WithKeys("ctrl+p"))
+	ln.item.KeyMap.NextSuggestion = f.keys.NextSuggestion
+	ln.item.KeyMap.PrevSuggestion = f.keys.PrevSuggestion
 	return ln
 }
 
@@ -731,5 +731,5 @@ func (f *orderForm) keyBinds() []key.Binding { return f.shortHelp(nil) }
 // fullHelp lists every key of the form.
 func (f *orderForm) fullHelp() [][]key.Binding {
 	return [][]key.Binding{{f.keys.Save, f.keys.Cancel}, {f.keys.Next, f.keys.Prev, f.keys.Up, f.keys.Down},
-		{f.keys.Kind, f.keys.Complete}}
+		{f.keys.Kind, f.keys.Refund, f.keys.Sale, f.keys.Complete, f.keys.NextSuggestion, f.keys.PrevSuggestion}}
 }

@@ -314,7 +314,7 @@ func (s *profitScreen) ShortHelp() []key.Binding {
 	k := s.keys
 	out := []key.Binding{k.NextPeriod}
 	if s.period.Kind == model.PeriodYear {
-		out = append(out, key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "year")))
+		out = append(out, k.Year)
 	}
 	out = append(out, k.NextSection)
 	if s.section == secTop || s.section == secBottom {

@@ -111,12 +111,12 @@ func (s *settingsTab) Update(msg tea.Msg) tea.Cmd {
 
 // handleAddKey types the new question; enter saves it, esc drops it.
 func (s *settingsTab) handleAddKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
+	switch {
+	case key.Matches(msg, s.keys.Cancel):
 		s.adding = false
 		s.input.Blur()
 		return nil
-	case "enter":
+	case key.Matches(msg, s.keys.Save):
 		text := s.input.Value()
 		if err := model.ValidateQuestion(text); err != nil {
 			text := "Not saved: the question " + fieldMsg(err) + "."

@@ -110,13 +110,13 @@ func (s *feedbackScreen) handleWishKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (s *feedbackScreen) handleNameKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
+	switch {
+	case key.Matches(msg, s.keys.CancelTheme):
 		s.naming = false
 		s.name.Blur()
 		s.SetSize(s.w, s.h)
 		return nil
-	case "enter":
+	case key.Matches(msg, s.keys.SaveTheme):
 		s.naming = false
 		s.name.Blur()
 		s.SetSize(s.w, s.h)
