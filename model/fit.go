@@ -2,7 +2,6 @@ package model
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -64,7 +63,7 @@ type FitPart struct {
 }
 
 // String writes the part with its sign: "+2 fit 5", "-1 NPS 4".
-func (p FitPart) String() string { return signed(p.Points) + " " + p.Text }
+func (p FitPart) String() string { return Signed(p.Points) + " " + p.Text }
 
 // FitScore is a customer's score and how it was made. When Scored is
 // false, Missing says why there is no score.
@@ -217,15 +216,6 @@ func (s FitScore) beyondRank(sign int) bool {
 		}
 	}
 	return false
-}
-
-// signed writes n with its sign, as amounts and NPS are written: "+2",
-// "-1", "0".
-func signed(n int) string {
-	if n > 0 {
-		return fmt.Sprintf("+%d", n)
-	}
-	return fmt.Sprintf("%d", n)
 }
 
 func abs(n int) int {

@@ -93,6 +93,15 @@ func Commas(n int) string {
 	return b.String()
 }
 
+// Signed writes n with its sign, as scores and NPS are written: "+2",
+// "-1", "0".
+func Signed(n int) string {
+	if n > 0 {
+		return "+" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
 // Plural writes a count and the noun that goes with it: "1 day", "3 days",
 // "1,204 customers".
 func Plural(n int, one, many string) string { return Commas(n) + " " + Noun(n, one, many) }

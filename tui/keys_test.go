@@ -99,11 +99,11 @@ func keyValue(e ast.Expr) bool {
 }
 
 // literal reports whether e is a string or rune literal, or a named key
-// code (tea.KeyEnter).
+// code (tea.KeyEnter); "" names no key.
 func literal(e ast.Expr) bool {
 	switch e := e.(type) {
 	case *ast.BasicLit:
-		return e.Kind == token.STRING || e.Kind == token.CHAR
+		return e.Kind == token.STRING && e.Value != `""` || e.Kind == token.CHAR
 	case *ast.SelectorExpr:
 		return strings.HasPrefix(e.Sel.Name, "Key")
 	}
