@@ -244,6 +244,7 @@ func TestDailyReviewStopsEarlyAndCountsAtLeast(t *testing.T) {
 
 // The default size is the settings' ReviewSize.
 func TestDailyReviewSizeFromTheSettings(t *testing.T) {
+	t.Parallel()
 	db := dailyFixture(t, 200)
 	ctx := context.Background()
 	s, _ := db.Settings(ctx)

@@ -43,6 +43,7 @@ func loadOrders(t testing.TB, db *DB, n int) {
 }
 
 func TestBackupWhileAnotherConnectionWrites(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "live.db")
 	db, err := Open(ctx, path)
@@ -133,6 +134,7 @@ func countWithoutOrders(t *testing.T, path string) int {
 }
 
 func TestOpenBacksUpAnOlderFileBeforeMigrating(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
 	db, err := Open(ctx, path)
@@ -265,6 +267,7 @@ func fixFigures(t *testing.T, path string) {
 }
 
 func TestOpenRefusesDamagedFilesUntouched(t *testing.T) {
+	t.Parallel()
 	good := sampleFile(t)
 	cases := []struct {
 		name string
@@ -310,6 +313,7 @@ func TestOpenRefusesDamagedFilesUntouched(t *testing.T) {
 }
 
 func TestCheckFindsDamageBrokenReferencesAndWrongFigures(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	good := sampleFile(t)
 	rep, err := Check(ctx, good)
@@ -348,6 +352,7 @@ func TestCheckFindsDamageBrokenReferencesAndWrongFigures(t *testing.T) {
 // CheckAndFix writes only with fix, only to the figures, and never to a
 // damaged file.
 func TestCheckAndFixRecomputesOnlyTheFigures(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	good := sampleFile(t)
 	noisy := noisyCopy(t, good)
@@ -379,6 +384,7 @@ func TestCheckAndFixRecomputesOnlyTheFigures(t *testing.T) {
 }
 
 func TestWritesSayReadOnlyAndDiskFull(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := openTest(t)
 	c := model.Customer{Name: "Ada", Stage: model.StageCustomer}
@@ -424,6 +430,7 @@ func mountTmpfs(t *testing.T, size string) string {
 }
 
 func TestRealFullDiskAndReadOnlyMount(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := mountTmpfs(t, "1m")
 	path := filepath.Join(dir, "small.db")
@@ -469,6 +476,7 @@ func TestRealFullDiskAndReadOnlyMount(t *testing.T) {
 }
 
 func TestWriteRetriesWhileAnotherProgramHoldsTheLock(t *testing.T) {
+	t.Parallel()
 	defer func(d time.Duration) { busyTimeout = d }(busyTimeout)
 	busyTimeout = 200 * time.Millisecond
 	ctx := context.Background()

@@ -13,6 +13,7 @@ import (
 )
 
 func TestFitFactsReadsWhatTheScoreWeighs(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	day := func(s string) time.Time { return stamp(t, s) }
@@ -87,6 +88,7 @@ func TestFitFactsReadsWhatTheScoreWeighs(t *testing.T) {
 }
 
 func TestTimeSpentSumsTheMinutesInThePeriod(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	c := model.Customer{Name: "Dev", Stage: model.StageCustomer}
@@ -112,6 +114,7 @@ func TestTimeSpentSumsTheMinutesInThePeriod(t *testing.T) {
 }
 
 func TestSetStageLetsGoAndUndoes(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	c := model.Customer{Name: "Dev", Stage: model.StageCustomer}
@@ -150,6 +153,7 @@ func TestSetStageLetsGoAndUndoes(t *testing.T) {
 }
 
 func TestFitFiguresSumThePeriodByHand(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	day := func(s string) time.Time { return stamp(t, s) }
@@ -210,6 +214,7 @@ func TestFitFiguresSumThePeriodByHand(t *testing.T) {
 }
 
 func TestEachIDReadsGroupConcat(t *testing.T) {
+	t.Parallel()
 	for list, want := range map[string][]int64{"": nil, "7": {7}, "1,22,333": {1, 22, 333}, "-4,5": {-4, 5}} {
 		var got []int64
 		eachID(list, func(id int64) { got = append(got, id) })
@@ -221,6 +226,7 @@ func TestEachIDReadsGroupConcat(t *testing.T) {
 
 // parseStamp reads what parseTime reads, faster for the stored form.
 func TestParseStampReadsWhatParseTimeReads(t *testing.T) {
+	t.Parallel()
 	for _, s := range []string{"", "2026-11-23 09:30:05", "2024-02-29 23:59:59", "2025-02-29 10:00:00",
 		"2026-04-31 10:00:00", "2026-13-01 10:00:00", "2026-11-23 24:00:00", "2026-11-23 10:60:00",
 		"2026-11-23 10:00:60", "1899-12-31 10:00:00", "3000-01-01 10:00:00", "2026-11-23", "2026-11-23 10:00",

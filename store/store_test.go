@@ -71,6 +71,7 @@ func fileBefore(t *testing.T, marker string, stmts ...string) string {
 }
 
 func TestOpenCreatesPrivateFileAtLatestVersion(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "new", "folder")
 	path := filepath.Join(dir, "c.db")
 	db, err := Open(context.Background(), path)
@@ -106,6 +107,7 @@ func TestOpenCreatesPrivateFileAtLatestVersion(t *testing.T) {
 }
 
 func TestCustomerRoundTrip(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	c := model.Customer{Name: " Ada Lovelace ", Email: "ada@example.com", Stage: model.StageCustomer, Fit: 4,
@@ -129,6 +131,7 @@ func TestCustomerRoundTrip(t *testing.T) {
 }
 
 func TestOpenRefusesNewerSchemaAndLeavesItUntouched(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "new.db")
 	db, err := Open(context.Background(), path)
 	if err != nil {
@@ -150,6 +153,7 @@ func TestOpenRefusesNewerSchemaAndLeavesItUntouched(t *testing.T) {
 }
 
 func TestOpenExistingRefusesAPathWithNoDatabase(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
 	for _, path := range []string{filepath.Join(dir, "none", "c.db"), filepath.Join(dir, "empty.db")} {
@@ -179,6 +183,7 @@ func TestOpenExistingRefusesAPathWithNoDatabase(t *testing.T) {
 }
 
 func TestOpenRefusesOtherFilesUntouched(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	notDB := filepath.Join(dir, "notes.txt")
 	os.WriteFile(notDB, []byte("dear diary, today I sold 3 candles\n"), 0o644)
@@ -205,6 +210,7 @@ func TestOpenRefusesOtherFilesUntouched(t *testing.T) {
 }
 
 func TestOpenTwiceMigratesOnce(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "twice.db")
 	for range 2 {
 		db, err := Open(context.Background(), path)
@@ -220,6 +226,7 @@ func TestOpenTwiceMigratesOnce(t *testing.T) {
 }
 
 func TestSchemaConstraintsMapToDomainErrors(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	exec := func(q string, args ...any) error {
@@ -248,6 +255,7 @@ func TestSchemaConstraintsMapToDomainErrors(t *testing.T) {
 }
 
 func TestUpdateArchiveAndReferrals(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	a := model.Customer{Name: "Ann", Stage: model.StageAdvocate}
@@ -321,6 +329,7 @@ func addOrder(t *testing.T, db *DB, customer int64, at string, kind model.OrderK
 }
 
 func TestListSortsFiltersAndPages(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	people := []model.Customer{
@@ -390,6 +399,7 @@ func TestListSortsFiltersAndPages(t *testing.T) {
 }
 
 func TestSettingsSaveAndRead(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	s, err := db.Settings(ctx)
@@ -411,6 +421,7 @@ func TestSettingsSaveAndRead(t *testing.T) {
 }
 
 func TestBackupIsAConsistentPrivateCopy(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	c := model.Customer{Name: "Ada"}
@@ -437,6 +448,7 @@ func TestBackupIsAConsistentPrivateCopy(t *testing.T) {
 
 // A folder gets a copy named after the clock; the copy is checked.
 func TestBackupCheckedNamesTheCopyInAFolder(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	c := model.Customer{Name: "Ada"}
@@ -460,6 +472,7 @@ func TestBackupCheckedNamesTheCopyInAFolder(t *testing.T) {
 }
 
 func TestTimelineListsOrdersNewestFirst(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	c := model.Customer{Name: "Ada"}

@@ -184,7 +184,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case kit.PushMsg:
 		return a, a.push(msg.Open())
 	case kit.PopMsg:
-		return a, a.pop()
+		return a, tea.Sequence(a.pop(), msg.Then)
 
 	case today.ReviewLoadedMsg:
 		// The app opens on Today when someone needs the owner, unless they

@@ -90,6 +90,7 @@ func screenKind(d *driver) string {
 }
 
 func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
+	t.Parallel()
 	db, ids := tuitest.HostileStore(t)
 	var open []string
 	seen := map[string]bool{}
@@ -149,6 +150,7 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 }
 
 func TestResizeStormOnEveryScreen(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FixtureStore(t)
 	start := func() *driver { return newDriver(t, db, 80, 24) }
 	screens := 0

@@ -10,6 +10,7 @@ import (
 )
 
 func TestALongStatusIsCutBetweenWords(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.FixtureStore(t), 80, 24)
 	d.Send(kit.StatusMsg{Text: "Imported 2,025 orders (42,481 lines, 317 unattributed), 948 customers, " +
 		"2,822 offerings from online-retail."})
@@ -21,6 +22,7 @@ func TestALongStatusIsCutBetweenWords(t *testing.T) {
 }
 
 func TestTruncateWords(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in   string
 		w    int
@@ -42,6 +44,7 @@ func TestTruncateWords(t *testing.T) {
 
 // On an empty list the help line offers no key that would act on a row.
 func TestEmptyListsOfferNoKeyThatWouldDoNothing(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.OpenStore(t), 100, 24)
 	for _, c := range []struct {
 		keys      []string

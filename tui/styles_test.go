@@ -14,6 +14,7 @@ import (
 // A placeholder must not look like a typed value without colour: every
 // field's placeholder, focused or not, is drawn faint.
 func TestPlaceholdersAreFaintWithoutColour(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.FixtureStore(t), 80, 24)
 	d.app.com.NoColor = true
 	d.Send(tea.BackgroundColorMsg{})
@@ -32,6 +33,7 @@ func TestPlaceholdersAreFaintWithoutColour(t *testing.T) {
 // On a light background nothing in a form is drawn near white: not the
 // options of a choice, not the fields without focus.
 func TestFormsAreReadableOnALightBackground(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.FixtureStore(t), 80, 24)
 	d.Send(tea.BackgroundColorMsg{Color: ansi.White})
 	d.Keys("enter", "c", "enter") // the cost form: its orders are options
@@ -48,6 +50,7 @@ func TestFormsAreReadableOnALightBackground(t *testing.T) {
 }
 
 func TestRecolourRewritesOnlyTheInputsOwnColours(t *testing.T) {
+	t.Parallel()
 	in := "\x1b[38;5;240mhint\x1b[m \x1b[37m> \x1b[m\x1b[1;37m bold\x1b[m\x1b[38;5;37mteal\x1b[m"
 	for _, c := range []struct {
 		isDark, noColor bool

@@ -18,12 +18,14 @@ import (
 var ctrlS = tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
 
 func TestComplaintScreenGolden(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.FeedbackFixtureStore(t), 80, 24)
 	d.Keys("5")
 	golden.RequireEqual(t, d.Screen())
 }
 
 func TestComplaintScreenWithoutColourSaysOverdueInWords(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FeedbackFixtureStore(t)
 	d := tuitest.Start(t, tui.New(db, tui.Options{Now: tuitest.Clock, NoColor: true}), 80, 24)
 	d.Send(tea.BackgroundColorMsg{})
@@ -32,6 +34,7 @@ func TestComplaintScreenWithoutColourSaysOverdueInWords(t *testing.T) {
 }
 
 func TestEveryComplaintCategoryAndTheLastFiveShowWhole(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FeedbackFixtureStore(t)
 	for _, c := range model.ComplaintCategories {
 		err := db.CreateComplaint(context.Background(), &model.Complaint{OpenedOn: tuitest.Now, Category: c,
@@ -50,6 +53,7 @@ func TestEveryComplaintCategoryAndTheLastFiveShowWhole(t *testing.T) {
 }
 
 func TestOpenAndRemedyAComplaint(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FeedbackFixtureStore(t)
 	ctx := context.Background()
 	d := newDriver(t, db, 80, 24)
@@ -121,6 +125,7 @@ func TestOpenAndRemedyAComplaint(t *testing.T) {
 }
 
 func TestComplaintFormOpensFromTheListAndTheScreen(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FeedbackFixtureStore(t)
 	d := newDriver(t, db, 80, 24)
 	d.Keys("2", "C") // Ada, the first in the list
@@ -142,6 +147,7 @@ func TestComplaintFormOpensFromTheListAndTheScreen(t *testing.T) {
 }
 
 func TestComplaintNamesAreReadAsTheListScrolls(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FeedbackFixtureStore(t)
 	ctx := context.Background()
 	rows, _, err := db.ListCustomers(ctx, model.CustomerQuery{Filter: "customer 19"})
@@ -178,6 +184,7 @@ func TestComplaintNamesAreReadAsTheListScrolls(t *testing.T) {
 var sgr = regexp.MustCompile("\x1b\\[[0-9;:]*m")
 
 func TestHostileTextStaysVisibleOnFeedbackAndComplaints(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FeedbackFixtureStore(t)
 	ctx := context.Background()
 	evil := model.Customer{Name: "Eve\x1b]0;pwned\x07\x1b[2J", Stage: model.StageCustomer, Channel: model.ChannelEmail}
@@ -228,6 +235,7 @@ func TestHostileTextStaysVisibleOnFeedbackAndComplaints(t *testing.T) {
 }
 
 func TestEditingAComplaintKeepsStoredTextItDidNotTouch(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FeedbackFixtureStore(t)
 	ctx := context.Background()
 	c := model.Complaint{OpenedOn: tuitest.MustDay(t, "2026-11-22"), Category: model.ComplaintOther, Severity: model.SeverityHigh,

@@ -57,6 +57,7 @@ func alsoBoughtFixture(t *testing.T) *store.DB {
 // items: rose soap (3 of the 4 orders with lavender soap, 75%) and the gift
 // box (2 of 4); the wicks came once, too few to say anything.
 func TestDetailSuggestsWhatOthersAlsoBought(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, alsoBoughtFixture(t), 80, 24)
 	d.Keys("2", "enter") // Ada
 	tuitest.MustContain(t, d.Screen(), "Also bought",

@@ -1,7 +1,6 @@
 package customers
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -95,7 +94,7 @@ func validateMinutes(s string) error {
 	}
 	n, err := strconv.Atoi(strings.TrimSpace(s))
 	if err != nil || n <= 0 || n > 100_000 {
-		return errors.New(fmt.Sprintf("%q is not a number of minutes", s))
+		return fmt.Errorf("%q is not a number of minutes", s)
 	}
 	return nil
 }

@@ -199,7 +199,7 @@ func (f *customerForm) referrer(s string) (int64, error) {
 	if strings.HasPrefix(s, "#") {
 		id, err := strconv.ParseInt(s[1:], 10, 64)
 		if err != nil || id <= 0 {
-			return 0, errors.New(fmt.Sprintf("%q is not a customer number", s))
+			return 0, fmt.Errorf("%q is not a customer number", s)
 		}
 		for _, ids := range f.names {
 			for _, x := range ids {
@@ -208,16 +208,16 @@ func (f *customerForm) referrer(s string) (int64, error) {
 				}
 			}
 		}
-		return 0, errors.New(fmt.Sprintf("there is no customer %s", s))
+		return 0, fmt.Errorf("there is no customer %s", s)
 	}
 	ids := f.names[kit.Fold(s)]
 	switch len(ids) {
 	case 0:
-		return 0, errors.New(fmt.Sprintf("no customer is called %q", s))
+		return 0, fmt.Errorf("no customer is called %q", s)
 	case 1:
 		return f.notSelf(ids[0])
 	}
-	return 0, errors.New(fmt.Sprintf("%d customers are called %q: type #id instead", len(ids), s))
+	return 0, fmt.Errorf("%d customers are called %q: type #id instead", len(ids), s)
 }
 
 func (f *customerForm) notSelf(id int64) (int64, error) {

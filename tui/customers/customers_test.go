@@ -19,17 +19,20 @@ import (
 )
 
 func TestCustomerListGolden(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.FixtureStore(t), 80, 24)
 	golden.RequireEqual(t, d.Screen())
 }
 
 func TestCustomerDetailGolden(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.FixtureStore(t), 80, 24)
 	d.Keys("enter") // Ada Lovelace, first by name
 	golden.RequireEqual(t, d.Screen())
 }
 
 func TestWelcomeOnEmptyDatabase(t *testing.T) {
+	t.Parallel()
 	db := tuitest.OpenStore(t)
 	loaded := false
 	d := newDriverWith(t, db, 80, 24, tui.Options{LoadDemo: func(ctx context.Context) (string, error) {
@@ -49,6 +52,7 @@ func TestWelcomeOnEmptyDatabase(t *testing.T) {
 }
 
 func TestLoadingTheDemoShowsItsSettings(t *testing.T) {
+	t.Parallel()
 	db := tuitest.OpenStore(t)
 	d := newDriverWith(t, db, 100, 30, tui.Options{LoadDemo: func(ctx context.Context) (string, error) {
 		s := model.DefaultSettings()
@@ -68,6 +72,7 @@ func TestLoadingTheDemoShowsItsSettings(t *testing.T) {
 }
 
 func TestSortCyclesAndFilterNarrows(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.FixtureStore(t), 100, 30)
 	d.Keys("s") // by last order, newest first
 	tuitest.MustContain(t, d.Screen(), "sorted by last order")
@@ -93,6 +98,7 @@ func TestSortCyclesAndFilterNarrows(t *testing.T) {
 }
 
 func TestArchiveAndUndo(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.FixtureStore(t), 100, 30)
 	d.Keys("x")
 	tuitest.MustContain(t, d.Screen(), "Archived Ada Lovelace. Press u to undo.", "24 customers")
@@ -103,6 +109,7 @@ func TestArchiveAndUndo(t *testing.T) {
 }
 
 func TestAOneLineChoiceIsNotFiltered(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.FixtureStore(t), 80, 24)
 	d.Keys("a", "Quinn", "enter", "enter", "enter", "enter", "enter", "enter") // on the preferred channel
 	tuitest.MustContain(t, d.Screen(), "┃ Preferred channel", "→ next choice")
@@ -112,6 +119,7 @@ func TestAOneLineChoiceIsNotFiltered(t *testing.T) {
 }
 
 func TestXOnAnArchivedCustomerBringsThemBackAndSaysSo(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.FixtureStore(t), 180, 30) // wide enough for x in the help lines
 	d.Keys("x", "A")
 	tuitest.MustContain(t, d.Screen(), "Ada Lovelace (archived)", "x unarchive")
@@ -123,6 +131,7 @@ func TestXOnAnArchivedCustomerBringsThemBackAndSaysSo(t *testing.T) {
 }
 
 func TestScrollingLoadsWindowsAndReachesTheEnd(t *testing.T) {
+	t.Parallel()
 	db := tuitest.OpenStore(t)
 	err := db.Load(context.Background(), func(l *store.Loader) error {
 		for i := range 1000 {
@@ -151,6 +160,7 @@ func TestScrollingLoadsWindowsAndReachesTheEnd(t *testing.T) {
 }
 
 func TestAddCustomerFormValidatesAndKeepsTyping(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FixtureStore(t)
 	d := newDriver(t, db, 80, 24)
 	d.Keys("a")
@@ -197,6 +207,7 @@ func TestAddCustomerFormValidatesAndKeepsTyping(t *testing.T) {
 }
 
 func TestEditKeepsFieldsTheFormDoesNotShow(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FixtureStore(t)
 	ctx := context.Background()
 	rows, _, _ := db.ListCustomers(ctx, model.CustomerQuery{Filter: "ada"})
@@ -222,6 +233,7 @@ func TestEditKeepsFieldsTheFormDoesNotShow(t *testing.T) {
 }
 
 func TestQuitKeysAndHelp(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.FixtureStore(t), 80, 24)
 	d.Keys("?")
 	tuitest.MustContain(t, d.Screen(), "Keys on Customers", "show archived", "go to screen", "Any key closes\nthis.")
@@ -239,6 +251,7 @@ func TestQuitKeysAndHelp(t *testing.T) {
 }
 
 func TestTinyTerminalAndResizeStorm(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.FixtureStore(t), 80, 24)
 	d.Keys("enter")
 	for w := 0; w < 130; w += 7 {
@@ -261,6 +274,7 @@ func TestTinyTerminalAndResizeStorm(t *testing.T) {
 }
 
 func TestTeatestFilterAndOpen(t *testing.T) {
+	t.Parallel()
 	app := tui.New(tuitest.FixtureStore(t), tui.Options{Now: func() time.Time { return tuitest.Now }})
 	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(90, 26))
 	tm.Send(tea.BackgroundColorMsg{Color: nil})
@@ -279,6 +293,7 @@ func TestTeatestFilterAndOpen(t *testing.T) {
 // and as a mark beside the last order when it is not: · set for later, !
 // due.
 func TestCustomerListShowsFollowUps(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FixtureStore(t)
 	names, _ := db.CustomerNames(context.Background())
 	for _, n := range names {
@@ -303,6 +318,7 @@ func TestCustomerListShowsFollowUps(t *testing.T) {
 }
 
 func TestEditingKeepsStoredTextItDidNotTouch(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FixtureStore(t)
 	ctx := context.Background()
 	rows, _, _ := db.ListCustomers(ctx, model.CustomerQuery{Filter: "ben"})

@@ -53,7 +53,9 @@ type segmentAssignedMsg struct {
 	removed bool
 }
 
-func (segmentAssignedMsg) broadcast() {}
+// Broadcast implements kit.Broadcast: the list under the form clears its
+// marks, wherever the form was opened from.
+func (segmentAssignedMsg) Broadcast() {}
 
 // alsoBoughtLoadedMsg carries what to suggest to customer id: what others
 // who bought the same items also bought. bought is false when the customer

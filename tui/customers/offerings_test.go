@@ -13,6 +13,7 @@ import (
 )
 
 func TestOfferingsAddEditAndSKUConflict(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FixtureStore(t)
 	withOfferings(t, db)
 	d := newDriver(t, db, 80, 24)
@@ -44,6 +45,7 @@ func TestOfferingsAddEditAndSKUConflict(t *testing.T) {
 }
 
 func TestImportPrompt(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FixtureStore(t)
 	d := newDriverWith(t, db, 80, 24, tui.Options{Import: func(ctx context.Context, path string) (model.ImportSummary, error) {
 		return importer.ImportFile(ctx, db, path, importer.Options{})

@@ -40,6 +40,7 @@ func customerNamed(t *testing.T, db *store.DB, name string) model.Customer {
 }
 
 func TestOrderFormRecordsASale(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FixtureStore(t)
 	withOfferings(t, db)
 	d := newDriver(t, db, 80, 24)
@@ -75,6 +76,7 @@ func TestOrderFormRecordsASale(t *testing.T) {
 }
 
 func TestOrderFormRecordsARefundAndKeepsTypingOnError(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FixtureStore(t)
 	withOfferings(t, db)
 	d := newDriver(t, db, 80, 24)
@@ -96,6 +98,7 @@ func TestOrderFormRecordsARefundAndKeepsTypingOnError(t *testing.T) {
 }
 
 func TestRepeatLastOrder(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FixtureStore(t)
 	d := newDriver(t, db, 80, 24)
 	d.Keys("enter", "r") // Ada's last sale: 30 × Lavender soap at 4.50 on 2026-10-01
@@ -113,6 +116,7 @@ func TestRepeatLastOrder(t *testing.T) {
 }
 
 func TestOrderFormEscAsksBeforeDiscarding(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.FixtureStore(t), 80, 30) // tall enough for the timeline under the profit
 	d.Keys("enter", "o", "Something", "esc")
 	tuitest.MustContain(t, d.Screen(), "Discard this order? y discards")
@@ -123,6 +127,7 @@ func TestOrderFormEscAsksBeforeDiscarding(t *testing.T) {
 }
 
 func TestOrderFormGolden(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FixtureStore(t)
 	withOfferings(t, db)
 	d := newDriver(t, db, 80, 24)
@@ -131,6 +136,7 @@ func TestOrderFormGolden(t *testing.T) {
 }
 
 func TestOrderFormNarrow(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FixtureStore(t)
 	withOfferings(t, db)
 	for _, size := range [][2]int{{40, 12}, {24, 8}, {80, 24}} {
@@ -145,6 +151,7 @@ func TestOrderFormNarrow(t *testing.T) {
 }
 
 func TestCostForm(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FixtureStore(t)
 	s := model.DefaultSettings()
 	s.HourlyRate = 3000
@@ -167,6 +174,7 @@ func TestCostForm(t *testing.T) {
 }
 
 func TestCostFormMessageStandsBetweenTitleAndPrompt(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.FixtureStore(t), 80, 24)
 	d.Keys("enter", "c", "enter", "enter", "abc", "enter")
 	tuitest.MustContain(t, d.Screen(), `Minutes  ✗ "abc" is not a number of minutes > abc`)

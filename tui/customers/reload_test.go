@@ -25,6 +25,7 @@ func (s *countingStore) Timeline(ctx context.Context, id int64, limit int) ([]mo
 // the screen under it reloaded once, not once for the close and again
 // for a "data changed" sent beside it.
 func TestSavingFromTheDetailReloadsItOnce(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FixtureStore(t)
 	withOfferings(t, db)
 	s := &countingStore{Store: db}

@@ -35,6 +35,7 @@ func (s *failingStore) UpdateCustomer(ctx context.Context, c *model.Customer) er
 }
 
 func TestSaveOnReadOnlyOrFullDiskKeepsTheForm(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name string
 		err  error

@@ -10,6 +10,7 @@ import (
 )
 
 func TestMarkAndAssignToANewSegment(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FixtureStore(t)
 	d := newDriver(t, db, 100, 30)
 	d.Keys("down", "space", "space") // Ben, then Chloé
@@ -37,6 +38,7 @@ func TestMarkAndAssignToANewSegment(t *testing.T) {
 }
 
 func TestAssignExistingSegmentSaysWhoWasAlreadyIn(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FixtureStore(t)
 	d := newDriver(t, db, 100, 30)
 	d.Keys("space", "space") // Ada (already in Wholesale) and Ben
@@ -60,6 +62,7 @@ func TestAssignExistingSegmentSaysWhoWasAlreadyIn(t *testing.T) {
 }
 
 func TestEscClearsMarksBeforeTheFilter(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.FixtureStore(t), 100, 30)
 	d.Keys("/", "customer", "enter", "space", "space", "space")
 	tuitest.MustContain(t, d.Screen(), "3 marked", "filtered")

@@ -54,24 +54,28 @@ func feedbackRows(t *testing.T, db *store.DB, q model.FeedbackQuery) []model.Fee
 }
 
 func TestFeedbackScreenGolden(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.FeedbackFixtureStore(t), 80, 24)
 	d.Keys("4")
 	golden.RequireEqual(t, d.Screen())
 }
 
 func TestNPSViewGolden(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.FeedbackFixtureStore(t), 80, 24)
 	d.Keys("4", "v")
 	golden.RequireEqual(t, d.Screen())
 }
 
 func TestWishlistGolden(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.FeedbackFixtureStore(t), 80, 24)
 	d.Keys("4", "v", "v", "enter")
 	golden.RequireEqual(t, d.Screen())
 }
 
 func TestRecordNPSFromTheDetailInThreeKeys(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FeedbackFixtureStore(t)
 	d := newDriver(t, db, 80, 30) // tall enough for the timeline under the profit
 	d.Keys("2", "enter")          // Ada Lovelace's detail; the app opens on Today
@@ -87,6 +91,7 @@ func TestRecordNPSFromTheDetailInThreeKeys(t *testing.T) {
 }
 
 func TestRecordFromTheListAndTheScreen(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FeedbackFixtureStore(t)
 	d := newDriver(t, db, 80, 24)
 	// From the customer list, an NPS of ten for the customer under the
@@ -114,6 +119,7 @@ func TestRecordFromTheListAndTheScreen(t *testing.T) {
 }
 
 func TestFeedbackFormNamesTheFieldAndKeepsTheTyping(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FeedbackFixtureStore(t)
 	d := newDriver(t, db, 80, 24)
 	d.Keys("4", "a")
@@ -142,6 +148,7 @@ func TestFeedbackFormNamesTheFieldAndKeepsTheTyping(t *testing.T) {
 }
 
 func TestMarkRepliedAndActedOn(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FeedbackFixtureStore(t)
 	d := newDriver(t, db, 80, 24)
 	d.Keys("4")
@@ -168,6 +175,7 @@ func TestMarkRepliedAndActedOn(t *testing.T) {
 }
 
 func TestLogFilters(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.FeedbackFixtureStore(t), 80, 24)
 	d.Keys("4", "t", "t", "t") // all → praise → suggestion → wish
 	tuitest.MustContain(t, d.Screen(), "kind wish · esc clears", "gift wrapping!", "1 of 3")
@@ -200,6 +208,7 @@ func TestLogFilters(t *testing.T) {
 }
 
 func TestPromoteAPromoterToAdvocate(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FeedbackFixtureStore(t)
 	d := newDriver(t, db, 80, 24)
 	d.Keys("4", "v")
@@ -223,6 +232,7 @@ func TestPromoteAPromoterToAdvocate(t *testing.T) {
 }
 
 func TestNameAndMergeThemes(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FeedbackFixtureStore(t)
 	d := newDriver(t, db, 80, 24)
 	d.Keys("4", "v", "v")
@@ -261,6 +271,7 @@ func TestNameAndMergeThemes(t *testing.T) {
 }
 
 func TestTheCursorFollowsTheThemeMergedInto(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FeedbackFixtureStore(t)
 	w := model.Feedback{On: tuitest.MustDay(t, "2026-10-01"), Kind: model.FeedbackWish, Question: model.WishQuestion,
 		Answer: "Refill pouches"}
@@ -279,6 +290,7 @@ func TestTheCursorFollowsTheThemeMergedInto(t *testing.T) {
 }
 
 func TestFeedbackAndComplaintScreensAtEverySize(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.FeedbackFixtureStore(t), 80, 24)
 	for _, keys := range [][]string{{"4"}, {"v"}, {"v", "enter"}, {"5"}, {"enter"}, {"esc", "4", "a"}, {"9"}} {
 		d.Send(tea.WindowSizeMsg{Width: 80, Height: 24})

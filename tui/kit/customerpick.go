@@ -2,7 +2,6 @@ package kit
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -68,7 +67,7 @@ func (p CustomerPick) Resolve(s string) (id int64, lookup string, err error) {
 	case strings.HasPrefix(s, "#"):
 		id, err := strconv.ParseInt(s[1:], 10, 64)
 		if err != nil || id <= 0 {
-			return 0, "", errors.New(fmt.Sprintf("%q is not a customer number", s))
+			return 0, "", fmt.Errorf("%q is not a customer number", s)
 		}
 		return id, "", nil // the store says if it does not exist
 	case p.names == nil:
@@ -81,11 +80,11 @@ func (p CustomerPick) Resolve(s string) (id int64, lookup string, err error) {
 func pickOne(ids []int64, name string) (int64, string, error) {
 	switch len(ids) {
 	case 0:
-		return 0, "", errors.New(fmt.Sprintf("no customer is called %q (leave it blank for anonymous)", name))
+		return 0, "", fmt.Errorf("no customer is called %q (leave it blank for anonymous)", name)
 	case 1:
 		return ids[0], "", nil
 	}
-	return 0, "", errors.New(fmt.Sprintf("%d customers are called %q: type #id instead", len(ids), name))
+	return 0, "", fmt.Errorf("%d customers are called %q: type #id instead", len(ids), name)
 }
 
 // lookupCustomer finds the customer called name in the store, archived

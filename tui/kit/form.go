@@ -165,7 +165,9 @@ func (f *Form) Update(msg tea.Msg) tea.Cmd {
 		if msg.Text != "" {
 			said = Status("%s", msg.Text)
 		}
-		return tea.Sequence(Back, tea.Batch(said, msg.Then))
+		// The words wait for the screen under the form to reload; Then
+		// (a message for that screen) goes as soon as the form is closed.
+		return tea.Sequence(func() tea.Msg { return PopMsg{Then: said} }, msg.Then)
 	case SaveFailedMsg:
 		return f.failed(msg.Err)
 	case tea.KeyPressMsg:

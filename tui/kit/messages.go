@@ -31,8 +31,9 @@ type PushMsg struct{ Open func() Screen }
 
 // PopMsg asks the root to close the top screen of the stack; the screen
 // under it gets a DataChangedMsg, since what was on top may have changed
-// its data.
-type PopMsg struct{}
+// its data, and Then runs once that screen has reloaded (a saved form's
+// words in the status line, said when the screen shows what was saved).
+type PopMsg struct{ Then tea.Cmd }
 
 // Broadcast is a message every screen on the stack and the tab under them
 // sees, not only the one on top: the root passes it to all of them.

@@ -8,6 +8,7 @@ import (
 // With CacheRows a key press draws only the rows the cursor left and
 // reached; Forget, SetLen and SetSize draw everything again.
 func TestTableCachesRowsAwayFromTheCursor(t *testing.T) {
+	t.Parallel()
 	st := NewStyles(true, true)
 	tb := NewTable(Column{Title: "name", Width: 10, Flex: 1})
 	tb.CacheRows()

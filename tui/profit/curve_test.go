@@ -14,6 +14,7 @@ import (
 // The whale curve kept in spans starts at zero, reaches the peak exactly
 // and ends on the total, however few or many customers there are.
 func TestWhaleSpansKeepThePeakAndTheEnds(t *testing.T) {
+	t.Parallel()
 	cum := []model.Money{500, 900, 1200, 1000, 400}
 	for _, k := range []int{1, 3, 5, 7, 600} {
 		spans := whaleSpans(cum, k)
@@ -30,6 +31,7 @@ func TestWhaleSpansKeepThePeakAndTheEnds(t *testing.T) {
 
 // The monthly bars put losses left of the axis and gains right of it.
 func TestMonthBarsGrowLossesLeft(t *testing.T) {
+	t.Parallel()
 	st := kit.NewStyles(true, true)
 	months := []model.MonthProfit{
 		{Month: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Revenue: 10000, Profit: 4000},
@@ -48,6 +50,7 @@ func TestMonthBarsGrowLossesLeft(t *testing.T) {
 // A business whose customers lose money overall: the curve is drawn in
 // money, with no 100% line, and the peak is labelled only above zero.
 func TestWhaleCurveOfABusinessThatLoses(t *testing.T) {
+	t.Parallel()
 	st := kit.NewStyles(true, true)
 	chart := func(facts ...model.ProfitFacts) []string {
 		book := model.ProfitBook{Period: model.AllTime(), Customers: facts, FirstDay: tuitest.Now, LastDay: tuitest.Now}

@@ -20,6 +20,7 @@ import (
 )
 
 func TestProfitGolden(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.DemoStore(t), 80, 24)
 	d.Keys("6")
 	golden.RequireEqual(t, d.Screen())
@@ -27,6 +28,7 @@ func TestProfitGolden(t *testing.T) {
 
 // A wide terminal lays the sections out side by side.
 func TestProfitWideGolden(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.DemoStore(t), 160, 48)
 	d.Keys("6")
 	golden.RequireEqual(t, d.Screen())
@@ -48,6 +50,7 @@ func customerID(t *testing.T, db *store.DB, filter string) int64 {
 // The figures of a small book by hand, and the screen following a write
 // elsewhere: on dataChangedMsg, and when the tab is opened again.
 func TestProfitFiguresAndRefresh(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FixtureStore(t)
 	d := newDriver(t, db, 80, 24)
 	d.Keys("6")
@@ -83,6 +86,7 @@ func TestProfitFiguresAndRefresh(t *testing.T) {
 // form refuses what it cannot read with the typing kept, and enter on the
 // top list opens the customer.
 func TestProfitPeriodsAndOpenACustomer(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.DemoStore(t), 80, 24)
 	d.Keys("6")
 	tuitest.MustContain(t, d.Screen(), "Totals · last 12 months (1 Dec 2025 – 23 Nov 2026)", "1 Dec 2025 – 23 Nov 2026")
@@ -136,6 +140,7 @@ func TestProfitPeriodsAndOpenACustomer(t *testing.T) {
 }
 
 func TestProfitSaysWhenThereIsNothing(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.OpenStore(t), 80, 24)
 	d.Keys("6")
 	tuitest.MustContain(t, d.Screen(), "Nothing recorded yet: profit shows here once there are orders.")
@@ -146,6 +151,7 @@ func TestProfitSaysWhenThereIsNothing(t *testing.T) {
 // x writes what is on screen, atomically, in the format the name's ending
 // asks for; a name it cannot write is refused beside the field, typed.
 func TestProfitExport(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	d := newDriver(t, tuitest.FixtureStore(t), 100, 24)
 	d.Keys("6", "x")
@@ -198,6 +204,7 @@ func TestProfitExport(t *testing.T) {
 // Without colour, the screen still says what colour would: losses carry
 // their minus sign and grow left of the axis.
 func TestProfitWithoutColour(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FixtureStore(t)
 	ada := customerID(t, db, "lovelace")
 	loss := model.Cost{On: tuitest.Now.AddDate(0, -3, 0), CustomerID: ada, Category: model.CostOther, Amount: 50000}
@@ -217,6 +224,7 @@ func TestProfitWithoutColour(t *testing.T) {
 // Every section draws within the terminal at every size, and keys still
 // work when it is tiny.
 func TestProfitFitsSmallTerminals(t *testing.T) {
+	t.Parallel()
 	db := tuitest.DemoStore(t)
 	for _, size := range [][2]int{{80, 24}, {60, 20}, {40, 12}, {24, 8}, {20, 5}, {200, 60}} {
 		d := newDriver(t, db, size[0], size[1])
@@ -235,6 +243,7 @@ func TestProfitFitsSmallTerminals(t *testing.T) {
 // Text from the database reaches the terminal only cleaned in every
 // section of the Profit tab, on every row of its lists.
 func TestHostileTextOnProfit(t *testing.T) {
+	t.Parallel()
 	db, _ := tuitest.HostileStore(t)
 	for _, size := range [][2]int{{80, 24}, {40, 12}, {170, 50}} {
 		for sec := range profit.Sections {
@@ -255,6 +264,7 @@ func TestHostileTextOnProfit(t *testing.T) {
 
 // The months scroll when they do not fit, the latest in view first.
 func TestProfitMonthsScroll(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.DemoStore(t), 80, 16)
 	d.Keys("6", "p", "p", "p", "v", "v", "v")
 	n := len(profit.Summary(profitTab(d)).Months)

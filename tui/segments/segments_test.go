@@ -18,12 +18,14 @@ import (
 )
 
 func TestSegmentFitGolden(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.DemoStore(t), 80, 24)
 	d.Keys("3")
 	golden.RequireEqual(t, d.Screen())
 }
 
 func TestSegmentFitBestGolden(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.DemoStore(t), 80, 24)
 	d.Keys("3", "v")
 	golden.RequireEqual(t, d.Screen())
@@ -52,6 +54,7 @@ func underCursor(t *testing.T, d *tuitest.Driver) (model.FitCustomer, *model.Seg
 }
 
 func TestLetGoADrainAndUndo(t *testing.T) {
+	t.Parallel()
 	db := tuitest.DemoStore(t)
 	d := newDriver(t, db, 80, 24)
 	d.Keys("3", "v", "v") // Drains
@@ -85,6 +88,7 @@ func TestLetGoADrainAndUndo(t *testing.T) {
 }
 
 func TestLetGoEscKeepsTheCustomer(t *testing.T) {
+	t.Parallel()
 	db := tuitest.DemoStore(t)
 	d := newDriver(t, db, 80, 24)
 	d.Keys("3", "v", "v")
@@ -99,6 +103,7 @@ func TestLetGoEscKeepsTheCustomer(t *testing.T) {
 }
 
 func TestPromoteToAdvocateAndUndo(t *testing.T) {
+	t.Parallel()
 	db := tuitest.DemoStore(t)
 	d := newDriver(t, db, 80, 24)
 	d.Keys("3", "v", "v", "v", "v") // Advocates
@@ -125,6 +130,7 @@ func TestPromoteToAdvocateAndUndo(t *testing.T) {
 }
 
 func TestSegmentsCreateRenameMergeDelete(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FixtureStore(t)
 	d := newDriver(t, db, 100, 30)
 	d.Keys("3")
@@ -175,6 +181,7 @@ func TestSegmentsCreateRenameMergeDelete(t *testing.T) {
 }
 
 func TestReferralTreeAndGroupings(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.DemoStore(t), 80, 24)
 	d.Keys("3", "b")
 	tuitest.MustContain(t, d.Screen(), "By stages", "prospect", "advocate")
@@ -198,6 +205,7 @@ func TestReferralTreeAndGroupings(t *testing.T) {
 }
 
 func TestTheNoSegmentRowIsNotManagedLikeASegment(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.FixtureStore(t), 100, 30)
 	d.Keys("3")
 	tuitest.MustContain(t, d.Screen(), "R rename")
@@ -208,12 +216,14 @@ func TestTheNoSegmentRowIsNotManagedLikeASegment(t *testing.T) {
 }
 
 func TestAnEmptyBookSaysWhereToStart(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.OpenStore(t), 80, 24)
 	d.Keys("3")
 	tuitest.MustContain(t, d.Screen(), "No customers yet: add, import or load the demo on Customers (2).")
 }
 
 func TestUnscoredCountsThoseWithNoSaleInThePeriod(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.FixtureStore(t), 80, 24)
 	d.Keys("3", "v", "v", "v")
 	// Dev Patel bought only before the period; Chloé and the 20 Customer NN never.
@@ -223,6 +233,7 @@ func TestUnscoredCountsThoseWithNoSaleInThePeriod(t *testing.T) {
 // Every view draws within the terminal at 80x24 and narrower, and the
 // keys still work when it is tiny.
 func TestSegmentFitFitsNarrowTerminals(t *testing.T) {
+	t.Parallel()
 	db := tuitest.DemoStore(t)
 	for _, size := range [][2]int{{80, 24}, {60, 20}, {40, 12}, {20, 5}} {
 		d := newDriver(t, db, size[0], size[1])
@@ -251,6 +262,7 @@ func TestSegmentFitFitsNarrowTerminals(t *testing.T) {
 // of the Segments tab and every screen it opens (the hostile test walks
 // screens, not views within one).
 func TestHostileTextOnSegments(t *testing.T) {
+	t.Parallel()
 	db, ids := tuitest.HostileStore(t)
 	// The poisoned customers have orders and complaints; poor fit ratings
 	// and a referral make them fill the drains and the referrals too.

@@ -284,10 +284,10 @@ func wholeDays(lo, hi int) func(string) error {
 		}
 		n, err := strconv.Atoi(s)
 		if err != nil {
-			return errors.New(fmt.Sprintf("%q is not a whole number of days", s))
+			return fmt.Errorf("%q is not a whole number of days", s)
 		}
 		if n < lo || n > hi {
-			return errors.New(fmt.Sprintf("%d is not between %d and %d", n, lo, hi))
+			return fmt.Errorf("%d is not between %d and %d", n, lo, hi)
 		}
 		return nil
 	}
@@ -298,10 +298,10 @@ func wholeCount(lo, hi int) func(string) error {
 	return func(s string) error {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil {
-			return errors.New(fmt.Sprintf("%q is not a whole number", s))
+			return fmt.Errorf("%q is not a whole number", s)
 		}
 		if n < lo || n > hi {
-			return errors.New(fmt.Sprintf("%d is not between %d and %d", n, lo, hi))
+			return fmt.Errorf("%d is not between %d and %d", n, lo, hi)
 		}
 		return nil
 	}
@@ -310,10 +310,10 @@ func wholeCount(lo, hi int) func(string) error {
 func validateFactor(s string) error {
 	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 	if err != nil {
-		return errors.New(fmt.Sprintf("%q is not a number such as 1.5", s))
+		return fmt.Errorf("%q is not a number such as 1.5", s)
 	}
 	if v < 1 || v > 10 {
-		return errors.New(fmt.Sprintf("%g is not between 1 and 10", v))
+		return fmt.Errorf("%g is not between 1 and 10", v)
 	}
 	return nil
 }
@@ -332,7 +332,7 @@ func (f *settingsForm) Build(b *kit.Builder) kit.Fields {
 		in("Business name", &f.name).Validate(required("business name")),
 		in("Currency", &f.currency).Description("three letters, e.g. GBP, EUR, USD").Validate(func(s string) error {
 			if len(s) != 3 || strings.ToUpper(s) != s {
-				return errors.New(fmt.Sprintf("%q is not a three-letter code such as GBP", s))
+				return fmt.Errorf("%q is not a three-letter code such as GBP", s)
 			}
 			return nil
 		}),

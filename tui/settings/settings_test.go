@@ -11,6 +11,7 @@ import (
 )
 
 func TestSettingsFormNamesABadRateAndKeepsTyping(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FixtureStore(t)
 	d := newDriver(t, db, 80, 24)
 	d.Keys(",")
@@ -48,6 +49,7 @@ func TestSettingsFormNamesABadRateAndKeepsTyping(t *testing.T) {
 }
 
 func TestSettingsSayWhichRulesAreOffAndWrapLongValues(t *testing.T) {
+	t.Parallel()
 	db := tuitest.OpenStore(t)
 	ctx := context.Background()
 	d := newDriver(t, db, 80, 24)
@@ -70,6 +72,7 @@ func TestSettingsSayWhichRulesAreOffAndWrapLongValues(t *testing.T) {
 }
 
 func TestSavedQuestionsAddAndDelete(t *testing.T) {
+	t.Parallel()
 	db := tuitest.FixtureStore(t)
 	d := newDriver(t, db, 80, 24)
 	d.Keys("7", "a", "enter")

@@ -112,7 +112,8 @@ func (t *today) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case reviewActedMsg:
 		t.acted = msg.id
-		return tea.Batch(t.load(false), kit.Status("%s", msg.text))
+		// The words once the list shows it: the cursor has moved on.
+		return tea.Sequence(t.load(false), kit.Status("%s", msg.text))
 	case kit.DataChangedMsg, kit.SettingsLoadedMsg:
 		return t.load(false)
 	case tea.BackgroundColorMsg:

@@ -67,6 +67,7 @@ func todayFixture(t *testing.T) (*store.DB, map[string]int64) {
 }
 
 func TestTodayGolden(t *testing.T) {
+	t.Parallel()
 	db, _ := todayFixture(t)
 	d := newDriver(t, db, 80, 24)
 	tuitest.MustContain(t, d.Screen(), "0 of 4 done today")
@@ -74,6 +75,7 @@ func TestTodayGolden(t *testing.T) {
 }
 
 func TestOpensOnCustomersWhenNobodyIsDue(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.FixtureStore(t), 80, 24)
 	tuitest.MustContain(t, d.Screen(), "25 customers")
 	d.Keys("1")
@@ -81,6 +83,7 @@ func TestOpensOnCustomersWhenNobodyIsDue(t *testing.T) {
 }
 
 func TestTodayWalksWithDoneAndSnooze(t *testing.T) {
+	t.Parallel()
 	db, ids := todayFixture(t)
 	ctx := context.Background()
 	d := newDriver(t, db, 80, 24)
@@ -121,6 +124,7 @@ func TestTodayWalksWithDoneAndSnooze(t *testing.T) {
 }
 
 func TestTouchAndFollowUpFromTheDetail(t *testing.T) {
+	t.Parallel()
 	db, ids := todayFixture(t)
 	ctx := context.Background()
 	d := newDriver(t, db, 80, 30) // tall enough for the timeline under the profit
@@ -143,6 +147,7 @@ func TestTouchAndFollowUpFromTheDetail(t *testing.T) {
 }
 
 func TestTodayAtEverySize(t *testing.T) {
+	t.Parallel()
 	db, _ := todayFixture(t)
 	d := newDriver(t, db, 80, 24)
 	for w := 0; w < 120; w += 9 {
@@ -158,6 +163,7 @@ func TestTodayAtEverySize(t *testing.T) {
 }
 
 func TestTeatestWalksTheQueue(t *testing.T) {
+	t.Parallel()
 	db, ids := todayFixture(t)
 	app := tui.New(db, tui.Options{Now: func() time.Time { return tuitest.Now }})
 	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(90, 26))
@@ -182,6 +188,7 @@ func TestTeatestWalksTheQueue(t *testing.T) {
 }
 
 func TestTouchFromTheCustomerList(t *testing.T) {
+	t.Parallel()
 	d := newDriver(t, tuitest.FixtureStore(t), 80, 24)
 	d.Keys("n") // Ada, first by name
 	tuitest.MustContain(t, d.Screen(), "Log a contact with Ada Lovelace")
@@ -198,6 +205,7 @@ func TestTouchFromTheCustomerList(t *testing.T) {
 // The list holds the daily size from the settings; the header says how
 // many more are due, and m lists another day's worth.
 func TestTodayListsTheDailySizeAndMoreOnM(t *testing.T) {
+	t.Parallel()
 	db, _ := todayFixture(t)
 	ctx := context.Background()
 	s, _ := db.Settings(ctx)
