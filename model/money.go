@@ -254,16 +254,10 @@ func (m Money) Format(symbol string) string {
 		sign = "-"
 		v = -v
 	}
-	whole := strconv.FormatInt(v/100, 10)
 	var b strings.Builder
 	b.WriteString(sign)
 	b.WriteString(symbol)
-	for i, r := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
+	writeCommas(&b, v/100)
 	fmt.Fprintf(&b, ".%02d", v%100)
 	return b.String()
 }

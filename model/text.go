@@ -77,20 +77,27 @@ func printableRune(r rune) string {
 
 // Commas writes n with thousands separators: 100,000; -1,240.
 func Commas(n int) string {
-	s := strconv.Itoa(n)
-	digits := strings.TrimPrefix(s, "-")
 	var b strings.Builder
-	b.Grow(len(s) + len(digits)/3)
-	if len(digits) < len(s) {
+	writeCommas(&b, int64(n))
+	return b.String()
+}
+
+// writeCommas writes n with thousands separators to b: Commas, and money's
+// whole units.
+func writeCommas(b *strings.Builder, n int64) {
+	var buf [20]byte
+	s := strconv.AppendInt(buf[:0], n, 10)
+	digits := s
+	if n < 0 {
 		b.WriteByte('-')
+		digits = s[1:]
 	}
-	for i := 0; i < len(digits); i++ {
+	for i, c := range digits {
 		if i > 0 && (len(digits)-i)%3 == 0 {
 			b.WriteByte(',')
 		}
-		b.WriteByte(digits[i])
+		b.WriteByte(c)
 	}
-	return b.String()
 }
 
 // Signed writes n with its sign, as scores and NPS are written: "+2",
