@@ -16,7 +16,6 @@ type SettingsKeys struct {
 	Delete key.Binding
 	Save   key.Binding // the new question
 	Cancel key.Binding
-	Open   key.Binding // , from anywhere: for help only
 }
 
 // DefaultSettingsKeys returns the Settings tab's bindings.
@@ -29,6 +28,5 @@ func DefaultSettingsKeys() SettingsKeys {
 		Delete: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "delete the question")),
 		Save:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-		Open:   key.NewBinding(key.WithKeys(","), key.WithHelp(",", "settings from anywhere")),
 	}
 }

@@ -227,7 +227,7 @@ func (s *settingsTab) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (s *settingsTab) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{s.keys.Up, s.keys.Down}, {s.keys.Edit, s.keys.Add, s.keys.Delete, s.keys.Open}}
+	return [][]key.Binding{{s.keys.Up, s.keys.Down}, {s.keys.Edit, s.keys.Add, s.keys.Delete}}
 }
 
 // settingsForm edits the settings and the segments' cadences: a form
