@@ -196,6 +196,8 @@ func (c *Customer) Validate() error {
 	es.add("source", maxLen(c.Source, maxLine))
 	es.add("notes", maxLen(c.Notes, maxText))
 	es.add("let go reason", maxLen(c.LetGoReason, maxText))
+	es.add("source of the import", maxLen(c.RefSource, maxLine))
+	es.add("reference", maxLen(c.Ref, maxLine))
 	if !c.Channel.Valid() {
 		es.add("channel", Invalid("channel", "%q is not a channel", c.Channel))
 	}
@@ -208,15 +210,13 @@ func (c *Customer) Validate() error {
 	if c.Tier < 0 || c.Tier > Tiers {
 		es.add("tier", Invalid("tier", "%d is not between 1 and %d", c.Tier, Tiers))
 	}
-	if c.AcquisitionCost < 0 || c.AcquisitionCost > MaxMoney {
-		es.add("acquisition cost", Invalid("acquisition cost", "must be zero or more"))
-	}
+	es.add("acquisition cost", checkAmount("acquisition cost", c.AcquisitionCost, false))
 	if c.ReferredBy != 0 && c.ReferredBy == c.ID {
 		es.add("referred by", Invalid("referred by", "a customer cannot refer themselves"))
 	}
 	for _, v := range c.Values {
-		if utf8.RuneCountInString(v) > 60 {
-			es.add("values", Invalid("values", "%q is longer than 60 characters", v))
+		if err := maxLen(v, 60); err != nil {
+			es.add("values", Invalid("values", "%q %s", v, err.(*FieldError).Msg))
 		}
 	}
 	for _, s := range c.Segments {
@@ -233,10 +233,8 @@ func ValidateName(s string) error {
 		return Invalid("name", "is required")
 	case strings.ContainsAny(s, "\n\r"):
 		return Invalid("name", "must be one line")
-	case utf8.RuneCountInString(s) > maxName:
-		return Invalid("name", "is longer than %d characters", maxName)
 	}
-	return nil
+	return maxLen(s, maxName)
 }
 
 // ValidateEmail accepts an empty address or one shaped like name@host.tld.
@@ -246,7 +244,7 @@ func ValidateEmail(s string) error {
 		return nil
 	}
 	local, host, ok := strings.Cut(s, "@")
-	if !ok || local == "" || strings.ContainsAny(s, " \t\r\n,;<>") || strings.Contains(host, "@") ||
+	if !ok || local == "" || strings.ContainsAny(s, " \t\r\n,;<>\x00") || strings.Contains(host, "@") ||
 		!strings.Contains(host, ".") || strings.HasPrefix(host, ".") || strings.HasSuffix(host, ".") ||
 		len(s) > 254 {
 		return Invalid("email", "%q is not an email address", s)
@@ -278,8 +276,25 @@ func ValidatePhone(s string) error {
 	return nil
 }
 
+// ValidateText checks the free text of field that a store method takes
+// on its own (a let-go reason): at most n characters and no NUL, as every
+// record's text (see maxLen).
+func ValidateText(field, s string, n int) error {
+	if err := maxLen(s, n); err != nil {
+		return Invalid(field, "%s", err.(*FieldError).Msg)
+	}
+	return nil
+}
+
+// maxLen checks a text field, the one door all text passes: at most n
+// characters, and no NUL, which SQLite's text functions take for the end
+// of the text (a name would be cut short in the list's search and sort
+// text). Where text comes from an import, the refusal names the line.
 func maxLen(s string, n int) error {
-	if utf8.RuneCountInString(s) > n {
+	switch {
+	case strings.IndexByte(s, 0) >= 0:
+		return &FieldError{Msg: "holds a NUL character, which clientele does not store"}
+	case utf8.RuneCountInString(s) > n:
 		return &FieldError{Msg: "is longer than " + itoa(int64(n)) + " characters"}
 	}
 	return nil

@@ -25,6 +25,9 @@ type Order struct {
 	Source     string // "" for orders entered here, else the import format
 	ExternalID string // the order's id in Source, unique per source
 	Notes      string
+	// ImportHash is the Fingerprint an import wrote the order with; 0 for
+	// orders entered here (and those imported before fingerprints).
+	ImportHash int64
 	Lines      []OrderLine
 }
 
@@ -83,18 +86,116 @@ func (o *Order) Validate() error {
 		es.add("lines", Invalid("lines", "an order needs at least one line"))
 	}
 	es.add("notes", maxLen(o.Notes, maxText))
+	es.add("source", maxLen(o.Source, maxLine))
+	es.add("order id", maxLen(o.ExternalID, maxLine))
 	for i, l := range o.Lines {
 		field := "line " + itoa(int64(i+1))
-		switch {
-		case strings.TrimSpace(l.Description) == "" && l.OfferingID == 0:
-			es.add(field, Invalid(field, "needs an offering or a description"))
-		case l.Quantity == 0:
-			es.add(field, Invalid(field, "quantity cannot be zero"))
-		case o.Kind == OrderRefund && l.Amount > 0:
-			es.add(field, Invalid(field, "a refund line cannot add revenue"))
-		case l.Amount > MaxMoney || l.Amount < -MaxMoney:
-			es.add(field, Invalid(field, "amount is too large"))
+		if p := l.problem(o.Kind); p != "" {
+			es.add(field, Invalid(field, "%s", p))
 		}
 	}
 	return es.err()
+}
+
+// problem says what is wrong with one line of an order of kind, "" for
+// nothing; it reads after "line N: ". Quantities and amounts are bounded
+// (MaxQuantity, MaxMoney) so that every sum of lines fits.
+func (l *OrderLine) problem(kind OrderKind) string {
+	switch {
+	case strings.TrimSpace(l.Description) == "" && l.OfferingID == 0:
+		return "needs an offering or a description"
+	case l.Quantity == 0:
+		return "quantity cannot be zero"
+	case l.Quantity > MaxQuantity || l.Quantity < -MaxQuantity:
+		return "quantity " + itoa(l.Quantity) + " is more than " + Commas(MaxQuantity) + " units"
+	case kind == OrderRefund && l.Amount > 0:
+		return "a refund line cannot add revenue"
+	}
+	// A description is one line of an order, not a document: bounded, so
+	// that a customer's detail costs the same whatever was imported.
+	if err := maxLen(l.Description, maxLine); err != nil {
+		return "description " + err.(*FieldError).Msg
+	}
+	if err := maxLen(l.UnitPriceExact, 40); err != nil {
+		return "exact unit price " + err.(*FieldError).Msg
+	}
+	for _, m := range []struct {
+		what string
+		v    Money
+	}{{"unit price", l.UnitPrice}, {"unit cost", l.UnitCost}, {"amount", l.Amount},
+		// Quantity and unit cost are bounded, so their product fits.
+		{"direct cost (quantity × unit cost)", Money(l.Quantity) * l.UnitCost}} {
+		if p := amountProblem(m.v, true); p != "" {
+			return m.what + " " + p
+		}
+	}
+	return ""
+}
+
+// Fingerprint sums up what an imported order holds, as stored: its
+// customer, time, kind, notes, lines (offering, description, quantity,
+// price, amount; not the unit cost, which comes from the offering) and the
+// costs recorded on it. The lines and costs count in any order. An import
+// keeps the fingerprint of what it wrote; a later import compares it with
+// the order as it is now to know whether it was edited here since.
+func (o *Order) Fingerprint(costs []Cost) int64 {
+	h := fnv64()
+	h.int(o.CustomerID)
+	h.str(o.OrderedAt.Format(DateTimeLayout))
+	h.str(string(o.Kind))
+	h.str(o.Notes)
+	sum := h.v
+	for _, l := range o.Lines {
+		lh := fnv64()
+		lh.int(l.OfferingID)
+		lh.str(l.Description)
+		lh.int(l.Quantity)
+		lh.int(int64(l.UnitPrice))
+		lh.str(l.UnitPriceExact)
+		lh.int(int64(l.Amount))
+		sum += lh.mix()
+	}
+	for _, c := range costs {
+		ch := fnv64()
+		ch.str("cost")
+		ch.str(c.On.Format(DateLayout))
+		ch.str(string(c.Category))
+		ch.int(int64(c.Amount))
+		ch.str(c.Note)
+		sum += ch.mix()
+	}
+	return int64(sum)
+}
+
+// fnvHash is FNV-1a over 64 bits, written out so that a fingerprint never
+// changes with a library.
+type fnvHash struct{ v uint64 }
+
+func fnv64() fnvHash { return fnvHash{v: 14695981039346656037} }
+
+func (h *fnvHash) byte(b byte) { h.v = (h.v ^ uint64(b)) * 1099511628211 }
+
+func (h *fnvHash) str(s string) {
+	for i := 0; i < len(s); i++ {
+		h.byte(s[i])
+	}
+	h.byte(0xff) // a separator no UTF-8 text holds
+}
+
+func (h *fnvHash) int(n int64) {
+	for i := 0; i < 8; i++ {
+		h.byte(byte(n >> (8 * i)))
+	}
+}
+
+// mix spreads the bits of a part's hash before parts are summed, so that
+// sums of similar parts do not cancel.
+func (h *fnvHash) mix() uint64 {
+	x := h.v
+	x ^= x >> 33
+	x *= 0xff51afd7ed558ccd
+	x ^= x >> 33
+	x *= 0xc4ceb9fe1a85ec53
+	x ^= x >> 33
+	return x
 }

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"strings"
 	"time"
 )
 
@@ -38,9 +37,6 @@ func (t *Touch) Validate() error {
 	}
 	if t.Kind != TouchContact && t.Kind != TouchReview {
 		es.add("kind", Invalid("kind", "%q is not contact or review", t.Kind))
-	}
-	if strings.ContainsAny(t.Summary, "\x00") {
-		es.add("summary", Invalid("summary", "holds a NUL byte"))
 	}
 	es.add("summary", maxLen(t.Summary, maxText))
 	return es.err()

@@ -4,7 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"net/url"
+	"path/filepath"
 	"strings"
 
 	"clientele/model"
@@ -19,6 +19,10 @@ type CheckReport struct {
 	Integrity []string
 	// ForeignKeys holds the rows that refer to a record that is missing.
 	ForeignKeys []string
+	// Amounts holds, per table, the rows with an amount or quantity past
+	// what clientele stores (model.MaxMoney, model.MaxQuantity): written
+	// around it, with the sqlite3 shell, and able to make sums overflow.
+	Amounts []string
 	// Figures holds the customers whose kept figures (orders, revenue,
 	// first and last order) disagree with their orders, or whose orders
 	// keep sums their lines do not add up to (the orders of no customer,
@@ -28,11 +32,20 @@ type CheckReport struct {
 	FiguresOff int
 	// What was checked.
 	Customers, Orders, Lines int
+	// Version is the file's schema version when it was checked: below
+	// SchemaVersion, an older clientele's file, whose figures are checked
+	// once it is upgraded. UpgradedFrom is the version CheckAndFix
+	// upgraded it from, 0 when it did not.
+	Version, UpgradedFrom int
 }
+
+// Older reports whether the file checked is an older clientele's, to be
+// upgraded before this one can use it.
+func (r CheckReport) Older() bool { return r.Version > 0 && r.Version < len(migrations) }
 
 // OK reports whether the check found nothing wrong.
 func (r CheckReport) OK() bool {
-	return len(r.Integrity) == 0 && len(r.ForeignKeys) == 0 && r.FiguresOff == 0
+	return len(r.Integrity) == 0 && len(r.ForeignKeys) == 0 && len(r.Amounts) == 0 && r.FiguresOff == 0
 }
 
 // maxFindings is how many lines of each kind a report lists.
@@ -64,10 +77,21 @@ func (r CheckReport) String() string {
 		r.Integrity, len(r.Integrity))
 	section("references: every row refers to records that exist", "references: rows refer to missing records",
 		r.ForeignKeys, len(r.ForeignKeys))
-	section("figures: customers' orders, revenue and last order match their orders; orders' sums match their lines",
-		"figures: "+model.Plural(r.FiguresOff, "customer's kept figures disagree", "customers' kept figures disagree")+
-			" with their orders",
-		r.Figures, r.FiguresOff)
+	section(fmt.Sprintf("amounts: every amount is within ±%s and every quantity within ±%s", model.MaxMoney,
+		model.Commas(model.MaxQuantity)), "amounts: rows hold amounts past what clientele stores, which sums may "+
+		"not hold", r.Amounts, len(r.Amounts))
+	if r.Older() {
+		fmt.Fprintf(&b, "older figures: checked once the file is upgraded\n")
+	} else {
+		section("figures: customers' orders, revenue and last order match their orders; orders' sums match their lines",
+			"figures: "+model.Plural(r.FiguresOff, "customer's kept figures disagree", "customers' kept figures disagree")+
+				" with their orders",
+			r.Figures, r.FiguresOff)
+	}
+	if r.UpgradedFrom > 0 {
+		fmt.Fprintf(&b, "Upgraded the file from schema version %d to %d; a copy of it as it was is beside it "+
+			"(%s.before-v%d-….bak) when it held anything.\n", r.UpgradedFrom, r.Version, filepath.Base(r.Path), r.Version)
+	}
 	switch {
 	case len(r.Integrity) > 0:
 		b.WriteString("The file is damaged: restore the latest backup (clientele backup makes one), " +
@@ -75,8 +99,15 @@ func (r CheckReport) String() string {
 	case len(r.ForeignKeys) > 0:
 		b.WriteString("Some rows point at records that are gone: restore the latest backup, " +
 			"or ask for help before editing the file.\n")
+	case len(r.Amounts) > 0:
+		b.WriteString("Some amounts were written around clientele's limits: correct or remove those rows " +
+			"(the sqlite3 shell wrote them), or restore the latest backup.\n")
 	case r.FiguresOff > 0:
 		b.WriteString("Run `clientele check --fix` to recompute the figures from the orders.\n")
+	case r.Older():
+		fmt.Fprintf(&b, "The file is whole, and from an older clientele (schema version %d; this one writes %d): "+
+			"run `clientele check --fix`, or open it with clientele, to upgrade it; a copy of it as it is is made "+
+			"first.\n", r.Version, len(migrations))
 	default:
 		b.WriteString("All is well.\n")
 	}
@@ -96,10 +127,10 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 	if version == 0 {
 		return r, noDatabase(path)
 	}
-	ro, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+
-		"?mode=ro&_pragma=busy_timeout(5000)&_pragma=query_only(1)")
+	r.Version = version
+	ro, err := openRead(ctx, path)
 	if err != nil {
-		return r, fmt.Errorf("opening %s: %w", path, err)
+		return r, err
 	}
 	defer ro.Close()
 	damaged := func(err error) (CheckReport, error) {
@@ -142,17 +173,64 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 		}
 	}
 
+	if err := checkReferences(ctx, ro, &r); err != nil {
+		return damaged(err)
+	}
+	if err := checkAmounts(ctx, ro, &r); err != nil {
+		return damaged(err)
+	}
+	if r.Older() {
+		// Its figures are kept in columns later migrations add.
+		return r, nil
+	}
+	if err := checkFigures(ctx, ro, &r); err != nil {
+		return damaged(err)
+	}
+	return r, nil
+}
+
+// checkReferences lists the rows that refer to a missing record.
+func checkReferences(ctx context.Context, ro *sql.DB, r *CheckReport) error {
 	fk, err := ro.QueryContext(ctx, "PRAGMA foreign_key_check")
 	if err != nil {
-		return damaged(err)
+		return err
 	}
-	if r.ForeignKeys, err = brokenReferences(fk); err != nil {
-		return damaged(err)
-	}
+	r.ForeignKeys, err = brokenReferences(fk)
+	return err
+}
 
+// amountColumns are the tables and their amounts and quantities that
+// check bounds, as SQL conditions true for a row past the bounds (%[1]d is
+// MaxMoney, %[2]d MaxQuantity). They exist since the first migration.
+var amountColumns = []struct{ table, past string }{
+	{"order_lines", "abs(amount) > %[1]d OR abs(unit_price) > %[1]d OR abs(unit_cost) > %[1]d OR " +
+		"abs(quantity) > %[2]d OR typeof(quantity * unit_cost) <> 'integer' OR abs(quantity * unit_cost) > %[1]d"},
+	{"costs", "abs(amount) > %[1]d"},
+	{"customers", "abs(acquisition_cost) > %[1]d"},
+	{"offerings", "abs(price) > %[1]d OR abs(unit_cost) > %[1]d"},
+}
+
+// checkAmounts lists, per table, the rows past the bounds on amounts.
+func checkAmounts(ctx context.Context, ro *sql.DB, r *CheckReport) error {
+	for _, c := range amountColumns {
+		var n int
+		q := "SELECT count(*) FROM " + c.table + " WHERE " + fmt.Sprintf(c.past, model.MaxMoney, model.MaxQuantity)
+		if err := ro.QueryRowContext(ctx, q).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			r.Amounts = append(r.Amounts, fmt.Sprintf("%s: %s", c.table, model.Plural(n, "row", "rows")))
+		}
+	}
+	return nil
+}
+
+// checkFigures lists the customers whose kept figures disagree with their
+// orders, and counts the orders of no customer whose sums are wrong.
+func checkFigures(ctx context.Context, ro *sql.DB, r *CheckReport) error {
 	figs, err := ro.QueryContext(ctx, figuresQuery)
 	if err != nil {
-		return damaged(err)
+		return err
 	}
 	defer figs.Close()
 	for figs.Next() {
@@ -164,7 +242,7 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 		var badSums int
 		if err := figs.Scan(&id, &name, &count, &wantCount, &revenue, &wantRevenue, &last, &wantLast,
 			&badSums); err != nil {
-			return damaged(err)
+			return err
 		}
 		r.FiguresOff++
 		if len(r.Figures) < maxFindings {
@@ -177,19 +255,19 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 		}
 	}
 	if err := figs.Err(); err != nil {
-		return damaged(err)
+		return err
 	}
 	var loose int
 	if err := ro.QueryRowContext(ctx, `SELECT count(*) FROM orders o LEFT JOIN `+lineSums+` x ON x.order_id = o.id
 		WHERE o.customer_id IS NULL AND `+sumsDiffer).Scan(&loose); err != nil {
-		return damaged(err)
+		return err
 	}
 	if loose > 0 {
 		r.FiguresOff++
 		r.Figures = append(r.Figures, fmt.Sprintf("%d orders of no customer keep sums their lines do not add up to",
 			loose))
 	}
-	return r, nil
+	return nil
 }
 
 // lineSums is each order's sums of its lines, as orders keep them:
@@ -269,18 +347,34 @@ func printable(s string, n int) string {
 }
 
 // CheckAndFix is Check, then, when fix is set and the file is sound but
-// for customers' kept figures, FixFigures and Check again: what
-// `clientele check [--fix]` does. fixed is how many customers' figures
-// were recomputed, 0 when none were; it is set even when the second check
-// fails.
+// for customers' kept figures or an older schema, the mend and Check
+// again: what `clientele check [--fix]` does. An older file is upgraded
+// (Open backs it up first when it holds anything; the report's
+// UpgradedFrom says so) and its figures are checked after; figures that
+// disagree are recomputed (FixFigures). fixed is how many customers'
+// figures were recomputed, 0 when none were; it is set even when the
+// second check fails.
 func CheckAndFix(ctx context.Context, path string, fix bool) (rep CheckReport, fixed int, err error) {
 	rep, err = Check(ctx, path)
-	if err != nil || !fix || len(rep.Integrity) > 0 || rep.FiguresOff == 0 {
+	if err != nil || !fix || len(rep.Integrity) > 0 || (rep.FiguresOff == 0 && !rep.Older()) {
 		return rep, 0, err
 	}
-	db, err := Open(ctx, path)
+	from := 0
+	if rep.Older() {
+		from = rep.Version
+	}
+	db, err := Open(ctx, path) // upgrades an older file, backing it up first
 	if err != nil {
 		return rep, 0, err
+	}
+	if from > 0 {
+		// Its figures could not be checked before: check them now.
+		rep, err = Check(ctx, path)
+		if err != nil || rep.FiguresOff == 0 {
+			db.Close()
+			rep.UpgradedFrom = from
+			return rep, 0, err
+		}
 	}
 	err = db.FixFigures(ctx)
 	db.Close()
@@ -289,6 +383,7 @@ func CheckAndFix(ctx context.Context, path string, fix bool) (rep CheckReport, f
 	}
 	fixed = rep.FiguresOff
 	rep, err = Check(ctx, path)
+	rep.UpgradedFrom = from
 	return rep, fixed, err
 }
 

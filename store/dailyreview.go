@@ -54,6 +54,7 @@ func (db *DB) DailyReview(ctx context.Context, today time.Time, limit int) (mode
 	if limit <= 0 {
 		limit = s.ReviewSize
 	}
+
 	b := &reviewBuild{db: db, ctx: ctx, today: today, s: s, cut: model.Cutoffs(s, today), limit: limit,
 		seen: map[int64]bool{}}
 	// Not DISTINCT: with it, SQLite reads every touch through the index by

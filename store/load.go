@@ -54,7 +54,14 @@ var loadTables = []string{"customers", "customer_segments", "customer_values", "
 // Load runs fn with a Loader in one IMMEDIATE transaction, then refreshes
 // the list figures and filter text of every customer it touched, and
 // commits. Any error rolls the whole load back.
+//
+// The load first copies what the -wal holds into the file (a passive
+// checkpoint, which waits for no one), so that a load the disk fills
+// midway leaves a -wal of its own pages only, which write gives back.
 func (db *DB) Load(ctx context.Context, fn func(l *Loader) error) error {
+	if db.readOnly == nil {
+		db.w.ExecContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)")
+	}
 	return db.write(ctx, func(tx *sql.Tx) error {
 		l := &Loader{ctx: ctx, tx: tx, now: db.Now().Format(model.DateTimeLayout),
 			stmts: map[string]*sql.Stmt{}, touched: map[int64]struct{}{},
@@ -262,8 +269,9 @@ func (l *Loader) Order(o *model.Order) error {
 		return err
 	}
 	id, err := l.insert(`INSERT INTO orders (customer_id, ordered_at, kind, source, external_id, notes,
-		lines_amount, lines_direct_cost, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, nullID(o.CustomerID),
-		dbTime(o.OrderedAt), o.Kind, o.Source, nullText(o.ExternalID), o.Notes, o.Total(), o.DirectCost(), l.now)
+		lines_amount, lines_direct_cost, import_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		nullID(o.CustomerID), dbTime(o.OrderedAt), o.Kind, o.Source, nullText(o.ExternalID), o.Notes, o.Total(),
+		o.DirectCost(), nullInt64(o.ImportHash), l.now)
 	if err != nil {
 		return err
 	}

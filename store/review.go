@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"time"
 
@@ -120,9 +121,33 @@ UNION SELECT id FROM customers WHERE order_gap_days IS NOT NULL
 // values, open complaints and feedback with no reply. Each is a lookup by
 // customer through an index, so reading a few customers costs a few
 // lookups whatever the size of the book. Archived customers are left out.
-const reviewInputs = `
-SELECT c.id, c.name, c.stage, c.channel, c.email, c.phone, c.social, c.created_at, c.next_review, c.snoozed_until,
-	c.order_count, c.first_order_at, c.last_order_at, coalesce(c.order_gap_days, 0),
+//
+// For a day before today (past), what the customer table keeps as of now
+// (the snooze, the order figures) and the state of complaints and
+// feedback would let later actions change the day's list, so those are
+// read as they stood at the end of the day instead: the last snooze
+// logged by then, the sale orders placed by then, the complaints opened by
+// then and not yet remedied or closed, the feedback received by then and
+// not yet replied to; customers added later are left out. Follow-up
+// dates, stages, segments and values have no history and are as they are
+// now.
+func reviewInputs(past bool) string {
+	snoozed, orders := "c.snoozed_until", "c.order_count, c.first_order_at, c.last_order_at, coalesce(c.order_gap_days, 0)"
+	complaintOpen, feedbackNew, added := "p.status = 'open'", "f.status = 'new'", ""
+	if past {
+		sales := "FROM orders o WHERE o.customer_id = c.id AND o.kind = 'sale' AND o.ordered_at < ?2"
+		snoozed = `(SELECT substr(t.summary, ` + fmt.Sprint(len(model.SnoozeNote)+1) + `, 10) FROM touches t
+		WHERE t.customer_id = c.id AND t.touched_at < ?2 AND t.kind = 'review' AND t.summary LIKE '` +
+			model.SnoozeNote + `%' ORDER BY t.touched_at DESC, t.id DESC LIMIT 1)`
+		orders = "(SELECT count(*) " + sales + "), (SELECT min(o.ordered_at) " + sales + "), (SELECT max(o.ordered_at) " +
+			sales + "), coalesce((SELECT clientele_median_gap(o.ordered_at) " + sales + "), 0)"
+		complaintOpen = "p.opened_on < ?2 AND (p.status = 'open' OR coalesce(p.remedied_on, p.closed_on) >= ?2)"
+		feedbackNew = "f.received_on < ?2 AND (f.status = 'new' OR f.replied_on >= ?2)"
+		added = " AND c.created_at < ?2"
+	}
+	return `
+SELECT c.id, c.name, c.stage, c.channel, c.email, c.phone, c.social, c.created_at, c.next_review, ` + snoozed + `,
+	` + orders + `,
 	(SELECT max(t.touched_at) FROM touches t WHERE t.customer_id = c.id AND t.touched_at < ?1
 		AND NOT (t.kind = 'review' AND t.summary LIKE 'Snoozed until %')),
 	(SELECT coalesce(nullif(t.summary, ''), 'touched') FROM touches t WHERE t.customer_id = c.id
@@ -131,16 +156,27 @@ SELECT c.id, c.name, c.stage, c.channel, c.email, c.phone, c.social, c.created_a
 		WHERE cs.customer_id = c.id AND s.cadence_days IS NOT NULL ORDER BY s.cadence_days, s.name LIMIT 1), ''),
 	coalesce((SELECT group_concat(v.value, char(31)) FROM customer_values v WHERE v.customer_id = c.id), ''),
 	coalesce((SELECT group_concat(p.severity || ' ' || p.opened_on) FROM complaints p
-		WHERE p.customer_id = c.id AND p.status = 'open'), ''),
+		WHERE p.customer_id = c.id AND ` + complaintOpen + `), ''),
 	(SELECT count(*) || ' ' || coalesce(min(f.received_on), '-') || ' ' || coalesce(max(f.received_on), '-') || ' ' ||
-		coalesce(min(f.score), '-') FROM feedback f WHERE f.customer_id = c.id AND f.status = 'new')
+		coalesce(min(f.score), '-') FROM feedback f WHERE f.customer_id = c.id AND ` + feedbackNew + `)
 FROM customers c
-WHERE c.id IN (SELECT value FROM json_each(?3)) AND c.archived_at IS NULL`
+WHERE c.id IN (SELECT value FROM json_each(?3)) AND c.archived_at IS NULL` + added
+}
+
+// reviewInputsNow and reviewInputsPast are the two readings of
+// reviewInputs, built once.
+var reviewInputsNow, reviewInputsPast = reviewInputs(false), reviewInputs(true)
 
 // ReviewInputs reads what the daily review's rules need about the given
 // customers, as at the start of today; archived customers and unknown ids
 // are left out.
 func (db *DB) ReviewInputs(ctx context.Context, today time.Time, ids []int64) ([]model.ReviewCustomer, error) {
+	return db.reviewInputs(ctx, today, ids, false)
+}
+
+// reviewInputs is ReviewInputs, or with past the inputs as they stood at
+// the end of a day before today (see reviewInputs).
+func (db *DB) reviewInputs(ctx context.Context, today time.Time, ids []int64, past bool) ([]model.ReviewCustomer, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
@@ -149,7 +185,11 @@ func (db *DB) ReviewInputs(ctx context.Context, today time.Time, ids []int64) ([
 		return nil, err
 	}
 	day := model.Day(today)
-	rows, err := db.r.QueryContext(ctx, reviewInputs, model.FormatDate(day), model.FormatDate(model.AddDays(day, 1)),
+	query := reviewInputsNow
+	if past {
+		query = reviewInputsPast
+	}
+	rows, err := db.r.QueryContext(ctx, query, model.FormatDate(day), model.FormatDate(model.AddDays(day, 1)),
 		string(list))
 	if err != nil {
 		return nil, mapErr(err)
@@ -223,6 +263,37 @@ func atoi(s string) int {
 // urgent first. It reads every candidate, which at 100,000 customers takes
 // seconds; the Today tab reads DailyReview.
 func (db *DB) Review(ctx context.Context, today time.Time) ([]model.ReviewEntry, error) {
+	return db.review(ctx, today, false)
+}
+
+// PastReview is the review of a day before today as it stood at the end
+// of that day (see reviewInputs): what was done since neither counts as
+// done that day nor takes anyone off its list. It reads every customer
+// there was then, the whole queue, and returns its first limit entries
+// (the settings' ReviewSize when limit is 0, every one when it is below
+// 0) and how many more there were. `clientele review --date` reads it for
+// a day gone by.
+func (db *DB) PastReview(ctx context.Context, day time.Time, limit int) (model.DailyReview, error) {
+	if limit == 0 {
+		s, err := db.Settings(ctx)
+		if err != nil {
+			return model.DailyReview{}, err
+		}
+		limit = s.ReviewSize
+	}
+	all, err := db.review(ctx, day, true)
+	if err != nil {
+		return model.DailyReview{}, err
+	}
+	n := len(all)
+	if limit > 0 {
+		n = min(limit, n)
+	}
+	return model.DailyReview{Entries: all[:n:n], More: len(all) - n, MoreExact: true}, nil
+}
+
+// review is Review, or with past PastReview's whole queue.
+func (db *DB) review(ctx context.Context, today time.Time, past bool) ([]model.ReviewEntry, error) {
 	s, err := db.Settings(ctx)
 	if err != nil {
 		return nil, err
@@ -234,13 +305,21 @@ func (db *DB) Review(ctx context.Context, today time.Time) ([]model.ReviewEntry,
 		}
 		return model.FormatDate(model.AddDays(t, 1))
 	}
-	ids, err := db.queryIDs(ctx, reviewCandidates, model.FormatDate(cut.Today), nil,
-		model.FormatDate(cut.ComplaintBefore), next(cut.Prospect), next(cut.Advocate), next(cut.Customer),
-		model.FormatDate(cut.ThankYouFrom), next(cut.ThankYouTo), s.ReorderFactor)
+	var ids []int64
+	if past {
+		// The candidates' indexes hold the book as it is now: a day
+		// before today reads every customer there was then.
+		ids, err = db.queryIDs(ctx, "SELECT id FROM customers WHERE archived_at IS NULL AND created_at < ?",
+			model.FormatDate(model.AddDays(cut.Today, 1)))
+	} else {
+		ids, err = db.queryIDs(ctx, reviewCandidates, model.FormatDate(cut.Today), nil,
+			model.FormatDate(cut.ComplaintBefore), next(cut.Prospect), next(cut.Advocate), next(cut.Customer),
+			model.FormatDate(cut.ThankYouFrom), next(cut.ThankYouTo), s.ReorderFactor)
+	}
 	if err != nil {
 		return nil, err
 	}
-	cs, err := db.ReviewInputs(ctx, today, ids)
+	cs, err := db.reviewInputs(ctx, today, ids, past)
 	if err != nil {
 		return nil, err
 	}
