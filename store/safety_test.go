@@ -625,6 +625,7 @@ func fill(t *testing.T, dir string) {
 // and checks; every write refuses at once with the reason, before it
 // reads any input, whatever the caller wraps around it.
 func TestAnUnwritableBookOpensToReadAndSaysWhy(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	books := unwritableBooks(t)
 	if len(books) == 0 {
@@ -673,6 +674,7 @@ func TestAnUnwritableBookOpensToReadAndSaysWhy(t *testing.T) {
 // A book that is from an older clientele and cannot be written cannot be
 // upgraded, and Open says so instead of failing on a missing column.
 func TestAnOlderUnwritableBookSaysWhyItCannotBeUpgraded(t *testing.T) {
+	t.Parallel()
 	books := unwritableBooks(t)
 	if len(books) == 0 {
 		t.Skip("no unwritable condition can be made here")
@@ -692,6 +694,7 @@ func TestAnOlderUnwritableBookSaysWhyItCannotBeUpgraded(t *testing.T) {
 // the noise lands on, Health names the damage and how to recover, every
 // write refuses it, and the file's bytes stay as they were.
 func TestADamagedBookIsNeverWrittenTo(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	good := sampleFile(t)
 	size, _ := os.Stat(good)
@@ -746,6 +749,7 @@ func TestADamagedBookIsNeverWrittenTo(t *testing.T) {
 // (which check would call damaged, and which the next open would back up
 // for nothing).
 func TestAKillWhileTheSchemaIsMadeLeavesNoPartOfIt(t *testing.T) {
+	t.Parallel()
 	if os.Getenv(helperEnv) != "" {
 		return
 	}
@@ -812,6 +816,7 @@ func olderFile(t *testing.T, k int, data bool) string {
 // offers the upgrade; --fix upgrades it (backing it up first when it held
 // anything) and then checks its figures. Never "damaged".
 func TestCheckSaysWhatAnOlderFileIsAndUpgradesIt(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	for _, tc := range []struct {
 		k    int
@@ -856,6 +861,7 @@ func TestCheckSaysWhatAnOlderFileIsAndUpgradesIt(t *testing.T) {
 // was on, and gives the space its -wal took back: the owner can save
 // again at once.
 func TestALoadThatFillsTheDiskGivesTheSpaceBack(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := mountTmpfs(t, "3m")
 	path := filepath.Join(dir, "book.db")
@@ -892,6 +898,7 @@ func TestALoadThatFillsTheDiskGivesTheSpaceBack(t *testing.T) {
 // they wrapped or failed with "integer overflow". Amounts past the bound
 // are refused at every door.
 func TestSumsOfTheLargestAmountsFit(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := openTest(t)
 	const n = 10_000

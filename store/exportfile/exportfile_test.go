@@ -120,6 +120,7 @@ func TestWriteIsPrivateAndReplacesAtomically(t *testing.T) {
 // decodes to what was encoded, even when a character is split between
 // two writes.
 func TestWriteJSONEscapesControlsAndStaysFaithful(t *testing.T) {
+	t.Parallel()
 	in := map[string]string{"name": "a\u009b31m\u202eb\x7fc\U000E0001d\u200de\x1b]0;x\x07"}
 	var buf bytes.Buffer
 	if err := WriteJSON(&buf, in, " "); err != nil {
@@ -147,6 +148,7 @@ func TestWriteJSONEscapesControlsAndStaysFaithful(t *testing.T) {
 }
 
 func TestCSVCellKeepsTabsAndLinesAndShowsTheRest(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"a\tb\nc":             "a\tb\nc",
 		"a\r\nb\rc":           "a\nb\nc",
