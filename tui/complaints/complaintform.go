@@ -111,6 +111,7 @@ func (f *complaintForm) fill() {
 	f.prevention, f.outcome, f.closed = kit.Clean(c.Prevention), kit.Clean(c.Outcome), model.FormatDate(c.ClosedOn)
 }
 
+// Snapshot implements kit.Body.
 func (f *complaintForm) Snapshot() string {
 	return strings.Join([]string{f.what, f.customer, f.opened, string(f.category), string(f.severity),
 		fmt.Sprintf("%d", f.order), f.remedy, f.cost, f.honoured, f.remedied, fmt.Sprintf("%v", f.guarantee),

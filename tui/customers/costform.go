@@ -61,6 +61,7 @@ func newCostForm(com *kit.Context, store model.CostStore, data costFormData) *co
 		category: model.CostShipping, on: model.FormatDate(com.Today()), orderID: data.orderID}
 }
 
+// Snapshot implements kit.Body.
 func (f *costForm) Snapshot() string {
 	return strings.Join([]string{string(f.category), f.amount, f.minutes, f.on, f.note,
 		strconv.FormatInt(f.orderID, 10)}, "\x00")

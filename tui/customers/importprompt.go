@@ -28,8 +28,10 @@ func newImportPrompt(com *kit.Context) *importPrompt {
 // importTitle is the path field's title, and the name its errors give it.
 const importTitle = "CSV file to import"
 
+// Snapshot implements kit.Body.
 func (p *importPrompt) Snapshot() string { return p.path }
 
+// Build implements kit.Body.
 func (p *importPrompt) Build(b *kit.Builder) kit.Fields {
 	in := b.Input(importTitle, &p.path).Placeholder("~/Downloads/orders.csv").
 		Validate(kit.RequiredText).Description("Online Retail invoice lines, Etsy Sold Orders, or a CSV of " +

@@ -215,10 +215,12 @@ func newOfferingForm(com *kit.Context, store model.OfferingStore, o model.Offeri
 	return f
 }
 
+// Snapshot implements kit.Body.
 func (f *offeringForm) Snapshot() string {
 	return strings.Join([]string{f.sku, f.name, f.price, f.cost, string(f.kind), strconv.Itoa(f.tier)}, "\x00")
 }
 
+// Build implements kit.Body.
 func (f *offeringForm) Build(b *kit.Builder) kit.Fields {
 	tiers := []huh.Option[int]{huh.NewOption("none", 0)}
 	for i := 1; i <= model.Tiers; i++ {

@@ -58,6 +58,7 @@ func newSegmentForm(com *kit.Context, store model.SegmentStore, data segmentForm
 	return f
 }
 
+// Snapshot implements kit.Body.
 func (f *segmentForm) Snapshot() string {
 	return strings.Join([]string{fmt.Sprintf("%t", f.remove), fmt.Sprintf("%d", f.segment), f.name}, "\x00")
 }

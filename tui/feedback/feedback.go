@@ -25,6 +25,7 @@ const (
 	viewCount
 )
 
+// String names the view.
 func (v feedbackView) String() string {
 	switch v {
 	case viewNPS:

@@ -117,6 +117,7 @@ func (f *feedbackForm) choose(kind model.FeedbackKind, digit string) {
 	}
 }
 
+// Snapshot implements kit.Body.
 func (f *feedbackForm) Snapshot() string {
 	return strings.Join([]string{f.score, f.answer, f.question, f.customer, f.offering, string(f.channel)}, "\x00")
 }
@@ -294,10 +295,19 @@ type kindChoice struct {
 	w int
 }
 
-func (k *kindChoice) Init() tea.Cmd                        { return nil }
-func (k *kindChoice) Update(tea.Msg) (tea.Cmd, bool)       { return nil, false }
-func (k *kindChoice) SetSize(w, _ int)                     { k.w = w }
-func (k *kindChoice) KeyBinds() []key.Binding              { return nil }
+// Init implements kit.Fields.
+func (k *kindChoice) Init() tea.Cmd { return nil }
+
+// Update implements kit.Fields.
+func (k *kindChoice) Update(tea.Msg) (tea.Cmd, bool) { return nil, false }
+
+// SetSize implements kit.Fields.
+func (k *kindChoice) SetSize(w, _ int) { k.w = w }
+
+// KeyBinds implements kit.Fields.
+func (k *kindChoice) KeyBinds() []key.Binding { return nil }
+
+// ShowErrors implements kit.Fields.
 func (k *kindChoice) ShowErrors(map[string]string) tea.Cmd { return nil }
 
 // View lists the kinds under the banner.

@@ -51,6 +51,7 @@ type Table struct {
 // gutter is the space between columns and before the first.
 const gutter = 1
 
+// NewTable is a table of the columns given, sized by SetSize.
 func NewTable(cols ...Column) Table { return Table{cols: cols} }
 
 // SetSize fits the table to w columns and h lines, header included.

@@ -26,8 +26,10 @@ func newPeriodForm(com *kit.Context, from, to string) *periodForm {
 	return &periodForm{com: com, from: from, to: to}
 }
 
+// Snapshot implements kit.Body.
 func (f *periodForm) Snapshot() string { return f.from + "\x00" + f.to }
 
+// Build implements kit.Body.
 func (f *periodForm) Build(b *kit.Builder) kit.Fields {
 	in := func(title string, v *string) *huh.Input { return b.Input(title, v).Inline(true) }
 	return b.Huh(huh.NewForm(huh.NewGroup(
@@ -109,8 +111,10 @@ func periodSlug(p model.Period) string {
 	return model.FormatDate(p.From) + "-to-" + model.FormatDate(p.To)
 }
 
+// Snapshot implements kit.Body.
 func (f *exportPrompt) Snapshot() string { return f.path }
 
+// Build implements kit.Body.
 func (f *exportPrompt) Build(b *kit.Builder) kit.Fields {
 	in := b.Input("File ", &f.path).Inline(true).Placeholder("~/profit.md").CharLimit(4096)
 	return b.Huh(huh.NewForm(huh.NewGroup(in).Title("Export the profit summary · " + f.summary.Period.String())))

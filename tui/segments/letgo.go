@@ -29,8 +29,10 @@ func newLetGoForm(com *kit.Context, store model.FitStore, c model.FitCustomer, p
 	return f
 }
 
+// Snapshot implements kit.Body.
 func (f *letGoForm) Snapshot() string { return f.reason }
 
+// Build implements kit.Body.
 func (f *letGoForm) Build(b *kit.Builder) kit.Fields {
 	in := b.Input("Reason", &f.reason).CharLimit(500).
 		Placeholder("endless returns; wants what we do not make…").

@@ -74,10 +74,12 @@ func newSegmentEdit(com *kit.Context, store model.SegmentStore, data segmentEdit
 	return f
 }
 
+// Snapshot implements kit.Body.
 func (f *segmentEdit) Snapshot() string {
 	return strings.Join([]string{f.name, fmt.Sprintf("%d %t", f.into, f.confirm)}, "\x00")
 }
 
+// Build implements kit.Body.
 func (f *segmentEdit) Build(b *kit.Builder) kit.Fields {
 	seg := model.Printable(f.data.segment.Name)
 	var field huh.Field

@@ -267,6 +267,7 @@ func newSettingsForm(com *kit.Context, store Store, d setupLoadedMsg) *settingsF
 	return f
 }
 
+// Snapshot implements kit.Body.
 func (f *settingsForm) Snapshot() string {
 	parts := []string{f.name, f.currency, f.rate, f.advocate, f.customer, f.prospect, f.thank, f.factor, f.size}
 	parts = append(parts, f.tiers[:]...)
@@ -318,6 +319,7 @@ func validateFactor(s string) error {
 	return nil
 }
 
+// Build implements kit.Body.
 func (f *settingsForm) Build(b *kit.Builder) kit.Fields {
 	in := b.Input
 	required := func(field string) func(string) error {

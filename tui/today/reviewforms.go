@@ -77,6 +77,7 @@ func newReviewForm(com *kit.Context, store model.ReviewStore, c model.Customer, 
 	return f
 }
 
+// Snapshot implements kit.Body.
 func (f *reviewFormScreen) Snapshot() string {
 	return strings.Join([]string{string(f.channel), f.summary, itoa(f.pick), f.typed}, "\x00")
 }
