@@ -24,6 +24,8 @@ import (
 
 	"clientele/model"
 	"clientele/store"
+	"clientele/store/calendarexport"
+	"clientele/store/contactexport"
 	"clientele/store/demo"
 	"clientele/store/exportfile"
 	"clientele/store/feedbackexport"
@@ -518,7 +520,88 @@ func exportCmd() *cobra.Command {
 	cmd.Flags().StringVar(&to, "to", "", "last day of the period, YYYY-MM-DD (default: up to the last record)")
 	cmd.Flags().StringVar(&format, "format", "csv", "the format: csv, md (Markdown) or json; when not given, --out's extension chooses")
 	cmd.Flags().StringVar(&out, "out", "", "write to this file instead of standard output")
-	cmd.AddCommand(exportFeedbackCmd())
+	cmd.AddCommand(exportFeedbackCmd(), exportContactsCmd(), exportCalendarCmd())
+	return cmd
+}
+
+// exportContactsCmd writes the customers as a mailing list, vCards or a
+// page of labels.
+func exportContactsCmd() *cobra.Command {
+	var format, out, segment, consented string
+	cmd := &cobra.Command{
+		Use:   "contacts [--format csv|vcf|labels] [--segment S] [--consented email|sms|post] [--out FILE]",
+		Short: "Export customers as a mailing list, vCards for a phone, or a page of address labels",
+		Long: "Writes every customer not archived, by name: csv is a mailing list (name, email,\n" +
+			"phone, company, postal address, channel, stage, segments, birthday, the days\n" +
+			"consent to email, texts and post was given); vcf is vCard 3.0 for a phone or an\n" +
+			"address book (importing it again updates the same contacts); labels is a\n" +
+			"Markdown page of postal addresses, three to a row, to print. --segment keeps\n" +
+			"one segment's members, --consented those who agreed to marketing by email, sms\n" +
+			"or post. To standard output, or to --out (written atomically, mode 0600; its\n" +
+			"extension .vcf or .md picks the format when --format is not given).",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			f := contactexport.FormatFor(out)
+			if cmd.Flags().Changed("format") || out == "" {
+				var err error
+				if f, err = exportfile.ParseFormat(format, contactexport.Formats...); err != nil {
+					return err
+				}
+			}
+			var ch model.ConsentChannel
+			if consented != "" {
+				var err error
+				if ch, err = model.ParseConsentChannel(consented); err != nil {
+					return fmt.Errorf("--consented: %q is not email, sms or post", consented)
+				}
+			}
+			db, err := openExisting(cmd)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			opt := contactexport.Options{Format: f, Segment: segment, Consented: ch, Now: model.WallClock(time.Now())}
+			if out == "" {
+				return contactexport.Write(cmd.Context(), cmd.OutOrStdout(), db, opt)
+			}
+			return contactexport.WriteFile(cmd.Context(), out, db, opt)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "csv", "csv, vcf or labels; when not given, --out's extension chooses")
+	cmd.Flags().StringVar(&segment, "segment", "", "only the members of this segment")
+	cmd.Flags().StringVar(&consented, "consented", "", "only those who consented to marketing by email, sms or post")
+	cmd.Flags().StringVar(&out, "out", "", "write to this file instead of standard output")
+	return cmd
+}
+
+// exportCalendarCmd writes follow-ups, reminders, occasions and payment
+// due days as an iCalendar file.
+func exportCalendarCmd() *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:   "calendar [--out FILE.ics]",
+		Short: "Export follow-ups, reminders, occasions and payments due as a calendar for a phone",
+		Long: "Writes an iCalendar file (.ics) a phone or calendar program imports or\n" +
+			"subscribes to: every follow-up and reminder (repeating ones repeat), every\n" +
+			"birthday and occasion (yearly), and the day each unpaid order's payment is due,\n" +
+			"as all-day events. Each event keeps its id from one export to the next, so\n" +
+			"importing a newer file updates the events instead of adding them twice. To\n" +
+			"standard output, or to --out (written atomically, mode 0600).",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			db, err := openExisting(cmd)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			now := time.Now().UTC()
+			if out == "" {
+				return calendarexport.Write(cmd.Context(), cmd.OutOrStdout(), db, now)
+			}
+			return calendarexport.WriteFile(cmd.Context(), out, db, now)
+		},
+	}
+	cmd.Flags().StringVar(&out, "out", "", "write to this file instead of standard output")
 	return cmd
 }
 

@@ -119,6 +119,8 @@ func TestCommandsThatReadRefuseAMissingDatabase(t *testing.T) {
 		{"backup", "--db", missing, filepath.Join(dir, "copy.db")},
 		{"export", "--db", missing},
 		{"export", "feedback", "--db", missing},
+		{"export", "contacts", "--db", missing},
+		{"export", "calendar", "--db", missing},
 	} {
 		_, err := runCmd(t, args...)
 		if err == nil || !strings.Contains(err.Error(), "there is no clientele database at "+missing) {
@@ -192,6 +194,9 @@ func TestNoCommandWritesOverTheBook(t *testing.T) {
 		for _, args := range [][]string{
 			{"export", "--db", path, "--out", target},
 			{"export", "feedback", "--db", path, "--out", target},
+			{"export", "contacts", "--db", path, "--out", target},
+			{"export", "contacts", "--format", "vcf", "--db", path, "--out", target},
+			{"export", "calendar", "--db", path, "--out", target},
 			{"backup", "--db", path, target},
 			{"export", "--db", other, "--out", target},
 		} {
@@ -1077,7 +1082,11 @@ func TestExportsCarryNothingThatActsOnATerminal(t *testing.T) {
 	ctx := context.Background()
 	day := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
 	for _, name := range hostileNames {
-		c := model.Customer{Name: name, Stage: model.StageCustomer, NextReview: day, Values: []string{name}}
+		c := model.Customer{Name: name, Stage: model.StageCustomer, NextReview: day, Values: []string{name},
+			Address:   model.Address{Line1: name, Town: name, Postcode: name},
+			Consent:   model.Consent{Email: day},
+			Occasions: []model.Occasion{{Name: name, Month: 12, Day: 1, Yearly: true, Note: name}},
+			Reminders: []model.Reminder{{Start: day, Unit: model.RepeatWeek, Every: 1, Note: name}}}
 		if err := db.CreateCustomer(ctx, &c); err != nil {
 			t.Fatal(err)
 		}
@@ -1108,6 +1117,8 @@ func TestExportsCarryNothingThatActsOnATerminal(t *testing.T) {
 	for _, args := range [][]string{
 		{"export"}, {"export", "--format", "md"}, {"export", "--format", "json"},
 		{"export", "feedback"}, {"export", "feedback", "--format", "md"},
+		{"export", "contacts"}, {"export", "contacts", "--format", "vcf"}, {"export", "contacts", "--format", "labels"},
+		{"export", "calendar"},
 		{"review", "--date", "2026-11-23", "--all"}, {"review", "--date", "2026-11-23", "--format", "json"},
 		{"check"},
 	} {
@@ -1115,6 +1126,9 @@ func TestExportsCarryNothingThatActsOnATerminal(t *testing.T) {
 		if err != nil && !errors.Is(err, errCheckFailed) {
 			t.Fatalf("%v: %v", args, err)
 		}
+		// vCard and iCalendar end their lines with CRLF, as they must: a
+		// CR before its LF moves nothing a line end does not.
+		out = strings.ReplaceAll(out, "\r\n", "\n")
 		if what := actsOnATerminal([]byte(out)); what != "" {
 			t.Errorf("%v writes %s to standard output", args, what)
 		}
@@ -1126,7 +1140,7 @@ func TestExportsCarryNothingThatActsOnATerminal(t *testing.T) {
 			t.Fatal(err)
 		}
 		b, _ := os.ReadFile(file)
-		if what := actsOnATerminal(b); what != "" {
+		if what := actsOnATerminal(bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))); what != "" {
 			t.Errorf("%v writes %s to a file", args, what)
 		}
 	}
@@ -1237,5 +1251,65 @@ func TestReviewOfAPastDayIgnoresWhatCameAfter(t *testing.T) {
 	db.Close()
 	if after := review(); after != before {
 		t.Errorf("what came after changed the review of the day:\nthen %s\nnow %s", before, after)
+	}
+}
+
+// export contacts and export calendar as a person runs them: the format
+// from --out's extension, the filters, and the mistakes named.
+func TestExportContactsAndCalendarCommands(t *testing.T) {
+	path, db := newFile(t)
+	ctx := context.Background()
+	day := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	for _, c := range []model.Customer{
+		{Name: "Ada Lovelace", Email: "ada@example.com", Segments: []string{"Wholesale"}, Consent: model.Consent{Post: day},
+			Address:   model.Address{Line1: "12 Mill Lane", Town: "Hebden Bridge", Postcode: "HX7 8AB"},
+			Occasions: []model.Occasion{{Kind: model.OccasionBirthday, Month: 5, Day: 12}}},
+		{Name: "Ben Okafor", Phone: "555-0142", NextReview: day},
+	} {
+		if err := db.CreateCustomer(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	dir := t.TempDir()
+	out, err := runCmd(t, "export", "contacts", "--db", path, "--out", filepath.Join(dir, "phone.vcf"))
+	if err != nil || out != "" {
+		t.Fatalf("%q %v", out, err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "phone.vcf")); !bytes.HasPrefix(b, []byte("BEGIN:VCARD\r\nVERSION:3.0\r\n")) ||
+		bytes.Count(b, []byte("BEGIN:VCARD")) != 2 {
+		t.Errorf("phone.vcf:\n%s", b)
+	}
+	out, err = runCmd(t, "export", "contacts", "--db", path, "--format", "labels", "--consented", "post")
+	if err != nil || !strings.Contains(out, "**Ada Lovelace**<br>12 Mill Lane<br>Hebden Bridge HX7 8AB") ||
+		strings.Contains(out, "Ben") {
+		t.Errorf("labels %q %v", out, err)
+	}
+	out, err = runCmd(t, "export", "contacts", "--db", path, "--segment", "wholesale")
+	if err != nil || strings.Count(out, "\n") != 2 || !strings.Contains(out, "Ada Lovelace") {
+		t.Errorf("csv %q %v", out, err)
+	}
+	if _, err := runCmd(t, "export", "contacts", "--db", path, "--segment", "Nobody"); err == nil ||
+		!strings.Contains(err.Error(), `no segment called "Nobody" (segments: Wholesale)`) {
+		t.Errorf("an unknown segment: %v", err)
+	}
+	if _, err := runCmd(t, "export", "contacts", "--db", path, "--consented", "pigeon"); err == nil ||
+		!strings.Contains(err.Error(), "--consented") {
+		t.Errorf("an unknown channel: %v", err)
+	}
+	if _, err := runCmd(t, "export", "contacts", "--db", path, "--format", "pdf"); err == nil ||
+		!strings.Contains(err.Error(), "csv, vcf or labels") {
+		t.Errorf("an unknown format: %v", err)
+	}
+	ics := filepath.Join(dir, "clientele.ics")
+	if _, err := runCmd(t, "export", "calendar", "--db", path, "--out", ics); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(ics)
+	for _, want := range []string{"BEGIN:VCALENDAR\r\n", "SUMMARY:Follow up: Ben Okafor\r\n", "SUMMARY:Ada Lovelace's birthday\r\n",
+		"RRULE:FREQ=YEARLY\r\n"} {
+		if !bytes.Contains(b, []byte(want)) {
+			t.Errorf("the calendar lacks %q:\n%s", want, b)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -82,6 +83,14 @@ type Customer struct {
 	RefSource       string // the import format the customer came from
 	Ref             string // the id the customer has in that source
 	Segments        []string
+	Address         Address
+	Consent         Consent // marketing consent per channel, with the day given
+	// Occasions, Reminders (besides the follow-up date, NextReview) and
+	// Fields (the owner's custom fields with a value) are read with the
+	// customer and replaced whole by UpdateCustomer, as Segments are.
+	Occasions []Occasion
+	Reminders []Reminder
+	Fields    []FieldValue
 
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
@@ -136,9 +145,10 @@ func prefixed(p, s string) string {
 // Field length limits. Long enough for any real entry, short enough that a
 // pasted file in a field is caught.
 const (
-	maxName = 200
-	maxLine = 500
-	maxText = 20_000
+	maxPerCustomer = 200 // occasions, reminders or custom fields of one customer
+	maxName        = 200
+	maxLine        = 500
+	maxText        = 20_000
 )
 
 // Normalize trims the fields and tidies the value tags in place, the way
@@ -150,6 +160,16 @@ func (c *Customer) Normalize() {
 	}
 	c.Values = NormalizeTags(c.Values)
 	c.Segments = NormalizeNames(c.Segments)
+	c.Address.normalize()
+	for _, ch := range ConsentChannels {
+		c.Consent.Set(ch, c.Consent.On(ch))
+	}
+	for i := range c.Occasions {
+		c.Occasions[i].Normalize()
+	}
+	for i := range c.Reminders {
+		c.Reminders[i].Normalize()
+	}
 	if c.Stage == "" {
 		c.Stage = StageProspect
 	}
@@ -221,6 +241,42 @@ func (c *Customer) Validate() error {
 	}
 	for _, s := range c.Segments {
 		es.add("segments", ValidateSegmentName(s))
+	}
+	c.Address.validate(&es)
+	births := 0
+	for i := range c.Occasions {
+		o := &c.Occasions[i]
+		if o.Kind == OccasionBirthday {
+			births++
+		}
+		if err := o.Validate(); err != nil {
+			es.add("occasions", Invalid("occasions", "%s: %s", o.Title(), fieldMsg(err)))
+		}
+	}
+	if births > 1 {
+		es.add("occasions", Invalid("occasions", "a customer has one birthday"))
+	}
+	for i := range c.Reminders {
+		r := &c.Reminders[i]
+		if r.Kind == ReminderFollowUp {
+			es.add("reminders", Invalid("reminders", "the follow-up date is NextReview, not one of the reminders"))
+			continue
+		}
+		if err := r.Validate(); err != nil {
+			es.add("reminders", Invalid("reminders", "reminder %d: %s", i+1, fieldMsg(err)))
+		}
+	}
+	if len(c.Occasions) > maxPerCustomer || len(c.Reminders) > maxPerCustomer || len(c.Fields) > maxPerCustomer {
+		es.add("customer", Invalid("customer", "more than %d occasions, reminders or custom fields", maxPerCustomer))
+	}
+	for _, f := range c.Fields {
+		// Name and Kind are the definition's, read with the value: the
+		// store writes the value only, checked against the definition.
+		es.add("custom fields", maxLen(f.Name, 60))
+		if f.Kind != "" && !slices.Contains(FieldKinds, f.Kind) {
+			es.add("custom fields", Invalid("custom fields", "%q is not a kind of field", f.Kind))
+		}
+		es.add(f.Name, maxLen(f.Value, maxText))
 	}
 	return es.err()
 }
@@ -301,3 +357,21 @@ func maxLen(s string, n int) error {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// fieldMsg is an error's message without its field name, for an error of
+// a part (an occasion's date) told under the whole's field.
+func fieldMsg(err error) string {
+	var es Errors
+	if errors.As(err, &es) && len(es) > 0 {
+		parts := make([]string, len(es))
+		for i, e := range es {
+			parts[i] = e.Field + " " + e.Msg
+		}
+		return strings.Join(parts, "; ")
+	}
+	var fe *FieldError
+	if errors.As(err, &fe) {
+		return fe.Msg
+	}
+	return err.Error()
+}

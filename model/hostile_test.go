@@ -16,7 +16,15 @@ func validated() map[string]interface{ Validate() error } {
 	s := DefaultSettings()
 	return map[string]interface{ Validate() error }{
 		"customer": &Customer{Name: "Ada", Stage: StageCustomer, Values: []string{"speed"}, Segments: []string{"wholesale"},
-			RefSource: "etsy", Ref: "42"},
+			RefSource: "etsy", Ref: "42",
+			Address:   Address{Line1: "1 Mill Lane", Line2: "Flat 2", Town: "Hebden Bridge", Region: "Yorks", Postcode: "HX7"},
+			Occasions: []Occasion{{Kind: OccasionOther, Name: "Mum's birthday", Month: 5, Day: 1, Yearly: true, Note: "gift"}},
+			Reminders: []Reminder{{Kind: ReminderNote, Start: day, Every: 1, Note: "ring"}},
+			Fields:    []FieldValue{{FieldID: 1, Name: "Allergies", Kind: FieldText, Value: "lavender"}}},
+		"occasion":     &Occasion{Kind: OccasionOther, Name: "Anniversary", Month: 5, Day: 1, Yearly: true, Note: "card"},
+		"reminder":     &Reminder{Kind: ReminderNote, Start: day, Unit: RepeatWeek, Every: 2, Note: "ring"},
+		"custom field": &CustomField{Name: "Skin type", Kind: FieldChoice, Choices: []string{"dry", "oily"}},
+		"template":     &Template{Kind: TemplateWish, Name: "Wish", Subject: "Hi {first_name}", Body: "{question}"},
 		"order": &Order{OrderedAt: day, Kind: OrderSale, Source: "etsy", ExternalID: "7",
 			Lines: []OrderLine{NewLine("Soap", 1, 100, 10)}},
 		"offering": &Offering{Name: "Soap", SKU: "S1", Kind: KindProduct},
@@ -53,6 +61,8 @@ func textFields(v reflect.Value, path string, poison func(path string, set func(
 			poison(name+"[0]", func(s string) { f.Index(0).SetString(s) })
 		case f.Kind() == reflect.Slice && f.Type().Elem().Kind() == reflect.Struct && f.Len() > 0:
 			textFields(f.Index(0).Addr(), name+"[0]", poison)
+		case f.Kind() == reflect.Struct: // an address
+			textFields(f.Addr(), name, poison)
 		}
 	}
 }

@@ -29,6 +29,34 @@ type Order struct {
 	// orders entered here (and those imported before fingerprints).
 	ImportHash int64
 	Lines      []OrderLine
+	// PaymentDue, when set, is the day an unpaid order's payment is due
+	// (a service billed after the job); PaidOn the day it was paid. An
+	// order with no PaymentDue was paid when it was made.
+	PaymentDue time.Time
+	PaidOn     time.Time
+}
+
+// ValidatePaymentDue checks a payment due day for an order of kind made
+// at orderedAt: none for a refund, not before the order.
+func ValidatePaymentDue(kind OrderKind, orderedAt, due time.Time) error {
+	switch {
+	case due.IsZero():
+		return nil
+	case kind == OrderRefund:
+		return Invalid("payment due", "a refund is not paid for")
+	case !orderedAt.IsZero() && Day(due).Before(Day(orderedAt)):
+		return Invalid("payment due", "cannot be before the order")
+	}
+	return nil
+}
+
+// Unpaid reports whether the order waits for its payment.
+func (o *Order) Unpaid() bool { return !o.PaymentDue.IsZero() && o.PaidOn.IsZero() }
+
+// PaymentOverdue reports whether the order is unpaid past its due day, as
+// at the day of today.
+func (o *Order) PaymentOverdue(today time.Time) bool {
+	return o.Unpaid() && Day(o.PaymentDue).Before(Day(today))
 }
 
 // OrderLine is one line of an order. Amount is Quantity × unit price rounded
@@ -88,6 +116,10 @@ func (o *Order) Validate() error {
 	es.add("notes", maxLen(o.Notes, maxText))
 	es.add("source", maxLen(o.Source, maxLine))
 	es.add("order id", maxLen(o.ExternalID, maxLine))
+	es.add("payment due", ValidatePaymentDue(o.Kind, o.OrderedAt, o.PaymentDue))
+	if !o.PaidOn.IsZero() && o.PaymentDue.IsZero() {
+		es.add("paid on", Invalid("paid on", "only an order billed for later is marked paid"))
+	}
 	for i, l := range o.Lines {
 		field := "line " + itoa(int64(i+1))
 		if p := l.problem(o.Kind); p != "" {

@@ -21,6 +21,9 @@ type Touch struct {
 	Channel    Channel
 	Kind       TouchKind
 	Summary    string
+	// Template is the name of the message template the contact was
+	// written from, "" for none.
+	Template string
 }
 
 // Validate checks the touch's fields.
@@ -39,5 +42,6 @@ func (t *Touch) Validate() error {
 		es.add("kind", Invalid("kind", "%q is not contact or review", t.Kind))
 	}
 	es.add("summary", maxLen(t.Summary, maxText))
+	es.add("template", maxLen(t.Template, 100))
 	return es.err()
 }

@@ -267,8 +267,21 @@ func checkFigures(ctx context.Context, ro *sql.DB, r *CheckReport) error {
 		r.Figures = append(r.Figures, fmt.Sprintf("%d orders of no customer keep sums their lines do not add up to",
 			loose))
 	}
+	var stale int
+	if err := ro.QueryRowContext(ctx, `SELECT count(*) FROM reminders r WHERE `+dueDiffers).Scan(&stale); err != nil {
+		return err
+	}
+	if stale > 0 {
+		r.FiguresOff++
+		r.Figures = append(r.Figures, fmt.Sprintf("%s a waiting day its customer's last contact does not give",
+			model.Plural(stale, "reminder keeps", "reminders keep")))
+	}
 	return nil
 }
+
+// dueDiffers tests a reminder r whose kept waiting day (due_on) is not
+// the one its series and its customer's last contact give.
+const dueDiffers = `r.due_on IS NOT (SELECT n.due FROM reminders_next n WHERE n.id = r.id)`
 
 // lineSums is each order's sums of its lines, as orders keep them:
 // order_id, amount, direct (Σ quantity × unit cost); sumsDiffer tests an
@@ -305,12 +318,16 @@ const figuresQuery = `WITH o AS (
 		OR c.first_order_at IS NOT o.first OR c.last_order_at IS NOT o.last OR s.n IS NOT NULL
 	ORDER BY c.id`
 
-// FixFigures recomputes every order's sums from its lines and every
-// customer's kept figures from their orders, what `clientele check --fix`
-// does.
+// FixFigures recomputes every order's sums from its lines, every
+// customer's kept figures from their orders and every reminder's waiting
+// day, what `clientele check --fix` does.
 func (db *DB) FixFigures(ctx context.Context) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
 		if err := refreshOrderSums(ctx, tx); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE reminders AS r SET due_on = (SELECT n.due FROM reminders_next n
+			WHERE n.id = r.id) WHERE `+dueDiffers); err != nil {
 			return err
 		}
 		return refreshFigures(ctx, tx)

@@ -196,7 +196,22 @@ func (db *DB) upgrade(ctx context.Context, version int) error {
 			return err
 		}
 	}
-	return db.migrate(ctx, version)
+	if err := db.migrate(ctx, version); err != nil {
+		return err
+	}
+	// A migration may leave the writer's temporary database open (ALTER
+	// TABLE … DROP COLUMN checks the schema through it), and then its
+	// temp_store cannot be changed inside a transaction, as an import's
+	// staging does: the writer starts afresh.
+	w, err := sql.Open("sqlite", dsn(db.path, true))
+	if err != nil {
+		return fmt.Errorf("opening %s: %w", db.path, err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetConnMaxIdleTime(0)
+	old := db.w
+	db.w = w
+	return old.Close()
 }
 
 // newerSchema says that the file at path was written by a newer clientele.

@@ -100,9 +100,13 @@ const valueSep = "\x1f"
 //
 // Parameters: ?1 today, ?3 complaint cutoff, ?4 prospect cutoff + 1 day,
 // ?5 advocate cutoff + 1 day (or ”), ?6 customer cutoff + 1 day (or ”),
-// ?7 thank-you from, ?8 thank-you to + 1 day, ?9 reorder factor.
+// ?7 thank-you from, ?8 thank-you to + 1 day, ?9 reorder factor, ?10 the
+// occasion window's month-days as JSON ([[month, day], …]).
 const reviewCandidates = `
-SELECT id FROM customers WHERE next_review <= ?1
+SELECT customer_id FROM reminders WHERE starts_on <= ?1
+UNION SELECT customer_id FROM orders WHERE payment_due_on < ?1 AND paid_on IS NULL AND customer_id IS NOT NULL
+UNION SELECT o.customer_id FROM json_each(?10) j JOIN occasions o
+	ON o.month = j.value ->> 0 AND o.day = j.value ->> 1
 UNION SELECT customer_id FROM complaints WHERE status = 'open' AND opened_on < ?3 AND customer_id IS NOT NULL
 UNION SELECT customer_id FROM feedback WHERE status = 'new' AND customer_id IS NOT NULL
 UNION SELECT id FROM customers WHERE stage = 'prospect' AND created_at < ?4
@@ -128,13 +132,16 @@ UNION SELECT id FROM customers WHERE order_gap_days IS NOT NULL
 // read as they stood at the end of the day instead: the last snooze
 // logged by then, the sale orders placed by then, the complaints opened by
 // then and not yet remedied or closed, the feedback received by then and
-// not yet replied to; customers added later are left out. Follow-up
-// dates, stages, segments and values have no history and are as they are
-// now.
+// not yet replied to, the orders placed by then and not paid by then;
+// customers added later are left out. Follow-up dates and reminders,
+// occasions, stages, segments and values have no history and are as they
+// are now.
 func reviewInputs(past bool) string {
 	snoozed, orders := "c.snoozed_until", "c.order_count, c.first_order_at, c.last_order_at, coalesce(c.order_gap_days, 0)"
 	complaintOpen, feedbackNew, added := "p.status = 'open'", "f.status = 'new'", ""
+	unpaid := "o.paid_on IS NULL"
 	if past {
+		unpaid = "o.ordered_at < ?2 AND (o.paid_on IS NULL OR o.paid_on >= ?2)"
 		sales := "FROM orders o WHERE o.customer_id = c.id AND o.kind = 'sale' AND o.ordered_at < ?2"
 		snoozed = `(SELECT substr(t.summary, ` + fmt.Sprint(len(model.SnoozeNote)+1) + `, 10) FROM touches t
 		WHERE t.customer_id = c.id AND t.touched_at < ?2 AND t.kind = 'review' AND t.summary LIKE '` +
@@ -146,7 +153,7 @@ func reviewInputs(past bool) string {
 		added = " AND c.created_at < ?2"
 	}
 	return `
-SELECT c.id, c.name, c.stage, c.channel, c.email, c.phone, c.social, c.created_at, c.next_review, ` + snoozed + `,
+SELECT c.id, c.name, c.stage, c.channel, c.email, c.phone, c.social, c.created_at, ` + snoozed + `,
 	` + orders + `,
 	(SELECT max(t.touched_at) FROM touches t WHERE t.customer_id = c.id AND t.touched_at < ?1
 		AND NOT (t.kind = 'review' AND t.summary LIKE 'Snoozed until %')),
@@ -158,7 +165,13 @@ SELECT c.id, c.name, c.stage, c.channel, c.email, c.phone, c.social, c.created_a
 	coalesce((SELECT group_concat(p.severity || ' ' || p.opened_on) FROM complaints p
 		WHERE p.customer_id = c.id AND ` + complaintOpen + `), ''),
 	(SELECT count(*) || ' ' || coalesce(min(f.received_on), '-') || ' ' || coalesce(max(f.received_on), '-') || ' ' ||
-		coalesce(min(f.score), '-') FROM feedback f WHERE f.customer_id = c.id AND ` + feedbackNew + `)
+		coalesce(min(f.score), '-') FROM feedback f WHERE f.customer_id = c.id AND ` + feedbackNew + `),
+	(SELECT json_group_array(json_array(r.kind, r.starts_on, r.repeat_unit, r.repeat_every, r.note))
+		FROM reminders r WHERE r.customer_id = c.id),
+	(SELECT json_group_array(json_array(o.kind, o.name, o.month, o.day, coalesce(o.year, 0), o.yearly))
+		FROM occasions o WHERE o.customer_id = c.id),
+	(SELECT json_group_array(json_array(o.id, o.payment_due_on, o.lines_amount)) FROM orders o
+		WHERE o.customer_id = c.id AND o.payment_due_on IS NOT NULL AND ` + unpaid + `)
 FROM customers c
 WHERE c.id IN (SELECT value FROM json_each(?3)) AND c.archived_at IS NULL` + added
 }
@@ -198,14 +211,17 @@ func (db *DB) reviewInputs(ctx context.Context, today time.Time, ids []int64, pa
 	out := make([]model.ReviewCustomer, 0, len(ids))
 	for rows.Next() {
 		var c model.ReviewCustomer
-		var created, nextReview, snoozed, first, last, lastTouch, handled sql.NullString
-		var cadence, values, complaints, feedback string
+		var created, snoozed, first, last, lastTouch, handled sql.NullString
+		var cadence, values, complaints, feedback, reminders, occasions, unpaid string
 		if err := rows.Scan(&c.ID, &c.Name, &c.Stage, &c.Channel, &c.Email, &c.Phone, &c.Social, &created,
-			&nextReview, &snoozed, &c.Orders, &first, &last, &c.OrderGap, &lastTouch, &handled, &cadence,
-			&values, &complaints, &feedback); err != nil {
+			&snoozed, &c.Orders, &first, &last, &c.OrderGap, &lastTouch, &handled, &cadence,
+			&values, &complaints, &feedback, &reminders, &occasions, &unpaid); err != nil {
 			return nil, mapErr(err)
 		}
-		c.CreatedAt, c.NextReview, c.SnoozedUntil = parseTime(created), parseTime(nextReview), parseTime(snoozed)
+		c.CreatedAt, c.SnoozedUntil = parseTime(created), parseTime(snoozed)
+		if err := parseReviewExtras(&c, reminders, occasions, unpaid); err != nil {
+			return nil, err
+		}
 		c.FirstOrder, c.LastOrder, c.LastTouch = parseTime(first), parseTime(last), parseTime(lastTouch)
 		c.HandledToday = handled.String
 		if n, name, ok := strings.Cut(cadence, " "); ok {
@@ -224,6 +240,80 @@ func (db *DB) reviewInputs(ctx context.Context, today time.Time, ids []int64, pa
 		out = append(out, c)
 	}
 	return out, mapErr(rows.Err())
+}
+
+// parseReviewExtras reads the reminders, occasions and unpaid orders
+// reviewInputs writes as JSON arrays of arrays.
+func parseReviewExtras(c *model.ReviewCustomer, reminders, occasions, unpaid string) error {
+	if err := unmarshalRows(reminders, func(r []json.RawMessage) error {
+		var m model.Reminder
+		var start string
+		if err := decodeRow(r, &m.Kind, &start, &m.Unit, &m.Every, &m.Note); err != nil {
+			return err
+		}
+		m.Start = parseTime(sql.NullString{String: start, Valid: true})
+		c.Reminders = append(c.Reminders, m)
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := unmarshalRows(occasions, func(r []json.RawMessage) error {
+		var o model.Occasion
+		var month int
+		if err := decodeRow(r, &o.Kind, &o.Name, &month, &o.Day, &o.Year, &o.Yearly); err != nil {
+			return err
+		}
+		o.Month = time.Month(month)
+		c.Occasions = append(c.Occasions, o)
+		return nil
+	}); err != nil {
+		return err
+	}
+	return unmarshalRows(unpaid, func(r []json.RawMessage) error {
+		var p model.ReviewPayment
+		var due string
+		if err := decodeRow(r, &p.OrderID, &due, &p.Amount); err != nil {
+			return err
+		}
+		p.Due = parseTime(sql.NullString{String: due, Valid: true})
+		c.Unpaid = append(c.Unpaid, p)
+		return nil
+	})
+}
+
+// unmarshalRows calls fn with each row of a JSON array of arrays.
+func unmarshalRows(s string, fn func([]json.RawMessage) error) error {
+	if s == "" || s == "[]" {
+		return nil
+	}
+	var rows [][]json.RawMessage
+	if err := json.Unmarshal([]byte(s), &rows); err != nil {
+		return fmt.Errorf("reading the review's inputs: %w", err)
+	}
+	for _, r := range rows {
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// decodeRow reads a row's values into dst, in order; a yearly flag may be
+// 0 or 1 for a bool.
+func decodeRow(r []json.RawMessage, dst ...any) error {
+	if len(r) != len(dst) {
+		return fmt.Errorf("reading the review's inputs: %d values, want %d", len(r), len(dst))
+	}
+	for i, d := range dst {
+		if b, ok := d.(*bool); ok {
+			*b = string(r[i]) == "1" || string(r[i]) == "true"
+			continue
+		}
+		if err := json.Unmarshal(r[i], d); err != nil {
+			return fmt.Errorf("reading the review's inputs: %w", err)
+		}
+	}
+	return nil
 }
 
 // parseFeedback reads "count oldest newest lowest-score" as reviewInputs
@@ -312,9 +402,17 @@ func (db *DB) review(ctx context.Context, today time.Time, past bool) ([]model.R
 		ids, err = db.queryIDs(ctx, "SELECT id FROM customers WHERE archived_at IS NULL AND created_at < ?",
 			model.FormatDate(model.AddDays(cut.Today, 1)))
 	} else {
+		var days [][2]int
+		for _, k := range model.OccasionWindow(cut.Today, s.OccasionDays) {
+			days = append(days, [2]int{int(k.Month), k.Day})
+		}
+		window, jerr := json.Marshal(days)
+		if jerr != nil {
+			return nil, jerr
+		}
 		ids, err = db.queryIDs(ctx, reviewCandidates, model.FormatDate(cut.Today), nil,
 			model.FormatDate(cut.ComplaintBefore), next(cut.Prospect), next(cut.Advocate), next(cut.Customer),
-			model.FormatDate(cut.ThankYouFrom), next(cut.ThankYouTo), s.ReorderFactor)
+			model.FormatDate(cut.ThankYouFrom), next(cut.ThankYouTo), s.ReorderFactor, string(window))
 	}
 	if err != nil {
 		return nil, err

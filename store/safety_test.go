@@ -136,7 +136,8 @@ func countWithoutOrders(t *testing.T, path string) int {
 }
 
 func TestOpenBacksUpAnOlderFileBeforeMigrating(t *testing.T) {
-	t.Parallel()
+	// Not parallel: it changes a package variable (migrations or
+	// busyTimeout) every other test reads.
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
 	db, err := Open(ctx, path)
@@ -489,7 +490,8 @@ func TestRealFullDiskAndReadOnlyMount(t *testing.T) {
 }
 
 func TestWriteRetriesWhileAnotherProgramHoldsTheLock(t *testing.T) {
-	t.Parallel()
+	// Not parallel: it changes a package variable (migrations or
+	// busyTimeout) every other test reads.
 	defer func(d time.Duration) { busyTimeout = d }(busyTimeout)
 	busyTimeout = 200 * time.Millisecond
 	ctx := context.Background()
@@ -674,7 +676,8 @@ func TestAnUnwritableBookOpensToReadAndSaysWhy(t *testing.T) {
 // A book that is from an older clientele and cannot be written cannot be
 // upgraded, and Open says so instead of failing on a missing column.
 func TestAnOlderUnwritableBookSaysWhyItCannotBeUpgraded(t *testing.T) {
-	t.Parallel()
+	// Not parallel: it changes a package variable (migrations or
+	// busyTimeout) every other test reads.
 	books := unwritableBooks(t)
 	if len(books) == 0 {
 		t.Skip("no unwritable condition can be made here")
@@ -816,7 +819,8 @@ func olderFile(t *testing.T, k int, data bool) string {
 // offers the upgrade; --fix upgrades it (backing it up first when it held
 // anything) and then checks its figures. Never "damaged".
 func TestCheckSaysWhatAnOlderFileIsAndUpgradesIt(t *testing.T) {
-	t.Parallel()
+	// Not parallel: olderFile changes migrations, which every other test
+	// reads.
 	ctx := context.Background()
 	for _, tc := range []struct {
 		k    int
