@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -36,32 +38,36 @@ func keysOn(tb string, depth int) []string {
 // walkScreens calls visit on every screen the app reaches: each tab, each
 // of reachKeys pressed on it, and reachKeys again on any screen that
 // opened. Each path starts from a fresh app made by start.
-func walkScreens(t *testing.T, start func() *driver, visit func(d *driver, path string)) {
+func walkScreens(t *testing.T, start func(t testing.TB) *driver, visit func(t *testing.T, d *driver, path string)) {
 	t.Helper()
-	d := start()
-	for _, tb := range d.app.tabs {
-		var walk func(path []string, depth int)
-		walk = func(path []string, depth int) {
-			d := start()
-			d.Keys(tb.key)
-			d.Keys(path...)
-			visit(d, tb.key+" "+strings.Join(path, " "))
-			if depth == 2 {
-				return
-			}
-			before := screenID(d)
-			for _, k := range keysOn(tb.key, depth) {
-				d := start()
+	for _, tb := range start(t).app.tabs {
+		// Each tab's walk is a subtest of its own, side by side with the
+		// others: the walk is the longest test there is.
+		t.Run("tab "+tb.key, func(t *testing.T) {
+			t.Parallel()
+			var walk func(path []string, depth int)
+			walk = func(path []string, depth int) {
+				d := start(t)
 				d.Keys(tb.key)
 				d.Keys(path...)
-				d.Keys(k)
-				if screenID(d) == before {
-					continue // the key opened nothing here
+				visit(t, d, tb.key+" "+strings.Join(path, " "))
+				if depth == 2 {
+					return
 				}
-				walk(append(slices.Clone(path), k), depth+1)
+				before := screenID(d)
+				for _, k := range keysOn(tb.key, depth) {
+					d := start(t)
+					d.Keys(tb.key)
+					d.Keys(path...)
+					d.Keys(k)
+					if screenID(d) == before {
+						continue // the key opened nothing here
+					}
+					walk(append(slices.Clone(path), k), depth+1)
+				}
 			}
-		}
-		walk(nil, 0)
+			walk(nil, 0)
+		})
 	}
 }
 
@@ -93,47 +99,59 @@ func screenKind(d *driver) string {
 func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 	t.Parallel()
 	db, ids := tuitest.HostileStore(t)
+	var mu sync.Mutex // the sweeps run side by side
 	var open []string
 	seen := map[string]bool{}
-	visit := func(d *driver, path string) {
+	visit := func(t *testing.T, d *driver, path string) {
 		tuitest.CheckFrame(t, d.Driver, path)
+		mu.Lock()
+		defer mu.Unlock()
 		seen[screenKind(d)] = true
 		open = append(open, path)
 	}
-	for i, size := range [][2]int{{80, 24}, {40, 12}} {
-		start := func() *driver { return newDriver(t, db, size[0], size[1]) }
-		if i == 0 {
-			walkScreens(t, start, visit)
-		} else {
-			// Narrow: the tabs and what opens from them, one level.
-			for _, tb := range start().app.tabs {
-				for _, k := range append([]string{""}, keysOn(tb.key, 0)...) {
-					d := start()
-					d.Keys(tb.key, k)
-					visit(d, tb.key+" "+k)
+	// The sweeps, each a parallel subtest, all done when "sweeps" returns.
+	t.Run("sweeps", func(t *testing.T) {
+		for i, size := range [][2]int{{80, 24}, {40, 12}} {
+			start := func(t testing.TB) *driver { return newDriver(t, db, size[0], size[1]) }
+			if i == 0 {
+				walkScreens(t, start, visit)
+			} else {
+				// Narrow: the tabs and what opens from them, one level.
+				t.Run("narrow", func(t *testing.T) {
+					t.Parallel()
+					for _, tb := range start(t).app.tabs {
+						for _, k := range append([]string{""}, keysOn(tb.key, 0)...) {
+							d := start(t)
+							d.Keys(tb.key, k)
+							visit(t, d, tb.key+" "+k)
+						}
+					}
+				})
+			}
+			// Every poisoned customer's detail, and what opens from it.
+			t.Run(fmt.Sprintf("customers at %dx%d", size[0], size[1]), func(t *testing.T) {
+				t.Parallel()
+				for _, id := range ids {
+					d := start(t)
+					d.Send(kit.OpenCustomerMsg{ID: id})
+					visit(t, d, fmt.Sprintf("customer %d", id))
+					for _, k := range reachKeys {
+						d := start(t)
+						d.Send(kit.OpenCustomerMsg{ID: id})
+						d.Keys(k)
+						visit(t, d, fmt.Sprintf("customer %d %s", id, k))
+					}
 				}
-			}
+				// The status line: archiving names the customer (every name
+				// is hostile), and so does undoing it.
+				d := start(t)
+				d.Keys("2", "x")
+				visit(t, d, "archive")
+				d.Keys("u")
+				visit(t, d, "undo archive")
+			})
 		}
-		// Every poisoned customer's detail, and what opens from it.
-		for _, id := range ids {
-			d := start()
-			d.Send(kit.OpenCustomerMsg{ID: id})
-			visit(d, fmt.Sprintf("customer %d", id))
-			for _, k := range reachKeys {
-				d := start()
-				d.Send(kit.OpenCustomerMsg{ID: id})
-				d.Keys(k)
-				visit(d, fmt.Sprintf("customer %d %s", id, k))
-			}
-		}
-		// The status line: archiving names the customer (every name is
-		// hostile), and so does undoing it.
-		d := start()
-		d.Keys("2", "x")
-		visit(d, "archive")
-		d.Keys("u")
-		visit(d, "undo archive")
-	}
+	})
 	titles := slices.Sorted(func(yield func(string) bool) {
 		for k := range seen {
 			if !yield(k) {
@@ -153,33 +171,35 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 func TestResizeStormOnEveryScreen(t *testing.T) {
 	t.Parallel()
 	db := tuitest.FixtureStore(t)
-	start := func() *driver { return newDriver(t, db, 80, 24) }
-	screens := 0
-	walkScreens(t, start, func(d *driver, path string) {
-		screens++
-		for w := 0; w < 130; w += 13 {
-			for h := 0; h < 40; h += 7 {
-				d.Send(tea.WindowSizeMsg{Width: w, Height: h})
-				out := d.Screen()
-				lines := strings.Split(out, "\n")
-				if h > 0 && len(lines) > h {
-					t.Fatalf("%s at %dx%d: %d lines", path, w, h, len(lines))
-				}
-				for _, l := range lines {
-					if ansi.StringWidth(l) > w {
-						t.Fatalf("%s at %dx%d: line %q is %d wide", path, w, h, l, ansi.StringWidth(l))
+	start := func(t testing.TB) *driver { return newDriver(t, db, 80, 24) }
+	var screens atomic.Int32
+	t.Run("walk", func(t *testing.T) {
+		walkScreens(t, start, func(t *testing.T, d *driver, path string) {
+			screens.Add(1)
+			for w := 0; w < 130; w += 13 {
+				for h := 0; h < 40; h += 7 {
+					d.Send(tea.WindowSizeMsg{Width: w, Height: h})
+					out := d.Screen()
+					lines := strings.Split(out, "\n")
+					if h > 0 && len(lines) > h {
+						t.Fatalf("%s at %dx%d: %d lines", path, w, h, len(lines))
+					}
+					for _, l := range lines {
+						if ansi.StringWidth(l) > w {
+							t.Fatalf("%s at %dx%d: line %q is %d wide", path, w, h, l, ansi.StringWidth(l))
+						}
+					}
+					if (w < kit.MinWidth || h < kit.MinHeight) && w > 0 && !strings.Contains(out, "too small") && len(out) > 0 &&
+						w >= 9 && h >= 1 {
+						t.Fatalf("%s at %dx%d: no \"too small\":\n%s", path, w, h, out)
 					}
 				}
-				if (w < kit.MinWidth || h < kit.MinHeight) && w > 0 && !strings.Contains(out, "too small") && len(out) > 0 &&
-					w >= 9 && h >= 1 {
-					t.Fatalf("%s at %dx%d: no \"too small\":\n%s", path, w, h, out)
-				}
 			}
-		}
-		// Keys still work after the storm, at a size that draws.
-		d.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
-		d.Keys("down", "up")
-		_ = d.Screen()
+			// Keys still work after the storm, at a size that draws.
+			d.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
+			d.Keys("down", "up")
+			_ = d.Screen()
+		})
 	})
-	t.Logf("resize storm over %d screens", screens)
+	t.Logf("resize storm over %d screens", screens.Load())
 }

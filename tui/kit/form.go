@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -504,28 +505,47 @@ func titleWithError(title, msg string, st Styles) string {
 type relayoutMsg struct{}
 
 // formTheme is huh's Charm theme on our background, with fields one line
-// apart so that a group fits in 24 rows.
+// apart so that a group fits in 24 rows. huh asks for it on every draw, so
+// each background and colour setting's theme is built once and kept
+// (themes); huh only reads the styles it is given.
 func formTheme(com *Context) huh.Theme {
 	return huh.ThemeFunc(func(bool) *huh.Styles {
-		t := huh.ThemeCharm(com.IsDark)
-		t.FieldSeparator = t.FieldSeparator.SetString("\n")
-		// huh v2's Charm theme swaps its light and dark greys for the
-		// options of a choice and the unfocused button (v1 had them right):
-		// near-white text on a light background. Put them back.
-		ld := lipgloss.LightDark(com.IsDark)
-		normal, button := ld(lipgloss.Color("235"), lipgloss.Color("252")), ld(lipgloss.Color("252"), lipgloss.Color("237"))
-		for _, f := range []*huh.FieldStyles{&t.Focused, &t.Blurred} {
-			f.Option = f.Option.Foreground(normal)
-			f.UnselectedOption = f.UnselectedOption.Foreground(normal)
-			f.BlurredButton = f.BlurredButton.Foreground(normal).Background(button)
+		k := themeKey{dark: com.IsDark, noColor: com.NoColor}
+		if t, ok := themes.Load(k); ok {
+			return t.(*huh.Styles)
 		}
-		if com.NoColor {
-			// Without colour a grey placeholder reads like a typed value.
-			faint := lipgloss.NewStyle().Faint(true)
-			t.Focused.TextInput.Placeholder, t.Blurred.TextInput.Placeholder = faint, faint
-		}
+		t := newFormTheme(k)
+		themes.Store(k, t)
 		return t
 	})
+}
+
+// themes holds the form theme of each themeKey.
+var themes sync.Map
+
+// themeKey is what a form theme depends on.
+type themeKey struct{ dark, noColor bool }
+
+// newFormTheme builds the form theme for k.
+func newFormTheme(k themeKey) *huh.Styles {
+	t := huh.ThemeCharm(k.dark)
+	t.FieldSeparator = t.FieldSeparator.SetString("\n")
+	// huh v2's Charm theme swaps its light and dark greys for the options
+	// of a choice and the unfocused button (v1 had them right): near-white
+	// text on a light background. Put them back.
+	ld := lipgloss.LightDark(k.dark)
+	normal, button := ld(lipgloss.Color("235"), lipgloss.Color("252")), ld(lipgloss.Color("252"), lipgloss.Color("237"))
+	for _, f := range []*huh.FieldStyles{&t.Focused, &t.Blurred} {
+		f.Option = f.Option.Foreground(normal)
+		f.UnselectedOption = f.UnselectedOption.Foreground(normal)
+		f.BlurredButton = f.BlurredButton.Foreground(normal).Background(button)
+	}
+	if k.noColor {
+		// Without colour a grey placeholder reads like a typed value.
+		faint := lipgloss.NewStyle().Faint(true)
+		t.Focused.TextInput.Placeholder, t.Blurred.TextInput.Placeholder = faint, faint
+	}
+	return t
 }
 
 // MsgOnly adapts a model validator to huh: the field's title already
