@@ -2,7 +2,8 @@ package store
 
 import (
 	"context"
-	"time"
+
+	"clientele/model"
 )
 
 // SetReviewLookahead sets how many due entries past the daily list the
@@ -28,12 +29,12 @@ func (db *DB) Exec(query string, args ...any) error {
 	return err
 }
 
-// FitReads runs every query the Segments tab reads with, over [from, to],
+// FitReads runs every query the Segments tab reads with, over period p,
 // one after another, handing each row over and keeping nothing: what the
 // reading costs before any work in Go.
-func (db *DB) FitReads(ctx context.Context, from, to time.Time) error {
-	lo, hi := periodDays(from, to)
-	sp := spanOf(from, to)
+func (db *DB) FitReads(ctx context.Context, p model.Period) error {
+	lo, hi := periodDays(p.From, p.To)
+	sp := spanOf(p.From, p.To)
 	type read struct {
 		query string
 		args  []any

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"sync"
 	"time"
 
 	"clientele/model"
@@ -162,16 +161,8 @@ func (db *DB) readSums(ctx context.Context, sp span, maxID int64, firstSales boo
 }
 
 // parallel runs each fn in a goroutine of its own (each query then holds
-// its own connection of the reader pool) and waits for all of them.
-func parallel(fns ...func() error) error {
-	errs := make([]error, len(fns))
-	var wg sync.WaitGroup
-	for i, fn := range fns {
-		wg.Go(func() { errs[i] = fn() })
-	}
-	wg.Wait()
-	return errors.Join(errs...)
-}
+// its own connection of the reader pool): model.Parallel.
+func parallel(fns ...func() error) error { return model.Parallel(fns...) }
 
 // row is one result row as the driver hands it over: an integer is an
 // int64, text a string, NULL nil.

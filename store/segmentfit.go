@@ -50,8 +50,8 @@ const (
 // needs besides their profit, in the list's order (by name). Facts about
 // other tables are kept in slices indexed by customer id (ids are dense:
 // SQLite hands them out in order).
-func (db *DB) FitFacts(ctx context.Context, from, to time.Time) ([]model.FitCustomer, error) {
-	lo, hi := periodDays(from, to)
+func (db *DB) FitFacts(ctx context.Context, p model.Period) ([]model.FitCustomer, error) {
+	lo, hi := periodDays(p.From, p.To)
 	var maxID int64
 	if err := db.r.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM customers").Scan(&maxID); err != nil {
 		return nil, mapErr(err)
@@ -243,10 +243,10 @@ func (db *DB) each(ctx context.Context, query string, args []any, fn func(*sql.R
 	return mapErr(rows.Err())
 }
 
-// TimeSpent sums the minutes of time logged for a customer over [from,
-// to]: what letting them go would save.
-func (db *DB) TimeSpent(ctx context.Context, customerID int64, from, to time.Time) (int, error) {
-	lo, hi := periodDays(from, to)
+// TimeSpent sums the minutes of time logged for a customer over period
+// p: what letting them go would save.
+func (db *DB) TimeSpent(ctx context.Context, customerID int64, p model.Period) (int, error) {
+	lo, hi := periodDays(p.From, p.To)
 	var n int
 	err := db.r.QueryRowContext(ctx, `SELECT coalesce(sum(minutes), 0) FROM costs WHERE customer_id = ?
 		AND category = 'time' AND incurred_on >= ? AND incurred_on <= ? AND voided_at IS NULL`, customerID, lo, hi).Scan(&n)

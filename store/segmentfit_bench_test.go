@@ -3,7 +3,6 @@ package store_test
 import (
 	"context"
 	"testing"
-	"time"
 
 	"clientele/model"
 	"clientele/store"
@@ -28,11 +27,10 @@ func BenchmarkFitReads(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { db.Close() })
-	today := model.Day(demo.BenchNow)
-	from := time.Date(today.Year(), today.Month()-11, 1, 0, 0, 0, 0, time.UTC) // as the tab's period
+	period := model.Last12Months(demo.BenchNow) // the tab's period
 	start := processCPU()
 	for b.Loop() {
-		if err := db.FitReads(ctx, from, today); err != nil {
+		if err := db.FitReads(ctx, period); err != nil {
 			b.Fatal(err)
 		}
 	}
