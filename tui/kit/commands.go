@@ -2,6 +2,7 @@ package kit
 
 import (
 	"fmt"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -45,5 +46,18 @@ func ReloadSettings(store model.SettingsStore) tea.Cmd {
 			return ErrMsg{err}
 		}
 		return SettingsLoadedMsg{s}
+	}
+}
+
+// MarkPaid marks order id paid today, in a command, and says which it was
+// (its amount and due day, whose customer): the screens shown reload.
+func MarkPaid(store model.PaymentStore, id int64, amount model.Money, due time.Time, name string, c *Context) tea.Cmd {
+	today, money := c.Today(), c.Money(amount)
+	text := fmt.Sprintf("Marked %s (due %s) paid for %s.", money, model.FormatDate(due), Clean(name))
+	return func() tea.Msg {
+		if _, err := store.SetPaid(Bg(), id, today); err != nil {
+			return ErrMsg{err}
+		}
+		return tea.BatchMsg{Changed, Status("%s", text)}
 	}
 }

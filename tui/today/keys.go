@@ -18,6 +18,7 @@ type TodayKeys struct {
 	Done   key.Binding
 	Snooze key.Binding
 	More   key.Binding // list another day's worth of the backlog
+	Paid   key.Binding // the oldest overdue payment paid today
 }
 
 // DefaultTodayKeys returns the daily review's bindings.
@@ -29,5 +30,6 @@ func DefaultTodayKeys() TodayKeys {
 		Done:               key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "done")),
 		Snooze:             key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "snooze")),
 		More:               key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "list more")),
+		Paid:               key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "mark paid")),
 	}
 }
