@@ -161,5 +161,5 @@ func (d *customerDetail) markPaid() tea.Cmd {
 		return kit.Status("%s owes nothing.", kit.Clean(d.data.customer.Name))
 	}
 	o := d.data.unpaid[0]
-	return kit.MarkPaid(d.store, o.ID, o.Total(), o.PaymentDue, d.data.customer.Name, d.com)
+	return kit.MarkPaid(d.store, o.ID, o.Total(), o.PaymentDue, d.data.customer.Name, "u", d.com)
 }

@@ -53,7 +53,11 @@ func TestPaidFromTheDetail(t *testing.T) {
 		"Unpaid          £30.00 due 2026-12-04, in 11 days · order of 2026-11-20", "p marks it paid",
 		"2026-10-02 order     Wedding favours ×60")
 	d.Keys("p")
-	tuitest.MustContain(t, d.Screen(), "Marked £30.00 (due 2026-12-04) paid for Ben Okafor.")
+	tuitest.MustContain(t, d.Screen(), "Marked £30.00 (due 2026-12-04) paid for Ben Okafor. Press u to undo.")
+	// u is the book's undo: the order is owed again, then paid again.
+	d.Keys("u")
+	tuitest.MustContain(t, d.Screen(), "Unpaid          £30.00 due 2026-12-04")
+	d.Keys("p")
 	tuitest.MustLack(t, d.Screen(), "Unpaid", "p mark paid")
 	d.Keys("p")
 	tuitest.MustContain(t, d.Screen(), "Ben Okafor owes nothing.")

@@ -35,7 +35,8 @@ func TestPaidFromToday(t *testing.T) {
 	d := newDriver(t, db, 80, 24)
 	tuitest.MustContain(t, d.Screen(), "▸   Ben Okafor", "p mark paid")
 	d.Keys("p")
-	tuitest.MustContain(t, d.Screen(), "Marked £120.00 (due 2026-10-16) paid for Ben Okafor.", "0 of 3 done today")
+	tuitest.MustContain(t, d.Screen(), "Marked £120.00 (due 2026-10-16) paid for Ben Okafor. Press ctrl+z to undo.",
+		"0 of 3 done today")
 	tuitest.MustLack(t, d.Screen(), "payment of")
 	unpaid, err := db.UnpaidOrders(context.Background(), ids["Ben Okafor"])
 	if err != nil || len(unpaid) != 0 {
@@ -45,4 +46,7 @@ func TestPaidFromToday(t *testing.T) {
 	tuitest.MustLack(t, d.Screen(), "p mark paid")
 	d.Keys("p")
 	tuitest.MustContain(t, d.Screen(), "owes nothing.")
+	// ctrl+z (the book's undo) makes the order owed again.
+	d.Keys("ctrl+z")
+	tuitest.MustContain(t, d.Screen(), "payment of £120.00 overdue 38 days", "0 of 4 done today")
 }

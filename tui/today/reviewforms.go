@@ -202,6 +202,7 @@ type Store interface {
 	model.ReviewStore
 	model.CustomerStore
 	model.PaymentStore
+	model.HistoryStore // u takes back a done or a snooze
 }
 
 // OpenTouch opens the form that logs a contact with customer id.

@@ -1,6 +1,7 @@
 package today
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -217,7 +218,26 @@ func (t *today) markPaid(e *model.ReviewEntry) tea.Cmd {
 	if oldest == nil {
 		return kit.Status("%s owes nothing.", kit.Clean(e.Customer.Name))
 	}
-	return kit.MarkPaid(t.store, oldest.OrderID, oldest.Amount, oldest.Due, e.Customer.Name, t.com)
+	return kit.MarkPaid(t.store, oldest.OrderID, oldest.Amount, oldest.Due, e.Customer.Name, "ctrl+z", t.com)
+}
+
+// Undo implements kit.Undoer: u takes back the done or the snooze of the
+// entry under the cursor, however many changes were made since (other
+// keys than u go to the book's undo).
+func (t *today) Undo(msg tea.KeyPressMsg) (bool, tea.Cmd) {
+	if !key.Matches(msg, t.keys.Undo) {
+		return false, nil
+	}
+	e, ok := t.selected()
+	if !ok {
+		return true, kit.Status("Nobody is listed: nothing to undo here.")
+	}
+	store, id := t.store, e.Customer.ID
+	t.acted = id // the cursor stays on them once the list reloads
+	nothing := fmt.Sprintf("%s was neither marked done nor snoozed: nothing to undo here.", kit.Clean(e.Customer.Name))
+	return true, kit.RunUndo(func(ctx context.Context) (model.UndoResult, error) {
+		return store.UndoLatest(ctx, id, model.ActionReviewDone, model.ActionSnooze)
+	}, nothing)
 }
 
 // open shows the selected customer's detail.
@@ -293,6 +313,9 @@ func (t *today) cells(i int) []kit.Cell {
 	var style *lipgloss.Style
 	if e.Done {
 		mark, style = "✓", &st.Muted
+		if snoozed(e) {
+			mark = "z" // a letter, so that NO_COLOR tells it from done
+		}
 	} else if e.Reasons[0].Kind <= model.ReasonDetractor {
 		style = &st.Bad
 	}
@@ -302,6 +325,12 @@ func (t *today) cells(i int) []kit.Cell {
 	}
 	return []kit.Cell{{Text: mark, Style: &st.Good}, {Text: kit.MarkedName(e.Customer.Name, e.Customer.Stage), Style: style}, {Text: why, Style: style},
 		{Text: reach, Style: &st.Muted}}
+}
+
+// snoozed reports whether the entry was handled today by a snooze rather
+// than marked done.
+func snoozed(e *model.ReviewEntry) bool {
+	return strings.HasPrefix(e.Customer.HandledToday, model.SnoozeNote)
 }
 
 // pane shows the entry under the cursor in full: every reason, how to
@@ -336,8 +365,13 @@ func (t *today) pane() string {
 		lines = append(lines, lab+" "+l)
 	}
 	last := st.Label.Render(kit.FitCell("values", labelW, false)) + " " + kit.Clean(values)
-	if e.Done {
-		last = st.Good.Render(kit.FitCell("done", labelW, false)) + " " + kit.Clean(c.HandledToday)
+	switch {
+	case e.Done && snoozed(e):
+		last = st.Warn.Render(kit.FitCell("snoozed", labelW, false)) + " " + kit.Clean(c.HandledToday) +
+			st.Muted.Render(" · u undoes")
+	case e.Done:
+		last = st.Good.Render(kit.FitCell("done", labelW, false)) + " " + kit.Clean(c.HandledToday) +
+			st.Muted.Render(" · u undoes")
 	}
 	lines = append(lines, kit.Truncate(last, t.w))
 	return strings.Join(lines, "\n")
@@ -381,8 +415,12 @@ func (t *today) ShortHelp() []key.Binding {
 	}
 	keys := []key.Binding{t.keys.Open, t.keys.Done, t.keys.Touch, t.keys.Snooze, t.keys.FollowUp, t.keys.Order,
 		t.keys.Feedback, t.keys.More}
-	if e, ok := t.selected(); ok && len(e.Customer.Unpaid) > 0 {
+	e, ok := t.selected()
+	if ok && len(e.Customer.Unpaid) > 0 {
 		keys = append(keys[:2:2], append([]key.Binding{t.keys.Paid}, keys[2:]...)...)
+	}
+	if ok && e.Done {
+		keys = append([]key.Binding{t.keys.Undo}, keys...)
 	}
 	return keys
 }
@@ -391,7 +429,7 @@ func (t *today) ShortHelp() []key.Binding {
 func (t *today) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		t.keys.ListKeys.Bindings(),
-		{t.keys.Open, t.keys.Done, t.keys.Snooze, t.keys.More, t.keys.Paid},
+		{t.keys.Open, t.keys.Done, t.keys.Snooze, t.keys.Undo, t.keys.More, t.keys.Paid},
 		t.keys.CustomerActionKeys.Bindings(),
 	}
 }
