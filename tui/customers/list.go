@@ -41,8 +41,7 @@ type customerList struct {
 	importHelp  bool // the welcome panel shows how to import
 	loadingDemo bool
 
-	lastArchived *archivedMsg // what u undoes
-	pending      int          // the row the cursor goes to when the window loads; -1 for none
+	pending int // the row the cursor goes to when the window loads; -1 for none
 
 	mkeys  MarkKeys
 	marked map[int64]bool // customers marked with space, by id; kept across reloads
@@ -238,11 +237,9 @@ func (l *customerList) Update(msg tea.Msg) tea.Cmd {
 		return nil
 
 	case archivedMsg:
-		if !msg.undo {
-			l.lastArchived = &msg
+		if !msg.back {
 			return tea.Batch(l.reload(), kit.Status("Archived %s. Press u to undo.", kit.Clean(msg.name)))
 		}
-		l.lastArchived = nil
 		return tea.Batch(l.reload(), kit.Status("%s is back.", kit.Clean(msg.name)))
 
 	case demoLoadedMsg:
@@ -303,11 +300,6 @@ func (l *customerList) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if r, ok := l.selected(); ok {
 			return archiveCustomer(l.store, r, !r.Archived)
 		}
-	case key.Matches(msg, l.keys.Undo):
-		if a := l.lastArchived; a != nil {
-			return archiveCustomer(l.store, model.CustomerRow{ID: a.id, Name: a.name}, false)
-		}
-		return kit.Status("Nothing to undo.")
 	case key.Matches(msg, l.keys.Import):
 		return l.openImport()
 	case key.Matches(msg, OfferingsKey):
@@ -462,7 +454,7 @@ func archiveCustomer(store model.CustomerStore, r model.CustomerRow, archive boo
 		if err != nil {
 			return kit.ErrMsg{Err: err}
 		}
-		return archivedMsg{id: r.ID, name: r.Name, undo: !archive}
+		return archivedMsg{id: r.ID, name: r.Name, back: !archive}
 	}
 }
 
@@ -625,7 +617,7 @@ func (l *customerList) FullHelp() [][]key.Binding {
 		l.keys.ListKeys.Bindings(),
 		{l.keys.Open, l.keys.Filter, l.keys.Sort, l.keys.ShowArchive},
 		{l.mkeys.Mark, l.mkeys.Segment, l.mkeys.Clear},
-		{l.keys.Add, l.keys.Edit, l.archiveKey(), l.keys.Undo, l.keys.Import, OfferingsKey},
+		{l.keys.Add, l.keys.Edit, l.archiveKey(), l.keys.Import, OfferingsKey},
 		l.keys.CustomerActionKeys.Bindings(),
 	}
 }
