@@ -29,17 +29,3 @@ func DefaultComplaintKeys() ComplaintKeys {
 		Write:    key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "message")),
 	}
 }
-
-// ComplaintFormKeys add saving from any field to the form keys.
-type ComplaintFormKeys struct {
-	kit.FormKeys
-	Save key.Binding
-}
-
-// DefaultComplaintFormKeys returns the complaint form's bindings.
-func DefaultComplaintFormKeys() ComplaintFormKeys {
-	return ComplaintFormKeys{
-		FormKeys: kit.DefaultFormKeys(),
-		Save:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save now")),
-	}
-}
