@@ -349,13 +349,7 @@ func (m *messageScreen) View() string {
 		if target.Kind != model.TargetClipboard {
 			body = out.Body
 		}
-		for _, para := range strings.Split(body, "\n") {
-			if para == "" {
-				lines = append(lines, "")
-				continue
-			}
-			lines = append(lines, kit.Wrap(para, max(m.w, 10))...)
-		}
+		lines = append(lines, kit.Wrap(body, max(m.w, 10))...)
 	}
 	if len(lines) > m.h {
 		lines = append(lines[:max(m.h-1, 0)], st.Muted.Render("…"))

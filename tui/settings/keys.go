@@ -9,24 +9,44 @@ import (
 
 // SettingsKeys are the Settings tab's bindings.
 type SettingsKeys struct {
-	Up     key.Binding
-	Down   key.Binding
-	Edit   key.Binding
-	Add    key.Binding
-	Delete key.Binding
-	Save   key.Binding // the new question
-	Cancel key.Binding
+	Up        key.Binding
+	Down      key.Binding
+	Edit      key.Binding
+	Add       key.Binding
+	Delete    key.Binding
+	Save      key.Binding // the new question
+	Cancel    key.Binding
+	Templates key.Binding
 }
 
 // DefaultSettingsKeys returns the Settings tab's bindings.
 func DefaultSettingsKeys() SettingsKeys {
 	return SettingsKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Edit:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit settings")),
-		Add:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add a question")),
-		Delete: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "delete the question")),
-		Save:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Edit:      key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit settings")),
+		Add:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add a question")),
+		Delete:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "delete the question")),
+		Save:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Templates: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "message templates")),
+	}
+}
+
+// TemplateKeys are the message templates screen's bindings.
+type TemplateKeys struct {
+	Up    key.Binding
+	Down  key.Binding
+	Edit  key.Binding
+	Reset key.Binding
+}
+
+// DefaultTemplateKeys returns the templates screen's bindings.
+func DefaultTemplateKeys() TemplateKeys {
+	return TemplateKeys{
+		Up:    key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:  key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Edit:  key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter", "rewrite")),
+		Reset: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "back to the one shipped")),
 	}
 }

@@ -11,4 +11,8 @@ type setupLoadedMsg struct {
 	settings  model.Settings
 	segments  []model.Segment
 	questions []model.SavedQuestion
+	templates []model.Template
 }
+
+// templatesLoadedMsg carries the message templates.
+type templatesLoadedMsg struct{ templates []model.Template }

@@ -33,6 +33,7 @@ type Store interface {
 	model.SettingsStore
 	model.SegmentStore
 	model.SetupStore
+	model.OutreachStore
 }
 
 // New is the Settings tab.
@@ -63,6 +64,9 @@ func loadSetup(store Store) tea.Cmd {
 			return kit.ErrMsg{Err: err}
 		}
 		if msg.questions, err = store.SavedQuestions(ctx); err != nil {
+			return kit.ErrMsg{Err: err}
+		}
+		if msg.templates, err = store.Templates(ctx); err != nil {
 			return kit.ErrMsg{Err: err}
 		}
 		return msg
@@ -101,6 +105,9 @@ func (s *settingsTab) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, s.keys.Edit):
 			d := *s.data
 			return kit.Push(func() kit.Screen { return kit.NewForm(s.com, newSettingsForm(s.com, s.store, d)) })
+		case key.Matches(msg, s.keys.Templates):
+			com, store := s.com, s.store
+			return kit.Push(func() kit.Screen { return newTemplatesScreen(com, store) })
 		case key.Matches(msg, s.keys.Add):
 			s.adding = true
 			s.input.SetValue("")
@@ -190,6 +197,12 @@ func (s *settingsTab) View() string {
 		set.ComplaintTargetDays[model.SeverityMedium], set.ComplaintTargetDays[model.SeverityHigh]))
 	row("Daily review", fmt.Sprintf("lists the %d most urgent customers", set.ReviewSize),
 		"suggests as former "+daysOrOff(set.FormerDays, "after %d days without an order or a contact"))
+	occ := "birthdays and occasions on the day"
+	if set.OccasionDays > 0 {
+		occ = fmt.Sprintf("birthdays and occasions %s before", model.Plural(set.OccasionDays, "day", "days"))
+	}
+	row("Occasions", occ)
+	row("Messages", s.templatesText(), "t edits the templates")
 	lines = append(lines, "", st.Section.Render("Saved feedback questions")+st.Muted.Render("  a adds · x deletes"))
 	if len(s.data.questions) == 0 {
 		lines = append(lines, st.Muted.Render("None yet."))
@@ -223,12 +236,12 @@ func (s *settingsTab) ShortHelp() []key.Binding {
 	if s.adding {
 		return []key.Binding{s.keys.Save, s.keys.Cancel}
 	}
-	return []key.Binding{s.keys.Edit, s.keys.Add, s.keys.Delete}
+	return []key.Binding{s.keys.Edit, s.keys.Templates, s.keys.Add, s.keys.Delete}
 }
 
 // FullHelp implements help.KeyMap.
 func (s *settingsTab) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{s.keys.Up, s.keys.Down}, {s.keys.Edit, s.keys.Add, s.keys.Delete}}
+	return [][]key.Binding{{s.keys.Up, s.keys.Down}, {s.keys.Edit, s.keys.Templates, s.keys.Add, s.keys.Delete}}
 }
 
 // settingsForm edits the settings and the segments' cadences: a form
@@ -247,6 +260,7 @@ type settingsForm struct {
 	factor                              string
 	size                                string    // the daily review's size
 	former                              string    // days before one is suggested as former
+	occasion                            string    // days before an occasion it is listed
 	targets                             [3]string // low, medium, high
 	cadences                            []string  // per segment
 }
@@ -254,7 +268,8 @@ type settingsForm struct {
 func newSettingsForm(com *kit.Context, store Store, d setupLoadedMsg) *settingsForm {
 	s := d.settings
 	f := &settingsForm{com: com, store: store, segments: d.segments, orig: s, former: strconv.Itoa(s.FormerDays),
-		name: s.BusinessName, currency: s.Currency, rate: s.HourlyRate.Decimal(), tiers: s.TierNames,
+		occasion: strconv.Itoa(s.OccasionDays),
+		name:     s.BusinessName, currency: s.Currency, rate: s.HourlyRate.Decimal(), tiers: s.TierNames,
 		dateOrder: s.DateOrder,
 		advocate:  strconv.Itoa(s.AdvocateDays), customer: strconv.Itoa(s.CustomerDays),
 		prospect: strconv.Itoa(s.ProspectDays), thank: strconv.Itoa(s.ThankYouDays),
@@ -275,7 +290,7 @@ func newSettingsForm(com *kit.Context, store Store, d setupLoadedMsg) *settingsF
 // Snapshot implements kit.Body.
 func (f *settingsForm) Snapshot() string {
 	parts := []string{f.name, f.currency, f.rate, string(f.dateOrder), f.advocate, f.customer, f.prospect, f.thank,
-		f.factor, f.size, f.former}
+		f.factor, f.size, f.former, f.occasion}
 	parts = append(parts, f.tiers[:]...)
 	parts = append(parts, f.targets[:]...)
 	return strings.Join(append(parts, f.cadences...), "\x00")
@@ -368,6 +383,9 @@ func (f *settingsForm) Build(b *kit.Builder) kit.Fields {
 		in("Low complaint target (days)", &f.targets[0]).Validate(wholeDays(1, 365)),
 		in("Medium complaint target (days)", &f.targets[1]).Validate(wholeDays(1, 365)),
 		in("High complaint target (days)", &f.targets[2]).Validate(wholeDays(1, 365)),
+		in("Occasions: days before (0 on the day)", &f.occasion).
+			Description("birthdays and named dates come up on Today until a contact or the day").
+			Validate(wholeDays(0, model.MaxOccasionDays)),
 	).Title("The daily review")
 	groups := []*huh.Group{business, review}
 	if len(f.segments) > 0 {
@@ -383,8 +401,8 @@ func (f *settingsForm) Build(b *kit.Builder) kit.Fields {
 
 // settings reads the typed values; an error names the field.
 func (f *settingsForm) settings() (model.Settings, map[int64]int, error) {
-	// What the form does not show (occasion days, the replica's
-	// destination …) stays as it was.
+	// What the form does not show (the replica's destination …) stays as
+	// it was.
 	s := f.orig
 	s.BusinessName, s.Currency, s.TierNames = strings.TrimSpace(f.name), strings.ToUpper(strings.TrimSpace(f.currency)), f.tiers
 	s.DateOrder = f.dateOrder
@@ -405,7 +423,8 @@ func (f *settingsForm) settings() (model.Settings, map[int64]int, error) {
 		dst      *int
 	}{{"advocate days", f.advocate, &s.AdvocateDays}, {"customer days", f.customer, &s.CustomerDays},
 		{"prospect days", f.prospect, &s.ProspectDays}, {"thank-you days", f.thank, &s.ThankYouDays},
-		{"review size", f.size, &s.ReviewSize}, {"former days", f.former, &s.FormerDays}} {
+		{"review size", f.size, &s.ReviewSize}, {"former days", f.former, &s.FormerDays},
+		{"occasion days", f.occasion, &s.OccasionDays}} {
 		if err := num(x.field, x.v, x.dst); err != nil {
 			return s, nil, err
 		}

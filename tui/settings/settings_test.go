@@ -14,7 +14,7 @@ func TestSettingsFormNamesABadRateAndKeepsTyping(t *testing.T) {
 	t.Parallel()
 	db := tuitest.FixtureStore(t)
 	ctx := context.Background()
-	// A setting the form does not show is kept as it was.
+	// A setting left alone is kept as it was.
 	was, _ := db.Settings(ctx)
 	was.OccasionDays = 11
 	if err := db.SaveSettings(ctx, was); err != nil {
@@ -46,6 +46,8 @@ func TestSettingsFormNamesABadRateAndKeepsTyping(t *testing.T) {
 	d.Keys("backspace", "2", "enter")
 	tuitest.MustContain(t, d.Screen(), "Suggest as former after (days, 0 off)", "never moved")
 	d.Keys("backspace", "400", "enter", "enter", "enter", "enter")
+	tuitest.MustContain(t, d.Screen(), "Occasions: days before")
+	d.Keys("enter")
 	// The first segment by name, Gift buyers: every 30 days.
 	tuitest.MustContain(t, d.Screen(), "Gift buyers: every")
 	d.Keys("30", "enter", "enter", "enter")
@@ -95,4 +97,65 @@ func TestSavedQuestionsAddAndDelete(t *testing.T) {
 	if len(qs) != 3 || strings.HasPrefix(qs[0].Text, "What is one service") {
 		t.Errorf("questions %+v", qs)
 	}
+}
+
+// The occasion days are a field of the daily review's group: 61 is
+// refused by name, 14 saved and shown.
+func TestOccasionDaysInSettings(t *testing.T) {
+	t.Parallel()
+	db := tuitest.FixtureStore(t)
+	d := newDriver(t, db, 80, 24)
+	d.Keys(",")
+	tuitest.MustContain(t, d.Screen(), "Occasions          birthdays and occasions 7 days before")
+	d.Keys("e")
+	for range 7 + 10 { // the business group, then the review's fields before it
+		d.Keys("enter")
+	}
+	tuitest.MustContain(t, d.Screen(), "Occasions: days before")
+	d.Keys("backspace", "61", "enter")
+	tuitest.MustContain(t, d.Screen(), "✗ 61 is not between 0 and 60")
+	d.Keys("backspace", "backspace", "14", "enter", "ctrl+s")
+	tuitest.MustContain(t, d.Screen(), "Settings saved.", "birthdays and occasions 14 days before")
+	if s, err := db.Settings(context.Background()); err != nil || s.OccasionDays != 14 {
+		t.Errorf("saved %+v, %v", s, err)
+	}
+}
+
+// t lists the message templates; enter rewrites one (a placeholder that
+// is not one is refused by name, nothing typed is lost), r goes back to
+// the one shipped, and ctrl+z undoes that.
+func TestTemplatesInSettings(t *testing.T) {
+	t.Parallel()
+	db := tuitest.FixtureStore(t)
+	ctx := context.Background()
+	d := newDriver(t, db, 80, 24)
+	d.Keys(",")
+	tuitest.MustContain(t, d.Screen(), "Messages           9 templates, as shipped · t edits the templates")
+	d.Keys("t")
+	tuitest.MustContain(t, d.Screen(), "▸ Thank you after a first order", "Reorder nudge", "marketing",
+		"subject Thank you from {business}", "Hi {first_name},")
+	d.Keys("down", "enter")
+	tuitest.MustContain(t, d.Screen(), "Template · Reorder nudge", "Name", "{first_name} {name}")
+	d.Keys("enter")
+	for range len("Running low?") {
+		d.Keys("backspace")
+	}
+	d.Keys("Time for more, {frist_name}?", "ctrl+s")
+	tuitest.MustContain(t, d.Screen(), "{frist_name} is not a placeholder")
+	for range len("{frist_name}?") {
+		d.Keys("backspace")
+	}
+	d.Keys("{first_name}?", "ctrl+s")
+	tuitest.MustContain(t, d.Screen(), "Saved the template Reorder nudge.", "yours",
+		"subject Time for more, {first_name}?")
+	ts, err := db.Templates(ctx)
+	if err != nil || ts[1].Subject != "Time for more, {first_name}?" || !ts[1].Edited || !ts[1].Marketing {
+		t.Fatalf("stored %+v (%v)", ts[1], err)
+	}
+	d.Keys("r")
+	tuitest.MustContain(t, d.Screen(), "Reorder nudge is back to the one shipped.", "subject Running low?")
+	d.Keys("ctrl+z")
+	tuitest.MustContain(t, d.Screen(), "subject Time for more, {first_name}?")
+	d.Keys("esc")
+	tuitest.MustContain(t, d.Screen(), "9 templates, 1 rewritten by you")
 }
