@@ -36,6 +36,12 @@ type customerForm struct {
 	segmentsText, valuesText                     string
 	referredBy, source, acqCost, nextReview      string
 	language, notes, letGo                       string
+	// How to reach them: the postal address, the birthday, marketing
+	// consent per channel, the owner's own fields (by defs).
+	line1, line2, town, region, postcode, birthday string
+	consent                                        [3]bool // by model.ConsentChannels
+	defs                                           []model.CustomField
+	custom                                         []string // by defs
 }
 
 // customerFormData is what a customer form needs before it opens: the
@@ -44,6 +50,7 @@ type customerFormData struct {
 	customer model.Customer
 	names    []model.CustomerName
 	segments []string
+	fields   []model.CustomField // the owner's custom fields
 }
 
 // openCustomerForm loads what the form needs (the customer, the names it
@@ -70,6 +77,9 @@ func openCustomerForm(com *kit.Context, store formStore, id int64) tea.Cmd {
 		}
 		for _, s := range segs {
 			msg.segments = append(msg.segments, kit.Clean(s.Name))
+		}
+		if msg.fields, err = store.CustomFields(ctx); err != nil {
+			return kit.ErrMsg{Err: err}
 		}
 		return kit.PushMsg{Open: func() kit.Screen { return kit.NewForm(com, newCustomerForm(com, store, msg)) }}
 	}
@@ -110,14 +120,43 @@ func newCustomerForm(com *kit.Context, store model.CustomerStore, data customerF
 	}
 	f.nextReview = model.FormatDate(c.NextReview)
 	f.language, f.notes, f.letGo = c.Language, c.Notes, c.LetGoReason
+	f.line1, f.line2, f.town, f.region, f.postcode = c.Address.Line1, c.Address.Line2, c.Address.Town,
+		c.Address.Region, c.Address.Postcode
+	if b := birthday(c.Occasions); b >= 0 {
+		f.birthday = c.Occasions[b].DateText()
+	}
+	for i, ch := range model.ConsentChannels {
+		f.consent[i] = c.Consent.Given(ch)
+	}
+	f.defs = data.fields
+	f.custom = make([]string, len(f.defs))
+	for i, d := range f.defs {
+		f.custom[i] = fieldValue(c.Fields, d.ID)
+	}
 	return f
+}
+
+// birthday is the index of the birthday among os, -1 when none.
+func birthday(os []model.Occasion) int {
+	return slices.IndexFunc(os, func(o model.Occasion) bool { return o.Kind == model.OccasionBirthday })
+}
+
+// fieldValue is the value of custom field id among vs, "" when none.
+func fieldValue(vs []model.FieldValue, id int64) string {
+	for _, v := range vs {
+		if v.FieldID == id {
+			return v.Value
+		}
+	}
+	return ""
 }
 
 // Snapshot joins the field values, to tell an edited form from an untouched one.
 func (f *customerForm) Snapshot() string {
 	return strings.Join([]string{f.name, f.email, f.phone, f.social, f.company, f.country, string(f.channel),
 		string(f.stage), strconv.Itoa(f.fit), strconv.Itoa(f.tier), f.segmentsText, f.valuesText, f.referredBy,
-		f.source, f.acqCost, f.nextReview, f.language, f.notes, f.letGo}, "\x00")
+		f.source, f.acqCost, f.nextReview, f.language, f.notes, f.letGo, f.line1, f.line2, f.town, f.region,
+		f.postcode, f.birthday, fmt.Sprint(f.consent), strings.Join(f.custom, "\x01")}, "\x00")
 }
 
 // build makes the huh form over the field values.
@@ -137,7 +176,7 @@ func (f *customerForm) Build(b *kit.Builder) kit.Fields {
 		tiers = append(tiers, huh.NewOption(model.Printable(f.com.Settings.TierName(i)), i))
 	}
 	in := b.Input
-	return b.Huh(huh.NewForm(
+	return b.Huh(huh.NewForm(append([]*huh.Group{
 		huh.NewGroup(
 			in("Name", &f.name).Validate(kit.MsgOnly(model.ValidateName)).CharLimit(200),
 			in("Email", &f.email).Validate(kit.MsgOnly(model.ValidateEmail)),
@@ -169,7 +208,72 @@ func (f *customerForm) Build(b *kit.Builder) kit.Fields {
 			huh.NewText().Title("Notes").Value(&f.notes).Lines(4).CharLimit(20000),
 			in("Reason for letting go", &f.letGo).Description("for former customers"),
 		).Title("Notes"),
-	))
+		f.reachGroup(b),
+	}, f.fieldsGroup(b)...)...))
+}
+
+// reachGroup is the postal address, the birthday and marketing consent.
+func (f *customerForm) reachGroup(b *kit.Builder) *huh.Group {
+	in := b.Input
+	fields := []huh.Field{
+		in("Street", &f.line1).Placeholder("house and street"),
+		in("Street, line 2", &f.line2).Placeholder("flat, building, PO box"),
+		in("Town", &f.town),
+		in("Region", &f.region).Placeholder("county, state"),
+		in("Postcode", &f.postcode),
+		in("Birthday", &f.birthday).Description("YYYY-MM-DD, or MM-DD without the year").Validate(validateBirthday),
+	}
+	for i, ch := range model.ConsentChannels {
+		since := "yes, from today"
+		if day := f.orig.Consent.On(ch); !day.IsZero() {
+			since = "yes, since " + model.FormatDate(day)
+		}
+		fields = append(fields, huh.NewSelect[bool]().Title("Marketing by "+string(ch)).Inline(true).
+			Options(huh.NewOption("no", false), huh.NewOption(since, true)).Value(&f.consent[i]))
+	}
+	return huh.NewGroup(fields...).Title("Reaching them")
+}
+
+// fieldsGroup is the owner's custom fields, each checked by its kind;
+// none when the owner has none.
+func (f *customerForm) fieldsGroup(b *kit.Builder) []*huh.Group {
+	if len(f.defs) == 0 {
+		return nil
+	}
+	var fields []huh.Field
+	for i := range f.defs {
+		d := &f.defs[i]
+		today := f.com.Now()
+		fields = append(fields, b.Input(kit.Clean(d.Name), &f.custom[i]).Description(fieldHint(d)).
+			Validate(func(s string) error {
+				_, err := d.NormalizeValue(s, today)
+				return kit.MsgOnly(func(string) error { return err })(s)
+			}))
+	}
+	return []*huh.Group{huh.NewGroup(fields...).Title("Your fields")}
+}
+
+// fieldHint says what a custom field takes.
+func fieldHint(d *model.CustomField) string {
+	switch d.Kind {
+	case model.FieldNumber:
+		return "a number"
+	case model.FieldDate:
+		return "YYYY-MM-DD"
+	case model.FieldYesNo:
+		return "yes or no"
+	case model.FieldChoice:
+		return "one of " + kit.Clean(strings.Join(d.Choices, ", "))
+	}
+	return ""
+}
+
+func validateBirthday(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	_, _, _, err := model.ParseOccasionDate(s)
+	return kit.MsgOnly(func(string) error { return err })(s)
 }
 
 func validateSegments(s string) error {
@@ -278,7 +382,59 @@ func (f *customerForm) customer() (model.Customer, error) {
 			return c, model.Invalid("next follow-up", "%v", err)
 		}
 	}
-	return c, nil
+	return c, f.reach(&c, shown)
+}
+
+// reach applies the address, birthday, consent and custom fields typed
+// to c; shown is the stored customer as the form showed it.
+func (f *customerForm) reach(c *model.Customer, shown model.Customer) error {
+	for _, x := range []struct {
+		dst          *string
+		typed, shown string
+	}{{&c.Address.Line1, f.line1, shown.Address.Line1}, {&c.Address.Line2, f.line2, shown.Address.Line2},
+		{&c.Address.Town, f.town, shown.Address.Town}, {&c.Address.Region, f.region, shown.Address.Region},
+		{&c.Address.Postcode, f.postcode, shown.Address.Postcode}} {
+		if x.typed != x.shown {
+			*x.dst = x.typed
+		}
+	}
+	today := f.com.Today()
+	for i, ch := range model.ConsentChannels {
+		switch {
+		case !f.consent[i]:
+			c.Consent.Set(ch, time.Time{})
+		case !c.Consent.Given(ch):
+			c.Consent.Set(ch, today)
+		}
+	}
+	c.Occasions = slices.Clone(c.Occasions)
+	b := birthday(c.Occasions)
+	switch text := strings.TrimSpace(f.birthday); {
+	case text == "" && b >= 0:
+		c.Occasions = slices.Delete(c.Occasions, b, b+1)
+	case text != "" && (b < 0 || text != c.Occasions[b].DateText()):
+		m, d, y, err := model.ParseOccasionDate(text)
+		if err != nil {
+			return model.Invalid("birthday", "%s", kit.FieldMsg(err))
+		}
+		if b < 0 {
+			c.Occasions = append(c.Occasions, model.Occasion{Kind: model.OccasionBirthday, Yearly: true})
+			b = len(c.Occasions) - 1
+		}
+		c.Occasions[b].Month, c.Occasions[b].Day, c.Occasions[b].Year = m, d, y
+	}
+	var vs []model.FieldValue
+	for i, d := range f.defs {
+		v := fieldValue(c.Fields, d.ID)
+		if f.custom[i] != fieldValue(shown.Fields, d.ID) {
+			v = f.custom[i]
+		}
+		if strings.TrimSpace(v) != "" {
+			vs = append(vs, model.FieldValue{FieldID: d.ID, Name: d.Name, Kind: d.Kind, Value: v})
+		}
+	}
+	c.Fields = vs
+	return nil
 }
 
 // Title implements screen.
@@ -326,6 +482,14 @@ func editableCustomer(c model.Customer) model.Customer {
 		*s = kit.Clean(*s)
 	}
 	c.Notes = model.PrintableLines(c.Notes)
+	for _, s := range []*string{&c.Address.Line1, &c.Address.Line2, &c.Address.Town, &c.Address.Region,
+		&c.Address.Postcode} {
+		*s = kit.Clean(*s)
+	}
+	c.Fields = slices.Clone(c.Fields)
+	for i := range c.Fields {
+		c.Fields[i].Value = kit.Clean(c.Fields[i].Value)
+	}
 	for i := range c.Segments {
 		c.Segments[i] = kit.Clean(c.Segments[i])
 	}

@@ -66,3 +66,55 @@ func TestPaidFromTheDetail(t *testing.T) {
 		t.Errorf("the second order paid on %v (%v)", o.PaidOn, err)
 	}
 }
+
+// The customer form's last groups edit the address, the birthday,
+// marketing consent and the owner's fields, each checked by its kind; a
+// consent given keeps its day, one newly given is dated today.
+func TestFormEditsHowToReachThem(t *testing.T) {
+	t.Parallel()
+	db, ids := tuitest.ReachStore(t)
+	d := newDriver(t, db, 80, 24)
+	d.Send(kit.OpenCustomerMsg{ID: ids["Ada Lovelace"]})
+	d.Keys("e")
+	for range 19 { // who they are, the relationship, where they came from, notes
+		d.Keys("enter")
+	}
+	tuitest.MustContain(t, d.Screen(), "Reaching them", "Street", "12 Mill Lane")
+	d.Keys("enter", "enter")
+	for range len("Hebden Bridge") {
+		d.Keys("backspace")
+	}
+	d.Keys("Todmorden", "enter", "enter", "enter")
+	tuitest.MustContain(t, d.Screen(), "Birthday", "1986-11-26")
+	for range len("1986-11-26") {
+		d.Keys("backspace")
+	}
+	d.Keys("02-30", "enter")
+	tuitest.MustContain(t, d.Screen(), "Birthday  ✗")
+	d.Keys("backspace", "backspace", "29", "enter")
+	tuitest.MustContain(t, d.Screen(), "Marketing by email", "yes, since 2026-03-02")
+	d.Keys("enter", "right", "enter", "enter") // email kept, SMS given today, post left alone
+	tuitest.MustContain(t, d.Screen(), "Your fields", "Allergies", "lavender")
+	d.Keys("enter", "enter", "enter") // to Trade
+	for range len("yes") {
+		d.Keys("backspace")
+	}
+	d.Keys("maybe", "enter")
+	tuitest.MustContain(t, d.Screen(), `Trade  ✗ "maybe" is not yes or no`)
+	for range len("maybe") {
+		d.Keys("backspace")
+	}
+	d.Keys("n", "ctrl+s")
+	tuitest.MustContain(t, d.Screen(), "Saved Ada Lovelace.", "Todmorden", "Birthday 29 February", "Trade           no")
+	c, err := db.Customer(context.Background(), ids["Ada Lovelace"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Address.Town != "Todmorden" || c.Address.Line1 != "12 Mill Lane" ||
+		model.FormatDate(c.Consent.Email) != "2026-03-02" || model.FormatDate(c.Consent.SMS) != "2026-11-23" ||
+		!c.Consent.Post.IsZero() || len(c.Occasions) != 1 || c.Occasions[0].DateText() != "--02-29" ||
+		len(c.Reminders) != 1 || len(c.Fields) != 4 || c.Fields[3].Name != "Trade" || c.Fields[3].Value != "no" ||
+		c.Fields[0].Value != "lavender" {
+		t.Errorf("saved %+v", c)
+	}
+}

@@ -10,6 +10,7 @@ type (
 	// and segment forms, the offerings, and the settings the demo
 	// business writes.
 	ListStore interface {
+		model.CustomFieldStore
 		model.CustomerStore
 		model.SegmentStore
 		model.OfferingStore
@@ -19,6 +20,7 @@ type (
 	// profit, suggestions and unpaid orders, and the customer and segment
 	// forms.
 	DetailStore interface {
+		model.CustomFieldStore
 		model.CustomerStore
 		model.SegmentStore
 		model.TimelineStore
@@ -50,5 +52,6 @@ type (
 	formStore interface {
 		model.CustomerStore
 		model.SegmentStore
+		model.CustomFieldStore
 	}
 )
