@@ -31,6 +31,9 @@ type orderForm struct {
 	customer  model.CustomerName
 	offerings map[string]*model.Offering // folded name and SKU → offering
 	repeated  time.Time                  // the day of the order repeated, zero for a new one
+	// onOrder is the customer's custom fields marked "show when taking
+	// an order" that have a value: "Allergies: lavender".
+	onOrder []string
 
 	kind  model.OrderKind
 	date  textinput.Model
@@ -72,6 +75,7 @@ type orderFormData struct {
 	customer  model.CustomerName
 	offerings []model.Offering
 	repeat    *model.Order
+	fields    []model.FieldValue // the custom fields shown when taking an order
 }
 
 // OpenOrder loads the customer, the offerings and, to repeat, the last
@@ -98,6 +102,9 @@ func OpenOrder(com *kit.Context, store OrderStore, customerID int64, repeat bool
 		if msg.offerings, err = store.Offerings(ctx); err != nil {
 			return kit.ErrMsg{Err: err}
 		}
+		if msg.fields, err = store.OrderFields(ctx, customerID); err != nil {
+			return kit.ErrMsg{Err: err}
+		}
 		return kit.PushMsg{Open: func() kit.Screen { return kit.NewForm(com, newOrderForm(com, store, msg)) }}
 	}
 }
@@ -120,6 +127,11 @@ func newOrderForm(com *kit.Context, store model.OrderStore, data orderFormData) 
 		}
 		if o.Active && len(names) < kit.MaxCompletions {
 			names = append(names, kit.Clean(o.Name))
+		}
+	}
+	for _, v := range data.fields {
+		if v.Value != "" {
+			f.onOrder = append(f.onOrder, kit.Clean(v.Name)+": "+kit.Clean(v.Value))
 		}
 	}
 	f.date = f.input("YYYY-MM-DD", 10)
@@ -575,6 +587,10 @@ func (f *orderForm) Discards() string { return "this order" }
 func (f *orderForm) View() string {
 	st := f.com.Styles
 	var b strings.Builder
+	// The line under the banner: what to mind for this customer.
+	if len(f.onOrder) > 0 {
+		b.WriteString(st.Warn.Render(kit.TruncateWords(strings.Join(f.onOrder, " · "), f.w)))
+	}
 	b.WriteString("\n")
 	label := func(s string, i int) string {
 		l := kit.FitCell(s, labelW, false)

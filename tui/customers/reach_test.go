@@ -118,3 +118,15 @@ func TestFormEditsHowToReachThem(t *testing.T) {
 		t.Errorf("saved %+v", c)
 	}
 }
+
+// The order form names the custom fields marked "show when taking an
+// order" under its banner: Ada's allergy, not her skin type.
+func TestOrderFormShowsTheFieldsToMind(t *testing.T) {
+	t.Parallel()
+	db, ids := tuitest.ReachStore(t)
+	d := newDriver(t, db, 80, 24)
+	d.Send(kit.OpenCustomerMsg{ID: ids["Ada Lovelace"]})
+	d.Keys("o")
+	tuitest.MustContain(t, d.Screen(), "New order · Ada Lovelace", "Allergies: lavender")
+	tuitest.MustLack(t, d.Screen(), "Skin type")
+}

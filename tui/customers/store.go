@@ -31,6 +31,7 @@ type (
 	// OrderStore is the order form's: the customer, their last order, the
 	// offerings to pick from.
 	OrderStore interface {
+		model.CustomFieldStore
 		model.CustomerStore
 		model.OrderStore
 		model.OfferingStore

@@ -17,6 +17,7 @@ type SettingsKeys struct {
 	Save      key.Binding // the new question
 	Cancel    key.Binding
 	Templates key.Binding
+	Fields    key.Binding
 }
 
 // DefaultSettingsKeys returns the Settings tab's bindings.
@@ -30,6 +31,7 @@ func DefaultSettingsKeys() SettingsKeys {
 		Save:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
 		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 		Templates: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "message templates")),
+		Fields:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "custom fields")),
 	}
 }
 
@@ -48,5 +50,25 @@ func DefaultTemplateKeys() TemplateKeys {
 		Down:  key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		Edit:  key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter", "rewrite")),
 		Reset: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "back to the one shipped")),
+	}
+}
+
+// FieldKeys are the custom fields screen's bindings.
+type FieldKeys struct {
+	Up     key.Binding
+	Down   key.Binding
+	Add    key.Binding
+	Edit   key.Binding
+	Delete key.Binding
+}
+
+// DefaultFieldKeys returns the custom fields screen's bindings.
+func DefaultFieldKeys() FieldKeys {
+	return FieldKeys{
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Add:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add a field")),
+		Edit:   key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter", "change")),
+		Delete: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "delete with its values")),
 	}
 }

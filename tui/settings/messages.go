@@ -12,7 +12,11 @@ type setupLoadedMsg struct {
 	segments  []model.Segment
 	questions []model.SavedQuestion
 	templates []model.Template
+	fields    []model.CustomField
 }
+
+// fieldsLoadedMsg carries the custom fields.
+type fieldsLoadedMsg struct{ fields []model.CustomField }
 
 // templatesLoadedMsg carries the message templates.
 type templatesLoadedMsg struct{ templates []model.Template }

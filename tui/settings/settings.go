@@ -34,6 +34,7 @@ type Store interface {
 	model.SegmentStore
 	model.SetupStore
 	model.OutreachStore
+	model.CustomFieldStore
 }
 
 // New is the Settings tab.
@@ -67,6 +68,9 @@ func loadSetup(store Store) tea.Cmd {
 			return kit.ErrMsg{Err: err}
 		}
 		if msg.templates, err = store.Templates(ctx); err != nil {
+			return kit.ErrMsg{Err: err}
+		}
+		if msg.fields, err = store.CustomFields(ctx); err != nil {
 			return kit.ErrMsg{Err: err}
 		}
 		return msg
@@ -108,6 +112,9 @@ func (s *settingsTab) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, s.keys.Templates):
 			com, store := s.com, s.store
 			return kit.Push(func() kit.Screen { return newTemplatesScreen(com, store) })
+		case key.Matches(msg, s.keys.Fields):
+			com, store := s.com, s.store
+			return kit.Push(func() kit.Screen { return newFieldsScreen(com, store) })
 		case key.Matches(msg, s.keys.Add):
 			s.adding = true
 			s.input.SetValue("")
@@ -203,6 +210,7 @@ func (s *settingsTab) View() string {
 	}
 	row("Occasions", occ)
 	row("Messages", s.templatesText(), "t edits the templates")
+	row("Custom fields", s.fieldsText(), "f edits them")
 	lines = append(lines, "", st.Section.Render("Saved feedback questions")+st.Muted.Render("  a adds · x deletes"))
 	if len(s.data.questions) == 0 {
 		lines = append(lines, st.Muted.Render("None yet."))
@@ -236,12 +244,12 @@ func (s *settingsTab) ShortHelp() []key.Binding {
 	if s.adding {
 		return []key.Binding{s.keys.Save, s.keys.Cancel}
 	}
-	return []key.Binding{s.keys.Edit, s.keys.Templates, s.keys.Add, s.keys.Delete}
+	return []key.Binding{s.keys.Edit, s.keys.Templates, s.keys.Fields, s.keys.Add, s.keys.Delete}
 }
 
 // FullHelp implements help.KeyMap.
 func (s *settingsTab) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{s.keys.Up, s.keys.Down}, {s.keys.Edit, s.keys.Templates, s.keys.Add, s.keys.Delete}}
+	return [][]key.Binding{{s.keys.Up, s.keys.Down}, {s.keys.Edit, s.keys.Templates, s.keys.Fields, s.keys.Add, s.keys.Delete}}
 }
 
 // settingsForm edits the settings and the segments' cadences: a form

@@ -2,6 +2,7 @@ package settings_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -158,4 +159,37 @@ func TestTemplatesInSettings(t *testing.T) {
 	tuitest.MustContain(t, d.Screen(), "subject Time for more, {first_name}?")
 	d.Keys("esc")
 	tuitest.MustContain(t, d.Screen(), "9 templates, 1 rewritten by you")
+}
+
+// f lists the custom fields: a adds one (a choice without its options is
+// refused by name), x deletes one with its values, and ctrl+z brings
+// both back.
+func TestCustomFieldsInSettings(t *testing.T) {
+	t.Parallel()
+	db, ids := tuitest.ReachStore(t)
+	ctx := context.Background()
+	d := newDriver(t, db, 80, 24)
+	d.Keys(",")
+	tuitest.MustContain(t, d.Screen(), "Custom fields      Allergies, Met on, Skin type, Trade · f edits them")
+	d.Keys("f")
+	tuitest.MustContain(t, d.Screen(), "▸ Allergies", "text · shown when taking an order",
+		"choice: dry, oily, normal")
+	d.Keys("a", "Gate code", "enter", "right", "right", "right", "right", "enter", "enter", "ctrl+s")
+	tuitest.MustContain(t, d.Screen(), "Choices  ✗ a choice field needs its options")
+	d.Keys("shift+tab", "left", "left", "left", "left", "ctrl+s")
+	tuitest.MustContain(t, d.Screen(), "Saved the field Gate code.", "Gate code")
+	fs, err := db.CustomFields(ctx)
+	gate := slices.IndexFunc(fs, func(f model.CustomField) bool { return f.Name == "Gate code" })
+	if err != nil || len(fs) != 5 || gate < 0 || fs[gate].Kind != model.FieldText {
+		t.Fatalf("fields %+v (%v)", fs, err)
+	}
+	d.Keys("x") // Allergies, and Ada's lavender with it
+	tuitest.MustContain(t, d.Screen(), "Deleted the field Allergies and its values. ctrl+z undoes.")
+	tuitest.MustLack(t, d.Screen(), "shown when taking an order")
+	d.Keys("ctrl+z")
+	tuitest.MustContain(t, d.Screen(), "▸ Allergies")
+	ada, err := db.Customer(ctx, ids["Ada Lovelace"])
+	if err != nil || len(ada.Fields) != 4 || ada.Fields[0].Value != "lavender" {
+		t.Fatalf("after the undo Ada has %+v (%v)", ada.Fields, err)
+	}
 }
