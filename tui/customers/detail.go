@@ -139,6 +139,10 @@ func (d *customerDetail) Update(msg tea.Msg) tea.Cmd {
 			return openCustomerForm(d.com, d.store, d.id)
 		case key.Matches(msg, d.keys.Paid):
 			return d.markPaid()
+		case key.Matches(msg, d.keys.Reminders):
+			if d.data != nil {
+				return openReminders(d.com, d.store, d.id, d.data.customer.Name)
+			}
 		case key.Matches(msg, d.seg):
 			if d.data != nil {
 				return openSegmentForm(d.com, d.store, []int64{d.id}, d.data.customer.Name)
@@ -352,7 +356,7 @@ func (d *customerDetail) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (d *customerDetail) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{d.keys.Up, d.keys.Down, d.keys.PageUp, d.keys.PageDown}, {d.keys.Edit, d.archiveKey(), d.seg, d.keys.Paid},
+	return [][]key.Binding{{d.keys.Up, d.keys.Down, d.keys.PageUp, d.keys.PageDown}, {d.keys.Edit, d.archiveKey(), d.seg, d.keys.Paid, d.keys.Reminders},
 		d.keys.CustomerActionKeys.Bindings()}
 }
 

@@ -55,6 +55,7 @@ type DetailKeys struct {
 	Archive   key.Binding
 	Unarchive key.Binding // the same key on an archived customer
 	Paid      key.Binding // the oldest unpaid order paid today
+	Reminders key.Binding
 }
 
 // unarchiveKey is x on an archived customer: it brings them back.
@@ -72,6 +73,7 @@ func DefaultDetailKeys() DetailKeys {
 		Archive:            key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
 		Unarchive:          unarchiveKey,
 		Paid:               key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "mark paid")),
+		Reminders:          key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "reminders")),
 	}
 }
 
@@ -176,5 +178,25 @@ func DefaultMessageKeys() MessageKeys {
 		Next:    key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "template")),
 		Prev:    key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "previous template")),
 		Channel: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "channel")),
+	}
+}
+
+// ReminderKeys are the reminders screen's bindings.
+type ReminderKeys struct {
+	Up     key.Binding
+	Down   key.Binding
+	Add    key.Binding
+	Edit   key.Binding
+	Delete key.Binding
+}
+
+// DefaultReminderKeys returns the reminders screen's bindings.
+func DefaultReminderKeys() ReminderKeys {
+	return ReminderKeys{
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Add:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add a reminder")),
+		Edit:   key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter", "change")),
+		Delete: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "delete")),
 	}
 }

@@ -105,3 +105,9 @@ type draftEditedMsg struct {
 type messageHandedMsg struct {
 	status, note, clip string
 }
+
+// remindersLoadedMsg carries a customer's reminders (not the follow-up).
+type remindersLoadedMsg struct {
+	id        int64
+	reminders []model.Reminder
+}

@@ -130,3 +130,47 @@ func TestOrderFormShowsTheFieldsToMind(t *testing.T) {
 	tuitest.MustContain(t, d.Screen(), "New order · Ada Lovelace", "Allergies: lavender")
 	tuitest.MustLack(t, d.Screen(), "Skin type")
 }
+
+// R on the detail lists the customer's reminders: a adds one (a monthly
+// one from the 30th is refused in words), x deletes one, ctrl+z brings it
+// back; the detail shows them.
+func TestRemindersFromTheDetail(t *testing.T) {
+	t.Parallel()
+	db, ids := tuitest.ReachStore(t)
+	ctx := context.Background()
+	ada := ids["Ada Lovelace"]
+	d := newDriver(t, db, 80, 24)
+	d.Send(kit.OpenCustomerMsg{ID: ada})
+	d.Keys("R")
+	tuitest.MustContain(t, d.Screen(), "Reminders for Ada Lovelace",
+		"▸ due 2026-09-28 (56 days ago) · every 2 months from 2026-09-28 · Check the sho…")
+	d.Keys("a")
+	tuitest.MustContain(t, d.Screen(), "New reminder · Ada Lovelace", "2026-11-23")
+	for range len("2026-11-23") {
+		d.Keys("backspace")
+	}
+	d.Keys("2026-11-30", "enter")
+	for range len("once") {
+		d.Keys("backspace")
+	}
+	d.Keys("monthly", "enter", "Send the spring samples", "ctrl+s")
+	tuitest.MustContain(t, d.Screen(), "First day  ✗ a reminder repeating monthly starts on a day from")
+	d.Keys("enter") // the failed save focused the first day
+	for range len("monthly") {
+		d.Keys("backspace")
+	}
+	d.Keys("every 2 weeks", "ctrl+s")
+	tuitest.MustContain(t, d.Screen(), "Saved the reminder of 2026-11-30.",
+		"due 2026-11-30 (in 7 days) · every 2 weeks from 2026-11-30 · Send the spring …")
+	c, err := db.Customer(ctx, ada)
+	if err != nil || len(c.Reminders) != 2 {
+		t.Fatalf("reminders %+v (%v)", c.Reminders, err)
+	}
+	d.Keys("x") // the first: the shop's stock
+	tuitest.MustContain(t, d.Screen(), "Deleted the reminder of 2026-09-28. ctrl+z undoes.")
+	tuitest.MustLack(t, d.Screen(), "Check the shop's stock")
+	d.Keys("ctrl+z")
+	tuitest.MustContain(t, d.Screen(), "Check the sho…", "Send the spring …")
+	d.Keys("esc") // the detail shows both
+	tuitest.MustContain(t, d.Screen(), "Check the shop's stock", "due 2026-11-30 (in 7 days) · every 2 weeks")
+}

@@ -20,6 +20,7 @@ type (
 	// profit, suggestions and unpaid orders, and the customer and segment
 	// forms.
 	DetailStore interface {
+		model.ReminderStore
 		model.CustomFieldStore
 		model.CustomerStore
 		model.SegmentStore
@@ -47,6 +48,12 @@ type (
 	MessageStore interface {
 		model.CustomerStore
 		model.OutreachStore
+	}
+	// ReminderStore is the reminders screen's: the customer, their
+	// reminders.
+	ReminderStore interface {
+		model.CustomerStore
+		model.ReminderStore
 	}
 	// formStore is the customer form's: the customer, the names "referred
 	// by" is checked against, the segments offered.
