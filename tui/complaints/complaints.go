@@ -371,3 +371,6 @@ func (s *complaintScreen) ShortHelp() []key.Binding {
 func (s *complaintScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{s.keys.ListKeys.Bindings(), {s.keys.Edit, s.keys.Add, s.keys.Open}}
 }
+
+// WriteKeys implements kit.Writer.
+func (s *complaintScreen) WriteKeys() []key.Binding { return []key.Binding{s.keys.Add, s.keys.Edit} }

@@ -223,6 +223,13 @@ func (f *Form) guard(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 
 // save checks the values and runs the body's save command.
 func (f *Form) submit() tea.Cmd {
+	if _, reading := f.body.(Reading); !reading {
+		// The book may have been found damaged since the form opened:
+		// nothing is written, everything typed stays.
+		if err := f.c.RefusedError(); err != nil {
+			return f.failed(err)
+		}
+	}
 	cmd, err := f.body.Save()
 	if err != nil {
 		return f.failed(err)

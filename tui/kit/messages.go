@@ -102,3 +102,24 @@ type NewTouchMsg struct{ CustomerID int64 }
 
 // FollowUpMsg asks for a customer's next follow-up date.
 type FollowUpMsg struct{ CustomerID int64 }
+
+// The requests for a form that writes to the book: the root refuses them
+// while the book cannot be written (see Book).
+
+// WritesBook implements WriteRequest.
+func (NewOrderMsg) WritesBook() {}
+
+// WritesBook implements WriteRequest.
+func (NewCostMsg) WritesBook() {}
+
+// WritesBook implements WriteRequest.
+func (NewFeedbackMsg) WritesBook() {}
+
+// WritesBook implements WriteRequest.
+func (NewComplaintMsg) WritesBook() {}
+
+// WritesBook implements WriteRequest.
+func (NewTouchMsg) WritesBook() {}
+
+// WritesBook implements WriteRequest.
+func (FollowUpMsg) WritesBook() {}

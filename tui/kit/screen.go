@@ -63,6 +63,9 @@ type Context struct {
 	LoadDemo func(context.Context) (string, error)
 	// Import imports a CSV file; nil hides the import prompt.
 	Import func(context.Context, string) (model.ImportSummary, error)
+	// Book is whether the book can be written, and why not (see Book and
+	// Refuse: every write checks it before it does anything).
+	Book Book
 }
 
 // Money formats an amount in the business's currency.
