@@ -50,7 +50,7 @@ func keyPress(name string) (tea.KeyPressMsg, bool) {
 func keysOf(d *driver) []string {
 	groups := d.app.top().FullHelp()
 	k := d.app.keys
-	groups = append(groups, []key.Binding{k.Help, k.Back, k.NextTab, k.PrevTab, k.Settings})
+	groups = append(groups, []key.Binding{k.Help, k.Back, k.NextTab, k.PrevTab, k.Settings, k.Undo, k.Redo})
 	seen := map[string]bool{}
 	var out []string
 	for _, g := range groups {
@@ -125,8 +125,8 @@ func TestEveryWriteKeyRefusesOnABookThatCannotBeWritten(t *testing.T) {
 		want []string // keys each refused somewhere
 	}{
 		{"fixture", tuitest.FixtureStore, []string{"a", "e", "x", "d", "s", "o", "r", "c", "f", "C", "n", "F", "S",
-			"l", "p", "u", "R", "m"}},
-		{"welcome", tuitest.OpenStore, []string{"d", "a", "i"}},
+			"l", "p", "u", "R", "m", "U", "ctrl+z", "ctrl+y"}},
+		{"welcome", tuitest.OpenStore, []string{"d", "a", "i", "u", "ctrl+z"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()

@@ -20,7 +20,6 @@ type CustomerListKeys struct {
 	Edit                   key.Binding
 	Archive                key.Binding
 	Unarchive              key.Binding // the same key on an archived customer
-	Undo                   key.Binding
 	ShowArchive            key.Binding
 	// On the welcome panel of an empty database.
 	Demo   key.Binding
@@ -39,7 +38,6 @@ func DefaultCustomerListKeys() CustomerListKeys {
 		Edit:               key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
 		Archive:            key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
 		Unarchive:          unarchiveKey,
-		Undo:               key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo archive")),
 		ShowArchive:        key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "show archived")),
 		Demo:               key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "load demo")),
 		Import:             key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "import")),
@@ -56,6 +54,7 @@ type DetailKeys struct {
 	Edit      key.Binding
 	Archive   key.Binding
 	Unarchive key.Binding // the same key on an archived customer
+	Paid      key.Binding // the oldest unpaid order paid today
 }
 
 // unarchiveKey is x on an archived customer: it brings them back.
@@ -72,6 +71,7 @@ func DefaultDetailKeys() DetailKeys {
 		Edit:               key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
 		Archive:            key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
 		Unarchive:          unarchiveKey,
+		Paid:               key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "mark paid")),
 	}
 }
 

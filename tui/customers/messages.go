@@ -21,15 +21,16 @@ type customerLoadedMsg struct {
 	referrer  string // the name of who referred them, "" for nobody
 	referrals []model.CustomerRow
 	timeline  []model.TimelineEntry
+	unpaid    []model.Order // waiting for their payment, the oldest due first
 	// What they earned the business over the last 12 months and all time.
 	year, ever model.CustomerProfit
 }
 
-// archivedMsg reports a customer archived (or brought back, undo true).
+// archivedMsg reports a customer archived (or brought back, back true).
 type archivedMsg struct {
 	id   int64
 	name string
-	undo bool
+	back bool
 }
 
 // demoLoadedMsg reports the demo business written into an empty database.

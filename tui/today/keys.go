@@ -17,7 +17,11 @@ type TodayKeys struct {
 	Open   key.Binding
 	Done   key.Binding
 	Snooze key.Binding
-	More   key.Binding // list another day's worth of the backlog
+	// Undo takes back the done or the snooze of the entry under the
+	// cursor (ctrl+z stays the book's undo of its latest change).
+	Undo key.Binding
+	More key.Binding // list another day's worth of the backlog
+	Paid key.Binding // the oldest overdue payment paid today
 }
 
 // DefaultTodayKeys returns the daily review's bindings.
@@ -28,6 +32,8 @@ func DefaultTodayKeys() TodayKeys {
 		Open:               key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Done:               key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "done")),
 		Snooze:             key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "snooze")),
+		Undo:               key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo done/snooze")),
 		More:               key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "list more")),
+		Paid:               key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "mark paid")),
 	}
 }
