@@ -92,9 +92,8 @@ type startedMsg struct{ review tea.Msg }
 // healthMsg carries the verdict of the file's quick check.
 type healthMsg struct{ err error }
 
-// statusFor is how long a message (not an error) stays in the status bar
-// when no key is pressed; every message goes at the next key, and an
-// error stays until then.
+// statusFor is how long a message that is not an error stays in the
+// status bar; an error stays until the next key (or click), and goes then.
 const statusFor = 5 * time.Second
 
 // Layout: a header line on top, a status line and a help line below, and
@@ -267,12 +266,12 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 	case tea.KeyPressMsg:
 		a.moved = true
-		a.clearStatus() // a message stays until the next key
+		a.clearError() // an error stays until the next key
 		return a, a.handleKey(msg)
 
 	case tea.MouseMsg:
 		if _, ok := msg.(tea.MouseClickMsg); ok {
-			a.clearStatus()
+			a.clearError()
 		}
 		// Screens see coordinates relative to their own top-left corner.
 		return a, a.top().Update(offsetMouse(msg, 1))
@@ -464,10 +463,12 @@ func (a *App) setStatus(text string, isErr bool) tea.Cmd {
 	return tea.Tick(statusFor, func(time.Time) tea.Msg { return clearStatusMsg{id} })
 }
 
-// clearStatus takes the message away: a key was pressed.
-func (a *App) clearStatus() {
-	a.statusID++
-	a.status, a.statusErr = "", false
+// clearError takes an error away: a key was pressed.
+func (a *App) clearError() {
+	if a.statusErr {
+		a.statusID++
+		a.status, a.statusErr = "", false
+	}
 }
 
 // View draws the header, the screen on top, the status line and the help.

@@ -263,9 +263,9 @@ func TestADamagedBookSaysHowToRecoverAndRefusesWrites(t *testing.T) {
 		"restore your latest backup", "sqlite3 "+db.Path()+" .recover")
 }
 
-// A message goes at the next key (the README says so): a failed save's
+// An error goes at the next key (the README says so): a failed save's
 // words do not follow the owner onto the next screen or form.
-func TestAMessageGoesAtTheNextKey(t *testing.T) {
+func TestAnErrorGoesAtTheNextKey(t *testing.T) {
 	t.Parallel()
 	d := newDriver(t, tuitest.FixtureStore(t), 100, 30)
 	d.Keys("2")
