@@ -13,6 +13,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os/exec"
 	"strings"
 	"time"
 
@@ -24,6 +25,7 @@ import (
 	"clientele/model"
 	"clientele/tui/complaints"
 	"clientele/tui/customers"
+	"clientele/tui/desktop"
 	"clientele/tui/feedback"
 	"clientele/tui/kit"
 	"clientele/tui/profit"
@@ -48,6 +50,11 @@ type Options struct {
 	// (clientele --follow URL); the store is then open read-only, and every
 	// write key says where the book is written instead.
 	FollowedFrom string
+	// Desktop is the owner's programs messages are handed to (main gives
+	// desktop.System()); nil starts no program (OSC 52 still copies).
+	Desktop *desktop.Desktop
+	// Exec lends the terminal to the editor; nil is tea.ExecProcess.
+	Exec func(c *exec.Cmd, fn tea.ExecCallback) tea.Cmd
 }
 
 // tab is a top-level screen reached with its digit.
@@ -107,7 +114,7 @@ func New(store model.Store, opt Options) *App {
 		now = func() time.Time { return model.WallClock(time.Now()) }
 	}
 	com := &kit.Context{Now: now, Settings: model.DefaultSettings(), NoColor: opt.NoColor, IsDark: true,
-		LoadDemo: opt.LoadDemo, Import: opt.Import}
+		LoadDemo: opt.LoadDemo, Import: opt.Import, Desktop: opt.Desktop, Exec: opt.Exec}
 	com.Styles = kit.NewStyles(com.IsDark, com.NoColor)
 	// Whether the book can be written is known from the open (no I/O);
 	// whether it is sound, from the quick check that starts once the
