@@ -26,13 +26,20 @@ type CheckReport struct {
 	// counts them all when there are more than the list shows.
 	Figures    []string
 	FiguresOff int
+	// Months holds the customers whose months or card kept for the
+	// whole-book screens (customer_months, customer_cards) disagree with
+	// their orders, costs and own rows; MonthsOff counts the customers.
+	Months    []string
+	MonthsOff int
 	// What was checked.
 	Customers, Orders, Lines int
+
+	wrong map[int64]bool // the customers whose figures or months disagree
 }
 
 // OK reports whether the check found nothing wrong.
 func (r CheckReport) OK() bool {
-	return len(r.Integrity) == 0 && len(r.ForeignKeys) == 0 && r.FiguresOff == 0
+	return len(r.Integrity) == 0 && len(r.ForeignKeys) == 0 && r.FiguresOff == 0 && r.MonthsOff == 0
 }
 
 // maxFindings is how many lines of each kind a report lists.
@@ -68,6 +75,10 @@ func (r CheckReport) String() string {
 		"figures: "+model.Plural(r.FiguresOff, "customer's kept figures disagree", "customers' kept figures disagree")+
 			" with their orders",
 		r.Figures, r.FiguresOff)
+	section("book: each customer's months and card kept for the whole-book screens match their records",
+		"book: "+model.Plural(r.MonthsOff, "customer's kept months or card disagree",
+			"customers' kept months or cards disagree")+" with their records",
+		r.Months, r.MonthsOff)
 	switch {
 	case len(r.Integrity) > 0:
 		b.WriteString("The file is damaged: restore the latest backup (clientele backup makes one), " +
@@ -75,8 +86,8 @@ func (r CheckReport) String() string {
 	case len(r.ForeignKeys) > 0:
 		b.WriteString("Some rows point at records that are gone: restore the latest backup, " +
 			"or ask for help before editing the file.\n")
-	case r.FiguresOff > 0:
-		b.WriteString("Run `clientele check --fix` to recompute the figures from the orders.\n")
+	case r.FiguresOff > 0 || r.MonthsOff > 0:
+		b.WriteString("Run `clientele check --fix` to recompute the figures from the orders and costs.\n")
 	default:
 		b.WriteString("All is well.\n")
 	}
@@ -180,6 +191,7 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 			return damaged(err)
 		}
 		r.FiguresOff++
+		r.mark(id)
 		if len(r.Figures) < maxFindings {
 			line := fmt.Sprintf("customer %d (%s): kept %d orders, revenue %d, last order %s; the orders say %d, %d, %s",
 				id, printable(name, 40), count, revenue, orNone(last), wantCount, wantRevenue, orNone(wantLast))
@@ -199,10 +211,74 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 	}
 	if loose > 0 {
 		r.FiguresOff++
+		r.mark(0)
 		r.Figures = append(r.Figures, fmt.Sprintf("%d orders of no customer keep sums their lines do not add up to",
 			loose))
 	}
+	if err := r.checkMonths(ctx, ro); err != nil {
+		return damaged(err)
+	}
 	return r, nil
+}
+
+// mark counts customer id among those whose kept figures are wrong.
+func (r *CheckReport) mark(id int64) {
+	if r.wrong == nil {
+		r.wrong = map[int64]bool{}
+	}
+	r.wrong[id] = true
+}
+
+// checkMonths compares every customer's kept months and card with their
+// orders, costs and own rows (bookDiffers), and finds a load that left
+// its marks behind.
+func (r *CheckReport) checkMonths(ctx context.Context, ro *sql.DB) error {
+	var loading, marks int
+	if err := ro.QueryRowContext(ctx, `SELECT loading, (SELECT count(*) FROM book_stale) + (SELECT count(*) FROM book_pending)
+		FROM book_state WHERE id = 1`).Scan(&loading, &marks); err != nil {
+		return err
+	}
+	if loading != 0 || marks > 0 {
+		r.MonthsOff++
+		r.Months = append(r.Months, fmt.Sprintf("a bulk load was left unfinished (book_state.loading is %d, %s "+
+			"wait to be recomputed): the triggers keep nothing until it is fixed", loading,
+			model.Plural(marks, "mark", "marks")))
+	}
+	rows, err := ro.QueryContext(ctx, bookDiffers)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	seen := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		var month string
+		var kept, want sql.NullString
+		if err := rows.Scan(&id, &month, &kept, &want); err != nil {
+			return err
+		}
+		if !seen[id] {
+			seen[id] = true
+			r.MonthsOff++
+			r.mark(id)
+		}
+		if len(r.Months) < maxFindings {
+			var line string
+			switch {
+			case month == "":
+				line = fmt.Sprintf("customer %d's card: kept %s; their record says %s", id,
+					printable(orNone(kept), 200), printable(orNone(want), 200))
+			case id == 0:
+				line = fmt.Sprintf("orders of no customer, %s: kept %s; the orders and costs say %s", month,
+					orNone(kept), orNone(want))
+			default:
+				line = fmt.Sprintf("customer %d, %s: kept %s; their orders and costs say %s", id, month,
+					orNone(kept), orNone(want))
+			}
+			r.Months = append(r.Months, line)
+		}
+	}
+	return rows.Err()
 }
 
 // lineSums is each order's sums of its lines, as orders keep them:
@@ -240,15 +316,21 @@ const figuresQuery = `WITH o AS (
 		OR c.first_order_at IS NOT o.first OR c.last_order_at IS NOT o.last OR s.n IS NOT NULL
 	ORDER BY c.id`
 
-// FixFigures recomputes every order's sums from its lines and every
-// customer's kept figures from their orders, what `clientele check --fix`
-// does.
+// FixFigures recomputes every order's sums from its lines, every
+// customer's kept figures from their orders and every customer's kept
+// months from their orders and costs, what `clientele check --fix` does.
 func (db *DB) FixFigures(ctx context.Context) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
+		if err := setLoading(ctx, tx, loadRebuild); err != nil {
+			return err
+		}
 		if err := refreshOrderSums(ctx, tx); err != nil {
 			return err
 		}
-		return refreshFigures(ctx, tx)
+		if err := refreshFigures(ctx, tx); err != nil {
+			return err
+		}
+		return finishLoading(ctx, tx)
 	})
 }
 
@@ -282,13 +364,13 @@ func printable(s string, n int) string {
 }
 
 // CheckAndFix is Check, then, when fix is set and the file is sound but
-// for customers' kept figures, FixFigures and Check again: what
+// for customers' kept figures or months, FixFigures and Check again: what
 // `clientele check [--fix]` does. fixed is how many customers' figures
 // were recomputed, 0 when none were; it is set even when the second check
 // fails.
 func CheckAndFix(ctx context.Context, path string, fix bool) (rep CheckReport, fixed int, err error) {
 	rep, err = Check(ctx, path)
-	if err != nil || !fix || len(rep.Integrity) > 0 || rep.FiguresOff == 0 {
+	if err != nil || !fix || len(rep.Integrity) > 0 || rep.FiguresOff+rep.MonthsOff == 0 {
 		return rep, 0, err
 	}
 	db, err := Open(ctx, path)
@@ -300,7 +382,7 @@ func CheckAndFix(ctx context.Context, path string, fix bool) (rep CheckReport, f
 	if err != nil {
 		return rep, 0, fmt.Errorf("recomputing the figures: %w", err)
 	}
-	fixed = rep.FiguresOff
+	fixed = len(rep.wrong)
 	rep, err = Check(ctx, path)
 	return rep, fixed, err
 }

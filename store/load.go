@@ -52,7 +52,8 @@ var loadTables = []string{"customers", "customer_segments", "customer_values", "
 	"costs", "feedback", "complaints", "touches"}
 
 // Load runs fn with a Loader in one IMMEDIATE transaction, then refreshes
-// the list figures and filter text of every customer it touched, and
+// the list figures and filter text of every customer it touched and the
+// kept months of every customer whose orders or costs it changed, and
 // commits. Any error rolls the whole load back.
 func (db *DB) Load(ctx context.Context, fn func(l *Loader) error) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
@@ -70,6 +71,9 @@ func (db *DB) Load(ctx context.Context, fn func(l *Loader) error) error {
 				VALUES `, cols: 6},
 		}
 		defer l.close()
+		if err := setLoading(ctx, tx, loadMarks); err != nil {
+			return err
+		}
 		if err := fn(l); err != nil {
 			return err
 		}
@@ -422,7 +426,9 @@ func (l *Loader) DeferIndexes() error {
 		}
 		l.deferred = append(l.deferred, i)
 	}
-	return nil
+	// A load this big recomputes every customer's months at its end: the
+	// triggers need not mark them row by row.
+	return setLoading(l.ctx, l.tx, loadRebuild)
 }
 
 // buildDeferred builds the indexes DeferIndexes dropped on the tables
@@ -455,8 +461,9 @@ func anys(ss []string) []any {
 func (l *Loader) RefreshAll() { l.all = true }
 
 // finish writes the queued rows, refreshes the figures and filter text of
-// the customers the load touched, and builds any deferred indexes: those of
-// the other tables before the refresh, which looks orders up by customer
+// the customers the load touched, recomputes the kept months the load
+// changed (finishLoading), and builds any deferred indexes: those of the
+// other tables before the refresh, which looks orders up by customer
 // (without orders_by_customer the median gaps read every order once per
 // customer: hours at 100,000 customers), those of customers after it, so
 // that the refresh does not update them row by row.
@@ -470,6 +477,9 @@ func (l *Loader) finish() error {
 	}
 	if err := l.refresh(); err != nil {
 		return err
+	}
+	if err := finishLoading(l.ctx, l.tx); err != nil {
+		return fmt.Errorf("recomputing the customers' months: %w", err)
 	}
 	return l.buildDeferred(isCustomers)
 }

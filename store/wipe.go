@@ -15,6 +15,11 @@ var tablesChildFirst = []string{"costs", "complaints", "feedback", "touches", "o
 // what `clientele demo --force` does after backing the file up.
 func (db *DB) DeleteAll(ctx context.Context) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
+		// As a load does: the kept months are recomputed once, at the
+		// end, rather than month by month as the orders go.
+		if err := setLoading(ctx, tx, loadRebuild); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, "UPDATE customers SET referred_by = NULL"); err != nil {
 			return err
 		}
@@ -23,7 +28,7 @@ func (db *DB) DeleteAll(ctx context.Context) error {
 				return err
 			}
 		}
-		return nil
+		return finishLoading(ctx, tx)
 	})
 }
 

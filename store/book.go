@@ -1,0 +1,335 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"clientele/model"
+)
+
+// Every customer as the whole-book screens read them (customer_cards and
+// customer_months, migration 0009), and the book's version. Triggers keep
+// them on every write; this file holds what the triggers leave to the
+// store: a bulk load's recompute at its end, the rebuild `clientele check
+// --fix` runs, and the comparison `clientele check` makes. The figures are
+// read in figures.go, the cards in segmentfit.go and profit.go.
+
+// monthRows are the figures of every (customer, month) with an order or a
+// cost, computed from the orders and costs themselves, as customer_months
+// keeps them: customer_id (0 for no one), month ('YYYY-MM') and figures
+// (the JSON array the triggers write). A cost is its customer's, else the
+// customer's of the order it is recorded on, else no one's. The four
+// conditions in braces narrow the four scans (orders, costs of a customer,
+// costs on an order of a customer, costs of no one): to the customers a
+// load marked, or to nothing ("1").
+const monthRows = `SELECT customer_id, month, json_array(sum(sale_orders), sum(sales), sum(sale_direct),
+		sum(refund_orders), sum(refunds), sum(refund_direct), sum(costs), sum(serve), min(first_sale),
+		max(last_sale)) AS figures
+	FROM (
+		SELECT coalesce(customer_id, 0) AS customer_id, substr(ordered_at, 1, 7) AS month,
+			count(*) FILTER (WHERE kind = 'sale') AS sale_orders,
+			coalesce(sum(lines_amount) FILTER (WHERE kind = 'sale'), 0) AS sales,
+			coalesce(sum(lines_direct_cost) FILTER (WHERE kind = 'sale'), 0) AS sale_direct,
+			count(*) FILTER (WHERE kind = 'refund') AS refund_orders,
+			coalesce(sum(lines_amount) FILTER (WHERE kind = 'refund'), 0) AS refunds,
+			coalesce(sum(lines_direct_cost) FILTER (WHERE kind = 'refund'), 0) AS refund_direct,
+			0 AS costs, 0 AS serve,
+			substr(min(ordered_at) FILTER (WHERE kind = 'sale'), 9) AS first_sale,
+			substr(max(ordered_at) FILTER (WHERE kind = 'sale'), 9) AS last_sale
+		FROM orders WHERE {orders} GROUP BY 1, 2
+		UNION ALL
+		SELECT customer_id, substr(incurred_on, 1, 7), 0, 0, 0, 0, 0, 0, count(*), sum(amount), NULL, NULL
+		FROM costs WHERE customer_id IS NOT NULL AND category <> 'acquisition' AND {own} GROUP BY 1, 2
+		UNION ALL
+		SELECT o.customer_id, substr(c.incurred_on, 1, 7), 0, 0, 0, 0, 0, 0, count(*), sum(c.amount), NULL, NULL
+		FROM costs c JOIN orders o ON o.id = c.order_id
+		WHERE c.customer_id IS NULL AND c.category <> 'acquisition' AND o.customer_id IS NOT NULL AND {onOrders}
+		GROUP BY 1, 2
+		UNION ALL
+		SELECT 0, substr(c.incurred_on, 1, 7), 0, 0, 0, 0, 0, 0, count(*), sum(c.amount), NULL, NULL
+		FROM costs c LEFT JOIN orders o ON o.id = c.order_id
+		WHERE c.customer_id IS NULL AND c.category <> 'acquisition' AND o.customer_id IS NULL AND {noOne}
+		GROUP BY 1, 2)
+	GROUP BY customer_id, month`
+
+// monthsOf returns monthRows narrowed to the customers a load marked
+// (stale), or to none.
+func monthsOf(stale bool) string {
+	if !stale {
+		return strings.NewReplacer("{orders}", "1", "{own}", "1", "{onOrders}", "1", "{noOne}", "1").Replace(monthRows)
+	}
+	const marked = "(SELECT DISTINCT customer_id FROM book_stale WHERE month <> '')"
+	const noOne = "EXISTS (SELECT 1 FROM book_stale WHERE customer_id = 0 AND month <> '')"
+	return strings.NewReplacer(
+		"{orders}", "(customer_id IN "+marked+" OR (customer_id IS NULL AND "+noOne+"))",
+		"{own}", "customer_id IN "+marked,
+		"{onOrders}", "o.customer_id IN "+marked,
+		"{noOne}", noOne).Replace(monthRows)
+}
+
+// cardRows are the cards of the customers {customers} selects, as
+// customer_cards keeps them: customer_id, card (the JSON array the
+// triggers write).
+const cardRows = `SELECT c.id AS customer_id, json_array(c.name, c.stage, c.country, c.tier, c.fit, c.referred_by,
+		c.archived_at IS NOT NULL, c.ref, c.acquisition_cost, c.revenue, c.last_order_at, c.last_touch_at, n.score,
+		coalesce(json(s.ids), json('[]')), coalesce(json(v.vals), json('[]'))) AS card
+	FROM customers c
+	LEFT JOIN (SELECT customer_id, score FROM (SELECT customer_id, score, row_number() OVER (PARTITION BY customer_id
+		ORDER BY received_on DESC, id DESC) AS n FROM feedback WHERE kind = 'nps' AND {feedback}) WHERE n = 1) n
+		ON n.customer_id = c.id
+	LEFT JOIN (SELECT customer_id, json_group_array(segment_id) AS ids FROM (SELECT customer_id, segment_id
+		FROM customer_segments WHERE {tags} ORDER BY customer_id, segment_id) GROUP BY customer_id) s ON s.customer_id = c.id
+	LEFT JOIN (SELECT customer_id, json_group_array(value) AS vals FROM (SELECT customer_id, value
+		FROM customer_values WHERE {tags} ORDER BY customer_id, value) GROUP BY customer_id) v ON v.customer_id = c.id
+	WHERE {customers}`
+
+// cardsOf returns cardRows for the customers a load marked (stale), or
+// for every one.
+func cardsOf(stale bool) string {
+	if !stale {
+		return strings.NewReplacer("{customers}", "1", "{feedback}", "customer_id IS NOT NULL", "{tags}", "1").
+			Replace(cardRows)
+	}
+	const marked = "customer_id IN (SELECT customer_id FROM book_stale WHERE month = '')"
+	return strings.NewReplacer("{customers}", "c.id IN (SELECT customer_id FROM book_stale WHERE month = '')",
+		"{feedback}", marked, "{tags}", marked).Replace(cardRows)
+}
+
+// What book_state.loading says to the triggers while a load runs.
+const (
+	loadIdle    = 0 // every change recomputes its months at once
+	loadMarks   = 1 // changes mark their months; the load recomputes their customers at its end
+	loadRebuild = 2 // nothing is marked; the load recomputes every customer at its end
+)
+
+// setLoading sets book_state.loading in the load's transaction; no other
+// connection ever sees it but as 0.
+func setLoading(ctx context.Context, q queryer, mode int) error {
+	_, err := q.ExecContext(ctx, "UPDATE book_state SET loading = ? WHERE id = 1", mode)
+	return err
+}
+
+// finishLoading recomputes the months and cards the load changed (all of
+// them when the load asked for a rebuild, or its marks name most
+// customers), hands the book back to the triggers and counts the load as
+// one change.
+func finishLoading(ctx context.Context, q queryer) error {
+	var mode, months, cards int
+	if err := q.QueryRowContext(ctx, `SELECT loading,
+		(SELECT count(DISTINCT customer_id) FROM book_stale WHERE month <> ''),
+		(SELECT count(*) FROM book_stale WHERE month = '') FROM book_state WHERE id = 1`).Scan(&mode, &months,
+		&cards); err != nil {
+		return err
+	}
+	// A few statements each, for the marked customers or for all.
+	var stmts []string
+	switch {
+	case mode == loadRebuild || months > 5000:
+		stmts = append(stmts, "DELETE FROM customer_months", "INSERT INTO customer_months (customer_id, months) "+
+			monthObjects(monthsOf(false)))
+	case months > 0:
+		stmts = append(stmts, `DELETE FROM customer_months
+			WHERE customer_id IN (SELECT DISTINCT customer_id FROM book_stale WHERE month <> '')`,
+			"INSERT INTO customer_months (customer_id, months) "+monthObjects(monthsOf(true)))
+	}
+	switch {
+	case mode == loadRebuild || cards > 5000:
+		stmts = append(stmts, "DELETE FROM customer_cards", "INSERT INTO customer_cards (customer_id, card) "+cardsOf(false))
+	case cards > 0:
+		stmts = append(stmts, `DELETE FROM customer_cards
+			WHERE customer_id IN (SELECT customer_id FROM book_stale WHERE month = '')`,
+			"INSERT INTO customer_cards (customer_id, card) "+cardsOf(true))
+	}
+	stmts = append(stmts, "DELETE FROM book_stale", "UPDATE book_state SET loading = 0, version = version + 1 WHERE id = 1")
+	for _, stmt := range stmts {
+		if _, err := q.ExecContext(ctx, stmt); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// monthObjects gathers rows of monthRows into one JSON object per
+// customer, as customer_months keeps them.
+func monthObjects(rows string) string {
+	return `SELECT customer_id, json_group_object(month, json(figures)) FROM (` + rows +
+		` ORDER BY customer_id, month) GROUP BY customer_id`
+}
+
+// bookDiffers lists what customer_months and customer_cards keep that
+// differs from the orders, costs and customers: customer_id, month (” for
+// the card), what is kept (NULL when nothing is) and what should be (NULL
+// when nothing should).
+var bookDiffers = `WITH kept AS (SELECT m.customer_id, j.key AS month, j.value AS kept
+		FROM customer_months m, json_each(m.months) j
+		UNION ALL SELECT customer_id, '', card FROM customer_cards),
+	fresh AS (SELECT customer_id, month, figures AS fresh FROM (` + monthsOf(false) + `)
+		UNION ALL SELECT customer_id, '', card FROM (` + cardsOf(false) + `))
+	SELECT customer_id, month, kept, fresh FROM kept FULL JOIN fresh USING (customer_id, month)
+	WHERE kept IS NOT fresh ORDER BY customer_id, month`
+
+// BookVersion returns a number that changes with every change to the data
+// the whole-book analyses read (customers, their segments and values,
+// orders, costs, complaints, feedback, touches, offerings, settings), by
+// any program, the sqlite3 shell included: a screen that keeps an analysis
+// compares it to know whether the analysis is still the book's. It costs
+// one row read.
+func (db *DB) BookVersion(ctx context.Context) (int64, error) {
+	var v int64
+	err := db.r.QueryRowContext(ctx, "SELECT version FROM book_state WHERE id = 1").Scan(&v)
+	return v, mapErr(err)
+}
+
+// card is one customer as customer_cards keeps them.
+type card struct {
+	name, stage, country, ref string
+	tier, fit                 int
+	referredBy                int64
+	archived                  bool
+	acquisition, revenue      model.Money
+	lastOrder, lastTouch      string // as stored, "" for none
+	nps                       int    // -1 when there is none
+	hasNPS                    bool
+	segments                  []int64 // ids, ascending
+	values                    []string
+}
+
+// parse reads a card's JSON into c, reusing its slices.
+func (c *card) parse(text string) error {
+	sc := scanner{s: text}
+	c.segments, c.values = c.segments[:0], c.values[:0]
+	var ok bool
+	var n int64
+	sc.expect('[')
+	c.name, _ = sc.text()
+	sc.expect(',')
+	c.stage, _ = sc.text()
+	sc.expect(',')
+	c.country, _ = sc.text()
+	sc.expect(',')
+	n, _ = sc.int()
+	c.tier = int(n)
+	sc.expect(',')
+	n, _ = sc.int()
+	c.fit = int(n)
+	sc.expect(',')
+	c.referredBy, _ = sc.int()
+	sc.expect(',')
+	n, _ = sc.int()
+	c.archived = n != 0
+	sc.expect(',')
+	c.ref, _ = sc.text()
+	sc.expect(',')
+	n, _ = sc.int()
+	c.acquisition = model.Money(n)
+	sc.expect(',')
+	n, _ = sc.int()
+	c.revenue = model.Money(n)
+	sc.expect(',')
+	c.lastOrder, _ = sc.text()
+	sc.expect(',')
+	c.lastTouch, _ = sc.text()
+	sc.expect(',')
+	n, ok = sc.int()
+	c.nps, c.hasNPS = int(n), ok
+	if !ok {
+		c.nps = -1
+	}
+	sc.expect(',')
+	sc.list(func() {
+		id, _ := sc.int()
+		c.segments = append(c.segments, id)
+	})
+	sc.expect(',')
+	sc.list(func() {
+		v, _ := sc.text()
+		c.values = append(c.values, v)
+	})
+	sc.expect(']')
+	if sc.err == nil && sc.i != len(sc.s) {
+		sc.fail()
+	}
+	if len(c.values) == 0 {
+		c.values = nil
+	}
+	return sc.err
+}
+
+// cardsRead reads the cards of customers lo to hi.
+const cardsRead = `SELECT customer_id, card FROM customer_cards WHERE customer_id >= ?1 AND customer_id <= ?2`
+
+// readCards reads the card of every customer up to maxID into
+// cards[id] (a customer with none keeps the zero card; has[id] says
+// which do), in two halves side by side.
+func (db *DB) readCards(ctx context.Context, maxID int64) (cards []card, has []bool, err error) {
+	cards, has = make([]card, maxID+1), make([]bool, maxID+1)
+	half := func(lo, hi int64) func() error {
+		return func() error {
+			return db.eachRow(ctx, cardsRead, []any{lo, hi}, func(r row) error {
+				id := r.int(0)
+				if id < 0 || id > maxID {
+					return nil
+				}
+				if err := cards[id].parse(r.text(1)); err != nil {
+					return fmt.Errorf("customer %d: %w", id, err)
+				}
+				has[id] = true
+				return nil
+			})
+		}
+	}
+	err = parallel(half(0, maxID/2), half(maxID/2+1, maxID))
+	return cards, has, err
+}
+
+// segments are every segment's name and its place among all of them by
+// name (as the list orders them), by id.
+type segments struct {
+	name []string
+	rank []int32 // -1: no segment has the id
+}
+
+// segmentsByID reads every segment.
+func (db *DB) segmentsByID(ctx context.Context) (segments, error) {
+	var out segments
+	var n int32
+	err := db.eachRow(ctx, "SELECT id, name FROM segments ORDER BY name, id", nil, func(r row) error {
+		id := r.int(0)
+		if id < 0 || id > 1<<24 {
+			return fmt.Errorf("segment id %d is out of range", id)
+		}
+		for int64(len(out.rank)) <= id {
+			out.rank, out.name = append(out.rank, -1), append(out.name, "")
+		}
+		out.rank[id], out.name[id] = n, r.text(1)
+		n++
+		return nil
+	})
+	return out, err
+}
+
+// names names the segments of ids (a card's) in the list's order,
+// appending to into: every customer's list is a slice of one array.
+func (s segments) names(ids []int64, into *[]string) []string {
+	var buf [16]int64
+	mine := buf[:0]
+	for _, id := range ids {
+		if id < 0 || id >= int64(len(s.rank)) || s.rank[id] < 0 {
+			continue
+		}
+		// Lists are short: insert in place, by rank.
+		mine = append(mine, id)
+		for at := len(mine) - 1; at > 0 && s.rank[mine[at-1]] > s.rank[id]; at-- {
+			mine[at], mine[at-1] = mine[at-1], mine[at]
+		}
+	}
+	if len(mine) == 0 {
+		return nil
+	}
+	start := len(*into)
+	for _, id := range mine {
+		*into = append(*into, s.name[id])
+	}
+	return (*into)[start:len(*into):len(*into)]
+}

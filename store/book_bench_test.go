@@ -1,0 +1,65 @@
+package store_test
+
+import (
+	"cmp"
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"clientele/model"
+	"clientele/store"
+	"clientele/store/demo"
+)
+
+// BenchmarkFitBook computes the Segments tab at 100,000 customers as the
+// tab will once it reads through FitBook (docs/ARCHITECTURE.md): FitBook
+// and the segments side by side, then model.AnalyseFit, over the tab's
+// period (the last twelve months to today). Budget: 150 ms. "read" is
+// FitBook alone. cpu-ms/op is the CPU of both cores together.
+//
+//	go test ./store -run '^$' -bench BenchmarkFitBook -count 5
+func BenchmarkFitBook(b *testing.B) {
+	ctx := context.Background()
+	path, err := demo.BenchFile(ctx, 100000)
+	if err != nil {
+		b.Fatal(err)
+	}
+	db, err := store.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	today := model.Day(demo.BenchNow)
+	from := time.Date(today.Year(), today.Month()-11, 1, 0, 0, 0, 0, time.UTC) // as the tab's period
+	s, err := db.Settings(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("customers=100000", func(b *testing.B) {
+		start := processCPU()
+		for b.Loop() {
+			var segs []model.Segment
+			var serr error
+			var wg sync.WaitGroup
+			wg.Go(func() { segs, serr = db.Segments(ctx) })
+			cs, err := db.FitBook(ctx, from, today)
+			wg.Wait()
+			if err = cmp.Or(err, serr); err != nil {
+				b.Fatal(err)
+			}
+			model.AnalyseFit(cs, segs, model.FitOptions{From: from, To: today, Today: today, Settings: s,
+				Weights: model.DefaultFitWeights})
+		}
+		cpuTime(b, start)
+	})
+	b.Run("read", func(b *testing.B) {
+		start := processCPU()
+		for b.Loop() {
+			if _, err := db.FitBook(ctx, from, today); err != nil {
+				b.Fatal(err)
+			}
+		}
+		cpuTime(b, start)
+	})
+}
