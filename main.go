@@ -8,7 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -25,6 +28,7 @@ import (
 	"clientele/store/feedbackexport"
 	"clientele/store/importer"
 	"clientele/store/profitexport"
+	"clientele/store/replica"
 	"clientele/store/reviewexport"
 	"clientele/tui"
 )
@@ -50,6 +54,8 @@ func errorHandler(w io.Writer, styles fang.Styles, err error) {
 var dbFlag string
 
 func rootCmd() *cobra.Command {
+	var follow string
+	var creds credFlags
 	root := &cobra.Command{
 		Use:   "clientele",
 		Short: "Your customers, who needs you today, and what each one earns you",
@@ -57,10 +63,18 @@ func rootCmd() *cobra.Command {
 			"keyboard-driven terminal interface on it. With no command it opens the\n" +
 			"interface on the default database, " + defaultPathHelp() + ".",
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runTUI(cmd.Context()) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if follow != "" {
+				return runFollowed(cmd.Context(), follow, creds)
+			}
+			return runTUI(cmd.Context())
+		},
 	}
 	root.PersistentFlags().StringVar(&dbFlag, "db", "",
 		"database file (default $CLIENTELE_DB, else "+defaultPathHelp()+")")
+	root.Flags().StringVar(&follow, "follow", "", "open a read-only copy of the book another machine copies to this "+
+		"destination, kept current (see clientele follow --help)")
+	creds.add(root)
 	root.AddCommand(versionCmd())
 	root.AddCommand(demoCmd())
 	root.AddCommand(exportCmd())
@@ -68,6 +82,9 @@ func rootCmd() *cobra.Command {
 	root.AddCommand(reviewCmd())
 	root.AddCommand(backupCmd())
 	root.AddCommand(checkCmd())
+	root.AddCommand(replicateCmd())
+	root.AddCommand(restoreCmd())
+	root.AddCommand(followCmd())
 	return root
 }
 
@@ -110,13 +127,18 @@ func runTUI(ctx context.Context) error {
 		return err
 	}
 	defer db.Close()
+	return runApp(ctx, db)
+}
+
+// runApp runs the interface on db.
+func runApp(ctx context.Context, db *store.DB) error {
 	noColor := os.Getenv("NO_COLOR") != ""
 	app := tui.New(db, tui.Options{NoColor: noColor, LoadDemo: loadDemo(db), Import: importFile(db)})
 	opts := []tea.ProgramOption{tea.WithContext(ctx)}
 	if noColor {
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	_, err = tea.NewProgram(app, opts...).Run()
+	_, err := tea.NewProgram(app, opts...).Run()
 	if errors.Is(err, tea.ErrInterrupted) || errors.Is(err, context.Canceled) {
 		return nil
 	}
@@ -221,36 +243,43 @@ func loadDemo(db *store.DB) func(context.Context) (string, error) {
 }
 
 func importCmd() *cobra.Command {
-	var format string
-	var dryRun bool
+	var opt importer.Options
 	cmd := &cobra.Command{
-		Use:   "import FILE [--format auto|online-retail|etsy|orders|customers] [--dry-run]",
-		Short: "Bring orders or customers in from a CSV file, all or nothing",
-		Long:  "Import reads a CSV file into the database in one transaction.\n\n" + importer.Help,
-		Args:  oneArg("FILE", "the CSV file to read"),
+		Use:   "import FILE [--format auto|NAME] [--dry-run] [--encoding E] [--date-order dmy|mdy] [--columns MAP]",
+		Short: "Bring orders or customers in from a file, exactly or not at all",
+		Long:  "Import reads a file into the database in one transaction.\n\n" + importer.Help,
+		Args:  oneArg("FILE", "the file to read"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			db, err := openStore(cmd.Context())
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			opt := importer.Options{Format: format, DryRun: dryRun}
 			if isTerminal(os.Stderr) {
 				opt.Progress = importer.ProgressTo(os.Stderr)
 			}
-			sum, err := importer.ImportFile(cmd.Context(), db, args[0], opt)
+			pv, err := importer.Apply(cmd.Context(), db, args[0], opt)
 			if opt.Progress != nil {
 				fmt.Fprintln(os.Stderr)
 			}
 			if err != nil {
 				return fmt.Errorf("cannot import %s: %w (nothing was imported)", args[0], err)
 			}
-			fmt.Fprintln(cmd.OutOrStdout(), sum)
+			out := cmd.OutOrStdout()
+			fmt.Fprintln(out, pv.Summary)
+			for _, d := range pv.Summary.Details() {
+				fmt.Fprintln(out, d)
+			}
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", importer.Auto, "auto, online-retail, etsy, orders or customers")
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "check the file and print what would be added, writing nothing")
+	cmd.Flags().StringVar(&opt.Format, "format", importer.Auto, strings.Join(importer.FormatNames(), ", "))
+	cmd.Flags().BoolVar(&opt.DryRun, "dry-run", false, "check the file and print what would be done, writing nothing")
+	cmd.Flags().StringVar(&opt.Encoding, "encoding", "", "the file's encoding when it is not found: "+
+		strings.Join(importer.Encodings, ", "))
+	cmd.Flags().StringVar(&opt.DateOrder, "date-order", "", "dmy or mdy, for a file whose every date reads either way")
+	cmd.Flags().StringVar(&opt.Columns, "columns", "", "the file's column for each field, for a header no format "+
+		"matches: \"date=Created,customer=Client,amount=Total\" (kept for the next file with that header)")
 	return cmd
 }
 
@@ -476,4 +505,305 @@ func openExport(cmd *cobra.Command, format, out string, formats []exportfile.For
 	}
 	db, err := openExisting(cmd.Context())
 	return f, db, err
+}
+
+// credFlags are the credentials a command that reaches a destination
+// takes as flags; the rest come from the environment and the usual files
+// (replica.Credentials), never from the book.
+type credFlags struct{ sshKey, sshHostKey string }
+
+func (c *credFlags) add(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&c.sshKey, "ssh-key", "", "for SFTP, the private key to log in with (default $CLIENTELE_SSH_KEY, else ~/.ssh/id_ed25519, id_ecdsa, id_rsa)")
+	cmd.Flags().StringVar(&c.sshHostKey, "ssh-host-key", "", "for SFTP, the server's public key, as in authorized_keys (default $CLIENTELE_SSH_HOST_KEY, else ~/.ssh/known_hosts)")
+}
+
+func (c credFlags) credentials() replica.Credentials {
+	return replica.Credentials{SSHKey: c.sshKey, SSHHostKey: c.sshHostKey}
+}
+
+// destinationsHelp is what every command that takes a destination says
+// about it.
+const destinationsHelp = "A destination is file:///folder, sftp://user@host/folder, webdav://host/folder\n" +
+	"(webdavs:// for HTTPS) or s3://bucket/folder (?endpoint=host:port for S3-compatible\n" +
+	"storage). Passwords come from $CLIENTELE_REPLICA_PASSWORD or ~/.netrc, SSH keys\n" +
+	"from --ssh-key or ~/.ssh, the SFTP server's key from ~/.ssh/known_hosts, S3 keys\n" +
+	"from $AWS_ACCESS_KEY_ID and $AWS_SECRET_ACCESS_KEY or ~/.aws/credentials."
+
+// replicateCmd copies the book continuously until interrupted.
+func replicateCmd() *cobra.Command {
+	var to string
+	var creds credFlags
+	cmd := &cobra.Command{
+		Use:   "replicate [--to URL]",
+		Short: "Keep a continuous copy of the book somewhere else, until stopped",
+		Long: "replicate copies every change of the book, within a second, to the destination\n" +
+			"--to names (or the one the book's settings name), with Litestream, and keeps a\n" +
+			"day of history there for `clientele restore --at`. It runs in the foreground\n" +
+			"until ctrl+c, then makes a final copy. Only one machine writes a book: stop\n" +
+			"clientele and replicate on it before another machine takes over.\n\n" + destinationsHelp,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			db, err := openExisting(ctx)
+			if err != nil {
+				return err
+			}
+			if to == "" {
+				s, err := db.Settings(ctx)
+				if err != nil {
+					db.Close()
+					return err
+				}
+				to = s.ReplicateTo
+			}
+			if to == "" {
+				db.Close()
+				return errors.New("replicate needs --to URL (or a destination in the book's settings)")
+			}
+			dest, err := replica.ParseDestination(to)
+			if err != nil {
+				db.Close()
+				return err
+			}
+			path := db.Path()
+			logger := slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), &slog.HandlerOptions{Level: slog.LevelWarn}))
+			r, err := replica.Start(ctx, db, dest, replica.Options{Credentials: creds.credentials(), Logger: logger})
+			// clientele's connections close before Litestream's.
+			db.Close()
+			if err != nil {
+				return err
+			}
+			out := cmd.OutOrStdout()
+			fmt.Fprintf(out, "Copying %s to %s as it changes; ctrl+c stops.\n", path, dest)
+			watchReplication(ctx, out, r)
+			if err := r.Stop(context.WithoutCancel(ctx)); err != nil {
+				return err
+			}
+			fmt.Fprintf(out, "Stopped. %s holds every change made to %s.\n", dest, path)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&to, "to", "", "where to copy the book (default: the destination in its settings)")
+	creds.add(cmd)
+	return cmd
+}
+
+// watchReplication says when copying starts failing and when it works
+// again, until ctx ends.
+func watchReplication(ctx context.Context, out io.Writer, r *replica.Replicator) {
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	failing := false
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		st := r.Status()
+		if (st.Err != nil) != failing {
+			failing = st.Err != nil
+			fmt.Fprintln(out, st)
+		}
+	}
+}
+
+// restoreCmd writes a new book from the copies and checks it.
+func restoreCmd() *cobra.Command {
+	var from, at string
+	var creds credFlags
+	cmd := &cobra.Command{
+		Use:   "restore --from URL --db NEW [--at TIME]",
+		Short: "Write a new book from the copies `replicate` made, and check it",
+		Long: "restore writes the book copied at --from into the new file --db names, as it\n" +
+			"is now or as it was at --at (copies are kept for a day), then checks it as\n" +
+			"`clientele check` does before saying it is done. It never writes over a file:\n" +
+			"--db must not exist.\n\n" + destinationsHelp,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			dest, err := replica.ParseDestination(from)
+			if err != nil {
+				return fmt.Errorf("--from: %w", err)
+			}
+			var when time.Time
+			if at != "" {
+				if when, err = parseAt(at); err != nil {
+					return fmt.Errorf("--at: %w", err)
+				}
+			}
+			path, err := dbPath()
+			if err != nil {
+				return err
+			}
+			rep, err := replica.Restore(cmd.Context(), dest, path,
+				replica.RestoreOptions{Credentials: creds.credentials(), At: when})
+			if err != nil {
+				return err
+			}
+			fmt.Fprint(cmd.OutOrStdout(), rep)
+			if !rep.OK() {
+				return fmt.Errorf("restored %s into %s, but the book does not check out: see above", dest, path)
+			}
+			as := "as it is now"
+			if !when.IsZero() {
+				as = "as it was at " + when.Local().Format("2006-01-02 15:04:05")
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "Restored %s %s into %s; the book checks out.\n", dest, as, path)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&from, "from", "", "where the copies are")
+	cmd.Flags().StringVar(&at, "at", "", `the moment to restore, "2026-11-23 14:05", "2026-11-23" or RFC 3339 (default: the latest)`)
+	creds.add(cmd)
+	return cmd
+}
+
+// parseAt reads --at: RFC 3339, or a local day and time.
+func parseAt(s string) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	for _, layout := range []string{"2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02"} {
+		if t, err := time.ParseInLocation(layout, s, time.Local); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a time: write 2026-11-23 14:05, 2026-11-23 or 2026-11-23T14:05:00Z", s)
+}
+
+// followCmd keeps a read-only copy current in the foreground.
+func followCmd() *cobra.Command {
+	var from string
+	var untilStdinCloses bool
+	var creds credFlags
+	cmd := &cobra.Command{
+		Use:   "follow --from URL [--db COPY]",
+		Short: "Keep a read-only copy of a book another machine writes, until stopped",
+		Long: "follow restores the book copied at --from into COPY (checked, as restore does),\n" +
+			"then applies every change the writing machine copies there, within a second,\n" +
+			"until ctrl+c. COPY defaults to a file named after --from in clientele's data\n" +
+			"folder, never the machine's own book; a copy follow made before is brought up\n" +
+			"to date. `clientele --follow URL` runs this behind the interface. Read the copy\n" +
+			"with clientele or sqlite3; never write to it.\n\n" + destinationsHelp,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			dest, err := replica.ParseDestination(from)
+			if err != nil {
+				return fmt.Errorf("--from: %w", err)
+			}
+			path, err := followPath(dest)
+			if err != nil {
+				return err
+			}
+			ctx := cmd.Context()
+			if untilStdinCloses {
+				var cancel context.CancelFunc
+				ctx, cancel = context.WithCancel(ctx)
+				defer cancel()
+				go func() { io.Copy(io.Discard, cmd.InOrStdin()); cancel() }()
+			}
+			out := cmd.OutOrStdout()
+			logger := slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), &slog.HandlerOptions{Level: slog.LevelWarn}))
+			return replica.Follow(ctx, dest, path, replica.FollowOptions{Credentials: creds.credentials(), Logger: logger,
+				Ready: func() { fmt.Fprintf(out, "Following %s into %s; ctrl+c stops.\n", dest, path) }})
+		},
+	}
+	cmd.Flags().StringVar(&from, "from", "", "where the writing machine's copies are")
+	cmd.Flags().BoolVar(&untilStdinCloses, "until-stdin-closes", false, "stop when standard input closes (how the interface runs it)")
+	cmd.Flags().MarkHidden("until-stdin-closes")
+	creds.add(cmd)
+	return cmd
+}
+
+// followPath is the copy a follower keeps: --db or $CLIENTELE_DB when
+// given, else a file named after the destination in the data folder.
+func followPath(dest replica.Destination) (string, error) {
+	if dbFlag != "" {
+		return dbFlag, nil
+	}
+	if p := os.Getenv("CLIENTELE_DB"); p != "" {
+		return p, nil
+	}
+	def, err := store.DefaultPath()
+	if err != nil {
+		return "", err
+	}
+	return replica.FollowPath(filepath.Dir(def), dest), nil
+}
+
+// runFollowed is `clientele --follow URL`: `clientele follow` in a child
+// process keeps the copy current (the follower's writes are kept from
+// readers by SQLite's locks, which work between processes only), and the
+// interface reads the copy read-only. The child logs to COPY.follow.log
+// and stops when this process ends, even when it is killed: its standard
+// input is a pipe from here.
+func runFollowed(ctx context.Context, from string, creds credFlags) error {
+	dest, err := replica.ParseDestination(from)
+	if err != nil {
+		return fmt.Errorf("--follow: %w", err)
+	}
+	path, err := followPath(dest)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	args := []string{"follow", "--from", from, "--db", path, "--until-stdin-closes"}
+	if creds.sshKey != "" {
+		args = append(args, "--ssh-key", creds.sshKey)
+	}
+	if creds.sshHostKey != "" {
+		args = append(args, "--ssh-host-key", creds.sshHostKey)
+	}
+	logPath := path + ".follow.log"
+	logFile, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	defer logFile.Close()
+	child := exec.Command(exe, args...)
+	child.Stdout, child.Stderr = logFile, logFile
+	stdin, err := child.StdinPipe()
+	if err != nil {
+		return err
+	}
+	if err := child.Start(); err != nil {
+		return fmt.Errorf("starting the follower: %w", err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- child.Wait() }()
+	defer func() {
+		stdin.Close()
+		select {
+		case <-exited:
+		case <-time.After(10 * time.Second):
+			child.Process.Kill()
+			<-exited
+		}
+	}()
+
+	fmt.Fprintf(os.Stderr, "Bringing the copy of %s in %s up to date…\n", dest, path)
+	for ready := false; !ready; {
+		_, _, ready = replica.Followed(path)
+		select {
+		case err := <-exited:
+			exited <- err
+			log, _ := os.ReadFile(logPath)
+			return fmt.Errorf("the follower stopped (%v): %s", err, strings.TrimSpace(string(log)))
+		case <-ctx.Done():
+			return nil
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	db, err := store.OpenReadOnly(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return runApp(ctx, db)
 }

@@ -145,7 +145,7 @@ func TestWritingIntoAMissingFolderSaysSo(t *testing.T) {
 
 func TestAMissingOrExtraArgumentIsNamed(t *testing.T) {
 	for args, want := range map[string]string{
-		"import":          "import needs FILE, the CSV file to read: see clientele import --help",
+		"import":          "import needs FILE, the file to read: see clientele import --help",
 		"import a.csv b":  "import takes one FILE, not 2: a.csv b (quote a path that has spaces)",
 		"backup":          "backup needs DEST, where to write the copy: see clientele backup --help",
 		"backup x.db y z": "backup takes one DEST, not 3: x.db y z",

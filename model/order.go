@@ -25,6 +25,9 @@ type Order struct {
 	Source     string // "" for orders entered here, else the import format
 	ExternalID string // the order's id in Source, unique per source
 	Notes      string
+	// ImportHash is the Fingerprint an import wrote the order with; 0 for
+	// orders entered here (and those imported before fingerprints).
+	ImportHash int64
 	Lines      []OrderLine
 }
 
@@ -97,4 +100,72 @@ func (o *Order) Validate() error {
 		}
 	}
 	return es.err()
+}
+
+// Fingerprint sums up what an imported order holds, as stored: its
+// customer, time, kind, notes, lines (offering, description, quantity,
+// price, amount; not the unit cost, which comes from the offering) and the
+// costs recorded on it. The lines and costs count in any order. An import
+// keeps the fingerprint of what it wrote; a later import compares it with
+// the order as it is now to know whether it was edited here since.
+func (o *Order) Fingerprint(costs []Cost) int64 {
+	h := fnv64()
+	h.int(o.CustomerID)
+	h.str(o.OrderedAt.Format(DateTimeLayout))
+	h.str(string(o.Kind))
+	h.str(o.Notes)
+	sum := h.v
+	for _, l := range o.Lines {
+		lh := fnv64()
+		lh.int(l.OfferingID)
+		lh.str(l.Description)
+		lh.int(l.Quantity)
+		lh.int(int64(l.UnitPrice))
+		lh.str(l.UnitPriceExact)
+		lh.int(int64(l.Amount))
+		sum += lh.mix()
+	}
+	for _, c := range costs {
+		ch := fnv64()
+		ch.str("cost")
+		ch.str(c.On.Format(DateLayout))
+		ch.str(string(c.Category))
+		ch.int(int64(c.Amount))
+		ch.str(c.Note)
+		sum += ch.mix()
+	}
+	return int64(sum)
+}
+
+// fnvHash is FNV-1a over 64 bits, written out so that a fingerprint never
+// changes with a library.
+type fnvHash struct{ v uint64 }
+
+func fnv64() fnvHash { return fnvHash{v: 14695981039346656037} }
+
+func (h *fnvHash) byte(b byte) { h.v = (h.v ^ uint64(b)) * 1099511628211 }
+
+func (h *fnvHash) str(s string) {
+	for i := 0; i < len(s); i++ {
+		h.byte(s[i])
+	}
+	h.byte(0xff) // a separator no UTF-8 text holds
+}
+
+func (h *fnvHash) int(n int64) {
+	for i := 0; i < 8; i++ {
+		h.byte(byte(n >> (8 * i)))
+	}
+}
+
+// mix spreads the bits of a part's hash before parts are summed, so that
+// sums of similar parts do not cancel.
+func (h *fnvHash) mix() uint64 {
+	x := h.v
+	x ^= x >> 33
+	x *= 0xff51afd7ed558ccd
+	x ^= x >> 33
+	x *= 0xc4ceb9fe1a85ec53
+	x ^= x >> 33
+	return x
 }

@@ -2,6 +2,8 @@ package model
 
 import (
 	"fmt"
+	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -26,6 +28,60 @@ type Settings struct {
 	// ComplaintTargetDays is how long a complaint of each severity may stay
 	// open before it is overdue.
 	ComplaintTargetDays map[Severity]int
+	// ReplicateTo is where the book is copied continuously while it is
+	// written (`clientele replicate` without --to, and the TUI): a URL of
+	// one of ReplicaSchemes, "" for nowhere. It never carries a password:
+	// the settings travel with every copy.
+	ReplicateTo string
+	// DateOrder is how an imported file whose every date reads either way
+	// (03/04/2026) is read: DMY or MDY; ISO, the default, reads only
+	// unambiguous dates and refuses such a file until told.
+	DateOrder DateOrder
+}
+
+// ReplicaSchemes are the kinds of destination a book can be copied to
+// (store/replica parses them whole).
+var ReplicaSchemes = []string{"file", "sftp", "webdav", "webdavs", "s3"}
+
+// checkReplicateTo is the settings' part of checking a destination: a URL
+// of a known scheme with no password. store/replica.ParseDestination
+// checks the rest before a destination is used or saved.
+func checkReplicateTo(raw string) error {
+	if raw == "" {
+		return nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil || !slices.Contains(ReplicaSchemes, strings.ToLower(u.Scheme)) {
+		return Invalid("replicate to", "%q is not a file://, sftp://, webdav://, webdavs:// or s3:// URL", raw)
+	}
+	if _, ok := u.User.Password(); ok {
+		return Invalid("replicate to", "must not carry a password (the settings are copied with the book): "+
+			"give it in $CLIENTELE_REPLICA_PASSWORD or use an SSH key")
+	}
+	return nil
+}
+
+// DateOrder is the order of day and month in dates written with slashes.
+type DateOrder string
+
+// The date orders.
+const (
+	DateOrderISO DateOrder = "ISO" // year first; slash dates that read either way are refused
+	DateOrderDMY DateOrder = "DMY" // 03/04/2026 is the 3rd of April
+	DateOrderMDY DateOrder = "MDY" // 03/04/2026 is the 4th of March
+)
+
+// DateOrders lists the date orders, the default first.
+var DateOrders = []DateOrder{DateOrderISO, DateOrderDMY, DateOrderMDY}
+
+// ParseDateOrder reads "dmy", "MDY", "iso"… as a DateOrder.
+func ParseDateOrder(s string) (DateOrder, error) {
+	for _, o := range DateOrders {
+		if strings.EqualFold(strings.TrimSpace(s), string(o)) {
+			return o, nil
+		}
+	}
+	return "", Invalid("date order", "%q is not ISO, DMY or MDY", s)
 }
 
 // DefaultSettings are the settings of a new database.
@@ -41,6 +97,7 @@ func DefaultSettings() Settings {
 		ProspectDays:  14,
 		ThankYouDays:  7,
 		ReviewSize:    DefaultReviewSize,
+		DateOrder:     DateOrderISO,
 		ComplaintTargetDays: map[Severity]int{
 			SeverityLow: 14, SeverityMedium: 7, SeverityHigh: 2,
 		},
@@ -100,11 +157,16 @@ func (s *Settings) Validate() error {
 	if s.ReviewSize < 1 || s.ReviewSize > MaxReviewSize {
 		es.add("review size", Invalid("review size", "%d is not between 1 and %d", s.ReviewSize, MaxReviewSize))
 	}
+	es.add("replicate to", maxLen(s.ReplicateTo, maxLine))
+	es.add("replicate to", checkReplicateTo(s.ReplicateTo))
 	for _, sev := range Severities {
 		field := string(sev) + " complaint days"
 		if d := s.ComplaintTargetDays[sev]; d < 1 || d > 365 {
 			es.add(field, Invalid(field, "%d is not between 1 and 365", d))
 		}
+	}
+	if _, err := ParseDateOrder(string(s.DateOrder)); err != nil {
+		es.add("date order", err)
 	}
 	return es.err()
 }
@@ -122,6 +184,8 @@ const (
 	keyThankYouDays  = "thank_you_days"
 	keyReviewSize    = "review_size"
 	keyComplaintDays = "complaint_days_"
+	keyReplicateTo   = "replicate_to"
+	keyDateOrder     = "date_order"
 )
 
 // Pairs returns the settings as the key/value rows the store writes.
@@ -136,6 +200,8 @@ func (s Settings) Pairs() map[string]string {
 		keyProspectDays:  strconv.Itoa(s.ProspectDays),
 		keyThankYouDays:  strconv.Itoa(s.ThankYouDays),
 		keyReviewSize:    strconv.Itoa(s.ReviewSize),
+		keyReplicateTo:   s.ReplicateTo,
+		keyDateOrder:     string(s.DateOrder),
 	}
 	for i, n := range s.TierNames {
 		p[keyTierPrefix+strconv.Itoa(i+1)] = n
@@ -167,6 +233,16 @@ func SettingsFromPairs(p map[string]string) (Settings, error) {
 	}
 	if v, ok := p[keyCurrency]; ok {
 		s.Currency = v
+	}
+	if v, ok := p[keyReplicateTo]; ok {
+		s.ReplicateTo = v
+	}
+	if v, ok := p[keyDateOrder]; ok {
+		o, err := ParseDateOrder(v)
+		if err != nil {
+			return s, fmt.Errorf("setting %s: %q is not ISO, DMY or MDY", keyDateOrder, v)
+		}
+		s.DateOrder = o
 	}
 	if v, ok := p[keyHourlyRate]; ok {
 		n, err := strconv.ParseInt(v, 10, 64)

@@ -32,6 +32,9 @@ type DB struct {
 	path string
 	w    *sql.DB // one connection; BEGIN IMMEDIATE
 	r    *sql.DB // readers; query_only
+	// readOnly is set by OpenReadOnly: every write is refused before it
+	// reaches SQLite, and neither pool may write the file.
+	readOnly bool
 	// Now is the clock for created/updated stamps; tests fix it.
 	Now func() time.Time
 }
@@ -113,6 +116,58 @@ func OpenExisting(ctx context.Context, path string) (*DB, error) {
 	return Open(ctx, path)
 }
 
+// OpenReadOnly opens the clientele database at path to read only: a
+// follower's copy (store/replica), which another process keeps current by
+// writing its pages, and which clientele must never write, migrate or
+// switch to WAL. Both pools open the file read-only (mode=ro) without a
+// journal-mode pragma; every write the store offers fails with
+// model.ErrReadOnly before it begins. The file must hold a database of
+// exactly this build's schema: an older one cannot be brought up to date
+// without writing it, and a newer one would be misread.
+//
+// Every read opens its own connection (no idle connection is kept): the
+// follower writes pages copied from a WAL book, whose commits need not
+// touch page 1, so SQLite's change counter may not move and a kept
+// connection would go on reading its cached pages beside new ones.
+// BenchmarkReadOnlyRead measures what that costs.
+func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
+	version, err := probe(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case version == 0:
+		return nil, noDatabase(path)
+	case version != len(migrations):
+		return nil, fmt.Errorf("%s holds a book at schema version %d and this clientele reads version %d: "+
+			"run the same version of clientele on both machines; the file was not changed", path, version,
+			len(migrations))
+	}
+	ro := dsnReadOnly(path)
+	w, err := sql.Open("sqlite", ro)
+	if err != nil {
+		return nil, fmt.Errorf("opening %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(0)
+	r, err := sql.Open("sqlite", ro)
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("opening %s: %w", path, err)
+	}
+	r.SetMaxOpenConns(max(4, runtime.NumCPU()))
+	r.SetMaxIdleConns(0)
+	return &DB{path: path, w: w, r: r, readOnly: true, Now: func() time.Time { return model.WallClock(time.Now()) }}, nil
+}
+
+// ReadOnly reports whether the store was opened with OpenReadOnly.
+func (db *DB) ReadOnly() bool { return db.readOnly }
+
+// errReadOnly is what every write on a read-only store returns.
+func (db *DB) errReadOnly() error {
+	return fmt.Errorf("%w: %s is open read-only", model.ErrReadOnly, db.path)
+}
+
 // noDatabase says that path holds no clientele database yet.
 func noDatabase(path string) error {
 	return fmt.Errorf("there is no clientele database at %s yet (the file is missing or empty)", path)
@@ -143,6 +198,12 @@ func dsn(path string, writer bool) string {
 		q.Add("_pragma", "query_only(1)")
 	}
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// dsnReadOnly is the connection string of OpenReadOnly's pools: the
+// readers' pragmas on a file SQLite opens read-only.
+func dsnReadOnly(path string) string {
+	return dsn(path, false) + "&mode=ro"
 }
 
 // probe reads an existing file read-only and returns its schema version,

@@ -266,8 +266,9 @@ func (l *Loader) Order(o *model.Order) error {
 		return err
 	}
 	id, err := l.insert(`INSERT INTO orders (customer_id, ordered_at, kind, source, external_id, notes,
-		lines_amount, lines_direct_cost, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, nullID(o.CustomerID),
-		dbTime(o.OrderedAt), o.Kind, o.Source, nullText(o.ExternalID), o.Notes, o.Total(), o.DirectCost(), l.now)
+		lines_amount, lines_direct_cost, import_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		nullID(o.CustomerID), dbTime(o.OrderedAt), o.Kind, o.Source, nullText(o.ExternalID), o.Notes, o.Total(),
+		o.DirectCost(), nullInt64(o.ImportHash), l.now)
 	if err != nil {
 		return err
 	}

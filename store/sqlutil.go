@@ -137,3 +137,11 @@ func placeholders(n int) string {
 	}
 	return strings.Repeat("?, ", n-1) + "?"
 }
+
+// nullInt64 is n, or NULL for 0.
+func nullInt64(n int64) any {
+	if n == 0 {
+		return nil
+	}
+	return n
+}

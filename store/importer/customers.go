@@ -1,10 +1,19 @@
 package importer
 
 import (
-	"errors"
 	"strings"
 
 	"clientele/model"
+)
+
+// Files of customers: a generic list and the contact exports of Shopify,
+// Square, Google and Outlook. Each is read by columnCustomers, told which
+// column holds which field.
+const (
+	Customers       = "customers"
+	SquareCustomers = "square-customers"
+	GoogleContacts  = "google-contacts"
+	OutlookContacts = "outlook-contacts"
 )
 
 // A generic customers CSV: one customer a row. Columns, matched ignoring
@@ -12,6 +21,8 @@ import (
 // phone, company, notes, segment; optionally country, stage and an id that
 // identifies the customer in the file's source.
 var (
+	nameColumns    = []string{"customer", "customer name", "name", "full name", "client", "client name", "buyer"}
+	emailColumns   = []string{"email", "e-mail", "customer email", "email address"}
 	phoneColumns   = []string{"phone", "telephone", "phone number", "mobile", "tel"}
 	companyColumns = []string{"company", "business", "organisation", "organization", "company name"}
 	notesColumns   = []string{"notes", "note", "comments", "comment"}
@@ -19,185 +30,151 @@ var (
 	refColumns     = []string{"id", "customer id", "customer ref", "ref", "client id"}
 )
 
-type customerCols struct {
-	name, first, last, email, phone, company, notes, segment, country, stage, ref int
+var customersFormat = &format{name: Customers, label: "customers (a list of your own)", kind: customersKind,
+	generic: true, needs: []need{{what: "a name or email column (name, first name, email…)",
+		aliases: append(append([]string{"first name"}, nameColumns...), emailColumns...)}},
+	customers: func(h *header, nb numbers) (customerFormat, error) {
+		return &columnCustomers{h: h, name: h.col("name", nameColumns...), first: h.col("first name", "first name"),
+			last: h.col("last name", "last name"), email: h.col("email", emailColumns...),
+			phone: h.col("phone", phoneColumns...), company: h.col("company", companyColumns...),
+			notes: h.col("notes", notesColumns...), segments: h.col("segment", segmentColumns...),
+			country: h.col("country", "country"), stage: h.col("stage", "stage"), ref: h.col("id", refColumns...)}, nil
+	}}
+
+// Square's customer directory export (Customers › Export customers):
+//
+//	Reference ID,First Name,Last Name,Email Address,Phone Number,Nickname,Company Name,Street Address 1,
+//	Street Address 2,City,State,Postal Code,Birthday,Memo,Square Customer ID,Creation Source,
+//	First Visit,Last Visit,Transaction Count,Total Spend,Email Subscription Status,Groups
+//
+// Memo is the notes, Groups the segments, the Square Customer ID the ref.
+var squareCustomersFormat = &format{name: SquareCustomers, label: "Square customer directory", kind: customersKind,
+	src: "square", needs: []need{needOf("Square Customer ID"), needOf("First Name"), needOf("Last Name")},
+	marks: []string{"Square Customer ID", "Email Subscription Status", "Creation Source"},
+	customers: func(h *header, nb numbers) (customerFormat, error) {
+		return &columnCustomers{h: h, name: -1, first: h.find("First Name"), last: h.find("Last Name"),
+			email: h.find("Email Address", "Email"), phone: h.find("Phone Number", "Phone"),
+			company: h.find("Company Name"), notes: h.find("Memo"), segments: h.find("Groups"),
+			ref: h.find("Square Customer ID"), country: -1, stage: -1, nickname: h.find("Nickname")}, nil
+	}}
+
+// Google Contacts' CSV export (contacts.google.com › Export › Google CSV):
+//
+//	First Name,Middle Name,Last Name,…,Nickname,…,Birthday,…,Notes,…,Labels,E-mail 1 - Label,
+//	E-mail 1 - Value,E-mail 2 - Label,E-mail 2 - Value,Phone 1 - Label,Phone 1 - Value,…,
+//	Address 1 - Country,…,Organization Name,Organization Title,…
+//
+// (the older export: Name,Given Name,Family Name,…,Group Membership,
+// Organization 1 - Name). The first email and phone are the customer's;
+// labels ("* myContacts ::: Friends") become segments, less Google's own.
+var googleFormat = &format{name: GoogleContacts, label: "Google Contacts", kind: customersKind,
+	needs: []need{needOf("E-mail 1 - Value"), needOf("Phone 1 - Value")},
+	marks: []string{"E-mail 1 - Value", "Phone 1 - Value", "E-mail 1 - Label", "Labels", "Group Membership"},
+	customers: func(h *header, nb numbers) (customerFormat, error) {
+		return &columnCustomers{h: h, name: h.find("Name"), first: h.find("First Name", "Given Name"),
+			last: h.find("Last Name", "Family Name"), email: h.find("E-mail 1 - Value"),
+			phone: h.find("Phone 1 - Value"), company: h.find("Organization Name", "Organization 1 - Name"),
+			notes: h.find("Notes"), segments: h.find("Labels", "Group Membership"),
+			country: h.find("Address 1 - Country"), ref: -1, stage: -1, google: true}, nil
+	}}
+
+// Outlook's CSV export (File › Open & Export › Import/Export › Comma
+// Separated Values):
+//
+//	First Name,Middle Name,Last Name,Title,Suffix,Nickname,Given Yomi,Surname Yomi,E-mail Address,
+//	E-mail 2 Address,E-mail 3 Address,Home Phone,Home Phone 2,Business Phone,Business Phone 2,
+//	Mobile Phone,Car Phone,Other Phone,Primary Phone,…,Company,…,Home Country/Region,…,Categories,…,Notes
+//
+// The first phone found (mobile, primary, home, business) is the
+// customer's; Categories become segments.
+var outlookFormat = &format{name: OutlookContacts, label: "Outlook contacts", kind: customersKind,
+	needs: []need{needOf("First Name"), needOf("E-mail Address"), needOf("Mobile Phone", "Home Phone", "Business Phone")},
+	marks: []string{"E-mail Address", "E-mail 2 Address", "Mobile Phone", "Business Phone", "Home Phone"},
+	customers: func(h *header, nb numbers) (customerFormat, error) {
+		return &columnCustomers{h: h, name: -1, first: h.find("First Name"), last: h.find("Last Name"),
+			email: h.find("E-mail Address"), phone: h.find("Mobile Phone"),
+			phones:  []int{h.find("Primary Phone"), h.find("Home Phone"), h.find("Business Phone")},
+			company: h.find("Company"), notes: h.find("Notes"), segments: h.find("Categories"),
+			country: h.find("Home Country/Region", "Business Country/Region"), ref: -1, stage: -1}, nil
+	}}
+
+// columnCustomers reads a customer from the columns it is told of (-1 for
+// none).
+type columnCustomers struct {
+	h                                        *header
+	name, first, last, email, phone, company int
+	notes, segments, country, stage, ref     int
+	nickname                                 int
+	phones                                   []int // more phone columns, tried in order when phone is empty
+	apostrophes                              bool  // Shopify's leading apostrophe on numbers
+	google                                   bool  // Google's label syntax
 }
 
-type customerParser struct {
-	cols customerCols
-	head header
-}
-
-func newCustomerParser(h header) (*customerParser, error) {
-	c := customerCols{name: h.find(nameColumns...), first: h.find("first name"), last: h.find("last name"),
-		email: h.find(emailColumns...), phone: h.find(phoneColumns...), company: h.find(companyColumns...),
-		notes: h.find(notesColumns...), segment: h.find(segmentColumns...), country: h.find("country"),
-		stage: h.find("stage"), ref: h.find(refColumns...)}
-	if c.name < 0 && c.first < 0 && c.email < 0 {
-		return nil, &LineError{Line: 1, Err: errors.New("the header has no name column (name, customer, full name, " +
-			"or first name and last name)")}
-	}
-	return &customerParser{cols: c, head: h}, nil
-}
-
-// parse reads one customer and checks it as the customer form would.
-func (p *customerParser) parse(rec []string, line int) (model.Customer, string, error) {
-	c := p.cols
-	cu := model.Customer{Name: field(rec, c.name), Email: strings.ToLower(field(rec, c.email)),
-		Phone: field(rec, c.phone), Company: field(rec, c.company), Notes: field(rec, c.notes),
-		Country: field(rec, c.country), Stage: model.Stage(strings.ToLower(field(rec, c.stage)))}
-	if cu.Name == "" {
-		cu.Name = strings.TrimSpace(field(rec, c.first) + " " + field(rec, c.last))
-	}
-	if cu.Name == "" {
-		cu.Name = cu.Email
-	}
-	if seg := field(rec, c.segment); seg != "" {
-		cu.Segments = model.NormalizeNames(strings.FieldsFunc(seg, func(r rune) bool { return r == ',' || r == ';' || r == '|' }))
-	}
-	if cu.Stage == "" {
-		cu.Stage = model.StageCustomer
-	}
-	cu.Normalize()
-	if err := cu.Validate(); err != nil {
-		var es model.Errors
-		if errors.As(err, &es) && len(es) > 0 {
-			return cu, "", &LineError{Line: line, Column: p.column(es[0].Field), Err: errors.New(es[0].Msg)}
+func (p *columnCustomers) parse(r *row) (custIn, error) {
+	get := func(i int) string {
+		v := r.get(i)
+		if p.apostrophes {
+			v = strings.TrimPrefix(v, "'")
 		}
-		return cu, "", &LineError{Line: line, Err: err}
+		return v
 	}
-	return cu, field(rec, c.ref), nil
+	c := model.Customer{Name: get(p.name), Email: strings.ToLower(get(p.email)), Phone: get(p.phone),
+		Company: get(p.company), Notes: get(p.notes), Country: get(p.country),
+		Stage: model.Stage(strings.ToLower(get(p.stage)))}
+	for _, i := range p.phones {
+		if c.Phone == "" {
+			c.Phone = get(i)
+		}
+	}
+	if c.Name == "" {
+		c.Name = strings.TrimSpace(get(p.first) + " " + get(p.last))
+	}
+	if c.Name == "" {
+		c.Name = get(p.nickname)
+	}
+	if c.Name == "" && c.Email == "" {
+		if c.Company == "" {
+			col := p.name
+			if col < 0 {
+				col = p.first
+			}
+			return custIn{}, r.bad(col, "a customer needs a name, an email or a company")
+		}
+		c.Name = c.Company
+	}
+	if seg := get(p.segments); seg != "" {
+		c.Segments = splitSegments(seg, p.google)
+	}
+	return custIn{c: c, ref: get(p.ref)}, nil
+}
+
+// splitSegments reads "Wholesale; Gift buyers", "a, b", "a|b" and Google's
+// "* myContacts ::: Friends" (its own labels, starred, left out).
+func splitSegments(s string, google bool) []string {
+	sep := func(r rune) bool { return r == ',' || r == ';' || r == '|' }
+	if google {
+		var out []string
+		for _, l := range strings.Split(s, ":::") {
+			l = strings.TrimSpace(l)
+			if l == "" || strings.HasPrefix(l, "*") {
+				continue
+			}
+			out = append(out, l)
+		}
+		return model.NormalizeNames(out)
+	}
+	return model.NormalizeNames(strings.FieldsFunc(s, sep))
 }
 
 // column names the file's column for a customer field.
-func (p *customerParser) column(f string) string {
-	i := map[string]int{"name": p.cols.name, "email": p.cols.email, "phone": p.cols.phone, "company": p.cols.company,
-		"notes": p.cols.notes, "segments": p.cols.segment, "country": p.cols.country, "stage": p.cols.stage}[f]
+func (p *columnCustomers) column(f string) string {
+	i := map[string]int{"name": p.name, "email": p.email, "phone": p.phone, "company": p.company,
+		"notes": p.notes, "segments": p.segments, "country": p.country, "stage": p.stage}[f]
 	if f == "name" && i < 0 {
-		i = p.cols.first
+		i = p.first
 	}
-	if i < 0 {
-		return f
+	if i < 0 || i >= len(p.h.names) {
+		return ""
 	}
-	return p.head.names[i]
-}
-
-// readCustomers imports a generic customers file. A customer already
-// stored (the same id in this source, else the same email, else the same
-// name when there is no email) is skipped.
-func readCustomers(s *session) error {
-	p, err := newCustomerParser(s.in.head)
-	if err != nil {
-		return err
-	}
-	if err := s.loadKnown(); err != nil {
-		return err
-	}
-	if err := s.loadPeople(); err != nil {
-		return err
-	}
-	return s.rows(func(rec []string, line int) error {
-		c, ref, err := p.parse(rec, line)
-		if err != nil {
-			return err
-		}
-		if s.exists(ref, c.Email, c.Name) {
-			s.sum.Skipped++
-			return nil
-		}
-		if ref != "" {
-			c.RefSource, c.Ref = s.source, ref
-		}
-		if err := s.l.Customer(&c); err != nil {
-			return &LineError{Line: line, Err: err}
-		}
-		s.remember(c)
-		if ref != "" {
-			s.customers[ref] = c.ID
-		}
-		s.sum.Customers++
-		return nil
-	})
-}
-
-// loadPeople reads every customer's email and name, to match the people
-// of a generic file with those already stored.
-func (s *session) loadPeople() error {
-	s.emails, s.names = map[string]int64{}, map[string][]int64{}
-	rows, err := s.l.Tx().QueryContext(s.ctx, "SELECT id, email, name FROM customers")
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var c model.Customer
-		if err := rows.Scan(&c.ID, &c.Email, &c.Name); err != nil {
-			return err
-		}
-		s.remember(c)
-	}
-	return rows.Err()
-}
-
-// remember adds a customer to the email and name maps.
-func (s *session) remember(c model.Customer) {
-	if e := strings.ToLower(c.Email); e != "" {
-		if _, ok := s.emails[e]; !ok {
-			s.emails[e] = c.ID
-		}
-	}
-	k := foldName(c.Name)
-	s.names[k] = append(s.names[k], c.ID)
-}
-
-func foldName(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
-
-// exists reports whether a customer is already stored: by ref in this
-// source, else by email, else by name when there is no email.
-func (s *session) exists(ref, email, name string) bool {
-	if ref != "" {
-		_, ok := s.customers[ref]
-		return ok
-	}
-	if email != "" {
-		_, ok := s.emails[email]
-		return ok
-	}
-	return len(s.names[foldName(name)]) > 0
-}
-
-// person returns the customer a generic orders row names, by email first,
-// then by name, creating them when nobody matches; 0 when the row names
-// nobody (an unattributed sale).
-func (s *session) person(name, email string, line, nameCol, emailCol int) (int64, error) {
-	if email != "" {
-		if id, ok := s.emails[email]; ok {
-			return id, nil
-		}
-	} else if name != "" {
-		switch ids := s.names[foldName(name)]; len(ids) {
-		case 0:
-		case 1:
-			return ids[0], nil
-		default:
-			return 0, s.bad(line, nameCol, "%d customers are called %q: add an email column to tell them apart",
-				len(ids), name)
-		}
-	} else {
-		return 0, nil
-	}
-	c := model.Customer{Name: name, Email: email, Stage: model.StageCustomer}
-	if c.Name == "" {
-		c.Name = email
-	}
-	if err := s.l.Customer(&c); err != nil {
-		col := nameCol
-		if col < 0 {
-			col = emailCol
-		}
-		return 0, s.bad(line, col, "%s", fieldMsg(err))
-	}
-	s.remember(c)
-	s.sum.Customers++
-	return c.ID, nil
+	return p.h.names[i]
 }

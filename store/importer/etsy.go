@@ -1,164 +1,223 @@
 package importer
 
 import (
-	"errors"
 	"fmt"
-	"strconv"
 	"strings"
-	"time"
 
 	"clientele/model"
 )
 
-// Etsy's "Sold Orders" CSV: one order a row, its header beginning
+// Etsy's two order exports (Shop Manager › Settings › Options › Download
+// Data), in every vintage seen: with or without the buyer's columns (Etsy
+// dropped some for privacy), comma- or tab-separated (a re-save).
 //
-//	Sale Date,Order ID,Buyer User ID,Full Name,First Name,Last Name,Number of Items,...
+// Sold Orders, one order a row:
 //
-// with Order Value, Discount Amount, Shipping, Sales Tax, Card Processing
-// Fees, Order Net and Buyer further on. The order value less discounts is
-// revenue (shipping and sales tax are not); the card processing fees are a
-// payment-fee cost to serve on the order. Buyers become customers with
-// the Buyer User ID as their ref. Sale dates are MM/DD/YY.
-var etsyRequired = []string{"Sale Date", "Order ID", "Order Value"}
+//	Sale Date,Order ID,Buyer User ID,Full Name,First Name,Last Name,Number of Items,Payment Method,
+//	Date Shipped,Street 1,Street 2,Ship City,Ship State,Ship Zipcode,Ship Country,Currency,Order Value,
+//	Coupon Code,Coupon Details,Discount Amount,Shipping Discount,Shipping,Sales Tax,Order Total,Status,
+//	Card Processing Fees,Order Net,Adjusted Order Total,Adjusted Card Processing Fees,
+//	Adjusted Net Order Amount,Buyer,Order Type,Payment Type,InPerson Discount,InPerson Location,SKU
+//
+// The order value less discounts is revenue (shipping and sales tax are
+// not); card processing fees are a payment-fee cost to serve on the order;
+// an adjusted order total below the order total is a refund of the
+// difference, as far as it goes into revenue. The buyer is a customer by
+// their Buyer User ID, else (a guest, or a file without buyer ids) by
+// name. A cancelled order is not a sale. Dates are MM/DD/YY.
+//
+// Sold Order Items, one item a row, grouped by Order ID:
+//
+//	Sale Date,Item Name,Buyer,Quantity,Price,Coupon Code,Coupon Details,Discount Amount,
+//	Delivery Discount,Delivery,Delivery Price,Item Total,Currency,Transaction ID,Listing ID,Date Paid,
+//	Date Posted,Delivery Name,Delivery Address1,Delivery Address2,Delivery City,Delivery County,
+//	Delivery Zipcode,Delivery Country,Order ID,Variations,Order Type,Listings Type,Payment Type,
+//	InPerson Discount,InPerson Location,VAT Paid by Buyer,SKU
+//
+// (older files: Ship Name, Ship Country…). Each item is a line of
+// quantity × price less its discount; the buyer is their Etsy username
+// (Buyer), else the name it was delivered to (a guest). Both files keep
+// their orders under the source "etsy" by Order ID, so an order read from
+// both is one order, never counted twice.
+const (
+	Etsy      = "etsy"
+	EtsyItems = "etsy-items"
+)
 
-type etsyCols struct {
-	date, id, buyerID, fullName, first, last, items, value, discount, fees, country, buyer int
-}
-
-// etsyRow is one parsed sold order.
-type etsyRow struct {
-	day     time.Time
-	id      string
-	buyerID string
-	name    string
-	buyer   string // the Etsy username
-	country string
-	items   int64
-	revenue model.Money // order value less discounts
-	fees    model.Money
-}
+var etsyFormat = &format{name: Etsy, label: "Etsy Sold Orders", kind: ordersKind, src: Etsy,
+	needs: []need{needOf("Sale Date"), needOf("Order ID"), needOf("Order Value")},
+	marks: []string{"Order Value", "Card Processing Fees", "Order Net", "Number of Items", "Buyer User ID"},
+	dates: model.DateOrderMDY,
+	orders: func(h *header, nb numbers) (orderFormat, error) {
+		return &etsyParser{date: h.find("Sale Date"), id: h.find("Order ID"), value: h.find("Order Value"),
+			buyerID: h.find("Buyer User ID"), fullName: h.find("Full Name"), first: h.find("First Name"),
+			last: h.find("Last Name"), items: h.find("Number of Items"), discount: h.find("Discount Amount"),
+			fees: h.find("Card Processing Fees"), country: h.find("Ship Country"), buyer: h.find("Buyer"),
+			currency: h.find("Currency"), status: h.find("Status"), total: h.find("Order Total"),
+			adjusted: h.find("Adjusted Order Total")}, nil
+	}}
 
 type etsyParser struct {
-	cols etsyCols
-	head header
+	date, id, value, buyerID, fullName, first, last, items, discount, fees, country, buyer int
+	currency, status, total, adjusted                                                      int
 }
 
-func newEtsyParser(h header) (*etsyParser, error) {
-	idx, err := h.require(etsyRequired...)
+func (p *etsyParser) keyCol() int     { return p.id }
+func (p *etsyParser) dateCols() []int { return []int{p.date} }
+
+func (p *etsyParser) parse(r *row) ([]part, error) {
+	id := r.get(p.id)
+	if id == "" {
+		return nil, r.bad(p.id, "the order id is empty")
+	}
+	at, err := r.date(p.date)
 	if err != nil {
 		return nil, err
 	}
-	return &etsyParser{head: h, cols: etsyCols{date: idx[0], id: idx[1], value: idx[2],
-		buyerID: h.find("Buyer User ID"), fullName: h.find("Full Name"), first: h.find("First Name"),
-		last: h.find("Last Name"), items: h.find("Number of Items"), discount: h.find("Discount Amount"),
-		fees: h.find("Card Processing Fees"), country: h.find("Ship Country"), buyer: h.find("Buyer")}}, nil
-}
-
-func (p *etsyParser) parse(rec []string, line int) (etsyRow, error) {
-	c := p.cols
-	bad := func(i int, err error) error { return &LineError{Line: line, Column: p.head.names[i], Err: err} }
-	r := etsyRow{id: field(rec, c.id), buyerID: field(rec, c.buyerID), buyer: field(rec, c.buyer),
-		country: field(rec, c.country), name: field(rec, c.fullName), items: 1}
-	if r.id == "" {
-		return r, bad(c.id, errors.New("the order id is empty"))
+	pt := part{key: id, at: at}
+	if pt.currency, err = r.currency(p.currency); err != nil {
+		return nil, err
 	}
-	var err error
-	if r.day, err = parseEtsyDate(field(rec, c.date)); err != nil {
-		return r, bad(c.date, err)
+	if st := strings.ToLower(r.get(p.status)); strings.HasPrefix(st, "cancel") {
+		return []part{{key: id, skip: "cancelled"}}, nil
 	}
-	if r.name == "" {
-		r.name = strings.TrimSpace(field(rec, c.first) + " " + field(rec, c.last))
-	}
-	if r.name == "" {
-		r.name = r.buyer
-	}
-	if s := field(rec, c.items); s != "" {
-		if r.items, err = strconv.ParseInt(s, 10, 64); err != nil || r.items < 1 {
-			return r, bad(c.items, fmt.Errorf("%q is not a number of items", s))
+	items := int64(1)
+	if r.get(p.items) != "" {
+		if items, err = r.qty(p.items); err != nil || items < 1 {
+			return nil, r.bad(p.items, "%q is not a number of items", r.get(p.items))
 		}
 	}
-	value, err := model.ParseMoney(field(rec, c.value))
+	value, err := r.money(p.value)
 	if err != nil {
-		return r, bad(c.value, err)
+		return nil, err
 	}
-	var discount model.Money
-	if s := field(rec, c.discount); s != "" {
-		if discount, err = model.ParseMoney(s); err != nil {
-			return r, bad(c.discount, err)
-		}
+	discount, err := r.optMoney(p.discount)
+	if err != nil {
+		return nil, err
 	}
 	// Etsy writes the discount as a positive amount taken off.
-	r.revenue = value - max(discount, -discount)
-	if value < 0 || value > model.MaxMoney || r.revenue < 0 {
-		return r, bad(c.value, fmt.Errorf("order value %s less discount %s is not a sale amount",
-			value.Decimal(), discount.Decimal()))
+	revenue := value - max(discount, -discount)
+	if value < 0 || value > model.MaxMoney || revenue < 0 {
+		return nil, r.bad(p.value, "order value %s less discount %s is not a sale amount", value.Decimal(),
+			discount.Decimal())
 	}
-	if s := field(rec, c.fees); s != "" {
-		if r.fees, err = model.ParseMoney(s); err != nil {
-			return r, bad(c.fees, err)
-		}
-		r.fees = max(r.fees, -r.fees) // some exports write fees as negative
-	}
-	if r.buyerID != "" && r.name == "" {
-		r.name = "Etsy buyer " + r.buyerID
-	}
-	return r, nil
-}
-
-// parseEtsyDate reads MM/DD/YY (and MM/DD/YYYY).
-func parseEtsyDate(s string) (time.Time, error) {
-	for _, layout := range []string{"1/2/06", "1/2/2006"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("%q is not a date (Etsy writes MM/DD/YY)", s)
-}
-
-// readEtsy imports a Sold Orders file.
-func readEtsy(s *session) error {
-	p, err := newEtsyParser(s.in.head)
+	fees, err := r.optMoney(p.fees)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if err := s.loadKnown(); err != nil {
-		return err
+	fees = max(fees, -fees) // some vintages write fees as negative
+	desc := "Etsy order " + id
+	if items > 1 {
+		desc += fmt.Sprintf(" (%d items)", items)
 	}
-	return s.rows(func(rec []string, line int) error {
-		r, err := p.parse(rec, line)
+	pt.lines = []lineIn{{desc: desc, qty: 1, price: model.Decimal{Units: int64(revenue), Scale: 2}, amount: revenue,
+		line: r.line}}
+	pt.costs = []costIn{{cat: model.CostFees, amount: fees, note: "Etsy card processing fees"}}
+	pt.who = etsyBuyer(r.get(p.buyerID), r.get(p.fullName), r.get(p.first), r.get(p.last), r.get(p.buyer),
+		r.get(p.country))
+	parts := []part{pt}
+	if r.get(p.adjusted) != "" && r.get(p.total) != "" {
+		total, err := r.money(p.total)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		skip, err := s.startOrder(r.id, line, p.head.names[p.cols.id])
-		if err != nil || skip {
-			return err
+		adjusted, err := r.money(p.adjusted)
+		if err != nil {
+			return nil, err
 		}
-		o := &pending{first: line, lines: []int{line}, order: model.Order{OrderedAt: r.day, Kind: model.OrderSale,
-			Source: s.source, ExternalID: r.id}}
-		if r.buyerID != "" {
-			o.order.CustomerID, err = s.customer(r.buyerID, func() model.Customer {
-				return model.Customer{Name: r.name, Country: r.country, Social: r.buyer, Source: "Etsy"}
-			})
-			if err != nil {
-				return &LineError{Line: line, Column: p.head.names[p.cols.buyerID], Err: err}
-			}
+		if back := min(total-adjusted, revenue); back > 0 {
+			parts = append(parts, part{key: id + "/refund", at: at, refund: true, who: pt.who, currency: pt.currency,
+				lines: []lineIn{{desc: "Refund on Etsy order " + id, qty: -1,
+					price: model.Decimal{Units: int64(back), Scale: 2}, amount: -back, line: r.line}}})
 		}
-		desc := "Etsy order " + r.id
-		if r.items > 1 {
-			desc += fmt.Sprintf(" (%d items)", r.items)
-		}
-		o.order.Lines = []model.OrderLine{model.NewLine(desc, 1, r.revenue, 0)}
-		if err := s.add(o); err != nil {
-			return err
-		}
-		if r.fees > 0 {
-			c := model.Cost{On: r.day, CustomerID: o.order.CustomerID, OrderID: o.order.ID, Category: model.CostFees,
-				Amount: r.fees, Note: "Etsy card processing fees"}
-			if err := s.l.Cost(&c); err != nil {
-				return &LineError{Line: line, Column: p.head.names[p.cols.fees], Err: err}
-			}
-			s.sum.Costs++
-		}
+	}
+	return parts, nil
+}
+
+// etsyBuyer is the customer of an Etsy order: by Buyer User ID, else by
+// name (a guest checkout, or a file without buyer ids); nil when the file
+// names nobody.
+func etsyBuyer(id, full, first, last, username, country string) *person {
+	name := full
+	if name == "" {
+		name = strings.TrimSpace(first + " " + last)
+	}
+	if name == "" {
+		name = username
+	}
+	if id == "" && name == "" {
 		return nil
-	})
+	}
+	if name == "" {
+		name = "Etsy buyer " + id
+	}
+	return &person{ref: id, name: name, country: country, social: username, acquired: "Etsy"}
+}
+
+var etsyItemsFormat = &format{name: EtsyItems, label: "Etsy Sold Order Items", kind: ordersKind, src: Etsy,
+	needs: []need{needOf("Sale Date"), needOf("Order ID"), needOf("Item Name"), needOf("Quantity"), needOf("Price")},
+	marks: []string{"Item Name", "Listing ID", "Transaction ID", "Item Total"}, dates: model.DateOrderMDY,
+	orders: func(h *header, nb numbers) (orderFormat, error) {
+		return &etsyItemsParser{date: h.find("Sale Date"), id: h.find("Order ID"), item: h.find("Item Name"),
+			qty: h.find("Quantity"), price: h.find("Price"), discount: h.find("Discount Amount"),
+			buyer: h.find("Buyer"), shipName: h.find("Delivery Name", "Ship Name"),
+			country: h.find("Delivery Country", "Ship Country"), currency: h.find("Currency"), sku: h.find("SKU"),
+			tx: h.find("Transaction ID")}, nil
+	}}
+
+type etsyItemsParser struct {
+	date, id, item, qty, price, discount, buyer, shipName, country, currency, sku, tx int
+}
+
+func (p *etsyItemsParser) keyCol() int     { return p.id }
+func (p *etsyItemsParser) dateCols() []int { return []int{p.date} }
+
+func (p *etsyItemsParser) parse(r *row) ([]part, error) {
+	id := r.get(p.id)
+	if id == "" {
+		return nil, r.bad(p.id, "the order id is empty")
+	}
+	at, err := r.date(p.date)
+	if err != nil {
+		return nil, err
+	}
+	qty, err := r.qty(p.qty)
+	if err != nil {
+		return nil, err
+	}
+	if qty < 1 {
+		return nil, r.bad(p.qty, "the quantity %d is not a number of items sold", qty)
+	}
+	price, err := r.decimal(p.price)
+	if err != nil {
+		return nil, err
+	}
+	amount, ok := price.Times(qty)
+	if !ok || price.Units < 0 {
+		return nil, r.bad(p.price, "%d × %s is not a sale amount", qty, r.get(p.price))
+	}
+	discount, err := r.optMoney(p.discount)
+	if err != nil {
+		return nil, err
+	}
+	pt := part{key: id, at: at, lines: []lineIn{{desc: r.get(p.item), sku: r.get(p.sku), qty: qty, price: price,
+		amount: amount, line: r.line}}}
+	if d := max(discount, -discount); d > 0 {
+		pt.lines = append(pt.lines, lineIn{desc: "Discount on " + r.get(p.item), qty: 1,
+			price: model.Decimal{Units: -int64(d), Scale: 2}, amount: -d, line: r.line})
+	}
+	if pt.currency, err = r.currency(p.currency); err != nil {
+		return nil, err
+	}
+	if buyer, name := r.get(p.buyer), r.get(p.shipName); buyer != "" || name != "" {
+		who := &person{name: name, social: buyer, country: r.get(p.country), acquired: "Etsy"}
+		if buyer != "" {
+			who.ref = "user:" + buyer // Sold Orders' refs are buyer ids: usernames are kept apart
+			if who.name == "" {
+				who.name = buyer
+			}
+		}
+		pt.who = who
+	}
+	return []part{pt}, nil
 }

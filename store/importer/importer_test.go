@@ -12,7 +12,7 @@ import (
 	"clientele/store"
 )
 
-func run(t *testing.T, db *store.DB, csv string, opt Options) (model.ImportSummary, error) {
+func run(t testing.TB, db *store.DB, csv string, opt Options) (model.ImportSummary, error) {
 	t.Helper()
 	return Import(context.Background(), db, strings.NewReader(csv), opt)
 }
@@ -40,9 +40,10 @@ func TestRetailSmallFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := model.ImportSummary{Format: OnlineRetail, Rows: 4, Customers: 1, Offerings: 4, Orders: 3, Unattributed: 1, Lines: 4}
-	if sum != want {
-		t.Errorf("summary %+v, want %+v", sum, want)
+	if sum.Format != OnlineRetail || sum.Rows != 4 || sum.Customers != 1 || sum.Offerings != 4 || sum.Orders != 3 ||
+		sum.Unattributed != 1 || sum.Lines != 4 || sum.Encoding != "UTF-8 with BOM" || sum.Separator != "comma" ||
+		sum.DateOrder != "ISO" {
+		t.Errorf("summary %+v", sum)
 	}
 	// 6 × 2.55 = 15.30; 3 × 0.085 = 0.255 → 0.26 (half away from zero); −27.50.
 	if n := count(t, db, "SELECT revenue FROM customers WHERE ref = '17850'"); n != 1530+26-2750 {
@@ -71,24 +72,22 @@ func TestBadLinesNameLineAndColumnAndWriteNothing(t *testing.T) {
 			`line 3, column Quantity: "two" is not a whole number`},
 		{"cancellation with a positive quantity", head + ok + "C2,B,y,2,2010-12-01 08:00:00,1.50,,UK\n", "",
 			"line 3, column Quantity: invoice C2 is a cancellation"},
-		{"bad date", head + ok + "2,B,y,2,01.12.2010,1.50,,UK\n", "", `line 3, column InvoiceDate: "01.12.2010"`},
+		{"bad date", head + ok + "2,B,y,2,01.12.2010,1.50,,UK\n", "", `line 3: the dates are written two ways`},
+		{"not a date", head + ok + "2,B,y,2,yesterday,1.50,,UK\n", "", `line 3, column InvoiceDate: "yesterday" is not a date`},
 		{"bad customer", head + ok + "2,B,y,2,2010-12-01 08:00:00,1.50,12.5,UK\n", "",
 			`line 3, column CustomerID: customer id "12.5" is not a whole number`},
 		{"too few columns", head + ok + "2,B,y,2,2010-12-01 08:00:00,1.50\n", "", "line 3: has 6 columns, the header has 8"},
 		{"bare quote", head + ok + "2,B,y \"big\",2,2010-12-01 08:00:00,1.50,,UK\n", "", "line 3: column 7: bare \""},
-		{"invoice split", head + ok + "2,B,y,2,2010-12-01 08:00:00,1.50,,UK\n" + ok, "",
-			`line 4, column InvoiceNo: "1" was already read at line 2`},
 		{"quoted line break keeps counting", head + "1,A,\"two\nlines\",2,2010-12-01 08:00:00,1.50,12.0,UK\n" +
 			"2,B,y,2,2010-12-01 08:00:00,x,,UK\n", "", "line 4, column UnitPrice"},
 		{"unknown header", "a,b\n1,2\n", "", "line 1: the header matches no format"},
-		{"missing column", "InvoiceNo,StockCode,UnitPrice\n1,2,3\n", "", "line 1: the header has no Description column"},
-		{"etsy bad date", etsyHead + "2024-01-05,1,7,Ann,Ann,Lee,1,,,UK,GBP,10.00,0,2.00,0.50,0.30,9.70,ann\n", "",
-			`line 2, column Sale Date: "2024-01-05" is not a date (Etsy writes MM/DD/YY)`},
+		{"missing column", "InvoiceNo,StockCode,UnitPrice\n1,2,3\n", "", "line 1: the header matches no format"},
+		{"etsy bad date", etsyHead + "02/30/24,1,7,Ann,Ann,Lee,1,,,UK,GBP,10.00,0,2.00,0.50,0.30,9.70,ann\n", "",
+			`line 2, column Sale Date: "02/30/24" is not a real date`},
 		{"orders bad amount", "date,customer,amount\n2026-01-02,Ann,12.50\n2026-01-03,Ann,12,5\n", "",
 			"line 3: has 4 columns"},
 		{"orders bad email", "date,customer,email,amount\n2026-01-02,Ann,ann@,12.50\n", "",
 			"line 2, column email:"},
-		{"customers bad email", "name,email\nAnn,ann@example.com\nBob,bob@\n", "", "line 3, column email:"},
 		{"customers no name", "name,email,phone\nAnn,ann@example.com,555-0100\n,,555-0101\n", "", "line 3, column name: "},
 	}
 	for _, c := range cases {
@@ -113,7 +112,7 @@ func TestAFileThatCannotBeReadIsSaidInWords(t *testing.T) {
 	dir := t.TempDir()
 	for path, want := range map[string]string{
 		filepath.Join(dir, "missing.csv"): "there is no such file",
-		dir:                               "that is a folder, not a CSV file",
+		dir:                               "that is a folder, not a file to import",
 	} {
 		_, err := ImportFile(context.Background(), db, path, Options{})
 		if err == nil || err.Error() != want {

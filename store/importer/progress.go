@@ -6,34 +6,48 @@ import (
 	"time"
 )
 
-// Help describes the formats and the columns each accepts, for
-// `clientele import --help`.
-const Help = `Formats (--format auto recognises the header):
+// Help describes the formats and the rules, for `clientele import --help`.
+const Help = `Formats (--format auto finds the format from the header; a header that
+matches none, or several equally, is refused with what each one lacks):
 
-  online-retail  InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,
-                 CustomerID,Country: an invoice is an order (external id InvoiceNo;
-                 C… is a refund); CustomerID 17850.0 is customer ref 17850, named
-                 "Customer 17850"; no CustomerID is an unattributed sale; StockCode
-                 and Description become offerings. Line amount = Quantity × UnitPrice
-                 rounded once to the penny, half away from zero.
-  etsy           Etsy's Sold Orders CSV (Sale Date MM/DD/YY, Order ID, Buyer User ID,
-                 Full Name, Order Value, Discount Amount, Card Processing Fees…):
-                 revenue is the order value less discounts (not shipping, not sales
-                 tax); card processing fees become a payment-fee cost to serve.
-  orders         one order line a row: a date (date, order date, sale date), the
-                 customer (customer/name and/or email; neither: unattributed), an
-                 amount (amount, total) or quantity and unit price (qty, price);
-                 optional: order id (rows with one id, together, are one order),
-                 item/description, sku, kind (sale/refund), unit cost. Dates are
-                 YYYY-MM-DD. A negative amount or kind "refund" is a refund.
-  customers      one customer a row: name (or first name + last name), email,
-                 phone, company, notes, segment (several with ; or ,); optional:
-                 country, stage, id.
+  etsy               Etsy Sold Orders, every vintage (with or without buyer
+                     columns, comma or tab): order value less discounts is revenue,
+                     card processing fees a payment-fee cost, an adjusted total below
+                     the total a refund, cancelled orders left out. MM/DD/YY.
+  etsy-items         Etsy Sold Order Items, grouped by Order ID: quantity x price
+                     less discount per item; a guest buyer with a name is a customer.
+  shopify-orders     one row per line item: the subtotal (lines less discounts, no
+                     shipping or tax) is revenue, Refunded Amount a refund, cancelled
+                     orders left out; the customer is the email, else the billing name.
+  shopify-customers  tags become segments, the note the notes, apostrophes dropped.
+  square-items       Square item sales: Net Sales per item, refunds as refunds.
+  square-customers   Square's customer directory: Memo is notes, Groups segments.
+  woocommerce        the built-in order export: items, cart discount, refunds.
+  stripe             payments: each paid charge an order of its customer's email,
+                     the fee a payment-fee cost, the amount refunded a refund.
+  paypal             activity download: payments received are sales with their fee
+                     as a cost, refunds are refunds; purchases, holds, transfers,
+                     withdrawals, invoices sent… are counted by type and left out.
+  google-contacts, outlook-contacts, vcard (.vcf 2.1/3.0/4.0): customers.
+  online-retail      InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,
+                     CustomerID,Country (C… invoices are refunds).
+  orders             your own list: a date, the customer and/or email, an amount or
+                     quantity and unit price; optional order id, item, sku, kind,
+                     unit cost, currency.
+  customers          your own list: name (or first and last), email, phone, company,
+                     notes, segment; optional country, stage, id.
 
-Column names match ignoring case, spaces and punctuation. The import is one
-transaction: a bad line stops it with "line N, column X: why" and nothing is
-written. Importing the same file again adds nothing (orders and customers
-already imported are skipped).`
+Reading: UTF-8 with or without BOM, UTF-16 with BOM and Windows-1252 (--encoding
+to say which); comma, semicolon or tab from the header, decimal commas in
+semicolon files. Dates ISO, D/M/Y or M/D/Y, 2- or 4-digit years, with or
+without times and zones (kept as written): the order is decided from all the
+file's values; a file whose every date reads either way takes --date-order,
+else the book's Date order setting. The file's currency must be the book's (an
+empty book takes the file's). Rows of an order may be anywhere in the file.
+A bad amount, quantity, date or id stops the import with "line N, column X:
+why" and nothing is written; an odd phone or email is kept in the customer's
+notes and listed. Importing a file again skips what is unchanged, replaces
+orders whose rows changed, and leaves orders edited here alone.`
 
 // ProgressTo returns a progress reporter that rewrites one line on w:
 // "  120,000 rows · 48,000 rows/s". Use it only when w is a terminal.
