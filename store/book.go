@@ -191,11 +191,11 @@ type card struct {
 	lastOrder, lastTouch      string // as stored, "" for none
 	nps                       int    // -1 when there is none
 	hasNPS                    bool
-	segments                  []int64 // ids, ascending
-	values                    []string
+	segments                  []int64  // ids, ascending
+	values                    []string // in order, the customer's own
 }
 
-// parse reads a card's JSON into c, reusing its slices.
+// parse reads a card's JSON into c, appending to its slices.
 func (c *card) parse(text string) error {
 	sc := scanner{s: text}
 	c.segments, c.values = c.segments[:0], c.values[:0]
@@ -259,28 +259,29 @@ func (c *card) parse(text string) error {
 // cardsRead reads the cards of customers lo to hi.
 const cardsRead = `SELECT customer_id, card FROM customer_cards WHERE customer_id >= ?1 AND customer_id <= ?2`
 
-// readCards reads the card of every customer up to maxID into
-// cards[id] (a customer with none keeps the zero card; has[id] says
-// which do), in two halves side by side.
-func (db *DB) readCards(ctx context.Context, maxID int64) (cards []card, has []bool, err error) {
-	cards, has = make([]card, maxID+1), make([]bool, maxID+1)
+// eachCard reads the card of every customer from 1 to maxID and calls fn
+// with it, in two halves side by side: fn is called from two goroutines
+// at once, each with a card of its own that it reuses (fn copies what it
+// keeps; the card's values are the customer's own).
+func (db *DB) eachCard(ctx context.Context, maxID int64, fn func(id int64, c *card)) error {
 	half := func(lo, hi int64) func() error {
 		return func() error {
+			var c card
 			return db.eachRow(ctx, cardsRead, []any{lo, hi}, func(r row) error {
 				id := r.int(0)
-				if id < 0 || id > maxID {
+				if id < 1 || id > maxID {
 					return nil
 				}
-				if err := cards[id].parse(r.text(1)); err != nil {
+				c.values = nil
+				if err := c.parse(r.text(1)); err != nil {
 					return fmt.Errorf("customer %d: %w", id, err)
 				}
-				has[id] = true
+				fn(id, &c)
 				return nil
 			})
 		}
 	}
-	err = parallel(half(0, maxID/2), half(maxID/2+1, maxID))
-	return cards, has, err
+	return parallel(half(1, maxID/2), half(maxID/2+1, maxID))
 }
 
 // segments are every segment's name and its place among all of them by

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"clientele/model"
 )
@@ -56,13 +57,23 @@ func (db *DB) profitBook(ctx context.Context, p model.Period, months bool) (mode
 		what.months = p.Months(book.FirstDay, book.LastDay)
 	}
 	var figures bookSums
-	var cards []card
-	var has []bool
 	var segs segments
+	byID := make([]model.ProfitFacts, n)
+	segIDs := make([][]int64, n)
 	acquisition, acquisitionCosts := make([]model.Money, n), make([]int, n) // all time; entries in the period
 	err = parallel(
 		func() (err error) { figures, err = db.readSums(ctx, period, maxID, bounds, what); return err },
-		func() (err error) { cards, has, err = db.readCards(ctx, maxID); return err },
+		func() error {
+			return db.eachCard(ctx, maxID, func(id int64, c *card) {
+				f := model.ProfitFacts{ID: id, Name: c.name, Stage: model.Stage(c.stage), Tier: c.tier,
+					Archived: c.archived, Acquisition: c.acquisition}
+				f.Ref = (&model.Customer{ID: id, Ref: c.ref}).DisplayRef()
+				byID[id] = f
+				if len(c.segments) > 0 {
+					segIDs[id] = slices.Clone(c.segments)
+				}
+			})
+		},
 		func() (err error) { segs, err = db.segmentsByID(ctx); return err },
 		func() error {
 			return db.eachRow(ctx, profitAcquisition, nil, func(r row) error {
@@ -92,16 +103,14 @@ func (db *DB) profitBook(ctx context.Context, p model.Period, months bool) (mode
 		c.LifetimeRevenue, c.LifetimeDirectCost, c.LifetimeCostToServe = l.revenue(), l.direct(), l.costToServe
 		c.Acquisition += acquisition[c.ID]
 	}
-	book.Customers = make([]model.ProfitFacts, 0, maxID)
-	names := make([]string, 0, maxID)
-	for id := int64(1); id <= maxID; id++ {
-		if !has[id] {
+	names := make([]string, 0, n)
+	book.Customers = byID[:0]
+	for id := range byID {
+		if byID[id].ID == 0 { // no customer, or no card
 			continue
 		}
-		cd := &cards[id]
-		c := model.ProfitFacts{ID: id, Name: cd.name, Stage: model.Stage(cd.stage), Tier: cd.tier,
-			Archived: cd.archived, Acquisition: cd.acquisition, Segments: segs.names(cd.segments, &names)}
-		c.Ref = (&model.Customer{ID: id, Ref: cd.ref}).DisplayRef()
+		c := byID[id]
+		c.Segments = segs.names(segIDs[id], &names)
 		fill(&c)
 		book.Customers = append(book.Customers, c)
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -37,31 +38,51 @@ func (db *DB) FitBook(ctx context.Context, from, to time.Time) ([]model.FitCusto
 	return db.fitBook(ctx, from, to, true)
 }
 
-// fitBook reads the customers' cards (customer_cards, kept by triggers:
-// one text per customer), the list's order, the segments' names and the
-// complaints of the period and, with figures, the sums of the period
-// (readSums), side by side, and joins them by id. Ids are dense (SQLite
-// hands them out in order), so facts about other tables are kept in
-// slices indexed by id.
+// fitBook reads the list's order, then the customers' cards
+// (customer_cards, kept by triggers: one text per customer) straight into
+// their places in it; beside them the segments' names, the complaints of
+// the period and, with figures, the sums of the period (readSums); and
+// joins them by id. Ids are dense (SQLite hands them out in order), so
+// facts about other tables are kept in slices indexed by id.
 func (db *DB) fitBook(ctx context.Context, from, to time.Time, figures bool) ([]model.FitCustomer, error) {
 	lo, hi := periodDays(from, to)
 	var maxID int64
 	if err := db.r.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM customers").Scan(&maxID); err != nil {
 		return nil, mapErr(err)
 	}
-	var cards []card
-	var has []bool
-	var order []int64
+	var out []model.FitCustomer
+	var segIDs [][]int64         // by place in out, the ids of each customer's segments
+	at := make([]int32, maxID+1) // each customer's place in out, plus one; 0 when not listed
 	var segs segments
 	var sums bookSums
 	complaints := make([]int32, maxID+1)
 	reads := []func() error{
-		func() (err error) { cards, has, err = db.readCards(ctx, maxID); return err },
 		func() error {
-			order = make([]int64, 0, maxID)
-			return db.eachRow(ctx, liveByName, nil, func(r row) error {
-				order = append(order, r.int(0))
+			n := 0
+			err := db.eachRow(ctx, liveByName, nil, func(r row) error {
+				// A customer added since max(id) was read is left for
+				// the next load.
+				if id := r.int(0); id >= 1 && id <= maxID {
+					n++
+					at[id] = int32(n)
+				}
 				return nil
+			})
+			if err != nil {
+				return err
+			}
+			out, segIDs = make([]model.FitCustomer, n), make([][]int64, n)
+			return db.eachCard(ctx, maxID, func(id int64, c *card) {
+				if at[id] == 0 || c.archived {
+					return
+				}
+				out[at[id]-1] = model.FitCustomer{ID: id, Name: c.name, Stage: model.Stage(c.stage),
+					Country: c.country, Tier: c.tier, Fit: c.fit, Referrer: c.referredBy, LifetimeRevenue: c.revenue,
+					LastActivity: parseStamp(max(c.lastOrder, c.lastTouch)), Values: c.values, NPS: c.nps,
+					HasNPS: c.hasNPS}
+				if len(c.segments) > 0 {
+					segIDs[at[id]-1] = slices.Clone(c.segments)
+				}
 			})
 		},
 		func() (err error) { segs, err = db.segmentsByID(ctx); return err },
@@ -87,22 +108,22 @@ func (db *DB) fitBook(ctx context.Context, from, to time.Time, figures bool) ([]
 	if err := parallel(reads...); err != nil {
 		return nil, fmt.Errorf("reading what the fit score weighs: %w", err)
 	}
-	out := make([]model.FitCustomer, 0, len(order))
-	names := make([]string, 0, len(order))
-	for _, id := range order {
-		// A customer added since max(id) was read is left for the next
-		// load.
-		if id < 0 || id > maxID || !has[id] || cards[id].archived {
+	names := make([]string, 0, len(out))
+	missing := 0
+	for i := range out {
+		c := &out[i]
+		if c.ID == 0 { // archived since the order was read, or no card
+			missing++
 			continue
 		}
-		c := &cards[id]
-		out = append(out, model.FitCustomer{ID: id, Name: c.name, Stage: model.Stage(c.stage), Country: c.country,
-			Tier: c.tier, Fit: c.fit, Referrer: c.referredBy, LifetimeRevenue: c.revenue,
-			LastActivity: parseStamp(max(c.lastOrder, c.lastTouch)), Segments: segs.names(c.segments, &names),
-			Values: c.values, Complaints: int(complaints[id]), NPS: c.nps, HasNPS: c.hasNPS})
+		c.Segments = segs.names(segIDs[i], &names)
+		c.Complaints = int(complaints[c.ID])
 		if figures {
-			fitFigures(&out[len(out)-1], &sums.period[id])
+			fitFigures(c, &sums.period[c.ID])
 		}
+	}
+	if missing > 0 {
+		out = slices.DeleteFunc(out, func(c model.FitCustomer) bool { return c.ID == 0 })
 	}
 	return out, nil
 }
