@@ -169,6 +169,8 @@ var bookDiffers = `WITH kept AS (SELECT m.customer_id, j.key AS month, j.value A
 	SELECT customer_id, month, kept, fresh FROM kept FULL JOIN fresh USING (customer_id, month)
 	WHERE kept IS NOT fresh ORDER BY customer_id, month`
 
+var _ model.BookVersionStore = (*DB)(nil)
+
 // BookVersion returns a number that changes with every change to the data
 // the whole-book analyses read (customers, their segments and values,
 // orders, costs, complaints, feedback, touches, offerings, settings), by

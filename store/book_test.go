@@ -474,3 +474,25 @@ func TestPlanOfReadsWholeMonthsAndEdges(t *testing.T) {
 		}
 	}
 }
+
+// A hand-edited card or months text never panics the reader: it reads,
+// or it is an error.
+func FuzzBookJSON(f *testing.F) {
+	for _, seed := range []string{
+		`["Ann","customer","UK",null,4,null,0,null,200,27350,"2026-10-03 09:58:00",null,8,[6],["style"]]`,
+		`["A \"q\" \\ \u00e9 \ud83d\ude00","prospect","",1,null,3,1,"r",0,0,null,null,null,[],[]]`,
+		`{"2026-03":[1,5200,2090,0,0,0,2,748,"23 12:36:00","23 12:36:00"],"2026-04":[0,0,0,1,-500,-20,0,0,null,null]}`,
+		`{}`, `[`, `{"2026-13":[]}`, `["\u12`,
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var c card
+		_ = c.parse(s)
+		_ = eachMonth(s, func(m month, f *monthFigures) {
+			if m < 0 {
+				t.Errorf("month %d read from %q", m, s)
+			}
+		})
+	})
+}
