@@ -264,11 +264,23 @@ const cardsRead = `SELECT customer_id, card FROM customer_cards WHERE customer_i
 // eachCard reads the card of every customer from 1 to maxID and calls fn
 // with it, in two halves side by side: fn is called from two goroutines
 // at once, each with a card of its own that it reuses (fn copies what it
-// keeps; the card's values are the customer's own).
+// keeps; the card's values are the customer's own). The texts fn may keep
+// are copied out of the card's row, which can then go: a name is the
+// customer's own, a stage, country or value shared with the customers who
+// have the same.
 func (db *DB) eachCard(ctx context.Context, maxID int64, fn func(id int64, c *card)) error {
 	half := func(lo, hi int64) func() error {
 		return func() error {
 			var c card
+			shared := map[string]string{}
+			intern := func(s string) string {
+				if t, ok := shared[s]; ok {
+					return t
+				}
+				t := strings.Clone(s)
+				shared[t] = t
+				return t
+			}
 			return db.eachRow(ctx, cardsRead, []any{lo, hi}, func(r row) error {
 				id := r.int(0)
 				if id < 1 || id > maxID {
@@ -277,6 +289,11 @@ func (db *DB) eachCard(ctx context.Context, maxID int64, fn func(id int64, c *ca
 				c.values = nil
 				if err := c.parse(r.text(1)); err != nil {
 					return fmt.Errorf("customer %d: %w", id, err)
+				}
+				c.name, c.ref = strings.Clone(c.name), strings.Clone(c.ref)
+				c.stage, c.country = intern(c.stage), intern(c.country)
+				for i, v := range c.values {
+					c.values[i] = intern(v)
 				}
 				fn(id, &c)
 				return nil
