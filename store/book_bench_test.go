@@ -62,4 +62,28 @@ func BenchmarkFitBook(b *testing.B) {
 		}
 		cpuTime(b, start)
 	})
+	cs, err := db.FitBook(ctx, from, today)
+	if err != nil {
+		b.Fatal(err)
+	}
+	segs, err := db.Segments(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("analyse", func(b *testing.B) {
+		fresh := make([]model.FitCustomer, len(cs))
+		var cpu time.Duration
+		for b.Loop() {
+			// AnalyseFit fills in what it works out: each run gets the
+			// customers as read.
+			b.StopTimer()
+			copy(fresh, cs)
+			b.StartTimer()
+			start := processCPU()
+			model.AnalyseFit(fresh, segs, model.FitOptions{From: from, To: today, Today: today, Settings: s,
+				Weights: model.DefaultFitWeights})
+			cpu += processCPU() - start
+		}
+		b.ReportMetric(float64(cpu)/float64(b.N)/float64(time.Millisecond), "cpu-ms/op")
+	})
 }

@@ -489,7 +489,7 @@ func FuzzBookJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		var c card
 		_ = c.parse(s)
-		_ = eachMonth(s, func(m month, f *monthFigures) {
+		_ = eachMonth(s, nil, func(m month, f *monthFigures) {
 			if m < 0 {
 				t.Errorf("month %d read from %q", m, s)
 			}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 	"sync"
 	"time"
 
@@ -269,8 +270,9 @@ type monthFigures struct {
 }
 
 // eachMonth calls fn with every month of one customer's customer_months
-// text ({"YYYY-MM":[8 integers, 2 days and times or null], …}).
-func eachMonth(text string, fn func(m month, f *monthFigures)) error {
+// text ({"YYYY-MM":[8 integers, 2 days and times or null], …}) that want
+// (nil: every month) wants; the others are skipped unread.
+func eachMonth(text string, want func(m month) bool, fn func(m month, f *monthFigures)) error {
 	sc := scanner{s: text}
 	var f monthFigures
 	fields := [8]*int64{&f.saleOrders, &f.sales, &f.saleDirect, &f.refundOrders, &f.refunds, &f.refundDirect,
@@ -283,6 +285,18 @@ func eachMonth(text string, fn func(m month, f *monthFigures)) error {
 		m, ok := monthOf(key)
 		if !ok || len(key) != 7 || !sc.expect(':') || !sc.expect('[') {
 			return cmp.Or(sc.err, errBook)
+		}
+		if want != nil && !want(m) {
+			end := strings.IndexByte(sc.s[sc.i:], ']')
+			if end < 0 {
+				return errBook
+			}
+			sc.i += end + 1
+			if sc.next('}') {
+				return nil
+			}
+			sc.expect(',')
+			continue
 		}
 		for _, p := range fields {
 			*p, _ = sc.int()
@@ -353,6 +367,11 @@ func (db *DB) readSums(ctx context.Context, sp span, maxID int64, bounds recordD
 		return nil
 	}
 	at := func(id int64) bool { return id >= 0 && id <= maxID }
+	// want skips, unread, the months nothing asked for.
+	var want func(m month) bool
+	if !what.life {
+		want = p.takes
+	}
 
 	// The kept months, in quarters of the customers side by side: the
 	// older customers, with the lower ids, have more months.
@@ -367,7 +386,7 @@ func (db *DB) readSums(ctx context.Context, sp span, maxID int64, bounds recordD
 				if out.life != nil {
 					l = &out.life[id]
 				}
-				err := eachMonth(r.text(1), func(m month, f *monthFigures) {
+				err := eachMonth(r.text(1), want, func(m month, f *monthFigures) {
 					if l != nil {
 						l.add(f)
 					}
