@@ -19,25 +19,23 @@ import (
 // cost, computed from the orders and costs themselves, as customer_months
 // keeps them: customer_id (0 for no one), month ('YYYY-MM') and figures
 // (the JSON array the triggers write). A cost is its customer's, else the
-// customer's of the order it is recorded on, else no one's. The four
-// conditions in braces narrow the four scans (orders, costs of a customer,
-// costs on an order of a customer, costs of no one): to the customers a
-// load marked, or to nothing ("1").
+// customer's of the order it is recorded on, else no one's. The words in
+// braces narrow the five scans to some customers (see narrow): the sales
+// and the refunds each read an index that holds just them in customer
+// order, as do a customer's own costs.
 const monthRows = `SELECT customer_id, month, json_array(sum(sale_orders), sum(sales), sum(sale_direct),
 		sum(refund_orders), sum(refunds), sum(refund_direct), sum(costs), sum(serve), min(first_sale),
 		max(last_sale)) AS figures
 	FROM (
-		SELECT coalesce(customer_id, 0) AS customer_id, substr(ordered_at, 1, 7) AS month,
-			count(*) FILTER (WHERE kind = 'sale') AS sale_orders,
-			coalesce(sum(lines_amount) FILTER (WHERE kind = 'sale'), 0) AS sales,
-			coalesce(sum(lines_direct_cost) FILTER (WHERE kind = 'sale'), 0) AS sale_direct,
-			count(*) FILTER (WHERE kind = 'refund') AS refund_orders,
-			coalesce(sum(lines_amount) FILTER (WHERE kind = 'refund'), 0) AS refunds,
-			coalesce(sum(lines_direct_cost) FILTER (WHERE kind = 'refund'), 0) AS refund_direct,
-			0 AS costs, 0 AS serve,
-			substr(min(ordered_at) FILTER (WHERE kind = 'sale'), 9) AS first_sale,
-			substr(max(ordered_at) FILTER (WHERE kind = 'sale'), 9) AS last_sale
-		FROM orders WHERE {orders} GROUP BY 1, 2
+		SELECT coalesce(customer_id, 0) AS customer_id, substr(ordered_at, 1, 7) AS month, count(*) AS sale_orders,
+			sum(lines_amount) AS sales, sum(lines_direct_cost) AS sale_direct, 0 AS refund_orders, 0 AS refunds,
+			0 AS refund_direct, 0 AS costs, 0 AS serve, substr(min(ordered_at), 9) AS first_sale,
+			substr(max(ordered_at), 9) AS last_sale
+		FROM orders WHERE kind = 'sale' AND {orders} GROUP BY 1, 2
+		UNION ALL
+		SELECT coalesce(customer_id, 0), substr(ordered_at, 1, 7), 0, 0, 0, count(*), sum(lines_amount),
+			sum(lines_direct_cost), 0, 0, NULL, NULL
+		FROM orders WHERE kind = 'refund' AND {orders} GROUP BY 1, 2
 		UNION ALL
 		SELECT customer_id, substr(incurred_on, 1, 7), 0, 0, 0, 0, 0, 0, count(*), sum(amount), NULL, NULL
 		FROM costs WHERE customer_id IS NOT NULL AND category <> 'acquisition' AND {own} GROUP BY 1, 2
@@ -53,22 +51,7 @@ const monthRows = `SELECT customer_id, month, json_array(sum(sale_orders), sum(s
 		GROUP BY 1, 2)
 	GROUP BY customer_id, month`
 
-// monthsOf returns monthRows narrowed to the customers a load marked
-// (stale), or to none.
-func monthsOf(stale bool) string {
-	if !stale {
-		return strings.NewReplacer("{orders}", "1", "{own}", "1", "{onOrders}", "1", "{noOne}", "1").Replace(monthRows)
-	}
-	const marked = "(SELECT DISTINCT customer_id FROM book_stale WHERE month <> '')"
-	const noOne = "EXISTS (SELECT 1 FROM book_stale WHERE customer_id = 0 AND month <> '')"
-	return strings.NewReplacer(
-		"{orders}", "(customer_id IN "+marked+" OR (customer_id IS NULL AND "+noOne+"))",
-		"{own}", "customer_id IN "+marked,
-		"{onOrders}", "o.customer_id IN "+marked,
-		"{noOne}", noOne).Replace(monthRows)
-}
-
-// cardRows are the cards of the customers {customers} selects, as
+// cardRows are the cards of some customers (narrowed as monthRows), as
 // customer_cards keeps them: customer_id, card (the JSON array the
 // triggers write).
 const cardRows = `SELECT c.id AS customer_id, json_array(c.name, c.stage, c.country, c.tier, c.fit, c.referred_by,
@@ -76,25 +59,39 @@ const cardRows = `SELECT c.id AS customer_id, json_array(c.name, c.stage, c.coun
 		coalesce(json(s.ids), json('[]')), coalesce(json(v.vals), json('[]'))) AS card
 	FROM customers c
 	LEFT JOIN (SELECT customer_id, score FROM (SELECT customer_id, score, row_number() OVER (PARTITION BY customer_id
-		ORDER BY received_on DESC, id DESC) AS n FROM feedback WHERE kind = 'nps' AND {feedback}) WHERE n = 1) n
-		ON n.customer_id = c.id
+		ORDER BY received_on DESC, id DESC) AS n FROM feedback WHERE kind = 'nps' AND customer_id IS NOT NULL
+		AND {own}) WHERE n = 1) n ON n.customer_id = c.id
 	LEFT JOIN (SELECT customer_id, json_group_array(segment_id) AS ids FROM (SELECT customer_id, segment_id
-		FROM customer_segments WHERE {tags} ORDER BY customer_id, segment_id) GROUP BY customer_id) s ON s.customer_id = c.id
+		FROM customer_segments WHERE {own} ORDER BY customer_id, segment_id) GROUP BY customer_id) s ON s.customer_id = c.id
 	LEFT JOIN (SELECT customer_id, json_group_array(value) AS vals FROM (SELECT customer_id, value
-		FROM customer_values WHERE {tags} ORDER BY customer_id, value) GROUP BY customer_id) v ON v.customer_id = c.id
+		FROM customer_values WHERE {own} ORDER BY customer_id, value) GROUP BY customer_id) v ON v.customer_id = c.id
 	WHERE {customers}`
 
-// cardsOf returns cardRows for the customers a load marked (stale), or
-// for every one.
-func cardsOf(stale bool) string {
-	if !stale {
-		return strings.NewReplacer("{customers}", "1", "{feedback}", "customer_id IS NOT NULL", "{tags}", "1").
-			Replace(cardRows)
-	}
-	const marked = "customer_id IN (SELECT customer_id FROM book_stale WHERE month = '')"
-	return strings.NewReplacer("{customers}", "c.id IN (SELECT customer_id FROM book_stale WHERE month = '')",
-		"{feedback}", marked, "{tags}", marked).Replace(cardRows)
-}
+// The ways monthRows and cardRows are narrowed: to no one's orders and
+// costs; to the customers ?1 to ?2 (from 1); to every customer a load
+// marked (month '' marks a card).
+var (
+	noOnesOnly = strings.NewReplacer("{orders}", "customer_id IS NULL", "{own}", "0", "{onOrders}", "0",
+		"{noOne}", "1", "{customers}", "0")
+	customersFromTo = strings.NewReplacer("{orders}", "customer_id BETWEEN ?1 AND ?2",
+		"{own}", "customer_id BETWEEN ?1 AND ?2", "{onOrders}", "o.customer_id BETWEEN ?1 AND ?2", "{noOne}", "0",
+		"{customers}", "c.id BETWEEN ?1 AND ?2")
+	markedMonths = func() *strings.Replacer {
+		const ids = "(SELECT DISTINCT customer_id FROM book_stale WHERE month <> '')"
+		const noOne = "EXISTS (SELECT 1 FROM book_stale WHERE customer_id = 0 AND month <> '')"
+		return strings.NewReplacer("{orders}", "(customer_id IN "+ids+" OR (customer_id IS NULL AND "+noOne+"))",
+			"{own}", "customer_id IN "+ids, "{onOrders}", "o.customer_id IN "+ids, "{noOne}", noOne)
+	}()
+	markedCards = func() *strings.Replacer {
+		const ids = "(SELECT customer_id FROM book_stale WHERE month = '')"
+		return strings.NewReplacer("{own}", "customer_id IN "+ids, "{customers}", "c.id IN "+ids)
+	}()
+)
+
+// rebuildChunk is how many customers a rebuild recomputes a statement:
+// SQLite sorts each statement's rows in memory (the writer keeps its
+// temporary files there), so a bounded number bounds the memory.
+const rebuildChunk = 10000
 
 // What book_state.loading says to the triggers while a load runs.
 const (
@@ -102,6 +99,52 @@ const (
 	loadMarks   = 1 // changes mark their months; the load recomputes their customers at its end
 	loadRebuild = 2 // nothing is marked; the load recomputes every customer at its end
 )
+
+// bookTriggers are the triggers that keep the book (all of them read or
+// write book_state), as the schema defines them.
+type bookTriggers []string
+
+// dropBookTriggers drops the book's triggers in a bulk write's transaction
+// that recomputes every customer at its end (loadRebuild): even skipped by
+// their WHEN, they cost a statement each for every row written. restore
+// creates them again; if the transaction rolls back they were never gone.
+func dropBookTriggers(ctx context.Context, q queryer) (bookTriggers, error) {
+	rows, err := q.QueryContext(ctx, `SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'
+		AND sql LIKE '%book_state%' ORDER BY name`)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	var saved bookTriggers
+	for rows.Next() {
+		var name, sql string
+		if err := rows.Scan(&name, &sql); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		names, saved = append(names, name), append(saved, sql)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		if _, err := q.ExecContext(ctx, `DROP TRIGGER "`+name+`"`); err != nil {
+			return nil, err
+		}
+	}
+	return saved, nil
+}
+
+// restore creates the triggers again.
+func (t bookTriggers) restore(ctx context.Context, q queryer) error {
+	for _, sql := range t {
+		if _, err := q.ExecContext(ctx, sql); err != nil {
+			return fmt.Errorf("creating a trigger of the book again: %w", err)
+		}
+	}
+	return nil
+}
 
 // setLoading sets book_state.loading in the load's transaction; no other
 // connection ever sees it but as 0.
@@ -122,29 +165,63 @@ func finishLoading(ctx context.Context, q queryer) error {
 		&cards); err != nil {
 		return err
 	}
-	// A few statements each, for the marked customers or for all.
-	var stmts []string
-	switch {
-	case mode == loadRebuild || months > 5000:
-		stmts = append(stmts, "DELETE FROM customer_months", "INSERT INTO customer_months (customer_id, months) "+
-			monthObjects(monthsOf(false)))
-	case months > 0:
-		stmts = append(stmts, `DELETE FROM customer_months
-			WHERE customer_id IN (SELECT DISTINCT customer_id FROM book_stale WHERE month <> '')`,
-			"INSERT INTO customer_months (customer_id, months) "+monthObjects(monthsOf(true)))
+	exec := func(query string, args ...any) error {
+		_, err := q.ExecContext(ctx, query, args...)
+		return err
 	}
+	const (
+		insertMonths = "INSERT INTO customer_months (customer_id, months) "
+		insertCards  = "INSERT INTO customer_cards (customer_id, card) "
+	)
+	all := mode == loadRebuild || months > 5000 || cards > 5000
 	switch {
-	case mode == loadRebuild || cards > 5000:
-		stmts = append(stmts, "DELETE FROM customer_cards", "INSERT INTO customer_cards (customer_id, card) "+cardsOf(false))
-	case cards > 0:
-		stmts = append(stmts, `DELETE FROM customer_cards
-			WHERE customer_id IN (SELECT customer_id FROM book_stale WHERE month = '')`,
-			"INSERT INTO customer_cards (customer_id, card) "+cardsOf(true))
-	}
-	stmts = append(stmts, "DELETE FROM book_stale", "UPDATE book_state SET loading = 0, version = version + 1 WHERE id = 1")
-	for _, stmt := range stmts {
-		if _, err := q.ExecContext(ctx, stmt); err != nil {
+	case all:
+		if err := rebuildBook(ctx, q); err != nil {
 			return err
+		}
+	default:
+		if months > 0 {
+			if err := exec(`DELETE FROM customer_months
+				WHERE customer_id IN (SELECT DISTINCT customer_id FROM book_stale WHERE month <> '')`); err != nil {
+				return err
+			}
+			if err := exec(insertMonths + monthObjects(markedMonths.Replace(monthRows))); err != nil {
+				return err
+			}
+		}
+		if cards > 0 {
+			if err := exec(`DELETE FROM customer_cards
+				WHERE customer_id IN (SELECT customer_id FROM book_stale WHERE month = '')`); err != nil {
+				return err
+			}
+			if err := exec(insertCards + markedCards.Replace(cardRows)); err != nil {
+				return err
+			}
+		}
+	}
+	return exec("DELETE FROM book_stale; UPDATE book_state SET loading = 0, version = version + 1 WHERE id = 1")
+}
+
+// rebuildBook recomputes every customer's months and card, rebuildChunk
+// customers a statement.
+func rebuildBook(ctx context.Context, q queryer) error {
+	var top int64
+	if err := q.QueryRowContext(ctx, `SELECT max(coalesce((SELECT max(id) FROM customers), 0),
+		coalesce((SELECT max(customer_id) FROM orders), 0), coalesce((SELECT max(customer_id) FROM costs), 0))`).
+		Scan(&top); err != nil {
+		return err
+	}
+	months := "INSERT INTO customer_months (customer_id, months) " + monthObjects(customersFromTo.Replace(monthRows))
+	cards := "INSERT INTO customer_cards (customer_id, card) " + customersFromTo.Replace(cardRows)
+	if _, err := q.ExecContext(ctx, "DELETE FROM customer_months; DELETE FROM customer_cards; "+
+		"INSERT INTO customer_months (customer_id, months) "+monthObjects(noOnesOnly.Replace(monthRows))); err != nil {
+		return err
+	}
+	for lo := int64(1); lo <= top; lo += rebuildChunk {
+		for _, query := range []string{months, cards} {
+			if _, err := q.ExecContext(ctx, query, lo, lo+rebuildChunk-1); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -158,16 +235,19 @@ func monthObjects(rows string) string {
 }
 
 // bookDiffers lists what customer_months and customer_cards keep that
-// differs from the orders, costs and customers: customer_id, month (” for
+// differs from the orders, costs and customers: customer_id, month ('' for
 // the card), what is kept (NULL when nothing is) and what should be (NULL
-// when nothing should).
-var bookDiffers = `WITH kept AS (SELECT m.customer_id, j.key AS month, j.value AS kept
-		FROM customer_months m, json_each(m.months) j
-		UNION ALL SELECT customer_id, '', card FROM customer_cards),
-	fresh AS (SELECT customer_id, month, figures AS fresh FROM (` + monthsOf(false) + `)
-		UNION ALL SELECT customer_id, '', card FROM (` + cardsOf(false) + `))
-	SELECT customer_id, month, kept, fresh FROM kept FULL JOIN fresh USING (customer_id, month)
-	WHERE kept IS NOT fresh ORDER BY customer_id, month`
+// when nothing should). It reads everything at once, as a check may.
+var bookDiffers = func() string {
+	every := strings.NewReplacer("{orders}", "1", "{own}", "1", "{onOrders}", "1", "{noOne}", "1", "{customers}", "1")
+	return `WITH kept AS (SELECT m.customer_id, j.key AS month, j.value AS kept
+			FROM customer_months m, json_each(m.months) j
+			UNION ALL SELECT customer_id, '', card FROM customer_cards),
+		fresh AS (SELECT customer_id, month, figures AS fresh FROM (` + every.Replace(monthRows) + `)
+			UNION ALL SELECT customer_id, '', card FROM (` + every.Replace(cardRows) + `))
+		SELECT customer_id, month, kept, fresh FROM kept FULL JOIN fresh USING (customer_id, month)
+		WHERE kept IS NOT fresh ORDER BY customer_id, month`
+}()
 
 var _ model.BookVersionStore = (*DB)(nil)
 

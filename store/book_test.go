@@ -160,6 +160,14 @@ func TestLoadRecomputesTheBookOnceAtItsEnd(t *testing.T) {
 		db := openTest(t)
 		ann, _ := smallBook(t, db)
 		before := version(t, db)
+		triggers := func() (n int) {
+			if err := db.r.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'
+				AND sql LIKE '%book_state%'`).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		had := triggers()
 		err := db.Load(ctx, func(l *Loader) error {
 			if deferIndexes {
 				if err := l.DeferIndexes(); err != nil {
@@ -210,6 +218,16 @@ func TestLoadRecomputesTheBookOnceAtItsEnd(t *testing.T) {
 		if after := version(t, db); after != before+1 {
 			t.Errorf("defer %v: the load moved the version from %d to %d, want one step", deferIndexes, before, after)
 		}
+		// A load that deferred its indexes dropped the book's triggers
+		// for its rows: they are back, and keep the book again.
+		if n := triggers(); n != had || n < 40 {
+			t.Errorf("defer %v: %d triggers of the book after the load, %d before", deferIndexes, n, had)
+		}
+		if err := db.CreateCost(ctx, &model.Cost{On: stamp(t, "2026-04-30"), CustomerID: ann.ID,
+			Category: model.CostOther, Amount: 3}); err != nil {
+			t.Fatal(err)
+		}
+		bookOK(t, db)
 	}
 }
 

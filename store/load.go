@@ -23,8 +23,9 @@ type Loader struct {
 	stmts    map[string]*sql.Stmt
 	segments map[string]int64 // folded name → id
 	touched  map[int64]struct{}
-	all      bool    // refresh every customer's figures at the end
-	deferred []index // indexes dropped for the load, built again at the end
+	all      bool         // refresh every customer's figures at the end
+	deferred []index      // indexes dropped for the load, built again at the end
+	triggers bookTriggers // the book's triggers, dropped with the indexes, made again at the end
 
 	// The batches. Their rows point only at rows written at once
 	// (customers, orders, complaints), never at each other, so they may be
@@ -427,9 +428,13 @@ func (l *Loader) DeferIndexes() error {
 		}
 		l.deferred = append(l.deferred, i)
 	}
-	// A load this big recomputes every customer's months at its end: the
-	// triggers need not mark them row by row.
-	return setLoading(l.ctx, l.tx, loadRebuild)
+	// A load this big recomputes every customer's months and card at its
+	// end: the book's triggers need not run row by row.
+	if err := setLoading(l.ctx, l.tx, loadRebuild); err != nil {
+		return err
+	}
+	l.triggers, err = dropBookTriggers(l.ctx, l.tx)
+	return err
 }
 
 // buildDeferred builds the indexes DeferIndexes dropped on the tables
@@ -481,6 +486,9 @@ func (l *Loader) finish() error {
 	}
 	if err := finishLoading(l.ctx, l.tx); err != nil {
 		return fmt.Errorf("recomputing the customers' months: %w", err)
+	}
+	if err := l.triggers.restore(l.ctx, l.tx); err != nil {
+		return err
 	}
 	return l.buildDeferred(isCustomers)
 }

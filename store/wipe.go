@@ -20,6 +20,10 @@ func (db *DB) DeleteAll(ctx context.Context) error {
 		if err := setLoading(ctx, tx, loadRebuild); err != nil {
 			return err
 		}
+		triggers, err := dropBookTriggers(ctx, tx)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, "UPDATE customers SET referred_by = NULL"); err != nil {
 			return err
 		}
@@ -28,7 +32,10 @@ func (db *DB) DeleteAll(ctx context.Context) error {
 				return err
 			}
 		}
-		return finishLoading(ctx, tx)
+		if err := finishLoading(ctx, tx); err != nil {
+			return err
+		}
+		return triggers.restore(ctx, tx)
 	})
 }
 
