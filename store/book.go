@@ -69,7 +69,7 @@ const cardRows = `SELECT c.id AS customer_id, json_array(c.name, c.stage, c.coun
 
 // The ways monthRows and cardRows are narrowed: to no one's orders and
 // costs; to the customers ?1 to ?2 (from 1); to every customer a load
-// marked (month '' marks a card).
+// marked (an empty month marks a card).
 var (
 	noOnesOnly = strings.NewReplacer("{orders}", "customer_id IS NULL", "{own}", "0", "{onOrders}", "0",
 		"{noOne}", "1", "{customers}", "0")
@@ -235,7 +235,7 @@ func monthObjects(rows string) string {
 }
 
 // bookDiffers lists what customer_months and customer_cards keep that
-// differs from the orders, costs and customers: customer_id, month ('' for
+// differs from the orders, costs and customers: customer_id, month (empty for
 // the card), what is kept (NULL when nothing is) and what should be (NULL
 // when nothing should). It reads everything at once, as a check may.
 var bookDiffers = func() string {
