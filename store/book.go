@@ -281,39 +281,15 @@ type card struct {
 func (c *card) parse(text string) error {
 	sc := scanner{s: text}
 	c.segments, c.values = c.segments[:0], c.values[:0]
-	var ok bool
-	var n int64
+	str := func() string { t, _ := sc.text(); sc.expect(','); return t }
+	num := func() int64 { n, _ := sc.int(); sc.expect(','); return n }
 	sc.expect('[')
-	c.name, _ = sc.text()
-	sc.expect(',')
-	c.stage, _ = sc.text()
-	sc.expect(',')
-	c.country, _ = sc.text()
-	sc.expect(',')
-	n, _ = sc.int()
-	c.tier = int(n)
-	sc.expect(',')
-	n, _ = sc.int()
-	c.fit = int(n)
-	sc.expect(',')
-	c.referredBy, _ = sc.int()
-	sc.expect(',')
-	n, _ = sc.int()
-	c.archived = n != 0
-	sc.expect(',')
-	c.ref, _ = sc.text()
-	sc.expect(',')
-	n, _ = sc.int()
-	c.acquisition = model.Money(n)
-	sc.expect(',')
-	n, _ = sc.int()
-	c.revenue = model.Money(n)
-	sc.expect(',')
-	c.lastOrder, _ = sc.text()
-	sc.expect(',')
-	c.lastTouch, _ = sc.text()
-	sc.expect(',')
-	n, ok = sc.int()
+	c.name, c.stage, c.country = str(), str(), str()
+	c.tier, c.fit, c.referredBy = int(num()), int(num()), num()
+	c.archived, c.ref = num() != 0, str()
+	c.acquisition, c.revenue = model.Money(num()), model.Money(num())
+	c.lastOrder, c.lastTouch = str(), str()
+	n, ok := sc.int()
 	c.nps, c.hasNPS = int(n), ok
 	if !ok {
 		c.nps = -1

@@ -8,8 +8,6 @@ import (
 	"time"
 
 	"clientele/model"
-	"clientele/store"
-	"clientele/store/demo"
 )
 
 // BenchmarkFitBook computes the Segments tab at 100,000 customers as the
@@ -21,17 +19,8 @@ import (
 //	go test ./store -run '^$' -bench BenchmarkFitBook -count 5
 func BenchmarkFitBook(b *testing.B) {
 	ctx := context.Background()
-	path, err := demo.BenchFile(ctx, 100000)
-	if err != nil {
-		b.Fatal(err)
-	}
-	db, err := store.Open(ctx, path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close() })
-	today := model.Day(demo.BenchNow)
-	from := time.Date(today.Year(), today.Month()-11, 1, 0, 0, 0, 0, time.UTC) // as the tab's period
+	db := openBenchFile(b)
+	from, today := fitPeriod()
 	s, err := db.Settings(ctx)
 	if err != nil {
 		b.Fatal(err)

@@ -157,17 +157,8 @@ func TestKeptMonthsAt100000Customers(t *testing.T) {
 		t.Skip("reads the 100,000-customer book 50 times; not with -short")
 	}
 	t.Parallel()
-	ctx := context.Background()
-	path, err := demo.BenchFile(ctx, 100000)
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := store.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	book, err := db.ProfitBookWithoutMonths(ctx, model.CalendarYear(1900))
+	db := openBenchFile(t)
+	book, err := db.ProfitBookWithoutMonths(context.Background(), model.CalendarYear(1900))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -197,12 +197,8 @@ func (db *DB) FactsDiffer(ctx context.Context, from, to time.Time, limit int) ([
 	if err != nil {
 		return nil, err
 	}
-	var out []string
-	differ := func(format string, args ...any) {
-		if len(out) < limit {
-			out = append(out, fmt.Sprintf(format, args...))
-		}
-	}
+	out := findings{limit: limit}
+	differ := out.add
 	if len(got) != len(want) {
 		differ("FitFacts read %d customers, the tables hold %d", len(got), len(want))
 	}
@@ -244,5 +240,5 @@ func (db *DB) FactsDiffer(ctx context.Context, from, to time.Time, limit int) ([
 	if i != len(book.Customers) {
 		differ("ProfitBook read %d customers, the table holds %d", len(book.Customers), i)
 	}
-	return out, err
+	return out.list, err
 }

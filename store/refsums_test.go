@@ -106,12 +106,8 @@ func (db *DB) SumsDiffer(ctx context.Context, periods []model.Period, limit int)
 	if err != nil {
 		return nil, err
 	}
-	var out []string
-	differ := func(format string, args ...any) {
-		if len(out) < limit {
-			out = append(out, fmt.Sprintf(format, args...))
-		}
-	}
+	out := findings{limit: limit}
+	differ := out.add
 	for _, p := range periods {
 		sp := spanOf(p.From, p.To)
 		got, err := db.readSums(ctx, sp, maxID, bounds, sumsRead{life: true,
@@ -148,5 +144,18 @@ func (db *DB) SumsDiffer(ctx context.Context, periods []model.Period, limit int)
 			}
 		}
 	}
-	return out, nil
+	return out.list, nil
+}
+
+// findings gathers descriptions of differences, at most limit of them.
+type findings struct {
+	limit int
+	list  []string
+}
+
+// add describes one more difference.
+func (f *findings) add(format string, args ...any) {
+	if len(f.list) < f.limit {
+		f.list = append(f.list, fmt.Sprintf(format, args...))
+	}
 }

@@ -19,17 +19,8 @@ import (
 //	go test ./store -run '^$' -bench BenchmarkFitReads -benchtime 5x
 func BenchmarkFitReads(b *testing.B) {
 	ctx := context.Background()
-	path, err := demo.BenchFile(ctx, 100000)
-	if err != nil {
-		b.Fatal(err)
-	}
-	db, err := store.Open(ctx, path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close() })
-	today := model.Day(demo.BenchNow)
-	from := time.Date(today.Year(), today.Month()-11, 1, 0, 0, 0, 0, time.UTC) // as the tab's period
+	db := openBenchFile(b)
+	from, today := fitPeriod()
 	start := processCPU()
 	for b.Loop() {
 		if err := db.FitReads(ctx, from, today); err != nil {
@@ -37,4 +28,28 @@ func BenchmarkFitReads(b *testing.B) {
 		}
 	}
 	cpuTime(b, start)
+}
+
+// openBenchFile opens the 100,000-customer benchmark book (demo.BenchFile)
+// to read; it is closed when the test ends.
+func openBenchFile(tb testing.TB) *store.DB {
+	tb.Helper()
+	ctx := context.Background()
+	path, err := demo.BenchFile(ctx, 100000)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	db, err := store.Open(ctx, path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return db
+}
+
+// fitPeriod is the Segments tab's period on the benchmark book's day: the
+// last twelve months to today.
+func fitPeriod() (from, today time.Time) {
+	today = model.Day(demo.BenchNow)
+	return time.Date(today.Year(), today.Month()-11, 1, 0, 0, 0, 0, time.UTC), today
 }
