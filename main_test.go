@@ -8,6 +8,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"encoding/csv"
 	"encoding/json"
@@ -19,13 +20,18 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 
+	"github.com/charmbracelet/x/termios"
+	"github.com/creack/pty"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+	"golang.org/x/sys/unix"
 
 	"clientele/model"
 	"clientele/store"
@@ -112,6 +118,8 @@ func TestCommandsThatReadRefuseAMissingDatabase(t *testing.T) {
 		{"backup", "--db", missing, filepath.Join(dir, "copy.db")},
 		{"export", "--db", missing},
 		{"export", "feedback", "--db", missing},
+		{"export", "contacts", "--db", missing},
+		{"export", "calendar", "--db", missing},
 	} {
 		_, err := runCmd(t, args...)
 		if err == nil || !strings.Contains(err.Error(), "there is no clientele database at "+missing) {
@@ -121,6 +129,106 @@ func TestCommandsThatReadRefuseAMissingDatabase(t *testing.T) {
 	if _, err := os.Stat(filepath.Dir(missing)); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("a command that reads made the folder of a missing database: %v", err)
 	}
+}
+
+// No command writes over the book, its -wal, -shm or -journal, or anything
+// that resolves to them: the same file by another name (relative, through
+// a symlink, a hard link, a symlinked folder, another case where the disk
+// ignores case), nor over any other SQLite database (another book, a
+// backup). Every writer is tried against every name while another handle
+// keeps the book open, as the TUI would.
+func TestNoCommandWritesOverTheBook(t *testing.T) {
+	path, db := newFile(t)
+	defer db.Close()
+	ctx := context.Background()
+	c := model.Customer{Name: "Ada", Stage: model.StageCustomer}
+	if err := db.CreateCustomer(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Dir(path)
+	other, odb := newFile(t)
+	odb.Close()
+	cwd, _ := os.Getwd()
+	rel, err := filepath.Rel(cwd, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := func(name string, fn func(string, string) error, target string) string {
+		p := filepath.Join(dir, name)
+		if err := fn(target, p); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	os.Mkdir(filepath.Join(dir, "sub"), 0o700)
+	aliasDir := link("alias", os.Symlink, dir)
+	targets := map[string]string{
+		"the book":                path,
+		"a relative path":         rel,
+		"a path with ..":          filepath.Join(dir, "sub") + "/../c.db",
+		"a symlink":               link("link.csv", os.Symlink, path),
+		"a hard link":             link("hard.csv", os.Link, path),
+		"a symlinked folder":      filepath.Join(aliasDir, "c.db"),
+		"the -wal":                path + "-wal",
+		"the -shm":                path + "-shm",
+		"a hard link to the -shm": link("shm.csv", os.Link, path+"-shm"),
+		"the -journal":            path + "-journal",
+		"a symlink to a -journal": link("journal.csv", os.Symlink, path+"-journal"),
+		"another database":        other,
+		"another database's -wal": other + "-wal",
+	}
+	if _, err := os.Stat(strings.ToUpper(path)); err == nil {
+		targets["another case"] = strings.ToUpper(path) // a disk that ignores case
+	}
+	sum := func() string { // not the -shm: readers mark it as they read
+		var b []byte
+		for _, s := range []string{"", "-wal"} {
+			f, _ := os.ReadFile(path + s)
+			b = append(b, f...)
+		}
+		return fmt.Sprintf("%x", sha256.Sum256(b))
+	}
+	before, otherBefore := sum(), fileSum(t, other)
+	for what, target := range targets {
+		for _, args := range [][]string{
+			{"export", "--db", path, "--out", target},
+			{"export", "feedback", "--db", path, "--out", target},
+			{"export", "contacts", "--db", path, "--out", target},
+			{"export", "contacts", "--format", "vcf", "--db", path, "--out", target},
+			{"export", "calendar", "--db", path, "--out", target},
+			{"backup", "--db", path, target},
+			{"export", "--db", other, "--out", target},
+		} {
+			_, err := runCmd(t, args...)
+			if err == nil || !strings.Contains(err.Error(), "nothing was written") {
+				t.Errorf("%s onto %s (%s): %v, want a refusal", args[0], what, target, err)
+			}
+		}
+	}
+	if sum() != before || fileSum(t, other) != otherBefore {
+		t.Error("a command changed the book or another database")
+	}
+	for _, s := range []string{"-journal"} {
+		if _, err := os.Stat(path + s); err == nil {
+			t.Errorf("a command wrote %s", path+s)
+		}
+	}
+	if got, err := db.Customer(ctx, c.ID); err != nil || got.Name != "Ada" {
+		t.Errorf("the book after: %v, %v", got.Name, err)
+	}
+	if rep, err := store.Check(ctx, path); err != nil || !rep.OK() {
+		t.Errorf("the book after: %v\n%s", err, rep)
+	}
+}
+
+// fileSum is the SHA-256 of the file at path.
+func fileSum(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprintf("%x", sha256.Sum256(b))
 }
 
 func TestWritingIntoAMissingFolderSaysSo(t *testing.T) {
@@ -207,6 +315,7 @@ func TestTheWelcomePanelsDemoSaysWhatItWroteInOneLine(t *testing.T) {
 func TestReviewCommand(t *testing.T) {
 	path, db := newFile(t)
 	ctx := context.Background()
+	db.Now = func() time.Time { return time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC) } // in the book before the days reviewed
 	c := model.Customer{Name: "Ada", Stage: model.StageCustomer, Channel: model.ChannelPhone, Phone: "555-0142",
 		Values: []string{"speed"}, NextReview: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)}
 	if err := db.CreateCustomer(ctx, &c); err != nil {
@@ -253,6 +362,7 @@ func TestReviewCommand(t *testing.T) {
 func TestReviewCommandLimits(t *testing.T) {
 	path, db := newFile(t)
 	ctx := context.Background()
+	db.Now = func() time.Time { return time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC) } // in the book before the days reviewed
 	for i, name := range []string{"Ada", "Ben", "Cy", "Di"} {
 		c := model.Customer{Name: name, Stage: model.StageCustomer,
 			NextReview: time.Date(2026, 11, 20-i, 0, 0, 0, 0, time.UTC)} // Di is the latest
@@ -474,14 +584,44 @@ func writeRetailMonths(t *testing.T, path string, months int) int {
 	return 1 + months*(len(lines)-1)
 }
 
-// buildBinary builds clientele into dir, as a person would run it.
-func buildBinary(t *testing.T, dir string) string {
-	t.Helper()
-	bin := filepath.Join(dir, "clientele")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+// built is the binary the tests that run clientele as a process share,
+// built once (buildBinary) into a folder TestMain removes.
+var built struct {
+	sync.Once
+	dir, bin string
+	err      error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if built.dir != "" {
+		os.RemoveAll(built.dir)
 	}
-	return bin
+	os.Exit(code)
+}
+
+// buildBinary builds clientele, as a person would run it, once for all the
+// tests, and returns its path. CLIENTELE_TEST_BIN names another build to
+// run instead (to see a test fail on an older one).
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	if bin := os.Getenv("CLIENTELE_TEST_BIN"); bin != "" {
+		return bin
+	}
+	built.Do(func() {
+		built.dir, built.err = os.MkdirTemp("", "clientele-bin-")
+		if built.err != nil {
+			return
+		}
+		built.bin = filepath.Join(built.dir, "clientele")
+		if out, err := exec.Command("go", "build", "-o", built.bin, ".").CombinedOutput(); err != nil {
+			built.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if built.err != nil {
+		t.Fatal(built.err)
+	}
+	return built.bin
 }
 
 // counts checks the file as the next program to open it would (integrity,
@@ -520,7 +660,7 @@ const importKills = 60
 
 func TestImportKilledIsAllOrNothing(t *testing.T) {
 	dir := t.TempDir()
-	bin := buildBinary(t, dir)
+	bin := buildBinary(t)
 	csv := filepath.Join(dir, "retail.csv")
 	lines := writeRetailMonths(t, csv, 2)
 	empty := filepath.Join(dir, "empty.db")
@@ -587,5 +727,581 @@ func TestImportKilledIsAllOrNothing(t *testing.T) {
 		lines, took.Round(time.Millisecond), importKills, none.Load(), whole.Load(), all[1], all[2])
 	if none.Load() < importKills/2 {
 		t.Errorf("only %d of %d kills landed before the commit: the test hardly tests", none.Load(), importKills)
+	}
+}
+
+// demoBook has the binary write a demo business of n customers into a
+// new book, in a folder of its own, and returns the book's path.
+func demoBook(t *testing.T, bin string, n int) string {
+	t.Helper()
+	book := filepath.Join(t.TempDir(), "book.db")
+	if out, err := exec.Command(bin, "--db", book, "demo", "--customers", fmt.Sprint(n)).CombinedOutput(); err != nil {
+		t.Fatalf("demo: %v\n%s", err, out)
+	}
+	return book
+}
+
+// backupKills is how many times the backup crash test kills the binary.
+const backupKills = 12
+
+// A backup killed anywhere leaves no file under the name asked for, or a
+// whole copy that checks out; never a partial file or its -journal there.
+func TestBackupKilledLeavesNoPartialCopy(t *testing.T) {
+	bin := buildBinary(t)
+	book := demoBook(t, bin, 2000)
+	dir := filepath.Dir(book)
+	start := time.Now()
+	if out, err := exec.Command(bin, "--db", book, "backup", filepath.Join(dir, "whole.db")).CombinedOutput(); err != nil {
+		t.Fatalf("backup: %v\n%s", err, out)
+	}
+	took := time.Since(start)
+	whole := 0
+	for kill := range backupKills {
+		dest := filepath.Join(dir, fmt.Sprintf("copy%d.db", kill))
+		cmd := exec.Command(bin, "--db", book, "backup", dest)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(rand.N(took))
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		if _, err := os.Stat(dest + "-journal"); err == nil {
+			t.Errorf("kill %d left %s-journal", kill, dest)
+		}
+		if _, err := os.Stat(dest); err != nil {
+			continue
+		}
+		whole++
+		if rep, err := store.Check(context.Background(), dest); err != nil || !rep.OK() || rep.Customers != 2000 {
+			t.Errorf("kill %d left a copy that does not check out: %v\n%s", kill, err, rep)
+		}
+	}
+	t.Logf("%d kills over a %v backup: %d left a whole copy, the rest none", backupKills, took.Round(time.Millisecond), whole)
+}
+
+// flat is a program's output with its line breaks and runs of spaces as
+// one space: fang wraps an error to the width of a terminal.
+func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// asOwner makes cmd run as a user file permissions bind: nobody when the
+// tests run as root (whom permissions do not stop), else the caller. It
+// returns false when that cannot be arranged.
+func asOwner(cmd *exec.Cmd) {
+	if os.Geteuid() == 0 {
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	}
+}
+
+// ownerDir makes a folder the user asOwner runs as owns and may write,
+// inside a folder anyone may enter, removed when the test ends.
+func ownerDir(t *testing.T, parent, name string) string {
+	t.Helper()
+	dir := filepath.Join(parent, name)
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if os.Geteuid() == 0 {
+		if err := os.Chown(dir, 65534, 65534); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// sharedTemp is a folder for tests whose files another user reads: the
+// binary's folder and it are opened to everyone.
+func sharedTemp(t *testing.T, bin string) string {
+	t.Helper()
+	os.Chmod(filepath.Dir(bin), 0o755)
+	dir, err := os.MkdirTemp("", "clientele-shared-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(dir, 0o755)
+	t.Cleanup(func() {
+		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err == nil && d.IsDir() {
+				os.Chmod(p, 0o755)
+			}
+			return nil
+		})
+		os.RemoveAll(dir)
+	})
+	return dir
+}
+
+// The commands that read work on a book that cannot be written (in a
+// read-only folder, or a read-only file) and say why; import refuses at
+// once with the reason, never blaming a line of its file.
+func TestReadingCommandsWorkOnAnUnwritableBook(t *testing.T) {
+	bin := buildBinary(t)
+	root := sharedTemp(t, bin)
+	out := ownerDir(t, root, "out")
+	csvFile := filepath.Join(out, "customers.csv")
+	if err := os.WriteFile(csvFile, []byte("Name,Email,CustomerID\nZed,zed@example.com,9\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run := func(args ...string) (string, error) {
+		cmd := exec.Command(bin, args...)
+		asOwner(cmd)
+		b, err := cmd.CombinedOutput()
+		return string(b), err
+	}
+	for _, tc := range []struct {
+		name   string
+		lock   func(dir, book string)
+		reason string
+	}{
+		{"a read-only folder", func(dir, _ string) { os.Chmod(dir, 0o555) }, "may not be written"},
+		{"a read-only file", func(_, book string) { os.Chmod(book, 0o444) }, "the file may not be written"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := ownerDir(t, root, strings.ReplaceAll(tc.name, " ", "-"))
+			book := filepath.Join(dir, "c.db")
+			if o, err := run("--db", book, "demo", "--customers", "40"); err != nil {
+				t.Fatalf("demo: %v\n%s", err, o)
+			}
+			tc.lock(dir, book)
+			before := fileSum(t, book)
+			for i, args := range [][]string{
+				{"export"},
+				{"export", "--out", filepath.Join(out, tc.name+"-profit.json")},
+				{"export", "feedback", "--out", filepath.Join(out, tc.name+"-feedback.csv")},
+				{"review", "--all"},
+				{"backup", filepath.Join(out, tc.name+"-copy.db")},
+			} {
+				o, err := run(append([]string{"--db", book}, args...)...)
+				if o = flat(o); err != nil || !strings.Contains(o, "Reading only") || !strings.Contains(o, tc.reason) {
+					t.Errorf("%d %v: %v\n%s", i, args, err, o)
+				}
+			}
+			if o, err := run("--db", book, "check"); err != nil || !strings.Contains(o, "All is well") {
+				t.Errorf("check: %v\n%s", err, o)
+			}
+			o, err := run("--db", book, "import", csvFile)
+			if o = flat(o); err == nil || !strings.Contains(o, tc.reason) || strings.Contains(o, "line ") {
+				t.Errorf("import: %v, want the reason and no line blamed:\n%s", err, o)
+			}
+			if fileSum(t, book) != before {
+				t.Error("a command changed the book")
+			}
+		})
+	}
+}
+
+// A book that fails its quick check is not written to: an import and a
+// demo --force refuse it, say how to recover, and leave it as it was.
+func TestCommandsThatWriteRefuseADamagedBook(t *testing.T) {
+	bin := buildBinary(t)
+	book := demoBook(t, bin, 300)
+	dir := filepath.Dir(book)
+	b, err := os.ReadFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := len(b) / 4096 / 2 * 4096 // a page in the middle: the open reads none of it
+	for i := page; i < page+4096; i++ {
+		b[i] = byte(rand.Uint32())
+	}
+	if err := os.WriteFile(book, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	csvFile := filepath.Join(dir, "customers.csv")
+	os.WriteFile(csvFile, []byte("Name,Email\nZed,zed@example.com\n"), 0o600)
+	for _, args := range [][]string{{"import", csvFile}, {"demo", "--force"}} {
+		o, err := exec.Command(bin, append([]string{"--db", book}, args...)...).CombinedOutput()
+		if err == nil {
+			t.Errorf("%s wrote into a damaged book:\n%s", args[0], o)
+		}
+		for _, w := range []string{"damaged", "clientele check", ".recover"} {
+			if !strings.Contains(flat(string(o)), w) {
+				t.Errorf("%s: the message lacks %q:\n%s", args[0], w, o)
+			}
+		}
+		if now, _ := os.ReadFile(book); !bytes.Equal(now, b) {
+			t.Fatalf("%s changed the damaged book", args[0])
+		}
+	}
+}
+
+// Run without a terminal, the interface says so before it opens anything:
+// no book is made at the path it was given.
+func TestTheInterfaceWithoutATerminalMakesNoBook(t *testing.T) {
+	bin := buildBinary(t)
+	book := filepath.Join(t.TempDir(), "c.db")
+	cmd := exec.Command(bin, "--db", book)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true} // no controlling terminal
+	out, err := cmd.CombinedOutput()
+	if err == nil || !strings.Contains(flat(string(out)), "needs a terminal") {
+		t.Errorf("%v\n%s", err, out)
+	}
+	if _, err := os.Stat(book); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the run made %s: %v", book, err)
+	}
+}
+
+// A signal that ends the interface (a closed terminal's SIGHUP, ctrl+\'s
+// SIGQUIT, kill's SIGTERM, SIGINT) gives the terminal back as it found
+// it: the last bytes leave the alternate screen, show the cursor and stop
+// mouse reporting, and the terminal is in its line mode again.
+func TestTheTerminalIsRestoredWhateverSignalEndsTheInterface(t *testing.T) {
+	bin := buildBinary(t)
+	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGQUIT, syscall.SIGTERM, syscall.SIGINT} {
+		t.Run(sig.String(), func(t *testing.T) {
+			book := filepath.Join(t.TempDir(), "c.db")
+			cmd := exec.Command(bin, "--db", book)
+			cmd.Env = append(os.Environ(), "TERM=xterm-256color")
+			ptmx, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 24, Cols: 80})
+			if err != nil {
+				t.Skipf("no pseudo-terminal here: %v", err)
+			}
+			defer ptmx.Close()
+			var mu sync.Mutex
+			var out bytes.Buffer
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				buf := make([]byte, 4096)
+				for {
+					n, err := ptmx.Read(buf)
+					mu.Lock()
+					out.Write(buf[:n])
+					mu.Unlock()
+					if err != nil {
+						return
+					}
+				}
+			}()
+			seen := func(s string) bool { mu.Lock(); defer mu.Unlock(); return bytes.Contains(out.Bytes(), []byte(s)) }
+			for start := time.Now(); !seen("Welcome") && !seen("Customers"); time.Sleep(20 * time.Millisecond) {
+				if time.Since(start) > 20*time.Second {
+					mu.Lock()
+					t.Fatalf("the interface never drew:\n%q", out.String())
+				}
+			}
+			raw, err := termios.GetTermios(int(ptmx.Fd()))
+			if err != nil || raw.Lflag&(unix.ICANON|unix.ECHO) != 0 {
+				t.Fatalf("the interface runs with its terminal in line mode (%v)", err)
+			}
+			mu.Lock()
+			before := out.Len()
+			mu.Unlock()
+			cmd.Process.Signal(sig)
+			exited := make(chan error, 1)
+			go func() { exited <- cmd.Wait() }()
+			select {
+			case <-exited:
+			case <-time.After(10 * time.Second):
+				cmd.Process.Kill()
+				t.Fatalf("%v did not end the interface", sig)
+			}
+			// Read what was written before the exit; the pty may not say EOF.
+			time.Sleep(100 * time.Millisecond)
+			mu.Lock()
+			tail := out.String()[before:]
+			mu.Unlock()
+			for name, seq := range map[string]string{"leave the alternate screen": "\x1b[?1049l",
+				"show the cursor": "\x1b[?25h", "stop mouse reporting": "\x1b[?1002l"} {
+				if !strings.Contains(tail, seq) {
+					t.Errorf("after %v the interface did not %s: %q", sig, name, tail)
+				}
+			}
+			cooked, err := termios.GetTermios(int(ptmx.Fd()))
+			if err != nil || cooked.Lflag&unix.ICANON == 0 || cooked.Lflag&unix.ECHO == 0 {
+				t.Errorf("after %v the terminal is left in raw mode (%v)", sig, err)
+			}
+		})
+	}
+}
+
+// An import refuses text clientele does not store, naming the line: a
+// NUL in a name or a description (which cut names short), a description
+// of megabytes (which made a customer's detail take seconds). Nothing of
+// the file is written.
+func TestImportRefusesNULAndEndlessText(t *testing.T) {
+	path, db := newFile(t)
+	db.Close()
+	dir := filepath.Dir(path)
+	retail := "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n" +
+		"536365,85123A,WHITE HEART,6,2010-12-01 08:26:00,2.55,17850,United Kingdom\n"
+	for name, file := range map[string]string{
+		"a NUL in a name":            "Name,Email\nAda,ada@example.com\nBen\x00 Evil,ben@example.com\n",
+		"a NUL in a description":     retail + "536366,22633,HAND\x00WARMER,6,2010-12-01 08:28:00,1.85,17850,United Kingdom\n",
+		"a description of megabytes": retail + "536366,22633," + strings.Repeat("X", 10<<20) + ",6,2010-12-01 08:28:00,1.85,17850,United Kingdom\n",
+	} {
+		csvPath := filepath.Join(dir, "in.csv")
+		if err := os.WriteFile(csvPath, []byte(file), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, err := runCmd(t, "import", "--db", path, csvPath)
+		if err == nil || !strings.Contains(err.Error(), "line 3") || !strings.Contains(err.Error(), "nothing was imported") {
+			t.Errorf("%s: %v, want a refusal naming line 3", name, err)
+		}
+	}
+	if got := counts(t, path); got != [3]int{} {
+		t.Errorf("refused imports wrote %v", got)
+	}
+}
+
+// hostileNames act on a terminal when written raw: a window title and a
+// clipboard write (OSC 52), a CSI through its C1 form, a right-to-left
+// override, a bell, a DEL.
+var hostileNames = []string{"\x1b]0;pwned\x07Ada", "\x1b]52;c;cm0gLXJmIH4=\x07Ben", "Cy\u009b31mRed", "Di\u202egnp.exe",
+	"Ed\x7f\x08\x08Evil", "Fy\t\x1b[2J"}
+
+// actsOnATerminal names what in b a terminal would act on or misread:
+// C0 controls but tab and line feed, DEL, C1 controls, bidi overrides and
+// isolates, invalid UTF-8.
+func actsOnATerminal(b []byte) string {
+	if !utf8.Valid(b) {
+		return "invalid UTF-8"
+	}
+	for _, r := range string(b) {
+		switch {
+		case r < 0x20 && r != '\t' && r != '\n', r == 0x7f, r >= 0x80 && r < 0xa0,
+			r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+			return fmt.Sprintf("%U", r)
+		}
+	}
+	return ""
+}
+
+// Nothing from the data acts on a terminal through an export or a report,
+// in any format, to a file or to standard output (where a person reads
+// it); JSON stays faithful, its controls written as \u escapes.
+func TestExportsCarryNothingThatActsOnATerminal(t *testing.T) {
+	path, db := newFile(t)
+	ctx := context.Background()
+	day := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	for _, name := range hostileNames {
+		c := model.Customer{Name: name, Stage: model.StageCustomer, NextReview: day, Values: []string{name},
+			Address:   model.Address{Line1: name, Town: name, Postcode: name},
+			Consent:   model.Consent{Email: day},
+			Occasions: []model.Occasion{{Name: name, Month: 12, Day: 1, Yearly: true, Note: name}},
+			Reminders: []model.Reminder{{Start: day, Unit: model.RepeatWeek, Every: 1, Note: name}}}
+		if err := db.CreateCustomer(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+		o := model.Order{CustomerID: c.ID, OrderedAt: day, Kind: model.OrderSale,
+			Lines: []model.OrderLine{model.NewLine(name, 1, 1000, 100)}}
+		if err := db.CreateOrder(ctx, &o); err != nil {
+			t.Fatal(err)
+		}
+		f := model.Feedback{On: day, CustomerID: c.ID, Kind: model.FeedbackWish, Question: name, Answer: name,
+			Theme: "gifts", Status: model.FeedbackNew}
+		if err := db.CreateFeedback(ctx, &f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	// What no form lets in, written with the sqlite3 shell: a NUL and
+	// bytes that are not UTF-8.
+	raw, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec("UPDATE customers SET name = 'Gi' || char(0) || 'l' WHERE id = 1; " +
+		"UPDATE customers SET name = CAST(x'48ff9b31' AS TEXT) WHERE id = 2"); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	dir := filepath.Dir(path)
+	for _, args := range [][]string{
+		{"export"}, {"export", "--format", "md"}, {"export", "--format", "json"},
+		{"export", "feedback"}, {"export", "feedback", "--format", "md"},
+		{"export", "contacts"}, {"export", "contacts", "--format", "vcf"}, {"export", "contacts", "--format", "labels"},
+		{"export", "calendar"},
+		{"review", "--date", "2026-11-23", "--all"}, {"review", "--date", "2026-11-23", "--format", "json"},
+		{"check"},
+	} {
+		out, err := runCmd(t, append(args, "--db", path)...)
+		if err != nil && !errors.Is(err, errCheckFailed) {
+			t.Fatalf("%v: %v", args, err)
+		}
+		// vCard and iCalendar end their lines with CRLF, as they must: a
+		// CR before its LF moves nothing a line end does not.
+		out = strings.ReplaceAll(out, "\r\n", "\n")
+		if what := actsOnATerminal([]byte(out)); what != "" {
+			t.Errorf("%v writes %s to standard output", args, what)
+		}
+		if args[0] != "export" {
+			continue
+		}
+		file := filepath.Join(dir, strings.Join(args, "-")+".out")
+		if _, err := runCmd(t, append(args, "--db", path, "--out", file)...); err != nil {
+			t.Fatal(err)
+		}
+		b, _ := os.ReadFile(file)
+		if what := actsOnATerminal(bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))); what != "" {
+			t.Errorf("%v writes %s to a file", args, what)
+		}
+	}
+	// An error that quotes a hostile name, printed as a person sees it.
+	bin := buildBinary(t)
+	o, _ := exec.Command(bin, "review", "--db", filepath.Join(dir, hostileNames[0]+".db")).CombinedOutput()
+	if what := actsOnATerminal(o); what != "" || !strings.Contains(string(o), "no clientele database") {
+		t.Errorf("an error quoting a hostile path writes %s: %q", what, o)
+	}
+	// JSON keeps the names exactly.
+	out, err := runCmd(t, "export", "--format", "json", "--db", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sum struct{ Customers []struct{ Customer string } }
+	if err := json.Unmarshal([]byte(out), &sum); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, c := range sum.Customers {
+		got[c.Customer] = true
+	}
+	for _, name := range hostileNames[2:] {
+		if !got[name] {
+			t.Errorf("the JSON export lost %q: %v", name, got)
+		}
+	}
+}
+
+// The review of a past day is that day's: what was done after it (a
+// call, a review marked done, a snooze, a reply, a remedy, an order, a
+// new customer) neither counts as done that day, nor takes anyone off its
+// list, nor changes why they are on it.
+func TestReviewOfAPastDayIgnoresWhatCameAfter(t *testing.T) {
+	path, db := newFile(t)
+	ctx := context.Background()
+	d := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+	at := func(days int) time.Time { return d.AddDate(0, 0, days).Add(10 * time.Hour) }
+	db.Now = func() time.Time { return at(-120) }
+	add := func(c model.Customer) int64 {
+		if err := db.CreateCustomer(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+		return c.ID
+	}
+	follow := add(model.Customer{Name: "Follow", Stage: model.StageCustomer, NextReview: d.AddDate(0, 0, -3)})
+	asked := add(model.Customer{Name: "Asked", Stage: model.StageCustomer})
+	hurt := add(model.Customer{Name: "Hurt", Stage: model.StageCustomer})
+	regular := add(model.Customer{Name: "Regular", Stage: model.StageCustomer})
+	sleepy := add(model.Customer{Name: "Sleepy", Stage: model.StageCustomer, NextReview: d.AddDate(0, 0, -1)})
+	fb := model.Feedback{On: d.AddDate(0, 0, -10), CustomerID: asked, Kind: model.FeedbackWish, Answer: "More",
+		Status: model.FeedbackNew}
+	if err := db.CreateFeedback(ctx, &fb); err != nil {
+		t.Fatal(err)
+	}
+	cp := model.Complaint{OpenedOn: d.AddDate(0, 0, -20), CustomerID: hurt, Category: model.ComplaintQuality,
+		Severity: model.SeverityHigh, WhatWentWrong: "Cracked", Status: model.ComplaintOpen}
+	if err := db.CreateComplaint(ctx, &cp); err != nil {
+		t.Fatal(err)
+	}
+	for _, days := range []int{-120, -90, -60} {
+		o := model.Order{CustomerID: regular, OrderedAt: at(days), Kind: model.OrderSale,
+			Lines: []model.OrderLine{model.NewLine("Soap", 1, 500, 100)}}
+		if err := db.CreateOrder(ctx, &o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	review := func() string {
+		t.Helper()
+		out, err := runCmd(t, "review", "--db", path, "--date", "2026-11-23", "--all", "--format", "json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	before := review()
+	for _, w := range []string{`"Follow"`, `"Asked"`, `"Hurt"`, `"Regular"`, `"Sleepy"`, `"done": 0`} {
+		if !strings.Contains(before, w) {
+			t.Fatalf("the day's review lacks %s:\n%s", w, before)
+		}
+	}
+
+	// Two days later, everything is seen to.
+	db.Now = func() time.Time { return at(2) }
+	for _, id := range []int64{follow, asked, hurt, regular, sleepy} {
+		for _, k := range []model.TouchKind{model.TouchContact, model.TouchReview} {
+			if err := db.AddTouch(ctx, &model.Touch{CustomerID: id, At: at(2), Kind: k, Summary: "later"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := db.Snooze(ctx, sleepy, d.AddDate(0, 0, 30)); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetFeedbackStatus(ctx, fb.ID, model.FeedbackReplied); err != nil {
+		t.Fatal(err)
+	}
+	cp.Status, cp.Remedy, cp.RemediedOn, cp.ClosedOn = model.ComplaintClosed, "Replaced", at(2), at(2)
+	if err := db.UpdateComplaint(ctx, &cp); err != nil {
+		t.Fatal(err)
+	}
+	o := model.Order{CustomerID: regular, OrderedAt: at(2), Kind: model.OrderSale,
+		Lines: []model.OrderLine{model.NewLine("Soap", 1, 500, 100)}}
+	if err := db.CreateOrder(ctx, &o); err != nil {
+		t.Fatal(err)
+	}
+	add(model.Customer{Name: "Newcomer", Stage: model.StageProspect, NextReview: d.AddDate(0, 0, -5)})
+	db.Close()
+	if after := review(); after != before {
+		t.Errorf("what came after changed the review of the day:\nthen %s\nnow %s", before, after)
+	}
+}
+
+// export contacts and export calendar as a person runs them: the format
+// from --out's extension, the filters, and the mistakes named.
+func TestExportContactsAndCalendarCommands(t *testing.T) {
+	path, db := newFile(t)
+	ctx := context.Background()
+	day := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	for _, c := range []model.Customer{
+		{Name: "Ada Lovelace", Email: "ada@example.com", Segments: []string{"Wholesale"}, Consent: model.Consent{Post: day},
+			Address:   model.Address{Line1: "12 Mill Lane", Town: "Hebden Bridge", Postcode: "HX7 8AB"},
+			Occasions: []model.Occasion{{Kind: model.OccasionBirthday, Month: 5, Day: 12}}},
+		{Name: "Ben Okafor", Phone: "555-0142", NextReview: day},
+	} {
+		if err := db.CreateCustomer(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	dir := t.TempDir()
+	out, err := runCmd(t, "export", "contacts", "--db", path, "--out", filepath.Join(dir, "phone.vcf"))
+	if err != nil || out != "" {
+		t.Fatalf("%q %v", out, err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "phone.vcf")); !bytes.HasPrefix(b, []byte("BEGIN:VCARD\r\nVERSION:3.0\r\n")) ||
+		bytes.Count(b, []byte("BEGIN:VCARD")) != 2 {
+		t.Errorf("phone.vcf:\n%s", b)
+	}
+	out, err = runCmd(t, "export", "contacts", "--db", path, "--format", "labels", "--consented", "post")
+	if err != nil || !strings.Contains(out, "**Ada Lovelace**<br>12 Mill Lane<br>Hebden Bridge HX7 8AB") ||
+		strings.Contains(out, "Ben") {
+		t.Errorf("labels %q %v", out, err)
+	}
+	out, err = runCmd(t, "export", "contacts", "--db", path, "--segment", "wholesale")
+	if err != nil || strings.Count(out, "\n") != 2 || !strings.Contains(out, "Ada Lovelace") {
+		t.Errorf("csv %q %v", out, err)
+	}
+	if _, err := runCmd(t, "export", "contacts", "--db", path, "--segment", "Nobody"); err == nil ||
+		!strings.Contains(err.Error(), `no segment called "Nobody" (segments: Wholesale)`) {
+		t.Errorf("an unknown segment: %v", err)
+	}
+	if _, err := runCmd(t, "export", "contacts", "--db", path, "--consented", "pigeon"); err == nil ||
+		!strings.Contains(err.Error(), "--consented") {
+		t.Errorf("an unknown channel: %v", err)
+	}
+	if _, err := runCmd(t, "export", "contacts", "--db", path, "--format", "pdf"); err == nil ||
+		!strings.Contains(err.Error(), "csv, vcf or labels") {
+		t.Errorf("an unknown format: %v", err)
+	}
+	ics := filepath.Join(dir, "clientele.ics")
+	if _, err := runCmd(t, "export", "calendar", "--db", path, "--out", ics); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(ics)
+	for _, want := range []string{"BEGIN:VCALENDAR\r\n", "SUMMARY:Follow up: Ben Okafor\r\n", "SUMMARY:Ada Lovelace's birthday\r\n",
+		"RRULE:FREQ=YEARLY\r\n"} {
+		if !bytes.Contains(b, []byte(want)) {
+			t.Errorf("the calendar lacks %q:\n%s", want, b)
+		}
 	}
 }

@@ -94,9 +94,7 @@ func (c *Complaint) Validate() error {
 	if c.Status != ComplaintOpen && strings.TrimSpace(c.Remedy) == "" {
 		es.add("remedy", Invalid("remedy", "say what was done to make it right before marking it %s", c.Status))
 	}
-	if c.RemedyCost < 0 || c.RemedyCost > MaxMoney {
-		es.add("remedy cost", Invalid("remedy cost", "must be zero or more"))
-	}
+	es.add("remedy cost", checkAmount("remedy cost", c.RemedyCost, false))
 	if !c.HonouredOn.IsZero() && c.HonouredOn.Before(Day(c.OpenedOn)) {
 		es.add("honoured", Invalid("honoured", "cannot be before the complaint was opened"))
 	}

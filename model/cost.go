@@ -60,9 +60,7 @@ func (c *Cost) Validate() error {
 	if c.Minutes < 0 || c.Minutes > 100_000 {
 		es.add("minutes", Invalid("minutes", "%d is not a number of minutes", c.Minutes))
 	}
-	if c.Amount < 0 || c.Amount > MaxMoney {
-		es.add("amount", Invalid("amount", "must be zero or more"))
-	}
+	es.add("amount", checkAmount("amount", c.Amount, false))
 	es.add("note", maxLen(c.Note, maxText))
 	return es.err()
 }

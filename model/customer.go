@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -82,6 +83,14 @@ type Customer struct {
 	RefSource       string // the import format the customer came from
 	Ref             string // the id the customer has in that source
 	Segments        []string
+	Address         Address
+	Consent         Consent // marketing consent per channel, with the day given
+	// Occasions, Reminders (besides the follow-up date, NextReview) and
+	// Fields (the owner's custom fields with a value) are read with the
+	// customer and replaced whole by UpdateCustomer, as Segments are.
+	Occasions []Occasion
+	Reminders []Reminder
+	Fields    []FieldValue
 
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
@@ -136,9 +145,10 @@ func prefixed(p, s string) string {
 // Field length limits. Long enough for any real entry, short enough that a
 // pasted file in a field is caught.
 const (
-	maxName = 200
-	maxLine = 500
-	maxText = 20_000
+	maxPerCustomer = 200 // occasions, reminders or custom fields of one customer
+	maxName        = 200
+	maxLine        = 500
+	maxText        = 20_000
 )
 
 // Normalize trims the fields and tidies the value tags in place, the way
@@ -150,6 +160,16 @@ func (c *Customer) Normalize() {
 	}
 	c.Values = NormalizeTags(c.Values)
 	c.Segments = NormalizeNames(c.Segments)
+	c.Address.normalize()
+	for _, ch := range ConsentChannels {
+		c.Consent.Set(ch, c.Consent.On(ch))
+	}
+	for i := range c.Occasions {
+		c.Occasions[i].Normalize()
+	}
+	for i := range c.Reminders {
+		c.Reminders[i].Normalize()
+	}
 	if c.Stage == "" {
 		c.Stage = StageProspect
 	}
@@ -196,6 +216,8 @@ func (c *Customer) Validate() error {
 	es.add("source", maxLen(c.Source, maxLine))
 	es.add("notes", maxLen(c.Notes, maxText))
 	es.add("let go reason", maxLen(c.LetGoReason, maxText))
+	es.add("source of the import", maxLen(c.RefSource, maxLine))
+	es.add("reference", maxLen(c.Ref, maxLine))
 	if !c.Channel.Valid() {
 		es.add("channel", Invalid("channel", "%q is not a channel", c.Channel))
 	}
@@ -208,19 +230,53 @@ func (c *Customer) Validate() error {
 	if c.Tier < 0 || c.Tier > Tiers {
 		es.add("tier", Invalid("tier", "%d is not between 1 and %d", c.Tier, Tiers))
 	}
-	if c.AcquisitionCost < 0 || c.AcquisitionCost > MaxMoney {
-		es.add("acquisition cost", Invalid("acquisition cost", "must be zero or more"))
-	}
+	es.add("acquisition cost", checkAmount("acquisition cost", c.AcquisitionCost, false))
 	if c.ReferredBy != 0 && c.ReferredBy == c.ID {
 		es.add("referred by", Invalid("referred by", "a customer cannot refer themselves"))
 	}
 	for _, v := range c.Values {
-		if utf8.RuneCountInString(v) > 60 {
-			es.add("values", Invalid("values", "%q is longer than 60 characters", v))
+		if err := maxLen(v, 60); err != nil {
+			es.add("values", Invalid("values", "%q %s", v, err.(*FieldError).Msg))
 		}
 	}
 	for _, s := range c.Segments {
 		es.add("segments", ValidateSegmentName(s))
+	}
+	c.Address.validate(&es)
+	births := 0
+	for i := range c.Occasions {
+		o := &c.Occasions[i]
+		if o.Kind == OccasionBirthday {
+			births++
+		}
+		if err := o.Validate(); err != nil {
+			es.add("occasions", Invalid("occasions", "%s: %s", o.Title(), fieldMsg(err)))
+		}
+	}
+	if births > 1 {
+		es.add("occasions", Invalid("occasions", "a customer has one birthday"))
+	}
+	for i := range c.Reminders {
+		r := &c.Reminders[i]
+		if r.Kind == ReminderFollowUp {
+			es.add("reminders", Invalid("reminders", "the follow-up date is NextReview, not one of the reminders"))
+			continue
+		}
+		if err := r.Validate(); err != nil {
+			es.add("reminders", Invalid("reminders", "reminder %d: %s", i+1, fieldMsg(err)))
+		}
+	}
+	if len(c.Occasions) > maxPerCustomer || len(c.Reminders) > maxPerCustomer || len(c.Fields) > maxPerCustomer {
+		es.add("customer", Invalid("customer", "more than %d occasions, reminders or custom fields", maxPerCustomer))
+	}
+	for _, f := range c.Fields {
+		// Name and Kind are the definition's, read with the value: the
+		// store writes the value only, checked against the definition.
+		es.add("custom fields", maxLen(f.Name, 60))
+		if f.Kind != "" && !slices.Contains(FieldKinds, f.Kind) {
+			es.add("custom fields", Invalid("custom fields", "%q is not a kind of field", f.Kind))
+		}
+		es.add(f.Name, maxLen(f.Value, maxText))
 	}
 	return es.err()
 }
@@ -233,10 +289,8 @@ func ValidateName(s string) error {
 		return Invalid("name", "is required")
 	case strings.ContainsAny(s, "\n\r"):
 		return Invalid("name", "must be one line")
-	case utf8.RuneCountInString(s) > maxName:
-		return Invalid("name", "is longer than %d characters", maxName)
 	}
-	return nil
+	return maxLen(s, maxName)
 }
 
 // ValidateEmail accepts an empty address or one shaped like name@host.tld.
@@ -246,7 +300,7 @@ func ValidateEmail(s string) error {
 		return nil
 	}
 	local, host, ok := strings.Cut(s, "@")
-	if !ok || local == "" || strings.ContainsAny(s, " \t\r\n,;<>") || strings.Contains(host, "@") ||
+	if !ok || local == "" || strings.ContainsAny(s, " \t\r\n,;<>\x00") || strings.Contains(host, "@") ||
 		!strings.Contains(host, ".") || strings.HasPrefix(host, ".") || strings.HasSuffix(host, ".") ||
 		len(s) > 254 {
 		return Invalid("email", "%q is not an email address", s)
@@ -278,11 +332,46 @@ func ValidatePhone(s string) error {
 	return nil
 }
 
+// ValidateText checks the free text of field that a store method takes
+// on its own (a let-go reason): at most n characters and no NUL, as every
+// record's text (see maxLen).
+func ValidateText(field, s string, n int) error {
+	if err := maxLen(s, n); err != nil {
+		return Invalid(field, "%s", err.(*FieldError).Msg)
+	}
+	return nil
+}
+
+// maxLen checks a text field, the one door all text passes: at most n
+// characters, and no NUL, which SQLite's text functions take for the end
+// of the text (a name would be cut short in the list's search and sort
+// text). Where text comes from an import, the refusal names the line.
 func maxLen(s string, n int) error {
-	if utf8.RuneCountInString(s) > n {
+	switch {
+	case strings.IndexByte(s, 0) >= 0:
+		return &FieldError{Msg: "holds a NUL character, which clientele does not store"}
+	case utf8.RuneCountInString(s) > n:
 		return &FieldError{Msg: "is longer than " + itoa(int64(n)) + " characters"}
 	}
 	return nil
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// fieldMsg is an error's message without its field name, for an error of
+// a part (an occasion's date) told under the whole's field.
+func fieldMsg(err error) string {
+	var es Errors
+	if errors.As(err, &es) && len(es) > 0 {
+		parts := make([]string, len(es))
+		for i, e := range es {
+			parts[i] = e.Field + " " + e.Msg
+		}
+		return strings.Join(parts, "; ")
+	}
+	var fe *FieldError
+	if errors.As(err, &fe) {
+		return fe.Msg
+	}
+	return err.Error()
+}

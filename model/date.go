@@ -121,9 +121,16 @@ var dateTimeLayouts = []string{
 
 // ParseDateTime reads a stored or imported time: YYYY-MM-DD HH:MM:SS (a T
 // may stand for the space; seconds and the time itself may be left out).
+// A time may end with an offset in any of ISO 8601's forms (Z, +00:00,
+// +0000, +00, -05:00), read alike: the time is kept as the clock showed
+// it and the offset set aside, as the importer does (store/importer's
+// clock), so that Z and +00:00 never read differently.
 func ParseDateTime(s string) (time.Time, error) {
 	in := s
-	s = strings.TrimSuffix(strings.TrimSpace(s), "Z")
+	s, zone := cutZone(strings.TrimSpace(s))
+	if zone != "" && len(s) <= len(DateLayout) {
+		return time.Time{}, fmt.Errorf("time %q has an offset but no time of day", in)
+	}
 	shaped := false
 	for _, layout := range dateTimeLayouts {
 		if len(s) != len(layout) || (len(s) > 10 && s[10] != layout[10]) {
@@ -143,4 +150,19 @@ func ParseDateTime(s string) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("time %q is not a real date and time", in)
 	}
 	return time.Time{}, fmt.Errorf("time %q is not a date and time (use YYYY-MM-DD HH:MM)", in)
+}
+
+// cutZone splits a time's zone designator from its end: Z, or a sign and
+// digits (with a colon) after the date; a space before it goes too.
+func cutZone(s string) (rest, zone string) {
+	if strings.HasSuffix(s, "Z") {
+		return strings.TrimSpace(s[:len(s)-1]), "Z"
+	}
+	if i := strings.LastIndexAny(s, "+-"); i > len(DateLayout) {
+		z, digits := s[i:], strings.ReplaceAll(s[i+1:], ":", "")
+		if strings.Trim(digits, "0123456789") == "" && (len(digits) == 2 || len(digits) == 4) {
+			return strings.TrimSpace(s[:i]), z
+		}
+	}
+	return s, ""
 }

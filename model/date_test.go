@@ -49,13 +49,30 @@ func TestParseDate(t *testing.T) {
 }
 
 func TestParseDateTime(t *testing.T) {
-	for _, in := range []string{"2010-12-01 08:26:00", "2010-12-01T08:26:00", "2010-12-01 08:26", "2010-12-01T08:26:00Z"} {
+	// Every way ISO 8601 writes the zero offset reads alike: Z was taken
+	// while +00:00 was refused.
+	for _, in := range []string{"2010-12-01 08:26:00", "2010-12-01T08:26:00", "2010-12-01 08:26", "2010-12-01T08:26:00Z",
+		"2010-12-01T08:26:00+00:00", "2010-12-01T08:26:00+0000", "2010-12-01 08:26:00 +00:00", "2010-12-01T08:26+00",
+		"2010-12-01 08:26 Z"} {
 		got, err := ParseDateTime(in)
 		if err != nil || !got.Equal(time.Date(2010, 12, 1, 8, 26, 0, 0, time.UTC)) {
 			t.Errorf("ParseDateTime(%q) = %v, %v", in, got, err)
 		}
 	}
-	for _, in := range []string{"2010-12-01 25:00:00", "12/01/2010 08:26", "2010-12-01 8:26"} {
+	for _, in := range []string{"2010-12-01 25:00:00", "12/01/2010 08:26", "2010-12-01 8:26", "2010-12-01Z"} {
+		if _, err := ParseDateTime(in); err == nil {
+			t.Errorf("ParseDateTime(%q) accepted", in)
+		}
+	}
+	// Any offset is set aside as the importer sets it aside: the clock
+	// time is kept.
+	for _, in := range []string{"2010-12-01T08:26:00+04:00", "2010-12-01 08:26:00 -0500", "2010-12-01T08:26:00-00:00"} {
+		got, err := ParseDateTime(in)
+		if err != nil || !got.Equal(time.Date(2010, 12, 1, 8, 26, 0, 0, time.UTC)) {
+			t.Errorf("ParseDateTime(%q) = %v, %v", in, got, err)
+		}
+	}
+	for _, in := range []string{"2010-12-01T08:26:00+4", "2010-12-01T08:26:00+04:0x"} {
 		if _, err := ParseDateTime(in); err == nil {
 			t.Errorf("ParseDateTime(%q) accepted", in)
 		}

@@ -28,6 +28,9 @@ var (
 	ErrReadOnly = errors.New("the database file is read-only")
 	// ErrDiskFull means the disk holding the database is full.
 	ErrDiskFull = errors.New("the disk is full")
+	// ErrDamaged means the database file failed SQLite's checks: nothing
+	// more is written to it.
+	ErrDamaged = errors.New("the database file is damaged")
 )
 
 // FieldError says which field of a record is wrong and why. It matches

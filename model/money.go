@@ -13,10 +13,42 @@ import (
 // plain sums.
 type Money int64
 
-// MaxMoney bounds any single amount the program accepts, so that sums over
-// millions of lines cannot overflow int64: 10^15 minor units is ten trillion
-// in major units.
-const MaxMoney Money = 1_000_000_000_000_000
+// MaxMoney bounds any single amount the program stores (a price, a unit
+// cost, a line's amount and its direct cost, a cost, an acquisition cost,
+// the hourly rate): 10^11 minor units, a thousand million in major units.
+// Every figure clientele adds up is a sum of such amounts, and int64 holds
+// the sum of MaxSummed of them at the bound, so no sum a book can hold
+// overflows: a profit is revenue less direct cost less cost to serve less
+// acquisition, at most one term per stored row.
+const MaxMoney Money = 100_000_000_000
+
+// MaxSummed is how many amounts at MaxMoney an int64 sum holds: about 92
+// million rows, far beyond a solo business's lifetime of orders, lines and
+// costs (the benchmark book has a million lines).
+const MaxSummed = math.MaxInt64 / int64(MaxMoney)
+
+// MaxQuantity bounds a line's quantity either way: a million units.
+const MaxQuantity = 1_000_000
+
+// checkAmount says what is wrong with an amount of field: below zero when
+// negative amounts do not apply, or beyond MaxMoney either way.
+func checkAmount(field string, m Money, negative bool) error {
+	if p := amountProblem(m, negative); p != "" {
+		return Invalid(field, "%s", p)
+	}
+	return nil
+}
+
+// amountProblem is checkAmount's complaint in words, "" for none.
+func amountProblem(m Money, negative bool) string {
+	switch {
+	case m < 0 && !negative:
+		return m.String() + " is below zero"
+	case m > MaxMoney || m < -MaxMoney:
+		return m.String() + " is more than " + MaxMoney.String() + ", the most clientele keeps in one amount"
+	}
+	return ""
+}
 
 // maxScale is the most decimal places a parsed price may carry (unit prices
 // of bulk goods are quoted to 1/1000 of a pound).

@@ -38,11 +38,7 @@ func (o *Offering) Validate() error {
 	if o.Tier < 0 || o.Tier > Tiers {
 		es.add("tier", Invalid("tier", "%d is not between 1 and %d", o.Tier, Tiers))
 	}
-	if o.Price < 0 || o.Price > MaxMoney {
-		es.add("price", Invalid("price", "must be zero or more"))
-	}
-	if o.UnitCost < 0 || o.UnitCost > MaxMoney {
-		es.add("unit cost", Invalid("unit cost", "must be zero or more"))
-	}
+	es.add("price", checkAmount("price", o.Price, false))
+	es.add("unit cost", checkAmount("unit cost", o.UnitCost, false))
 	return es.err()
 }

@@ -29,6 +29,34 @@ type Order struct {
 	// orders entered here (and those imported before fingerprints).
 	ImportHash int64
 	Lines      []OrderLine
+	// PaymentDue, when set, is the day an unpaid order's payment is due
+	// (a service billed after the job); PaidOn the day it was paid. An
+	// order with no PaymentDue was paid when it was made.
+	PaymentDue time.Time
+	PaidOn     time.Time
+}
+
+// ValidatePaymentDue checks a payment due day for an order of kind made
+// at orderedAt: none for a refund, not before the order.
+func ValidatePaymentDue(kind OrderKind, orderedAt, due time.Time) error {
+	switch {
+	case due.IsZero():
+		return nil
+	case kind == OrderRefund:
+		return Invalid("payment due", "a refund is not paid for")
+	case !orderedAt.IsZero() && Day(due).Before(Day(orderedAt)):
+		return Invalid("payment due", "cannot be before the order")
+	}
+	return nil
+}
+
+// Unpaid reports whether the order waits for its payment.
+func (o *Order) Unpaid() bool { return !o.PaymentDue.IsZero() && o.PaidOn.IsZero() }
+
+// PaymentOverdue reports whether the order is unpaid past its due day, as
+// at the day of today.
+func (o *Order) PaymentOverdue(today time.Time) bool {
+	return o.Unpaid() && Day(o.PaymentDue).Before(Day(today))
 }
 
 // OrderLine is one line of an order. Amount is Quantity × unit price rounded
@@ -86,20 +114,54 @@ func (o *Order) Validate() error {
 		es.add("lines", Invalid("lines", "an order needs at least one line"))
 	}
 	es.add("notes", maxLen(o.Notes, maxText))
+	es.add("source", maxLen(o.Source, maxLine))
+	es.add("order id", maxLen(o.ExternalID, maxLine))
+	es.add("payment due", ValidatePaymentDue(o.Kind, o.OrderedAt, o.PaymentDue))
+	if !o.PaidOn.IsZero() && o.PaymentDue.IsZero() {
+		es.add("paid on", Invalid("paid on", "only an order billed for later is marked paid"))
+	}
 	for i, l := range o.Lines {
 		field := "line " + itoa(int64(i+1))
-		switch {
-		case strings.TrimSpace(l.Description) == "" && l.OfferingID == 0:
-			es.add(field, Invalid(field, "needs an offering or a description"))
-		case l.Quantity == 0:
-			es.add(field, Invalid(field, "quantity cannot be zero"))
-		case o.Kind == OrderRefund && l.Amount > 0:
-			es.add(field, Invalid(field, "a refund line cannot add revenue"))
-		case l.Amount > MaxMoney || l.Amount < -MaxMoney:
-			es.add(field, Invalid(field, "amount is too large"))
+		if p := l.problem(o.Kind); p != "" {
+			es.add(field, Invalid(field, "%s", p))
 		}
 	}
 	return es.err()
+}
+
+// problem says what is wrong with one line of an order of kind, "" for
+// nothing; it reads after "line N: ". Quantities and amounts are bounded
+// (MaxQuantity, MaxMoney) so that every sum of lines fits.
+func (l *OrderLine) problem(kind OrderKind) string {
+	switch {
+	case strings.TrimSpace(l.Description) == "" && l.OfferingID == 0:
+		return "needs an offering or a description"
+	case l.Quantity == 0:
+		return "quantity cannot be zero"
+	case l.Quantity > MaxQuantity || l.Quantity < -MaxQuantity:
+		return "quantity " + itoa(l.Quantity) + " is more than " + Commas(MaxQuantity) + " units"
+	case kind == OrderRefund && l.Amount > 0:
+		return "a refund line cannot add revenue"
+	}
+	// A description is one line of an order, not a document: bounded, so
+	// that a customer's detail costs the same whatever was imported.
+	if err := maxLen(l.Description, maxLine); err != nil {
+		return "description " + err.(*FieldError).Msg
+	}
+	if err := maxLen(l.UnitPriceExact, 40); err != nil {
+		return "exact unit price " + err.(*FieldError).Msg
+	}
+	for _, m := range []struct {
+		what string
+		v    Money
+	}{{"unit price", l.UnitPrice}, {"unit cost", l.UnitCost}, {"amount", l.Amount},
+		// Quantity and unit cost are bounded, so their product fits.
+		{"direct cost (quantity × unit cost)", Money(l.Quantity) * l.UnitCost}} {
+		if p := amountProblem(m.v, true); p != "" {
+			return m.what + " " + p
+		}
+	}
+	return ""
 }
 
 // Fingerprint sums up what an imported order holds, as stored: its

@@ -22,13 +22,15 @@ import (
 //  1. a complaint open past its target days: a customer hurting now, and a
 //     guarantee honoured slowly loses them;
 //  2. a detractor (NPS 0–6) whose feedback has no reply;
-//  3. a follow-up date the owner set that has come;
-//  4. other feedback with no reply;
-//  5. a regular overdue to reorder, most overdue (as a multiple of their
+//  3. a payment overdue: money owed past its due day;
+//  4. a follow-up date or a reminder that has come, not answered since;
+//  5. other feedback with no reply;
+//  6. a birthday or another occasion within OccasionDays, nearest first;
+//  7. a regular overdue to reorder, most overdue (as a multiple of their
 //     usual gap) first;
-//  6. a stay-in-touch cadence passed (segment or stage);
-//  7. a prospect untouched for ProspectDays;
-//  8. a thank-you for a new customer's first order.
+//  8. a stay-in-touch cadence passed (segment or stage);
+//  9. a prospect untouched for ProspectDays;
+//  10. a thank-you for a new customer's first order.
 //
 // Within one kind the entry further past its due day comes first.
 type ReasonKind int
@@ -37,8 +39,10 @@ type ReasonKind int
 const (
 	ReasonComplaint ReasonKind = iota
 	ReasonDetractor
+	ReasonPayment
 	ReasonFollowUp
 	ReasonFeedback
+	ReasonOccasion
 	ReasonReorder
 	ReasonCadence
 	ReasonProspect
@@ -52,6 +56,10 @@ func (k ReasonKind) String() string {
 		return "complaint"
 	case ReasonDetractor:
 		return "detractor"
+	case ReasonPayment:
+		return "payment"
+	case ReasonOccasion:
+		return "occasion"
 	case ReasonFollowUp:
 		return "follow-up"
 	case ReasonFeedback:
@@ -104,7 +112,6 @@ type ReviewCustomer struct {
 	Email, Phone, Social string
 	Values               []string
 	CreatedAt            time.Time
-	NextReview           time.Time // the follow-up date; zero for none
 	SnoozedUntil         time.Time
 	Orders               int // distinct sale orders
 	FirstOrder           time.Time
@@ -124,6 +131,19 @@ type ReviewCustomer struct {
 	CadenceSegment string
 	Complaints     []ReviewComplaint // open complaints
 	Feedback       ReviewFeedback    // feedback with no reply
+	// Reminders are the follow-up date and every reminder, with their
+	// first days and repetition; the rule works out which occurrence
+	// waits from LastTouch (Reminder.NextAfter).
+	Reminders []Reminder
+	Occasions []Occasion
+	Unpaid    []ReviewPayment // orders billed for later and not paid
+}
+
+// ReviewPayment is an unpaid order, as the queue needs it.
+type ReviewPayment struct {
+	OrderID int64
+	Due     time.Time
+	Amount  Money
 }
 
 // Contact is the detail for the customer's preferred channel ("call
@@ -384,18 +404,98 @@ func reviewEntry(c *ReviewCustomer, s Settings, cut ReviewCutoffs) (ReviewEntry,
 		}
 	}
 
-	// The follow-up date the owner set; a touch on or after it answers it.
-	if !c.NextReview.IsZero() && !Day(c.NextReview).After(d) && !touched(c.NextReview) {
-		over := DaysBetween(c.NextReview, d)
-		if over == 0 {
-			add(ReasonFollowUp, 0, 0, "follow-up due today")
-		} else {
-			add(ReasonFollowUp, over, float64(over), "follow-up was due %s ago (%s)", Plural(over, "day", "days"), FormatDate(c.NextReview))
+	// Money owed past its due day; paying it, not a contact, answers it.
+	unpaid, worstDue, owed := 0, time.Time{}, Money(0)
+	for _, p := range c.Unpaid {
+		if !Day(p.Due).Before(d) {
+			continue
 		}
+		unpaid++
+		owed += p.Amount
+		if worstDue.IsZero() || p.Due.Before(worstDue) {
+			worstDue = p.Due
+		}
+	}
+	if unpaid > 0 {
+		over := DaysBetween(worstDue, d)
+		what := "payment of " + owed.Format(s.CurrencySymbol())
+		if unpaid > 1 {
+			what = fmt.Sprintf("%d payments, %s in all,", unpaid, owed.Format(s.CurrencySymbol()))
+		}
+		add(ReasonPayment, over, float64(over), "%s overdue %s (due %s)", what, Plural(over, "day", "days"), FormatDate(worstDue))
+	}
+
+	// Follow-up dates and reminders: each one's occurrence not answered by
+	// a contact; the oldest speaks.
+	var lastDay time.Time
+	if !c.LastTouch.IsZero() {
+		lastDay = Day(c.LastTouch)
+	}
+	var speak *Reminder
+	speakOn, waiting := time.Time{}, 0
+	for i := range c.Reminders {
+		r := &c.Reminders[i]
+		on, ok := r.NextAfter(lastDay)
+		if !ok || on.After(d) {
+			continue
+		}
+		waiting++
+		if speak == nil || on.Before(speakOn) || on.Equal(speakOn) && r.Kind == ReminderFollowUp {
+			speak, speakOn = r, on
+		}
+	}
+	if speak != nil {
+		over := DaysBetween(speakOn, d)
+		what := "follow-up"
+		if speak.Kind == ReminderNote {
+			what = "reminder"
+		}
+		when := "due today"
+		if over > 0 {
+			when = fmt.Sprintf("was due %s ago (%s)", Plural(over, "day", "days"), FormatDate(speakOn))
+		}
+		text := what + " " + when
+		if note := firstLineOf(speak.Note, 60); note != "" {
+			text += ": " + note
+		}
+		if rep := speak.RepeatText(); rep != "" {
+			text += " (" + rep + ")"
+		}
+		if waiting > 1 {
+			text += fmt.Sprintf("; %d reminders due", waiting)
+		}
+		add(ReasonFollowUp, over, float64(over), "%s", text)
 	}
 
 	if c.Stage == StageFormer {
 		return e.sorted()
+	}
+
+	// Occasions within OccasionDays: the nearest speaks; a contact since
+	// the day it came up answers it.
+	var near *Occasion
+	nearOn := time.Time{}
+	for i := range c.Occasions {
+		o := &c.Occasions[i]
+		on, ok := o.Next(d)
+		if !ok || DaysBetween(d, on) > s.OccasionDays || touched(AddDays(on, -s.OccasionDays)) {
+			continue
+		}
+		if near == nil || on.Before(nearOn) {
+			near, nearOn = o, on
+		}
+	}
+	if near != nil {
+		ahead := DaysBetween(d, nearOn)
+		when := "today"
+		if ahead > 0 {
+			when = fmt.Sprintf("in %s (%d %s)", Plural(ahead, "day", "days"), nearOn.Day(), nearOn.Month())
+		}
+		title := near.Title()
+		if age := near.Age(nearOn); age > 0 {
+			title += fmt.Sprintf(" (turns %d)", age)
+		}
+		add(ReasonOccasion, s.OccasionDays-ahead, float64(s.OccasionDays-ahead), "%s %s", title, when)
 	}
 
 	// Overdue to reorder: days since the last order beyond factor × the
@@ -461,6 +561,16 @@ func reviewEntry(c *ReviewCustomer, s Settings, cut ReviewCutoffs) (ReviewEntry,
 		}
 	}
 	return e.sorted()
+}
+
+// firstLineOf is the first line of s made printable, cut to n characters.
+func firstLineOf(s string, n int) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	s = strings.TrimSpace(Printable(s))
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
 }
 
 // sorted puts the most urgent reason first and reports whether there is any.

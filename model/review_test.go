@@ -60,22 +60,22 @@ func TestReviewRules(t *testing.T) {
 		{"nothing due", func() ReviewCustomer { return base(StageCustomer) }, nil, nil, ""},
 		{"follow-up due today", func() ReviewCustomer {
 			c := base(StageCustomer)
-			c.NextReview = on("2026-11-23")
+			c.Reminders = followUp(on("2026-11-23"))
 			return c
 		}, nil, []ReasonKind{ReasonFollowUp}, "follow-up due today"},
 		{"follow-up tomorrow is not due", func() ReviewCustomer {
 			c := base(StageCustomer)
-			c.NextReview = on("2026-11-24")
+			c.Reminders = followUp(on("2026-11-24"))
 			return c
 		}, nil, nil, ""},
 		{"follow-up answered by a touch on the day", func() ReviewCustomer {
 			c := base(StageCustomer)
-			c.NextReview, c.LastTouch = on("2026-11-20"), on("2026-11-20")
+			c.Reminders, c.LastTouch = followUp(on("2026-11-20")), on("2026-11-20")
 			return c
 		}, nil, nil, ""},
 		{"follow-up three days late", func() ReviewCustomer {
 			c := base(StageCustomer)
-			c.NextReview = on("2026-11-20")
+			c.Reminders = followUp(on("2026-11-20"))
 			return c
 		}, nil, []ReasonKind{ReasonFollowUp}, "follow-up was due 3 days ago (2026-11-20)"},
 		// Orders on 1 Aug, 31 Aug, 30 Sep: gap 30, limit 45 days. Last order
@@ -196,18 +196,18 @@ func TestReviewRules(t *testing.T) {
 		}, nil, nil, ""},
 		{"snoozed customers are left out", func() ReviewCustomer {
 			c := base(StageCustomer)
-			c.NextReview, c.SnoozedUntil = on("2026-11-20"), on("2026-11-24")
+			c.Reminders, c.SnoozedUntil = followUp(on("2026-11-20")), on("2026-11-24")
 			return c
 		}, nil, nil, ""},
 		{"a snooze ending today no longer hides", func() ReviewCustomer {
 			c := base(StageCustomer)
-			c.NextReview, c.SnoozedUntil = on("2026-11-20"), on("2026-11-23")
+			c.Reminders, c.SnoozedUntil = followUp(on("2026-11-20")), on("2026-11-23")
 			return c
 		}, nil, []ReasonKind{ReasonFollowUp}, "follow-up was due"},
 		{"former customers: only follow-ups, complaints and feedback", func() ReviewCustomer {
 			c := base(StageFormer)
 			c.Orders, c.OrderGap, c.LastOrder = 5, 10, on("2026-01-01")
-			c.NextReview = on("2026-11-23")
+			c.Reminders = followUp(on("2026-11-23"))
 			return c
 		}, nil, []ReasonKind{ReasonFollowUp}, "follow-up due today"},
 	} {
@@ -259,8 +259,8 @@ func equalKinds(a, b []ReasonKind) bool {
 func TestThreeReasonsMergeOnOneCustomer(t *testing.T) {
 	bea := ReviewCustomer{ID: 7, Name: "Bea", Stage: StageAdvocate, Channel: ChannelPhone, Phone: "555-0199",
 		Values: []string{"speed"}, CreatedAt: on("2025-01-01"),
-		NextReview: on("2026-11-21"),
-		Orders:     6, OrderGap: 14, FirstOrder: on("2026-06-01"), LastOrder: on("2026-10-25"), // 29 days > 21
+		Reminders: followUp(on("2026-11-21")),
+		Orders:    6, OrderGap: 14, FirstOrder: on("2026-06-01"), LastOrder: on("2026-10-25"), // 29 days > 21
 		Complaints: []ReviewComplaint{{OpenedOn: on("2026-11-10"), Severity: SeverityMedium}}, // 13 days > 7
 	}
 	q := ReviewQueue([]ReviewCustomer{bea}, DefaultSettings(), reviewDay)
@@ -285,13 +285,13 @@ func TestQueueOrderAndDone(t *testing.T) {
 	cs := []ReviewCustomer{
 		{ID: 1, Name: "Thank", Stage: StageCustomer, Orders: 1, FirstOrder: on("2026-11-15"), LastOrder: on("2026-11-15")},
 		{ID: 2, Name: "Prospect", Stage: StageProspect, CreatedAt: on("2026-10-01")},
-		{ID: 3, Name: "Late follow-up", Stage: StageCustomer, NextReview: on("2026-11-01")},
-		{ID: 4, Name: "Today follow-up", Stage: StageCustomer, NextReview: on("2026-11-23"), HandledToday: "called"},
+		{ID: 3, Name: "Late follow-up", Stage: StageCustomer, Reminders: followUp(on("2026-11-01"))},
+		{ID: 4, Name: "Today follow-up", Stage: StageCustomer, Reminders: followUp(on("2026-11-23")), HandledToday: "called"},
 		{ID: 5, Name: "Complaint", Stage: StageCustomer,
 			Complaints: []ReviewComplaint{{OpenedOn: on("2026-11-01"), Severity: SeverityLow}}},
 		{ID: 6, Name: "Worse complaint", Stage: StageCustomer,
 			Complaints: []ReviewComplaint{{OpenedOn: on("2026-11-19"), Severity: SeverityHigh}}},
-		{ID: 7, Name: "Snoozed today", Stage: StageCustomer, NextReview: on("2026-11-20"),
+		{ID: 7, Name: "Snoozed today", Stage: StageCustomer, Reminders: followUp(on("2026-11-20")),
 			SnoozedUntil: on("2026-11-30"), HandledToday: SnoozeNote + "2026-11-30"},
 	}
 	q := ReviewQueue(cs, s, reviewDay)
@@ -349,8 +349,8 @@ func TestEquallyLateComplaintsTheMoreSevereSpeaks(t *testing.T) {
 func TestCompareUrgencyAndSortReview(t *testing.T) {
 	s := DefaultSettings()
 	cut := Cutoffs(s, reviewDay)
-	entry := func(id int64, name, followUp string) ReviewEntry {
-		c := ReviewCustomer{ID: id, Name: name, Stage: StageCustomer, NextReview: on(followUp)}
+	entry := func(id int64, name, due string) ReviewEntry {
+		c := ReviewCustomer{ID: id, Name: name, Stage: StageCustomer, Reminders: followUp(on(due))}
 		e, ok := EntryFor(&c, s, cut)
 		if !ok {
 			t.Fatalf("%s not due", name)
@@ -417,4 +417,10 @@ func TestMoreText(t *testing.T) {
 			t.Errorf("%d (exact %v): %q, want %q", tc.more, tc.exact, got, tc.want)
 		}
 	}
+}
+
+// followUp is a follow-up date as the queue reads it: the simplest
+// reminder.
+func followUp(day time.Time) []Reminder {
+	return []Reminder{{Kind: ReminderFollowUp, Start: day, Every: 1}}
 }

@@ -35,8 +35,8 @@ func ValidateSegmentName(name string) error {
 	switch {
 	case name == "":
 		return Invalid("segment", "is required")
-	case strings.ContainsAny(name, ",\n\r"):
-		return Invalid("segment", "%q: a segment name cannot hold a comma or a line break", name)
+	case strings.ContainsAny(name, ",\n\r\x00"):
+		return Invalid("segment", "%q: a segment name cannot hold a comma, a line break or a NUL", name)
 	case utf8.RuneCountInString(name) > 60:
 		return Invalid("segment", "%q is longer than 60 characters", name)
 	}

@@ -22,6 +22,9 @@ type Settings struct {
 	CustomerDays  int // customers likewise; 0 turns the rule off
 	ProspectDays  int // a prospect untouched this long comes up for review
 	ThankYouDays  int // a new customer's first order this many days ago asks for a thank-you
+	// OccasionDays is how many days before a birthday or another occasion
+	// it comes up on Today (0: on the day).
+	OccasionDays int
 	// ReviewSize is how many customers the daily review lists: the most
 	// urgent ones, a list worked through in a few minutes.
 	ReviewSize int
@@ -96,6 +99,7 @@ func DefaultSettings() Settings {
 		CustomerDays:  0,
 		ProspectDays:  14,
 		ThankYouDays:  7,
+		OccasionDays:  DefaultOccasionDays,
 		ReviewSize:    DefaultReviewSize,
 		DateOrder:     DateOrderISO,
 		ComplaintTargetDays: map[Severity]int{
@@ -103,6 +107,13 @@ func DefaultSettings() Settings {
 		},
 	}
 }
+
+// DefaultOccasionDays and MaxOccasionDays: how early an occasion comes up
+// in a new database, and at most.
+const (
+	DefaultOccasionDays = 7
+	MaxOccasionDays     = 60
+)
 
 // DefaultReviewSize is the daily review's size in a new database, and
 // MaxReviewSize the most it may be set to.
@@ -132,9 +143,7 @@ func (s *Settings) Validate() error {
 	if len(s.Currency) != 3 || strings.ToUpper(s.Currency) != s.Currency {
 		es.add("currency", Invalid("currency", "%q is not a three-letter code such as GBP", s.Currency))
 	}
-	if s.HourlyRate < 0 || s.HourlyRate > MaxMoney {
-		es.add("hourly rate", Invalid("hourly rate", "must be zero or more"))
-	}
+	es.add("hourly rate", checkAmount("hourly rate", s.HourlyRate, false))
 	for i, n := range s.TierNames {
 		field := fmt.Sprintf("tier %d", i+1)
 		if strings.TrimSpace(n) == "" {
@@ -153,6 +162,9 @@ func (s *Settings) Validate() error {
 		if d.v < 0 || d.v > 3650 {
 			es.add(d.name, Invalid(d.name, "%d is not between 0 and 3650", d.v))
 		}
+	}
+	if s.OccasionDays < 0 || s.OccasionDays > MaxOccasionDays {
+		es.add("occasion days", Invalid("occasion days", "%d is not between 0 and %d", s.OccasionDays, MaxOccasionDays))
 	}
 	if s.ReviewSize < 1 || s.ReviewSize > MaxReviewSize {
 		es.add("review size", Invalid("review size", "%d is not between 1 and %d", s.ReviewSize, MaxReviewSize))
@@ -182,6 +194,7 @@ const (
 	keyCustomerDays  = "customer_days"
 	keyProspectDays  = "prospect_days"
 	keyThankYouDays  = "thank_you_days"
+	keyOccasionDays  = "occasion_days"
 	keyReviewSize    = "review_size"
 	keyComplaintDays = "complaint_days_"
 	keyReplicateTo   = "replicate_to"
@@ -199,6 +212,7 @@ func (s Settings) Pairs() map[string]string {
 		keyCustomerDays:  strconv.Itoa(s.CustomerDays),
 		keyProspectDays:  strconv.Itoa(s.ProspectDays),
 		keyThankYouDays:  strconv.Itoa(s.ThankYouDays),
+		keyOccasionDays:  strconv.Itoa(s.OccasionDays),
 		keyReviewSize:    strconv.Itoa(s.ReviewSize),
 		keyReplicateTo:   s.ReplicateTo,
 		keyDateOrder:     string(s.DateOrder),
@@ -264,7 +278,8 @@ func SettingsFromPairs(p map[string]string) (Settings, error) {
 		}
 	}
 	for key, dst := range map[string]*int{keyAdvocateDays: &s.AdvocateDays, keyCustomerDays: &s.CustomerDays,
-		keyProspectDays: &s.ProspectDays, keyThankYouDays: &s.ThankYouDays, keyReviewSize: &s.ReviewSize} {
+		keyProspectDays: &s.ProspectDays, keyThankYouDays: &s.ThankYouDays, keyReviewSize: &s.ReviewSize,
+		keyOccasionDays: &s.OccasionDays} {
 		if err := intVal(key, dst); err != nil {
 			return s, err
 		}

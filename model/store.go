@@ -63,6 +63,17 @@ type CustomerRow struct {
 	NextReview time.Time
 }
 
+// ContactQuery selects the customers an export of contacts writes: not
+// archived, by name.
+type ContactQuery struct {
+	// Segment, when set, keeps the members of the segment of that name
+	// (any case); a name no segment has is ErrNotFound, naming those there
+	// are.
+	Segment string
+	// Consented, when set, keeps those who consented to marketing by it.
+	Consented ConsentChannel
+}
+
 // CustomerName is a customer's id and name, for pickers.
 type CustomerName struct {
 	ID   int64
@@ -285,6 +296,69 @@ type FitStore interface {
 	SetStage(ctx context.Context, id int64, stage Stage, reason string) (StageChange, error)
 }
 
+// ReminderStore keeps reminders and occasions one at a time (the
+// customer form saves them all with UpdateCustomer). Deletes return what
+// they deleted, so that saving it again (its id cleared) undoes them.
+type ReminderStore interface {
+	// SaveReminder stores r: new when r.ID is 0, else replacing the
+	// customer's reminder r.ID; r.Due is read back.
+	SaveReminder(ctx context.Context, r *Reminder) error
+	DeleteReminder(ctx context.Context, id int64) (Reminder, error)
+	// SaveOccasion stores o: new when o.ID is 0, else replacing it.
+	SaveOccasion(ctx context.Context, o *Occasion) error
+	DeleteOccasion(ctx context.Context, id int64) (Occasion, error)
+}
+
+// CustomFieldStore keeps the owner's custom fields and customers' values
+// one at a time (the customer form saves them with UpdateCustomer).
+type CustomFieldStore interface {
+	// CustomFields lists the definitions, in their order.
+	CustomFields(ctx context.Context) ([]CustomField, error)
+	// SaveCustomField stores f: new when f.ID is 0, else changing it (a
+	// kind or choices the stored values would not fit is ErrInvalid).
+	SaveCustomField(ctx context.Context, f *CustomField) error
+	// DeleteCustomField deletes a field and every value of it.
+	DeleteCustomField(ctx context.Context, id int64) error
+	// SetFieldValue sets one customer's value ("" clears it) and returns
+	// the value before, for undo.
+	SetFieldValue(ctx context.Context, customerID, fieldID int64, value string) (was string, err error)
+	// OrderFields lists the fields shown when taking an order, with the
+	// customer's values ("" for none).
+	OrderFields(ctx context.Context, customerID int64) ([]FieldValue, error)
+}
+
+// PaymentStore keeps which orders are billed for later and paid.
+type PaymentStore interface {
+	// SetPaid marks an order billed for later paid on day (zero: unpaid
+	// again) and returns the day it was paid before, for undo.
+	SetPaid(ctx context.Context, orderID int64, day time.Time) (was time.Time, err error)
+	// SetPaymentDue bills an order for later, due on day (zero: paid when
+	// made), and returns the due day before.
+	SetPaymentDue(ctx context.Context, orderID int64, day time.Time) (was time.Time, err error)
+	// UnpaidOrders lists a customer's orders waiting for payment (0: all
+	// customers'), the oldest due first.
+	UnpaidOrders(ctx context.Context, customerID int64) ([]Order, error)
+}
+
+// OutreachStore keeps the message templates and logs the messages the
+// owner sends from them; composing a message is pure (Render, TargetFor)
+// over what MessageFacts reads.
+type OutreachStore interface {
+	// Templates returns every kind's template, the owner's or the default.
+	Templates(ctx context.Context) ([]Template, error)
+	// SaveTemplate keeps t as its kind's template and returns the one it
+	// replaced; ResetTemplate goes back to the default.
+	SaveTemplate(ctx context.Context, t Template) (was Template, err error)
+	ResetTemplate(ctx context.Context, kind TemplateKind) (was Template, err error)
+	// MessageFacts reads what a template of kind is filled with for a
+	// customer as at today.
+	MessageFacts(ctx context.Context, customerID int64, kind TemplateKind, today time.Time) (MessageFacts, error)
+	// LogMessage records the message as a contact by channel, with the
+	// template's name; DeleteTouch undoes it.
+	LogMessage(ctx context.Context, customerID int64, ch Channel, m Message) (Touch, error)
+	DeleteTouch(ctx context.Context, id int64) (Touch, error)
+}
+
 // Store is everything the TUI and the commands need.
 type Store interface {
 	CustomerStore
@@ -299,6 +373,10 @@ type Store interface {
 	CostStore
 	AlsoBoughtStore
 	ProfitStore
+	ReminderStore
+	CustomFieldStore
+	PaymentStore
+	OutreachStore
 }
 
 // OfferingStore keeps the products and services on sale.
@@ -321,6 +399,9 @@ type OrderSummary struct {
 	Lines     int
 	Total     Money
 	Summary   string // the first line's description, and how many more
+	// PaymentDue and PaidOn: see Order. An unpaid order shows its due day.
+	PaymentDue time.Time
+	PaidOn     time.Time
 }
 
 // OrderStore keeps orders and their lines.

@@ -38,6 +38,32 @@ func PrintableLines(s string) string {
 	return strings.Join(lines, "\n")
 }
 
+// PrintableCell is Printable for a cell of a file (a CSV export): tabs
+// and line breaks are kept, for they act on no terminal (CRLF and a lone
+// CR become LF, as a lone CR would hide what stands before it), and
+// everything else that would act is made visible as Printable does.
+func PrintableCell(s string) string {
+	if isPlain(s) {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i, w := 0, 0; i < len(s); i += w {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		w = size
+		switch r {
+		case '\t', '\n':
+			b.WriteRune(r)
+		case '\r':
+			b.WriteByte('\n')
+		default:
+			b.WriteString(printableRune(r))
+		}
+	}
+	return b.String()
+}
+
 // isPlain reports whether s is printable ASCII, the common case, so that it
 // can be returned without copying.
 func isPlain(s string) bool {

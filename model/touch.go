@@ -1,7 +1,6 @@
 package model
 
 import (
-	"strings"
 	"time"
 )
 
@@ -22,6 +21,9 @@ type Touch struct {
 	Channel    Channel
 	Kind       TouchKind
 	Summary    string
+	// Template is the name of the message template the contact was
+	// written from, "" for none.
+	Template string
 }
 
 // Validate checks the touch's fields.
@@ -39,9 +41,7 @@ func (t *Touch) Validate() error {
 	if t.Kind != TouchContact && t.Kind != TouchReview {
 		es.add("kind", Invalid("kind", "%q is not contact or review", t.Kind))
 	}
-	if strings.ContainsAny(t.Summary, "\x00") {
-		es.add("summary", Invalid("summary", "holds a NUL byte"))
-	}
 	es.add("summary", maxLen(t.Summary, maxText))
+	es.add("template", maxLen(t.Template, 100))
 	return es.err()
 }

@@ -4,32 +4,99 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
 	"clientele/model"
+	"clientele/store/exportfile"
 )
 
 // Backup writes a consistent copy of the database to dest with VACUUM INTO,
-// while other connections keep working. dest must not exist; the copy is
-// created with mode 0600.
+// while other connections keep working. dest must not exist, and may not
+// be a book (exportfile.CheckTarget). The copy is written under a hidden
+// temporary name in dest's folder (mode 0600), synced, and only then given
+// dest's name: a kill or a full disk midway never leaves a partial file
+// named dest.
 func (db *DB) Backup(ctx context.Context, dest string) error {
-	if _, err := os.Stat(dest); err == nil {
-		return fmt.Errorf("%s already exists; choose another name", dest)
-	} else if !errors.Is(err, os.ErrNotExist) {
+	if err := exportfile.CheckTarget(dest); err != nil {
 		return err
 	}
-	// Reserve the name with the right mode; VACUUM INTO needs the file empty.
-	f, err := os.OpenFile(dest, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if _, err := os.Lstat(dest); err == nil {
+		return fmt.Errorf("%s already exists; choose another name (nothing was written)", dest)
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return model.WriteError(dest, err)
+	}
+	// Reserve a temporary name with the right mode; VACUUM INTO needs the
+	// file empty.
+	f, err := os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".*.tmp")
 	if err != nil {
 		return model.WriteError(dest, err)
 	}
+	tmp := f.Name()
 	f.Close()
-	if _, err := db.w.ExecContext(ctx, "VACUUM INTO ?", dest); err != nil {
-		os.Remove(dest)
-		return fmt.Errorf("copying the database to %s: %w", dest, mapErr(err))
+	defer func() {
+		// After the copy has its name there is nothing here to remove.
+		os.Remove(tmp)
+		os.Remove(tmp + "-journal")
+	}()
+	if _, err := db.w.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
+		err = mapErr(err)
+		if errors.Is(err, model.ErrDamaged) {
+			return db.failed(ctx, err) // how to recover, not only that it failed
+		}
+		return fmt.Errorf("copying the database to %s: %w", dest, err)
+	}
+	if err := syncFile(tmp); err != nil {
+		return fmt.Errorf("copying the database to %s: %w", dest, err)
+	}
+	if err := publish(tmp, dest); err != nil {
+		return err
+	}
+	syncDir(filepath.Dir(dest))
+	return nil
+}
+
+// publish gives the finished file at tmp the name dest, unless dest exists
+// by then: a hard link fails rather than replace a file; where the disk has
+// no hard links, a rename after a last look.
+func publish(tmp, dest string) error {
+	err := os.Link(tmp, dest)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, fs.ErrExist):
+		return fmt.Errorf("%s already exists; choose another name (nothing was written)", dest)
+	}
+	if _, serr := os.Lstat(dest); serr == nil {
+		return fmt.Errorf("%s already exists; choose another name (nothing was written)", dest)
+	}
+	if err := os.Rename(tmp, dest); err != nil {
+		return model.WriteError(dest, err)
 	}
 	return nil
+}
+
+// syncFile flushes the file at path to the disk.
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// syncDir flushes a folder's entries, so a new name survives a power cut;
+// a folder that cannot be synced (some file systems) is left as it is.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
 }
 
 // BackupChecked writes a copy with Backup, then reads it back with Check.

@@ -9,7 +9,7 @@ import (
 )
 
 // Every customer as the whole-book screens read them (customer_cards and
-// customer_months, migration 0009), and the book's version. Triggers keep
+// customer_months, migration 0010), and the book's version. Triggers keep
 // them on every write; this file holds what the triggers leave to the
 // store: a bulk load's recompute at its end, the rebuild `clientele check
 // --fix` runs, and the comparison `clientele check` makes. The figures are

@@ -20,8 +20,8 @@ const busyAttempts = 3
 // transaction holds the write lock, nothing in it waits for another
 // program, and fn (which may read a file as it goes) runs exactly once.
 func (db *DB) begin(ctx context.Context) (*sql.Tx, error) {
-	if db.readOnly {
-		return nil, db.errReadOnly()
+	if db.readOnly != nil {
+		return nil, db.readOnly
 	}
 	for attempt := 1; ; attempt++ {
 		tx, err := db.w.BeginTx(ctx, nil)

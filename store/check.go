@@ -4,7 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"net/url"
+	"path/filepath"
 	"strings"
 
 	"clientele/model"
@@ -19,6 +19,10 @@ type CheckReport struct {
 	Integrity []string
 	// ForeignKeys holds the rows that refer to a record that is missing.
 	ForeignKeys []string
+	// Amounts holds, per table, the rows with an amount or quantity past
+	// what clientele stores (model.MaxMoney, model.MaxQuantity): written
+	// around it, with the sqlite3 shell, and able to make sums overflow.
+	Amounts []string
 	// Figures holds the customers whose kept figures (orders, revenue,
 	// first and last order) disagree with their orders, or whose orders
 	// keep sums their lines do not add up to (the orders of no customer,
@@ -33,13 +37,24 @@ type CheckReport struct {
 	MonthsOff int
 	// What was checked.
 	Customers, Orders, Lines int
+	// Version is the file's schema version when it was checked: below
+	// SchemaVersion, an older clientele's file, whose figures are checked
+	// once it is upgraded. UpgradedFrom is the version CheckAndFix
+	// upgraded it from, 0 when it did not.
+	Version, UpgradedFrom int
 
-	wrong map[int64]bool // the customers whose figures or months disagree
+	wrong    map[int64]bool // the customers whose figures disagree, or whose months or card do
+	onlyBook int            // of those, the ones whose figures agree
 }
+
+// Older reports whether the file checked is an older clientele's, to be
+// upgraded before this one can use it.
+func (r CheckReport) Older() bool { return r.Version > 0 && r.Version < len(migrations) }
 
 // OK reports whether the check found nothing wrong.
 func (r CheckReport) OK() bool {
-	return len(r.Integrity) == 0 && len(r.ForeignKeys) == 0 && r.FiguresOff == 0 && r.MonthsOff == 0
+	return len(r.Integrity) == 0 && len(r.ForeignKeys) == 0 && len(r.Amounts) == 0 && r.FiguresOff == 0 &&
+		r.MonthsOff == 0
 }
 
 // maxFindings is how many lines of each kind a report lists.
@@ -71,14 +86,25 @@ func (r CheckReport) String() string {
 		r.Integrity, len(r.Integrity))
 	section("references: every row refers to records that exist", "references: rows refer to missing records",
 		r.ForeignKeys, len(r.ForeignKeys))
-	section("figures: customers' orders, revenue and last order match their orders; orders' sums match their lines",
-		"figures: "+model.Plural(r.FiguresOff, "customer's kept figures disagree", "customers' kept figures disagree")+
-			" with their orders",
-		r.Figures, r.FiguresOff)
-	section("book: each customer's months and card kept for the whole-book screens match their records",
-		"book: "+model.Plural(r.MonthsOff, "customer's kept months or card disagree",
-			"customers' kept months or cards disagree")+" with their records",
-		r.Months, r.MonthsOff)
+	section(fmt.Sprintf("amounts: every amount is within ±%s and every quantity within ±%s", model.MaxMoney,
+		model.Commas(model.MaxQuantity)), "amounts: rows hold amounts past what clientele stores, which sums may "+
+		"not hold", r.Amounts, len(r.Amounts))
+	if r.Older() {
+		fmt.Fprintf(&b, "older figures: checked once the file is upgraded\n")
+	} else {
+		section("figures: customers' orders, revenue and last order match their orders; orders' sums match their lines",
+			"figures: "+model.Plural(r.FiguresOff, "customer's kept figures disagree", "customers' kept figures disagree")+
+				" with their orders",
+			r.Figures, r.FiguresOff)
+		section("book: each customer's months and card kept for the whole-book screens match their records",
+			"book: "+model.Plural(r.MonthsOff, "customer's kept months or card disagree",
+				"customers' kept months or cards disagree")+" with their records",
+			r.Months, r.MonthsOff)
+	}
+	if r.UpgradedFrom > 0 {
+		fmt.Fprintf(&b, "Upgraded the file from schema version %d to %d; a copy of it as it was is beside it "+
+			"(%s.before-v%d-….bak) when it held anything.\n", r.UpgradedFrom, r.Version, filepath.Base(r.Path), r.Version)
+	}
 	switch {
 	case len(r.Integrity) > 0:
 		b.WriteString("The file is damaged: restore the latest backup (clientele backup makes one), " +
@@ -86,8 +112,15 @@ func (r CheckReport) String() string {
 	case len(r.ForeignKeys) > 0:
 		b.WriteString("Some rows point at records that are gone: restore the latest backup, " +
 			"or ask for help before editing the file.\n")
+	case len(r.Amounts) > 0:
+		b.WriteString("Some amounts were written around clientele's limits: correct or remove those rows " +
+			"(the sqlite3 shell wrote them), or restore the latest backup.\n")
 	case r.FiguresOff > 0 || r.MonthsOff > 0:
 		b.WriteString("Run `clientele check --fix` to recompute the figures from the orders and costs.\n")
+	case r.Older():
+		fmt.Fprintf(&b, "The file is whole, and from an older clientele (schema version %d; this one writes %d): "+
+			"run `clientele check --fix`, or open it with clientele, to upgrade it; a copy of it as it is is made "+
+			"first.\n", r.Version, len(migrations))
 	default:
 		b.WriteString("All is well.\n")
 	}
@@ -107,10 +140,10 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 	if version == 0 {
 		return r, noDatabase(path)
 	}
-	ro, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+
-		"?mode=ro&_pragma=busy_timeout(5000)&_pragma=query_only(1)")
+	r.Version = version
+	ro, err := openRead(ctx, path)
 	if err != nil {
-		return r, fmt.Errorf("opening %s: %w", path, err)
+		return r, err
 	}
 	defer ro.Close()
 	damaged := func(err error) (CheckReport, error) {
@@ -153,67 +186,18 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 		}
 	}
 
-	fk, err := ro.QueryContext(ctx, "PRAGMA foreign_key_check")
-	if err != nil {
+	if err := checkReferences(ctx, ro, &r); err != nil {
 		return damaged(err)
 	}
-	for fk.Next() {
-		var table, parent string
-		var rowid sql.NullInt64
-		var fkid int
-		if err := fk.Scan(&table, &rowid, &parent, &fkid); err != nil {
-			fk.Close()
-			return damaged(err)
-		}
-		if len(r.ForeignKeys) < maxFindings {
-			r.ForeignKeys = append(r.ForeignKeys, fmt.Sprintf("%s row %d refers to a %s record that does not exist",
-				table, rowid.Int64, parent))
-		}
-	}
-	if err := fk.Close(); err != nil {
+	if err := checkAmounts(ctx, ro, &r); err != nil {
 		return damaged(err)
 	}
-
-	figs, err := ro.QueryContext(ctx, figuresQuery)
-	if err != nil {
+	if r.Older() {
+		// Its figures are kept in columns later migrations add.
+		return r, nil
+	}
+	if err := checkFigures(ctx, ro, &r); err != nil {
 		return damaged(err)
-	}
-	defer figs.Close()
-	for figs.Next() {
-		var id int64
-		var name string
-		var count, wantCount int
-		var revenue, wantRevenue int64
-		var last, wantLast sql.NullString
-		var badSums int
-		if err := figs.Scan(&id, &name, &count, &wantCount, &revenue, &wantRevenue, &last, &wantLast,
-			&badSums); err != nil {
-			return damaged(err)
-		}
-		r.FiguresOff++
-		r.mark(id)
-		if len(r.Figures) < maxFindings {
-			line := fmt.Sprintf("customer %d (%s): kept %d orders, revenue %d, last order %s; the orders say %d, %d, %s",
-				id, printable(name, 40), count, revenue, orNone(last), wantCount, wantRevenue, orNone(wantLast))
-			if badSums > 0 {
-				line += fmt.Sprintf("; %d of their orders keep sums their lines do not add up to", badSums)
-			}
-			r.Figures = append(r.Figures, line)
-		}
-	}
-	if err := figs.Err(); err != nil {
-		return damaged(err)
-	}
-	var loose int
-	if err := ro.QueryRowContext(ctx, `SELECT count(*) FROM orders o LEFT JOIN `+lineSums+` x ON x.order_id = o.id
-		WHERE o.customer_id IS NULL AND `+sumsDiffer).Scan(&loose); err != nil {
-		return damaged(err)
-	}
-	if loose > 0 {
-		r.FiguresOff++
-		r.mark(0)
-		r.Figures = append(r.Figures, fmt.Sprintf("%d orders of no customer keep sums their lines do not add up to",
-			loose))
 	}
 	if err := r.checkMonths(ctx, ro); err != nil {
 		return damaged(err)
@@ -260,6 +244,9 @@ func (r *CheckReport) checkMonths(ctx context.Context, ro *sql.DB) error {
 		if !seen[id] {
 			seen[id] = true
 			r.MonthsOff++
+			if !r.wrong[id] {
+				r.onlyBook++
+			}
 			r.mark(id)
 		}
 		if len(r.Months) < maxFindings {
@@ -280,6 +267,118 @@ func (r *CheckReport) checkMonths(ctx context.Context, ro *sql.DB) error {
 	}
 	return rows.Err()
 }
+
+// checkReferences lists the rows that refer to a missing record.
+func checkReferences(ctx context.Context, ro *sql.DB, r *CheckReport) error {
+	fk, err := ro.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return err
+	}
+	for fk.Next() {
+		var table, parent string
+		var rowid sql.NullInt64
+		var fkid int
+		if err := fk.Scan(&table, &rowid, &parent, &fkid); err != nil {
+			fk.Close()
+			return err
+		}
+		if len(r.ForeignKeys) < maxFindings {
+			r.ForeignKeys = append(r.ForeignKeys, fmt.Sprintf("%s row %d refers to a %s record that does not exist",
+				table, rowid.Int64, parent))
+		}
+	}
+	if err := fk.Err(); err != nil {
+		fk.Close()
+		return err
+	}
+	return fk.Close()
+}
+
+// amountColumns are the tables and their amounts and quantities that
+// check bounds, as SQL conditions true for a row past the bounds (%[1]d is
+// MaxMoney, %[2]d MaxQuantity). They exist since the first migration.
+var amountColumns = []struct{ table, past string }{
+	{"order_lines", "abs(amount) > %[1]d OR abs(unit_price) > %[1]d OR abs(unit_cost) > %[1]d OR " +
+		"abs(quantity) > %[2]d OR typeof(quantity * unit_cost) <> 'integer' OR abs(quantity * unit_cost) > %[1]d"},
+	{"costs", "abs(amount) > %[1]d"},
+	{"customers", "abs(acquisition_cost) > %[1]d"},
+	{"offerings", "abs(price) > %[1]d OR abs(unit_cost) > %[1]d"},
+}
+
+// checkAmounts lists, per table, the rows past the bounds on amounts.
+func checkAmounts(ctx context.Context, ro *sql.DB, r *CheckReport) error {
+	for _, c := range amountColumns {
+		var n int
+		q := "SELECT count(*) FROM " + c.table + " WHERE " + fmt.Sprintf(c.past, model.MaxMoney, model.MaxQuantity)
+		if err := ro.QueryRowContext(ctx, q).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			r.Amounts = append(r.Amounts, fmt.Sprintf("%s: %s", c.table, model.Plural(n, "row", "rows")))
+		}
+	}
+	return nil
+}
+
+// checkFigures lists the customers whose kept figures disagree with their
+// orders, and counts the orders of no customer whose sums are wrong.
+func checkFigures(ctx context.Context, ro *sql.DB, r *CheckReport) error {
+	figs, err := ro.QueryContext(ctx, figuresQuery)
+	if err != nil {
+		return err
+	}
+	defer figs.Close()
+	for figs.Next() {
+		var id int64
+		var name string
+		var count, wantCount int
+		var revenue, wantRevenue int64
+		var last, wantLast sql.NullString
+		var badSums int
+		if err := figs.Scan(&id, &name, &count, &wantCount, &revenue, &wantRevenue, &last, &wantLast,
+			&badSums); err != nil {
+			return err
+		}
+		r.FiguresOff++
+		r.mark(id)
+		if len(r.Figures) < maxFindings {
+			line := fmt.Sprintf("customer %d (%s): kept %d orders, revenue %d, last order %s; the orders say %d, %d, %s",
+				id, printable(name, 40), count, revenue, orNone(last), wantCount, wantRevenue, orNone(wantLast))
+			if badSums > 0 {
+				line += fmt.Sprintf("; %d of their orders keep sums their lines do not add up to", badSums)
+			}
+			r.Figures = append(r.Figures, line)
+		}
+	}
+	if err := figs.Err(); err != nil {
+		return err
+	}
+	var loose int
+	if err := ro.QueryRowContext(ctx, `SELECT count(*) FROM orders o LEFT JOIN `+lineSums+` x ON x.order_id = o.id
+		WHERE o.customer_id IS NULL AND `+sumsDiffer).Scan(&loose); err != nil {
+		return err
+	}
+	if loose > 0 {
+		r.FiguresOff++
+		r.mark(0)
+		r.Figures = append(r.Figures, fmt.Sprintf("%d orders of no customer keep sums their lines do not add up to",
+			loose))
+	}
+	var stale int
+	if err := ro.QueryRowContext(ctx, `SELECT count(*) FROM reminders r WHERE `+dueDiffers).Scan(&stale); err != nil {
+		return err
+	}
+	if stale > 0 {
+		r.FiguresOff++
+		r.Figures = append(r.Figures, fmt.Sprintf("%s a waiting day its customer's last contact does not give",
+			model.Plural(stale, "reminder keeps", "reminders keep")))
+	}
+	return nil
+}
+
+// dueDiffers tests a reminder r whose kept waiting day (due_on) is not
+// the one its series and its customer's last contact give.
+const dueDiffers = `r.due_on IS NOT (SELECT n.due FROM reminders_next n WHERE n.id = r.id)`
 
 // lineSums is each order's sums of its lines, as orders keep them:
 // order_id, amount, direct (Σ quantity × unit cost); sumsDiffer tests an
@@ -317,14 +416,21 @@ const figuresQuery = `WITH o AS (
 	ORDER BY c.id`
 
 // FixFigures recomputes every order's sums from its lines, every
-// customer's kept figures from their orders and every customer's kept
-// months from their orders and costs, what `clientele check --fix` does.
+// customer's kept figures from their orders, every reminder's waiting day
+// and every customer's kept months and card, what `clientele check --fix`
+// does.
 func (db *DB) FixFigures(ctx context.Context) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
+		// As a load does: the kept months and cards are recomputed once,
+		// at the end.
 		if err := setLoading(ctx, tx, loadRebuild); err != nil {
 			return err
 		}
 		if err := refreshOrderSums(ctx, tx); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE reminders AS r SET due_on = (SELECT n.due FROM reminders_next n
+			WHERE n.id = r.id) WHERE `+dueDiffers); err != nil {
 			return err
 		}
 		if err := refreshFigures(ctx, tx); err != nil {
@@ -364,25 +470,42 @@ func printable(s string, n int) string {
 }
 
 // CheckAndFix is Check, then, when fix is set and the file is sound but
-// for customers' kept figures or months, FixFigures and Check again: what
-// `clientele check [--fix]` does. fixed is how many customers' figures
-// were recomputed, 0 when none were; it is set even when the second check
-// fails.
+// for customers' kept figures or an older schema, the mend and Check
+// again: what `clientele check [--fix]` does. An older file is upgraded
+// (Open backs it up first when it holds anything; the report's
+// UpgradedFrom says so) and its figures are checked after; figures that
+// disagree are recomputed (FixFigures). fixed is how many customers'
+// figures were recomputed, 0 when none were; it is set even when the
+// second check fails.
 func CheckAndFix(ctx context.Context, path string, fix bool) (rep CheckReport, fixed int, err error) {
 	rep, err = Check(ctx, path)
-	if err != nil || !fix || len(rep.Integrity) > 0 || rep.FiguresOff+rep.MonthsOff == 0 {
+	if err != nil || !fix || len(rep.Integrity) > 0 || (rep.FiguresOff+rep.MonthsOff == 0 && !rep.Older()) {
 		return rep, 0, err
 	}
-	db, err := Open(ctx, path)
+	from := 0
+	if rep.Older() {
+		from = rep.Version
+	}
+	db, err := Open(ctx, path) // upgrades an older file, backing it up first
 	if err != nil {
 		return rep, 0, err
+	}
+	if from > 0 {
+		// Its figures could not be checked before: check them now.
+		rep, err = Check(ctx, path)
+		if err != nil || rep.FiguresOff+rep.MonthsOff == 0 {
+			db.Close()
+			rep.UpgradedFrom = from
+			return rep, 0, err
+		}
 	}
 	err = db.FixFigures(ctx)
 	db.Close()
 	if err != nil {
 		return rep, 0, fmt.Errorf("recomputing the figures: %w", err)
 	}
-	fixed = len(rep.wrong)
+	fixed = rep.FiguresOff + rep.onlyBook
 	rep, err = Check(ctx, path)
+	rep.UpgradedFrom = from
 	return rep, fixed, err
 }

@@ -13,23 +13,28 @@ import (
 var _ model.CustomerStore = (*DB)(nil)
 
 const customerColumns = `id, name, email, phone, social, company, country, channel, stage, fit, language,
-	tier, source, acquisition_cost, referred_by, next_review, snoozed_until, let_go_reason, notes,
-	ref_source, ref, order_count, revenue, first_order_at, last_order_at, created_at, updated_at, archived_at`
+	tier, source, acquisition_cost, referred_by, snoozed_until, let_go_reason, notes,
+	ref_source, ref, order_count, revenue, first_order_at, last_order_at, created_at, updated_at, archived_at,
+	address_line1, address_line2, town, region, postcode, consent_email_on, consent_sms_on, consent_post_on`
 
 // scanCustomer reads one row selected with customerColumns.
 func scanCustomer(row interface{ Scan(...any) error }) (model.Customer, error) {
 	var c model.Customer
 	var fit, tier, referredBy sql.NullInt64
-	var ref, nextReview, snoozed, first, last, created, updated, archived sql.NullString
+	var ref, snoozed, first, last, created, updated, archived sql.NullString
+	var consentEmail, consentSMS, consentPost sql.NullString
+	a := &c.Address
 	err := row.Scan(&c.ID, &c.Name, &c.Email, &c.Phone, &c.Social, &c.Company, &c.Country, &c.Channel,
-		&c.Stage, &fit, &c.Language, &tier, &c.Source, &c.AcquisitionCost, &referredBy, &nextReview,
+		&c.Stage, &fit, &c.Language, &tier, &c.Source, &c.AcquisitionCost, &referredBy,
 		&snoozed, &c.LetGoReason, &c.Notes, &c.RefSource, &ref, &c.Orders, &c.Revenue, &first, &last,
-		&created, &updated, &archived)
+		&created, &updated, &archived, &a.Line1, &a.Line2, &a.Town, &a.Region, &a.Postcode,
+		&consentEmail, &consentSMS, &consentPost)
 	if err != nil {
 		return c, err
 	}
 	c.Fit, c.Tier, c.ReferredBy, c.Ref = int(fit.Int64), int(tier.Int64), referredBy.Int64, ref.String
-	c.NextReview, c.SnoozedUntil = parseTime(nextReview), parseTime(snoozed)
+	c.SnoozedUntil = parseTime(snoozed)
+	c.Consent = model.Consent{Email: parseTime(consentEmail), SMS: parseTime(consentSMS), Post: parseTime(consentPost)}
 	c.FirstOrder, c.LastOrder = parseTime(first), parseTime(last)
 	c.CreatedAt, c.UpdatedAt, c.ArchivedAt = parseTime(created), parseTime(updated), parseTime(archived)
 	return c, nil
@@ -51,7 +56,7 @@ func (db *DB) Customer(ctx context.Context, id int64) (model.Customer, error) {
 	if c.Values, err = db.strings(ctx, `SELECT value FROM customer_values WHERE customer_id = ? ORDER BY value`, id); err != nil {
 		return c, err
 	}
-	return c, nil
+	return c, db.readExtras(ctx, &c)
 }
 
 // strings runs a query of one text column.
@@ -84,13 +89,19 @@ func (db *DB) CreateCustomer(ctx context.Context, c *model.Customer) error {
 		if err := checkReferrer(ctx, tx, c); err != nil {
 			return err
 		}
+		fields, err := checkFields(ctx, tx, c.Fields, now)
+		if err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO customers (name, email, phone, social, company, country,
-			channel, stage, fit, language, tier, source, acquisition_cost, referred_by, next_review,
-			snoozed_until, let_go_reason, notes, ref_source, ref, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			c.Name, c.Email, c.Phone, c.Social, c.Company, c.Country, c.Channel, c.Stage, nullInt(c.Fit),
-			c.Language, nullInt(c.Tier), c.Source, c.AcquisitionCost, nullID(c.ReferredBy), dbDate(c.NextReview),
-			dbDate(c.SnoozedUntil), c.LetGoReason, c.Notes, c.RefSource, nullText(c.Ref), dbTime(now), dbTime(now))
+			channel, stage, fit, language, tier, source, acquisition_cost, referred_by,
+			snoozed_until, let_go_reason, notes, ref_source, ref, created_at, updated_at,
+			`+addressColumns+`)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			append([]any{c.Name, c.Email, c.Phone, c.Social, c.Company, c.Country, c.Channel, c.Stage, nullInt(c.Fit),
+				c.Language, nullInt(c.Tier), c.Source, c.AcquisitionCost, nullID(c.ReferredBy),
+				dbDate(c.SnoozedUntil), c.LetGoReason, c.Notes, c.RefSource, nullText(c.Ref), dbTime(now), dbTime(now)},
+				addressValues(c)...)...)
 		if err != nil {
 			return err
 		}
@@ -98,13 +109,17 @@ func (db *DB) CreateCustomer(ctx context.Context, c *model.Customer) error {
 		if err != nil {
 			return err
 		}
+		c.ID = id
 		if err := setTags(ctx, tx, id, c.Segments, c.Values); err != nil {
+			return err
+		}
+		if err := setExtras(ctx, tx, c, fields, now); err != nil {
 			return err
 		}
 		if err := refreshSearch(ctx, tx, id); err != nil {
 			return err
 		}
-		c.ID, c.CreatedAt, c.UpdatedAt = id, now, now
+		c.CreatedAt, c.UpdatedAt = now, now
 		return nil
 	})
 }
@@ -121,13 +136,18 @@ func (db *DB) UpdateCustomer(ctx context.Context, c *model.Customer) error {
 		if err := checkReferrer(ctx, tx, c); err != nil {
 			return err
 		}
+		fields, err := checkFields(ctx, tx, c.Fields, now)
+		if err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE customers SET name = ?, email = ?, phone = ?, social = ?,
 			company = ?, country = ?, channel = ?, stage = ?, fit = ?, language = ?, tier = ?, source = ?,
-			acquisition_cost = ?, referred_by = ?, next_review = ?, snoozed_until = ?, let_go_reason = ?,
-			notes = ?, updated_at = ? WHERE id = ?`,
-			c.Name, c.Email, c.Phone, c.Social, c.Company, c.Country, c.Channel, c.Stage, nullInt(c.Fit),
-			c.Language, nullInt(c.Tier), c.Source, c.AcquisitionCost, nullID(c.ReferredBy), dbDate(c.NextReview),
-			dbDate(c.SnoozedUntil), c.LetGoReason, c.Notes, dbTime(now), c.ID)
+			acquisition_cost = ?, referred_by = ?, snoozed_until = ?, let_go_reason = ?,
+			notes = ?, updated_at = ?, address_line1 = ?, address_line2 = ?, town = ?, region = ?, postcode = ?,
+			consent_email_on = ?, consent_sms_on = ?, consent_post_on = ? WHERE id = ?`,
+			append(append([]any{c.Name, c.Email, c.Phone, c.Social, c.Company, c.Country, c.Channel, c.Stage,
+				nullInt(c.Fit), c.Language, nullInt(c.Tier), c.Source, c.AcquisitionCost, nullID(c.ReferredBy),
+				dbDate(c.SnoozedUntil), c.LetGoReason, c.Notes, dbTime(now)}, addressValues(c)...), c.ID)...)
 		if err != nil {
 			return err
 		}
@@ -135,6 +155,9 @@ func (db *DB) UpdateCustomer(ctx context.Context, c *model.Customer) error {
 			return fmt.Errorf("customer %d: %w", c.ID, model.ErrNotFound)
 		}
 		if err := setTags(ctx, tx, c.ID, c.Segments, c.Values); err != nil {
+			return err
+		}
+		if err := setExtras(ctx, tx, c, fields, now); err != nil {
 			return err
 		}
 		c.UpdatedAt = now
@@ -202,7 +225,10 @@ func setTags(ctx context.Context, tx *sql.Tx, id int64, segments, values []strin
 func refreshSearch(ctx context.Context, q queryer, ids ...int64) error {
 	query := `UPDATE customers SET sort_name = clientele_fold(name), search = clientele_fold(name || ' ' || email || ' ' || phone || ' ' ||
 		social || ' ' || company || ' ' || notes || ' ' || coalesce((SELECT group_concat(s.name, ' ')
-		FROM customer_segments cs JOIN segments s ON s.id = cs.segment_id WHERE cs.customer_id = customers.id), ''))`
+		FROM customer_segments cs JOIN segments s ON s.id = cs.segment_id WHERE cs.customer_id = customers.id), '') || ' ' ||
+		address_line1 || ' ' || address_line2 || ' ' || town || ' ' || region || ' ' || postcode || ' ' || country || ' ' ||
+		coalesce((SELECT group_concat(f.name || ' ' || v.value, ' ') FROM customer_fields v
+		JOIN custom_fields f ON f.id = v.field_id WHERE v.customer_id = customers.id), ''))`
 	args := make([]any, len(ids))
 	for i, id := range ids {
 		args[i] = id
@@ -296,7 +322,8 @@ var listOrder = map[model.CustomerSort]string{
 
 const rowColumns = `c.id, c.name, c.stage, c.last_order_at, c.order_count, c.revenue, c.fit,
 	c.archived_at IS NOT NULL, coalesce((SELECT group_concat(name, ', ') FROM (SELECT s.name FROM customer_segments cs
-	JOIN segments s ON s.id = cs.segment_id WHERE cs.customer_id = c.id ORDER BY s.name)), ''), c.next_review`
+	JOIN segments s ON s.id = cs.segment_id WHERE cs.customer_id = c.id ORDER BY s.name)), ''),
+	(SELECT min(r.due_on) FROM reminders r WHERE r.customer_id = c.id)`
 
 func scanRows(rows *sql.Rows) ([]model.CustomerRow, error) {
 	defer rows.Close()

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -54,6 +55,7 @@ func (db *DB) DailyReview(ctx context.Context, today time.Time, limit int) (mode
 	if limit <= 0 {
 		limit = s.ReviewSize
 	}
+
 	b := &reviewBuild{db: db, ctx: ctx, today: today, s: s, cut: model.Cutoffs(s, today), limit: limit,
 		seen: map[int64]bool{}}
 	// Not DISTINCT: with it, SQLite reads every touch through the index by
@@ -273,11 +275,20 @@ func (b *reviewBuild) streams() ([]reviewStream, error) {
 		// Feedback with no reply, oldest first: walking the unanswered
 		// feedback by day meets each customer first at their oldest.
 		feedback(model.ReasonDetractor, detractor),
-		&sqlStream{r: b.db.r, k: model.ReasonFollowUp, args: []any{day}, query: `SELECT c.id FROM customers c
-			WHERE c.next_review <= ?1 AND ` + notSnoozed + `
-				AND (c.last_touch_at IS NULL OR substr(c.last_touch_at, 1, 10) < c.next_review)
-			ORDER BY c.next_review, c.id`},
+		// Payments overdue, the oldest due first; only paying answers them.
+		&sqlStream{r: b.db.r, k: model.ReasonPayment, args: []any{day}, query: `SELECT o.customer_id FROM orders o
+			INDEXED BY orders_unpaid JOIN customers c ON c.id = o.customer_id
+			WHERE o.payment_due_on < ?1 AND o.payment_due_on IS NOT NULL AND o.paid_on IS NULL AND ` + notSnoozed + `
+			ORDER BY o.payment_due_on, o.id`},
+		// Follow-ups and reminders by the occurrence each waits on, kept
+		// from the customer's last contact (reminders.due_on): the most
+		// overdue first.
+		&sqlStream{r: b.db.r, k: model.ReasonFollowUp, args: []any{day}, query: `SELECT r.customer_id FROM reminders r
+			INDEXED BY reminders_due JOIN customers c ON c.id = r.customer_id
+			WHERE r.due_on <= ?1 AND ` + notSnoozed + `
+			ORDER BY r.due_on, r.customer_id`},
 		feedback(model.ReasonFeedback, "NOT "+detractor),
+		b.occasionStream(day),
 		// Reorders: the most overdue as a multiple of the usual gap, which
 		// no index orders: the regulars' index is read whole, once.
 		&sqlStream{r: b.db.r, k: model.ReasonReorder, args: []any{day, b.s.ReorderFactor}, whole: true, query: `SELECT c.id FROM customers c
@@ -308,6 +319,32 @@ func (b *reviewBuild) streams() ([]reviewStream, error) {
 			ORDER BY c.first_order_at, c.id`})
 	}
 	return st, nil
+}
+
+// occasionStream yields the customers with an occasion in the next
+// OccasionDays days not answered by a contact since it came up, the
+// nearest first: the window's month-days in order, each a range of
+// occasions_by_day.
+func (b *reviewBuild) occasionStream(day string) reviewStream {
+	type key struct {
+		Month time.Month `json:"m"`
+		Day   int        `json:"d"`
+		Year  int        `json:"y"`
+		Due   string     `json:"due"`
+	}
+	var keys []key
+	for _, k := range model.OccasionWindow(b.cut.Today, b.s.OccasionDays) {
+		keys = append(keys, key{k.Month, k.Day, k.Year, model.FormatDate(k.DueDay)})
+	}
+	window, _ := json.Marshal(keys) // plain values: it cannot fail
+	return &sqlStream{r: b.db.r, k: model.ReasonOccasion, args: []any{day, string(window)}, whole: true,
+		query: `SELECT o.customer_id FROM json_each(?2) j
+			JOIN occasions o INDEXED BY occasions_by_day ON o.month = j.value ->> 'm' AND o.day = j.value ->> 'd'
+			JOIN customers c ON c.id = o.customer_id
+			WHERE (o.yearly = 1 AND (o.year IS NULL OR o.year <= j.value ->> 'y') OR o.year = j.value ->> 'y')
+				AND c.stage <> 'former' AND ` + notSnoozed + `
+				AND (c.last_touch_at IS NULL OR substr(c.last_touch_at, 1, 10) < j.value ->> 'due')
+			ORDER BY j.key, o.customer_id`}
 }
 
 // cadenceStream merges one stream per stay-in-touch cadence (advocates,

@@ -20,7 +20,8 @@ var reviewNow = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 // what the demo leaves out added so that every rule and every path of the
 // build is met: customers handled today (a call, a review done, a snooze),
 // snoozes from earlier days, a touch dated tomorrow, archived customers,
-// follow-ups falling on the same days, and the customers' cadence on.
+// follow-ups falling on the same days, occasions, reminders that repeat,
+// payments overdue, and the customers' cadence on.
 func dailyFixture(t *testing.T, n int) *store.DB {
 	t.Helper()
 	ctx := context.Background()
@@ -74,6 +75,23 @@ func dailyFixture(t *testing.T, n int) *store.DB {
 					Lines: []model.OrderLine{model.NewLine("Gift box", 1, 3500, 1400)}}
 				err = db.CreateOrder(ctx, &o)
 			}
+		case 17:
+			// An occasion in the next days, some on the same day.
+			err = db.SaveOccasion(ctx, &model.Occasion{CustomerID: c.ID, Kind: model.OccasionOther,
+				Name: "Shop anniversary", Month: day(i % 9).Month(), Day: day(i % 9).Day(), Yearly: true})
+		case 18:
+			// An order billed for later, its payment due some days ago.
+			o := model.Order{CustomerID: c.ID, OrderedAt: day(-40).Add(11 * time.Hour), Kind: model.OrderSale,
+				PaymentDue: day(-(i%5)*3 - 1), Lines: []model.OrderLine{model.NewLine("Trade case", 1, 9000, 4000)}}
+			err = db.CreateOrder(ctx, &o)
+		case 19:
+			// A reminder every week or month, from a month or two ago.
+			unit := model.RepeatWeek
+			if i%2 == 0 {
+				unit = model.RepeatMonth
+			}
+			err = db.SaveReminder(ctx, &model.Reminder{CustomerID: c.ID, Start: day(-30 - i%40), Unit: unit, Every: 1 + i%3,
+				Note: "Check in"})
 		case 12, 13:
 			// A detractor's answer nobody replied to, some on the same day.
 			err = db.Exec(`INSERT INTO feedback (received_on, customer_id, kind, score, status, created_at)
@@ -151,7 +169,8 @@ func entryLines(es []model.ReviewEntry) string {
 func quieten(t *testing.T, db *store.DB) {
 	t.Helper()
 	for _, q := range []string{"UPDATE complaints SET status = 'closed'", "UPDATE feedback SET status = 'replied'",
-		"UPDATE customers SET next_review = NULL"} {
+		"DELETE FROM reminders", "DELETE FROM occasions",
+		"UPDATE orders SET paid_on = payment_due_on WHERE payment_due_on IS NOT NULL AND paid_on IS NULL"} {
 		if err := db.Exec(q); err != nil {
 			t.Fatal(err)
 		}

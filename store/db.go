@@ -11,6 +11,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -22,6 +23,7 @@ import (
 	"time"
 
 	"clientele/model"
+	"clientele/store/exportfile"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -32,11 +34,18 @@ type DB struct {
 	path string
 	w    *sql.DB // one connection; BEGIN IMMEDIATE
 	r    *sql.DB // readers; query_only
-	// readOnly is set by OpenReadOnly: every write is refused before it
-	// reaches SQLite, and neither pool may write the file.
-	readOnly bool
 	// Now is the clock for created/updated stamps; tests fix it.
 	Now func() time.Time
+	// release ends the guard that keeps exports and backups off the
+	// file (exportfile.Protect).
+	release func()
+	// readOnly says why the book cannot be written, nil when it can: a
+	// book SQLite cannot write (open), or a follower's copy (OpenReadOnly).
+	// Every write is refused with it before it reaches SQLite.
+	readOnly *ReadOnlyError
+	// health is the file's quick check, run once, before the first write
+	// or when Health is asked.
+	health health
 }
 
 var _ model.Store = (*DB)(nil)
@@ -66,6 +75,12 @@ func DefaultPath() (string, error) {
 // made with mode 0700) when it does not exist, and brings its schema up to
 // date. A file that is not a clientele database, or one written by a newer
 // clientele, is refused with a clear error and left untouched.
+//
+// A book that cannot be written (a read-only file, folder or disk, a full
+// disk) is opened to read: ReadOnly says why, and every write refuses at
+// once with that reason. A book that must be created or upgraded first
+// cannot be, and is refused with the reason. Writes also wait for the
+// file's quick check (Health) and refuse a damaged file.
 func Open(ctx context.Context, path string) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("no database path given")
@@ -74,31 +89,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	if version > len(migrations) {
-		return nil, fmt.Errorf("%s was written by a newer clientele (schema version %d, this one knows up to %d): "+
-			"upgrade clientele to open it; the file was not changed", path, version, len(migrations))
-	}
-	if err := create(path); err != nil {
-		return nil, err
-	}
-	w, err := sql.Open("sqlite", dsn(path, true))
-	if err != nil {
-		return nil, fmt.Errorf("opening %s: %w", path, err)
-	}
-	w.SetMaxOpenConns(1)
-	w.SetConnMaxIdleTime(0)
-	r, err := sql.Open("sqlite", dsn(path, false))
-	if err != nil {
-		w.Close()
-		return nil, fmt.Errorf("opening %s: %w", path, err)
-	}
-	r.SetMaxOpenConns(max(4, runtime.NumCPU()))
-	db := &DB{path: path, w: w, r: r, Now: func() time.Time { return model.WallClock(time.Now()) }}
-	if err := db.migrate(ctx, version); err != nil {
-		db.Close()
-		return nil, err
-	}
-	return db, nil
+	return open(ctx, path, version)
 }
 
 // OpenExisting is Open for commands that only read or copy a database
@@ -113,7 +104,120 @@ func OpenExisting(ctx context.Context, path string) (*DB, error) {
 	if version == 0 {
 		return nil, noDatabase(path)
 	}
-	return Open(ctx, path)
+	return open(ctx, path, version)
+}
+
+// open opens the probed file at path, whose schema is at version.
+func open(ctx context.Context, path string, version int) (*DB, error) {
+	if version > len(migrations) {
+		return nil, newerSchema(path, version)
+	}
+	if err := create(path); err != nil {
+		return nil, err
+	}
+	db := &DB{path: path, Now: func() time.Time { return model.WallClock(time.Now()) }}
+	db.readOnly = unwritable(path)
+	if db.readOnly == nil {
+		err := db.connect(ctx, false)
+		if err != nil && cannotWrite(err) {
+			db.readOnly = &ReadOnlyError{Path: path, Reason: diagnose(path, err)}
+		} else if err != nil {
+			return nil, fmt.Errorf("opening %s: %w", path, mapErr(err))
+		}
+	}
+	if db.readOnly != nil {
+		if err := db.connect(ctx, true); err != nil {
+			return nil, err
+		}
+	}
+	db.release = exportfile.Protect(path)
+	if version < len(migrations) {
+		if err := db.upgrade(ctx, version); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	return db, nil
+}
+
+// connect opens the two pools and makes one connection of each, so that
+// the pragmas run and a file that cannot be opened so says here. With
+// readOnly the writer is a read-only connection too (it can still copy
+// the file with VACUUM INTO), and where SQLite cannot keep the -shm beside
+// the file the pools read it as immutable (see readDSN).
+func (db *DB) connect(ctx context.Context, readOnly bool) error {
+	wdsn, rdsn := dsn(db.path, true), dsn(db.path, false)
+	if readOnly {
+		var err error
+		if wdsn, err = readDSN(ctx, db.path, false); err != nil {
+			return err
+		}
+		rdsn, _ = readDSN(ctx, db.path, true)
+	}
+	w, err := sql.Open("sqlite", wdsn)
+	if err != nil {
+		return err
+	}
+	w.SetMaxOpenConns(1)
+	w.SetConnMaxIdleTime(0)
+	r, err := sql.Open("sqlite", rdsn)
+	if err != nil {
+		w.Close()
+		return err
+	}
+	r.SetMaxOpenConns(max(4, runtime.NumCPU()))
+	for _, p := range []*sql.DB{w, r} {
+		var v int
+		if err := p.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+			w.Close()
+			r.Close()
+			return err
+		}
+	}
+	db.w, db.r = w, r
+	return nil
+}
+
+// upgrade brings the schema from version up to this build's. A new file
+// gets every migration in one transaction; an older one is checked and
+// backed up first (migrate). A book that cannot be written cannot be
+// upgraded, and says why.
+func (db *DB) upgrade(ctx context.Context, version int) error {
+	if db.readOnly != nil {
+		if version == 0 {
+			return fmt.Errorf("cannot start a new book at %s: %s", db.path, db.readOnly.Reason)
+		}
+		return fmt.Errorf("%s is from an older clientele (schema version %d; this one reads %d) and must be "+
+			"upgraded before it can be read, which means writing to it, but %s; copy it to a folder you can write "+
+			"and open the copy", db.path, version, len(migrations), db.readOnly.Reason)
+	}
+	if version > 0 {
+		if err := db.Health(ctx); err != nil {
+			return err
+		}
+	}
+	if err := db.migrate(ctx, version); err != nil {
+		return err
+	}
+	// A migration may leave the writer's temporary database open (ALTER
+	// TABLE … DROP COLUMN checks the schema through it), and then its
+	// temp_store cannot be changed inside a transaction, as an import's
+	// staging does: the writer starts afresh.
+	w, err := sql.Open("sqlite", dsn(db.path, true))
+	if err != nil {
+		return fmt.Errorf("opening %s: %w", db.path, err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetConnMaxIdleTime(0)
+	old := db.w
+	db.w = w
+	return old.Close()
+}
+
+// newerSchema says that the file at path was written by a newer clientele.
+func newerSchema(path string, version int) error {
+	return fmt.Errorf("%s was written by a newer clientele (schema version %d, this one knows up to %d): "+
+		"upgrade clientele to open it; the file was not changed", path, version, len(migrations))
 }
 
 // OpenReadOnly opens the clientele database at path to read only: a
@@ -157,15 +261,10 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 	}
 	r.SetMaxOpenConns(max(4, runtime.NumCPU()))
 	r.SetMaxIdleConns(0)
-	return &DB{path: path, w: w, r: r, readOnly: true, Now: func() time.Time { return model.WallClock(time.Now()) }}, nil
-}
-
-// ReadOnly reports whether the store was opened with OpenReadOnly.
-func (db *DB) ReadOnly() bool { return db.readOnly }
-
-// errReadOnly is what every write on a read-only store returns.
-func (db *DB) errReadOnly() error {
-	return fmt.Errorf("%w: %s is open read-only", model.ErrReadOnly, db.path)
+	return &DB{path: path, w: w, r: r, Now: func() time.Time { return model.WallClock(time.Now()) },
+		readOnly: &ReadOnlyError{Path: path, Reason: "it is a followed copy of a book another machine writes " +
+			"(open read-only)"},
+		release: exportfile.Protect(path)}, nil
 }
 
 // noDatabase says that path holds no clientele database yet.
@@ -176,8 +275,13 @@ func noDatabase(path string) error {
 // Path returns the file the store was opened on.
 func (db *DB) Path() string { return db.path }
 
-// Close closes both pools; the WAL is checkpointed by the last close.
+// Close closes both pools; the WAL is checkpointed by the last close. A
+// quick check still running is stopped first.
 func (db *DB) Close() error {
+	db.stopHealth()
+	if db.release != nil {
+		db.release()
+	}
 	return errors.Join(db.r.Close(), db.w.Close())
 }
 
@@ -235,10 +339,18 @@ func probe(ctx context.Context, path string) (int, error) {
 		return 0, fmt.Errorf("the file %s is damaged: %v; it was not changed: restore a backup, or try `sqlite3 %s .recover`",
 			path, err, path)
 	}
+	// With no -wal the header holds the schema version: a newer file is
+	// refused before SQLite opens it and makes a -wal and -shm beside it.
+	if v := int(binary.BigEndian.Uint32(header[60:64])); !walPending(path) && v > len(migrations) {
+		return v, newerSchema(path, v)
+	}
 	// Reading may create empty -wal and -shm files; a refused file is
 	// left as it was found.
 	made := sidecars(path)
 	version, err := readVersion(ctx, path)
+	if err == nil && version > len(migrations) {
+		err = newerSchema(path, version)
+	}
 	if err != nil {
 		for _, s := range made {
 			os.Remove(s)
@@ -250,9 +362,9 @@ func probe(ctx context.Context, path string) (int, error) {
 // readVersion opens path read-only and returns its schema version, or an
 // error when it is damaged or another program's database.
 func readVersion(ctx context.Context, path string) (int, error) {
-	ro, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?mode=ro&_pragma=busy_timeout(5000)")
+	ro, err := openRead(ctx, path)
 	if err != nil {
-		return 0, fmt.Errorf("opening %s: %w", path, err)
+		return 0, err
 	}
 	defer ro.Close()
 	var version, tables int
@@ -267,6 +379,22 @@ func readVersion(ctx context.Context, path string) (int, error) {
 		return 0, fmt.Errorf("the file %s is a SQLite database but not clientele's; it was not changed", path)
 	}
 	return version, nil
+}
+
+// openRead opens path to read it without writing a byte (see readDSN).
+func openRead(ctx context.Context, path string) (*sql.DB, error) {
+	dsn, err := readDSN(ctx, path, true)
+	if err == nil {
+		var c *sql.DB
+		if c, err = sql.Open("sqlite", dsn); err == nil {
+			return c, nil
+		}
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		return nil, fmt.Errorf("the file %s cannot be read as a database (%v); it was not changed", path, err)
+	}
+	return nil, err
 }
 
 // create makes the folder (0700) and an empty file (0600) so that SQLite,
@@ -288,23 +416,73 @@ func create(path string) error {
 
 // write runs fn in one IMMEDIATE transaction on the writer connection and
 // commits, or rolls back and returns fn's error mapped to a domain error.
+// A book that cannot be written, or that failed its quick check, refuses
+// before fn runs. When the file itself fails the write (read-only, full,
+// busy, damaged), that is the error, whatever fn wrapped it in: an import
+// never blames its line 2 for a read-only disk.
 func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if db.readOnly != nil {
+		return db.readOnly
+	}
+	if err := db.Health(ctx); err != nil {
+		return err
+	}
 	tx, err := db.begin(ctx)
 	if err != nil {
-		return err
+		return db.failed(ctx, err)
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
-		return mapErr(err)
+		return db.failed(ctx, err)
 	}
-	return mapErr(tx.Commit())
+	return db.failed(ctx, tx.Commit())
 }
+
+// failed maps the error of a write. The file's own failures come out
+// alone: a read-only file says why, a full disk gives the WAL's pages
+// back (a failed import would otherwise leave megabytes of -wal on a disk
+// that has none to spare), and damage is remembered so that no later
+// write is tried.
+func (db *DB) failed(ctx context.Context, err error) error {
+	err = mapErr(err)
+	var se *storageError
+	if !errors.As(err, &se) {
+		return err
+	}
+	switch se.kind {
+	case model.ErrReadOnly:
+		return &ReadOnlyError{Path: db.path, Reason: diagnose(db.path, se.cause)}
+	case model.ErrDiskFull:
+		db.w.ExecContext(context.WithoutCancel(ctx), "PRAGMA wal_checkpoint(TRUNCATE)")
+	case model.ErrDamaged:
+		d := &DamagedError{Path: db.path, Findings: []string{se.cause.Error()}}
+		db.metDamage(d)
+		return d
+	}
+	return se
+}
+
+// storageError is an error of the file rather than of the data: busy,
+// read-only, full or damaged. It matches its kind, a model error.
+type storageError struct {
+	kind  error
+	text  string
+	cause *sqlite.Error
+}
+
+func (e *storageError) Error() string        { return e.text }
+func (e *storageError) Is(target error) bool { return target == e.kind }
+func (e *storageError) Unwrap() error        { return e.cause }
 
 // mapErr turns SQLite's result codes into the domain errors callers test
 // for, keeping the driver's text for the log.
 func mapErr(err error) error {
 	if err == nil {
 		return nil
+	}
+	var st *storageError
+	if errors.As(err, &st) {
+		return st
 	}
 	var se *sqlite.Error
 	if !errors.As(err, &se) {
@@ -321,14 +499,19 @@ func mapErr(err error) error {
 	switch se.Code() & 0xff {
 	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
 		// Not the driver's "database is locked": say what it means.
-		return fmt.Errorf("%w (another program kept it locked for more than %s)", model.ErrBusy,
-			time.Duration(busyAttempts)*busyTimeout)
+		return &storageError{kind: model.ErrBusy, cause: se, text: fmt.Sprintf("%v (another program kept it locked "+
+			"for more than %s)", model.ErrBusy, time.Duration(busyAttempts)*busyTimeout)}
 	case sqlite3.SQLITE_READONLY:
-		return fmt.Errorf("%w: %v", model.ErrReadOnly, se)
+		return &storageError{kind: model.ErrReadOnly, cause: se, text: fmt.Sprintf("%v: %v", model.ErrReadOnly, se)}
 	case sqlite3.SQLITE_FULL:
-		return fmt.Errorf("%w: %v", model.ErrDiskFull, se)
+		return &storageError{kind: model.ErrDiskFull, cause: se, text: fmt.Sprintf("%v: %v", model.ErrDiskFull, se)}
 	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
-		return fmt.Errorf("the database file is damaged (%v): run `clientele check`", se)
+		return &storageError{kind: model.ErrDamaged, cause: se,
+			text: fmt.Sprintf("the database file is damaged (%v): run `clientele check`", se)}
+	}
+	if strings.Contains(se.Error(), "integer overflow") {
+		return fmt.Errorf("%w: the amounts add up to more than clientele can hold; `clientele check` names "+
+			"the amounts beyond its limits", model.ErrInvalid)
 	}
 	return err
 }

@@ -24,7 +24,7 @@ import (
 // read them here, with readSums.
 //
 // They come from each customer's months kept in customer_months
-// (migration 0009, store/months.go): one row per customer, its months as
+// (migration 0010, store/months.go): one row per customer, its months as
 // JSON, read in one pass and summed in Go. A month the span holds whole is
 // taken from there; so is a month it holds in part when the rest of the
 // month holds no order or cost at all (the current month, up to today,

@@ -23,9 +23,10 @@ type Loader struct {
 	stmts    map[string]*sql.Stmt
 	segments map[string]int64 // folded name → id
 	touched  map[int64]struct{}
-	all      bool         // refresh every customer's figures at the end
-	deferred []index      // indexes dropped for the load, built again at the end
-	triggers bookTriggers // the book's triggers, dropped with the indexes, made again at the end
+	fields   map[int64]*model.CustomField // the custom fields, read once when a customer has values
+	all      bool                         // refresh every customer's figures at the end
+	deferred []index                      // indexes dropped for the load, built again at the end
+	triggers bookTriggers                 // the book's triggers, dropped with the indexes, made again at the end
 
 	// The batches. Their rows point only at rows written at once
 	// (customers, orders, complaints), never at each other, so they may be
@@ -56,7 +57,14 @@ var loadTables = []string{"customers", "customer_segments", "customer_values", "
 // the list figures and filter text of every customer it touched and the
 // kept months of every customer whose orders or costs it changed, and
 // commits. Any error rolls the whole load back.
+//
+// The load first copies what the -wal holds into the file (a passive
+// checkpoint, which waits for no one), so that a load the disk fills
+// midway leaves a -wal of its own pages only, which write gives back.
 func (db *DB) Load(ctx context.Context, fn func(l *Loader) error) error {
+	if db.readOnly == nil {
+		db.w.ExecContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)")
+	}
 	return db.write(ctx, func(tx *sql.Tx) error {
 		l := &Loader{ctx: ctx, tx: tx, now: db.Now().Format(model.DateTimeLayout),
 			stmts: map[string]*sql.Stmt{}, touched: map[int64]struct{}{},
@@ -172,18 +180,25 @@ func (l *Loader) Customer(c *model.Customer) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
+	fields, err := l.checkFields(c.Fields)
+	if err != nil {
+		return err
+	}
 	id, err := l.insert(`INSERT INTO customers (name, email, phone, social, company, country, channel, stage,
-		fit, language, tier, source, acquisition_cost, referred_by, next_review, snoozed_until, let_go_reason,
-		notes, ref_source, ref, created_at, updated_at, archived_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.Name, c.Email, c.Phone, c.Social, c.Company, c.Country, c.Channel, c.Stage, nullInt(c.Fit),
-		c.Language, nullInt(c.Tier), c.Source, c.AcquisitionCost, nullID(c.ReferredBy), dbDate(c.NextReview),
-		dbDate(c.SnoozedUntil), c.LetGoReason, c.Notes, c.RefSource, nullText(c.Ref),
-		l.stamp(c.CreatedAt), l.stamp(c.UpdatedAt), dbTime(c.ArchivedAt))
+		fit, language, tier, source, acquisition_cost, referred_by, snoozed_until, let_go_reason,
+		notes, ref_source, ref, created_at, updated_at, archived_at, `+addressColumns+`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		append([]any{c.Name, c.Email, c.Phone, c.Social, c.Company, c.Country, c.Channel, c.Stage, nullInt(c.Fit),
+			c.Language, nullInt(c.Tier), c.Source, c.AcquisitionCost, nullID(c.ReferredBy),
+			dbDate(c.SnoozedUntil), c.LetGoReason, c.Notes, c.RefSource, nullText(c.Ref),
+			l.stamp(c.CreatedAt), l.stamp(c.UpdatedAt), dbTime(c.ArchivedAt)}, addressValues(c)...)...)
 	if err != nil {
 		return err
 	}
 	c.ID = id
+	if err := l.extras(c, fields); err != nil {
+		return err
+	}
 	for _, name := range c.Segments {
 		segID, err := l.segment(name)
 		if err != nil {
@@ -200,6 +215,85 @@ func (l *Loader) Customer(c *model.Customer) error {
 	}
 	l.touched[id] = struct{}{}
 	return nil
+}
+
+// checkFields checks a new customer's custom field values against the
+// definitions, read once a load.
+func (l *Loader) checkFields(vs []model.FieldValue) ([]model.FieldValue, error) {
+	if len(vs) == 0 {
+		return nil, nil
+	}
+	if l.fields == nil {
+		defs, err := readCustomFields(l.ctx, l.tx)
+		if err != nil {
+			return nil, err
+		}
+		l.fields = model.FieldsByID(defs)
+	}
+	return model.NormalizeValues(vs, l.fields, l.stampTime())
+}
+
+// extras writes a new customer's follow-up date, reminders, occasions and
+// field values, through prepared statements.
+func (l *Loader) extras(c *model.Customer, fields []model.FieldValue) error {
+	if !c.NextReview.IsZero() {
+		if _, err := l.insert(`INSERT INTO reminders (customer_id, kind, starts_on, created_at)
+			VALUES (?, 'follow-up', ?, ?)`, c.ID, dbDate(c.NextReview), l.now); err != nil {
+			return err
+		}
+	}
+	for i := range c.Reminders {
+		r := &c.Reminders[i]
+		r.CustomerID = c.ID
+		id, err := l.insert(`INSERT INTO reminders (customer_id, kind, starts_on, repeat_unit, repeat_every, note,
+			created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`, c.ID, r.Kind, dbDate(r.Start), r.Unit, r.Every, r.Note, l.now)
+		if err != nil {
+			return err
+		}
+		r.ID = id
+	}
+	for i := range c.Occasions {
+		o := &c.Occasions[i]
+		o.CustomerID = c.ID
+		id, err := l.insert(`INSERT INTO occasions (customer_id, kind, name, month, day, year, yearly, note,
+			created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.ID, o.Kind, o.Name, int(o.Month), o.Day,
+			nullInt(o.Year), o.Yearly, o.Note, l.now)
+		if err != nil {
+			return err
+		}
+		o.ID = id
+	}
+	for _, v := range fields {
+		if _, err := l.insert(`INSERT INTO customer_fields (customer_id, field_id, value) VALUES (?, ?, ?)`,
+			c.ID, v.FieldID, v.Value); err != nil {
+			return err
+		}
+	}
+	c.Fields = fields
+	return nil
+}
+
+// CustomField stores f (normalized and validated) and sets f.ID; a name
+// another field has is ErrConflict.
+func (l *Loader) CustomField(f *model.CustomField) error {
+	f.Normalize()
+	if err := f.Validate(); err != nil {
+		return err
+	}
+	id, err := l.insert(`INSERT INTO custom_fields (name, kind, choices, on_order, position, created_at)
+		VALUES (?, ?, ?, ?, ?, ?)`, f.Name, f.Kind, strings.Join(f.Choices, "\n"), f.OnOrder, f.Position, l.now)
+	if err != nil {
+		return err
+	}
+	f.ID = id
+	l.fields = nil
+	return nil
+}
+
+// stampTime is the load's clock as a time.
+func (l *Loader) stampTime() time.Time {
+	t, _ := time.Parse(model.DateTimeLayout, l.now)
+	return t
 }
 
 // stamp is t as a stored time, or the load's start for the zero time.
@@ -267,9 +361,10 @@ func (l *Loader) Order(o *model.Order) error {
 		return err
 	}
 	id, err := l.insert(`INSERT INTO orders (customer_id, ordered_at, kind, source, external_id, notes,
-		lines_amount, lines_direct_cost, import_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		lines_amount, lines_direct_cost, import_hash, payment_due_on, paid_on, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		nullID(o.CustomerID), dbTime(o.OrderedAt), o.Kind, o.Source, nullText(o.ExternalID), o.Notes, o.Total(),
-		o.DirectCost(), nullInt64(o.ImportHash), l.now)
+		o.DirectCost(), nullInt64(o.ImportHash), dbDate(o.PaymentDue), dbDate(o.PaidOn), l.now)
 	if err != nil {
 		return err
 	}

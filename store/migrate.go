@@ -6,10 +6,12 @@ import (
 	"database/sql"
 	"embed"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path/filepath"
 	"sort"
+	"strings"
 )
 
 //go:embed migrations/*.sql
@@ -48,18 +50,27 @@ func SchemaID() string {
 	return hex.EncodeToString(h.Sum(nil))[:12]
 }
 
-// migrate applies the migrations after version from, each in its own
-// transaction together with the PRAGMA user_version that records it, so a
-// crash leaves the file at one version or the next, never between. An
-// existing database is first copied next to itself.
+// migrate applies the migrations after version from. A new file (from 0)
+// gets them all in one transaction, so that a kill while the schema is
+// first made leaves an empty file, never part of a schema. An existing
+// database that holds data is first copied next to itself, then takes
+// each migration in its own transaction together with the PRAGMA
+// user_version that records it, so a crash leaves the file at one version
+// or the next, never between.
 func (db *DB) migrate(ctx context.Context, from int) error {
 	if from >= len(migrations) {
 		return nil
 	}
 	if from > 0 {
-		dest := fmt.Sprintf("%s.before-v%d-%s.bak", db.path, len(migrations), db.Now().Format("20060102-150405"))
-		if err := db.Backup(ctx, dest); err != nil {
-			return fmt.Errorf("backing up %s before upgrading it: %w", filepath.Base(db.path), err)
+		holds, err := db.holdsData(ctx)
+		if err != nil {
+			return fmt.Errorf("reading %s before upgrading it: %w", filepath.Base(db.path), err)
+		}
+		if holds {
+			dest := fmt.Sprintf("%s.before-v%d-%s.bak", db.path, len(migrations), db.Now().Format("20060102-150405"))
+			if err := db.Backup(ctx, dest); err != nil {
+				return fmt.Errorf("backing up %s before upgrading it: %w", filepath.Base(db.path), err)
+			}
 		}
 	}
 	for {
@@ -75,10 +86,16 @@ func (db *DB) migrate(ctx context.Context, from int) error {
 				done = true
 				return nil
 			}
-			if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
-				return fmt.Errorf("migration %d: %w", v+1, err)
+			last := v + 1
+			if v == 0 {
+				last = len(migrations)
 			}
-			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1))
+			for ; v < last; v++ {
+				if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+					return fmt.Errorf("migration %d: %w", v+1, err)
+				}
+			}
+			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", last))
 			return err
 		})
 		if err != nil {
@@ -88,4 +105,43 @@ func (db *DB) migrate(ctx context.Context, from int) error {
 			return nil
 		}
 	}
+}
+
+// holdsData reports whether the file holds anything the owner wrote: a
+// row in any table but the three questions the first migration writes. A
+// file whose schema a kill cut short (by a build that made it in steps)
+// holds nothing, and is not worth a backup before it is upgraded.
+func (db *DB) holdsData(ctx context.Context) (bool, error) {
+	rows, err := db.r.QueryContext(ctx, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+	if err != nil {
+		return false, err
+	}
+	var tables []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			rows.Close()
+			return false, err
+		}
+		tables = append(tables, name)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return false, err
+	}
+	for _, t := range tables {
+		q := `SELECT 1 FROM "` + strings.ReplaceAll(t, `"`, `""`) + `"`
+		if t == "questions" {
+			q += " WHERE id > 3" // the first migration's own
+		}
+		var one int
+		err := db.r.QueryRowContext(ctx, q+" LIMIT 1").Scan(&one)
+		if err == nil {
+			return true, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return false, err
+		}
+	}
+	return false, nil
 }

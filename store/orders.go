@@ -29,9 +29,10 @@ func (db *DB) CreateOrder(ctx context.Context, o *model.Order) error {
 			}
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO orders (customer_id, ordered_at, kind, source, external_id,
-			notes, lines_amount, lines_direct_cost, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			notes, lines_amount, lines_direct_cost, payment_due_on, paid_on, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			nullID(o.CustomerID), dbTime(o.OrderedAt), o.Kind, o.Source, nullText(o.ExternalID), o.Notes,
-			o.Total(), o.DirectCost(), now)
+			o.Total(), o.DirectCost(), dbDate(o.PaymentDue), dbDate(o.PaidOn), now)
 		if err != nil {
 			return err
 		}
@@ -92,10 +93,10 @@ func (db *DB) LastOrder(ctx context.Context, customerID int64) (model.Order, err
 func (db *DB) readOrder(ctx context.Context, clause string, arg int64) (model.Order, error) {
 	var o model.Order
 	var customer sql.NullInt64
-	var at sql.NullString
-	var ext sql.NullString
-	err := db.r.QueryRowContext(ctx, `SELECT id, customer_id, ordered_at, kind, source, external_id, notes
-		FROM orders `+clause, arg).Scan(&o.ID, &customer, &at, &o.Kind, &o.Source, &ext, &o.Notes)
+	var at, ext, due, paid sql.NullString
+	err := db.r.QueryRowContext(ctx, `SELECT id, customer_id, ordered_at, kind, source, external_id, notes,
+		payment_due_on, paid_on FROM orders `+clause, arg).Scan(&o.ID, &customer, &at, &o.Kind, &o.Source, &ext,
+		&o.Notes, &due, &paid)
 	if errors.Is(err, sql.ErrNoRows) {
 		return o, fmt.Errorf("order: %w", model.ErrNotFound)
 	}
@@ -103,6 +104,7 @@ func (db *DB) readOrder(ctx context.Context, clause string, arg int64) (model.Or
 		return o, mapErr(err)
 	}
 	o.CustomerID, o.OrderedAt, o.ExternalID = customer.Int64, parseTime(at), ext.String
+	o.PaymentDue, o.PaidOn = parseTime(due), parseTime(paid)
 	rows, err := db.r.QueryContext(ctx, `SELECT id, coalesce(offering_id, 0), description, quantity, unit_price,
 		coalesce(unit_price_exact, ''), amount, unit_cost FROM order_lines WHERE order_id = ? ORDER BY id`, o.ID)
 	if err != nil {
@@ -124,7 +126,8 @@ func (db *DB) readOrder(ctx context.Context, clause string, arg int64) (model.Or
 // their totals and a line saying what was in them.
 func (db *DB) RecentOrders(ctx context.Context, customerID int64, limit int) ([]model.OrderSummary, error) {
 	rows, err := db.r.QueryContext(ctx, `SELECT o.id, o.ordered_at, o.kind, count(l.id), coalesce(sum(l.amount), 0),
-		coalesce((SELECT description FROM order_lines WHERE order_id = o.id ORDER BY id LIMIT 1), '')
+		coalesce((SELECT description FROM order_lines WHERE order_id = o.id ORDER BY id LIMIT 1), ''),
+		o.payment_due_on, o.paid_on
 		FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id
 		WHERE o.customer_id = ? GROUP BY o.id ORDER BY o.ordered_at DESC, o.id DESC LIMIT ?`, customerID, limit)
 	if err != nil {
@@ -134,11 +137,11 @@ func (db *DB) RecentOrders(ctx context.Context, customerID int64, limit int) ([]
 	var out []model.OrderSummary
 	for rows.Next() {
 		var s model.OrderSummary
-		var at sql.NullString
-		if err := rows.Scan(&s.ID, &at, &s.Kind, &s.Lines, &s.Total, &s.Summary); err != nil {
+		var at, due, paid sql.NullString
+		if err := rows.Scan(&s.ID, &at, &s.Kind, &s.Lines, &s.Total, &s.Summary, &due, &paid); err != nil {
 			return nil, err
 		}
-		s.OrderedAt = parseTime(at)
+		s.OrderedAt, s.PaymentDue, s.PaidOn = parseTime(at), parseTime(due), parseTime(paid)
 		if s.Lines > 1 {
 			s.Summary += fmt.Sprintf(" and %d more", s.Lines-1)
 		}

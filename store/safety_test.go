@@ -6,12 +6,14 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -415,12 +417,23 @@ func TestWritesSayReadOnlyAndDiskFull(t *testing.T) {
 // mounting is not allowed (not root, or no CAP_SYS_ADMIN in a container).
 func mountTmpfs(t *testing.T, size string) string {
 	t.Helper()
+	dir, err := tryTmpfs(t, size)
+	if err != nil {
+		t.Skipf("cannot mount a tmpfs here (%v); TestWritesSayReadOnlyAndDiskFull covers the mapping", err)
+	}
+	return dir
+}
+
+// tryTmpfs mounts a small tmpfs at a new folder, unmounted when the test
+// ends, or says why it cannot.
+func tryTmpfs(t *testing.T, size string) (string, error) {
+	t.Helper()
 	dir := t.TempDir()
 	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size, "tmpfs", dir).CombinedOutput(); err != nil {
-		t.Skipf("cannot mount a tmpfs here (%v: %s); TestWritesSayReadOnlyAndDiskFull covers the mapping", err, out)
+		return "", fmt.Errorf("%v: %s", err, bytes.TrimSpace(out))
 	}
 	t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
-	return dir
+	return dir, nil
 }
 
 func TestRealFullDiskAndReadOnlyMount(t *testing.T) {
@@ -525,5 +538,427 @@ func TestWriteRetriesWhileAnotherProgramHoldsTheLock(t *testing.T) {
 	}
 	if msg := err.Error(); strings.Contains(msg, "database is locked") || !strings.Contains(msg, "try again") {
 		t.Errorf("busy message %q", msg)
+	}
+}
+
+// unwritableBook is a book of three customers in a condition that stops
+// writing, and the words the reason for it must hold.
+type unwritableBook struct {
+	name, path, reason string
+}
+
+// unwritableBooks makes a book in every condition that stops writing this
+// machine can make: a read-only disk and a full one where a tmpfs can be
+// mounted (root), a read-only folder and file where permissions hold
+// (not root).
+func unwritableBooks(t *testing.T) []unwritableBook {
+	t.Helper()
+	make3 := func(dir string) string {
+		path := filepath.Join(dir, "book.db")
+		db, err := Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range []string{"Ada", "Ben", "Cy"} {
+			c := model.Customer{Name: n, Stage: model.StageCustomer}
+			if err := db.CreateCustomer(context.Background(), &c); err != nil {
+				t.Fatal(err)
+			}
+		}
+		db.Close()
+		return path
+	}
+	var out []unwritableBook
+	if os.Geteuid() != 0 {
+		dir := t.TempDir()
+		path := make3(dir)
+		os.Chmod(dir, 0o555)
+		t.Cleanup(func() { os.Chmod(dir, 0o755) })
+		out = append(out, unwritableBook{"a read-only folder", path, "folder " + dir + " may not be written"})
+		path = make3(t.TempDir())
+		os.Chmod(path, 0o444)
+		out = append(out, unwritableBook{"a read-only file", path, "the file may not be written"})
+		return out
+	}
+	dir, err := tryTmpfs(t, "2m")
+	if err != nil {
+		t.Logf("cannot mount a tmpfs here (%v): no read-only or full disk to try", err)
+		return nil
+	}
+	path := make3(dir)
+	if b, err := exec.Command("mount", "-o", "remount,ro", dir).CombinedOutput(); err != nil {
+		t.Fatalf("remount read-only: %v %s", err, b)
+	}
+	out = append(out, unwritableBook{"a read-only disk", path, "mounted read-only"})
+	dir = mountTmpfs(t, "1m")
+	path = make3(dir)
+	fill(t, dir)
+	out = append(out, unwritableBook{"a full disk", path, "full"})
+	return out
+}
+
+// fill writes a file into dir until its disk is full.
+func fill(t *testing.T, dir string) {
+	t.Helper()
+	f, err := os.Create(filepath.Join(dir, "filler"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	chunk := make([]byte, 4096)
+	for {
+		if _, err := f.Write(chunk); err != nil {
+			return
+		}
+	}
+}
+
+// A book that cannot be written opens to read, says why, reads, copies
+// and checks; every write refuses at once with the reason, before it
+// reads any input, whatever the caller wraps around it.
+func TestAnUnwritableBookOpensToReadAndSaysWhy(t *testing.T) {
+	ctx := context.Background()
+	books := unwritableBooks(t)
+	if len(books) == 0 {
+		t.Skip("no unwritable condition can be made here")
+	}
+	for _, b := range books {
+		t.Run(b.name, func(t *testing.T) {
+			db, err := Open(ctx, b.path)
+			if err != nil {
+				t.Fatalf("Open: %v", err)
+			}
+			defer db.Close()
+			ro := db.ReadOnly()
+			if !errors.Is(ro, model.ErrReadOnly) || !strings.Contains(ro.Error(), b.reason) {
+				t.Errorf("ReadOnly() = %v, want the reason %q", ro, b.reason)
+			}
+			if got, err := db.Customer(ctx, 1); err != nil || got.Name != "Ada" {
+				t.Errorf("reading: %q, %v", got.Name, err)
+			}
+			c := model.Customer{Name: "Di", Stage: model.StageCustomer}
+			if err := db.CreateCustomer(ctx, &c); !errors.Is(err, model.ErrReadOnly) ||
+				!strings.Contains(err.Error(), b.reason) {
+				t.Errorf("a save: %v, want the reason %q", err, b.reason)
+			}
+			read := false
+			err = db.Load(ctx, func(l *Loader) error {
+				read = true
+				return fmt.Errorf("line 2, column CustomerID: %w", l.Customer(&model.Customer{Name: "Ed"}))
+			})
+			if !errors.Is(err, model.ErrReadOnly) || strings.Contains(err.Error(), "line 2") || read {
+				t.Errorf("a load: %v (input read: %v), want the reason before any line", err, read)
+			}
+			if rep, err := Check(ctx, b.path); err != nil || !rep.OK() || rep.Customers != 3 {
+				t.Errorf("check: %v\n%s", err, rep)
+			}
+			copy := filepath.Join(t.TempDir(), "copy.db")
+			if err := db.Backup(ctx, copy); err != nil {
+				t.Errorf("backup: %v", err)
+			} else if rep, err := Check(ctx, copy); err != nil || rep.Customers != 3 {
+				t.Errorf("the copy: %v\n%s", err, rep)
+			}
+		})
+	}
+}
+
+// A book that is from an older clientele and cannot be written cannot be
+// upgraded, and Open says so instead of failing on a missing column.
+func TestAnOlderUnwritableBookSaysWhyItCannotBeUpgraded(t *testing.T) {
+	books := unwritableBooks(t)
+	if len(books) == 0 {
+		t.Skip("no unwritable condition can be made here")
+	}
+	real := migrations
+	migrations = append(real[:len(real):len(real)], "CREATE TABLE later_feature (x INTEGER) STRICT;")
+	defer func() { migrations = real }()
+	for _, b := range books {
+		_, err := Open(context.Background(), b.path)
+		if err == nil || !strings.Contains(err.Error(), "older clientele") || !strings.Contains(err.Error(), b.reason) {
+			t.Errorf("%s: %v", b.name, err)
+		}
+	}
+}
+
+// A file that fails SQLite's quick check is never written: whatever page
+// the noise lands on, Health names the damage and how to recover, every
+// write refuses it, and the file's bytes stay as they were.
+func TestADamagedBookIsNeverWrittenTo(t *testing.T) {
+	ctx := context.Background()
+	good := sampleFile(t)
+	size, _ := os.Stat(good)
+	pages := int(size.Size() / 4096)
+	for _, page := range []int{2, pages / 4, pages / 2, pages * 3 / 4, pages - 1} {
+		t.Run(fmt.Sprint("page ", page), func(t *testing.T) {
+			path := damage(t, good, fmt.Sprintf("noisy%d.db", page), func(b []byte) []byte {
+				r := rand.New(rand.NewPCG(uint64(page), 1))
+				for i := page * 4096; i < (page+1)*4096; i++ {
+					b[i] = byte(r.Uint32())
+				}
+				return b
+			})
+			before, _ := os.ReadFile(path)
+			db, err := Open(ctx, path)
+			if err != nil {
+				t.Logf("refused at open: %v", err)
+				return
+			}
+			herr := db.Health(ctx)
+			var d *DamagedError
+			if !errors.As(herr, &d) || !errors.Is(herr, model.ErrDamaged) {
+				db.Close()
+				t.Fatalf("Health = %v, want a DamagedError", herr)
+			}
+			for _, w := range []string{"clientele check", "backup", ".recover"} {
+				if !strings.Contains(herr.Error(), w) {
+					t.Errorf("the damage message does not name %q: %v", w, herr)
+				}
+			}
+			c := model.Customer{Name: "Di", Stage: model.StageCustomer}
+			if err := db.CreateCustomer(ctx, &c); !errors.Is(err, model.ErrDamaged) {
+				t.Errorf("a save: %v, want ErrDamaged", err)
+			}
+			err = db.Load(ctx, func(l *Loader) error { return l.Customer(&model.Customer{Name: "Ed"}) })
+			if !errors.Is(err, model.ErrDamaged) {
+				t.Errorf("a load: %v, want ErrDamaged", err)
+			}
+			if err := db.FixFigures(ctx); !errors.Is(err, model.ErrDamaged) {
+				t.Errorf("fix: %v, want ErrDamaged", err)
+			}
+			db.Close()
+			if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+				t.Error("the damaged file was written")
+			}
+		})
+	}
+}
+
+// The schema of a new file is made in one transaction: a kill while it
+// is made leaves an empty file or the whole schema, never part of one
+// (which check would call damaged, and which the next open would back up
+// for nothing).
+func TestAKillWhileTheSchemaIsMadeLeavesNoPartOfIt(t *testing.T) {
+	if os.Getenv(helperEnv) != "" {
+		return
+	}
+	dir := t.TempDir()
+	// How long making the schema takes.
+	start := time.Now()
+	cmd := helper(t, "create", filepath.Join(dir, "timing.db"))
+	if out, err := cmd.Output(); err != nil {
+		t.Fatalf("helper: %v %s", err, out)
+	}
+	took := time.Since(start)
+	versions := map[int]int{}
+	for kill := range 30 {
+		path := filepath.Join(dir, fmt.Sprintf("new%d.db", kill))
+		cmd := helper(t, "create", path)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(rand.N(took))
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		v, err := probe(context.Background(), path)
+		if err != nil {
+			t.Fatalf("kill %d: %v", kill, err)
+		}
+		versions[v]++
+		if v != 0 && v != len(migrations) {
+			t.Errorf("kill %d left schema version %d of %d", kill, v, len(migrations))
+		}
+		db, err := Open(context.Background(), path)
+		if err != nil {
+			t.Fatalf("kill %d: reopening: %v", kill, err)
+		}
+		db.Close()
+		if baks, _ := filepath.Glob(path + ".before-*"); len(baks) > 0 {
+			t.Errorf("kill %d: reopening backed up a file that held nothing: %v", kill, baks)
+		}
+	}
+	t.Logf("30 kills over %v of making the schema: versions left %v", took.Round(time.Millisecond), versions)
+}
+
+// olderFile makes a file at the first k migrations, as an older clientele
+// (or one killed while it made the schema in steps) left it; with data it
+// holds one customer, written as that clientele would.
+func olderFile(t *testing.T, k int, data bool) string {
+	t.Helper()
+	real := migrations
+	migrations = real[:k]
+	path := filepath.Join(t.TempDir(), fmt.Sprintf("v%d.db", k))
+	db, err := Open(context.Background(), path)
+	migrations = real
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if data {
+		behindTheBack(t, path, `INSERT INTO customers (name, stage, created_at, updated_at)
+			VALUES ('Ada', 'customer', '2026-01-02 10:00:00', '2026-01-02 10:00:00')`)
+	}
+	return path
+}
+
+// check on a whole file from an older clientele says what it is and
+// offers the upgrade; --fix upgrades it (backing it up first when it held
+// anything) and then checks its figures. Never "damaged".
+func TestCheckSaysWhatAnOlderFileIsAndUpgradesIt(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		k    int
+		data bool
+	}{{1, true}, {3, true}, {len(migrations) - 1, true}, {3, false}} {
+		t.Run(fmt.Sprintf("version %d, data %v", tc.k, tc.data), func(t *testing.T) {
+			path := olderFile(t, tc.k, tc.data)
+			rep, err := Check(ctx, path)
+			if err != nil || !rep.OK() || !rep.Older() || rep.Version != tc.k || len(rep.Integrity) > 0 {
+				t.Fatalf("check: %v\n%s", err, rep)
+			}
+			text := rep.String()
+			for _, w := range []string{"from an older clientele", fmt.Sprintf("schema version %d", tc.k),
+				"clientele check --fix", "whole"} {
+				if !strings.Contains(text, w) {
+					t.Errorf("the report lacks %q:\n%s", w, text)
+				}
+			}
+			if strings.Contains(text, "damaged") || strings.Contains(text, "restore") {
+				t.Errorf("the report calls an older file damaged:\n%s", text)
+			}
+			rep, fixed, err := CheckAndFix(ctx, path, true)
+			if err != nil || !rep.OK() || rep.Older() || rep.UpgradedFrom != tc.k || rep.Version != len(migrations) ||
+				fixed != 0 {
+				t.Fatalf("check --fix: fixed %d, %v\n%s", fixed, err, rep)
+			}
+			if !strings.Contains(rep.String(), fmt.Sprintf("Upgraded the file from schema version %d", tc.k)) {
+				t.Errorf("the report after the upgrade:\n%s", rep)
+			}
+			baks, _ := filepath.Glob(path + ".before-*")
+			if tc.data != (len(baks) == 1) {
+				t.Errorf("backups %v of a file that held data: %v", baks, tc.data)
+			}
+			if tc.data && rep.Customers != 1 {
+				t.Errorf("after the upgrade: %d customers", rep.Customers)
+			}
+		})
+	}
+}
+
+// A load the disk fills midway fails as a full disk, not as the line it
+// was on, and gives the space its -wal took back: the owner can save
+// again at once.
+func TestALoadThatFillsTheDiskGivesTheSpaceBack(t *testing.T) {
+	ctx := context.Background()
+	dir := mountTmpfs(t, "3m")
+	path := filepath.Join(dir, "book.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	err = db.Load(ctx, func(l *Loader) error {
+		for i := 0; ; i++ {
+			c := model.Customer{Name: fmt.Sprintf("Filler %d", i), Stage: model.StageCustomer,
+				Notes: strings.Repeat("x", 4000)}
+			if err := l.Customer(&c); err != nil {
+				return fmt.Errorf("line %d, column Notes: %w", i+2, err)
+			}
+		}
+	})
+	if !errors.Is(err, model.ErrDiskFull) || strings.Contains(err.Error(), "line") {
+		t.Fatalf("load: %v, want a full disk and no line blamed", err)
+	}
+	if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 64<<10 {
+		t.Errorf("the failed load left a %d-byte -wal on the full disk", fi.Size())
+	}
+	c := model.Customer{Name: "Ada", Stage: model.StageCustomer}
+	if err := db.CreateCustomer(ctx, &c); err != nil {
+		t.Errorf("a save after the failed load: %v", err)
+	}
+}
+
+// Every amount a book may hold is bounded so that every sum of them fits:
+// ten thousand lines and costs at the largest amount the model accepts,
+// spread over ten customers and none, add up exactly in the Profit book
+// and its analysis (SQLite's sums and Go's), where at a bound of 10^15
+// they wrapped or failed with "integer overflow". Amounts past the bound
+// are refused at every door.
+func TestSumsOfTheLargestAmountsFit(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	const n = 10_000
+	top := model.MaxMoney
+	err := db.Load(ctx, func(l *Loader) error {
+		var ids []int64
+		for i := range 10 {
+			c := model.Customer{Name: fmt.Sprintf("Whale %d", i), Stage: model.StageCustomer}
+			if err := l.Customer(&c); err != nil {
+				return err
+			}
+			ids = append(ids, c.ID)
+		}
+		for i := range n {
+			id := int64(0)
+			if i%11 != 10 {
+				id = ids[i%11]
+			}
+			o := model.Order{CustomerID: id, OrderedAt: fixedNow.AddDate(0, 0, -i%300), Kind: model.OrderSale,
+				Lines: []model.OrderLine{{Description: "Everything", Quantity: 1, UnitPrice: top, Amount: top,
+					UnitCost: top}}}
+			if err := l.Order(&o); err != nil {
+				return err
+			}
+			if err := l.Cost(&model.Cost{On: fixedNow, CustomerID: id, Category: model.CostOther, Amount: top}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, err := db.ProfitBook(ctx, model.AllTime())
+	if err != nil {
+		t.Fatalf("the Profit book: %v", err)
+	}
+	s, _ := db.Settings(ctx)
+	sum := model.AnalyseProfit(book, model.ProfitOptions{Today: fixedNow, Settings: s})
+	want := model.Money(n) * top
+	if tt := sum.Totals; tt.Revenue != want || tt.DirectCost != want || tt.CostToServe != want || tt.Profit != -want {
+		t.Errorf("totals: revenue %d, direct %d, cost to serve %d, profit %d; want ±%d",
+			tt.Revenue, tt.DirectCost, tt.CostToServe, tt.Profit, want)
+	}
+
+	over := top + 1
+	for what, err := range map[string]error{
+		"a line's price": db.CreateOrder(ctx, &model.Order{OrderedAt: fixedNow, Kind: model.OrderSale,
+			Lines: []model.OrderLine{model.NewLine("x", 1, over, 0)}}),
+		"a line's quantity": db.CreateOrder(ctx, &model.Order{OrderedAt: fixedNow, Kind: model.OrderSale,
+			Lines: []model.OrderLine{model.NewLine("x", model.MaxQuantity+1, 1, 0)}}),
+		"a line's direct cost": db.CreateOrder(ctx, &model.Order{OrderedAt: fixedNow, Kind: model.OrderSale,
+			Lines: []model.OrderLine{model.NewLine("x", 2, 1, top)}}),
+		"a refund's amount": db.CreateOrder(ctx, &model.Order{OrderedAt: fixedNow, Kind: model.OrderRefund,
+			Lines: []model.OrderLine{model.NewLine("x", -1, over, 0)}}),
+		"a cost":      db.CreateCost(ctx, &model.Cost{On: fixedNow, Category: model.CostOther, Amount: over}),
+		"an offering": db.CreateOffering(ctx, &model.Offering{Name: "x", Kind: model.KindProduct, Price: over}),
+		"acquisition": db.CreateCustomer(ctx, &model.Customer{Name: "x", AcquisitionCost: over}),
+		"hourly rate": db.SaveSettings(ctx, model.Settings{Currency: "GBP", HourlyRate: over, ReviewSize: 50}),
+		"a loaded line": db.Load(ctx, func(l *Loader) error {
+			return l.Order(&model.Order{OrderedAt: fixedNow, Kind: model.OrderSale,
+				Lines: []model.OrderLine{{Description: "x", Quantity: 1, UnitPrice: over, Amount: over}}})
+		}),
+	} {
+		if !errors.Is(err, model.ErrInvalid) || !strings.Contains(err.Error(), "the most clientele") &&
+			!strings.Contains(err.Error(), "units") {
+			t.Errorf("%s past the bound: %v", what, err)
+		}
+	}
+	// Written around the bounds, with the sqlite3 shell: check names them.
+	behindTheBack(t, db.path, "UPDATE order_lines SET amount = amount * 10, quantity = 9000000 WHERE id <= 2",
+		"UPDATE costs SET amount = amount * 10 WHERE id = 1")
+	rep, err := Check(ctx, db.path)
+	if err != nil || rep.OK() || strings.Join(rep.Amounts, "; ") != "order_lines: 2 rows; costs: 1 row" ||
+		!strings.Contains(rep.String(), "FAIL  amounts") {
+		t.Errorf("check after amounts past the bounds: %v\n%s", err, rep)
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"clientele/model"
 )
@@ -210,8 +209,8 @@ func (db *DB) SetStage(ctx context.Context, id int64, stage model.Stage, reason 
 	if stage == model.StageFormer && ch.Reason == "" {
 		return ch, model.Invalid("reason", "say why you let them go: it helps when you look back")
 	}
-	if utf8.RuneCountInString(ch.Reason) > maxReason {
-		return ch, model.Invalid("reason", "is longer than %d characters", maxReason)
+	if err := model.ValidateText("reason", ch.Reason, maxReason); err != nil {
+		return ch, err
 	}
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, "SELECT name, stage, let_go_reason FROM customers WHERE id = ?", id).

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"maps"
 	"slices"
 
@@ -50,4 +51,17 @@ func writeSettings(ctx context.Context, tx *sql.Tx, s model.Settings) error {
 		}
 	}
 	return nil
+}
+
+// BookID is the book's own id, made when the book was (migration 0010):
+// exports build the ids of their entries from it, so that two books'
+// entries never share one and a book's are the same at every export.
+// "" for a book that has none.
+func (db *DB) BookID(ctx context.Context) (string, error) {
+	var id string
+	err := db.r.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = 'book_id'").Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return id, mapErr(err)
 }

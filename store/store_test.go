@@ -139,13 +139,23 @@ func TestOpenRefusesNewerSchemaAndLeavesItUntouched(t *testing.T) {
 	}
 	db.Close()
 	before, _ := os.ReadFile(path)
-	_, err = Open(context.Background(), path)
-	if err == nil || !strings.Contains(err.Error(), "newer clientele") {
-		t.Fatalf("Open = %v, want a refusal naming the newer version", err)
-	}
-	after, _ := os.ReadFile(path)
-	if !bytes.Equal(before, after) {
-		t.Error("the refused file was changed")
+	for name, open := range map[string]func() error{
+		"Open":         func() error { _, err := Open(context.Background(), path); return err },
+		"OpenExisting": func() error { _, err := OpenExisting(context.Background(), path); return err },
+		"Check":        func() error { _, err := Check(context.Background(), path); return err },
+	} {
+		if err := open(); err == nil || !strings.Contains(err.Error(), "newer clientele") {
+			t.Fatalf("%s = %v, want a refusal naming the newer version", name, err)
+		}
+		after, _ := os.ReadFile(path)
+		if !bytes.Equal(before, after) {
+			t.Errorf("%s changed the refused file", name)
+		}
+		for _, s := range []string{"-wal", "-shm"} {
+			if _, err := os.Stat(path + s); err == nil {
+				t.Errorf("%s left %s beside the refused file", name, s)
+			}
+		}
 	}
 }
 

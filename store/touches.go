@@ -29,8 +29,9 @@ func (db *DB) AddTouch(ctx context.Context, t *model.Touch) error {
 }
 
 func insertTouch(ctx context.Context, tx *sql.Tx, t *model.Touch, now time.Time) (int64, error) {
-	res, err := tx.ExecContext(ctx, `INSERT INTO touches (customer_id, touched_at, channel, kind, summary, created_at)
-		VALUES (?, ?, ?, ?, ?, ?)`, t.CustomerID, dbTime(t.At), t.Channel, t.Kind, t.Summary, dbTime(now))
+	res, err := tx.ExecContext(ctx, `INSERT INTO touches (customer_id, touched_at, channel, kind, summary, template,
+		created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`, t.CustomerID, dbTime(t.At), t.Channel, t.Kind, t.Summary, t.Template,
+		dbTime(now))
 	if err != nil {
 		return 0, err
 	}
@@ -39,10 +40,28 @@ func insertTouch(ctx context.Context, tx *sql.Tx, t *model.Touch, now time.Time)
 
 // SetFollowUp sets the customer's next follow-up day; the zero time clears
 // it. ErrNotFound for a missing customer.
+// The follow-up date is the customer's follow-up reminder.
 func (db *DB) SetFollowUp(ctx context.Context, customerID int64, day time.Time) error {
+	now := db.Now()
 	return db.write(ctx, func(tx *sql.Tx) error {
-		return setCustomerDay(ctx, tx, "next_review", customerID, day, db.Now())
+		if err := touchCustomer(ctx, tx, customerID, now); err != nil {
+			return err
+		}
+		return setFollowUp(ctx, tx, customerID, day, now)
 	})
+}
+
+// touchCustomer stamps the customer's updated time: ErrNotFound when
+// there is no such customer.
+func touchCustomer(ctx context.Context, tx *sql.Tx, id int64, now time.Time) error {
+	res, err := tx.ExecContext(ctx, "UPDATE customers SET updated_at = ? WHERE id = ?", dbTime(now), id)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("customer %d: %w", id, model.ErrNotFound)
+	}
+	return nil
 }
 
 // Snooze hides the customer from the daily review until the day until

@@ -6,10 +6,12 @@ import (
 )
 
 // tablesChildFirst lists the tables of a business's data so that deleting
-// in this order never breaks a foreign key. Saved questions stay: they are
-// the owner's tools, not data.
+// in this order never breaks a foreign key. Saved questions and message
+// templates stay: they are the owner's tools, not data; so does the
+// book's id among the settings.
 var tablesChildFirst = []string{"costs", "complaints", "feedback", "touches", "order_lines", "orders",
-	"customer_segments", "customer_values", "segments", "offerings", "customers", "settings"}
+	"customer_segments", "customer_values", "customer_fields", "custom_fields", "occasions", "reminders",
+	"segments", "offerings", "customers", "settings"}
 
 // DeleteAll empties every table in one transaction, keeping the schema:
 // what `clientele demo --force` does after backing the file up.
@@ -28,7 +30,11 @@ func (db *DB) DeleteAll(ctx context.Context) error {
 			return err
 		}
 		for _, t := range tablesChildFirst {
-			if _, err := tx.ExecContext(ctx, "DELETE FROM "+t); err != nil {
+			where := ""
+			if t == "settings" {
+				where = " WHERE key <> 'book_id'"
+			}
+			if _, err := tx.ExecContext(ctx, "DELETE FROM "+t+where); err != nil {
 				return err
 			}
 		}

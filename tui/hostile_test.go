@@ -95,8 +95,10 @@ func hostileStore(t testing.TB) (*store.DB, []int64) {
 				}
 			}
 		}
-		if _, err := l.Tx().Exec("UPDATE customers SET next_review = ? WHERE id IN (?, ?)",
-			model.FormatDate(testNow), ids[0], ids[1]); err != nil {
+		if _, err := l.Tx().Exec(`INSERT INTO reminders (customer_id, kind, starts_on, created_at)
+			VALUES (?1, 'follow-up', ?3, ?3), (?2, 'follow-up', ?3, ?3)
+			ON CONFLICT (customer_id) WHERE kind = 'follow-up' DO UPDATE SET starts_on = excluded.starts_on`,
+			ids[0], ids[1], model.FormatDate(testNow)); err != nil {
 			return err
 		}
 		if _, err := l.Tx().Exec("INSERT INTO settings (key, value) VALUES ('business_name', 'Soap Co')"); err != nil {

@@ -14,7 +14,7 @@ import (
 
 // generatorVersion changes whenever Generate writes different data for the
 // same options, so that cached benchmark files are made afresh.
-const generatorVersion = 3
+const generatorVersion = 4
 
 // BenchNow is "today" in the benchmark files, fixed so that every run and
 // every machine measures the same data.
@@ -23,7 +23,7 @@ var BenchNow = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 var benchMu sync.Mutex
 
 // BenchFile returns the path of a demo database with n customers (about
-// ten order lines each) for benchmarks, generating it on first use into the
+// ten order lines each, and a birthday and a reminder each) for benchmarks, generating it on first use into the
 // temp folder and reusing it afterwards. The file is keyed by the exact
 // schema (store.SchemaID) and the generator version. Benchmarks must treat it as read-only: copy it to
 // write.
@@ -46,7 +46,7 @@ func BenchFile(ctx context.Context, n int) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	_, err = Generate(ctx, db, Options{Customers: n, Seed: 1, Now: BenchNow})
+	_, err = Generate(ctx, db, Options{Customers: n, Seed: 1, Now: BenchNow, RemindEveryone: true})
 	if cerr := db.Close(); err == nil {
 		err = cerr
 	}

@@ -206,6 +206,7 @@ func (g *generator) customer(pl plan) error {
 		c.Notes = join(c.Notes, "On holiday until "+model.FormatDate(c.SnoozedUntil)+".")
 	}
 	c.Segments = g.segmentsFor(b)
+	g.reachFor(b, g.everyone)
 	if err := g.l.Customer(c); err != nil {
 		return err
 	}

@@ -37,6 +37,9 @@ type Options struct {
 	// Progress, when set, is called now and then with the customers made
 	// so far and the number asked for.
 	Progress func(done, total int)
+	// RemindEveryone gives every customer a birthday and a reminder, as
+	// the benchmark book has: the daily review's worst case.
+	RemindEveryone bool
 }
 
 // DefaultCustomers is the size of the sample business when Options do not
@@ -68,6 +71,8 @@ func Generate(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
 	g := &generator{
 		ctx:      ctx,
 		rng:      rand.New(rand.NewPCG(uint64(opt.Seed), 0x4865617274682026)), // "Hearth &"
+		reach:    rand.New(rand.NewPCG(uint64(opt.Seed), 0x7265616368206f75)), // "reach ou"
+		everyone: opt.RemindEveryone,
 		now:      now,
 		today:    model.Day(now),
 		start:    model.Day(now).AddDate(0, -months, 0),
@@ -99,6 +104,12 @@ type generator struct {
 	settings model.Settings
 	progress func(done, total int)
 	sum      Summary
+
+	// reach draws what reach.go decides, apart from rng; everyone is
+	// Options.RemindEveryone; fieldIDs are the custom fields' ids by name.
+	reach    *rand.Rand
+	everyone bool
+	fieldIDs map[string]int64
 
 	items []item // the catalogue with stored ids
 
@@ -133,6 +144,9 @@ func (g *generator) run(n int) error {
 		return err
 	}
 	if err := g.writeCatalogue(); err != nil {
+		return err
+	}
+	if err := g.writeFields(); err != nil {
 		return err
 	}
 	plans := g.cast(n)

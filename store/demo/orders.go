@@ -21,6 +21,7 @@ func (g *generator) history(b *buyer) error {
 	sales := make([]sale, 0, len(dates))
 	for i, d := range dates {
 		o := g.sale(b, d)
+		g.payment(b, o)
 		if err := g.order(o); err != nil {
 			return err
 		}

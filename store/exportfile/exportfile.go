@@ -99,6 +99,15 @@ func Neutralise(s string) string {
 	return s
 }
 
+// CSVCell is a text cell of a CSV export: nothing in it acts on a
+// terminal or a spreadsheet. Control characters but tab and line feed,
+// C1 controls, bidi overrides and invalid UTF-8 are made visible
+// (model.PrintableCell), and a cell a spreadsheet would run is
+// neutralised (Neutralise). CSV has no escapes, so this is the one place
+// an export changes text: a person reading the file sees ␛ where the
+// book holds ESC.
+func CSVCell(s string) string { return Neutralise(model.PrintableCell(s)) }
+
 // MarkdownCell makes text one Markdown table cell: control characters
 // visible, line breaks spaces, pipes escaped.
 func MarkdownCell(s string) string {
@@ -108,8 +117,13 @@ func MarkdownCell(s string) string {
 // Write writes a file with write atomically: into a temporary file in the
 // same folder, synced, then renamed over path, so a crash or an error
 // leaves the old file or the new one, never half of one. The file is
-// private (0600): exports hold personal data.
+// private (0600): exports hold personal data. A path CheckTarget refuses
+// (a book, its -wal or -shm, any SQLite database) is refused before
+// anything is created.
 func Write(path string, write func(io.Writer) error) error {
+	if err := CheckTarget(path); err != nil {
+		return err
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return model.WriteError(path, err) // not the temporary file's name: the user never typed it

@@ -1,12 +1,15 @@
 package exportfile
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestNeutralise(t *testing.T) {
@@ -105,5 +108,52 @@ func TestWriteIsPrivateAndReplacesAtomically(t *testing.T) {
 	if err := Write(filepath.Join(dir, "missing", "x.csv"), func(io.Writer) error { return nil }); err == nil ||
 		!strings.Contains(err.Error(), "missing") {
 		t.Errorf("a missing folder: %v", err)
+	}
+}
+
+// WriteJSON escapes what would act on a terminal and keeps the text: it
+// decodes to what was encoded, even when a character is split between
+// two writes.
+func TestWriteJSONEscapesControlsAndStaysFaithful(t *testing.T) {
+	in := map[string]string{"name": "a\u009b31m\u202eb\x7fc\U000E0001d\u200de\x1b]0;x\x07"}
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, in, " "); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range buf.String() {
+		if r == 0x7f || (r >= 0x80 && r < 0xa0) || unicode.Is(unicode.Cf, r) || r < 0x20 && r != '\n' {
+			t.Errorf("%U written raw: %q", r, buf.String())
+		}
+	}
+	var out map[string]string
+	if err := json.Unmarshal(buf.Bytes(), &out); err != nil || out["name"] != in["name"] {
+		t.Errorf("decodes to %q, %v; want %q", out["name"], err, in["name"])
+	}
+	// One byte at a time.
+	var slow bytes.Buffer
+	e := &jsonEscaper{w: &slow}
+	for _, b := range []byte(`"` + "é\u202e" + `"`) {
+		e.Write([]byte{b})
+	}
+	e.flush()
+	if got := slow.String(); got != `"é\u202e"` {
+		t.Errorf("byte by byte: %q", got)
+	}
+}
+
+func TestCSVCellKeepsTabsAndLinesAndShowsTheRest(t *testing.T) {
+	for in, want := range map[string]string{
+		"a\tb\nc":             "a\tb\nc",
+		"a\r\nb\rc":           "a\nb\nc",
+		"\x1b]0;x\x07":        "␛]0;x␇",
+		"x\u009b1m\u202ey":    "x\uFFFD1m⍰y",
+		"bad \xff":            "bad \uFFFD",
+		"=1+1":                "'=1+1",
+		"\t=1":                "'\t=1",
+		"plain, with a comma": "plain, with a comma",
+	} {
+		if got := CSVCell(in); got != want {
+			t.Errorf("CSVCell(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

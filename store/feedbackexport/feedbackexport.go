@@ -77,9 +77,9 @@ func writeCSV(ctx context.Context, w io.Writer, s model.FeedbackStore) error {
 		if r.HasScore {
 			score = strconv.Itoa(r.Score)
 		}
-		return cw.Write([]string{model.FormatDate(r.On), string(r.Kind), customerID, exportfile.Neutralise(r.Customer),
-			string(r.Channel), exportfile.Neutralise(r.Question), exportfile.Neutralise(r.Answer), score, exportfile.Neutralise(r.Offering),
-			exportfile.Neutralise(r.Theme), string(r.Status), model.FormatDate(r.RepliedOn)})
+		return cw.Write([]string{model.FormatDate(r.On), string(r.Kind), customerID, exportfile.CSVCell(r.Customer),
+			string(r.Channel), exportfile.CSVCell(r.Question), exportfile.CSVCell(r.Answer), score, exportfile.CSVCell(r.Offering),
+			exportfile.CSVCell(r.Theme), string(r.Status), model.FormatDate(r.RepliedOn)})
 	})
 	if err != nil {
 		return err

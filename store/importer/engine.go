@@ -76,6 +76,8 @@ type person struct {
 	email, name           string
 	phone, country, compy string
 	social, acquired      string
+	addr                  model.Address
+	consent               []model.ConsentChannel // marketing the file says they agreed to
 }
 
 // row is one record being read, with what reading its fields needs.
@@ -221,7 +223,11 @@ func (s *session) scan(in *reader) error {
 			return err
 		}
 		for _, c := range dateCols {
-			s.sniff.add(field(rec, c), line)
+			v := field(rec, c)
+			if s.cf != nil {
+				v = birthdaySniffable(v) // a customer's dates are birthdays
+			}
+			s.sniff.add(v, line)
 		}
 		if keyCol < 0 {
 			continue

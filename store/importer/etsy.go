@@ -24,7 +24,9 @@ import (
 // an adjusted order total below the order total is a refund of the
 // difference, as far as it goes into revenue. The buyer is a customer by
 // their Buyer User ID, else (a guest, or a file without buyer ids) by
-// name. A cancelled order is not a sale. Dates are MM/DD/YY.
+// name, the shipping address (Street 1 and 2, Ship City, State, Zipcode)
+// their postal address. A cancelled order is not a sale. Dates are
+// MM/DD/YY.
 //
 // Sold Order Items, one item a row, grouped by Order ID:
 //
@@ -36,9 +38,10 @@ import (
 //
 // (older files: Ship Name, Ship Country…). Each item is a line of
 // quantity × price less its discount; the buyer is their Etsy username
-// (Buyer), else the name it was delivered to (a guest). Both files keep
-// their orders under the source "etsy" by Order ID, so an order read from
-// both is one order, never counted twice.
+// (Buyer), else the name it was delivered to (a guest), the delivery
+// address their postal address. Both files keep their orders under the
+// source "etsy" by Order ID, so an order read from both is one order,
+// never counted twice.
 const (
 	Etsy      = "etsy"
 	EtsyItems = "etsy-items"
@@ -54,12 +57,15 @@ var etsyFormat = &format{name: Etsy, label: "Etsy Sold Orders", kind: ordersKind
 			last: h.find("Last Name"), items: h.find("Number of Items"), discount: h.find("Discount Amount"),
 			fees: h.find("Card Processing Fees"), country: h.find("Ship Country"), buyer: h.find("Buyer"),
 			currency: h.find("Currency"), status: h.find("Status"), total: h.find("Order Total"),
-			adjusted: h.find("Adjusted Order Total")}, nil
+			adjusted: h.find("Adjusted Order Total"),
+			addr: addrOf(h, []string{"Street 1"}, []string{"Street 2"}, []string{"Ship City"}, []string{"Ship State"},
+				[]string{"Ship Zipcode"})}, nil
 	}}
 
 type etsyParser struct {
 	date, id, value, buyerID, fullName, first, last, items, discount, fees, country, buyer int
 	currency, status, total, adjusted                                                      int
+	addr                                                                                   addrCols
 }
 
 func (p *etsyParser) keyCol() int     { return p.id }
@@ -115,6 +121,9 @@ func (p *etsyParser) parse(r *row) ([]part, error) {
 	pt.costs = []costIn{{cat: model.CostFees, amount: fees, note: "Etsy card processing fees"}}
 	pt.who = etsyBuyer(r.get(p.buyerID), r.get(p.fullName), r.get(p.first), r.get(p.last), r.get(p.buyer),
 		r.get(p.country))
+	if pt.who != nil {
+		pt.who.addr = p.addr.read(r, false)
+	}
 	parts := []part{pt}
 	if r.get(p.adjusted) != "" && r.get(p.total) != "" {
 		total, err := r.money(p.total)
@@ -162,11 +171,15 @@ var etsyItemsFormat = &format{name: EtsyItems, label: "Etsy Sold Order Items", k
 			qty: h.find("Quantity"), price: h.find("Price"), discount: h.find("Discount Amount"),
 			buyer: h.find("Buyer"), shipName: h.find("Delivery Name", "Ship Name"),
 			country: h.find("Delivery Country", "Ship Country"), currency: h.find("Currency"), sku: h.find("SKU"),
-			tx: h.find("Transaction ID")}, nil
+			tx: h.find("Transaction ID"),
+			addr: addrOf(h, []string{"Delivery Address1", "Ship Address1"}, []string{"Delivery Address2", "Ship Address2"},
+				[]string{"Delivery City", "Ship City"}, []string{"Delivery County", "Delivery State", "Ship State"},
+				[]string{"Delivery Zipcode", "Ship Zipcode"})}, nil
 	}}
 
 type etsyItemsParser struct {
 	date, id, item, qty, price, discount, buyer, shipName, country, currency, sku, tx int
+	addr                                                                              addrCols
 }
 
 func (p *etsyItemsParser) keyCol() int     { return p.id }
@@ -210,7 +223,7 @@ func (p *etsyItemsParser) parse(r *row) ([]part, error) {
 		return nil, err
 	}
 	if buyer, name := r.get(p.buyer), r.get(p.shipName); buyer != "" || name != "" {
-		who := &person{name: name, social: buyer, country: r.get(p.country), acquired: "Etsy"}
+		who := &person{name: name, social: buyer, country: r.get(p.country), acquired: "Etsy", addr: p.addr.read(r, false)}
 		if buyer != "" {
 			who.ref = "user:" + buyer // Sold Orders' refs are buyer ids: usernames are kept apart
 			if who.name == "" {

@@ -100,7 +100,8 @@ func (p *squareParser) parse(r *row) ([]part, error) {
 // quantity × item cost; the order's Cart Discount Amount is a discount
 // line; shipping and tax are not revenue. Order Refund Amount is a refund.
 // Cancelled, failed and pending orders are not sales. The customer is the
-// billing email, else the billing name.
+// billing email, else the billing name; the billing address their postal
+// address.
 var wooFormat = &format{name: WooCommerce, label: "WooCommerce orders", kind: ordersKind, src: "woocommerce",
 	needs: []need{needOf("Order Number"), needOf("Order Status"), needOf("Order Date"), needOf("Item Name"),
 		needOf("Quantity (- Refund)", "Quantity"), needOf("Item Cost")},
@@ -112,11 +113,15 @@ var wooFormat = &format{name: WooCommerce, label: "WooCommerce orders", kind: or
 			email: h.find("Email (Billing)"), phone: h.find("Phone (Billing)"),
 			cart: h.find("Cart Discount Amount"), refund: h.find("Order Refund Amount"), sku: h.find("SKU"),
 			item: h.find("Item Name"), qty: h.find("Quantity (- Refund)", "Quantity"), cost: h.find("Item Cost"),
-			currency: h.find("Order Currency", "Currency")}, nil
+			currency: h.find("Order Currency", "Currency"),
+			addr: addrOf(h, []string{"Address 1&2 (Billing)", "Address 1 (Billing)"}, []string{"Address 2 (Billing)"},
+				[]string{"City (Billing)"}, []string{"State Code (Billing)", "State (Billing)"},
+				[]string{"Postcode (Billing)"})}, nil
 	}}
 
 type wooParser struct {
 	id, status, date, first, last, company, country, email, phone, cart, refund, sku, item, qty, cost, currency int
+	addr                                                                                                        addrCols
 }
 
 func (p *wooParser) keyCol() int     { return p.id }
@@ -162,7 +167,7 @@ func (p *wooParser) parse(r *row) ([]part, error) {
 	email, name := strings.ToLower(r.get(p.email)), strings.TrimSpace(r.get(p.first)+" "+r.get(p.last))
 	if email != "" || name != "" {
 		pt.who = &person{email: email, name: name, compy: r.get(p.company), country: r.get(p.country),
-			phone: r.get(p.phone), acquired: "WooCommerce"}
+			phone: r.get(p.phone), acquired: "WooCommerce", addr: p.addr.read(r, false)}
 	}
 	parts := []part{pt}
 	// The order's columns repeat on each of its rows: the discount and the
@@ -288,7 +293,10 @@ func (p *stripeParser) parse(r *row) ([]part, error) {
 //
 // A payment received (a credit of a payment type, completed) is a sale of
 // its gross to the payer (From Email Address, Name), its fee a payment-fee
-// cost to serve; a refund sent is a refund (to the To Email Address).
+// cost to serve; a refund sent is a refund (to the To Email Address). The
+// Shipping Address, one line as PayPal writes it, is kept as written as
+// the first line of the payer's postal address (it is not split into
+// parts: that would be a guess).
 // Everything else (the business's own purchases, holds and their
 // releases, authorisations, transfers, withdrawals, currency conversions,
 // invoices sent, pending or denied payments) is neither a sale nor a
@@ -302,11 +310,12 @@ var paypalFormat = &format{name: PayPal, label: "PayPal activity", kind: ordersK
 		return &paypalParser{date: h.find("Date"), tm: h.find("Time"), name: h.find("Name"), typ: h.find("Type"),
 			status: h.find("Status"), currency: h.find("Currency"), gross: h.find("Gross"), fee: h.find("Fee"),
 			from: h.find("From Email Address"), to: h.find("To Email Address"), id: h.find("Transaction ID"),
-			item: h.find("Item Title"), impact: h.find("Balance Impact"), phone: h.find("Contact Phone Number")}, nil
+			item: h.find("Item Title"), impact: h.find("Balance Impact"), phone: h.find("Contact Phone Number"),
+			ship: h.find("Shipping Address")}, nil
 	}}
 
 type paypalParser struct {
-	date, tm, name, typ, status, currency, gross, fee, from, to, id, item, impact, phone int
+	date, tm, name, typ, status, currency, gross, fee, from, to, id, item, impact, phone, ship int
 }
 
 func (p *paypalParser) keyCol() int     { return p.id }
@@ -377,7 +386,8 @@ func (p *paypalParser) parse(r *row) ([]part, error) {
 		pt.costs = []costIn{{cat: model.CostFees, amount: max(fee, -fee), note: "PayPal fee"}}
 	}
 	if name := r.get(p.name); name != "" || email != "" {
-		pt.who = &person{email: email, name: name, phone: r.get(p.phone), acquired: "PayPal"}
+		pt.who = &person{email: email, name: name, phone: r.get(p.phone), acquired: "PayPal",
+			addr: model.Address{Line1: r.get(p.ship)}}
 	}
 	return []part{pt}, nil
 }

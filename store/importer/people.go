@@ -20,6 +20,12 @@ type custIn struct {
 	c    model.Customer
 	ref  string // their id in the source
 	skip string // why the row is not a customer, "" when it is
+	// consent is the marketing the row says they agreed to, given on the
+	// day of the import.
+	consent []model.ConsentChannel
+	// kept are cells that did not read and went to the notes: column and
+	// value, for the summary.
+	kept [][2]string
 }
 
 // loadPeople reads every customer's ref in this source, email and name,
@@ -96,7 +102,8 @@ func (s *session) customer(p *person, line int) (int64, error) {
 		return id, nil
 	}
 	c := model.Customer{Name: p.name, Email: strings.ToLower(p.email), Phone: p.phone, Country: p.country,
-		Company: p.compy, Social: p.social, Source: p.acquired, Stage: model.StageCustomer}
+		Company: p.compy, Social: p.social, Source: p.acquired, Stage: model.StageCustomer, Address: p.addr}
+	giveConsent(&c, p.consent, s.today())
 	if c.Name == "" {
 		c.Name = c.Email
 	}
@@ -134,6 +141,10 @@ func (s *session) forgive(c *model.Customer, line int, col func(field string) st
 		c.Email = ""
 	}
 }
+
+// today is the day of the import: the day consent a file states without
+// a date is recorded as given.
+func (s *session) today() time.Time { return model.Day(s.db.Now()) }
 
 // keep lists a field kept in notes for the summary.
 func (s *session) keep(line int, col, v string) {
@@ -245,6 +256,10 @@ func (s *session) addCustomer(ci custIn, line int) error {
 		c.Stage = model.StageCustomer
 	}
 	col := func(f string) string { return s.fieldColumn(f) }
+	for _, k := range ci.kept {
+		s.keep(line, k[0], k[1])
+	}
+	giveConsent(&c, ci.consent, s.today())
 	s.forgive(&c, line, col)
 	if _, _, ok := s.find(ci.ref, c.Email, c.Name); ok {
 		s.sum.Skipped++

@@ -25,7 +25,8 @@ import (
 // of that much (no more than the subtotal), dated with the order. A
 // cancelled order (Cancelled at) is not a sale. The customer is the
 // order's Email, else its Billing Name; Billing Company, Country and Phone
-// go with them.
+// go with them, the billing address is their postal address, and Accepts
+// Marketing "yes" is consent to email.
 const (
 	ShopifyOrders    = "shopify-orders"
 	ShopifyCustomers = "shopify-customers"
@@ -42,12 +43,17 @@ var shopifyOrdersFormat = &format{name: ShopifyOrders, label: "Shopify orders", 
 			price: h.find("Lineitem price"), sku: h.find("Lineitem sku"), billName: h.find("Billing Name"),
 			billCompany: h.find("Billing Company"), billCountry: h.find("Billing Country"),
 			billPhone: h.find("Billing Phone"), cancelled: h.find("Cancelled at"), refunded: h.find("Refunded Amount"),
-			discountCode: h.find("Discount Code")}, nil
+			discountCode: h.find("Discount Code"),
+			addr: addrOf(h, []string{"Billing Address1"}, []string{"Billing Address2"}, []string{"Billing City"},
+				[]string{"Billing Province"}, []string{"Billing Zip"}),
+			marketing: consentCols{h.find("Accepts Marketing", "Accepts Email Marketing"), -1}}, nil
 	}}
 
 type shopifyParser struct {
 	name, email, status, currency, subtotal, discount, created, qty, item, price, sku int
 	billName, billCompany, billCountry, billPhone, cancelled, refunded, discountCode  int
+	addr                                                                              addrCols
+	marketing                                                                         consentCols
 }
 
 func (p *shopifyParser) keyCol() int     { return p.name }
@@ -114,7 +120,8 @@ func (p *shopifyParser) parse(r *row) ([]part, error) {
 	email, name := r.get(p.email), r.get(p.billName)
 	if email != "" || name != "" {
 		pt.who = &person{email: email, name: name, compy: r.get(p.billCompany), country: r.get(p.billCountry),
-			phone: strings.TrimPrefix(r.get(p.billPhone), "'"), acquired: "Shopify"}
+			phone: strings.TrimPrefix(r.get(p.billPhone), "'"), acquired: "Shopify", addr: p.addr.read(r, true),
+			consent: p.marketing.read(r)}
 	}
 	parts := []part{pt}
 	refunded, err := r.optMoney(p.refunded)
@@ -139,7 +146,9 @@ func (p *shopifyParser) parse(r *row) ([]part, error) {
 // (older files: Company, Address1, City, Province, Country, Zip, Accepts
 // Marketing). Phones and postcodes come with a leading apostrophe (so a
 // spreadsheet keeps them as text): it is dropped. Tags become segments,
-// Note the notes; the customer is known by their Customer ID.
+// Note the notes; the customer is known by their Customer ID. The default
+// address is the postal address; Accepts Email Marketing and Accepts SMS
+// Marketing "yes" are consent to email and to texts.
 var shopifyCustomersFormat = &format{name: ShopifyCustomers, label: "Shopify customers", kind: customersKind,
 	src: "shopify", needs: []need{needOf("First Name"), needOf("Last Name"), needOf("Email"),
 		needOf("Total Spent", "Total Orders")},
@@ -149,5 +158,10 @@ var shopifyCustomersFormat = &format{name: ShopifyCustomers, label: "Shopify cus
 			email: h.find("Email"), phone: h.find("Phone", "Default Address Phone"),
 			company: h.find("Default Address Company", "Company"),
 			country: h.find("Default Address Country Code", "Country Code", "Country"), notes: h.find("Note"),
-			segments: h.find("Tags"), ref: h.find("Customer ID", "ID"), stage: -1, apostrophes: true}, nil
+			segments: h.find("Tags"), ref: h.find("Customer ID", "ID"), stage: -1, apostrophes: true,
+			addr: addrOf(h, []string{"Default Address Address1", "Address1"}, []string{"Default Address Address2", "Address2"},
+				[]string{"Default Address City", "City"}, []string{"Default Address Province Code", "Province Code", "Province"},
+				[]string{"Default Address Zip", "Zip"}),
+			birthday: -1, consent: consentCols{h.find("Accepts Email Marketing", "Accepts Marketing"),
+				h.find("Accepts SMS Marketing")}}, nil
 	}}

@@ -19,8 +19,8 @@ import (
 // VCard is a .vcf file of contacts, vCard 2.1, 3.0 or 4.0 (what phones,
 // Apple Contacts, Google and Outlook export): every card a customer. FN
 // (else N) is the name, the first EMAIL and TEL the email and phone, ORG
-// the company, NOTE the notes, CATEGORIES the segments, the country of the
-// first ADR the country and UID the ref. Values are unescaped (3.0/4.0)
+// the company, NOTE the notes, CATEGORIES the segments, the first ADR the
+// postal address and country, BDAY the birthday and UID the ref. Values are unescaped (3.0/4.0)
 // or decoded from quoted-printable (2.1). There is no maintained vCard
 // library among the approved modules, so this is read here: vCard is
 // lines of NAME;PARAMS:VALUE, folded (RFC 6350 §3.2).
@@ -48,6 +48,8 @@ type vcardCard struct {
 	c    model.Customer
 	ref  string
 	line int
+	adr  bool        // the first ADR was read
+	kept [][2]string // values that did not read, kept in the notes
 }
 
 func runVCard(ctx context.Context, db *store.DB, file io.ReadSeeker, head []byte, opt Options,
@@ -76,7 +78,7 @@ func runVCard(ctx context.Context, db *store.DB, file io.ReadSeeker, head []byte
 		}
 		if err := readCards(text, lay.utf8, func(c vcardCard) error {
 			s.sum.Rows++
-			return s.addCustomer(custIn{c: c.c, ref: c.ref}, c.line)
+			return s.addCustomer(custIn{c: c.c, ref: c.ref, kept: c.kept}, c.line)
 		}); err != nil {
 			return err
 		}
@@ -227,12 +229,42 @@ func (c *vcardCard) property(l string, line int) error {
 	case "ORG":
 		c.c.Company = splitValue(value, ';')[0]
 	case "NOTE":
-		c.c.Notes = unescape(value)
+		if c.c.Notes == "" { // a birthday that did not read may be noted already
+			c.c.Notes = unescape(value)
+		} else {
+			c.c.Notes = addNote(unescape(value), c.c.Notes)
+		}
 	case "CATEGORIES":
 		c.c.Segments = model.NormalizeNames(splitValue(value, ','))
 	case "ADR":
-		if f := splitValue(value, ';'); len(f) >= 7 && c.c.Country == "" {
-			c.c.Country = f[6]
+		// PO box; extended address; street; locality; region; postal
+		// code; country.
+		if f := splitValue(value, ';'); len(f) >= 7 && !c.adr {
+			c.adr = true
+			// The street's first line is the first line of the address;
+			// its other lines, the extended address and the PO box the
+			// second.
+			lines := strings.Split(f[2], "\n")
+			var rest []string
+			for _, l := range append(lines[1:], f[1], f[0]) {
+				if l = strings.TrimSpace(l); l != "" {
+					rest = append(rest, l)
+				}
+			}
+			c.c.Address = model.Address{Line1: lines[0], Line2: strings.Join(rest, ", "), Town: f[3], Region: f[4],
+				Postcode: f[5]}
+			if c.c.Country == "" {
+				c.c.Country = f[6]
+			}
+		}
+	case "BDAY":
+		v := unescape(value)
+		switch o, ok, err := readBirthday(v, dateOrder{set: true, name: "ISO"}); {
+		case err != nil:
+			c.c.Notes = addNote(c.c.Notes, "Birthday as written: "+v)
+			c.kept = append(c.kept, [2]string{"BDAY", v})
+		case ok:
+			c.c.Occasions = []model.Occasion{o}
 		}
 	case "UID":
 		c.ref = unescape(value)

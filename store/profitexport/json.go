@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"clientele/model"
+	"clientele/store/exportfile"
 )
 
 // The JSON export. Keys are the CSV's column names. Money is a JSON number
@@ -82,9 +83,7 @@ func writeJSON(w io.Writer, s *model.ProfitSummary) error {
 	}
 	out.Unattributed = jsonRow(&s.Unattributed)
 	out.Unattributed.Customer = Unattributed
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", " ")
-	return enc.Encode(out)
+	return exportfile.WriteJSON(w, out, " ")
 }
 
 func jsonRow(c *model.CustomerProfit) jsonCustomer {

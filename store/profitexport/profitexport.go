@@ -204,7 +204,7 @@ func (r *csvRow) end() {
 // text appends a text cell, neutralised for spreadsheets.
 func (r *csvRow) text(s string) {
 	r.cell()
-	s = exportfile.Neutralise(s)
+	s = exportfile.CSVCell(s)
 	if !needsQuotes(s) {
 		r.b = append(r.b, s...)
 		return

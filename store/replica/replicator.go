@@ -48,7 +48,7 @@ type Replicator struct {
 // tables Litestream adds would otherwise make a new file look like
 // another program's database. Stop it after closing db (see Stop).
 func Start(ctx context.Context, db *store.DB, dest Destination, opt Options) (*Replicator, error) {
-	if db.ReadOnly() {
+	if db.ReadOnly() != nil {
 		return nil, fmt.Errorf("%s is open read-only (a followed copy): only the machine that writes a book copies it",
 			db.Path())
 	}

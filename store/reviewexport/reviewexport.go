@@ -4,7 +4,6 @@ package reviewexport
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"clientele/model"
+	"clientele/store/exportfile"
 )
 
 // Format is an output format.
@@ -34,6 +34,17 @@ type Options struct {
 	Limit int
 	// All lists every customer due, which on a large book takes longer.
 	All bool
+	// Past says Day is before today: the list is the day's as it stood at
+	// its end (Store.PastReview), not today's book seen on another day.
+	Past bool
+}
+
+// Store is what the list is read from.
+type Store interface {
+	model.ReviewStore
+	// PastReview is the list of a day gone by as it stood then, the
+	// first limit entries (all when limit < 0, the daily size when 0).
+	PastReview(ctx context.Context, day time.Time, limit int) (model.DailyReview, error)
 }
 
 // Check says, in the command's own flags, what is wrong with o; it needs
@@ -52,16 +63,21 @@ func (o Options) Check() error {
 }
 
 // Write builds the list o asks for from s and writes it to w.
-func Write(ctx context.Context, w io.Writer, s model.ReviewStore, o Options) error {
+func Write(ctx context.Context, w io.Writer, s Store, o Options) error {
 	if err := o.Check(); err != nil {
 		return err
 	}
 	var r model.DailyReview
 	var err error
-	if o.All {
+	switch {
+	case o.Past && o.All:
+		r, err = s.PastReview(ctx, o.Day, -1)
+	case o.Past:
+		r, err = s.PastReview(ctx, o.Day, o.Limit)
+	case o.All:
 		r.Entries, err = s.Review(ctx, o.Day)
 		r.MoreExact = true
-	} else {
+	default:
 		r, err = s.DailyReview(ctx, o.Day, o.Limit)
 	}
 	if err != nil {
@@ -145,7 +161,5 @@ func writeJSON(w io.Writer, day time.Time, r model.DailyReview) error {
 		}
 		out.Entries = append(out.Entries, j)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return exportfile.WriteJSON(w, out, "  ")
 }

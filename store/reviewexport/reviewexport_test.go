@@ -43,7 +43,7 @@ func fixture(t *testing.T) *store.DB {
 	return db
 }
 
-func write(t *testing.T, s model.ReviewStore, o Options) string {
+func write(t *testing.T, s Store, o Options) string {
 	t.Helper()
 	var b bytes.Buffer
 	if err := Write(context.Background(), &b, s, o); err != nil {

@@ -1,4 +1,4 @@
--- clientele schema, version 9: every customer as the whole-book screens
+-- clientele schema, version 10: every customer as the whole-book screens
 -- read them, kept exact by triggers, and a number that changes with every
 -- change to the book.
 --
