@@ -235,18 +235,24 @@ func monthObjects(rows string) string {
 }
 
 // bookDiffers lists what customer_months and customer_cards keep that
-// differs from the orders, costs and customers: customer_id, month (empty for
-// the card), what is kept (NULL when nothing is) and what should be (NULL
-// when nothing should). It reads everything at once, as a check may.
+// differs from the orders, costs and customers: customer_id, month (empty
+// for the card), what is kept (NULL when nothing is) and what should be
+// (NULL when nothing should). It reads everything at once, as a check may;
+// the two sides are compared with EXCEPT, which sorts each once (a join of
+// two subqueries would compare every row with every other).
 var bookDiffers = func() string {
 	every := strings.NewReplacer("{orders}", "1", "{own}", "1", "{onOrders}", "1", "{noOne}", "1", "{customers}", "1")
-	return `WITH kept AS (SELECT m.customer_id, j.key AS month, j.value AS kept
+	return `WITH kept AS (SELECT m.customer_id, j.key AS month, j.value AS figures
 			FROM customer_months m, json_each(m.months) j
 			UNION ALL SELECT customer_id, '', card FROM customer_cards),
-		fresh AS (SELECT customer_id, month, figures AS fresh FROM (` + every.Replace(monthRows) + `)
-			UNION ALL SELECT customer_id, '', card FROM (` + every.Replace(cardRows) + `))
-		SELECT customer_id, month, kept, fresh FROM kept FULL JOIN fresh USING (customer_id, month)
-		WHERE kept IS NOT fresh ORDER BY customer_id, month`
+		fresh AS (SELECT customer_id, month, figures FROM (` + every.Replace(monthRows) + `)
+			UNION ALL SELECT customer_id, '', card FROM (` + every.Replace(cardRows) + `)),
+		extra AS (SELECT * FROM kept EXCEPT SELECT * FROM fresh),
+		missing AS (SELECT * FROM fresh EXCEPT SELECT * FROM kept)
+		SELECT customer_id, month, max(kept), max(fresh) FROM (
+			SELECT customer_id, month, figures AS kept, NULL AS fresh FROM extra
+			UNION ALL SELECT customer_id, month, NULL, figures FROM missing)
+		GROUP BY customer_id, month ORDER BY customer_id, month`
 }()
 
 var _ model.BookVersionStore = (*DB)(nil)
