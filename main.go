@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -26,9 +27,11 @@ import (
 	"clientele/store"
 	"clientele/store/calendarexport"
 	"clientele/store/contactexport"
+	"clientele/store/customerexport"
 	"clientele/store/demo"
 	"clientele/store/exportfile"
 	"clientele/store/feedbackexport"
+	"clientele/store/historyexport"
 	"clientele/store/importer"
 	"clientele/store/profitexport"
 	"clientele/store/replica"
@@ -103,6 +106,10 @@ func rootCmd() *cobra.Command {
 	root.AddCommand(replicateCmd())
 	root.AddCommand(restoreCmd())
 	root.AddCommand(followCmd())
+	root.AddCommand(historyCmd())
+	root.AddCommand(undoCmd())
+	root.AddCommand(redoCmd())
+	root.AddCommand(customersCmd())
 	return root
 }
 
@@ -944,4 +951,330 @@ func runFollowed(ctx context.Context, from string, creds credFlags) error {
 	}
 	defer db.Close()
 	return runApp(ctx, db)
+}
+
+// historyCmd prints the change history.
+func historyCmd() *cobra.Command {
+	var customer, since, format string
+	var limit int
+	cmd := &cobra.Command{
+		Use:   "history [--customer REF] [--since DATE] [--format text|json]",
+		Short: "Print the changes made to the book, newest first",
+		Long: "history prints every change made to the book, newest first: what it was, when,\n" +
+			"and whether it was undone. Every save, import, merge and undo is one change;\n" +
+			"an edit made with another program (the sqlite3 shell) is one too. --customer\n" +
+			"keeps the changes to one customer's records (REF is their ref from an import,\n" +
+			"or their number); --since those made since a day; --limit the newest N.\n" +
+			"--format json gives one object per change, for scripts.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			f := historyexport.Format(format)
+			if err := f.Check(); err != nil {
+				return err
+			}
+			if limit < 0 {
+				return fmt.Errorf("--limit: %d is not a number of changes", limit)
+			}
+			q := model.HistoryQuery{}
+			if since != "" {
+				d, err := model.ParseDate(since, model.WallClock(time.Now()))
+				if err != nil {
+					return fmt.Errorf("--since: %w", err)
+				}
+				q.Since = d
+			}
+			db, err := openExisting(cmd)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			if customer != "" {
+				c, err := db.CustomerByRef(cmd.Context(), customer)
+				if err != nil {
+					return fmt.Errorf("--customer: %w", err)
+				}
+				q.CustomerID = c.ID
+			}
+			var all []model.Change
+			for {
+				q.Limit = 500
+				if limit > 0 {
+					q.Limit = min(500, limit-len(all))
+				}
+				page, err := db.History(cmd.Context(), q)
+				if err != nil {
+					return err
+				}
+				all = append(all, page...)
+				if len(page) < q.Limit || (limit > 0 && len(all) >= limit) {
+					break
+				}
+				q.Before = page[len(page)-1].ID
+			}
+			return historyexport.Write(cmd.OutOrStdout(), all, f)
+		},
+	}
+	cmd.Flags().StringVar(&customer, "customer", "", "only the changes to this customer's records (their ref or number)")
+	cmd.Flags().StringVar(&since, "since", "", "only the changes made on or after this day, YYYY-MM-DD")
+	cmd.Flags().StringVar(&format, "format", "text", "text, or json for scripts")
+	cmd.Flags().IntVar(&limit, "limit", 0, "only the newest N changes (default: all)")
+	return cmd
+}
+
+// undoCmd takes back the latest change; redoCmd takes back the latest
+// undo.
+func undoCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "undo",
+		Short: "Take back the latest change (again for the one before)",
+		Long: "undo takes back the latest change to the book that stands, as u does in the\n" +
+			"interface: every record it touched is put back as it was, an import's records\n" +
+			"are removed and what it replaced comes back. Run it again for the change before.\n" +
+			"An undo is a change of its own: `clientele redo` takes it back. An erasure is\n" +
+			"for good and is never undone.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return reverse(cmd, (*store.DB).Undo)
+		},
+	}
+}
+
+func redoCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "redo",
+		Short: "Take back the latest undo",
+		Long: "redo takes back the latest undo, as U does in the interface, as long as no\n" +
+			"other change was made since it.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return reverse(cmd, (*store.DB).Redo)
+		},
+	}
+}
+
+// reverse runs an undo or a redo and says what it took back.
+func reverse(cmd *cobra.Command, do func(*store.DB, context.Context) (model.UndoResult, error)) error {
+	db, err := openExisting(cmd)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	res, err := do(db, cmd.Context())
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s (change #%d).\n", model.Printable(res.Message()), res.Change.ID)
+	return err
+}
+
+// customersCmd groups what is done to one customer from the command line.
+func customersCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "customers",
+		Short: "Show, merge or erase a customer; list likely duplicates",
+		Long: "Customers are named by their ref, the id an import knows them by (as exports\n" +
+			"show it; SOURCE:REF when two sources share one), or by their number.",
+		Args: cobra.NoArgs,
+	}
+	cmd.AddCommand(customersShowCmd(), customersMergeCmd(), customersEraseCmd(), customersDuplicatesCmd())
+	return cmd
+}
+
+func customersShowCmd() *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "show REF [--format text|json]",
+		Short: "Print everything the book holds about one customer",
+		Long: "show prints everything the book holds about one customer, their right of\n" +
+			"access: their fields, the ids imports know them by, every order (with its\n" +
+			"lines), cost, contact, feedback and complaint, voided ones marked, the\n" +
+			"customers they referred, and every change made to their records.",
+		Args: oneArg("REF", "the customer's ref or number"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "text" && format != "json" {
+				return fmt.Errorf("--format: %q is not text or json", format)
+			}
+			db, err := openExisting(cmd)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			c, err := db.CustomerByRef(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			rec, err := db.CustomerRecord(cmd.Context(), c.ID)
+			if err != nil {
+				return err
+			}
+			if format == "json" {
+				return customerexport.WriteJSON(cmd.OutOrStdout(), rec)
+			}
+			return customerexport.WriteText(cmd.OutOrStdout(), rec)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "text, or json for scripts")
+	return cmd
+}
+
+func customersMergeCmd() *cobra.Command {
+	var take []string
+	cmd := &cobra.Command{
+		Use:   "merge KEEP OTHER [--take FIELD,...]",
+		Short: "Merge customer OTHER into KEEP: one person entered twice",
+		Long: "merge moves everything of OTHER to KEEP: orders, costs, contacts, feedback,\n" +
+			"complaints, segments, values, referrals both ways and the ids every import\n" +
+			"knows OTHER by (a later import of those files lands on KEEP); then OTHER is\n" +
+			"gone. KEEP's empty fields are filled from OTHER's. Where both have a field set\n" +
+			"differently KEEP's value stays, unless --take names the field (email, phone,\n" +
+			"name …): then OTHER's is taken. Every value not kept is added to KEEP's notes.\n" +
+			"The merge is one change: `clientele undo` brings OTHER back.",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 2 {
+				return fmt.Errorf("merge needs KEEP and OTHER, the two customers' refs or numbers")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			want := map[string]bool{}
+			for _, f := range take {
+				f = strings.TrimSpace(strings.ToLower(f))
+				if !slices.Contains(model.MergeFields, f) {
+					return fmt.Errorf("--take: %q is not a field a merge chooses (%s)", f, strings.Join(model.MergeFields, ", "))
+				}
+				want[f] = true
+			}
+			db, err := openExisting(cmd)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			var ids [2]int64
+			for i, ref := range args {
+				c, err := db.CustomerByRef(cmd.Context(), ref)
+				if err != nil {
+					return err
+				}
+				ids[i] = c.ID
+			}
+			plan, err := db.MergeCustomers(cmd.Context(), ids[0], ids[1], want)
+			if err != nil {
+				return err
+			}
+			out := cmd.OutOrStdout()
+			fmt.Fprintf(out, "Merged %s (customer %d) into %s (customer %d).\n", model.Printable(plan.Other.Name),
+				plan.Other.ID, model.Printable(plan.Keep.Name), plan.Keep.ID)
+			for _, c := range plan.Conflicts {
+				kept, left := c.Keep, c.Other
+				if want[c.Field] {
+					kept, left = c.Other, c.Keep
+				}
+				fmt.Fprintf(out, "  %s: kept %s; %s is in the notes\n", c.Field, model.Printable(kept),
+					model.Printable(left))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringSliceVar(&take, "take", nil, "fields to take from OTHER where both are set (comma-separated)")
+	return cmd
+}
+
+func customersEraseCmd() *cobra.Command {
+	var yes bool
+	cmd := &cobra.Command{
+		Use:   "erase REF [--yes]",
+		Short: "Erase one customer's personal data for good; their totals stay",
+		Long: "erase removes a customer's personal fields and the free text of every record\n" +
+			"of theirs, from the book and from its history, for good: their orders, costs\n" +
+			"and feedback scores stay, as an anonymous customer's, so every total is what\n" +
+			"it was. The history keeps that an erasure happened, not what was erased, and\n" +
+			"the file is rewritten so that none of the old text stays in it. It cannot be\n" +
+			"undone. It asks you to type the customer's number first; --yes, for scripts,\n" +
+			"does not ask. Copies made before (backups, replicas) still hold the data.",
+		Args: oneArg("REF", "the customer's ref or number"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			db, err := openExisting(cmd)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			c, err := db.CustomerByRef(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			if !yes {
+				if err := confirmErase(cmd, c); err != nil {
+					return err
+				}
+			}
+			res, err := db.Erase(cmd.Context(), c.ID)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "Erased the personal data of customer %d (%d records of the history rewritten).\n",
+				c.ID, res.Scrubbed)
+			if !res.Compacted {
+				fmt.Fprintln(cmd.OutOrStdout(), "Another program has the book open: the old text may stay in its -wal file "+
+					"until every program using the book closes it.")
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&yes, "yes", false, "do not ask (for scripts)")
+	return cmd
+}
+
+// confirmErase asks for the customer's number before an erasure.
+func confirmErase(cmd *cobra.Command, c model.Customer) error {
+	in, ok := cmd.InOrStdin().(*os.File)
+	if ok && !isTerminal(in) || !ok && cmd.InOrStdin() == nil {
+		return errors.New("erase asks before it erases: run it in a terminal, or pass --yes")
+	}
+	fmt.Fprintf(cmd.OutOrStdout(), "This erases the personal data of %s (customer %d) for good; it cannot be undone.\n"+
+		"Type %d to erase: ", model.Printable(c.Name), c.ID, c.ID)
+	var answer string
+	fmt.Fscanln(cmd.InOrStdin(), &answer)
+	if strings.TrimSpace(answer) != fmt.Sprint(c.ID) {
+		return errors.New("not erased: the number typed was not the customer's")
+	}
+	return nil
+}
+
+func customersDuplicatesCmd() *cobra.Command {
+	var limit int
+	cmd := &cobra.Command{
+		Use:   "duplicates [--limit N]",
+		Short: "List the likely duplicate customers, most certain first",
+		Long: "duplicates lists pairs of customers who may be one person, most certain first,\n" +
+			"with the reasons: the same email, the same phone however written, the same name\n" +
+			"(any case, accents or word order) with no other country, names one letter\n" +
+			"apart. `clientele customers merge KEEP OTHER` merges a pair.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			db, err := openExisting(cmd)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			pairs, total, err := db.Duplicates(cmd.Context(), limit)
+			if err != nil {
+				return err
+			}
+			out := cmd.OutOrStdout()
+			if total == 0 {
+				_, err := fmt.Fprintln(out, "No likely duplicates.")
+				return err
+			}
+			for _, p := range pairs {
+				fmt.Fprintf(out, "%d %s  ~  %d %s: %s\n", p.A.ID, model.Printable(p.A.Name), p.B.ID, model.Printable(p.B.Name),
+					p.ReasonText())
+			}
+			if total > len(pairs) {
+				fmt.Fprintf(out, "… and %s more (--limit 0 lists all).\n", model.Commas(total-len(pairs)))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().IntVar(&limit, "limit", 50, "list at most N pairs (0: all)")
+	return cmd
 }

@@ -1305,3 +1305,133 @@ func TestExportContactsAndCalendarCommands(t *testing.T) {
 		}
 	}
 }
+
+func TestHistoryUndoAndRedoCommands(t *testing.T) {
+	path, db := newFile(t)
+	ctx := context.Background()
+	poppy := model.Customer{Name: "Poppy Byrne", RefSource: "shop", Ref: "P-1"}
+	if err := db.Load(ctx, func(l *store.Loader) error { return l.Customer(&poppy) }); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.CreateCustomer(ctx, &model.Customer{Name: "Ivo Marsh"}); err != nil {
+		t.Fatal(err)
+	}
+	o := model.Order{CustomerID: poppy.ID, OrderedAt: time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC), Kind: model.OrderSale,
+		Lines: []model.OrderLine{model.NewLine("Soap", 2, 450, 100)}}
+	if err := db.CreateOrder(ctx, &o); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	out, err := runCmd(t, "history", "--db", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"#3 ", "Added an order of 9.00 for Poppy Byrne", "Added customer Ivo Marsh",
+		"Loaded records in bulk"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("history lacks %q:\n%s", want, out)
+		}
+	}
+	out, err = runCmd(t, "history", "--db", path, "--customer", "P-1", "--format", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cs []struct {
+		ID   int64  `json:"id"`
+		What string `json:"what"`
+	}
+	if err := json.Unmarshal([]byte(out), &cs); err != nil || len(cs) != 2 || cs[0].ID != 3 {
+		t.Errorf("Poppy's history as JSON: %v\n%s", err, out)
+	}
+	out, err = runCmd(t, "undo", "--db", path)
+	if err != nil || !strings.Contains(out, "Undone: added an order of 9.00 for Poppy Byrne (change #4).") {
+		t.Errorf("undo: %v\n%s", err, out)
+	}
+	out, err = runCmd(t, "redo", "--db", path)
+	if err != nil || !strings.Contains(out, "Redone: added an order of 9.00 for Poppy Byrne (change #5).") {
+		t.Errorf("redo: %v\n%s", err, out)
+	}
+	if _, err := runCmd(t, "redo", "--db", path); err == nil || !strings.Contains(err.Error(), "nothing to redo") {
+		t.Errorf("a redo too many: %v", err)
+	}
+	if out, err := runCmd(t, "history", "--db", path, "--since", "2099-01-01"); err != nil || out != "No changes.\n" {
+		t.Errorf("history since a day to come: %v %q", err, out)
+	}
+	if _, err := runCmd(t, "history", "--db", path, "--format", "xml"); err == nil {
+		t.Error("history took --format xml")
+	}
+}
+
+func TestCustomersShowMergeEraseAndDuplicatesCommands(t *testing.T) {
+	path, db := newFile(t)
+	ctx := context.Background()
+	a := model.Customer{Name: "Poppy Byrne", Email: "poppy@example.com", Notes: "likes lavender"}
+	b := model.Customer{Name: "Popy Byrne", Email: "poppy@example.com", Phone: "07700 900123"}
+	for _, c := range []*model.Customer{&a, &b} {
+		if err := db.CreateCustomer(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.CreateOrder(ctx, &model.Order{CustomerID: b.ID, OrderedAt: time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC),
+		Kind: model.OrderSale, Lines: []model.OrderLine{model.NewLine("Soap", 2, 450, 100)}}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	out, err := runCmd(t, "customers", "duplicates", "--db", path)
+	if err != nil || !strings.Contains(out, "1 Poppy Byrne  ~  2 Popy Byrne: same email, names one letter apart") {
+		t.Errorf("duplicates: %v\n%s", err, out)
+	}
+	out, err = runCmd(t, "customers", "merge", "1", "2", "--take", "name", "--db", path)
+	if err != nil || !strings.Contains(out, "Merged Popy Byrne (customer 2) into Poppy Byrne (customer 1).") ||
+		!strings.Contains(out, "name: kept Popy Byrne; Poppy Byrne is in the notes") {
+		t.Errorf("merge: %v\n%s", err, out)
+	}
+	out, err = runCmd(t, "customers", "show", "1", "--format", "json", "--db", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rec struct {
+		Customer struct {
+			Name  string `json:"name"`
+			Phone string `json:"phone"`
+		} `json:"customer"`
+		Orders  []json.RawMessage `json:"orders"`
+		History []json.RawMessage `json:"history"`
+	}
+	if err := json.Unmarshal([]byte(out), &rec); err != nil || rec.Customer.Name != "Popy Byrne" ||
+		rec.Customer.Phone != "07700 900123" || len(rec.Orders) != 1 || len(rec.History) != 4 {
+		t.Errorf("show: %v %+v\n%s", err, rec, out)
+	}
+	if _, err := runCmd(t, "customers", "show", "2", "--db", path); err == nil {
+		t.Error("the customer merged away is still shown")
+	}
+	// Erase asks for the customer's number.
+	erase := func(answer string, args ...string) (string, error) {
+		var out bytes.Buffer
+		cmd := rootCmd()
+		cmd.SetOut(&out)
+		cmd.SetErr(&out)
+		cmd.SetIn(strings.NewReader(answer))
+		cmd.SetArgs(append([]string{"customers", "erase", "1", "--db", path}, args...))
+		err := cmd.ExecuteContext(ctx)
+		dbFlag = ""
+		return out.String(), err
+	}
+	if out, err := erase("2\n"); err == nil || !strings.Contains(err.Error(), "not erased") {
+		t.Errorf("a wrong number erased: %v\n%s", err, out)
+	}
+	if out, err := erase("1\n"); err != nil || !strings.Contains(out, "Erased the personal data of customer 1") {
+		t.Errorf("erase: %v\n%s", err, out)
+	}
+	out, err = runCmd(t, "customers", "show", "1", "--db", path)
+	if err != nil || strings.Contains(out, "Byrne") || strings.Contains(out, "lavender") ||
+		!strings.Contains(out, "Erased customer 1") || !strings.Contains(out, "1 sale, revenue 9.00") {
+		t.Errorf("after the erasure: %v\n%s", err, out)
+	}
+	if _, err := runCmd(t, "customers", "erase", "1", "--yes", "--db", path); err != nil {
+		t.Errorf("erase --yes: %v", err)
+	}
+	if _, err := runCmd(t, "customers", "merge", "1", "--db", path); err == nil {
+		t.Error("merge took one customer")
+	}
+}

@@ -14,7 +14,7 @@
 #                RFM, acquisition and lifetime profit, the unattributed
 #                row, written atomically. It reads each customer's card and
 #                months kept in the file (customer_cards, customer_months:
-#                migration 0010) and sums them in Go.
+#                migration 0011) and sums them in Go.
 #   shell-kept   sqlite3 summing the same figures from the same kept rows
 #                in SQL: per customer, the card's name and stage and the
 #                sums of every month (json_each), first and last sale.

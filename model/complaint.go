@@ -71,6 +71,7 @@ type Complaint struct {
 	Status        ComplaintStatus
 	ClosedOn      time.Time
 	Outcome       string
+	Void
 }
 
 // Validate checks the complaint's fields.
@@ -112,5 +113,6 @@ func (c *Complaint) Validate() error {
 	}{{"what went wrong", c.WhatWentWrong}, {"remedy", c.Remedy}, {"prevention", c.Prevention}, {"outcome", c.Outcome}} {
 		es.add(f.name, maxLen(f.v, maxText))
 	}
+	es.add("void reason", ValidateVoidReason(c.VoidReason))
 	return es.err()
 }

@@ -38,6 +38,7 @@ type Cost struct {
 	Amount      Money
 	Minutes     int
 	Note        string
+	Void
 }
 
 // TimeCost prices minutes at an hourly rate, rounded once to minor units.
@@ -62,5 +63,6 @@ func (c *Cost) Validate() error {
 	}
 	es.add("amount", checkAmount("amount", c.Amount, false))
 	es.add("note", maxLen(c.Note, maxText))
+	es.add("void reason", ValidateVoidReason(c.VoidReason))
 	return es.err()
 }

@@ -61,6 +61,7 @@ type Feedback struct {
 	Theme      string // wishlist theme the owner groups wishes under
 	Status     FeedbackStatus
 	RepliedOn  time.Time
+	Void
 }
 
 // Validate checks the feedback's fields.
@@ -90,5 +91,6 @@ func (f *Feedback) Validate() error {
 	es.add("question", maxLen(f.Question, maxLine))
 	es.add("answer", maxLen(f.Answer, maxText))
 	es.add("theme", ValidateTheme(f.Theme))
+	es.add("void reason", ValidateVoidReason(f.VoidReason))
 	return es.err()
 }

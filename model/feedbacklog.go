@@ -11,6 +11,9 @@ type FeedbackQuery struct {
 	Customer   string // words the customer's name must hold
 	SegmentID  int64
 	OfferingID int64
+	// WithVoided lists voided feedback too (Feedback.Voided says which);
+	// the log leaves it out otherwise.
+	WithVoided bool
 	Offset     int
 	Limit      int
 }

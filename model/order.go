@@ -34,6 +34,7 @@ type Order struct {
 	// order with no PaymentDue was paid when it was made.
 	PaymentDue time.Time
 	PaidOn     time.Time
+	Void
 }
 
 // ValidatePaymentDue checks a payment due day for an order of kind made
@@ -126,6 +127,7 @@ func (o *Order) Validate() error {
 			es.add(field, Invalid(field, "%s", p))
 		}
 	}
+	es.add("void reason", ValidateVoidReason(o.VoidReason))
 	return es.err()
 }
 

@@ -30,7 +30,9 @@ import (
 //     usual gap) first;
 //  8. a stay-in-touch cadence passed (segment or stage);
 //  9. a prospect untouched for ProspectDays;
-//  10. a thank-you for a new customer's first order.
+//  10. a thank-you for a new customer's first order;
+//  11. a customer who has not ordered (nor been contacted) for FormerDays:
+//     let them go as former? Suggested, never moved.
 //
 // Within one kind the entry further past its due day comes first.
 type ReasonKind int
@@ -47,6 +49,7 @@ const (
 	ReasonCadence
 	ReasonProspect
 	ReasonThankYou
+	ReasonFormer
 )
 
 // String names the kind for scripts ("complaint", "follow-up" …).
@@ -72,6 +75,8 @@ func (k ReasonKind) String() string {
 		return "prospect"
 	case ReasonThankYou:
 		return "thank you"
+	case ReasonFormer:
+		return "former"
 	}
 	return "unknown"
 }
@@ -189,6 +194,9 @@ type ReviewCutoffs struct {
 	// ComplaintBefore: no complaint opened on or after this day can be past
 	// the shortest target.
 	ComplaintBefore time.Time
+	// Former: customers with no order and no touch since this day are
+	// suggested as former; zero when the rule is off.
+	Former time.Time
 }
 
 // Cutoffs works out the cutoff days for today.
@@ -213,6 +221,9 @@ func Cutoffs(s Settings, today time.Time) ReviewCutoffs {
 		shortest = min(shortest, max(s.ComplaintTargetDays[sev], 0))
 	}
 	c.ComplaintBefore = AddDays(d, -shortest)
+	if s.FormerDays > 0 {
+		c.Former = AddDays(d, -s.FormerDays)
+	}
 	return c
 }
 
@@ -558,6 +569,23 @@ func reviewEntry(c *ReviewCustomer, s Settings, cut ReviewCutoffs) (ReviewEntry,
 		if !f.Before(cut.ThankYouFrom) && !f.After(cut.ThankYouTo) && !touched(f) {
 			since := DaysBetween(f, d)
 			add(ReasonThankYou, since-s.ThankYouDays, float64(since), "first order %s ago: say thank you", Plural(since, "day", "days"))
+		}
+	}
+
+	// A customer gone quiet: no order (or none ever, since they were
+	// added) and no contact for FormerDays. The owner decides: let them go
+	// as former, or mark the review done to keep them another while.
+	if c.Stage == StageCustomer && s.FormerDays > 0 {
+		from := c.LastOrder
+		if from.IsZero() {
+			from = c.CreatedAt
+		}
+		if since := DaysBetween(from, d); !from.IsZero() && since >= s.FormerDays && !touched(cut.Former) {
+			what := "no order for " + Plural(since, "day", "days")
+			if c.LastOrder.IsZero() {
+				what = "no order since added " + Plural(since, "day", "days") + " ago"
+			}
+			add(ReasonFormer, since-s.FormerDays, float64(since), "%s: let them go as former?", what)
 		}
 	}
 	return e.sorted()

@@ -419,6 +419,39 @@ func TestMoreText(t *testing.T) {
 	}
 }
 
+func TestFormerIsSuggestedNeverMoved(t *testing.T) {
+	t.Parallel()
+	today := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+	s := DefaultSettings()
+	s.AdvocateDays, s.ProspectDays, s.ThankYouDays = 0, 0, 0
+	quiet := ReviewCustomer{ID: 1, Name: "Quiet", Stage: StageCustomer, Orders: 1,
+		LastOrder: AddDays(today, -400), FirstOrder: AddDays(today, -400), CreatedAt: AddDays(today, -500)}
+	if es := ReviewQueue([]ReviewCustomer{quiet}, s, today); len(es) != 0 {
+		t.Errorf("with the rule off: %+v", es)
+	}
+	s.FormerDays = 365
+	es := ReviewQueue([]ReviewCustomer{quiet}, s, today)
+	if len(es) != 1 || es[0].Reasons[0].Kind != ReasonFormer || es[0].Reasons[0].Overdue != 35 ||
+		es[0].Why() != "no order for 400 days: let them go as former?" {
+		t.Fatalf("a customer quiet for 400 days: %+v", es)
+	}
+	for _, c := range []ReviewCustomer{
+		func() ReviewCustomer { c := quiet; c.LastTouch = AddDays(today, -30); return c }(),  // kept on purpose lately
+		func() ReviewCustomer { c := quiet; c.LastOrder = AddDays(today, -100); return c }(), // ordered this year
+		func() ReviewCustomer { c := quiet; c.Stage = StageAdvocate; return c }(),
+		func() ReviewCustomer { c := quiet; c.Stage = StageFormer; return c }(),
+	} {
+		if es := ReviewQueue([]ReviewCustomer{c}, s, today); len(es) != 0 {
+			t.Errorf("%+v: %s", c, es[0].Why())
+		}
+	}
+	never := ReviewCustomer{ID: 2, Name: "Never", Stage: StageCustomer, CreatedAt: AddDays(today, -366)}
+	if es := ReviewQueue([]ReviewCustomer{never}, s, today); len(es) != 1 ||
+		es[0].Why() != "no order since added 366 days ago: let them go as former?" {
+		t.Errorf("a customer who never ordered: %+v", es)
+	}
+}
+
 // followUp is a follow-up date as the queue reads it: the simplest
 // reminder.
 func followUp(day time.Time) []Reminder {

@@ -22,6 +22,10 @@ type Settings struct {
 	CustomerDays  int // customers likewise; 0 turns the rule off
 	ProspectDays  int // a prospect untouched this long comes up for review
 	ThankYouDays  int // a new customer's first order this many days ago asks for a thank-you
+	// FormerDays: a customer with no order (and no contact) for this many
+	// days is suggested on Today as former, never moved; 0, the default,
+	// turns the rule off.
+	FormerDays int
 	// OccasionDays is how many days before a birthday or another occasion
 	// it comes up on Today (0: on the day).
 	OccasionDays int
@@ -158,7 +162,7 @@ func (s *Settings) Validate() error {
 		name string
 		v    int
 	}{{"advocate days", s.AdvocateDays}, {"customer days", s.CustomerDays},
-		{"prospect days", s.ProspectDays}, {"thank-you days", s.ThankYouDays}} {
+		{"prospect days", s.ProspectDays}, {"thank-you days", s.ThankYouDays}, {"former days", s.FormerDays}} {
 		if d.v < 0 || d.v > 3650 {
 			es.add(d.name, Invalid(d.name, "%d is not between 0 and 3650", d.v))
 		}
@@ -194,6 +198,7 @@ const (
 	keyCustomerDays  = "customer_days"
 	keyProspectDays  = "prospect_days"
 	keyThankYouDays  = "thank_you_days"
+	keyFormerDays    = "former_days"
 	keyOccasionDays  = "occasion_days"
 	keyReviewSize    = "review_size"
 	keyComplaintDays = "complaint_days_"
@@ -212,6 +217,7 @@ func (s Settings) Pairs() map[string]string {
 		keyCustomerDays:  strconv.Itoa(s.CustomerDays),
 		keyProspectDays:  strconv.Itoa(s.ProspectDays),
 		keyThankYouDays:  strconv.Itoa(s.ThankYouDays),
+		keyFormerDays:    strconv.Itoa(s.FormerDays),
 		keyOccasionDays:  strconv.Itoa(s.OccasionDays),
 		keyReviewSize:    strconv.Itoa(s.ReviewSize),
 		keyReplicateTo:   s.ReplicateTo,
@@ -279,7 +285,7 @@ func SettingsFromPairs(p map[string]string) (Settings, error) {
 	}
 	for key, dst := range map[string]*int{keyAdvocateDays: &s.AdvocateDays, keyCustomerDays: &s.CustomerDays,
 		keyProspectDays: &s.ProspectDays, keyThankYouDays: &s.ThankYouDays, keyReviewSize: &s.ReviewSize,
-		keyOccasionDays: &s.OccasionDays} {
+		keyFormerDays: &s.FormerDays, keyOccasionDays: &s.OccasionDays} {
 		if err := intVal(key, dst); err != nil {
 			return s, err
 		}

@@ -164,12 +164,17 @@ type TimelineEntry struct {
 	Summary   string
 	Amount    Money
 	HasAmount bool
+	Void      // set on a voided entry (TimelineWithVoided lists them)
 }
 
 // TimelineStore reads a customer's history.
 type TimelineStore interface {
-	// Timeline returns the customer's newest entries first, at most limit.
+	// Timeline returns the customer's newest entries first, at most limit,
+	// voided ones left out.
 	Timeline(ctx context.Context, customerID int64, limit int) ([]TimelineEntry, error)
+	// TimelineWithVoided is Timeline with the voided entries too, each
+	// marked with when and why it was voided.
+	TimelineWithVoided(ctx context.Context, customerID int64, limit int) ([]TimelineEntry, error)
 }
 
 // FeedbackStore keeps feedback and the wishlist themes (the saved
@@ -377,6 +382,9 @@ type Store interface {
 	CustomFieldStore
 	PaymentStore
 	OutreachStore
+	HistoryStore
+	CorrectionStore
+	DuplicateStore
 }
 
 // OfferingStore keeps the products and services on sale.

@@ -24,6 +24,7 @@ type Touch struct {
 	// Template is the name of the message template the contact was
 	// written from, "" for none.
 	Template string
+	Void
 }
 
 // Validate checks the touch's fields.
@@ -43,5 +44,6 @@ func (t *Touch) Validate() error {
 	}
 	es.add("summary", maxLen(t.Summary, maxText))
 	es.add("template", maxLen(t.Template, 100))
+	es.add("void reason", ValidateVoidReason(t.VoidReason))
 	return es.err()
 }

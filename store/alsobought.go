@@ -25,7 +25,7 @@ var (
 const boughtQuery = `SELECT l.offering_id, CASE WHEN l.offering_id IS NULL THEN l.description END AS d,
 	coalesce(f.name, l.description), count(DISTINCT o.id) AS n, max(o.ordered_at) AS last
 FROM orders o JOIN order_lines l ON l.order_id = o.id LEFT JOIN offerings f ON f.id = l.offering_id
-WHERE o.customer_id = ?1 AND o.kind = 'sale' AND (l.offering_id IS NOT NULL OR trim(l.description) <> '')
+WHERE o.customer_id = ?1 AND o.kind = 'sale' AND o.voided_at IS NULL AND (l.offering_id IS NOT NULL OR trim(l.description) <> '')
 GROUP BY l.offering_id, d ORDER BY n DESC, last DESC, l.offering_id, d`
 
 // withQuery counts the items in the latest ?3 sale orders of customers other
@@ -33,7 +33,7 @@ GROUP BY l.offering_id, d ORDER BY n DESC, last DESC, l.offering_id, d`
 // offering or the description), the item itself among them.
 const withQuery = `WITH s AS (
 	SELECT l.order_id FROM order_lines l JOIN orders o ON o.id = l.order_id
-	WHERE %s AND o.kind = 'sale' AND o.customer_id IS NOT ?2
+	WHERE %s AND o.kind = 'sale' AND o.voided_at IS NULL AND o.customer_id IS NOT ?2
 	ORDER BY l.id DESC LIMIT ?3)
 SELECT l.offering_id, CASE WHEN l.offering_id IS NULL THEN l.description END, coalesce(f.name, l.description),
 	count(DISTINCT l.order_id)

@@ -9,7 +9,7 @@ import (
 )
 
 // Every customer as the whole-book screens read them (customer_cards and
-// customer_months, migration 0010), and the book's version. Triggers keep
+// customer_months, migration 0011), and the book's version. Triggers keep
 // them on every write; this file holds what the triggers leave to the
 // store: a bulk load's recompute at its end, the rebuild `clientele check
 // --fix` runs, and the comparison `clientele check` makes. The figures are
@@ -19,7 +19,8 @@ import (
 // cost, computed from the orders and costs themselves, as customer_months
 // keeps them: customer_id (0 for no one), month ('YYYY-MM') and figures
 // (the JSON array the triggers write). A cost is its customer's, else the
-// customer's of the order it is recorded on, else no one's. The words in
+// customer's of the order it is recorded on, else no one's; a voided order
+// or cost is in none of it. The words in
 // braces narrow the five scans to some customers (see narrow): the sales
 // and the refunds each read an index that holds just them in customer
 // order, as do a customer's own costs.
@@ -31,23 +32,26 @@ const monthRows = `SELECT customer_id, month, json_array(sum(sale_orders), sum(s
 			sum(lines_amount) AS sales, sum(lines_direct_cost) AS sale_direct, 0 AS refund_orders, 0 AS refunds,
 			0 AS refund_direct, 0 AS costs, 0 AS serve, substr(min(ordered_at), 9) AS first_sale,
 			substr(max(ordered_at), 9) AS last_sale
-		FROM orders WHERE kind = 'sale' AND {orders} GROUP BY 1, 2
+		FROM orders WHERE kind = 'sale' AND voided_at IS NULL AND {orders} GROUP BY 1, 2
 		UNION ALL
 		SELECT coalesce(customer_id, 0), substr(ordered_at, 1, 7), 0, 0, 0, count(*), sum(lines_amount),
 			sum(lines_direct_cost), 0, 0, NULL, NULL
-		FROM orders WHERE kind = 'refund' AND {orders} GROUP BY 1, 2
+		FROM orders WHERE kind = 'refund' AND voided_at IS NULL AND {orders} GROUP BY 1, 2
 		UNION ALL
 		SELECT customer_id, substr(incurred_on, 1, 7), 0, 0, 0, 0, 0, 0, count(*), sum(amount), NULL, NULL
-		FROM costs WHERE customer_id IS NOT NULL AND category <> 'acquisition' AND {own} GROUP BY 1, 2
+		FROM costs WHERE customer_id IS NOT NULL AND category <> 'acquisition' AND voided_at IS NULL AND {own}
+		GROUP BY 1, 2
 		UNION ALL
 		SELECT o.customer_id, substr(c.incurred_on, 1, 7), 0, 0, 0, 0, 0, 0, count(*), sum(c.amount), NULL, NULL
 		FROM costs c JOIN orders o ON o.id = c.order_id
-		WHERE c.customer_id IS NULL AND c.category <> 'acquisition' AND o.customer_id IS NOT NULL AND {onOrders}
+		WHERE c.customer_id IS NULL AND c.category <> 'acquisition' AND c.voided_at IS NULL AND o.customer_id IS NOT NULL
+			AND {onOrders}
 		GROUP BY 1, 2
 		UNION ALL
 		SELECT 0, substr(c.incurred_on, 1, 7), 0, 0, 0, 0, 0, 0, count(*), sum(c.amount), NULL, NULL
 		FROM costs c LEFT JOIN orders o ON o.id = c.order_id
-		WHERE c.customer_id IS NULL AND c.category <> 'acquisition' AND o.customer_id IS NULL AND {noOne}
+		WHERE c.customer_id IS NULL AND c.category <> 'acquisition' AND c.voided_at IS NULL AND o.customer_id IS NULL
+			AND {noOne}
 		GROUP BY 1, 2)
 	GROUP BY customer_id, month`
 
@@ -59,8 +63,8 @@ const cardRows = `SELECT c.id AS customer_id, json_array(c.name, c.stage, c.coun
 		coalesce(json(s.ids), json('[]')), coalesce(json(v.vals), json('[]'))) AS card
 	FROM customers c
 	LEFT JOIN (SELECT customer_id, score FROM (SELECT customer_id, score, row_number() OVER (PARTITION BY customer_id
-		ORDER BY received_on DESC, id DESC) AS n FROM feedback WHERE kind = 'nps' AND customer_id IS NOT NULL
-		AND {own}) WHERE n = 1) n ON n.customer_id = c.id
+		ORDER BY received_on DESC, id DESC) AS n FROM feedback WHERE kind = 'nps' AND voided_at IS NULL
+		AND customer_id IS NOT NULL AND {own}) WHERE n = 1) n ON n.customer_id = c.id
 	LEFT JOIN (SELECT customer_id, json_group_array(segment_id) AS ids FROM (SELECT customer_id, segment_id
 		FROM customer_segments WHERE {own} ORDER BY customer_id, segment_id) GROUP BY customer_id) s ON s.customer_id = c.id
 	LEFT JOIN (SELECT customer_id, json_group_array(value) AS vals FROM (SELECT customer_id, value

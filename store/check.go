@@ -35,6 +35,12 @@ type CheckReport struct {
 	// their orders, costs and own rows; MonthsOff counts the customers.
 	Months    []string
 	MonthsOff int
+	// Keys holds the customers whose kept keys (the folded name the list
+	// sorts by, the filter's text, the duplicate keys) disagree with
+	// their fields: an edit made outside clientele not yet refreshed.
+	// KeysOff counts them all.
+	Keys    []string
+	KeysOff int
 	// What was checked.
 	Customers, Orders, Lines int
 	// Version is the file's schema version when it was checked: below
@@ -54,7 +60,7 @@ func (r CheckReport) Older() bool { return r.Version > 0 && r.Version < len(migr
 // OK reports whether the check found nothing wrong.
 func (r CheckReport) OK() bool {
 	return len(r.Integrity) == 0 && len(r.ForeignKeys) == 0 && len(r.Amounts) == 0 && r.FiguresOff == 0 &&
-		r.MonthsOff == 0
+		r.KeysOff == 0 && r.MonthsOff == 0
 }
 
 // maxFindings is how many lines of each kind a report lists.
@@ -96,6 +102,10 @@ func (r CheckReport) String() string {
 			"figures: "+model.Plural(r.FiguresOff, "customer's kept figures disagree", "customers' kept figures disagree")+
 				" with their orders",
 			r.Figures, r.FiguresOff)
+		section("keys: every customer's sort name, filter text and duplicate keys match their fields",
+			"keys: "+model.Plural(r.KeysOff, "customer's kept keys disagree", "customers' kept keys disagree")+
+				" with their fields (edited outside clientele)",
+			r.Keys, r.KeysOff)
 		section("book: each customer's months and card kept for the whole-book screens match their records",
 			"book: "+model.Plural(r.MonthsOff, "customer's kept months or card disagree",
 				"customers' kept months or cards disagree")+" with their records",
@@ -115,8 +125,8 @@ func (r CheckReport) String() string {
 	case len(r.Amounts) > 0:
 		b.WriteString("Some amounts were written around clientele's limits: correct or remove those rows " +
 			"(the sqlite3 shell wrote them), or restore the latest backup.\n")
-	case r.FiguresOff > 0 || r.MonthsOff > 0:
-		b.WriteString("Run `clientele check --fix` to recompute the figures from the orders and costs.\n")
+	case r.FiguresOff > 0 || r.KeysOff > 0 || r.MonthsOff > 0:
+		b.WriteString("Run `clientele check --fix` to recompute the figures from the orders and the keys from the fields.\n")
 	case r.Older():
 		fmt.Fprintf(&b, "The file is whole, and from an older clientele (schema version %d; this one writes %d): "+
 			"run `clientele check --fix`, or open it with clientele, to upgrade it; a copy of it as it is is made "+
@@ -199,73 +209,13 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 	if err := checkFigures(ctx, ro, &r); err != nil {
 		return damaged(err)
 	}
+	if err := r.checkKeys(ctx, ro); err != nil {
+		return damaged(err)
+	}
 	if err := r.checkMonths(ctx, ro); err != nil {
 		return damaged(err)
 	}
 	return r, nil
-}
-
-// mark counts customer id among those whose kept figures are wrong.
-func (r *CheckReport) mark(id int64) {
-	if r.wrong == nil {
-		r.wrong = map[int64]bool{}
-	}
-	r.wrong[id] = true
-}
-
-// checkMonths compares every customer's kept months and card with their
-// orders, costs and own rows (bookDiffers), and finds a load that left
-// its marks behind.
-func (r *CheckReport) checkMonths(ctx context.Context, ro *sql.DB) error {
-	var loading, marks int
-	if err := ro.QueryRowContext(ctx, `SELECT loading, (SELECT count(*) FROM book_stale) + (SELECT count(*) FROM book_pending)
-		FROM book_state WHERE id = 1`).Scan(&loading, &marks); err != nil {
-		return err
-	}
-	if loading != 0 || marks > 0 {
-		r.MonthsOff++
-		r.Months = append(r.Months, fmt.Sprintf("a bulk load was left unfinished (book_state.loading is %d, %s "+
-			"wait to be recomputed): the triggers keep nothing until it is fixed", loading,
-			model.Plural(marks, "mark", "marks")))
-	}
-	rows, err := ro.QueryContext(ctx, bookDiffers)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	seen := map[int64]bool{}
-	for rows.Next() {
-		var id int64
-		var month string
-		var kept, want sql.NullString
-		if err := rows.Scan(&id, &month, &kept, &want); err != nil {
-			return err
-		}
-		if !seen[id] {
-			seen[id] = true
-			r.MonthsOff++
-			if !r.wrong[id] {
-				r.onlyBook++
-			}
-			r.mark(id)
-		}
-		if len(r.Months) < maxFindings {
-			var line string
-			switch {
-			case month == "":
-				line = fmt.Sprintf("customer %d's card: kept %s; their record says %s", id,
-					printable(orNone(kept), 200), printable(orNone(want), 200))
-			case id == 0:
-				line = fmt.Sprintf("orders of no customer, %s: kept %s; the orders and costs say %s", month,
-					orNone(kept), orNone(want))
-			default:
-				line = fmt.Sprintf("customer %d, %s: kept %s; their orders and costs say %s", id, month,
-					orNone(kept), orNone(want))
-			}
-			r.Months = append(r.Months, line)
-		}
-	}
-	return rows.Err()
 }
 
 // checkReferences lists the rows that refer to a missing record.
@@ -380,6 +330,103 @@ func checkFigures(ctx context.Context, ro *sql.DB, r *CheckReport) error {
 // the one its series and its customer's last contact give.
 const dueDiffers = `r.due_on IS NOT (SELECT n.due FROM reminders_next n WHERE n.id = r.id)`
 
+// mark counts customer id among those whose kept figures are wrong.
+func (r *CheckReport) mark(id int64) {
+	if r.wrong == nil {
+		r.wrong = map[int64]bool{}
+	}
+	r.wrong[id] = true
+}
+
+// checkMonths compares every customer's kept months and card with their
+// orders, costs and own rows (bookDiffers), and finds a load that left
+// its marks behind.
+func (r *CheckReport) checkMonths(ctx context.Context, ro *sql.DB) error {
+	var loading, marks int
+	if err := ro.QueryRowContext(ctx, `SELECT loading, (SELECT count(*) FROM book_stale) + (SELECT count(*) FROM book_pending)
+		FROM book_state WHERE id = 1`).Scan(&loading, &marks); err != nil {
+		return err
+	}
+	if loading != 0 || marks > 0 {
+		r.MonthsOff++
+		r.Months = append(r.Months, fmt.Sprintf("a bulk load was left unfinished (book_state.loading is %d, %s "+
+			"wait to be recomputed): the triggers keep nothing until it is fixed", loading,
+			model.Plural(marks, "mark", "marks")))
+	}
+	rows, err := ro.QueryContext(ctx, bookDiffers)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	seen := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		var month string
+		var kept, want sql.NullString
+		if err := rows.Scan(&id, &month, &kept, &want); err != nil {
+			return err
+		}
+		if !seen[id] {
+			seen[id] = true
+			r.MonthsOff++
+			if !r.wrong[id] {
+				r.onlyBook++
+			}
+			r.mark(id)
+		}
+		if len(r.Months) < maxFindings {
+			var line string
+			switch {
+			case month == "":
+				line = fmt.Sprintf("customer %d's card: kept %s; their record says %s", id,
+					printable(orNone(kept), 200), printable(orNone(want), 200))
+			case id == 0:
+				line = fmt.Sprintf("orders of no customer, %s: kept %s; the orders and costs say %s", month,
+					orNone(kept), orNone(want))
+			default:
+				line = fmt.Sprintf("customer %d, %s: kept %s; their orders and costs say %s", id, month,
+					orNone(kept), orNone(want))
+			}
+			r.Months = append(r.Months, line)
+		}
+	}
+	return rows.Err()
+}
+
+// checkKeys lists the customers whose kept keys differ from what
+// refreshSearch computes from their fields (a file older than the keys
+// has none to check).
+func (r *CheckReport) checkKeys(ctx context.Context, ro *sql.DB) error {
+	var has bool
+	if err := ro.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pragma_table_info('customers')
+		WHERE name = 'name_rev')`).Scan(&has); err != nil || !has {
+		return err
+	}
+	var differ []string
+	for _, k := range keptKeys {
+		differ = append(differ, k.col+" IS NOT "+k.expr)
+	}
+	rows, err := ro.QueryContext(ctx, "SELECT id, name FROM customers WHERE "+strings.Join(differ, " OR ")+
+		" OR id IN (SELECT customer_id FROM customer_keys_stale) ORDER BY id")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return err
+		}
+		r.KeysOff++
+		if len(r.Keys) < maxFindings {
+			r.Keys = append(r.Keys, fmt.Sprintf("customer %d (%s): sorted or found by an old name, email or notes", id,
+				printable(name, 40)))
+		}
+	}
+	return rows.Err()
+}
+
 // lineSums is each order's sums of its lines, as orders keep them:
 // order_id, amount, direct (Σ quantity × unit cost); sumsDiffer tests an
 // order o against them (x).
@@ -397,11 +444,11 @@ const figuresQuery = `WITH o AS (
 		SELECT customer_id, count(*) FILTER (WHERE kind = 'sale') AS n,
 			min(ordered_at) FILTER (WHERE kind = 'sale') AS first,
 			max(ordered_at) FILTER (WHERE kind = 'sale') AS last
-		FROM orders WHERE customer_id IS NOT NULL GROUP BY customer_id),
+		FROM orders WHERE customer_id IS NOT NULL AND voided_at IS NULL GROUP BY customer_id),
 	l AS (
 		SELECT o.customer_id, sum(l.amount) AS revenue
 		FROM orders o JOIN order_lines l ON l.order_id = o.id
-		WHERE o.customer_id IS NOT NULL GROUP BY o.customer_id),
+		WHERE o.customer_id IS NOT NULL AND o.voided_at IS NULL GROUP BY o.customer_id),
 	s AS (
 		SELECT o.customer_id, count(*) AS n
 		FROM orders o LEFT JOIN ` + lineSums + ` x ON x.order_id = o.id
@@ -420,7 +467,7 @@ const figuresQuery = `WITH o AS (
 // and every customer's kept months and card, what `clientele check --fix`
 // does.
 func (db *DB) FixFigures(ctx context.Context) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, note{model.ActionFixFigures, "Recomputed the kept figures (check --fix)"}, func(tx *sql.Tx) error {
 		// As a load does: the kept months and cards are recomputed once,
 		// at the end.
 		if err := setLoading(ctx, tx, loadRebuild); err != nil {
@@ -431,6 +478,9 @@ func (db *DB) FixFigures(ctx context.Context) error {
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE reminders AS r SET due_on = (SELECT n.due FROM reminders_next n
 			WHERE n.id = r.id) WHERE `+dueDiffers); err != nil {
+			return err
+		}
+		if err := refreshSearch(ctx, tx); err != nil {
 			return err
 		}
 		if err := refreshFigures(ctx, tx); err != nil {
@@ -479,7 +529,7 @@ func printable(s string, n int) string {
 // second check fails.
 func CheckAndFix(ctx context.Context, path string, fix bool) (rep CheckReport, fixed int, err error) {
 	rep, err = Check(ctx, path)
-	if err != nil || !fix || len(rep.Integrity) > 0 || (rep.FiguresOff+rep.MonthsOff == 0 && !rep.Older()) {
+	if err != nil || !fix || len(rep.Integrity) > 0 || (rep.FiguresOff+rep.KeysOff+rep.MonthsOff == 0 && !rep.Older()) {
 		return rep, 0, err
 	}
 	from := 0
@@ -504,7 +554,7 @@ func CheckAndFix(ctx context.Context, path string, fix bool) (rep CheckReport, f
 	if err != nil {
 		return rep, 0, fmt.Errorf("recomputing the figures: %w", err)
 	}
-	fixed = rep.FiguresOff + rep.onlyBook
+	fixed = rep.FiguresOff + rep.KeysOff + rep.onlyBook
 	rep, err = Check(ctx, path)
 	rep.UpgradedFrom = from
 	return rep, fixed, err

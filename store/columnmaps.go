@@ -1,6 +1,7 @@
 package store
 
 import (
+	"clientele/model"
 	"context"
 	"database/sql"
 	"errors"
@@ -40,12 +41,16 @@ func (db *DB) ColumnMap(ctx context.Context, header []string) (string, error) {
 
 // SaveColumnMap keeps mapping for header, replacing any earlier one.
 func (db *DB) SaveColumnMap(ctx context.Context, header []string, mapping string) error {
-	return db.write(ctx, func(tx *sql.Tx) error { return saveColumnMap(ctx, tx, header, mapping) })
+	return db.write(ctx, note{model.ActionSettings, "Saved the columns of an import file"},
+		func(tx *sql.Tx) error { return saveColumnMap(ctx, tx, header, mapping) })
 }
 
 // SaveColumnMap keeps mapping for header inside the load, so that it is
 // kept exactly when the import that used it is.
 func (l *Loader) SaveColumnMap(header []string, mapping string) error {
+	if err := l.saveBefore("settings", "key = ?", ColumnMapKey(header)); err != nil {
+		return err
+	}
 	return saveColumnMap(l.ctx, l.tx, header, mapping)
 }
 

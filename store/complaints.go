@@ -17,23 +17,24 @@ var _ model.ComplaintStore = (*DB)(nil)
 // reads, before any the caller adds.
 const complaintFields = `c.id, c.opened_on, coalesce(c.customer_id, 0), coalesce(c.order_id, 0),
 	coalesce(c.offering_id, 0), c.category, c.severity, c.what_went_wrong, c.remedy, c.guarantee,
-	c.honoured_on, c.remedied_on, c.prevention, c.status, c.closed_on, c.outcome`
+	c.honoured_on, c.remedied_on, c.prevention, c.status, c.closed_on, c.outcome, c.voided_at, c.void_reason`
 
 // scanComplaint reads complaintFields into c, and the columns after them
 // into more.
 func scanComplaint(row interface{ Scan(...any) error }, c *model.Complaint, more ...any) error {
-	var opened, honoured, remedied, closed sql.NullString
+	var opened, honoured, remedied, closed, voided sql.NullString
 	err := row.Scan(append([]any{&c.ID, &opened, &c.CustomerID, &c.OrderID, &c.OfferingID, &c.Category, &c.Severity,
 		&c.WhatWentWrong, &c.Remedy, &c.Guarantee, &honoured, &remedied, &c.Prevention, &c.Status, &closed,
-		&c.Outcome}, more...)...)
-	c.OpenedOn, c.HonouredOn = parseTime(opened), parseTime(honoured)
+		&c.Outcome, &voided, &c.VoidReason}, more...)...)
+	c.OpenedOn, c.HonouredOn, c.VoidedAt = parseTime(opened), parseTime(honoured), parseTime(voided)
 	c.RemediedOn, c.ClosedOn = parseTime(remedied), parseTime(closed)
 	return err
 }
 
 // complaintCost is the sum of complaint c's remedy cost rows, a column
 // after complaintFields.
-const complaintCost = `(SELECT coalesce(sum(amount), 0) FROM costs WHERE complaint_id = c.id AND category = 'remedy')`
+const complaintCost = `(SELECT coalesce(sum(amount), 0) FROM costs WHERE complaint_id = c.id AND category = 'remedy'
+	AND (voided_at IS NULL OR voided_at IS c.voided_at))`
 
 // Complaint returns one complaint with its remedy cost.
 func (db *DB) Complaint(ctx context.Context, id int64) (model.Complaint, error) {
@@ -46,29 +47,45 @@ func (db *DB) Complaint(ctx context.Context, id int64) (model.Complaint, error) 
 	return c, mapErr(err)
 }
 
-// ListComplaints returns every complaint, in no particular order, with
-// the fields the list reads (see model.ComplaintStore). It reads 20,000
-// complaints in a few tens of milliseconds: no customers joined (the
-// screen reads the names of the rows it shows), no remedy sums, no long
-// texts, days parsed without allocating.
+// ListComplaints returns every complaint not voided, in no particular
+// order, with the fields the list reads (see model.ComplaintStore). It
+// reads 20,000 complaints in a few tens of milliseconds: no customers
+// joined (the screen reads the names of the rows it shows), no remedy
+// sums, no long texts, days parsed without allocating.
 func (db *DB) ListComplaints(ctx context.Context) ([]model.Complaint, error) {
+	return db.listComplaints(ctx, false)
+}
+
+// VoidedComplaints returns the voided complaints, as ListComplaints reads
+// them, with when and why they were voided: what the complaints list shows
+// when the owner asks to see them.
+func (db *DB) VoidedComplaints(ctx context.Context) ([]model.Complaint, error) {
+	return db.listComplaints(ctx, true)
+}
+
+func (db *DB) listComplaints(ctx context.Context, onlyVoided bool) ([]model.Complaint, error) {
+	cond := "c.voided_at IS NULL"
+	if onlyVoided {
+		cond = "c.voided_at IS NOT NULL"
+	}
 	rows, err := db.r.QueryContext(ctx, `SELECT c.id, c.opened_on, coalesce(c.customer_id, 0), c.category,
-		c.severity, c.what_went_wrong, c.guarantee, c.honoured_on, c.remedied_on, c.status, c.closed_on
-		FROM complaints c`)
+		c.severity, c.what_went_wrong, c.guarantee, c.honoured_on, c.remedied_on, c.status, c.closed_on,
+		c.voided_at, c.void_reason FROM complaints c WHERE `+cond)
 	if err != nil {
 		return nil, mapErr(err)
 	}
 	defer rows.Close()
 	var out []model.Complaint
-	var opened, honoured, remedied, closed sql.RawBytes
+	var opened, honoured, remedied, closed, voided sql.RawBytes
 	for rows.Next() {
 		var c model.Complaint
 		if err := rows.Scan(&c.ID, &opened, &c.CustomerID, &c.Category, &c.Severity, &c.WhatWentWrong, &c.Guarantee,
-			&honoured, &remedied, &c.Status, &closed); err != nil {
+			&honoured, &remedied, &c.Status, &closed, &voided, &c.VoidReason); err != nil {
 			return nil, err
 		}
 		c.OpenedOn, c.HonouredOn, c.RemediedOn, c.ClosedOn = rawTime(opened), rawTime(honoured), rawTime(remedied),
 			rawTime(closed)
+		c.VoidedAt = rawTime(voided)
 		out = append(out, c)
 	}
 	return out, mapErr(rows.Err())
@@ -131,7 +148,7 @@ func (db *DB) LastComplaints(ctx context.Context, n int) ([]model.Complaint, err
 	// The newest are picked first, so the remedy cost is summed for them
 	// alone, not for every complaint the sort reads.
 	rows, err := db.r.QueryContext(ctx, `SELECT `+complaintFields+`, `+complaintCost+` FROM (SELECT * FROM complaints
-		ORDER BY opened_on DESC, id DESC LIMIT ?) c ORDER BY c.opened_on DESC, c.id DESC`, n)
+		WHERE voided_at IS NULL ORDER BY opened_on DESC, id DESC LIMIT ?) c ORDER BY c.opened_on DESC, c.id DESC`, n)
 	if err != nil {
 		return nil, mapErr(err)
 	}
@@ -165,7 +182,7 @@ func normalizeComplaint(c *model.Complaint) {
 // transaction and sets c.ID. A missing customer or order, or an order of
 // another customer, is a FieldError naming the field.
 func (db *DB) CreateComplaint(ctx context.Context, c *model.Complaint) error {
-	return db.writeComplaint(ctx, c, func(tx *sql.Tx, now string) error {
+	return db.writeComplaint(ctx, c, note{model.ActionComplaintAdd, "Logged a complaint"}, func(tx *sql.Tx, now string) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO complaints (opened_on, customer_id, order_id, offering_id,
 			category, severity, what_went_wrong, remedy, guarantee, honoured_on, remedied_on, prevention, status,
 			closed_on, outcome, updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -181,7 +198,7 @@ func (db *DB) CreateComplaint(ctx context.Context, c *model.Complaint) error {
 // UpdateComplaint validates c and replaces the stored complaint, bringing
 // its remedy cost rows to c.RemedyCost in the same transaction.
 func (db *DB) UpdateComplaint(ctx context.Context, c *model.Complaint) error {
-	return db.writeComplaint(ctx, c, func(tx *sql.Tx, now string) error {
+	return db.writeComplaint(ctx, c, note{model.ActionComplaintEdit, "Edited a complaint"}, func(tx *sql.Tx, now string) error {
 		res, err := tx.ExecContext(ctx, `UPDATE complaints SET opened_on = ?, customer_id = ?, order_id = ?,
 			offering_id = ?, category = ?, severity = ?, what_went_wrong = ?, remedy = ?, guarantee = ?,
 			honoured_on = ?, remedied_on = ?, prevention = ?, status = ?, closed_on = ?, outcome = ?, updated_at = ?
@@ -199,20 +216,23 @@ func (db *DB) UpdateComplaint(ctx context.Context, c *model.Complaint) error {
 // writeComplaint normalizes and validates c, then in one transaction
 // checks its references, runs write (the INSERT or UPDATE) and brings the
 // remedy cost rows to c.RemedyCost.
-func (db *DB) writeComplaint(ctx context.Context, c *model.Complaint, write func(tx *sql.Tx, now string) error) error {
+func (db *DB) writeComplaint(ctx context.Context, c *model.Complaint, n note, write func(tx *sql.Tx, now string) error) error {
 	normalizeComplaint(c)
 	if err := c.Validate(); err != nil {
 		return err
 	}
 	now := db.Now().Format(model.DateTimeLayout)
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, n, func(tx *sql.Tx) error {
 		if err := checkComplaintRefs(ctx, tx, c); err != nil {
 			return err
 		}
 		if err := write(tx, now); err != nil {
 			return err
 		}
-		return setRemedyCost(ctx, tx, c, now)
+		if err := setRemedyCost(ctx, tx, c, now); err != nil {
+			return err
+		}
+		return describe(ctx, tx, fmt.Sprintf("%s (%s) from %s", n.what, c.Category, customerName(ctx, tx, c.CustomerID)))
 	})
 }
 
@@ -318,8 +338,9 @@ func (db *DB) ComplaintsPerCustomer(ctx context.Context, from, to time.Time) (ma
 	rows, err := db.r.QueryContext(ctx, `SELECT c.customer_id, count(*), count(*) FILTER (WHERE c.status = ?),
 		coalesce(sum(r.amount), 0) FROM complaints c
 		LEFT JOIN (SELECT complaint_id, sum(amount) AS amount FROM costs
-			WHERE complaint_id IS NOT NULL AND category = 'remedy' GROUP BY complaint_id) r ON r.complaint_id = c.id
-		WHERE c.customer_id IS NOT NULL`+cond+` GROUP BY c.customer_id`,
+			WHERE complaint_id IS NOT NULL AND category = 'remedy' AND voided_at IS NULL GROUP BY complaint_id) r
+			ON r.complaint_id = c.id
+		WHERE c.customer_id IS NOT NULL AND c.voided_at IS NULL`+cond+` GROUP BY c.customer_id`,
 		append([]any{model.ComplaintOpen}, args...)...)
 	if err != nil {
 		return nil, mapErr(err)

@@ -16,36 +16,18 @@ var _ model.CostStore = (*DB)(nil)
 // that does not exist is model.ErrNotFound; an order that belongs to
 // another customer is a field error on "order".
 func (db *DB) CreateCost(ctx context.Context, c *model.Cost) error {
-	if c.Category == model.CostTime && c.Amount == 0 && c.Minutes > 0 {
-		s, err := db.Settings(ctx)
-		if err != nil {
-			return err
-		}
-		c.Amount = model.TimeCost(c.Minutes, s.HourlyRate)
+	if err := db.priceTime(ctx, c); err != nil {
+		return err
 	}
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	return db.write(ctx, func(tx *sql.Tx) error {
-		if c.CustomerID != 0 {
-			if err := mustExist(ctx, tx, "customers", "customer", c.CustomerID); err != nil {
-				return err
-			}
+	return db.write(ctx, note{model.ActionCostAdd, "Added a cost"}, func(tx *sql.Tx) error {
+		if err := costRefs(ctx, tx, c); err != nil {
+			return err
 		}
-		if c.OrderID != 0 {
-			var owner sql.NullInt64
-			err := tx.QueryRowContext(ctx, "SELECT customer_id FROM orders WHERE id = ?", c.OrderID).Scan(&owner)
-			if err == sql.ErrNoRows {
-				return fmt.Errorf("order %d: %w", c.OrderID, model.ErrNotFound)
-			}
-			if err != nil {
-				return err
-			}
-			if c.CustomerID == 0 {
-				c.CustomerID = owner.Int64
-			} else if owner.Int64 != c.CustomerID {
-				return model.Invalid("order", "order %d is not this customer's", c.OrderID)
-			}
+		if err := markImportEdited(ctx, tx, c.OrderID); err != nil {
+			return err
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO costs (incurred_on, customer_id, order_id, complaint_id,
 			category, amount, minutes, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, dbDate(c.On),
@@ -54,7 +36,10 @@ func (db *DB) CreateCost(ctx context.Context, c *model.Cost) error {
 		if err != nil {
 			return err
 		}
-		c.ID, err = res.LastInsertId()
-		return err
+		if c.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		return describe(ctx, tx, fmt.Sprintf("Added a cost of %s (%s) for %s", c.Amount, c.Category,
+			customerName(ctx, tx, c.CustomerID)))
 	})
 }

@@ -11,12 +11,13 @@ import (
 // customerRecords are one customer's orders with the sums of their lines,
 // then their costs: their own and those recorded on one of their orders
 // only, which are theirs as the Profit book counts them.
-const customerRecords = `SELECT 1, ordered_at, kind, lines_amount, lines_direct_cost FROM orders WHERE customer_id = ?1
+const customerRecords = `SELECT 1, ordered_at, kind, lines_amount, lines_direct_cost FROM orders
+		WHERE customer_id = ?1 AND voided_at IS NULL
 	UNION ALL
-	SELECT 0, incurred_on, category, amount, 0 FROM costs WHERE customer_id = ?1
+	SELECT 0, incurred_on, category, amount, 0 FROM costs WHERE customer_id = ?1 AND voided_at IS NULL
 	UNION ALL
 	SELECT 0, c.incurred_on, c.category, c.amount, 0 FROM orders o JOIN costs c ON c.order_id = o.id
-		WHERE o.customer_id = ?1 AND c.customer_id IS NULL`
+		WHERE o.customer_id = ?1 AND c.customer_id IS NULL AND c.voided_at IS NULL`
 
 // CustomerProfit reads customer id's figures over each of periods for
 // their detail: each period's and the lifetime sums and what winning them

@@ -61,20 +61,8 @@ func (db *DB) Customer(ctx context.Context, id int64) (model.Customer, error) {
 
 // strings runs a query of one text column.
 func (db *DB) strings(ctx context.Context, query string, args ...any) ([]string, error) {
-	rows, err := db.r.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	out, err := queryStrings(ctx, db.r, query, args...)
+	return out, mapErr(err)
 }
 
 // CreateCustomer validates c, stores it with its segments and values, and
@@ -85,7 +73,7 @@ func (db *DB) CreateCustomer(ctx context.Context, c *model.Customer) error {
 		return err
 	}
 	now := db.Now()
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, note{model.ActionCustomerAdd, "Added customer " + c.Name}, func(tx *sql.Tx) error {
 		if err := checkReferrer(ctx, tx, c); err != nil {
 			return err
 		}
@@ -132,7 +120,7 @@ func (db *DB) UpdateCustomer(ctx context.Context, c *model.Customer) error {
 		return err
 	}
 	now := db.Now()
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, note{model.ActionCustomerEdit, "Edited customer " + c.Name}, func(tx *sql.Tx) error {
 		if err := checkReferrer(ctx, tx, c); err != nil {
 			return err
 		}
@@ -219,25 +207,69 @@ func setTags(ctx context.Context, tx *sql.Tx, id int64, segments, values []strin
 	return nil
 }
 
-// refreshSearch rebuilds the folded name the list sorts by and the folded
-// text its filter reads, for the given customers, or for all of them when
-// no id is given.
+// refreshSearch rebuilds the folded name the list sorts by, the folded
+// text its filter reads and the keys likely duplicates are found by, for
+// the given customers, or for all of them when no id is given, and clears
+// their marks in customer_keys_stale. Rows already right are not written.
 func refreshSearch(ctx context.Context, q queryer, ids ...int64) error {
-	query := `UPDATE customers SET sort_name = clientele_fold(name), search = clientele_fold(name || ' ' || email || ' ' || phone || ' ' ||
-		social || ' ' || company || ' ' || notes || ' ' || coalesce((SELECT group_concat(s.name, ' ')
-		FROM customer_segments cs JOIN segments s ON s.id = cs.segment_id WHERE cs.customer_id = customers.id), '') || ' ' ||
+	where, clear := "", "DELETE FROM customer_keys_stale"
+	args := anys(ids)
+	if len(ids) > 0 {
+		where = " AND id IN (" + placeholders(len(ids)) + ")"
+		clear += " WHERE customer_id IN (" + placeholders(len(ids)) + ")"
+	}
+	var sets, exprs, olds, news []string
+	for _, k := range keptKeys {
+		sets = append(sets, k.col+" = k."+k.col)
+		exprs = append(exprs, k.expr+" AS "+k.col)
+		olds, news = append(olds, "customers."+k.col), append(news, "k."+k.col)
+	}
+	_, err := q.ExecContext(ctx, `UPDATE customers SET `+strings.Join(sets, ", ")+`
+		FROM (SELECT id, `+strings.Join(exprs, ", ")+` FROM customers WHERE 1`+where+`) k
+		WHERE customers.id = k.id AND (`+strings.Join(olds, ", ")+`) IS NOT (`+strings.Join(news, ", ")+`)`, args...)
+	if err != nil {
+		return err
+	}
+	_, err = q.ExecContext(ctx, clear, args...)
+	return err
+}
+
+// keptKeys are the keys refreshSearch keeps on a customers row, each with
+// the expression that computes it from the row (`clientele check` compares
+// the two).
+var keptKeys = []struct{ col, expr string }{
+	{"sort_name", "clientele_fold(name)"},
+	{"search", `clientele_fold(name || ' ' || email || ' ' || phone || ' ' || social || ' ' || company || ' ' ||
+		notes || ' ' || coalesce((SELECT group_concat(s.name, ' ') FROM customer_segments cs
+		JOIN segments s ON s.id = cs.segment_id WHERE cs.customer_id = customers.id), '') || ' ' ||
 		address_line1 || ' ' || address_line2 || ' ' || town || ' ' || region || ' ' || postcode || ' ' || country || ' ' ||
 		coalesce((SELECT group_concat(f.name || ' ' || v.value, ' ') FROM customer_fields v
-		JOIN custom_fields f ON f.id = v.field_id WHERE v.customer_id = customers.id), ''))`
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
+		JOIN custom_fields f ON f.id = v.field_id WHERE v.customer_id = customers.id), ''))`},
+	{"email_key", "clientele_email_key(email)"},
+	{"phone_key", "clientele_phone_key(phone)"},
+	{"name_key", "clientele_name_key(name)"},
+	{"name_rev", "clientele_name_rev(name)"},
+}
+
+// refreshStaleKeys refreshes the kept keys of the customers marked in
+// customer_keys_stale: those edited outside clientele (the sqlite3 shell),
+// or by a write that missed them.
+func refreshStaleKeys(ctx context.Context, q queryer) error {
+	ids, err := queryInts(ctx, q, "SELECT customer_id FROM customer_keys_stale LIMIT 5001")
+	if err != nil || len(ids) == 0 {
+		return err
 	}
-	if len(ids) > 0 {
-		query += " WHERE id IN (" + placeholders(len(ids)) + ")"
+	if len(ids) > 5000 {
+		return refreshSearch(ctx, q)
 	}
-	_, err := q.ExecContext(ctx, query, args...)
-	return err
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		if err := refreshSearch(ctx, q, ids[:n]...); err != nil {
+			return err
+		}
+		ids = ids[n:]
+	}
+	return nil
 }
 
 // RefreshCustomerFigures recomputes the figures the list shows from orders
@@ -267,11 +299,11 @@ func refreshFigures(ctx context.Context, q queryer, ids ...int64) error {
 			SELECT o.customer_id, count(*) FILTER (WHERE o.kind = 'sale') AS n,
 				min(o.ordered_at) FILTER (WHERE o.kind = 'sale') AS first,
 				max(o.ordered_at) FILTER (WHERE o.kind = 'sale') AS last
-			FROM orders o WHERE o.customer_id IS NOT NULL`+where+` GROUP BY o.customer_id),
+			FROM orders o WHERE o.customer_id IS NOT NULL AND o.voided_at IS NULL`+where+` GROUP BY o.customer_id),
 		l AS (
 			SELECT o.customer_id, sum(l.amount) AS revenue
 			FROM orders o JOIN order_lines l ON l.order_id = o.id
-			WHERE o.customer_id IS NOT NULL`+where+` GROUP BY o.customer_id)
+			WHERE o.customer_id IS NOT NULL AND o.voided_at IS NULL`+where+` GROUP BY o.customer_id)
 		UPDATE customers SET order_count = o.n, revenue = coalesce(l.revenue, 0),
 			first_order_at = o.first, last_order_at = o.last
 		FROM o LEFT JOIN l ON l.customer_id = o.customer_id
@@ -297,7 +329,11 @@ func (db *DB) setArchived(ctx context.Context, id int64, archived bool) error {
 	if archived {
 		at = dbTime(db.Now())
 	}
-	return db.write(ctx, func(tx *sql.Tx) error {
+	verb := "Unarchived "
+	if archived {
+		verb = "Archived "
+	}
+	return db.write(ctx, note{model.ActionCustomerArchive, verb}, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, "UPDATE customers SET archived_at = ?, updated_at = ? WHERE id = ?",
 			at, dbTime(db.Now()), id)
 		if err != nil {
@@ -306,7 +342,7 @@ func (db *DB) setArchived(ctx context.Context, id int64, archived bool) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return fmt.Errorf("customer %d: %w", id, model.ErrNotFound)
 		}
-		return nil
+		return describe(ctx, tx, verb+customerName(ctx, tx, id))
 	})
 }
 

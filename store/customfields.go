@@ -30,7 +30,7 @@ func (db *DB) SaveCustomField(ctx context.Context, f *model.CustomField) error {
 		return err
 	}
 	now := db.Now()
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, note{model.ActionField, "Saved the custom field " + f.Name}, func(tx *sql.Tx) error {
 		choices := strings.Join(f.Choices, "\n")
 		if f.ID == 0 {
 			res, err := tx.ExecContext(ctx, `INSERT INTO custom_fields (name, kind, choices, on_order, position, created_at)
@@ -107,7 +107,7 @@ func recheckValues(ctx context.Context, tx *sql.Tx, f *model.CustomField, now ti
 
 // DeleteCustomField deletes field id and every customer's value of it.
 func (db *DB) DeleteCustomField(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, note{model.ActionField, "Deleted a custom field"}, func(tx *sql.Tx) error {
 		holders, err := fieldHolders(ctx, tx, id)
 		if err != nil {
 			return err
@@ -128,7 +128,7 @@ func (db *DB) DeleteCustomField(ctx context.Context, id int64) error {
 // returns the value it had, for undo.
 func (db *DB) SetFieldValue(ctx context.Context, customerID, fieldID int64, value string) (was string, err error) {
 	now := db.Now()
-	err = db.write(ctx, func(tx *sql.Tx) error {
+	err = db.write(ctx, note{model.ActionField, "Set a custom field"}, func(tx *sql.Tx) error {
 		if err := touchCustomer(ctx, tx, customerID, now); err != nil {
 			return err
 		}

@@ -60,7 +60,7 @@ func (db *DB) DailyReview(ctx context.Context, today time.Time, limit int) (mode
 		seen: map[int64]bool{}}
 	// Not DISTINCT: with it, SQLite reads every touch through the index by
 	// customer rather than today's through the index by date.
-	handled, err := db.queryIDs(ctx, `SELECT t.customer_id FROM touches t WHERE t.touched_at >= ?`,
+	handled, err := db.queryIDs(ctx, `SELECT t.customer_id FROM touches t WHERE t.touched_at >= ? AND t.voided_at IS NULL`,
 		model.FormatDate(b.cut.Today))
 	if err != nil {
 		return model.DailyReview{}, err
@@ -252,12 +252,13 @@ func (b *reviewBuild) streams() ([]reviewStream, error) {
 	sevIndex += " END"
 	sevTarget += " END"
 	unanswered := `EXISTS (SELECT 1 FROM feedback g WHERE g.customer_id = f.customer_id AND g.status = 'new'
-		AND g.received_on > coalesce(substr(c.last_touch_at, 1, 10), ''))`
-	detractor := `EXISTS (SELECT 1 FROM feedback g WHERE g.customer_id = f.customer_id AND g.status = 'new' AND g.score <= 6)`
+		AND g.voided_at IS NULL AND g.received_on > coalesce(substr(c.last_touch_at, 1, 10), ''))`
+	detractor := `EXISTS (SELECT 1 FROM feedback g WHERE g.customer_id = f.customer_id AND g.status = 'new'
+		AND g.voided_at IS NULL AND g.score <= 6)`
 	feedback := func(kind model.ReasonKind, cond string) reviewStream {
 		return &sqlStream{r: b.db.r, k: kind, args: []any{day}, query: `SELECT f.customer_id FROM feedback f
 			JOIN customers c ON c.id = f.customer_id
-			WHERE f.status = 'new' AND ` + notSnoozed + ` AND ` + unanswered + ` AND ` + cond + `
+			WHERE f.status = 'new' AND f.voided_at IS NULL AND ` + notSnoozed + ` AND ` + unanswered + ` AND ` + cond + `
 			ORDER BY f.received_on, f.id`}
 	}
 	st := []reviewStream{
@@ -267,7 +268,7 @@ func (b *reviewBuild) streams() ([]reviewStream, error) {
 		&sqlStream{r: b.db.r, k: model.ReasonComplaint, args: []any{day, model.FormatDate(b.cut.ComplaintBefore)},
 			whole: true,
 			query: `SELECT p.customer_id FROM complaints p INDEXED BY complaints_open JOIN customers c ON c.id = p.customer_id
-			WHERE p.status = 'open' AND p.opened_on < ?2 AND ` + notSnoozed + `
+			WHERE p.status = 'open' AND p.voided_at IS NULL AND p.opened_on < ?2 AND ` + notSnoozed + `
 				AND julianday(?1) - julianday(p.opened_on) > ` + sevTarget + `
 			GROUP BY p.customer_id
 			ORDER BY CAST(max((julianday(?1) - julianday(p.opened_on) - ` + sevTarget + `) * 4 + ` + sevIndex + `) AS INTEGER) % 4 DESC,
@@ -278,7 +279,8 @@ func (b *reviewBuild) streams() ([]reviewStream, error) {
 		// Payments overdue, the oldest due first; only paying answers them.
 		&sqlStream{r: b.db.r, k: model.ReasonPayment, args: []any{day}, query: `SELECT o.customer_id FROM orders o
 			INDEXED BY orders_unpaid JOIN customers c ON c.id = o.customer_id
-			WHERE o.payment_due_on < ?1 AND o.payment_due_on IS NOT NULL AND o.paid_on IS NULL AND ` + notSnoozed + `
+			WHERE o.payment_due_on < ?1 AND o.payment_due_on IS NOT NULL AND o.paid_on IS NULL AND o.voided_at IS NULL
+				AND ` + notSnoozed + `
 			ORDER BY o.payment_due_on, o.id`},
 		// Follow-ups and reminders by the occurrence each waits on, kept
 		// from the customer's last contact (reminders.due_on): the most
@@ -317,6 +319,15 @@ func (b *reviewBuild) streams() ([]reviewStream, error) {
 			WHERE c.first_order_at >= ?2 AND c.first_order_at < ?3 AND c.stage <> 'former' AND ` + notSnoozed + `
 				AND (c.last_touch_at IS NULL OR substr(c.last_touch_at, 1, 10) < substr(c.first_order_at, 1, 10))
 			ORDER BY c.first_order_at, c.id`})
+	}
+	if !b.cut.Former.IsZero() {
+		// Customers gone quiet, the longest first.
+		st = append(st, &sqlStream{r: b.db.r, k: model.ReasonFormer, args: []any{day, after(b.cut.Former),
+			model.FormatDate(b.cut.Former)}, query: `SELECT c.id FROM customers c INDEXED BY customers_former
+			WHERE c.stage = 'customer' AND c.archived_at IS NULL AND coalesce(c.last_order_at, c.created_at) < ?2
+				AND (c.last_touch_at IS NULL OR c.last_touch_at < ?3)
+				AND (c.snoozed_until IS NULL OR c.snoozed_until <= ?1)
+			ORDER BY coalesce(c.last_order_at, c.created_at), c.id`})
 	}
 	return st, nil
 }

@@ -38,7 +38,7 @@ func dailyFixture(t *testing.T, n int) *store.DB {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.CustomerDays = 120
+	s.CustomerDays, s.FormerDays = 120, 90
 	if err := db.SaveSettings(ctx, s); err != nil {
 		t.Fatal(err)
 	}
@@ -231,7 +231,7 @@ func TestDailyReviewIsTheQueuesFirstEntries(t *testing.T) {
 			}
 		}
 	}
-	for k := model.ReasonComplaint; k <= model.ReasonThankYou; k++ {
+	for k := model.ReasonComplaint; k <= model.ReasonFormer; k++ {
 		if kinds[k] < 5 {
 			t.Errorf("%d entries led by %s: the fixture hardly tests its stream", kinds[k], k)
 		}

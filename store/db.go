@@ -34,6 +34,8 @@ type DB struct {
 	path string
 	w    *sql.DB // one connection; BEGIN IMMEDIATE
 	r    *sql.DB // readers; query_only
+	// hist is the recorded tables as the history knows them.
+	hist *histSchema
 	// Now is the clock for created/updated stamps; tests fix it.
 	Now func() time.Time
 	// release ends the guard that keeps exports and backups off the
@@ -136,6 +138,10 @@ func open(ctx context.Context, path string, version int) (*DB, error) {
 			db.Close()
 			return nil, err
 		}
+	}
+	if err := db.openHistory(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("opening %s: %w", path, err)
 	}
 	return db, nil
 }
@@ -261,10 +267,17 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 	}
 	r.SetMaxOpenConns(max(4, runtime.NumCPU()))
 	r.SetMaxIdleConns(0)
-	return &DB{path: path, w: w, r: r, Now: func() time.Time { return model.WallClock(time.Now()) },
+	db := &DB{path: path, w: w, r: r, Now: func() time.Time { return model.WallClock(time.Now()) },
 		readOnly: &ReadOnlyError{Path: path, Reason: "it is a followed copy of a book another machine writes " +
 			"(open read-only)"},
-		release: exportfile.Protect(path)}, nil
+		release: exportfile.Protect(path)}
+	hist, err := loadHistSchema(ctx, r)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("opening %s: %w", path, err)
+	}
+	db.hist = hist
+	return db, nil
 }
 
 // noDatabase says that path holds no clientele database yet.
@@ -419,8 +432,17 @@ func create(path string) error {
 // A book that cannot be written, or that failed its quick check, refuses
 // before fn runs. When the file itself fails the write (read-only, full,
 // busy, damaged), that is the error, whatever fn wrapped it in: an import
-// never blames its line 2 for a read-only disk.
-func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+// never blames its line 2 for a read-only disk. The transaction is one
+// change of the history (store/history.go), n saying what it is: the
+// triggers record every row fn writes under it.
+func (db *DB) write(ctx context.Context, n note, fn func(tx *sql.Tx) error) error {
+	return db.change(ctx, model.ChangeEdit, n, false, func(tx *sql.Tx, _ int64) error { return fn(tx) })
+}
+
+// change is write for a change of any kind; fn is given the change's id.
+// keep keeps the change in the history even when it touched nothing.
+func (db *DB) change(ctx context.Context, kind model.ChangeKind, n note, keep bool,
+	fn func(tx *sql.Tx, id int64) error) error {
 	if db.readOnly != nil {
 		return db.readOnly
 	}
@@ -431,7 +453,14 @@ func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err != nil {
 		return db.failed(ctx, err)
 	}
-	if err := fn(tx); err != nil {
+	id, err := openChange(ctx, tx, db.Now().Format(model.DateTimeLayout), kind, n)
+	if err == nil {
+		err = fn(tx, id)
+	}
+	if err == nil {
+		err = closeChange(ctx, tx, keep)
+	}
+	if err != nil {
 		tx.Rollback()
 		return db.failed(ctx, err)
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -36,7 +37,7 @@ func (db *DB) CreateFeedback(ctx context.Context, f *model.Feedback) error {
 		return err
 	}
 	now := db.Now().Format(model.DateTimeLayout)
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, note{model.ActionFeedbackAdd, "Logged feedback"}, func(tx *sql.Tx) error {
 		var score any
 		if f.HasScore {
 			score = f.Score
@@ -50,6 +51,9 @@ func (db *DB) CreateFeedback(ctx context.Context, f *model.Feedback) error {
 			return err
 		}
 		if f.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		if err := describe(ctx, tx, "Logged "+feedbackWords(f)+" from "+customerName(ctx, tx, f.CustomerID)); err != nil {
 			return err
 		}
 		return addQuestion(ctx, tx, f.Question, now)
@@ -73,18 +77,18 @@ func addQuestion(ctx context.Context, tx *sql.Tx, text, now string) error {
 // customer c and offering o left-joined.
 const feedbackColumns = `f.id, f.received_on, coalesce(f.customer_id, 0), f.channel, f.kind, f.question,
 	f.answer, f.score, coalesce(f.offering_id, 0), f.theme, f.status, f.replied_on,
-	coalesce(c.name, ''), coalesce(o.name, '')`
+	coalesce(c.name, ''), coalesce(o.name, ''), f.voided_at, f.void_reason`
 
 const feedbackFrom = ` FROM feedback f LEFT JOIN customers c ON c.id = f.customer_id
 	LEFT JOIN offerings o ON o.id = f.offering_id`
 
 func scanFeedbackRow(rows interface{ Scan(...any) error }) (model.FeedbackRow, error) {
 	var r model.FeedbackRow
-	var on, replied sql.NullString
+	var on, replied, voided sql.NullString
 	var score sql.NullInt64
 	err := rows.Scan(&r.ID, &on, &r.CustomerID, &r.Channel, &r.Kind, &r.Question, &r.Answer, &score,
-		&r.OfferingID, &r.Theme, &r.Status, &replied, &r.Customer, &r.Offering)
-	r.On, r.RepliedOn = parseTime(on), parseTime(replied)
+		&r.OfferingID, &r.Theme, &r.Status, &replied, &r.Customer, &r.Offering, &voided, &r.VoidReason)
+	r.On, r.RepliedOn, r.VoidedAt = parseTime(on), parseTime(replied), parseTime(voided)
 	r.Score, r.HasScore = int(score.Int64), score.Valid
 	return r, err
 }
@@ -93,6 +97,9 @@ func scanFeedbackRow(rows interface{ Scan(...any) error }) (model.FeedbackRow, e
 func feedbackWhere(q model.FeedbackQuery) (string, []any) {
 	var where []string
 	var args []any
+	if !q.WithVoided {
+		where = append(where, "f.voided_at IS NULL")
+	}
 	if q.Kind != "" {
 		where, args = append(where, "f.kind = ?"), append(args, q.Kind)
 	}
@@ -153,7 +160,8 @@ func (db *DB) ListFeedback(ctx context.Context, q model.FeedbackQuery) ([]model.
 
 // EachFeedback calls fn with every entry of the log, newest first.
 func (db *DB) EachFeedback(ctx context.Context, fn func(model.FeedbackRow) error) error {
-	rows, err := db.r.QueryContext(ctx, "SELECT "+feedbackColumns+feedbackFrom+" ORDER BY f.received_on DESC, f.id DESC")
+	rows, err := db.r.QueryContext(ctx, "SELECT "+feedbackColumns+feedbackFrom+
+		" WHERE f.voided_at IS NULL ORDER BY f.received_on DESC, f.id DESC")
 	if err != nil {
 		return mapErr(err)
 	}
@@ -177,7 +185,7 @@ func (db *DB) SetFeedbackStatus(ctx context.Context, id int64, status model.Feed
 		return model.Invalid("status", "%q is not a feedback status", status)
 	}
 	today := db.Now()
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, note{model.ActionFeedbackEdit, "Marked feedback " + string(status)}, func(tx *sql.Tx) error {
 		var f model.Feedback
 		var replied sql.NullString
 		err := tx.QueryRowContext(ctx, "SELECT status, replied_on FROM feedback WHERE id = ?", id).Scan(&f.Status, &replied)
@@ -242,13 +250,13 @@ func (db *DB) NPSCounts(ctx context.Context) (overall, bySegment []model.NPSCoun
 		return out
 	}
 	all, err := count(`SELECT received_on, score FROM feedback INDEXED BY feedback_nps
-		WHERE kind = 'nps' AND score IS NOT NULL`, false)
+		WHERE kind = 'nps' AND voided_at IS NULL AND score IS NOT NULL`, false)
 	if err != nil {
 		return nil, nil, err
 	}
 	segs, err := count(`SELECT f.received_on, f.score, cs.segment_id FROM feedback f INDEXED BY feedback_nps
 		JOIN customer_segments cs ON cs.customer_id = f.customer_id
-		WHERE f.kind = 'nps' AND f.score IS NOT NULL`, true)
+		WHERE f.kind = 'nps' AND f.voided_at IS NULL AND f.score IS NOT NULL`, true)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -271,7 +279,7 @@ func (db *DB) NPSPerCustomer(ctx context.Context, from, to time.Time) (map[int64
 		count(*) FILTER (WHERE score >= ?), count(*) FILTER (WHERE score >= ? AND score < ?),
 		count(*) FILTER (WHERE score < ?)
 		FROM feedback INDEXED BY feedback_nps
-		WHERE kind = 'nps' AND score IS NOT NULL AND customer_id IS NOT NULL`+cond+`
+		WHERE kind = 'nps' AND voided_at IS NULL AND score IS NOT NULL AND customer_id IS NOT NULL`+cond+`
 		GROUP BY customer_id`,
 		append([]any{model.PromoterMin, model.PassiveMin, model.PromoterMin, model.PassiveMin}, args...)...)
 	if err != nil {
@@ -320,7 +328,7 @@ func (db *DB) PromoterSuggestions(ctx context.Context, limit int) ([]model.Promo
 	}
 	latest := map[int64]answer{}
 	rows, err := db.r.QueryContext(ctx, `SELECT customer_id, id, received_on, score FROM feedback
-		INDEXED BY feedback_nps WHERE kind = 'nps' AND score IS NOT NULL AND customer_id IS NOT NULL`)
+		INDEXED BY feedback_nps WHERE kind = 'nps' AND voided_at IS NULL AND score IS NOT NULL AND customer_id IS NOT NULL`)
 	if err != nil {
 		return nil, 0, mapErr(err)
 	}
@@ -425,7 +433,7 @@ func (db *DB) listedNames(ctx context.Context, ps []model.PromoterSuggestion) (m
 func (db *DB) UnansweredDetractors(ctx context.Context) (int, error) {
 	var n int
 	err := db.r.QueryRowContext(ctx, `SELECT count(*) FROM feedback INDEXED BY feedback_nps
-		WHERE kind = 'nps' AND status = ? AND score < ?`, model.FeedbackNew, model.PassiveMin).Scan(&n)
+		WHERE kind = 'nps' AND voided_at IS NULL AND status = ? AND score < ?`, model.FeedbackNew, model.PassiveMin).Scan(&n)
 	return n, mapErr(err)
 }
 
@@ -435,7 +443,7 @@ func (db *DB) UnansweredDetractors(ctx context.Context) (int, error) {
 func (db *DB) Wishes(ctx context.Context) ([]model.Wish, error) {
 	rows, err := db.r.QueryContext(ctx, `SELECT f.id, f.received_on, coalesce(f.customer_id, 0),
 		coalesce(c.name, ''), f.answer, f.theme FROM feedback f INDEXED BY feedback_wishes
-		LEFT JOIN customers c ON c.id = f.customer_id WHERE f.kind = 'wish'`)
+		LEFT JOIN customers c ON c.id = f.customer_id WHERE f.kind = 'wish' AND f.voided_at IS NULL`)
 	if err != nil {
 		return nil, mapErr(err)
 	}
@@ -466,7 +474,11 @@ func (db *DB) SetWishTheme(ctx context.Context, theme string, ids ...int64) erro
 	if err := model.ValidateTheme(theme); err != nil {
 		return err
 	}
-	return db.write(ctx, func(tx *sql.Tx) error {
+	what := "Grouped " + model.Plural(len(ids), "wish", "wishes") + " under " + strconv.Quote(theme)
+	if theme == "" {
+		what = "Took the theme off " + model.Plural(len(ids), "wish", "wishes")
+	}
+	return db.write(ctx, note{model.ActionFeedbackEdit, what}, func(tx *sql.Tx) error {
 		for len(ids) > 0 {
 			n := min(len(ids), 500)
 			args := []any{theme}
@@ -481,4 +493,16 @@ func (db *DB) SetWishTheme(ctx context.Context, theme string, ids ...int64) erro
 		}
 		return nil
 	})
+}
+
+// feedbackWords names feedback in a description: "an NPS answer of 9",
+// "a wish".
+func feedbackWords(f *model.Feedback) string {
+	switch {
+	case f.Kind == model.FeedbackNPS:
+		return fmt.Sprintf("an NPS answer of %d", f.Score)
+	case f.Kind == model.FeedbackPraise, f.Kind == model.FeedbackQuestion:
+		return string(f.Kind)
+	}
+	return "a " + string(f.Kind)
 }

@@ -24,7 +24,7 @@ import (
 // read them here, with readSums.
 //
 // They come from each customer's months kept in customer_months
-// (migration 0010, store/months.go): one row per customer, its months as
+// (migration 0011, store/book.go): one row per customer, its months as
 // JSON, read in one pass and summed in Go. A month the span holds whole is
 // taken from there; so is a month it holds in part when the rest of the
 // month holds no order or cost at all (the current month, up to today,
@@ -39,16 +39,18 @@ const (
 	// The orders of some days, from the index by day that carries whose
 	// they are and what they sum.
 	edgeOrders = `SELECT coalesce(customer_id, 0), kind = 'sale', lines_amount, lines_direct_cost, ordered_at
-		FROM orders INDEXED BY orders_by_date WHERE ordered_at >= ?1 AND ordered_at < ?2`
+		FROM orders INDEXED BY orders_by_date WHERE ordered_at >= ?1 AND ordered_at < ?2 AND voided_at IS NULL`
 	// The costs of some days, acquisition aside, with whose they are: the
 	// customer's, else the customer's of the order they are recorded on
 	// (few), else no one's.
 	edgeCosts = `SELECT coalesce(c.customer_id, o.customer_id, 0), c.amount FROM costs c INDEXED BY costs_by_date
 		LEFT JOIN orders o ON c.customer_id IS NULL AND o.id = c.order_id
-		WHERE c.incurred_on >= ?1 AND c.incurred_on < ?2 AND c.category <> 'acquisition'`
-	// The first and last day of any order or cost.
-	recordBounds = `SELECT coalesce((SELECT min(ordered_at) FROM orders), ''), coalesce((SELECT max(ordered_at) FROM orders), ''),
-		coalesce((SELECT min(incurred_on) FROM costs), ''), coalesce((SELECT max(incurred_on) FROM costs), '')`
+		WHERE c.incurred_on >= ?1 AND c.incurred_on < ?2 AND c.category <> 'acquisition' AND c.voided_at IS NULL`
+	// The first and last day of any order or cost not voided.
+	recordBounds = `SELECT coalesce((SELECT min(ordered_at) FROM orders WHERE voided_at IS NULL), ''),
+		coalesce((SELECT max(ordered_at) FROM orders WHERE voided_at IS NULL), ''),
+		coalesce((SELECT min(incurred_on) FROM costs WHERE voided_at IS NULL), ''),
+		coalesce((SELECT max(incurred_on) FROM costs WHERE voided_at IS NULL), '')`
 )
 
 // sums are one customer's orders and costs over a span of days.

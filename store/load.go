@@ -26,7 +26,9 @@ type Loader struct {
 	fields   map[int64]*model.CustomField // the custom fields, read once when a customer has values
 	all      bool                         // refresh every customer's figures at the end
 	deferred []index                      // indexes dropped for the load, built again at the end
-	triggers bookTriggers                 // the book's triggers, dropped with the indexes, made again at the end
+	hist     *histSchema
+	marks    map[string]int64 // each table's largest id before the load (store/historyload.go)
+	triggers bookTriggers     // the book's triggers, dropped with the indexes, made again at the end
 
 	// The batches. Their rows point only at rows written at once
 	// (customers, orders, complaints), never at each other, so they may be
@@ -55,8 +57,10 @@ var loadTables = []string{"customers", "customer_segments", "customer_values", "
 
 // Load runs fn with a Loader in one IMMEDIATE transaction, then refreshes
 // the list figures and filter text of every customer it touched and the
-// kept months of every customer whose orders or costs it changed, and
-// commits. Any error rolls the whole load back.
+// kept months and cards of every customer whose records it changed, and
+// commits. Any error rolls the whole load back. The load is one change of
+// the history, recorded as the runs of rows it added and the rows it
+// replaced (store/historyload.go); Describe says what it was.
 //
 // The load first copies what the -wal holds into the file (a passive
 // checkpoint, which waits for no one), so that a load the disk fills
@@ -65,8 +69,8 @@ func (db *DB) Load(ctx context.Context, fn func(l *Loader) error) error {
 	if db.readOnly == nil {
 		db.w.ExecContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)")
 	}
-	return db.write(ctx, func(tx *sql.Tx) error {
-		l := &Loader{ctx: ctx, tx: tx, now: db.Now().Format(model.DateTimeLayout),
+	return db.write(ctx, note{model.ActionImport, "Loaded records in bulk"}, func(tx *sql.Tx) error {
+		l := &Loader{ctx: ctx, tx: tx, now: db.Now().Format(model.DateTimeLayout), hist: db.hist,
 			stmts: map[string]*sql.Stmt{}, touched: map[int64]struct{}{},
 			tags:   batch{insert: "INSERT OR IGNORE INTO customer_segments (customer_id, segment_id) VALUES ", cols: 2},
 			values: batch{insert: "INSERT OR IGNORE INTO customer_values (customer_id, value) VALUES ", cols: 2},
@@ -83,12 +87,22 @@ func (db *DB) Load(ctx context.Context, fn func(l *Loader) error) error {
 		if err := setLoading(ctx, tx, loadMarks); err != nil {
 			return err
 		}
+		if err := l.startRecording(); err != nil {
+			return err
+		}
 		if err := fn(l); err != nil {
 			return err
 		}
-		return l.finish()
+		if err := l.finish(); err != nil {
+			return err
+		}
+		return l.stopRecording()
 	})
 }
+
+// Describe says in words what the load did, for the history: "Imported
+// 26,325 orders from orders.csv".
+func (l *Loader) Describe(what string) error { return describe(l.ctx, l.tx, what) }
 
 func (l *Loader) close() {
 	for _, s := range l.stmts {
@@ -164,6 +178,9 @@ func (l *Loader) StampAt(t time.Time) { l.now = t.Format(model.DateTimeLayout) }
 // Settings validates s and writes it in the load's transaction.
 func (l *Loader) Settings(s model.Settings) error {
 	if err := s.Validate(); err != nil {
+		return err
+	}
+	if err := l.saveBefore("settings", "1"); err != nil {
 		return err
 	}
 	return writeSettings(l.ctx, l.tx, s)
@@ -549,10 +566,11 @@ func (l *Loader) buildDeferred(which func(table string) bool) error {
 	return nil
 }
 
-func anys(ss []string) []any {
-	out := make([]any, len(ss))
-	for i, s := range ss {
-		out[i] = s
+// anys is xs as query arguments.
+func anys[T any](xs []T) []any {
+	out := make([]any, len(xs))
+	for i, x := range xs {
+		out[i] = x
 	}
 	return out
 }
@@ -596,6 +614,9 @@ func (l *Loader) refresh() error {
 		if err := refreshFigures(l.ctx, l.tx); err != nil {
 			return fmt.Errorf("refreshing customer figures: %w", err)
 		}
+		if err := l.promote(""); err != nil {
+			return err
+		}
 		return refreshSearch(l.ctx, l.tx)
 	}
 	ids := make([]int64, 0, len(l.touched))
@@ -607,12 +628,31 @@ func (l *Loader) refresh() error {
 		if err := refreshFigures(l.ctx, l.tx, ids[:n]...); err != nil {
 			return fmt.Errorf("refreshing customer figures: %w", err)
 		}
+		if err := l.promote(" AND id IN ("+placeholders(n)+")", ids[:n]...); err != nil {
+			return err
+		}
 		if err := refreshSearch(l.ctx, l.tx, ids[:n]...); err != nil {
 			return err
 		}
 		ids = ids[n:]
 	}
 	return nil
+}
+
+// promote makes the prospects the load sold to customers (those cond
+// selects), keeping what they were for an undo.
+func (l *Loader) promote(cond string, ids ...int64) error {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	where := "stage = 'prospect' AND order_count > 0" + cond
+	if err := l.saveBefore("customers", where, args...); err != nil {
+		return err
+	}
+	_, err := l.tx.ExecContext(l.ctx, "UPDATE customers SET stage = 'customer', updated_at = ? WHERE "+where,
+		append([]any{l.now}, args...)...)
+	return err
 }
 
 // firstLine returns the first line of s, cut to 80 characters.

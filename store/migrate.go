@@ -75,7 +75,7 @@ func (db *DB) migrate(ctx context.Context, from int) error {
 	}
 	for {
 		done := false
-		err := db.write(ctx, func(tx *sql.Tx) error {
+		err := db.maintain(ctx, func(tx *sql.Tx) error {
 			// Read the version again inside the write lock: another copy of
 			// the program may have migrated since the probe.
 			var v int

@@ -47,7 +47,7 @@ func (db *DB) CreateOffering(ctx context.Context, o *model.Offering) error {
 	if err := o.Validate(); err != nil {
 		return err
 	}
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, note{model.ActionOffering, "Added the offering " + o.Name}, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO offerings (sku, name, kind, tier, price, unit_cost, active,
 			created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, nullText(o.SKU), o.Name, o.Kind, nullInt(o.Tier), o.Price,
 			o.UnitCost, o.Active, dbTime(db.Now()))
@@ -67,7 +67,7 @@ func (db *DB) UpdateOffering(ctx context.Context, o *model.Offering) error {
 	if err := o.Validate(); err != nil {
 		return err
 	}
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, note{model.ActionOffering, "Edited the offering " + o.Name}, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE offerings SET sku = ?, name = ?, kind = ?, tier = ?, price = ?,
 			unit_cost = ?, active = ? WHERE id = ?`, nullText(o.SKU), o.Name, o.Kind, nullInt(o.Tier), o.Price,
 			o.UnitCost, o.Active, o.ID)

@@ -22,7 +22,7 @@ func (db *DB) CreateOrder(ctx context.Context, o *model.Order) error {
 		return err
 	}
 	now := dbTime(db.Now())
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, note{model.ActionOrderAdd, "Added an order"}, func(tx *sql.Tx) error {
 		if o.CustomerID != 0 {
 			if err := mustExist(ctx, tx, "customers", "customer", o.CustomerID); err != nil {
 				return err
@@ -39,28 +39,19 @@ func (db *DB) CreateOrder(ctx context.Context, o *model.Order) error {
 		if o.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		for i := range o.Lines {
-			ln := &o.Lines[i]
-			if ln.OfferingID != 0 {
-				if err := mustExist(ctx, tx, "offerings", "offering", ln.OfferingID); err != nil {
-					return fmt.Errorf("line %d: %w", i+1, err)
-				}
-			}
-			res, err := tx.ExecContext(ctx, `INSERT INTO order_lines (order_id, offering_id, description, quantity,
-				unit_price, unit_price_exact, amount, unit_cost) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, o.ID,
-				nullID(ln.OfferingID), ln.Description, ln.Quantity, ln.UnitPrice, nullText(ln.UnitPriceExact),
-				ln.Amount, ln.UnitCost)
-			if err != nil {
-				return err
-			}
-			if ln.ID, err = res.LastInsertId(); err != nil {
-				return err
-			}
+		if err := insertLines(ctx, tx, o); err != nil {
+			return err
 		}
-		if o.CustomerID != 0 {
-			return refreshFigures(ctx, tx, o.CustomerID)
+		// A prospect's first sale makes them a customer, in this change.
+		if err := refreshOrderCustomers(ctx, tx, now, o.CustomerID); err != nil {
+			return err
 		}
-		return nil
+		article := "an"
+		if o.Kind == model.OrderRefund {
+			article = "a"
+		}
+		return describe(ctx, tx, fmt.Sprintf("Added %s %s of %s for %s", article, orderWord(o.Kind), o.Total(),
+			customerName(ctx, tx, o.CustomerID)))
 	})
 }
 
@@ -85,18 +76,18 @@ func (db *DB) Order(ctx context.Context, id int64) (model.Order, error) {
 // LastOrder returns the customer's newest sale with its lines, or
 // model.ErrNotFound when they have bought nothing.
 func (db *DB) LastOrder(ctx context.Context, customerID int64) (model.Order, error) {
-	return db.readOrder(ctx, "WHERE customer_id = ? AND kind = 'sale' ORDER BY ordered_at DESC, id DESC LIMIT 1",
-		customerID)
+	return db.readOrder(ctx, `WHERE customer_id = ? AND kind = 'sale' AND voided_at IS NULL
+		ORDER BY ordered_at DESC, id DESC LIMIT 1`, customerID)
 }
 
 // readOrder reads the first order the clause selects, and its lines.
 func (db *DB) readOrder(ctx context.Context, clause string, arg int64) (model.Order, error) {
 	var o model.Order
-	var customer sql.NullInt64
-	var at, ext, due, paid sql.NullString
+	var customer, hash sql.NullInt64
+	var at, ext, due, paid, voided sql.NullString
 	err := db.r.QueryRowContext(ctx, `SELECT id, customer_id, ordered_at, kind, source, external_id, notes,
-		payment_due_on, paid_on FROM orders `+clause, arg).Scan(&o.ID, &customer, &at, &o.Kind, &o.Source, &ext,
-		&o.Notes, &due, &paid)
+		payment_due_on, paid_on, import_hash, voided_at, void_reason FROM orders `+clause, arg).Scan(&o.ID, &customer,
+		&at, &o.Kind, &o.Source, &ext, &o.Notes, &due, &paid, &hash, &voided, &o.VoidReason)
 	if errors.Is(err, sql.ErrNoRows) {
 		return o, fmt.Errorf("order: %w", model.ErrNotFound)
 	}
@@ -104,6 +95,7 @@ func (db *DB) readOrder(ctx context.Context, clause string, arg int64) (model.Or
 		return o, mapErr(err)
 	}
 	o.CustomerID, o.OrderedAt, o.ExternalID = customer.Int64, parseTime(at), ext.String
+	o.ImportHash, o.VoidedAt = hash.Int64, parseTime(voided)
 	o.PaymentDue, o.PaidOn = parseTime(due), parseTime(paid)
 	rows, err := db.r.QueryContext(ctx, `SELECT id, coalesce(offering_id, 0), description, quantity, unit_price,
 		coalesce(unit_price_exact, ''), amount, unit_cost FROM order_lines WHERE order_id = ? ORDER BY id`, o.ID)
@@ -129,7 +121,8 @@ func (db *DB) RecentOrders(ctx context.Context, customerID int64, limit int) ([]
 		coalesce((SELECT description FROM order_lines WHERE order_id = o.id ORDER BY id LIMIT 1), ''),
 		o.payment_due_on, o.paid_on
 		FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id
-		WHERE o.customer_id = ? GROUP BY o.id ORDER BY o.ordered_at DESC, o.id DESC LIMIT ?`, customerID, limit)
+		WHERE o.customer_id = ? AND o.voided_at IS NULL GROUP BY o.id ORDER BY o.ordered_at DESC, o.id DESC LIMIT ?`,
+		customerID, limit)
 	if err != nil {
 		return nil, mapErr(err)
 	}

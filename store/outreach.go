@@ -59,7 +59,7 @@ func (db *DB) SaveTemplate(ctx context.Context, t model.Template) (was model.Tem
 	if was, err = db.Template(ctx, t.Kind); err != nil {
 		return was, err
 	}
-	err = db.write(ctx, func(tx *sql.Tx) error {
+	err = db.write(ctx, note{model.ActionTemplate, "Saved a message template"}, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO templates (kind, name, subject, body, marketing, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind) DO UPDATE SET name = excluded.name,
 			subject = excluded.subject, body = excluded.body, marketing = excluded.marketing,
@@ -75,7 +75,7 @@ func (db *DB) ResetTemplate(ctx context.Context, kind model.TemplateKind) (was m
 	if was, err = db.Template(ctx, kind); err != nil {
 		return was, err
 	}
-	err = db.write(ctx, func(tx *sql.Tx) error {
+	err = db.write(ctx, note{model.ActionTemplate, "Reset a message template"}, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, "DELETE FROM templates WHERE kind = ?", kind)
 		return err
 	})
@@ -103,7 +103,7 @@ func (db *DB) LogMessage(ctx context.Context, customerID int64, ch model.Channel
 // waiting on it, go back to what they were. It returns the touch deleted.
 func (db *DB) DeleteTouch(ctx context.Context, id int64) (model.Touch, error) {
 	var t model.Touch
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, note{model.ActionTouchEdit, "Deleted a contact"}, func(tx *sql.Tx) error {
 		var at sql.NullString
 		err := tx.QueryRowContext(ctx, `DELETE FROM touches WHERE id = ?
 			RETURNING id, customer_id, touched_at, channel, kind, summary, template`, id).

@@ -19,7 +19,7 @@ func (db *DB) SetPaid(ctx context.Context, id int64, day time.Time) (was time.Ti
 	if !day.IsZero() {
 		day = model.Day(day)
 	}
-	err = db.write(ctx, func(tx *sql.Tx) error {
+	err = db.write(ctx, note{model.ActionPayment, "Marked an order paid"}, func(tx *sql.Tx) error {
 		var due, paid sql.NullString
 		err := tx.QueryRowContext(ctx, "SELECT payment_due_on, paid_on FROM orders WHERE id = ?", id).Scan(&due, &paid)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -46,7 +46,7 @@ func (db *DB) SetPaymentDue(ctx context.Context, id int64, day time.Time) (was t
 	if !day.IsZero() {
 		day = model.Day(day)
 	}
-	err = db.write(ctx, func(tx *sql.Tx) error {
+	err = db.write(ctx, note{model.ActionPayment, "Set an order's payment due day"}, func(tx *sql.Tx) error {
 		var kind string
 		var at, due sql.NullString
 		err := tx.QueryRowContext(ctx, "SELECT kind, ordered_at, payment_due_on FROM orders WHERE id = ?", id).

@@ -16,7 +16,7 @@ var _ model.ProfitStore = (*DB)(nil)
 // cost of serving them.
 const profitAcquisition = `SELECT coalesce(c.customer_id, o.customer_id, 0), c.incurred_on, c.amount
 	FROM costs c INDEXED BY costs_acquisition LEFT JOIN orders o ON c.customer_id IS NULL AND o.id = c.order_id
-	WHERE c.category = 'acquisition'`
+	WHERE c.category = 'acquisition' AND c.voided_at IS NULL`
 
 // ProfitBook sums the orders and costs of period p (model.ProfitBook):
 // every customer with their segments (by name, as the list shows them),

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"clientele/model"
@@ -32,7 +33,7 @@ func (db *DB) AddSavedQuestion(ctx context.Context, text string) error {
 	if err := model.ValidateQuestion(text); err != nil {
 		return err
 	}
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, note{model.ActionSettings, "Saved the question " + strconv.Quote(strings.TrimSpace(text))}, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, "INSERT INTO questions (text, created_at) VALUES (?, ?)",
 			strings.TrimSpace(text), dbTime(db.Now()))
 		return err
@@ -42,7 +43,7 @@ func (db *DB) AddSavedQuestion(ctx context.Context, text string) error {
 // DeleteSavedQuestion removes a saved question; feedback that asked it keeps
 // its own copy of the text.
 func (db *DB) DeleteSavedQuestion(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, note{model.ActionSettings, "Deleted a saved question"}, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, "DELETE FROM questions WHERE id = ?", id)
 		if err != nil {
 			return err
@@ -63,7 +64,7 @@ func (db *DB) SetSegmentCadences(ctx context.Context, cadences map[int64]int) er
 			return fmt.Errorf("segment %d: %w", id, err)
 		}
 	}
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, note{model.ActionSegment, "Set the segments' stay-in-touch cadences"}, func(tx *sql.Tx) error {
 		for id, d := range cadences {
 			if _, err := tx.ExecContext(ctx, "UPDATE segments SET cadence_days = ? WHERE id = ?", nullInt(d), id); err != nil {
 				return err

@@ -39,10 +39,10 @@ const (
 		GROUP BY value ORDER BY value`
 	// Complaints opened in the period, ?1 and ?2 days, both included.
 	refFactsComplaints = `SELECT customer_id, count(*) FROM complaints
-		WHERE customer_id IS NOT NULL AND opened_on >= ?1 AND opened_on <= ?2 GROUP BY customer_id`
+		WHERE customer_id IS NOT NULL AND opened_on >= ?1 AND opened_on <= ?2 AND voided_at IS NULL GROUP BY customer_id`
 	// NPS answers in the order of feedback_by_customer: each customer's
 	// latest comes last.
-	refFactsNPS = `SELECT customer_id, score FROM feedback WHERE kind = 'nps' AND customer_id IS NOT NULL
+	refFactsNPS = `SELECT customer_id, score FROM feedback WHERE kind = 'nps' AND voided_at IS NULL AND customer_id IS NOT NULL
 		ORDER BY customer_id, received_on, id`
 )
 

@@ -15,20 +15,22 @@ import (
 const (
 	refSales = `SELECT coalesce(customer_id, 0), count(*), sum(lines_amount), sum(lines_direct_cost),
 		min(ordered_at), max(ordered_at)
-		FROM orders INDEXED BY orders_sales WHERE kind = 'sale' AND {in span} GROUP BY customer_id`
+		FROM orders INDEXED BY orders_sales WHERE kind = 'sale' AND voided_at IS NULL AND {in span} GROUP BY customer_id`
 	refRefunds = `SELECT coalesce(customer_id, 0), count(*), sum(lines_amount), sum(lines_direct_cost)
-		FROM orders INDEXED BY orders_refunds WHERE kind = 'refund' AND {in span} GROUP BY customer_id`
+		FROM orders INDEXED BY orders_refunds WHERE kind = 'refund' AND voided_at IS NULL AND {in span}
+		GROUP BY customer_id`
 	refCosts = `SELECT customer_id, count(*), sum(amount) FROM costs INDEXED BY costs_to_serve
-		WHERE customer_id IS NOT NULL AND category <> 'acquisition' AND {in span} GROUP BY customer_id`
+		WHERE customer_id IS NOT NULL AND category <> 'acquisition' AND voided_at IS NULL AND {in span}
+		GROUP BY customer_id`
 	refLooseCosts = `SELECT coalesce(o.customer_id, 0), count(*), sum(c.amount)
 		FROM costs c INDEXED BY costs_loose LEFT JOIN orders o ON o.id = c.order_id
-		WHERE c.customer_id IS NULL AND c.category <> 'acquisition' AND {in span} GROUP BY 1`
+		WHERE c.customer_id IS NULL AND c.category <> 'acquisition' AND c.voided_at IS NULL AND {in span} GROUP BY 1`
 	// refMonth is the whole business in the days [?1, ?2).
 	refMonth = `SELECT coalesce(sum(lines_amount), 0), coalesce(sum(lines_direct_cost), 0),
-		(SELECT coalesce(sum(amount), 0) FROM costs WHERE incurred_on >= ?1 AND incurred_on < ?2)
+		(SELECT coalesce(sum(amount), 0) FROM costs WHERE incurred_on >= ?1 AND incurred_on < ?2 AND voided_at IS NULL)
 		- (SELECT coalesce(sum(amount), 0) FROM costs INDEXED BY costs_acquisition
-			WHERE category = 'acquisition' AND incurred_on >= ?1 AND incurred_on < ?2)
-		FROM orders WHERE ordered_at >= ?1 AND ordered_at < ?2`
+			WHERE category = 'acquisition' AND voided_at IS NULL AND incurred_on >= ?1 AND incurred_on < ?2)
+		FROM orders WHERE ordered_at >= ?1 AND ordered_at < ?2 AND voided_at IS NULL`
 )
 
 // refWhere returns query with {in span} the test that column falls in sp.

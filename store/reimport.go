@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -16,20 +17,26 @@ type StoredOrder struct {
 	// Current is the fingerprint of the order as it is now, with its lines
 	// and the costs recorded on it (model.Order.Fingerprint).
 	Current int64
+	// Voided is set when the order was voided here.
+	Voided bool
 }
 
 // Edited reports whether the order changed after its import wrote it:
-// edited here, or by anything else that writes to the file. An order
-// imported before fingerprints were kept has no record of what was
-// written, and counts as not edited (clientele had no way to edit one).
-func (s StoredOrder) Edited() bool { return s.ImportHash != 0 && s.ImportHash != s.Current }
+// edited or voided here, or changed by anything else that writes to the
+// file. An order imported before fingerprints were kept has no record of
+// what was written until it is edited or voided here, which keeps the
+// fingerprint it had before (markImportEdited), and counts as not edited
+// until then.
+func (s StoredOrder) Edited() bool {
+	return s.ImportHash != 0 && (s.ImportHash != s.Current || s.Voided)
+}
 
 // FindOrder looks up the order with externalID in source inside the
 // load, with its fingerprints; found is false when there is none.
 func (l *Loader) FindOrder(source, externalID string) (s StoredOrder, found bool, err error) {
 	var hash sql.NullInt64
-	err = l.tx.QueryRowContext(l.ctx, "SELECT id, import_hash FROM orders WHERE source = ? AND external_id = ?",
-		source, externalID).Scan(&s.ID, &hash)
+	err = l.tx.QueryRowContext(l.ctx, `SELECT id, import_hash, voided_at IS NOT NULL FROM orders
+		WHERE source = ? AND external_id = ?`, source, externalID).Scan(&s.ID, &hash, &s.Voided)
 	if errors.Is(err, sql.ErrNoRows) {
 		return s, false, nil
 	}
@@ -37,7 +44,7 @@ func (l *Loader) FindOrder(source, externalID string) (s StoredOrder, found bool
 		return s, false, err
 	}
 	s.ImportHash = hash.Int64
-	o, costs, err := l.orderWithCosts(s.ID)
+	o, costs, err := orderWithCosts(l.ctx, l.tx, s.ID)
 	if err != nil {
 		return s, false, err
 	}
@@ -53,19 +60,19 @@ func (l *Loader) HasOrders(source string) (bool, error) {
 	return ok, err
 }
 
-// orderWithCosts reads order id, its lines and the costs recorded on it,
-// inside the load.
-func (l *Loader) orderWithCosts(id int64) (model.Order, []model.Cost, error) {
+// orderWithCosts reads order id, its lines and the costs recorded on it
+// (those not voided), inside a transaction.
+func orderWithCosts(ctx context.Context, q queryer, id int64) (model.Order, []model.Cost, error) {
 	o := model.Order{ID: id}
 	var customer sql.NullInt64
 	var at, ext sql.NullString
-	err := l.tx.QueryRowContext(l.ctx, `SELECT customer_id, ordered_at, kind, source, external_id, notes
+	err := q.QueryRowContext(ctx, `SELECT customer_id, ordered_at, kind, source, external_id, notes
 		FROM orders WHERE id = ?`, id).Scan(&customer, &at, &o.Kind, &o.Source, &ext, &o.Notes)
 	if err != nil {
 		return o, nil, err
 	}
 	o.CustomerID, o.OrderedAt, o.ExternalID = customer.Int64, parseTime(at), ext.String
-	rows, err := l.tx.QueryContext(l.ctx, `SELECT coalesce(offering_id, 0), description, quantity, unit_price,
+	rows, err := q.QueryContext(ctx, `SELECT coalesce(offering_id, 0), description, quantity, unit_price,
 		coalesce(unit_price_exact, ''), amount, unit_cost FROM order_lines WHERE order_id = ?`, id)
 	if err != nil {
 		return o, nil, err
@@ -83,7 +90,8 @@ func (l *Loader) orderWithCosts(id int64) (model.Order, []model.Cost, error) {
 	if err := rows.Err(); err != nil {
 		return o, nil, err
 	}
-	rows, err = l.tx.QueryContext(l.ctx, `SELECT incurred_on, category, amount, note FROM costs WHERE order_id = ?`, id)
+	rows, err = q.QueryContext(ctx, `SELECT incurred_on, category, amount, note FROM costs
+		WHERE order_id = ? AND voided_at IS NULL`, id)
 	if err != nil {
 		return o, nil, err
 	}
@@ -119,6 +127,15 @@ func (l *Loader) ReplaceOrder(id int64, o *model.Order, costs []model.Cost) erro
 	}
 	if old.Valid {
 		l.touched[old.Int64] = struct{}{}
+	}
+	for _, table := range []string{"orders", "order_lines", "costs"} {
+		where := "order_id = ?"
+		if table == "orders" {
+			where = "id = ?"
+		}
+		if err := l.saveBefore(table, where, id); err != nil {
+			return err
+		}
 	}
 	for _, q := range []string{"DELETE FROM order_lines WHERE order_id = ?", "DELETE FROM costs WHERE order_id = ?"} {
 		if _, err := l.tx.ExecContext(l.ctx, q, id); err != nil {

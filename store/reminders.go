@@ -24,7 +24,7 @@ func (db *DB) SaveReminder(ctx context.Context, r *model.Reminder) error {
 		return err
 	}
 	now := db.Now()
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, note{model.ActionReminder, "Saved a reminder"}, func(tx *sql.Tx) error {
 		if err := touchCustomer(ctx, tx, r.CustomerID, now); err != nil {
 			return err
 		}
@@ -42,7 +42,7 @@ func (db *DB) SaveReminder(ctx context.Context, r *model.Reminder) error {
 // delete. ErrNotFound for a missing one.
 func (db *DB) DeleteReminder(ctx context.Context, id int64) (model.Reminder, error) {
 	var r model.Reminder
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, note{model.ActionReminder, "Deleted a reminder"}, func(tx *sql.Tx) error {
 		var start, due sql.NullString
 		err := tx.QueryRowContext(ctx, `DELETE FROM reminders WHERE id = ?
 			RETURNING id, customer_id, kind, starts_on, repeat_unit, repeat_every, note, due_on`, id).
@@ -66,7 +66,7 @@ func (db *DB) SaveOccasion(ctx context.Context, o *model.Occasion) error {
 		return err
 	}
 	now := db.Now()
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, note{model.ActionOccasion, "Saved an occasion"}, func(tx *sql.Tx) error {
 		if err := touchCustomer(ctx, tx, o.CustomerID, now); err != nil {
 			return err
 		}
@@ -82,7 +82,7 @@ func (db *DB) SaveOccasion(ctx context.Context, o *model.Occasion) error {
 // DeleteOccasion deletes occasion id and returns it as it was, for undo.
 func (db *DB) DeleteOccasion(ctx context.Context, id int64) (model.Occasion, error) {
 	var o model.Occasion
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, note{model.ActionOccasion, "Deleted an occasion"}, func(tx *sql.Tx) error {
 		var year sql.NullInt64
 		err := tx.QueryRowContext(ctx, `DELETE FROM occasions WHERE id = ?
 			RETURNING id, customer_id, kind, name, month, day, year, yearly, note`, id).

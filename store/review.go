@@ -84,7 +84,7 @@ func refreshGaps(ctx context.Context, q queryer, ids ...int64) error {
 	}
 	_, err := q.ExecContext(ctx, `UPDATE customers SET order_gap_days = g.gap FROM (
 			SELECT o.customer_id, clientele_median_gap(o.ordered_at) AS gap FROM orders o
-			WHERE o.kind = 'sale' AND o.customer_id IS NOT NULL`+where+`
+			WHERE o.kind = 'sale' AND o.voided_at IS NULL AND o.customer_id IS NOT NULL`+where+`
 			GROUP BY o.customer_id HAVING count(*) >= 3) g
 		WHERE customers.id = g.customer_id AND g.gap IS NOT NULL`, args...)
 	return err
@@ -101,14 +101,17 @@ const valueSep = "\x1f"
 // Parameters: ?1 today, ?3 complaint cutoff, ?4 prospect cutoff + 1 day,
 // ?5 advocate cutoff + 1 day (or ”), ?6 customer cutoff + 1 day (or ”),
 // ?7 thank-you from, ?8 thank-you to + 1 day, ?9 reorder factor, ?10 the
-// occasion window's month-days as JSON ([[month, day], …]).
+// occasion window's month-days as JSON ([[month, day], …]), ?11 former
+// cutoff + 1 day (or ”).
 const reviewCandidates = `
 SELECT customer_id FROM reminders WHERE starts_on <= ?1
-UNION SELECT customer_id FROM orders WHERE payment_due_on < ?1 AND paid_on IS NULL AND customer_id IS NOT NULL
+UNION SELECT customer_id FROM orders WHERE payment_due_on < ?1 AND paid_on IS NULL AND voided_at IS NULL
+	AND customer_id IS NOT NULL
 UNION SELECT o.customer_id FROM json_each(?10) j JOIN occasions o
 	ON o.month = j.value ->> 0 AND o.day = j.value ->> 1
-UNION SELECT customer_id FROM complaints WHERE status = 'open' AND opened_on < ?3 AND customer_id IS NOT NULL
-UNION SELECT customer_id FROM feedback WHERE status = 'new' AND customer_id IS NOT NULL
+UNION SELECT customer_id FROM complaints WHERE status = 'open' AND voided_at IS NULL AND opened_on < ?3
+	AND customer_id IS NOT NULL
+UNION SELECT customer_id FROM feedback WHERE status = 'new' AND voided_at IS NULL AND customer_id IS NOT NULL
 UNION SELECT id FROM customers WHERE stage = 'prospect' AND created_at < ?4
 UNION SELECT id FROM customers WHERE stage = 'advocate' AND coalesce(last_order_at, created_at) < ?5
 UNION SELECT id FROM customers WHERE stage = 'customer' AND coalesce(last_order_at, created_at) < ?6
@@ -117,7 +120,8 @@ UNION SELECT c.id FROM segments s JOIN customer_segments cs ON cs.segment_id = s
 	AND coalesce(c.last_order_at, c.created_at) < date(?1, '-' || (s.cadence_days - 1) || ' days')
 UNION SELECT id FROM customers WHERE last_order_at >= ?7 AND first_order_at >= ?7 AND first_order_at < ?8
 UNION SELECT id FROM customers WHERE order_gap_days IS NOT NULL
-	AND julianday(?1) - julianday(substr(last_order_at, 1, 10)) > ?9 * order_gap_days`
+	AND julianday(?1) - julianday(substr(last_order_at, 1, 10)) > ?9 * order_gap_days
+UNION SELECT id FROM customers WHERE stage = 'customer' AND coalesce(last_order_at, created_at) < ?11`
 
 // reviewInputs reads, for the customers in the temporary list of ids, what
 // the rules need as at the start of ?1 (?2 is the day after): the last
@@ -142,9 +146,9 @@ func reviewInputs(past bool) string {
 	unpaid := "o.paid_on IS NULL"
 	if past {
 		unpaid = "o.ordered_at < ?2 AND (o.paid_on IS NULL OR o.paid_on >= ?2)"
-		sales := "FROM orders o WHERE o.customer_id = c.id AND o.kind = 'sale' AND o.ordered_at < ?2"
+		sales := "FROM orders o WHERE o.customer_id = c.id AND o.kind = 'sale' AND o.voided_at IS NULL AND o.ordered_at < ?2"
 		snoozed = `(SELECT substr(t.summary, ` + fmt.Sprint(len(model.SnoozeNote)+1) + `, 10) FROM touches t
-		WHERE t.customer_id = c.id AND t.touched_at < ?2 AND t.kind = 'review' AND t.summary LIKE '` +
+		WHERE t.customer_id = c.id AND t.touched_at < ?2 AND t.voided_at IS NULL AND t.kind = 'review' AND t.summary LIKE '` +
 			model.SnoozeNote + `%' ORDER BY t.touched_at DESC, t.id DESC LIMIT 1)`
 		orders = "(SELECT count(*) " + sales + "), (SELECT min(o.ordered_at) " + sales + "), (SELECT max(o.ordered_at) " +
 			sales + "), coalesce((SELECT clientele_median_gap(o.ordered_at) " + sales + "), 0)"
@@ -156,22 +160,22 @@ func reviewInputs(past bool) string {
 SELECT c.id, c.name, c.stage, c.channel, c.email, c.phone, c.social, c.created_at, ` + snoozed + `,
 	` + orders + `,
 	(SELECT max(t.touched_at) FROM touches t WHERE t.customer_id = c.id AND t.touched_at < ?1
-		AND NOT (t.kind = 'review' AND t.summary LIKE 'Snoozed until %')),
+		AND NOT (t.kind = 'review' AND t.summary LIKE 'Snoozed until %') AND t.voided_at IS NULL),
 	(SELECT coalesce(nullif(t.summary, ''), 'touched') FROM touches t WHERE t.customer_id = c.id
-		AND t.touched_at >= ?1 AND t.touched_at < ?2 ORDER BY t.touched_at DESC, t.id DESC LIMIT 1),
+		AND t.touched_at >= ?1 AND t.touched_at < ?2 AND t.voided_at IS NULL ORDER BY t.touched_at DESC, t.id DESC LIMIT 1),
 	coalesce((SELECT s.cadence_days || ' ' || s.name FROM customer_segments cs JOIN segments s ON s.id = cs.segment_id
 		WHERE cs.customer_id = c.id AND s.cadence_days IS NOT NULL ORDER BY s.cadence_days, s.name LIMIT 1), ''),
 	coalesce((SELECT group_concat(v.value, char(31)) FROM customer_values v WHERE v.customer_id = c.id), ''),
 	coalesce((SELECT group_concat(p.severity || ' ' || p.opened_on) FROM complaints p
-		WHERE p.customer_id = c.id AND ` + complaintOpen + `), ''),
+		WHERE p.customer_id = c.id AND p.voided_at IS NULL AND ` + complaintOpen + `), ''),
 	(SELECT count(*) || ' ' || coalesce(min(f.received_on), '-') || ' ' || coalesce(max(f.received_on), '-') || ' ' ||
-		coalesce(min(f.score), '-') FROM feedback f WHERE f.customer_id = c.id AND ` + feedbackNew + `),
+		coalesce(min(f.score), '-') FROM feedback f WHERE f.customer_id = c.id AND f.voided_at IS NULL AND ` + feedbackNew + `),
 	(SELECT json_group_array(json_array(r.kind, r.starts_on, r.repeat_unit, r.repeat_every, r.note))
 		FROM reminders r WHERE r.customer_id = c.id),
 	(SELECT json_group_array(json_array(o.kind, o.name, o.month, o.day, coalesce(o.year, 0), o.yearly))
 		FROM occasions o WHERE o.customer_id = c.id),
 	(SELECT json_group_array(json_array(o.id, o.payment_due_on, o.lines_amount)) FROM orders o
-		WHERE o.customer_id = c.id AND o.payment_due_on IS NOT NULL AND ` + unpaid + `)
+		WHERE o.customer_id = c.id AND o.payment_due_on IS NOT NULL AND o.voided_at IS NULL AND ` + unpaid + `)
 FROM customers c
 WHERE c.id IN (SELECT value FROM json_each(?3)) AND c.archived_at IS NULL` + added
 }
@@ -412,7 +416,7 @@ func (db *DB) review(ctx context.Context, today time.Time, past bool) ([]model.R
 		}
 		ids, err = db.queryIDs(ctx, reviewCandidates, model.FormatDate(cut.Today), nil,
 			model.FormatDate(cut.ComplaintBefore), next(cut.Prospect), next(cut.Advocate), next(cut.Customer),
-			model.FormatDate(cut.ThankYouFrom), next(cut.ThankYouTo), s.ReorderFactor, string(window))
+			model.FormatDate(cut.ThankYouFrom), next(cut.ThankYouTo), s.ReorderFactor, string(window), next(cut.Former))
 	}
 	if err != nil {
 		return nil, err

@@ -17,7 +17,7 @@ var _ model.FitStore = (*DB)(nil)
 // complaintsOpened counts each customer's complaints opened in the
 // period, ?1 and ?2 days, both included.
 const complaintsOpened = `SELECT customer_id, count(*) FROM complaints
-	WHERE customer_id IS NOT NULL AND opened_on >= ?1 AND opened_on <= ?2 GROUP BY customer_id`
+	WHERE customer_id IS NOT NULL AND opened_on >= ?1 AND opened_on <= ?2 AND voided_at IS NULL GROUP BY customer_id`
 
 // liveByName lists the customers on the books in the list's order (by
 // name), from an index of just those.
@@ -191,7 +191,7 @@ func (db *DB) TimeSpent(ctx context.Context, customerID int64, from, to time.Tim
 	lo, hi := periodDays(from, to)
 	var n int
 	err := db.r.QueryRowContext(ctx, `SELECT coalesce(sum(minutes), 0) FROM costs WHERE customer_id = ?
-		AND category = 'time' AND incurred_on >= ? AND incurred_on <= ?`, customerID, lo, hi).Scan(&n)
+		AND category = 'time' AND incurred_on >= ? AND incurred_on <= ? AND voided_at IS NULL`, customerID, lo, hi).Scan(&n)
 	return n, mapErr(err)
 }
 
@@ -212,7 +212,7 @@ func (db *DB) SetStage(ctx context.Context, id int64, stage model.Stage, reason 
 	if err := model.ValidateText("reason", ch.Reason, maxReason); err != nil {
 		return ch, err
 	}
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, note{model.ActionCustomerStage, "Moved a customer to " + string(stage)}, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, "SELECT name, stage, let_go_reason FROM customers WHERE id = ?", id).
 			Scan(&ch.Name, &ch.From, &ch.FromReason)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -223,7 +223,14 @@ func (db *DB) SetStage(ctx context.Context, id int64, stage model.Stage, reason 
 		}
 		_, err = tx.ExecContext(ctx, "UPDATE customers SET stage = ?, let_go_reason = ?, updated_at = ? WHERE id = ?",
 			stage, ch.Reason, dbTime(db.Now()), id)
-		return err
+		if err != nil {
+			return err
+		}
+		what := fmt.Sprintf("Moved %s from %s to %s", ch.Name, ch.From, stage)
+		if stage == model.StageFormer {
+			what = fmt.Sprintf("Let %s go", ch.Name)
+		}
+		return describe(ctx, tx, what)
 	})
 	return ch, err
 }

@@ -101,7 +101,7 @@ func (db *DB) CreateSegment(ctx context.Context, s *model.Segment) error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, note{model.ActionSegment, "Added the segment " + name}, func(tx *sql.Tx) error {
 		if err := nameTaken(ctx, tx, name, 0); err != nil {
 			return err
 		}
@@ -122,8 +122,12 @@ func (db *DB) RenameSegment(ctx context.Context, id int64, name string) error {
 	if err != nil {
 		return err
 	}
-	return db.write(ctx, func(tx *sql.Tx) error {
-		if _, err := segmentByID(ctx, tx, id); err != nil {
+	return db.write(ctx, note{model.ActionSegment, "Renamed a segment to " + name}, func(tx *sql.Tx) error {
+		old, err := segmentByID(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := describe(ctx, tx, "Renamed the segment "+old+" to "+name); err != nil {
 			return err
 		}
 		if err := nameTaken(ctx, tx, name, id); err != nil {
@@ -148,7 +152,7 @@ func (db *DB) MergeSegments(ctx context.Context, from, into int64) (int, error) 
 		return 0, model.Invalid("merge", "a segment cannot be merged into itself")
 	}
 	var joined int
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, note{model.ActionSegment, "Merged two segments"}, func(tx *sql.Tx) error {
 		for _, id := range []int64{from, into} {
 			if _, err := segmentByID(ctx, tx, id); err != nil {
 				return err
@@ -179,8 +183,12 @@ func (db *DB) MergeSegments(ctx context.Context, from, into int64) (int, error) 
 
 // DeleteSegment deletes a segment; its customers stay, out of it.
 func (db *DB) DeleteSegment(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		if _, err := segmentByID(ctx, tx, id); err != nil {
+	return db.write(ctx, note{model.ActionSegment, "Deleted a segment"}, func(tx *sql.Tx) error {
+		name, err := segmentByID(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := describe(ctx, tx, "Deleted the segment "+name); err != nil {
 			return err
 		}
 		members, err := segmentMembers(ctx, tx, id)
@@ -203,7 +211,8 @@ func (db *DB) AddToSegment(ctx context.Context, name string, ids []int64) (model
 	}
 	seg := model.Segment{Name: name}
 	joined := 0
-	err = db.write(ctx, func(tx *sql.Tx) error {
+	what := "Added " + model.Plural(len(ids), "customer", "customers") + " to the segment " + name
+	err = db.write(ctx, note{model.ActionSegment, what}, func(tx *sql.Tx) error {
 		if seg.ID, err = ensureSegment(ctx, tx, name); err != nil {
 			return err
 		}
@@ -224,8 +233,9 @@ func (db *DB) AddToSegment(ctx context.Context, name string, ids []int64) (model
 // RemoveFromSegment takes the customers out of segment id.
 func (db *DB) RemoveFromSegment(ctx context.Context, id int64, ids []int64) (int, error) {
 	left := 0
-	err := db.write(ctx, func(tx *sql.Tx) error {
-		if _, err := segmentByID(ctx, tx, id); err != nil {
+	err := db.write(ctx, note{model.ActionSegment, "Took customers out of a segment"}, func(tx *sql.Tx) error {
+		name, err := segmentByID(ctx, tx, id)
+		if err != nil {
 			return err
 		}
 		changed, err := changeMembers(ctx, tx, id, ids, `DELETE FROM customer_segments WHERE segment_id = ?
@@ -234,6 +244,9 @@ func (db *DB) RemoveFromSegment(ctx context.Context, id int64, ids []int64) (int
 			return err
 		}
 		left = len(changed)
+		if err := describe(ctx, tx, "Took "+model.Plural(left, "customer", "customers")+" out of the segment "+name); err != nil {
+			return err
+		}
 		return db.touchMembers(ctx, tx, changed)
 	})
 	return left, err

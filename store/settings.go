@@ -38,7 +38,7 @@ func (db *DB) SaveSettings(ctx context.Context, s model.Settings) error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
-	return db.write(ctx, func(tx *sql.Tx) error { return writeSettings(ctx, tx, s) })
+	return db.write(ctx, note{model.ActionSettings, "Changed the settings"}, func(tx *sql.Tx) error { return writeSettings(ctx, tx, s) })
 }
 
 // writeSettings writes every setting of s in tx, replacing stored values.
@@ -53,7 +53,7 @@ func writeSettings(ctx context.Context, tx *sql.Tx, s model.Settings) error {
 	return nil
 }
 
-// BookID is the book's own id, made when the book was (migration 0010):
+// BookID is the book's own id, made when the book was (migration 0009):
 // exports build the ids of their entries from it, so that two books'
 // entries never share one and a book's are the same at every export.
 // "" for a book that has none.

@@ -32,7 +32,29 @@ func init() {
 			}
 			return args[0], nil
 		})
+	// The keys likely duplicates are found by (model.PhoneKey, NameKey of
+	// the folded name, and that reversed), kept like the folded name.
+	text := func(name string, fn func(string) string) {
+		sqlite.MustRegisterDeterministicScalarFunction(name, 1,
+			func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+				switch v := args[0].(type) {
+				case string:
+					return fn(v), nil
+				case []byte:
+					return fn(string(v)), nil
+				}
+				return "", nil
+			})
+	}
+	text("clientele_email_key", model.EmailKey)
+	text("clientele_phone_key", model.PhoneKey)
+	text("clientele_name_key", nameKey)
+	text("clientele_name_rev", func(s string) string { return model.Reverse(nameKey(s)) })
 }
+
+// nameKey is the key a name is compared by for duplicates: folded, words
+// sorted (model.NameKey).
+func nameKey(name string) string { return model.NameKey(fold(name)) }
 
 // fold is how names sort and the filter compares: lower case with accents
 // dropped, so "Émile" sorts among the e's and "emile" finds him.

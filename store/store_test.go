@@ -233,7 +233,7 @@ func TestSchemaConstraintsMapToDomainErrors(t *testing.T) {
 	db := openTest(t)
 	ctx := context.Background()
 	exec := func(q string, args ...any) error {
-		return db.write(ctx, func(tx *sql.Tx) error { _, err := tx.Exec(q, args...); return err })
+		return db.write(ctx, note{}, func(tx *sql.Tx) error { _, err := tx.Exec(q, args...); return err })
 	}
 	now := "2026-11-23 09:30:00"
 	if err := exec("INSERT INTO customers (name, stage, created_at, updated_at) VALUES ('A', 'vip', ?, ?)", now, now); !errors.Is(err, model.ErrInvalid) {

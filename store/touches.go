@@ -21,10 +21,17 @@ func (db *DB) AddTouch(ctx context.Context, t *model.Touch) error {
 	if err := t.Validate(); err != nil {
 		return err
 	}
-	return db.write(ctx, func(tx *sql.Tx) error {
+	n := note{model.ActionTouchAdd, "Logged a contact"}
+	if t.Kind == model.TouchReview {
+		n = note{model.ActionReviewDone, "Marked the review done"}
+	}
+	return db.write(ctx, n, func(tx *sql.Tx) error {
 		id, err := insertTouch(ctx, tx, t, db.Now())
 		t.ID = id
-		return err
+		if err != nil {
+			return err
+		}
+		return describe(ctx, tx, n.what+" for "+customerName(ctx, tx, t.CustomerID))
 	})
 }
 
@@ -42,12 +49,19 @@ func insertTouch(ctx context.Context, tx *sql.Tx, t *model.Touch, now time.Time)
 // it. ErrNotFound for a missing customer.
 // The follow-up date is the customer's follow-up reminder.
 func (db *DB) SetFollowUp(ctx context.Context, customerID int64, day time.Time) error {
+	what := "Set a follow-up on " + model.FormatDate(day)
+	if day.IsZero() {
+		what = "Cleared the follow-up"
+	}
 	now := db.Now()
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, note{model.ActionFollowUp, what}, func(tx *sql.Tx) error {
 		if err := touchCustomer(ctx, tx, customerID, now); err != nil {
 			return err
 		}
-		return setFollowUp(ctx, tx, customerID, day, now)
+		if err := setFollowUp(ctx, tx, customerID, day, now); err != nil {
+			return err
+		}
+		return describe(ctx, tx, what+" for "+customerName(ctx, tx, customerID))
 	})
 }
 
@@ -70,8 +84,11 @@ func touchCustomer(ctx context.Context, tx *sql.Tx, id int64, now time.Time) err
 // handled today but not as contact.
 func (db *DB) Snooze(ctx context.Context, customerID int64, until time.Time) error {
 	now := db.Now()
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.write(ctx, note{model.ActionSnooze, snoozeWords("a customer", until)}, func(tx *sql.Tx) error {
 		if err := setCustomerDay(ctx, tx, "snoozed_until", customerID, until, now); err != nil {
+			return err
+		}
+		if err := describe(ctx, tx, snoozeWords(customerName(ctx, tx, customerID), until)); err != nil {
 			return err
 		}
 		if until.IsZero() {
@@ -95,4 +112,12 @@ func setCustomerDay(ctx context.Context, tx *sql.Tx, column string, id int64, da
 		return fmt.Errorf("customer %d: %w", id, model.ErrNotFound)
 	}
 	return nil
+}
+
+// snoozeWords describes a snooze of the customer called name.
+func snoozeWords(name string, until time.Time) string {
+	if until.IsZero() {
+		return "Woke " + name + " from a snooze"
+	}
+	return "Snoozed " + name + " until " + model.FormatDate(until)
 }

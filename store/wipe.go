@@ -11,12 +11,15 @@ import (
 // book's id among the settings.
 var tablesChildFirst = []string{"costs", "complaints", "feedback", "touches", "order_lines", "orders",
 	"customer_segments", "customer_values", "customer_fields", "custom_fields", "occasions", "reminders",
-	"segments", "offerings", "customers", "settings"}
+	"customer_refs", "segments", "offerings", "customers", "settings",
+	"change_ranges", "change_customers", "change_rows", "changes"}
 
 // DeleteAll empties every table in one transaction, keeping the schema:
-// what `clientele demo --force` does after backing the file up.
+// what `clientele demo --force` does after backing the file up. The
+// history goes with the book it was the history of: the backup is the
+// way back.
 func (db *DB) DeleteAll(ctx context.Context) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
+	return db.maintain(ctx, func(tx *sql.Tx) error {
 		// As a load does: the kept months are recomputed once, at the
 		// end, rather than month by month as the orders go.
 		if err := setLoading(ctx, tx, loadRebuild); err != nil {

@@ -102,11 +102,11 @@ func (f *segmentEdit) build() {
 func (f *segmentEdit) Title() string {
 	switch f.data.mode {
 	case editRename:
-		return "Rename " + f.data.segment.Name
+		return "Rename " + model.Printable(f.data.segment.Name)
 	case editMerge:
-		return "Merge " + f.data.segment.Name
+		return "Merge " + model.Printable(f.data.segment.Name)
 	case editDelete:
-		return "Delete " + f.data.segment.Name
+		return "Delete " + model.Printable(f.data.segment.Name)
 	}
 	return "New segment"
 }

@@ -82,7 +82,10 @@ func Generate(ctx context.Context, db *store.DB, opt Options) (Summary, error) {
 	g.days = model.DaysBetween(g.start, g.today)
 	err := db.Load(ctx, func(l *store.Loader) error {
 		g.l = l
-		return g.run(opt.Customers)
+		if err := g.run(opt.Customers); err != nil {
+			return err
+		}
+		return l.Describe(fmt.Sprintf("Made the demo business: %s", model.Plural(opt.Customers, "customer", "customers")))
 	})
 	if err != nil {
 		return Summary{}, fmt.Errorf("demo: %w", err)

@@ -28,6 +28,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -248,6 +249,9 @@ func runImport(ctx context.Context, db *store.DB, path string, r io.Reader, opt 
 		if opt.DryRun {
 			return errDryRun
 		}
+		if err := l.Describe(historyWords(*sum, path)); err != nil {
+			return err
+		}
 		if s.mapping != "" {
 			return l.SaveColumnMap(in.head.names, s.mapping)
 		}
@@ -269,4 +273,14 @@ func field(rec []string, i int) string {
 		return ""
 	}
 	return strings.TrimSpace(rec[i])
+}
+
+// historyWords is what an import is in the history: its summary, and the
+// file it read.
+func historyWords(sum model.ImportSummary, path string) string {
+	s := strings.TrimSuffix(sum.String(), ".")
+	if path != "" && path != "-" {
+		s += " (" + filepath.Base(path) + ")"
+	}
+	return s
 }

@@ -29,7 +29,9 @@ type custIn struct {
 }
 
 // loadPeople reads every customer's ref in this source, email and name,
-// to match the people of a file with those already stored.
+// to match the people of a file with those already stored; and the refs
+// in this source of customers merged into others (store.MergeCustomers),
+// so that their orders land on the customer kept.
 func (s *session) loadPeople() error {
 	s.refs, s.emails, s.names = map[string]int64{}, map[string]int64{}, map[string][]int64{}
 	rows, err := s.l.Tx().QueryContext(s.ctx, "SELECT id, email, name, coalesce(ref_source, ''), coalesce(ref, '') FROM customers")
@@ -44,7 +46,25 @@ func (s *session) loadPeople() error {
 		}
 		s.remember(c)
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	merged, err := s.l.Tx().QueryContext(s.ctx, "SELECT customer_id, ref FROM customer_refs WHERE ref_source = ?", s.source)
+	if err != nil {
+		return err
+	}
+	defer merged.Close()
+	for merged.Next() {
+		var id int64
+		var ref string
+		if err := merged.Scan(&id, &ref); err != nil {
+			return err
+		}
+		if _, ok := s.refs[ref]; !ok {
+			s.refs[ref] = id
+		}
+	}
+	return merged.Err()
 }
 
 // remember adds a customer to the maps that find people.

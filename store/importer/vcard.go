@@ -85,7 +85,7 @@ func runVCard(ctx context.Context, db *store.DB, file io.ReadSeeker, head []byte
 		if opt.DryRun {
 			return errDryRun
 		}
-		return nil
+		return l.Describe(historyWords(pv.Summary, ""))
 	})
 	if errors.Is(err, errDryRun) {
 		err = nil

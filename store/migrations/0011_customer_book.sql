@@ -1,6 +1,7 @@
--- clientele schema, version 10: every customer as the whole-book screens
+-- clientele schema, version 11: every customer as the whole-book screens
 -- read them, kept exact by triggers, and a number that changes with every
--- change to the book.
+-- change to the book. A voided order, cost or NPS answer (version 10) is
+-- in none of it, as it is in no figure.
 --
 -- The whole-book analyses (the Profit and Segments tabs, `clientele
 -- export`) read every customer with their orders and costs summed over a
@@ -105,19 +106,20 @@ BEGIN
             coalesce(sum(lines_direct_cost) FILTER (WHERE kind = 'refund'), 0) AS refund_direct,
             substr(min(ordered_at) FILTER (WHERE kind = 'sale'), 9) AS first_sale,
             substr(max(ordered_at) FILTER (WHERE kind = 'sale'), 9) AS last_sale
-          FROM orders WHERE customer_id IS nullif(NEW.customer_id, 0)
+          FROM orders WHERE customer_id IS nullif(NEW.customer_id, 0) AND voided_at IS NULL
             AND ordered_at >= NEW.month || '-01' AND ordered_at < date(NEW.month || '-01', '+1 month')) AS o,
          (SELECT count(*) AS costs, coalesce(sum(amount), 0) AS serve FROM (
             SELECT amount FROM costs WHERE customer_id = NEW.customer_id AND category <> 'acquisition'
+              AND voided_at IS NULL
               AND incurred_on >= NEW.month || '-01' AND incurred_on < date(NEW.month || '-01', '+1 month')
             UNION ALL
             SELECT c.amount FROM orders o JOIN costs c ON c.order_id = o.id
             WHERE NEW.customer_id <> 0 AND o.customer_id = NEW.customer_id AND c.customer_id IS NULL
-              AND c.category <> 'acquisition'
+              AND c.category <> 'acquisition' AND c.voided_at IS NULL
               AND c.incurred_on >= NEW.month || '-01' AND c.incurred_on < date(NEW.month || '-01', '+1 month')
             UNION ALL
             SELECT c.amount FROM costs c LEFT JOIN orders o ON o.id = c.order_id
-            WHERE NEW.customer_id = 0 AND c.customer_id IS NULL AND c.category <> 'acquisition'
+            WHERE NEW.customer_id = 0 AND c.customer_id IS NULL AND c.category <> 'acquisition' AND c.voided_at IS NULL
               AND c.incurred_on >= NEW.month || '-01' AND c.incurred_on < date(NEW.month || '-01', '+1 month')
               AND o.customer_id IS NULL)) AS c)
   WHERE NEW.month <> '' AND customer_id = NEW.customer_id;
@@ -127,7 +129,8 @@ BEGIN
   INSERT INTO customer_cards (customer_id, card)
     SELECT c.id, json_array(c.name, c.stage, c.country, c.tier, c.fit, c.referred_by, c.archived_at IS NOT NULL,
       c.ref, c.acquisition_cost, c.revenue, c.last_order_at, c.last_touch_at,
-      (SELECT score FROM feedback WHERE customer_id = c.id AND kind = 'nps' ORDER BY received_on DESC, id DESC LIMIT 1),
+      (SELECT score FROM feedback WHERE customer_id = c.id AND kind = 'nps' AND voided_at IS NULL
+        ORDER BY received_on DESC, id DESC LIMIT 1),
       json((SELECT json_group_array(segment_id) FROM (SELECT segment_id FROM customer_segments
         WHERE customer_id = c.id ORDER BY segment_id))),
       json((SELECT json_group_array(value) FROM (SELECT value FROM customer_values WHERE customer_id = c.id
@@ -173,7 +176,7 @@ BEGIN
 END;
 
 CREATE TRIGGER orders_book_update AFTER UPDATE OF id, customer_id, ordered_at, kind, lines_amount,
-  lines_direct_cost ON orders
+  lines_direct_cost, voided_at ON orders
 WHEN (SELECT loading FROM book_state) < 2
 BEGIN
   INSERT INTO book_stale (customer_id, month)
@@ -242,7 +245,8 @@ BEGIN
   DELETE FROM book_pending;
 END;
 
-CREATE TRIGGER costs_book_update AFTER UPDATE OF customer_id, order_id, incurred_on, category, amount ON costs
+CREATE TRIGGER costs_book_update AFTER UPDATE OF customer_id, order_id, incurred_on, category, amount, voided_at
+  ON costs
 WHEN (SELECT loading FROM book_state) < 2
 BEGIN
   INSERT INTO book_stale (customer_id, month)
@@ -339,7 +343,8 @@ BEGIN
     WHERE NOT EXISTS (SELECT 1 FROM book_stale WHERE customer_id = NEW.customer_id AND month = '');
 END;
 
-CREATE TRIGGER feedback_book_update AFTER UPDATE OF id, customer_id, kind, score, received_on ON feedback
+CREATE TRIGGER feedback_book_update AFTER UPDATE OF id, customer_id, kind, score, received_on, voided_at
+  ON feedback
 WHEN (OLD.kind = 'nps' OR NEW.kind = 'nps') AND (SELECT loading FROM book_state) < 2
 BEGIN
   INSERT INTO book_stale (customer_id, month)
@@ -359,12 +364,12 @@ END;
 -- leading column, so every query that used them still does). The costs
 -- recorded on no customer are found by day too, for the months of no one.
 DROP INDEX orders_by_date;
-CREATE INDEX orders_by_date ON orders(ordered_at, customer_id, kind, lines_amount, lines_direct_cost);
+CREATE INDEX orders_by_date ON orders(ordered_at, customer_id, kind, lines_amount, lines_direct_cost, voided_at);
 DROP INDEX costs_by_date;
-CREATE INDEX costs_by_date ON costs(incurred_on, customer_id, category, amount, order_id);
+CREATE INDEX costs_by_date ON costs(incurred_on, customer_id, category, amount, order_id, voided_at);
 DROP INDEX costs_loose;
 CREATE INDEX costs_loose ON costs(incurred_on, order_id, category, amount, customer_id)
-  WHERE customer_id IS NULL AND category <> 'acquisition';
+  WHERE customer_id IS NULL AND category <> 'acquisition' AND voided_at IS NULL;
 
 -- The version: one statement per table and kind of change, the row of
 -- book_state left alone while a load runs (the load counts once, at its
@@ -485,18 +490,20 @@ SELECT customer_id, json_group_object(month, json(figures)) FROM (
       0 AS costs, 0 AS serve,
       substr(min(ordered_at) FILTER (WHERE kind = 'sale'), 9) AS first_sale,
       substr(max(ordered_at) FILTER (WHERE kind = 'sale'), 9) AS last_sale
-    FROM orders GROUP BY 1, 2
+    FROM orders WHERE voided_at IS NULL GROUP BY 1, 2
     UNION ALL
     SELECT customer_id, substr(incurred_on, 1, 7), 0, 0, 0, 0, 0, 0, count(*), sum(amount), NULL, NULL
-    FROM costs WHERE customer_id IS NOT NULL AND category <> 'acquisition' GROUP BY 1, 2
+    FROM costs WHERE customer_id IS NOT NULL AND category <> 'acquisition' AND voided_at IS NULL GROUP BY 1, 2
     UNION ALL
     SELECT o.customer_id, substr(c.incurred_on, 1, 7), 0, 0, 0, 0, 0, 0, count(*), sum(c.amount), NULL, NULL
     FROM costs c JOIN orders o ON o.id = c.order_id
-    WHERE c.customer_id IS NULL AND c.category <> 'acquisition' AND o.customer_id IS NOT NULL GROUP BY 1, 2
+    WHERE c.customer_id IS NULL AND c.category <> 'acquisition' AND c.voided_at IS NULL AND o.customer_id IS NOT NULL
+    GROUP BY 1, 2
     UNION ALL
     SELECT 0, substr(c.incurred_on, 1, 7), 0, 0, 0, 0, 0, 0, count(*), sum(c.amount), NULL, NULL
     FROM costs c LEFT JOIN orders o ON o.id = c.order_id
-    WHERE c.customer_id IS NULL AND c.category <> 'acquisition' AND o.customer_id IS NULL GROUP BY 1, 2)
+    WHERE c.customer_id IS NULL AND c.category <> 'acquisition' AND c.voided_at IS NULL AND o.customer_id IS NULL
+    GROUP BY 1, 2)
   GROUP BY customer_id, month ORDER BY customer_id, month)
 GROUP BY customer_id;
 
@@ -506,7 +513,8 @@ SELECT c.id, json_array(c.name, c.stage, c.country, c.tier, c.fit, c.referred_by
     coalesce(json(v.vals), json('[]')))
 FROM customers c
 LEFT JOIN (SELECT customer_id, score FROM (SELECT customer_id, score, row_number() OVER (PARTITION BY customer_id
-    ORDER BY received_on DESC, id DESC) AS n FROM feedback WHERE kind = 'nps' AND customer_id IS NOT NULL) WHERE n = 1) n
+    ORDER BY received_on DESC, id DESC) AS n FROM feedback WHERE kind = 'nps' AND voided_at IS NULL
+    AND customer_id IS NOT NULL) WHERE n = 1) n
   ON n.customer_id = c.id
 LEFT JOIN (SELECT customer_id, json_group_array(segment_id) AS ids FROM (SELECT customer_id, segment_id
     FROM customer_segments ORDER BY customer_id, segment_id) GROUP BY customer_id) s ON s.customer_id = c.id

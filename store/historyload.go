@@ -1,0 +1,173 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+)
+
+// A bulk change (db.Load: an import, the demo business) is one change of
+// the history, recorded without an image per row: the triggers are off
+// while it writes, and it keeps
+//   - the largest id of every table as it starts (marks); when it ends,
+//     the ids above the mark are the rows it added, one run per table
+//     (change_ranges, rows NULL), with the rows of tables keyed by a
+//     customer (their segments and values) as the run of those customers;
+//   - an image of every row it changes or deletes that was there before
+//     (saveBefore: an order an import replaced, a setting), as a trigger
+//     would have, so that an undo puts it back;
+//   - the customers its rows belong to (change_customers).
+// Undo removes the runs and puts back the rows saved (store/undo.go).
+
+// startRecording marks where every table's ids stand and takes the
+// triggers away for the load: even turned off, a trigger costs a year's
+// import a tenth more; stopRecording puts them back, in the same
+// transaction.
+func (l *Loader) startRecording() error {
+	if err := l.hist.dropTriggers(l.ctx, l.tx); err != nil {
+		return err
+	}
+	l.marks = map[string]int64{}
+	for _, t := range l.hist.order {
+		if !t.rowid {
+			continue
+		}
+		var n int64
+		if err := l.tx.QueryRowContext(l.ctx, fmt.Sprintf("SELECT coalesce(max(%s), 0) FROM %s", quoteIdent(t.pk[0]),
+			quoteIdent(t.name))).Scan(&n); err != nil {
+			return err
+		}
+		l.marks[t.name] = n
+	}
+	return setRecording(l.ctx, l.tx, false)
+}
+
+// saveBefore keeps what the rows of table where selects are before the
+// load changes or deletes them; rows the load added are in its runs, and a
+// row saved once keeps its first image.
+func (l *Loader) saveBefore(table, where string, args ...any) error {
+	t := l.hist.tables[table]
+	if t == nil {
+		return fmt.Errorf("the history does not know the table %s", table)
+	}
+	cond := "(" + where + ")"
+	if t.rowid {
+		cond += fmt.Sprintf(" AND %s <= %d", quoteIdent(t.pk[0]), l.marks[table])
+	}
+	open := "(SELECT open_change FROM history_state)"
+	_, err := l.tx.ExecContext(l.ctx, fmt.Sprintf(`INSERT INTO change_rows (change_id, tbl, row_key, before, after)
+		SELECT %[1]s, %[2]s, %[3]s, %[4]s, NULL FROM %[5]s WHERE %[6]s AND NOT EXISTS (SELECT 1 FROM change_rows r
+			WHERE r.change_id = %[1]s AND r.tbl = %[2]s AND r.row_key = %[3]s)`,
+		open, quoteText(t.name), t.keyOf(""), t.imageOf(""), quoteIdent(t.name), cond), args...)
+	if err != nil {
+		return err
+	}
+	if t.customer == "" {
+		return nil
+	}
+	who := t.customerOf(quoteIdent(t.name) + ".")
+	_, err = l.tx.ExecContext(l.ctx, fmt.Sprintf(`INSERT INTO change_customers (customer_id, change_id)
+		SELECT DISTINCT %[1]s, %[2]s FROM %[3]s WHERE %[4]s AND %[1]s IS NOT NULL AND NOT EXISTS (SELECT 1
+			FROM change_customers c WHERE c.customer_id = %[1]s AND c.change_id = %[2]s)`,
+		who, open, quoteIdent(t.name), cond), args...)
+	return err
+}
+
+// stopRecording records the runs of rows the load added, what the rows it
+// saved became, and whose they are; then turns the triggers on again.
+func (l *Loader) stopRecording() error {
+	open := "(SELECT open_change FROM history_state)"
+	added := map[string][2]int64{}
+	for _, t := range l.hist.order {
+		if !t.rowid {
+			continue
+		}
+		var hi int64
+		pk := quoteIdent(t.pk[0])
+		if err := l.tx.QueryRowContext(l.ctx, fmt.Sprintf("SELECT coalesce(max(%s), 0) FROM %s", pk,
+			quoteIdent(t.name))).Scan(&hi); err != nil {
+			return err
+		}
+		lo := l.marks[t.name] + 1
+		if hi < lo {
+			continue
+		}
+		added[t.name] = [2]int64{lo, hi}
+		if err := l.addRange(t, t.pk[0], lo, hi); err != nil {
+			return err
+		}
+	}
+	// Tables keyed by another's id (customer_segments, customer_values):
+	// the rows of the records added.
+	for _, t := range l.hist.order {
+		if t.rowid {
+			continue
+		}
+		for _, fk := range t.fks {
+			if r, ok := added[fk.parent]; ok && slices.Contains(t.pk, fk.col) {
+				if err := l.addRange(t, fk.col, r[0], r[1]); err != nil {
+					return err
+				}
+				break
+			}
+		}
+	}
+	// Whose they are; an order line is its order's customer's.
+	for _, t := range l.hist.order {
+		r, ok := added[t.name]
+		if !ok || !t.direct {
+			continue
+		}
+		who := t.customerOf(quoteIdent(t.name) + ".")
+		if _, err := l.tx.ExecContext(l.ctx, fmt.Sprintf(`INSERT INTO change_customers (customer_id, change_id)
+			SELECT DISTINCT %[1]s, %[2]s FROM %[3]s WHERE %[4]s BETWEEN ? AND ? AND %[1]s IS NOT NULL
+			AND NOT EXISTS (SELECT 1 FROM change_customers c WHERE c.customer_id = %[1]s AND c.change_id = %[2]s)`,
+			who, open, quoteIdent(t.name), quoteIdent(t.pk[0])), r[0], r[1]); err != nil {
+			return err
+		}
+	}
+	for _, t := range l.hist.order {
+		if _, err := l.tx.ExecContext(l.ctx, fmt.Sprintf(`UPDATE change_rows SET after = (SELECT %s FROM %s
+			WHERE %s) WHERE change_id = %s AND tbl = %s`, t.imageOf(""), quoteIdent(t.name),
+			t.keyMatch("change_rows.row_key"), open, quoteText(t.name))); err != nil {
+			return err
+		}
+	}
+	if err := l.hist.createTriggers(l.ctx, l.tx); err != nil {
+		return err
+	}
+	return setRecording(l.ctx, l.tx, true)
+}
+
+// dropTriggers takes the history triggers away inside a transaction, for
+// a bulk change that records itself; createTriggers puts them back.
+func (s *histSchema) dropTriggers(ctx context.Context, q queryer) error {
+	for _, t := range s.order {
+		for name := range t.triggerSQL() {
+			if _, err := q.ExecContext(ctx, "DROP TRIGGER IF EXISTS "+quoteIdent(name)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (s *histSchema) createTriggers(ctx context.Context, q queryer) error {
+	for _, t := range s.order {
+		for _, sql := range t.triggerSQL() {
+			if _, err := q.ExecContext(ctx, sql); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// addRange records that the load added the rows of t whose col lies in
+// [lo, hi].
+func (l *Loader) addRange(t *histTable, col string, lo, hi int64) error {
+	_, err := l.tx.ExecContext(l.ctx, fmt.Sprintf(`INSERT INTO change_ranges (change_id, tbl, col, lo, hi, n)
+		SELECT (SELECT open_change FROM history_state), ?, ?, ?, ?, count(*) FROM %s WHERE %s BETWEEN ? AND ?
+		HAVING count(*) > 0`, quoteIdent(t.name), quoteIdent(col)), t.name, col, lo, hi, lo, hi)
+	return err
+}
