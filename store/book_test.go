@@ -115,6 +115,65 @@ func TestEveryWriteKeepsTheBookAndCountsAChange(t *testing.T) {
 			return db.AddTouch(ctx, &model.Touch{CustomerID: bob.ID, At: stamp(t, "2026-05-05 10:00"),
 				Kind: model.TouchContact, Summary: "called"})
 		}},
+		{"voiding an order, its costs with it", func() error {
+			var id int64
+			if err := db.r.QueryRow("SELECT id FROM orders WHERE customer_id = ? ORDER BY id LIMIT 1", ann.ID).Scan(&id); err != nil {
+				return err
+			}
+			return db.Void(ctx, model.RecordOrder, id, "entered twice")
+		}},
+		{"voiding a cost", func() error {
+			var id int64
+			if err := db.r.QueryRow("SELECT id FROM costs WHERE customer_id = ? AND voided_at IS NULL ORDER BY id LIMIT 1",
+				bob.ID).Scan(&id); err != nil {
+				return err
+			}
+			return db.Void(ctx, model.RecordCost, id, "not theirs")
+		}},
+		{"voiding an NPS answer", func() error {
+			var id int64
+			if err := db.r.QueryRow("SELECT id FROM feedback WHERE kind = 'nps' ORDER BY id LIMIT 1").Scan(&id); err != nil {
+				return err
+			}
+			return db.Void(ctx, model.RecordFeedback, id, "asked the wrong person")
+		}},
+		{"restoring the order", func() error {
+			var id int64
+			if err := db.r.QueryRow("SELECT id FROM orders WHERE voided_at IS NOT NULL LIMIT 1").Scan(&id); err != nil {
+				return err
+			}
+			return db.Restore(ctx, model.RecordOrder, id)
+		}},
+		{"undoing the latest change", func() error { _, err := db.Undo(ctx); return err }},
+		{"merging a customer into another", func() error {
+			cat := model.Customer{Name: "Cat B", Stage: model.StageCustomer}
+			if err := db.CreateCustomer(ctx, &cat); err != nil {
+				return err
+			}
+			if err := db.CreateOrder(ctx, &model.Order{CustomerID: cat.ID, OrderedAt: stamp(t, "2026-06-01 09:00"),
+				Kind: model.OrderSale, Lines: []model.OrderLine{model.NewLine("Soap", 2, 500, 100)}}); err != nil {
+				return err
+			}
+			_, err := db.MergeCustomers(ctx, bob.ID, cat.ID, nil)
+			return err
+		}},
+		{"erasing a customer for good", func() error {
+			dee := model.Customer{Name: "Dee", Stage: model.StageCustomer}
+			if err := db.CreateCustomer(ctx, &dee); err != nil {
+				return err
+			}
+			o := model.Order{CustomerID: dee.ID, OrderedAt: stamp(t, "2026-06-02 09:00"), Kind: model.OrderSale,
+				Lines: []model.OrderLine{model.NewLine("Soap", 1, 500, 100)}}
+			if err := db.CreateOrder(ctx, &o); err != nil {
+				return err
+			}
+			if err := db.CreateCost(ctx, &model.Cost{On: stamp(t, "2026-06-02"), OrderID: o.ID,
+				Category: model.CostShipping, Amount: 90}); err != nil {
+				return err
+			}
+			_, err := db.Erase(ctx, dee.ID)
+			return err
+		}},
 		{"archiving", func() error { return db.ArchiveCustomer(ctx, bob.ID) }},
 		{"the settings", func() error {
 			s, err := db.Settings(ctx)
