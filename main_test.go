@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -670,14 +671,21 @@ func TestImportKilledIsAllOrNothing(t *testing.T) {
 	}
 	db.Close()
 
-	// One import to the end: how long it takes and what "all" is.
-	full := filepath.Join(dir, "full.db")
-	copyFile(t, empty, full)
-	start := time.Now()
-	if out, err := exec.Command(bin, "--db", full, "import", csv).CombinedOutput(); err != nil {
-		t.Fatalf("import: %v\n%s", err, out)
+	// Imports to the end: what "all" is, and how long one takes. The
+	// quicker of two, so that a first import slowed by whatever else the
+	// machine runs (other test packages start beside this one) does not
+	// send every kill past the commit.
+	var full string
+	took := time.Duration(math.MaxInt64)
+	for i := range 2 {
+		full = filepath.Join(dir, fmt.Sprintf("full%d.db", i))
+		copyFile(t, empty, full)
+		start := time.Now()
+		if out, err := exec.Command(bin, "--db", full, "import", csv).CombinedOutput(); err != nil {
+			t.Fatalf("import: %v\n%s", err, out)
+		}
+		took = min(took, time.Since(start))
 	}
-	took := time.Since(start)
 	all := counts(t, full)
 	if all[1] == 0 || all[2] == 0 {
 		t.Fatalf("the full import wrote %v", all)

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"slices"
 	"strings"
 	"time"
 )
@@ -183,6 +182,3 @@ func (c Consent) String() string {
 	}
 	return strings.Join(parts, ", ")
 }
-
-// validConsentChannel reports whether ch is one of ConsentChannels.
-func validConsentChannel(ch ConsentChannel) bool { return slices.Contains(ConsentChannels, ch) }

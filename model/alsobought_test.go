@@ -16,6 +16,7 @@ func offering(id int64, name string) Item { return Item{OfferingID: id, Name: na
 // rather than for the candle (2 of 4); balm and gift wrap tie at 2 of 4
 // and go by name; the wick (one order) and what they bought are left out.
 func TestAlsoBoughtWorkedExample(t *testing.T) {
+	t.Parallel()
 	oat, candle := offering(1, "Oat soap"), offering(2, "Beeswax candle")
 	lavender, rose, wick, balm := offering(3, "Lavender soap"), offering(4, "Rose soap"), offering(5, "Wick"),
 		offering(6, "Lip balm")
@@ -49,6 +50,7 @@ func TestAlsoBoughtWorkedExample(t *testing.T) {
 // Equal confidence: the better supported rule wins, for an item and in the
 // ranking; equal support too: the reason first by name.
 func TestAlsoBoughtTies(t *testing.T) {
+	t.Parallel()
 	a, b, y, z := offering(1, "Apple soap"), offering(2, "Birch soap"), offering(3, "Yarrow"), offering(4, "Zest")
 	co := []CoPurchases{
 		{Item: b, Orders: 4, With: []ItemCount{{y, 2}, {z, 2}}}, // 50%, 2 orders
@@ -73,6 +75,7 @@ func TestAlsoBoughtTies(t *testing.T) {
 }
 
 func TestSuggestionPercent(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ support, orders, want int }{
 		{1, 3, 33}, {2, 3, 67}, {1, 8, 13}, {3, 8, 38}, {0, 5, 0}, {5, 5, 100}, {1, 0, 0},
 	} {

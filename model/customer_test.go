@@ -7,6 +7,7 @@ import (
 )
 
 func TestCustomerValidate(t *testing.T) {
+	t.Parallel()
 	valid := func() Customer {
 		return Customer{Name: "Ada", Stage: StageCustomer, Email: "ada@example.com", Phone: "+44 (0)113 496 0000",
 			Channel: ChannelEmail, Fit: 4, Tier: 2}
@@ -54,6 +55,7 @@ func TestCustomerValidate(t *testing.T) {
 }
 
 func TestNormalize(t *testing.T) {
+	t.Parallel()
 	c := Customer{Name: "  Zoë  ", Values: []string{" Quality", "quality", "", "Eco  Packaging"},
 		Segments: []string{"Wholesale", " wholesale ", "Gift buyers"}}
 	c.Normalize()
@@ -69,6 +71,7 @@ func TestNormalize(t *testing.T) {
 }
 
 func TestContact(t *testing.T) {
+	t.Parallel()
 	c := Customer{Channel: ChannelPhone, Phone: "555-0142", Email: "x@y.z"}
 	if got := c.Contact(); got != "call 555-0142" {
 		t.Errorf("Contact = %q", got)
@@ -80,6 +83,7 @@ func TestContact(t *testing.T) {
 }
 
 func TestSettingsRoundTrip(t *testing.T) {
+	t.Parallel()
 	s := DefaultSettings()
 	s.BusinessName, s.HourlyRate, s.ReorderFactor = "Hearth & Lye", 3000, 1.75
 	s.ComplaintTargetDays[SeverityHigh] = 1

@@ -6,6 +6,7 @@ import (
 )
 
 func TestFoldProfitSplitsThePeriodFromAllTime(t *testing.T) {
+	t.Parallel()
 	on := func(s string) time.Time { d, _ := time.Parse(DateLayout, s); return d }
 	p := CalendarYear(2026)
 	records := []ProfitRecord{

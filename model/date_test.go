@@ -11,6 +11,7 @@ var today = time.Date(2026, 11, 23, 15, 4, 0, 0, time.UTC)
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 func TestParseDate(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		want time.Time
@@ -49,6 +50,7 @@ func TestParseDate(t *testing.T) {
 }
 
 func TestParseDateTime(t *testing.T) {
+	t.Parallel()
 	// Every way ISO 8601 writes the zero offset reads alike: Z was taken
 	// while +00:00 was refused.
 	for _, in := range []string{"2010-12-01 08:26:00", "2010-12-01T08:26:00", "2010-12-01 08:26", "2010-12-01T08:26:00Z",
@@ -80,6 +82,7 @@ func TestParseDateTime(t *testing.T) {
 }
 
 func TestDaysBetween(t *testing.T) {
+	t.Parallel()
 	late := time.Date(2026, 11, 22, 23, 59, 0, 0, time.UTC)
 	early := time.Date(2026, 11, 23, 0, 1, 0, 0, time.UTC)
 	if n := DaysBetween(late, early); n != 1 {

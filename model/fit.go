@@ -2,7 +2,6 @@ package model
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -64,7 +63,7 @@ type FitPart struct {
 }
 
 // String writes the part with its sign: "+2 fit 5", "-1 NPS 4".
-func (p FitPart) String() string { return signed(p.Points) + " " + p.Text }
+func (p FitPart) String() string { return Signed(p.Points) + " " + p.Text }
 
 // FitScore is a customer's score and how it was made. When Scored is
 // false, Missing says why there is no score.
@@ -121,10 +120,10 @@ func ScoreFit(in FitInputs, w FitWeights, symbol string) FitScore {
 		add(in.Fit-3, func() string { return "fit " + strconv.Itoa(in.Fit) })
 	}
 	if in.Referrals > 0 {
-		add(w.Referral*min(in.Referrals, w.MaxReferrals), func() string { return "referred " + countOf(in.Referrals, "customer") })
+		add(w.Referral*min(in.Referrals, w.MaxReferrals), func() string { return "referred " + Plural(in.Referrals, "customer", "customers") })
 	}
 	if in.Complaints > 0 {
-		add(-w.Complaint*min(in.Complaints, w.MaxComplaints), func() string { return countOf(in.Complaints, "complaint") })
+		add(-w.Complaint*min(in.Complaints, w.MaxComplaints), func() string { return Plural(in.Complaints, "complaint", "complaints") })
 	}
 	if in.HasNPS {
 		nps := func() string { return "NPS " + strconv.Itoa(in.NPS) }
@@ -217,23 +216,6 @@ func (s FitScore) beyondRank(sign int) bool {
 		}
 	}
 	return false
-}
-
-// signed writes n with its sign, as amounts and NPS are written: "+2",
-// "-1", "0".
-func signed(n int) string {
-	if n > 0 {
-		return fmt.Sprintf("+%d", n)
-	}
-	return fmt.Sprintf("%d", n)
-}
-
-// countOf writes "1 complaint", "3 complaints".
-func countOf(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return Commas(n) + " " + noun + "s"
 }
 
 func abs(n int) int {

@@ -11,6 +11,7 @@ import (
 )
 
 func TestScoreFitWorkedExamples(t *testing.T) {
+	t.Parallel()
 	w := DefaultFitWeights
 	tests := []struct {
 		name    string
@@ -27,7 +28,7 @@ func TestScoreFitWorkedExamples(t *testing.T) {
 			true, -3 - 2 - 3 - 1, "-3 loses £310 · -3 3 complaints · -2 fit 1 · -1 NPS 3"},
 		{"referrals and complaints count up to three",
 			FitInputs{ProfitRank: 3, Profit: 1000, Referrals: 7, Complaints: 5},
-			true, 3 - 3, "+3 referred 7 customers · -3 5 complaints"},
+			true, 3 + -3, "+3 referred 7 customers · -3 5 complaints"},
 		{"a passive answer and a middling rank move nothing",
 			FitInputs{ProfitRank: 3, Profit: 1000, Fit: 3, NPS: 8, HasNPS: true},
 			true, 0, "nothing stands out either way"},
@@ -51,6 +52,7 @@ func TestScoreFitWorkedExamples(t *testing.T) {
 }
 
 func TestBestAndDrainNeedMoreThanTheRank(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name        string
 		in          FitInputs
@@ -78,6 +80,7 @@ func TestBestAndDrainNeedMoreThanTheRank(t *testing.T) {
 }
 
 func TestRankQuintilesShareTies(t *testing.T) {
+	t.Parallel()
 	// Below each: 0, 1, 1, 3, 4 of five → 1 + ⌊5 × below / 5⌋.
 	got := RankQuintiles([]int64{10, 20, 20, 30, 40})
 	if want := []int{1, 2, 2, 4, 5}; !slices.Equal(got, want) {
@@ -91,6 +94,7 @@ func TestRankQuintilesShareTies(t *testing.T) {
 // RankQuintiles scores by four thresholds: the rule, counted value by
 // value here, agrees on values with few and many ties.
 func TestRankQuintilesFollowTheRule(t *testing.T) {
+	t.Parallel()
 	byRule := func(values []int64) []int {
 		out := make([]int, len(values))
 		for i, v := range values {
@@ -123,6 +127,7 @@ func TestRankQuintilesFollowTheRule(t *testing.T) {
 }
 
 func TestJudgeGroupWorkedExamples(t *testing.T) {
+	t.Parallel()
 	// The business: £1,000 revenue, £310 profit, a 31% margin.
 	all := GroupRow{Revenue: 100000, Profit: 31000, Margin: 0.31, HasMargin: true, Buyers: 40}
 	row := func(customers, buyers int, revenue, profit Money) GroupRow {
@@ -232,6 +237,7 @@ func names(cs []FitCustomer, idx []int) string {
 }
 
 func TestAnalyseFitRanksBestAndDrains(t *testing.T) {
+	t.Parallel()
 	cs, segs, opt := fitBook()
 	f := AnalyseFit(cs, segs, opt)
 	// Profit quintiles among the six buyers (-31,000 1,000 2,000 8,000
@@ -273,6 +279,7 @@ func TestAnalyseFitRanksBestAndDrains(t *testing.T) {
 }
 
 func TestAnalyseFitGroupsWithVerdicts(t *testing.T) {
+	t.Parallel()
 	cs, segs, opt := fitBook()
 	f := AnalyseFit(cs, segs, opt)
 	rows := func(g Grouping) string {
@@ -327,6 +334,7 @@ func TestAnalyseFitGroupsWithVerdicts(t *testing.T) {
 }
 
 func TestAnalyseFitAdvocatesReferralsAndTiers(t *testing.T) {
+	t.Parallel()
 	cs, segs, opt := fitBook()
 	f := AnalyseFit(cs, segs, opt)
 	if len(f.Advocates) != 1 || f.Advocates[0].Name != "Ben" ||
@@ -370,6 +378,7 @@ func TestAnalyseFitAdvocatesReferralsAndTiers(t *testing.T) {
 }
 
 func TestAnalyseFitFindsIgnoredSegments(t *testing.T) {
+	t.Parallel()
 	cs, segs, opt := fitBook()
 	f := AnalyseFit(cs, segs, opt)
 	var got []string
@@ -387,6 +396,7 @@ func TestAnalyseFitFindsIgnoredSegments(t *testing.T) {
 }
 
 func TestIgnoredCountsHaveThousandsSeparators(t *testing.T) {
+	t.Parallel()
 	today := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 	cs := make([]FitCustomer, 1004)
 	for i := range cs {
@@ -399,12 +409,13 @@ func TestIgnoredCountsHaveThousandsSeparators(t *testing.T) {
 	if len(got) != 1 || got[0].Text != "only 37 of 1,004 ordered or heard from you in 90 days" {
 		t.Errorf("quiet customers: %+v", got)
 	}
-	if got := countOf(1200, "prospect"); got != "1,200 prospects" {
-		t.Errorf("countOf(1200) = %q", got)
+	if got := Plural(1200, "prospect", "prospects"); got != "1,200 prospects" {
+		t.Errorf("Plural(1200) = %q", got)
 	}
 }
 
 func TestValuesPerGroup(t *testing.T) {
+	t.Parallel()
 	cs, segs, opt := fitBook()
 	f := AnalyseFit(cs, segs, opt)
 	var got []string
@@ -427,6 +438,7 @@ func TestValuesPerGroup(t *testing.T) {
 }
 
 func TestSuggestAdvocate(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		stage     Stage
 		referrals int
@@ -453,6 +465,7 @@ func TestSuggestAdvocate(t *testing.T) {
 }
 
 func TestLetGoImpact(t *testing.T) {
+	t.Parallel()
 	cs, _, _ := fitBook()
 	dev := NewLetGoImpact(cs[3])
 	if dev.Change() != 31000 {
@@ -490,6 +503,7 @@ func sameLines(t *testing.T, what string, got, want []string) {
 }
 
 func TestFirstNIsTheHeadOfTheSortedList(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(3, 4))
 	for _, size := range []int{0, 1, 5, 50, 51, 1000} {
 		keys := make([]int, size)
@@ -511,6 +525,7 @@ func TestFirstNIsTheHeadOfTheSortedList(t *testing.T) {
 }
 
 func TestTidySpacesIsFieldsJoined(t *testing.T) {
+	t.Parallel()
 	for _, s := range []string{"", " ", "United Kingdom", " United Kingdom", "United  Kingdom", "United Kingdom ",
 		"United\tKingdom", "Côte d'Ivoire", "Côte\u00a0d'Ivoire", "a\u2003b", "x\r", "\nx", "a b c"} {
 		if got, want := tidySpaces(s), strings.Join(strings.Fields(s), " "); got != want {

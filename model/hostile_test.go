@@ -71,6 +71,7 @@ func textFields(v reflect.Value, path string, poison func(path string, set func(
 // record refuses a NUL (which cut names and the list's search text short
 // in SQLite), whatever else it allows.
 func TestEveryTextFieldRefusesNUL(t *testing.T) {
+	t.Parallel()
 	for kind := range validated() {
 		base := validated()[kind]
 		if err := base.Validate(); err != nil {
@@ -93,6 +94,7 @@ func TestEveryTextFieldRefusesNUL(t *testing.T) {
 
 // No text field takes a pasted file: each refuses 100,001 characters.
 func TestEveryTextFieldIsBounded(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("x", 100_001)
 	for kind := range validated() {
 		textFields(reflect.ValueOf(validated()[kind]), kind, func(path string, _ func(string)) {

@@ -75,13 +75,13 @@ func findIgnored(f SegmentFit, vals valueIndex) []Opportunity {
 		}
 		if active := g.Customers - g.Prospects - g.Former; g.Prospects > 0 && active == 0 {
 			out = append(out, Opportunity{Kind: UnsoldSegment, Subject: g.Name,
-				Text: fmt.Sprintf("%s and no customer yet: make them an offer", countOf(g.Prospects, "prospect"))})
+				Text: fmt.Sprintf("%s and no customer yet: make them an offer", Plural(g.Prospects, "prospect", "prospects"))})
 		}
 		if g.Buyers > 0 && g.HasMargin && all.HasMargin && g.Margin >= all.Margin+marginLead &&
 			(g.Buyers < smallSegment || g.Buyers*20 < all.Buyers) {
 			out = append(out, Opportunity{Kind: SmallProfitableSegment, Subject: g.Name,
 				Text: fmt.Sprintf("margin %s against %s overall, from only %s: find more like them",
-					pct(g.Margin), pct(all.Margin), countOf(g.Buyers, "buyer"))})
+					pct(g.Margin), pct(all.Margin), Plural(g.Buyers, "buyer", "buyers"))})
 		}
 	}
 	out = append(out, unmetValues(f.Customers, vals)...)

@@ -155,24 +155,10 @@ func (s ImportSummary) Details() []string {
 	}
 	if len(s.Kept) > 0 {
 		out = append(out, fmt.Sprintf("%s did not read and %s kept in the customer's notes:",
-			Plural(len(s.Kept), "optional field", "optional fields"), map[bool]string{true: "was", false: "were"}[len(s.Kept) == 1]))
+			Plural(len(s.Kept), "optional field", "optional fields"), Noun(len(s.Kept), "was", "were")))
 		for _, k := range s.Kept {
 			out = append(out, "  "+k)
 		}
 	}
 	return out
-}
-
-// Plural writes a count and the noun that goes with it: "1 day", "3 days",
-// "1,204 customers".
-func Plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return Commas(n) + " " + many
-}
-
-// Commas writes n with thousands separators: 100,000.
-func Commas(n int) string {
-	return strings.TrimSuffix(Money(int64(n)*100).String(), ".00")
 }

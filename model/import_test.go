@@ -3,6 +3,7 @@ package model
 import "testing"
 
 func TestImportSummaryString(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		s    ImportSummary
 		want string
@@ -22,6 +23,7 @@ func TestImportSummaryString(t *testing.T) {
 }
 
 func TestDecimalExact(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{"0.085": "0.085", "1.250": "", "2.55": "", "3": "", "-0.125": "-0.125", "0.000001": "0.000001"} {
 		d, err := ParseDecimal(in)
 		if err != nil {

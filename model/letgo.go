@@ -29,7 +29,7 @@ func (i LetGoImpact) Change() Money { return i.DirectCost + i.CostToServe - i.Re
 // Lines say it in words, one fact a line.
 func (i LetGoImpact) Lines(symbol string) []string {
 	lines := []string{
-		fmt.Sprintf("Revenue lost      %s from %s", i.Revenue.Format(symbol), countOf(i.Orders, "order")),
+		fmt.Sprintf("Revenue lost      %s from %s", i.Revenue.Format(symbol), Plural(i.Orders, "order", "orders")),
 		fmt.Sprintf("Cost of goods     %s no longer spent", i.DirectCost.Format(symbol)),
 		fmt.Sprintf("Cost to serve     %s no longer spent", i.CostToServe.Format(symbol)),
 	}
@@ -37,7 +37,7 @@ func (i LetGoImpact) Lines(symbol string) []string {
 		lines = append(lines, "Time saved        "+Duration(i.Minutes))
 	}
 	if i.Complaints > 0 {
-		lines = append(lines, "Complaints        "+countOf(i.Complaints, "complaint")+" to handle")
+		lines = append(lines, "Complaints        "+Plural(i.Complaints, "complaint", "complaints")+" to handle")
 	}
 	switch ch := i.Change(); {
 	case ch > 0:

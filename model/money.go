@@ -78,16 +78,6 @@ func ParseMoney(s string) (Money, error) {
 	return d.Round(), nil
 }
 
-// MustMoney parses s and panics if it is not an amount. For tests and
-// constant tables only.
-func MustMoney(s string) Money {
-	m, err := ParseMoney(s)
-	if err != nil {
-		panic(err)
-	}
-	return m
-}
-
 // ParseDecimal parses an amount like ParseMoney but keeps up to six decimal
 // places exactly.
 func ParseDecimal(s string) (Decimal, error) {
@@ -296,16 +286,10 @@ func (m Money) Format(symbol string) string {
 		sign = "-"
 		v = -v
 	}
-	whole := strconv.FormatInt(v/100, 10)
 	var b strings.Builder
 	b.WriteString(sign)
 	b.WriteString(symbol)
-	for i, r := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
+	writeCommas(&b, v/100)
 	fmt.Fprintf(&b, ".%02d", v%100)
 	return b.String()
 }

@@ -6,6 +6,7 @@ import (
 )
 
 func TestParseMoney(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		want Money
@@ -52,6 +53,7 @@ func TestParseMoney(t *testing.T) {
 }
 
 func TestMoneyFormat(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		m                    Money
 		format, short, plain string
@@ -81,6 +83,7 @@ func TestMoneyFormat(t *testing.T) {
 }
 
 func TestDecimalStringKeepsItsPlaces(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		d    Decimal
 		want string
@@ -102,6 +105,7 @@ func TestDecimalStringKeepsItsPlaces(t *testing.T) {
 }
 
 func TestDecimalTimesRoundsOnceHalfAwayFromZero(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		price string
 		qty   int64
@@ -136,6 +140,7 @@ func TestDecimalTimesRoundsOnceHalfAwayFromZero(t *testing.T) {
 }
 
 func TestTimeCost(t *testing.T) {
+	t.Parallel()
 	if got := TimeCost(90, 2500); got != 3750 {
 		t.Errorf("90 minutes at £25/h = %d, want 3750", got)
 	}

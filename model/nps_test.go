@@ -6,6 +6,7 @@ import (
 )
 
 func TestBandOf(t *testing.T) {
+	t.Parallel()
 	for score, want := range map[int]NPSBand{0: Detractor, 6: Detractor, 7: Passive, 8: Passive, 9: Promoter, 10: Promoter} {
 		if got := BandOf(score); got != want {
 			t.Errorf("BandOf(%d) = %s, want %s", score, got, want)
@@ -14,6 +15,7 @@ func TestBandOf(t *testing.T) {
 }
 
 func TestNPSScore(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		scores []int
@@ -48,6 +50,7 @@ func TestNPSScore(t *testing.T) {
 }
 
 func TestSummarizeNPS(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
 	overall := []NPSCount{
 		{Day: on("2026-11-20"), Score: 10, N: 3}, // recent, November
@@ -112,6 +115,7 @@ func TestSummarizeNPS(t *testing.T) {
 }
 
 func TestAdvocateCandidateAndUnanswered(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		stage Stage
 		score int

@@ -357,8 +357,7 @@ func TestSMSAndTargets(t *testing.T) {
 func TestMarketingNeedsConsent(t *testing.T) {
 	t.Parallel()
 	ts := DefaultTemplates()
-	var kinds func(Consent, Channel) string
-	kinds = func(cs Consent, ch Channel) string {
+	kinds := func(cs Consent, ch Channel) string {
 		var out []string
 		for _, t := range OfferedTemplates(ts, cs, ch) {
 			if t.Marketing {

@@ -445,7 +445,7 @@ func topReason(c *CustomerProfit, b topBase) string {
 	var parts []string
 	if b.buyers > 0 && b.revenue > 0 && c.Revenue*Money(b.buyers) >= 3*b.revenue {
 		times := float64(c.Revenue) * float64(b.buyers) / float64(b.revenue)
-		parts = append(parts, fmt.Sprintf("buys %.0f× the average over %s", times, countOf(c.SaleOrders, "order")))
+		parts = append(parts, fmt.Sprintf("buys %.0f× the average over %s", times, Plural(c.SaleOrders, "order", "orders")))
 	}
 	if b.hasMargin && c.HasMargin && c.Margin >= b.margin+0.1 {
 		parts = append(parts, fmt.Sprintf("margin %s against %s overall", pct(c.Margin), pct(b.margin)))
@@ -457,7 +457,7 @@ func topReason(c *CustomerProfit, b topBase) string {
 	}
 	if len(parts) == 0 {
 		return fmt.Sprintf("margin %s on %s over %s", pct(c.Margin), c.Revenue.Short(b.symbol),
-			countOf(c.SaleOrders, "order"))
+			Plural(c.SaleOrders, "order", "orders"))
 	}
 	return strings.Join(parts, ", ")
 }

@@ -37,6 +37,7 @@ func analyse(p Period, un ProfitFacts, cs ...ProfitFacts) ProfitSummary {
 }
 
 func TestCustomerProfitWorkedExamples(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name       string
 		p          Period
@@ -100,6 +101,7 @@ func TestCustomerProfitWorkedExamples(t *testing.T) {
 }
 
 func TestRFMScoresByQuintileWithTiesSharing(t *testing.T) {
+	t.Parallel()
 	// Six buyers in March 2026 (recency counted to the 31st) and one
 	// customer with only a cost, who is not scored and does not count.
 	buyer := func(name, last string, orders int, revenue Money) ProfitFacts {
@@ -133,6 +135,7 @@ func TestRFMScoresByQuintileWithTiesSharing(t *testing.T) {
 }
 
 func TestWhaleCurveAndHeadline(t *testing.T) {
+	t.Parallel()
 	profits := []Money{100000, 43000, 5000, 2000, 0, -1000, -3000, -8000, -12400, -25600}
 	var cs []ProfitFacts
 	for i, p := range profits {
@@ -174,6 +177,7 @@ func TestWhaleCurveAndHeadline(t *testing.T) {
 }
 
 func TestBottomReasonsNameTheLargestDragFirst(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		f    ProfitFacts
@@ -219,6 +223,7 @@ func TestBottomReasonsNameTheLargestDragFirst(t *testing.T) {
 }
 
 func TestTopAndBottomNeverShareACustomer(t *testing.T) {
+	t.Parallel()
 	facts := func(profits ...Money) []ProfitFacts {
 		var cs []ProfitFacts
 		for i, p := range profits {
@@ -262,6 +267,7 @@ func TestTopAndBottomNeverShareACustomer(t *testing.T) {
 }
 
 func TestTotalsReconcileWithTheUnattributedRow(t *testing.T) {
+	t.Parallel()
 	un := ProfitFacts{SaleOrders: 2, RefundOrders: 1, Costs: 1, Sales: 3000, Refunds: -200, DirectCost: 900,
 		CostToServe: 100, LastSale: at("2026-03-30 12:00"), Acquisition: 999}
 	s := analyse(march2026, un,
@@ -292,6 +298,7 @@ func TestTotalsReconcileWithTheUnattributedRow(t *testing.T) {
 }
 
 func TestMonthsIncludeEmptyOnes(t *testing.T) {
+	t.Parallel()
 	book := ProfitBook{
 		Period: Period{Kind: PeriodCustom, From: at("2026-01-15"), To: at("2026-04-10")},
 		Months: []MonthFacts{
@@ -325,6 +332,7 @@ func TestMonthsIncludeEmptyOnes(t *testing.T) {
 }
 
 func TestTiersSumTheirCustomers(t *testing.T) {
+	t.Parallel()
 	st := DefaultSettings()
 	st.TierNames = [Tiers]string{"Bronze", "Silver", "Gold"}
 	cs := []ProfitFacts{
@@ -346,6 +354,7 @@ func TestTiersSumTheirCustomers(t *testing.T) {
 }
 
 func TestSortByProfitIsAStableSort(t *testing.T) {
+	t.Parallel()
 	r := rand.New(rand.NewPCG(1, 2))
 	cs := make([]CustomerProfit, 2000)
 	for i := range cs {
@@ -372,6 +381,7 @@ func TestSortByProfitIsAStableSort(t *testing.T) {
 }
 
 func TestPeriods(t *testing.T) {
+	t.Parallel()
 	today := at("2026-11-23 14:00")
 	span := func(p Period) string { return FormatDate(p.From) + ".." + FormatDate(p.To) }
 	for _, tt := range []struct {

@@ -9,12 +9,14 @@ import (
 var recoveryNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
 
 func TestYearFrom(t *testing.T) {
+	t.Parallel()
 	if got := YearFrom(recoveryNow); !got.Equal(on("2025-11-24")) {
 		t.Errorf("YearFrom = %v, want 2025-11-24", got)
 	}
 }
 
 func TestAgeOf(t *testing.T) {
+	t.Parallel()
 	s := DefaultSettings() // low 14, medium 7, high 2
 	tests := []struct {
 		name    string
@@ -49,6 +51,7 @@ func TestAgeOf(t *testing.T) {
 }
 
 func TestSortForWork(t *testing.T) {
+	t.Parallel()
 	s := DefaultSettings()
 	rows := []Complaint{
 		{ID: 1, OpenedOn: on("2026-11-01"), Severity: SeverityLow, Status: ComplaintClosed, ClosedOn: on("2026-11-10")},
@@ -70,6 +73,7 @@ func TestSortForWork(t *testing.T) {
 }
 
 func TestSettleDates(t *testing.T) {
+	t.Parallel()
 	today := on("2026-11-23")
 	c := Complaint{OpenedOn: on("2026-11-20"), Status: ComplaintRemedied, Guarantee: true}
 	c.SettleDates(today)
@@ -94,6 +98,7 @@ func TestSettleDates(t *testing.T) {
 }
 
 func TestRecoveryRate(t *testing.T) {
+	t.Parallel()
 	cases := []RecoveryCase{
 		// 1: closed in March, ordered in June: recovered.
 		{CustomerID: 1, ClosedOn: on("2026-03-10"), LastOrder: on("2026-06-01")},
@@ -130,6 +135,7 @@ func TestRecoveryRate(t *testing.T) {
 }
 
 func TestGuaranteeTimes(t *testing.T) {
+	t.Parallel()
 	cs := []Complaint{
 		{OpenedOn: on("2026-11-01"), Guarantee: true, HonouredOn: on("2026-11-02")}, // 1 day
 		{OpenedOn: on("2026-10-01"), Guarantee: true, HonouredOn: on("2026-10-05")}, // 4 days
@@ -152,6 +158,7 @@ func TestGuaranteeTimes(t *testing.T) {
 }
 
 func TestDaysToRemedy(t *testing.T) {
+	t.Parallel()
 	if d, ok := DaysToRemedy(Complaint{OpenedOn: on("2026-11-01"), RemediedOn: on("2026-11-04")}); d != 3 || !ok {
 		t.Errorf("3 days: %d %v", d, ok)
 	}
@@ -161,6 +168,7 @@ func TestDaysToRemedy(t *testing.T) {
 }
 
 func TestAnalyseLastFive(t *testing.T) {
+	t.Parallel()
 	cs := []Complaint{
 		{ID: 1, OpenedOn: on("2026-06-01"), Category: ComplaintBilling, WhatWentWrong: "Charged twice"}, // sixth: left out
 		{ID: 2, OpenedOn: on("2026-09-01"), Category: ComplaintDelivery, WhatWentWrong: "Parcel arrived late",
@@ -207,6 +215,7 @@ func TestAnalyseLastFive(t *testing.T) {
 }
 
 func TestComplaintValidateDates(t *testing.T) {
+	t.Parallel()
 	c := Complaint{OpenedOn: on("2026-11-10"), Category: ComplaintQuality, Severity: SeverityLow,
 		Status: ComplaintClosed, WhatWentWrong: "x", Remedy: "y", RemediedOn: on("2026-11-09"),
 		ClosedOn: on("2026-11-08"), HonouredOn: on("2026-11-12")}
@@ -223,6 +232,7 @@ func TestComplaintValidateDates(t *testing.T) {
 }
 
 func TestRecoveryCasesFromComplaints(t *testing.T) {
+	t.Parallel()
 	cs := []Complaint{
 		{ID: 1, CustomerID: 7, Status: ComplaintClosed, ClosedOn: on("2026-10-01")},
 		{ID: 2, CustomerID: 8, Status: ComplaintRemedied, RemediedOn: on("2026-10-01")},

@@ -151,7 +151,7 @@ func SuggestAdvocate(stage Stage, referrals, nps int, hasNPS bool) (string, bool
 	}
 	var why []string
 	if referrals > 0 {
-		why = append(why, "referred "+countOf(referrals, "customer"))
+		why = append(why, "referred "+Plural(referrals, "customer", "customers"))
 	}
 	if hasNPS && AdvocateCandidate(stage, nps) {
 		why = append(why, "scored "+itoa(int64(nps))+" in NPS")

@@ -9,6 +9,7 @@ import (
 // every copy: it round-trips through the stored pairs and never holds a
 // password.
 func TestReplicateToSetting(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		to, err string
 	}{

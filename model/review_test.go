@@ -20,6 +20,7 @@ func on(s string) time.Time {
 }
 
 func TestMedianGap(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name string
 		days []string
@@ -46,6 +47,7 @@ func TestMedianGap(t *testing.T) {
 }
 
 func TestReviewRules(t *testing.T) {
+	t.Parallel()
 	s := DefaultSettings() // reorder 1.5, advocates 60, customers off, prospects 14, thank-you 7, complaints 14/7/2
 	base := func(stage Stage) ReviewCustomer {
 		return ReviewCustomer{ID: 1, Name: "Ada", Stage: stage, CreatedAt: on("2026-01-05")}
@@ -257,6 +259,7 @@ func equalKinds(a, b []ReasonKind) bool {
 // follow-up date has come and who is overdue to reorder: one entry, three
 // reasons, the most urgent first.
 func TestThreeReasonsMergeOnOneCustomer(t *testing.T) {
+	t.Parallel()
 	bea := ReviewCustomer{ID: 7, Name: "Bea", Stage: StageAdvocate, Channel: ChannelPhone, Phone: "555-0199",
 		Values: []string{"speed"}, CreatedAt: on("2025-01-01"),
 		Reminders: followUp(on("2026-11-21")),
@@ -281,6 +284,7 @@ func TestThreeReasonsMergeOnOneCustomer(t *testing.T) {
 }
 
 func TestQueueOrderAndDone(t *testing.T) {
+	t.Parallel()
 	s := DefaultSettings()
 	cs := []ReviewCustomer{
 		{ID: 1, Name: "Thank", Stage: StageCustomer, Orders: 1, FirstOrder: on("2026-11-15"), LastOrder: on("2026-11-15")},
@@ -309,6 +313,7 @@ func TestQueueOrderAndDone(t *testing.T) {
 }
 
 func TestCutoffs(t *testing.T) {
+	t.Parallel()
 	c := Cutoffs(DefaultSettings(), reviewDay)
 	for name, got := range map[string]time.Time{
 		"2026-09-24": c.Advocate, "2026-11-09": c.Prospect, "2026-11-10": c.ThankYouFrom,
@@ -329,6 +334,7 @@ func TestCutoffs(t *testing.T) {
 // Nov (4 days, target 2: 2 over); low opened 7 Nov (16 days, target 14: 2
 // over).
 func TestEquallyLateComplaintsTheMoreSevereSpeaks(t *testing.T) {
+	t.Parallel()
 	high := ReviewComplaint{OpenedOn: on("2026-11-19"), Severity: SeverityHigh}
 	low := ReviewComplaint{OpenedOn: on("2026-11-07"), Severity: SeverityLow}
 	for _, order := range [][]ReviewComplaint{{high, low}, {low, high}} {
@@ -347,6 +353,7 @@ func TestEquallyLateComplaintsTheMoreSevereSpeaks(t *testing.T) {
 // CompareUrgency sees only the kind and how far past due; SortReview adds
 // the name (case folded) and the id.
 func TestCompareUrgencyAndSortReview(t *testing.T) {
+	t.Parallel()
 	s := DefaultSettings()
 	cut := Cutoffs(s, reviewDay)
 	entry := func(id int64, name, due string) ReviewEntry {
@@ -376,6 +383,7 @@ func TestCompareUrgencyAndSortReview(t *testing.T) {
 }
 
 func TestReviewSizeSetting(t *testing.T) {
+	t.Parallel()
 	s := DefaultSettings()
 	if s.ReviewSize != 50 {
 		t.Errorf("default review size %d", s.ReviewSize)
@@ -397,6 +405,7 @@ func TestReviewSizeSetting(t *testing.T) {
 }
 
 func TestMoreText(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		more  int
 		exact bool

@@ -650,7 +650,7 @@ func JudgeGroup(g, all GroupRow, symbol string) Verdict {
 		if g.Buyers == 0 {
 			v.Reasons = []string{"no sale in the period"}
 		} else {
-			v.Reasons = []string{countOf(g.Buyers, "buyer")}
+			v.Reasons = []string{Plural(g.Buyers, "buyer", "buyers")}
 		}
 		return v
 	}
@@ -671,7 +671,7 @@ func JudgeGroup(g, all GroupRow, symbol string) Verdict {
 			rs = append(rs, fmt.Sprintf("fit %.1f", g.AvgFit))
 		}
 		if g.Answers > 0 && g.NPS < 0 {
-			rs = append(rs, "NPS "+signed(g.NPS))
+			rs = append(rs, "NPS "+Signed(g.NPS))
 		}
 		if g.Profit >= 0 && g.HasMargin {
 			rs = append(rs, "margin "+pct(g.Margin))
@@ -687,7 +687,7 @@ func JudgeGroup(g, all GroupRow, symbol string) Verdict {
 		strengths = append(strengths, "refers others")
 	}
 	if g.Answers > 0 && g.NPS >= greatNPS {
-		strengths = append(strengths, "NPS "+signed(g.NPS))
+		strengths = append(strengths, "NPS "+Signed(g.NPS))
 	}
 	if !below && per < watchComplaints && len(strengths) > 0 {
 		return Verdict{Kind: VerdictBest, Reasons: append([]string{"margin " + pct(g.Margin)}, strengths...)}
@@ -701,7 +701,7 @@ func JudgeGroup(g, all GroupRow, symbol string) Verdict {
 		worries = append(worries, perCustomer(per, "complaint"))
 	}
 	if g.Answers > 0 && g.NPS < 0 {
-		worries = append(worries, "NPS "+signed(g.NPS))
+		worries = append(worries, "NPS "+Signed(g.NPS))
 	}
 	if len(worries) > 0 {
 		return Verdict{Kind: VerdictWatch, Reasons: worries}

@@ -194,8 +194,8 @@ type FeedbackStore interface {
 	// and per segment of the customers who gave them.
 	NPSCounts(ctx context.Context) (overall, bySegment []NPSCount, err error)
 	// NPSPerCustomer tallies each customer's NPS answers received in
-	// [from, to]; zero times leave that end open.
-	NPSPerCustomer(ctx context.Context, from, to time.Time) (map[int64]NPS, error)
+	// period p; a zero end is open.
+	NPSPerCustomer(ctx context.Context, p Period) (map[int64]NPS, error)
 	// PromoterSuggestions lists customers whose latest NPS answer makes
 	// them an advocate candidate (AdvocateCandidate), newest answer
 	// first, at most limit, and how many there are in all.
@@ -237,8 +237,8 @@ type ComplaintStore interface {
 	// rate asks of customers whose complaints closed since then.
 	LastSales(ctx context.Context, since time.Time) (map[int64]time.Time, error)
 	// ComplaintsPerCustomer counts each customer's complaints opened in
-	// [from, to]; zero times leave that end open.
-	ComplaintsPerCustomer(ctx context.Context, from, to time.Time) (map[int64]ComplaintCount, error)
+	// period p; a zero end is open.
+	ComplaintsPerCustomer(ctx context.Context, p Period) (map[int64]ComplaintCount, error)
 }
 
 // ReviewStore reads the daily review and records what the owner did about
@@ -283,17 +283,17 @@ type StageChange struct {
 type FitStore interface {
 	// FitFacts reads every customer not archived with what the fit
 	// analysis needs besides their profit: segments, values, fit rating,
-	// referrer, complaints opened in [from, to], latest NPS answer and
+	// referrer, complaints opened in period p, latest NPS answer and
 	// last activity. The figures "in the period" are left zero: they are
 	// the profitability rules'.
-	FitFacts(ctx context.Context, from, to time.Time) ([]FitCustomer, error)
-	// TimeSpent sums the minutes of time logged for a customer in [from,
-	// to].
-	TimeSpent(ctx context.Context, customerID int64, from, to time.Time) (int, error)
+	FitFacts(ctx context.Context, p Period) ([]FitCustomer, error)
+	// TimeSpent sums the minutes of time logged for a customer in period
+	// p.
+	TimeSpent(ctx context.Context, customerID int64, p Period) (int, error)
 	// FitFigures fills the figures "in the period" of customers read by
 	// FitFacts: sale orders, revenue, direct cost, cost to serve and
-	// profit over [from, to], as the profitability rules define them.
-	FitFigures(ctx context.Context, cs []FitCustomer, from, to time.Time) error
+	// profit over period p, as the profitability rules define them.
+	FitFigures(ctx context.Context, cs []FitCustomer, p Period) error
 	// SetStage moves a customer to stage, keeping reason as their let-go
 	// reason (cleared when reason is empty and stage is not former), and
 	// returns the change; ErrNotFound for a missing id, ErrInvalid for a
@@ -364,7 +364,9 @@ type OutreachStore interface {
 	DeleteTouch(ctx context.Context, id int64) (Touch, error)
 }
 
-// Store is everything the TUI and the commands need.
+// Store is everything the TUI and the commands need: every narrow store
+// above, which each screen and command takes only the parts of that it
+// uses.
 type Store interface {
 	CustomerStore
 	SegmentStore
@@ -376,6 +378,8 @@ type Store interface {
 	OfferingStore
 	OrderStore
 	CostStore
+	ReviewStore
+	SetupStore
 	AlsoBoughtStore
 	ProfitStore
 	ReminderStore
@@ -433,8 +437,6 @@ type CostStore interface {
 	// the settings when c.Amount is zero, stores it and sets c.ID.
 	// ErrNotFound when the customer or order does not exist.
 	CreateCost(ctx context.Context, c *Cost) error
-	ReviewStore
-	SetupStore
 }
 
 // AlsoBoughtStore reads co-purchases.

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -95,4 +96,63 @@ func printableRune(r rune) string {
 		return "⍰"
 	}
 	return string(r)
+}
+
+// The words every part of clientele writes counts with: one home, so that
+// a screen, a command and an export say "1,204 customers" alike.
+
+// Commas writes n with thousands separators: 100,000; -1,240.
+func Commas(n int) string {
+	var b strings.Builder
+	writeCommas(&b, int64(n))
+	return b.String()
+}
+
+// writeCommas writes n with thousands separators to b: Commas, and money's
+// whole units.
+func writeCommas(b *strings.Builder, n int64) {
+	var buf [20]byte
+	s := strconv.AppendInt(buf[:0], n, 10)
+	digits := s
+	if n < 0 {
+		b.WriteByte('-')
+		digits = s[1:]
+	}
+	for i, c := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte(c)
+	}
+}
+
+// Signed writes n with its sign, as scores and NPS are written: "+2",
+// "-1", "0".
+func Signed(n int) string {
+	if n > 0 {
+		return "+" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// Plural writes a count and the noun that goes with it: "1 day", "3 days",
+// "1,204 customers".
+func Plural(n int, one, many string) string { return Commas(n) + " " + Noun(n, one, many) }
+
+// Noun is the word for n of something, without the count: "wish" for
+// one, "wishes" otherwise ("was" and "were" work too).
+func Noun(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Article is the indefinite article for a word: "an" before a vowel
+// ("an order", "an advocate"), else "a" ("a refund", "a customer").
+func Article(word string) string {
+	if word != "" && strings.ContainsRune("aeiouAEIOU", rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }

@@ -8,6 +8,7 @@ import (
 )
 
 func TestPrintable(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"Ada Lovelace", "Ada Lovelace"},
 		{"Zoë 李雷 🧼", "Zoë 李雷 🧼"},

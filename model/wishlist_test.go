@@ -6,6 +6,7 @@ import (
 )
 
 func TestThemeKey(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"Gift wrapping", "gift wrapping"},
 		{"  gift   WRAPPING!! ", "gift wrapping"},
@@ -33,6 +34,7 @@ func TestThemeKey(t *testing.T) {
 }
 
 func TestGroupWishes(t *testing.T) {
+	t.Parallel()
 	wishes := []Wish{
 		{ID: 1, On: on("2026-10-01"), CustomerID: 1, Customer: "Ada", Answer: "Gift wrapping"},
 		{ID: 2, On: on("2026-10-05"), CustomerID: 2, Customer: "Ben", Answer: "gift wrapping!"},
@@ -79,6 +81,7 @@ func TestGroupWishes(t *testing.T) {
 }
 
 func TestMergingThemes(t *testing.T) {
+	t.Parallel()
 	wishes := []Wish{
 		{ID: 1, On: on("2026-10-01"), CustomerID: 1, Answer: "Gift wrapping"},
 		{ID: 2, On: on("2026-10-02"), CustomerID: 2, Answer: "wrap my presents"},

@@ -90,6 +90,7 @@ func counts(co []model.CoPurchases) string {
 }
 
 func TestCoPurchasesCountOthersSales(t *testing.T) {
+	t.Parallel()
 	db, ids := coFixture(t)
 	bought, co, err := db.CoPurchases(context.Background(), ids["Ada"])
 	if err != nil {
@@ -130,6 +131,7 @@ func TestCoPurchasesCountOthersSales(t *testing.T) {
 // Only the latest orders with an item are read, and only the items a
 // customer bought most.
 func TestCoPurchasesReadTheLatestOrders(t *testing.T) {
+	t.Parallel()
 	db, ids := coFixture(t)
 	defer func(items, orders int) { alsoBoughtItems, alsoBoughtOrders = items, orders }(alsoBoughtItems, alsoBoughtOrders)
 	alsoBoughtItems, alsoBoughtOrders = 1, 2

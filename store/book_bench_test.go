@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"clientele/model"
+	"clientele/store/demo"
 )
 
 // BenchmarkFitBook computes the Segments tab at 100,000 customers as the
@@ -20,7 +21,8 @@ import (
 func BenchmarkFitBook(b *testing.B) {
 	ctx := context.Background()
 	db := openBenchFile(b)
-	from, today := fitPeriod()
+	period := model.Last12Months(demo.BenchNow) // the tab's period
+	from, today := period.From, period.To
 	s, err := db.Settings(ctx)
 	if err != nil {
 		b.Fatal(err)
@@ -32,7 +34,7 @@ func BenchmarkFitBook(b *testing.B) {
 			var serr error
 			var wg sync.WaitGroup
 			wg.Go(func() { segs, serr = db.Segments(ctx) })
-			cs, err := db.FitBook(ctx, from, today)
+			cs, err := db.FitBook(ctx, period)
 			wg.Wait()
 			if err = cmp.Or(err, serr); err != nil {
 				b.Fatal(err)
@@ -45,13 +47,13 @@ func BenchmarkFitBook(b *testing.B) {
 	b.Run("read", func(b *testing.B) {
 		start := processCPU()
 		for b.Loop() {
-			if _, err := db.FitBook(ctx, from, today); err != nil {
+			if _, err := db.FitBook(ctx, period); err != nil {
 				b.Fatal(err)
 			}
 		}
 		cpuTime(b, start)
 	})
-	cs, err := db.FitBook(ctx, from, today)
+	cs, err := db.FitBook(ctx, period)
 	if err != nil {
 		b.Fatal(err)
 	}

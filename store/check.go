@@ -224,24 +224,8 @@ func checkReferences(ctx context.Context, ro *sql.DB, r *CheckReport) error {
 	if err != nil {
 		return err
 	}
-	for fk.Next() {
-		var table, parent string
-		var rowid sql.NullInt64
-		var fkid int
-		if err := fk.Scan(&table, &rowid, &parent, &fkid); err != nil {
-			fk.Close()
-			return err
-		}
-		if len(r.ForeignKeys) < maxFindings {
-			r.ForeignKeys = append(r.ForeignKeys, fmt.Sprintf("%s row %d refers to a %s record that does not exist",
-				table, rowid.Int64, parent))
-		}
-	}
-	if err := fk.Err(); err != nil {
-		fk.Close()
-		return err
-	}
-	return fk.Close()
+	r.ForeignKeys, err = brokenReferences(fk)
+	return err
 }
 
 // amountColumns are the tables and their amounts and quantities that
@@ -558,4 +542,36 @@ func CheckAndFix(ctx context.Context, path string, fix bool) (rep CheckReport, f
 	rep, err = Check(ctx, path)
 	rep.UpgradedFrom = from
 	return rep, fixed, err
+}
+
+// rowReader is the part of *sql.Rows brokenReferences reads.
+type rowReader interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+	Close() error
+}
+
+// brokenReferences reads foreign_key_check's rows into findings, at most
+// maxFindings of them. A read that fails midway is an error, never a
+// shorter list: a check that stopped reading has not found "no problems".
+func brokenReferences(fk rowReader) (out []string, err error) {
+	defer func() {
+		if cerr := fk.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	for fk.Next() {
+		var table, parent string
+		var rowid sql.NullInt64
+		var fkid int
+		if err := fk.Scan(&table, &rowid, &parent, &fkid); err != nil {
+			return out, err
+		}
+		if len(out) < maxFindings {
+			out = append(out, fmt.Sprintf("%s row %d refers to a %s record that does not exist",
+				table, rowid.Int64, parent))
+		}
+	}
+	return out, fk.Err()
 }

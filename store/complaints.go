@@ -331,10 +331,10 @@ func setRemedyCost(ctx context.Context, tx *sql.Tx, c *model.Complaint, now stri
 	return err
 }
 
-// ComplaintsPerCustomer counts each customer's complaints opened in [from,
-// to], in one query; zero times leave that end open.
-func (db *DB) ComplaintsPerCustomer(ctx context.Context, from, to time.Time) (map[int64]model.ComplaintCount, error) {
-	cond, args := dayRange("c.opened_on", from, to)
+// ComplaintsPerCustomer counts each customer's complaints opened in
+// period p, in one query; a zero end is open.
+func (db *DB) ComplaintsPerCustomer(ctx context.Context, p model.Period) (map[int64]model.ComplaintCount, error) {
+	cond, args := dayRange("c.opened_on", p.From, p.To)
 	rows, err := db.r.QueryContext(ctx, `SELECT c.customer_id, count(*), count(*) FILTER (WHERE c.status = ?),
 		coalesce(sum(r.amount), 0) FROM complaints c
 		LEFT JOIN (SELECT complaint_id, sum(amount) AS amount FROM costs

@@ -35,6 +35,7 @@ func remedyRows(t *testing.T, db *DB, id int64) []model.Cost {
 }
 
 func TestComplaintRemedyCostIsACostRow(t *testing.T) {
+	t.Parallel()
 	fx := newFeedbackFixture(t)
 	db, ctx := fx.db, context.Background()
 	var order model.Order
@@ -128,6 +129,7 @@ func TestComplaintRemedyCostIsACostRow(t *testing.T) {
 }
 
 func TestComplaintRefsAreNamedFields(t *testing.T) {
+	t.Parallel()
 	fx := newFeedbackFixture(t)
 	db, ctx := fx.db, context.Background()
 	var order model.Order
@@ -172,6 +174,7 @@ func TestComplaintRefsAreNamedFields(t *testing.T) {
 }
 
 func TestListComplaintsRecoveryAndPerCustomer(t *testing.T) {
+	t.Parallel()
 	fx := newFeedbackFixture(t)
 	db, ctx := fx.db, context.Background()
 	err := db.Load(ctx, func(l *Loader) error {
@@ -234,7 +237,7 @@ func TestListComplaintsRecoveryAndPerCustomer(t *testing.T) {
 	if r := model.RecoveryRate(cases, fixedNow); r != (model.Recovery{Customers: 1, Reordered: 1}) {
 		t.Errorf("recovery %+v", r)
 	}
-	per, err := db.ComplaintsPerCustomer(ctx, time.Time{}, time.Time{})
+	per, err := db.ComplaintsPerCustomer(ctx, model.AllTime())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,13 +245,14 @@ func TestListComplaintsRecoveryAndPerCustomer(t *testing.T) {
 		per[fx.ben] != (model.ComplaintCount{Total: 1, Open: 1}) {
 		t.Errorf("per customer %+v", per)
 	}
-	per, _ = db.ComplaintsPerCustomer(ctx, day("2026-11-05"), time.Time{})
+	per, _ = db.ComplaintsPerCustomer(ctx, model.Period{From: day("2026-11-05")})
 	if len(per) != 1 || per[fx.ben].Total != 1 {
 		t.Errorf("from the 5th %+v", per)
 	}
 }
 
 func TestRawTime(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]time.Time{
 		"2026-11-05":          day("2026-11-05"),
 		"2026-11-05 10:30:00": day("2026-11-05 10:30"),
@@ -266,6 +270,7 @@ func TestRawTime(t *testing.T) {
 }
 
 func TestCustomerNamesByID(t *testing.T) {
+	t.Parallel()
 	fx := newFeedbackFixture(t)
 	ids := []int64{fx.ben, 999, fx.ada}
 	for range 600 { // more than one query's worth

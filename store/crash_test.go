@@ -147,6 +147,7 @@ func integrity(t *testing.T, path string) {
 const crashKills = 60
 
 func TestKilledWhileSavingEditsLosesNoAcknowledgedWrite(t *testing.T) {
+	t.Parallel()
 	if os.Getenv(helperEnv) != "" {
 		return
 	}
@@ -261,6 +262,7 @@ func bulkLoad(ctx context.Context, db *DB) {
 }
 
 func TestEditsWaitForAnotherProgramsLongImport(t *testing.T) {
+	t.Parallel()
 	if os.Getenv(helperEnv) != "" {
 		return
 	}

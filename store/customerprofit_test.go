@@ -12,6 +12,7 @@ import (
 // fixture alone, as their detail does, and checks the figures are the
 // book's, in March and all time: two reads, one set of rules.
 func TestCustomerProfitAgreesWithTheBook(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	fx := writeProfitFixture(t, db)
 	ctx := context.Background()

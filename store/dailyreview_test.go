@@ -263,6 +263,7 @@ func TestDailyReviewStopsEarlyAndCountsAtLeast(t *testing.T) {
 
 // The default size is the settings' ReviewSize.
 func TestDailyReviewSizeFromTheSettings(t *testing.T) {
+	t.Parallel()
 	db := dailyFixture(t, 200)
 	ctx := context.Background()
 	s, _ := db.Settings(ctx)

@@ -202,20 +202,20 @@ func figuresAgree(t *testing.T, db *DB, step string) {
 	for _, f := range book.Customers {
 		inBook[f.ID] = f
 	}
-	nps, err := db.NPSPerCustomer(ctx, time.Time{}, time.Time{})
+	nps, err := db.NPSPerCustomer(ctx, model.AllTime())
 	if err != nil {
 		t.Fatal(err)
 	}
-	complaints, err := db.ComplaintsPerCustomer(ctx, time.Time{}, time.Time{})
+	complaints, err := db.ComplaintsPerCustomer(ctx, model.AllTime())
 	if err != nil {
 		t.Fatal(err)
 	}
-	from, to := stamp(t, "2000-01-01"), stamp(t, "2100-01-01")
-	facts, err := db.FitFacts(ctx, from, to)
+	span := model.Period{From: stamp(t, "2000-01-01"), To: stamp(t, "2100-01-01")}
+	facts, err := db.FitFacts(ctx, span)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := db.FitFigures(ctx, facts, from, to); err != nil {
+	if err := db.FitFigures(ctx, facts, span); err != nil {
 		t.Fatal(err)
 	}
 	fit := map[int64]model.FitCustomer{}
@@ -257,7 +257,7 @@ func figuresAgree(t *testing.T, db *DB, step string) {
 			f.Orders != w.sales || f.Revenue != w.salesAmt+w.refundsAmt || f.CostToServe != w.serve) {
 			t.Errorf("%s: customer %d's fit facts %+v; the rows say %+v", step, id, f, w)
 		}
-		minutes, err := db.TimeSpent(ctx, id, from, to)
+		minutes, err := db.TimeSpent(ctx, id, span)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -3,7 +3,8 @@ package store
 import (
 	"context"
 	"math"
-	"time"
+
+	"clientele/model"
 )
 
 // SetReviewLookahead sets how many due entries past the daily list the
@@ -29,11 +30,11 @@ func (db *DB) Exec(query string, args ...any) error {
 	return err
 }
 
-// FitReads runs every query the Segments tab reads with, over [from, to],
+// FitReads runs every query the Segments tab reads with, over period p,
 // one after another, handing each row over and keeping nothing: what the
 // reading costs before any work in Go.
-func (db *DB) FitReads(ctx context.Context, from, to time.Time) error {
-	lo, hi := periodDays(from, to)
+func (db *DB) FitReads(ctx context.Context, p model.Period) error {
+	lo, hi := periodDays(p.From, p.To)
 	bounds, err := db.readBounds(ctx)
 	if err != nil {
 		return err
@@ -45,7 +46,7 @@ func (db *DB) FitReads(ctx context.Context, from, to time.Time) error {
 	all := []any{0, int64(math.MaxInt64)}
 	reads := []read{{liveByName, nil}, {cardsRead, all}, {"SELECT id, name FROM segments ORDER BY name, id", nil},
 		{complaintsOpened, []any{lo, hi}}, {monthsRead, all}}
-	for _, e := range planOf(spanOf(from, to), bounds.first, bounds.last).edges {
+	for _, e := range planOf(spanOf(p.From, p.To), bounds.first, bounds.last).edges {
 		reads = append(reads, read{edgeOrders, []any{e.lo, e.hi}}, read{edgeCosts, []any{e.lo, e.hi}})
 	}
 	for _, r := range reads {

@@ -271,10 +271,10 @@ func (db *DB) NPSCounts(ctx context.Context) (overall, bySegment []model.NPSCoun
 	return result(all, nil), result(segs, names), nil
 }
 
-// NPSPerCustomer tallies each customer's NPS answers received in [from,
-// to] in one query; zero times leave that end open.
-func (db *DB) NPSPerCustomer(ctx context.Context, from, to time.Time) (map[int64]model.NPS, error) {
-	cond, args := dayRange("received_on", from, to)
+// NPSPerCustomer tallies each customer's NPS answers received in period
+// p in one query; a zero end is open.
+func (db *DB) NPSPerCustomer(ctx context.Context, p model.Period) (map[int64]model.NPS, error) {
+	cond, args := dayRange("received_on", p.From, p.To)
 	rows, err := db.r.QueryContext(ctx, `SELECT customer_id,
 		count(*) FILTER (WHERE score >= ?), count(*) FILTER (WHERE score >= ? AND score < ?),
 		count(*) FILTER (WHERE score < ?)

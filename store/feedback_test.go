@@ -70,6 +70,7 @@ func nps(on string, customer int64, score int) model.Feedback {
 }
 
 func TestCreateFeedbackValidatesAndSavesTheQuestion(t *testing.T) {
+	t.Parallel()
 	fx := newFeedbackFixture(t)
 	ctx := context.Background()
 	bad := model.Feedback{On: day("2026-11-20"), Kind: model.FeedbackNPS}
@@ -116,6 +117,7 @@ func TestCreateFeedbackValidatesAndSavesTheQuestion(t *testing.T) {
 }
 
 func TestListFeedbackFiltersAndPages(t *testing.T) {
+	t.Parallel()
 	fx := newFeedbackFixture(t)
 	ctx := context.Background()
 	a := fx.add(t, nps("2026-11-01", fx.ada, 10))
@@ -177,6 +179,7 @@ func segmentID(t *testing.T, db *DB, name string) int64 {
 }
 
 func TestSetFeedbackStatusDatesTheReply(t *testing.T) {
+	t.Parallel()
 	fx := newFeedbackFixture(t)
 	ctx := context.Background()
 	id := fx.add(t, nps("2026-11-01", fx.ben, 3))
@@ -202,6 +205,7 @@ func TestSetFeedbackStatusDatesTheReply(t *testing.T) {
 }
 
 func TestNPSCountsAndPerCustomer(t *testing.T) {
+	t.Parallel()
 	fx := newFeedbackFixture(t)
 	ctx := context.Background()
 	fx.add(t, nps("2026-11-01", fx.ada, 10))
@@ -233,14 +237,14 @@ func TestNPSCountsAndPerCustomer(t *testing.T) {
 	if !reflect.DeepEqual(bySegment, wantSegments) {
 		t.Errorf("by segment %+v", bySegment)
 	}
-	per, err := fx.db.NPSPerCustomer(ctx, time.Time{}, time.Time{})
+	per, err := fx.db.NPSPerCustomer(ctx, model.AllTime())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(per) != 2 || per[fx.ben] != (model.NPS{Promoters: 1, Detractors: 1}) || per[fx.ada] != (model.NPS{Promoters: 1}) {
 		t.Errorf("per customer %+v", per)
 	}
-	per, _ = fx.db.NPSPerCustomer(ctx, day("2026-11-02"), day("2026-11-30"))
+	per, _ = fx.db.NPSPerCustomer(ctx, model.Period{From: day("2026-11-02"), To: day("2026-11-30")})
 	if len(per) != 1 || per[fx.ben] != (model.NPS{Detractors: 1}) {
 		t.Errorf("per customer from the 2nd %+v", per)
 	}
@@ -265,6 +269,7 @@ func sortCounts(cs []model.NPSCount) {
 }
 
 func TestPromoterSuggestionsUseTheLatestAnswer(t *testing.T) {
+	t.Parallel()
 	fx := newFeedbackFixture(t)
 	ctx := context.Background()
 	fx.add(t, nps("2026-10-01", fx.ada, 4))
@@ -300,6 +305,7 @@ func TestPromoterSuggestionsUseTheLatestAnswer(t *testing.T) {
 }
 
 func TestWishesAndThemes(t *testing.T) {
+	t.Parallel()
 	fx := newFeedbackFixture(t)
 	ctx := context.Background()
 	w1 := fx.add(t, model.Feedback{On: day("2026-11-01"), CustomerID: fx.ada, Kind: model.FeedbackWish, Answer: "Gift wrapping"})
@@ -325,6 +331,7 @@ func TestWishesAndThemes(t *testing.T) {
 }
 
 func TestFeedbackAndComplaintsOnTheTimeline(t *testing.T) {
+	t.Parallel()
 	fx := newFeedbackFixture(t)
 	ctx := context.Background()
 	fx.add(t, nps("2026-11-01", fx.ada, 9))

@@ -9,7 +9,6 @@ import (
 	"io"
 	"math"
 	"strings"
-	"sync"
 	"time"
 
 	"clientele/model"
@@ -509,16 +508,8 @@ func (db *DB) readBounds(ctx context.Context) (recordDays, error) {
 }
 
 // parallel runs each fn in a goroutine of its own (each query then holds
-// its own connection of the reader pool) and waits for all of them.
-func parallel(fns ...func() error) error {
-	errs := make([]error, len(fns))
-	var wg sync.WaitGroup
-	for i, fn := range fns {
-		wg.Go(func() { errs[i] = fn() })
-	}
-	wg.Wait()
-	return errors.Join(errs...)
-}
+// its own connection of the reader pool): model.Parallel.
+func parallel(fns ...func() error) error { return model.Parallel(fns...) }
 
 // row is one result row as the driver hands it over: an integer is an
 // int64, text a string, NULL nil.

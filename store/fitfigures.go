@@ -3,16 +3,15 @@ package store
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"clientele/model"
 )
 
 // FitFigures fills the figures "in the period" of customers read by
 // FitFacts: sale orders, revenue, direct cost, cost to serve and profit
-// over [from, to], and the day of their last sale in it, from the sums
-// the Profit book reads (readSums).
-func (db *DB) FitFigures(ctx context.Context, cs []model.FitCustomer, from, to time.Time) error {
+// over period p, and the day of their last sale in it, from the sums the
+// Profit book reads (readSums).
+func (db *DB) FitFigures(ctx context.Context, cs []model.FitCustomer, p model.Period) error {
 	var maxID int64
 	for i := range cs {
 		maxID = max(maxID, cs[i].ID)
@@ -21,7 +20,7 @@ func (db *DB) FitFigures(ctx context.Context, cs []model.FitCustomer, from, to t
 	if err != nil {
 		return err
 	}
-	all, err := db.readSums(ctx, spanOf(from, to), maxID, bounds, sumsRead{})
+	all, err := db.readSums(ctx, spanOf(p.From, p.To), maxID, bounds, sumsRead{})
 	if err != nil {
 		return fmt.Errorf("summing the period's orders and costs: %w", err)
 	}

@@ -10,6 +10,7 @@ import (
 
 // The customer list's rows carry the next follow-up day.
 func TestListRowsCarryTheFollowUp(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	day := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)

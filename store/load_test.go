@@ -21,6 +21,7 @@ func indexes(t *testing.T, db *DB) []string {
 }
 
 func TestLoadQueuesRowsAndBuildsDeferredIndexes(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	before := indexes(t, db)
@@ -106,6 +107,7 @@ func TestLoadQueuesRowsAndBuildsDeferredIndexes(t *testing.T) {
 }
 
 func TestLoadFailureLeavesNothing(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	before := indexes(t, db)
@@ -135,6 +137,7 @@ func TestLoadFailureLeavesNothing(t *testing.T) {
 }
 
 func TestLoadRefreshesFiguresOfCustomersWithOrders(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	c := model.Customer{Name: "Regular", Stage: model.StageCustomer}

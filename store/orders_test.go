@@ -27,6 +27,7 @@ func at(s string) time.Time {
 }
 
 func TestCreateOrderRefreshesFigures(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	id := newCustomer(t, db, "Ada")
@@ -76,6 +77,7 @@ func TestCreateOrderRefreshesFigures(t *testing.T) {
 }
 
 func TestCreateOrderRefusesBadInput(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	o := model.Order{CustomerID: 42, OrderedAt: at("2026-11-01"), Kind: model.OrderSale,
@@ -103,6 +105,7 @@ func TestCreateOrderRefusesBadInput(t *testing.T) {
 }
 
 func TestCreateCostPricesTimeAtHourlyRate(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	s := model.DefaultSettings()
@@ -145,6 +148,7 @@ func TestCreateCostPricesTimeAtHourlyRate(t *testing.T) {
 }
 
 func TestOfferingSKUConflicts(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	a := model.Offering{SKU: "SOAP-1", Name: "Lavender soap", Price: 450, UnitCost: 120, Active: true, Tier: 1}

@@ -26,6 +26,7 @@ func wantSums(t *testing.T, db *DB, order, amount, direct int64) {
 // An order loaded in bulk keeps the sums of its lines, as one entered
 // here does (TestCreateOrderRefreshesFigures).
 func TestLoadedOrdersKeepTheSumsOfTheirLines(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	id := newCustomer(t, db, "Ada")
 	walkIn := model.Order{OrderedAt: at("2026-11-02 10:00"), Kind: model.OrderSale,
@@ -47,6 +48,7 @@ func TestLoadedOrdersKeepTheSumsOfTheirLines(t *testing.T) {
 // Opening a file from before orders kept their sums fills them from the
 // lines.
 func TestMigrationFillsOrderSums(t *testing.T) {
+	t.Parallel()
 	path := fileBefore(t, "ADD COLUMN lines_amount",
 		`INSERT INTO customers (id, name, created_at, updated_at) VALUES (1, 'Ada', '2026-01-01 00:00:00', '2026-01-01 00:00:00')`,
 		`INSERT INTO orders (id, customer_id, ordered_at, kind, created_at) VALUES
@@ -68,6 +70,7 @@ func TestMigrationFillsOrderSums(t *testing.T) {
 // A line changed behind the store's back leaves its order's sums wrong:
 // check names the customer, and the fix mends the sums.
 func TestCheckFindsOrderSumsTheLinesDoNotAddUpTo(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	good := sampleFile(t)
 	raw, err := sql.Open("sqlite", "file:"+good)

@@ -89,6 +89,7 @@ func writeProfitFixture(t *testing.T, db *DB) profitFixture {
 }
 
 func TestProfitBookSumsThePeriodAndAllTime(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	fx := writeProfitFixture(t, db)
 	book, err := db.ProfitBook(context.Background(), fx.march)
@@ -135,6 +136,7 @@ func TestProfitBookSumsThePeriodAndAllTime(t *testing.T) {
 // read with plain SQL, for March and for all time (which reads without
 // any test of the day).
 func TestProfitBookReconcilesWithEveryLine(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	fx := writeProfitFixture(t, db)
 	ctx := context.Background()
@@ -177,6 +179,7 @@ func TestProfitBookReconcilesWithEveryLine(t *testing.T) {
 }
 
 func TestProfitBookAllTimeIsEveryRecord(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	fx := writeProfitFixture(t, db)
 	book, err := db.ProfitBook(context.Background(), model.AllTime())
@@ -200,6 +203,7 @@ func TestProfitBookAllTimeIsEveryRecord(t *testing.T) {
 }
 
 func TestProfitBookOfAnEmptyDatabase(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	book, err := db.ProfitBook(context.Background(), model.AllTime())
 	if err != nil {
@@ -212,6 +216,7 @@ func TestProfitBookOfAnEmptyDatabase(t *testing.T) {
 }
 
 func TestProfitBookWithoutMonthsIsTheBookLessItsMonths(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	fx := writeProfitFixture(t, db)
 	ctx := context.Background()
@@ -236,6 +241,7 @@ func TestProfitBookWithoutMonthsIsTheBookLessItsMonths(t *testing.T) {
 // sums that check compares with their lines and the fix mends, as
 // customers' orders do (TestCheckFindsOrderSumsTheLinesDoNotAddUpTo).
 func TestCheckFindsSumsOfOrdersOfNoOne(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	writeProfitFixture(t, db)
 	ctx := context.Background()

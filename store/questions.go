@@ -10,6 +10,8 @@ import (
 	"clientele/model"
 )
 
+var _ model.SetupStore = (*DB)(nil)
+
 // SavedQuestions lists the saved feedback questions, oldest first.
 func (db *DB) SavedQuestions(ctx context.Context) ([]model.SavedQuestion, error) {
 	rows, err := db.r.QueryContext(ctx, "SELECT id, text FROM questions ORDER BY id")

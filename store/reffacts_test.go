@@ -189,7 +189,7 @@ func (l *idLists) of(id int64) []string {
 // store did before (refFitFacts), and ProfitBook's customers beside the
 // customers themselves, and describes the differences, at most limit.
 func (db *DB) FactsDiffer(ctx context.Context, from, to time.Time, limit int) ([]string, error) {
-	got, err := db.FitFacts(ctx, from, to)
+	got, err := db.FitFacts(ctx, model.Period{From: from, To: to})
 	if err != nil {
 		return nil, err
 	}

@@ -54,6 +54,7 @@ func reviewFixture(t *testing.T) (*DB, map[string]int64) {
 }
 
 func TestReviewQueueFromTheStore(t *testing.T) {
+	t.Parallel()
 	db, ids := reviewFixture(t)
 	ctx := context.Background()
 	var c model.Customer
@@ -101,6 +102,7 @@ func TestReviewQueueFromTheStore(t *testing.T) {
 }
 
 func TestTouchesSnoozesAndFollowUps(t *testing.T) {
+	t.Parallel()
 	db, ids := reviewFixture(t)
 	ctx := context.Background()
 	// A review done today keeps the entry, marked done.

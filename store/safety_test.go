@@ -45,6 +45,7 @@ func loadOrders(t testing.TB, db *DB, n int) {
 }
 
 func TestBackupWhileAnotherConnectionWrites(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "live.db")
 	db, err := Open(ctx, path)
@@ -135,6 +136,8 @@ func countWithoutOrders(t *testing.T, path string) int {
 }
 
 func TestOpenBacksUpAnOlderFileBeforeMigrating(t *testing.T) {
+	// Not parallel: it changes a package variable (migrations or
+	// busyTimeout) every other test reads.
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
 	db, err := Open(ctx, path)
@@ -272,6 +275,7 @@ func fixFigures(t *testing.T, path string) {
 }
 
 func TestOpenRefusesDamagedFilesUntouched(t *testing.T) {
+	t.Parallel()
 	good := sampleFile(t)
 	cases := []struct {
 		name string
@@ -317,6 +321,7 @@ func TestOpenRefusesDamagedFilesUntouched(t *testing.T) {
 }
 
 func TestCheckFindsDamageBrokenReferencesAndWrongFigures(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	good := sampleFile(t)
 	rep, err := Check(ctx, good)
@@ -355,6 +360,7 @@ func TestCheckFindsDamageBrokenReferencesAndWrongFigures(t *testing.T) {
 // CheckAndFix writes only with fix, only to the figures, and never to a
 // damaged file.
 func TestCheckAndFixRecomputesOnlyTheFigures(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	good := sampleFile(t)
 	noisy := noisyCopy(t, good)
@@ -386,6 +392,7 @@ func TestCheckAndFixRecomputesOnlyTheFigures(t *testing.T) {
 }
 
 func TestWritesSayReadOnlyAndDiskFull(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := openTest(t)
 	c := model.Customer{Name: "Ada", Stage: model.StageCustomer}
@@ -442,6 +449,7 @@ func tryTmpfs(t *testing.T, size string) (string, error) {
 }
 
 func TestRealFullDiskAndReadOnlyMount(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := mountTmpfs(t, "1m")
 	path := filepath.Join(dir, "small.db")
@@ -487,6 +495,8 @@ func TestRealFullDiskAndReadOnlyMount(t *testing.T) {
 }
 
 func TestWriteRetriesWhileAnotherProgramHoldsTheLock(t *testing.T) {
+	// Not parallel: it changes a package variable (migrations or
+	// busyTimeout) every other test reads.
 	defer func(d time.Duration) { busyTimeout = d }(busyTimeout)
 	busyTimeout = 200 * time.Millisecond
 	ctx := context.Background()
@@ -622,6 +632,7 @@ func fill(t *testing.T, dir string) {
 // and checks; every write refuses at once with the reason, before it
 // reads any input, whatever the caller wraps around it.
 func TestAnUnwritableBookOpensToReadAndSaysWhy(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	books := unwritableBooks(t)
 	if len(books) == 0 {
@@ -670,6 +681,8 @@ func TestAnUnwritableBookOpensToReadAndSaysWhy(t *testing.T) {
 // A book that is from an older clientele and cannot be written cannot be
 // upgraded, and Open says so instead of failing on a missing column.
 func TestAnOlderUnwritableBookSaysWhyItCannotBeUpgraded(t *testing.T) {
+	// Not parallel: it changes a package variable (migrations or
+	// busyTimeout) every other test reads.
 	books := unwritableBooks(t)
 	if len(books) == 0 {
 		t.Skip("no unwritable condition can be made here")
@@ -689,6 +702,7 @@ func TestAnOlderUnwritableBookSaysWhyItCannotBeUpgraded(t *testing.T) {
 // the noise lands on, Health names the damage and how to recover, every
 // write refuses it, and the file's bytes stay as they were.
 func TestADamagedBookIsNeverWrittenTo(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	good := sampleFile(t)
 	size, _ := os.Stat(good)
@@ -743,6 +757,7 @@ func TestADamagedBookIsNeverWrittenTo(t *testing.T) {
 // (which check would call damaged, and which the next open would back up
 // for nothing).
 func TestAKillWhileTheSchemaIsMadeLeavesNoPartOfIt(t *testing.T) {
+	t.Parallel()
 	if os.Getenv(helperEnv) != "" {
 		return
 	}
@@ -809,6 +824,8 @@ func olderFile(t *testing.T, k int, data bool) string {
 // offers the upgrade; --fix upgrades it (backing it up first when it held
 // anything) and then checks its figures. Never "damaged".
 func TestCheckSaysWhatAnOlderFileIsAndUpgradesIt(t *testing.T) {
+	// Not parallel: olderFile changes migrations, which every other test
+	// reads.
 	ctx := context.Background()
 	for _, tc := range []struct {
 		k    int
@@ -853,6 +870,7 @@ func TestCheckSaysWhatAnOlderFileIsAndUpgradesIt(t *testing.T) {
 // was on, and gives the space its -wal took back: the owner can save
 // again at once.
 func TestALoadThatFillsTheDiskGivesTheSpaceBack(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := mountTmpfs(t, "3m")
 	path := filepath.Join(dir, "book.db")
@@ -889,6 +907,7 @@ func TestALoadThatFillsTheDiskGivesTheSpaceBack(t *testing.T) {
 // they wrapped or failed with "integer overflow". Amounts past the bound
 // are refused at every door.
 func TestSumsOfTheLargestAmountsFit(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := openTest(t)
 	const n = 10_000

@@ -26,15 +26,15 @@ const liveByName = `SELECT id FROM customers INDEXED BY customers_live_by_name W
 
 // FitFacts reads every customer not archived with what the fit analysis
 // needs besides their profit, in the list's order (by name); see fitBook.
-func (db *DB) FitFacts(ctx context.Context, from, to time.Time) ([]model.FitCustomer, error) {
-	return db.fitBook(ctx, from, to, false)
+func (db *DB) FitFacts(ctx context.Context, p model.Period) ([]model.FitCustomer, error) {
+	return db.fitBook(ctx, p, false)
 }
 
 // FitBook is FitFacts and FitFigures in one: every customer not archived,
 // in the list's order, with what the fit analysis weighs and their figures
-// over [from, to], all read side by side. The Segments tab's whole read.
-func (db *DB) FitBook(ctx context.Context, from, to time.Time) ([]model.FitCustomer, error) {
-	return db.fitBook(ctx, from, to, true)
+// over period p, all read side by side. The Segments tab's whole read.
+func (db *DB) FitBook(ctx context.Context, p model.Period) ([]model.FitCustomer, error) {
+	return db.fitBook(ctx, p, true)
 }
 
 // fitBook reads the list's order, then the customers' cards
@@ -43,8 +43,8 @@ func (db *DB) FitBook(ctx context.Context, from, to time.Time) ([]model.FitCusto
 // the period and, with figures, the sums of the period (readSums); and
 // joins them by id. Ids are dense (SQLite hands them out in order), so
 // facts about other tables are kept in slices indexed by id.
-func (db *DB) fitBook(ctx context.Context, from, to time.Time, figures bool) ([]model.FitCustomer, error) {
-	lo, hi := periodDays(from, to)
+func (db *DB) fitBook(ctx context.Context, p model.Period, figures bool) ([]model.FitCustomer, error) {
+	lo, hi := periodDays(p.From, p.To)
 	var maxID int64
 	if err := db.r.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM customers").Scan(&maxID); err != nil {
 		return nil, mapErr(err)
@@ -100,7 +100,7 @@ func (db *DB) fitBook(ctx context.Context, from, to time.Time, figures bool) ([]
 			if err != nil {
 				return err
 			}
-			sums, err = db.readSums(ctx, spanOf(from, to), maxID, bounds, sumsRead{})
+			sums, err = db.readSums(ctx, spanOf(p.From, p.To), maxID, bounds, sumsRead{})
 			return err
 		})
 	}
@@ -185,10 +185,10 @@ func (db *DB) each(ctx context.Context, query string, args []any, fn func(*sql.R
 	return mapErr(rows.Err())
 }
 
-// TimeSpent sums the minutes of time logged for a customer over [from,
-// to]: what letting them go would save.
-func (db *DB) TimeSpent(ctx context.Context, customerID int64, from, to time.Time) (int, error) {
-	lo, hi := periodDays(from, to)
+// TimeSpent sums the minutes of time logged for a customer over period
+// p: what letting them go would save.
+func (db *DB) TimeSpent(ctx context.Context, customerID int64, p model.Period) (int, error) {
+	lo, hi := periodDays(p.From, p.To)
 	var n int
 	err := db.r.QueryRowContext(ctx, `SELECT coalesce(sum(minutes), 0) FROM costs WHERE customer_id = ?
 		AND category = 'time' AND incurred_on >= ? AND incurred_on <= ? AND voided_at IS NULL`, customerID, lo, hi).Scan(&n)

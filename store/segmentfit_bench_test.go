@@ -3,7 +3,6 @@ package store_test
 import (
 	"context"
 	"testing"
-	"time"
 
 	"clientele/model"
 	"clientele/store"
@@ -20,10 +19,10 @@ import (
 func BenchmarkFitReads(b *testing.B) {
 	ctx := context.Background()
 	db := openBenchFile(b)
-	from, today := fitPeriod()
+	period := model.Last12Months(demo.BenchNow) // the tab's period
 	start := processCPU()
 	for b.Loop() {
-		if err := db.FitReads(ctx, from, today); err != nil {
+		if err := db.FitReads(ctx, period); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -45,11 +44,4 @@ func openBenchFile(tb testing.TB) *store.DB {
 	}
 	tb.Cleanup(func() { db.Close() })
 	return db
-}
-
-// fitPeriod is the Segments tab's period on the benchmark book's day: the
-// last twelve months to today.
-func fitPeriod() (from, today time.Time) {
-	today = model.Day(demo.BenchNow)
-	return time.Date(today.Year(), today.Month()-11, 1, 0, 0, 0, 0, time.UTC), today
 }

@@ -13,6 +13,7 @@ import (
 )
 
 func TestFitFactsReadsWhatTheScoreWeighs(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	day := func(s string) time.Time { return stamp(t, s) }
@@ -63,7 +64,7 @@ func TestFitFactsReadsWhatTheScoreWeighs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := db.FitFacts(ctx, day("2025-12-01"), day("2026-11-23"))
+	got, err := db.FitFacts(ctx, model.Period{From: day("2025-12-01"), To: day("2026-11-23")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,6 +88,7 @@ func TestFitFactsReadsWhatTheScoreWeighs(t *testing.T) {
 }
 
 func TestTimeSpentSumsTheMinutesInThePeriod(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	c := model.Customer{Name: "Dev", Stage: model.StageCustomer}
@@ -104,13 +106,15 @@ func TestTimeSpentSumsTheMinutesInThePeriod(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	n, err := db.TimeSpent(ctx, c.ID, time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+	n, err := db.TimeSpent(ctx, c.ID, model.Period{From: time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC),
+		To: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
 	if err != nil || n != 135 {
 		t.Errorf("time spent %d, %v; want 135 minutes (90 + 45; the 600 from 2025 is before the period)", n, err)
 	}
 }
 
 func TestSetStageLetsGoAndUndoes(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	c := model.Customer{Name: "Dev", Stage: model.StageCustomer}
@@ -149,6 +153,7 @@ func TestSetStageLetsGoAndUndoes(t *testing.T) {
 }
 
 func TestFitFiguresSumThePeriodByHand(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	day := func(s string) time.Time { return stamp(t, s) }
@@ -191,11 +196,11 @@ func TestFitFiguresSumThePeriodByHand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cs, err := db.FitFacts(ctx, day("2025-12-01"), day("2026-11-23"))
+	cs, err := db.FitFacts(ctx, model.Period{From: day("2025-12-01"), To: day("2026-11-23")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := db.FitFigures(ctx, cs, day("2025-12-01"), day("2026-11-23")); err != nil {
+	if err := db.FitFigures(ctx, cs, model.Period{From: day("2025-12-01"), To: day("2026-11-23")}); err != nil {
 		t.Fatal(err)
 	}
 	c := cs[0]
@@ -209,6 +214,7 @@ func TestFitFiguresSumThePeriodByHand(t *testing.T) {
 }
 
 func TestEachIDReadsGroupConcat(t *testing.T) {
+	t.Parallel()
 	for list, want := range map[string][]int64{"": nil, "7": {7}, "1,22,333": {1, 22, 333}, "-4,5": {-4, 5}} {
 		var got []int64
 		eachID(list, func(id int64) { got = append(got, id) })
@@ -220,6 +226,7 @@ func TestEachIDReadsGroupConcat(t *testing.T) {
 
 // parseStamp reads what parseTime reads, faster for the stored form.
 func TestParseStampReadsWhatParseTimeReads(t *testing.T) {
+	t.Parallel()
 	for _, s := range []string{"", "2026-11-23 09:30:05", "2024-02-29 23:59:59", "2025-02-29 10:00:00",
 		"2026-04-31 10:00:00", "2026-13-01 10:00:00", "2026-11-23 24:00:00", "2026-11-23 10:60:00",
 		"2026-11-23 10:00:60", "1899-12-31 10:00:00", "3000-01-01 10:00:00", "2026-11-23", "2026-11-23 10:00",

@@ -69,6 +69,7 @@ func filtered(t *testing.T, db *DB, text string) string {
 }
 
 func TestCreateSegmentRefusesTakenAndBadNames(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	s := model.Segment{Name: "  Teen   fashion ", CadenceDays: 30}
@@ -93,6 +94,7 @@ func TestCreateSegmentRefusesTakenAndBadNames(t *testing.T) {
 }
 
 func TestRenameSegmentKeepsMembersAndTheFilterCurrent(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	segmentBook(t, db, map[string][]string{"Ann": {"Wholesale"}, "Bob": {"Wholesale", "Gift buyers"}, "Cy": nil})
@@ -121,6 +123,7 @@ func TestRenameSegmentKeepsMembersAndTheFilterCurrent(t *testing.T) {
 }
 
 func TestMergeSegmentsMovesMembersOnceAndDeletesTheMerged(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	segmentBook(t, db, map[string][]string{
@@ -160,6 +163,7 @@ func TestMergeSegmentsMovesMembersOnceAndDeletesTheMerged(t *testing.T) {
 }
 
 func TestDeleteSegmentKeepsItsCustomers(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	segmentBook(t, db, map[string][]string{"Ann": {"Wholesale"}, "Bob": {"Wholesale", "Gift buyers"}})
@@ -181,6 +185,7 @@ func TestDeleteSegmentKeepsItsCustomers(t *testing.T) {
 }
 
 func TestAddAndRemoveMarkedCustomers(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	ids := segmentBook(t, db, map[string][]string{"Ann": {"Wholesale"}, "Bob": nil, "Cy": nil})
@@ -223,6 +228,7 @@ func TestAddAndRemoveMarkedCustomers(t *testing.T) {
 }
 
 func TestAddToSegmentInChunks(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	var ids []int64
@@ -251,6 +257,7 @@ func TestAddToSegmentInChunks(t *testing.T) {
 // A segment counts its members still on the books: archiving one takes
 // them out of the count, bringing them back puts them in again.
 func TestSegmentsCountMembersOnTheBooks(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	ids := segmentBook(t, db, map[string][]string{"Ann": {"Wholesale", "Gift"}, "Bob": {"Wholesale"},

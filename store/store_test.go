@@ -71,6 +71,7 @@ func fileBefore(t *testing.T, marker string, stmts ...string) string {
 }
 
 func TestOpenCreatesPrivateFileAtLatestVersion(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "new", "folder")
 	path := filepath.Join(dir, "c.db")
 	db, err := Open(context.Background(), path)
@@ -106,6 +107,7 @@ func TestOpenCreatesPrivateFileAtLatestVersion(t *testing.T) {
 }
 
 func TestCustomerRoundTrip(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	c := model.Customer{Name: " Ada Lovelace ", Email: "ada@example.com", Stage: model.StageCustomer, Fit: 4,
@@ -129,6 +131,7 @@ func TestCustomerRoundTrip(t *testing.T) {
 }
 
 func TestOpenRefusesNewerSchemaAndLeavesItUntouched(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "new.db")
 	db, err := Open(context.Background(), path)
 	if err != nil {
@@ -160,6 +163,7 @@ func TestOpenRefusesNewerSchemaAndLeavesItUntouched(t *testing.T) {
 }
 
 func TestOpenExistingRefusesAPathWithNoDatabase(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
 	for _, path := range []string{filepath.Join(dir, "none", "c.db"), filepath.Join(dir, "empty.db")} {
@@ -189,6 +193,7 @@ func TestOpenExistingRefusesAPathWithNoDatabase(t *testing.T) {
 }
 
 func TestOpenRefusesOtherFilesUntouched(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	notDB := filepath.Join(dir, "notes.txt")
 	os.WriteFile(notDB, []byte("dear diary, today I sold 3 candles\n"), 0o644)
@@ -215,6 +220,7 @@ func TestOpenRefusesOtherFilesUntouched(t *testing.T) {
 }
 
 func TestOpenTwiceMigratesOnce(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "twice.db")
 	for range 2 {
 		db, err := Open(context.Background(), path)
@@ -230,6 +236,7 @@ func TestOpenTwiceMigratesOnce(t *testing.T) {
 }
 
 func TestSchemaConstraintsMapToDomainErrors(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	exec := func(q string, args ...any) error {
@@ -258,6 +265,7 @@ func TestSchemaConstraintsMapToDomainErrors(t *testing.T) {
 }
 
 func TestUpdateArchiveAndReferrals(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	a := model.Customer{Name: "Ann", Stage: model.StageAdvocate}
@@ -331,6 +339,7 @@ func addOrder(t *testing.T, db *DB, customer int64, at string, kind model.OrderK
 }
 
 func TestListSortsFiltersAndPages(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	people := []model.Customer{
@@ -400,6 +409,7 @@ func TestListSortsFiltersAndPages(t *testing.T) {
 }
 
 func TestSettingsSaveAndRead(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	s, err := db.Settings(ctx)
@@ -421,6 +431,7 @@ func TestSettingsSaveAndRead(t *testing.T) {
 }
 
 func TestBackupIsAConsistentPrivateCopy(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	c := model.Customer{Name: "Ada"}
@@ -447,6 +458,7 @@ func TestBackupIsAConsistentPrivateCopy(t *testing.T) {
 
 // A folder gets a copy named after the clock; the copy is checked.
 func TestBackupCheckedNamesTheCopyInAFolder(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	c := model.Customer{Name: "Ada"}
@@ -470,6 +482,7 @@ func TestBackupCheckedNamesTheCopyInAFolder(t *testing.T) {
 }
 
 func TestTimelineListsOrdersNewestFirst(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	c := model.Customer{Name: "Ada"}

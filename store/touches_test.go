@@ -24,6 +24,7 @@ func lastTouch(t *testing.T, db *DB, id int64) string {
 // (which is not contact), a bulk load, the sqlite3 shell changing or
 // deleting one, and clearing the book.
 func TestLastTouchIsKeptOnEveryWrite(t *testing.T) {
+	t.Parallel()
 	db := openTest(t)
 	ctx := context.Background()
 	ada := model.Customer{Name: "Ada"}
@@ -92,6 +93,7 @@ func TestLastTouchIsKeptOnEveryWrite(t *testing.T) {
 // Opening a file from before last_touch_at fills it from the touches it
 // holds.
 func TestMigrationFillsLastTouch(t *testing.T) {
+	t.Parallel()
 	path := fileBefore(t, "ADD COLUMN last_touch_at",
 		`INSERT INTO customers (id, name, created_at, updated_at) VALUES (1, 'Ada', '2026-01-01 00:00:00', '2026-01-01 00:00:00'),
 			(2, 'Bea', '2026-01-01 00:00:00', '2026-01-01 00:00:00')`,

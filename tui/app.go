@@ -1,14 +1,16 @@
 // Package tui is clientele's terminal interface, built on Bubble Tea v2.
 //
 // One root model (App) owns the tabs, a stack of screens pushed over them,
-// the status bar and the help. Screens are pointers with Update methods
-// that return only commands; all I/O happens in those commands, which
-// answer with the messages in messages.go.
+// the status bar and the help, and routes the requests one area makes for
+// another's screens (routes.go). The screens live in one package per area
+// (tui/customers, tui/today, tui/segments, tui/feedback, tui/complaints,
+// tui/profit, tui/settings), on what they share in tui/kit: screens are
+// pointers with Update methods that return only commands; all I/O happens
+// in those commands, which answer with messages.
 package tui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -19,6 +21,14 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"clientele/model"
+	"clientele/tui/complaints"
+	"clientele/tui/customers"
+	"clientele/tui/feedback"
+	"clientele/tui/kit"
+	"clientele/tui/profit"
+	"clientele/tui/segments"
+	"clientele/tui/settings"
+	"clientele/tui/today"
 )
 
 // Options configure the app.
@@ -37,17 +47,19 @@ type Options struct {
 
 // tab is a top-level screen reached with its digit.
 type tab struct {
-	key    string
-	screen screen
+	key    string // the digit, as the header shows it
+	bind   key.Binding
+	screen kit.Screen
 }
 
 // App is the root model.
 type App struct {
-	com    *common
+	com    *kit.Context
+	store  model.Store
 	keys   GlobalKeys
 	tabs   []tab
 	active int
-	stack  []screen // screens pushed over the active tab; the last is on top
+	stack  []kit.Screen // screens pushed over the active tab; the last is on top
 	help   help.Model
 
 	width, height int
@@ -58,6 +70,9 @@ type App struct {
 	statusID      int
 }
 
+// clearStatusMsg clears the status bar if it still shows message id.
+type clearStatusMsg struct{ id int }
+
 // How long a message stays in the status bar.
 const (
 	statusFor = 5 * time.Second
@@ -67,28 +82,21 @@ const (
 // Layout: a header line on top, a status line and a help line below.
 const chromeLines = 3
 
-// Smallest terminal the app draws in; below it says so instead.
-const minWidth, minHeight = 20, 5
-
 // New builds the app over a store.
 func New(store model.Store, opt Options) *App {
 	now := opt.Now
 	if now == nil {
 		now = func() time.Time { return model.WallClock(time.Now()) }
 	}
-	com := &common{store: store, now: now, settings: model.DefaultSettings(), noColor: opt.NoColor,
-		isDark: true, loadDemo: opt.LoadDemo, importFile: opt.Import}
-	com.styles = newStyles(com.isDark, com.noColor)
-	a := &App{com: com, keys: DefaultGlobalKeys(), help: help.New()}
-	a.help.Styles = com.styles.Help
-	a.tabs = []tab{
-		{key: "1", screen: newToday(com)},
-		{key: "2", screen: newCustomerList(com)},
-		{key: "3", screen: newSegmentFit(com)},
-		{key: "4", screen: newFeedbackScreen(com)},
-		{key: "5", screen: newComplaintScreen(com)},
-		{key: "6", screen: newProfitScreen(com)},
-		{key: "7", screen: newSettingsTab(com)},
+	com := &kit.Context{Now: now, Settings: model.DefaultSettings(), NoColor: opt.NoColor, IsDark: true,
+		LoadDemo: opt.LoadDemo, Import: opt.Import}
+	com.Styles = kit.NewStyles(com.IsDark, com.NoColor)
+	a := &App{com: com, store: store, keys: DefaultGlobalKeys(), help: help.New()}
+	a.help.Styles = com.Styles.Help
+	for i, s := range []kit.Screen{today.New(com, store), customers.NewList(com, store), segments.New(com, store),
+		feedback.New(com, store), complaints.New(com, store), profit.New(com, store), settings.New(com, store)} {
+		b := a.keys.GoTo[i]
+		a.tabs = append(a.tabs, tab{key: b.Help().Key, bind: b, screen: s})
 	}
 	a.active = a.tabIndex("2") // until the review says someone needs the owner
 	return a
@@ -105,24 +113,28 @@ func (a *App) tabIndex(k string) int {
 }
 
 // Init asks the terminal for its background, loads the settings and the
-// first screen.
+// first screen, and builds today's review, which decides the first screen.
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, a.loadSettings(), a.top().Init(), loadReview(a.com, 0, true))
+	return tea.Batch(tea.RequestBackgroundColor, a.loadSettings(), a.top().Init(),
+		today.LoadReview(a.com, a.store, 0, true))
 }
 
 func (a *App) loadSettings() tea.Cmd {
-	store := a.com.store
+	store := a.store
 	return func() tea.Msg {
-		s, err := store.Settings(bg())
+		s, err := store.Settings(kit.Bg())
 		if err != nil {
-			return errMsg{fmt.Errorf("reading settings: %w", err)}
+			return kit.ErrMsg{Err: fmt.Errorf("reading settings: %w", err)}
 		}
-		return settingsLoadedMsg{s}
+		return kit.SettingsLoadedMsg{Settings: s}
 	}
 }
 
+// Top is the screen in view: the top of the stack, else the active tab.
+func (a *App) Top() kit.Screen { return a.top() }
+
 // top is the screen on screen: the top of the stack, else the active tab.
-func (a *App) top() screen {
+func (a *App) top() kit.Screen {
 	if n := len(a.stack); n > 0 {
 		return a.stack[n-1]
 	}
@@ -132,8 +144,8 @@ func (a *App) top() screen {
 // bodySize is the size screens draw in.
 func (a *App) bodySize() (int, int) { return a.width, max(a.height-chromeLines, 1) }
 
-// Update handles the app's own messages and keys and passes the rest to
-// the screen on top.
+// Update handles the app's own messages and keys, routes the areas'
+// requests (route), and passes the rest to the screen on top.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -149,73 +161,44 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 
 	case tea.BackgroundColorMsg:
-		a.com.isDark = msg.IsDark()
-		a.com.styles = newStyles(a.com.isDark, a.com.noColor)
-		a.help.Styles = a.com.styles.Help
+		a.com.IsDark = msg.IsDark()
+		a.com.Styles = kit.NewStyles(a.com.IsDark, a.com.NoColor)
+		a.help.Styles = a.com.Styles.Help
 		// Screens with cached renderings redraw on the new styles.
 		return a, a.broadcast(msg)
 
-	case settingsLoadedMsg:
-		a.com.settings = msg.settings
+	case kit.SettingsLoadedMsg:
+		a.com.Settings = msg.Settings
 		return a, a.broadcast(msg)
 
-	case statusMsg:
-		return a, a.setStatus(msg.text, msg.err)
-	case errMsg:
-		return a, a.setStatus(errorText(msg.err), true)
+	case kit.StatusMsg:
+		return a, a.setStatus(msg.Text, msg.Err)
+	case kit.ErrMsg:
+		return a, a.setStatus(kit.ErrorText(msg.Err), true)
 	case clearStatusMsg:
 		if msg.id == a.statusID {
 			a.status, a.statusErr = "", false
 		}
 		return a, nil
 
-	case pushMsg:
-		return a, a.push(msg.screen)
-	case popMsg:
-		return a, a.pop()
-	case openCustomerMsg:
-		return a, a.push(newCustomerDetail(a.com, msg.id))
-	case formDataMsg:
-		return a, a.push(newCustomerForm(a.com, msg))
-	case dataChangedMsg:
-		return a, a.broadcast(msg)
-	case newFeedbackMsg:
-		return a, a.push(newFeedbackForm(a.com, msg.customerID))
-	case newComplaintMsg:
-		return a, a.push(newComplaintForm(a.com, msg.customerID, msg.orderID))
-	case newOrderMsg:
-		return a, openOrderForm(a.com, msg.customerID, msg.repeat)
-	case orderFormDataMsg:
-		return a, a.push(newOrderForm(a.com, msg))
-	case newCostMsg:
-		return a, openCostForm(a.com, msg.customerID, msg.orderID)
-	case costFormDataMsg:
-		return a, a.push(newCostForm(a.com, msg))
+	case kit.PushMsg:
+		return a, a.push(msg.Open())
+	case kit.PopMsg:
+		return a, tea.Sequence(a.pop(), msg.Then)
 
-	case reviewLoadedMsg:
+	case today.ReviewLoadedMsg:
 		// The app opens on Today when someone needs the owner, unless they
 		// already went elsewhere.
-		today := a.tabIndex("1")
-		if msg.start && len(msg.review.Entries) > 0 && len(a.stack) == 0 && !a.moved {
-			a.active = today
+		t := a.tabIndex("1")
+		if msg.Start && len(msg.Review.Entries) > 0 && len(a.stack) == 0 && !a.moved {
+			a.active = t
 		}
-		return a, a.tabs[today].screen.Update(msg)
-	case newTouchMsg:
-		return a, openReviewForm(a.com, msg.customerID, formTouch)
-	case followUpMsg:
-		return a, openReviewForm(a.com, msg.customerID, formFollowUp)
-	case reviewFormMsg:
-		return a, a.push(newReviewForm(a.com, msg.customer, msg.form))
-	case segmentFormMsg:
-		return a, a.push(newSegmentForm(a.com, msg))
-	case segmentAssignedMsg:
-		// The form closes itself; the list under it clears its marks.
-		return a, a.broadcast(msg)
-	case segmentEditMsg:
-		return a, a.push(newSegmentEdit(a.com, msg))
-	case stageChangedMsg:
-		// The let-go form closes itself; the Segments tab remembers what
-		// u undoes.
+		return a, a.tabs[t].screen.Update(msg)
+
+	case kit.Broadcast:
+		// A change every screen shown may need to know of: the form closes
+		// itself, the list under it clears its marks, the Segments tab
+		// remembers what u undoes.
 		return a, a.broadcast(msg)
 
 	case tea.KeyPressMsg:
@@ -225,6 +208,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseMsg:
 		// Screens see coordinates relative to their own top-left corner.
 		return a, a.top().Update(offsetMouse(msg, 1))
+	}
+	if cmd, ok := a.route(msg); ok {
+		return a, cmd
 	}
 	return a, a.top().Update(msg)
 }
@@ -240,7 +226,7 @@ func (a *App) broadcast(msg tea.Msg) tea.Cmd {
 }
 
 func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	if msg.String() == "ctrl+c" {
+	if key.Matches(msg, a.keys.ForceQuit) {
 		return tea.Quit
 	}
 	if a.showHelp {
@@ -249,7 +235,7 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	top := a.top()
-	if t, ok := top.(typer); ok && t.Typing() {
+	if t, ok := top.(kit.Typer); ok && t.Typing() {
 		return top.Update(msg)
 	}
 	switch {
@@ -259,7 +245,7 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.showHelp = true
 		return nil
 	case key.Matches(msg, a.keys.Back):
-		if b, ok := top.(backer); ok {
+		if b, ok := top.(kit.Backer); ok {
 			if handled, cmd := b.Back(); handled {
 				return cmd
 			}
@@ -271,11 +257,11 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return a.switchTab(a.active - 1 + len(a.tabs))
 	}
 	for i, t := range a.tabs {
-		if msg.String() == t.key {
+		if key.Matches(msg, t.bind) {
 			return a.switchTab(i)
 		}
 	}
-	if msg.String() == "," {
+	if key.Matches(msg, a.keys.Settings) {
 		return a.switchTab(a.tabIndex("7"))
 	}
 	return top.Update(msg)
@@ -293,7 +279,7 @@ func (a *App) switchTab(i int) tea.Cmd {
 	return a.tabs[i].screen.Init()
 }
 
-func (a *App) push(s screen) tea.Cmd {
+func (a *App) push(s kit.Screen) tea.Cmd {
 	s.SetSize(a.bodySize())
 	a.stack = append(a.stack, s)
 	return s.Init()
@@ -306,7 +292,7 @@ func (a *App) pop() tea.Cmd {
 		return nil
 	}
 	a.stack = a.stack[:len(a.stack)-1]
-	return a.top().Update(dataChangedMsg{})
+	return a.top().Update(kit.DataChangedMsg{})
 }
 
 func (a *App) setStatus(text string, isErr bool) tea.Cmd {
@@ -320,33 +306,12 @@ func (a *App) setStatus(text string, isErr bool) tea.Cmd {
 	return tea.Tick(d, func(time.Time) tea.Msg { return clearStatusMsg{id} })
 }
 
-// errorText says what went wrong in words a person can act on.
-func errorText(err error) string {
-	switch {
-	case errors.Is(err, model.ErrBusy):
-		return "Another copy of clientele is writing to this file; try again in a moment."
-	case errors.Is(err, model.ErrReadOnly):
-		return "The database file is read-only: nothing was saved; check its permissions."
-	case errors.Is(err, model.ErrDiskFull):
-		return "The disk is full: nothing was saved. Free some space and try again."
-	}
-	// A clash with stored data or a broken rule says what it is about;
-	// the kind of error ("conflict: ") is for code, not for the owner.
-	msg := err.Error()
-	for _, kind := range []error{model.ErrConflict, model.ErrInvalid} {
-		if errors.Is(err, kind) {
-			msg = strings.TrimPrefix(msg, kind.Error()+": ")
-		}
-	}
-	return msg
-}
-
 // View draws the header, the screen on top, the status line and the help.
 func (a *App) View() tea.View {
-	v := tea.NewView(recolour(a.render(), a.com.isDark, a.com.noColor))
+	v := tea.NewView(kit.Recolour(a.render(), a.com.IsDark, a.com.NoColor))
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
-	v.WindowTitle = "clientele · " + model.Printable(a.com.settings.BusinessName)
+	v.WindowTitle = "clientele · " + model.Printable(a.com.Settings.BusinessName)
 	return v
 }
 
@@ -354,8 +319,8 @@ func (a *App) render() string {
 	if a.width == 0 {
 		return ""
 	}
-	if a.width < minWidth || a.height < minHeight {
-		return fitBlock("too small\nneed 20×5", a.width, a.height)
+	if a.width < kit.MinWidth || a.height < kit.MinHeight {
+		return kit.FitBlock("too small\nneed 20×5", a.width, a.height)
 	}
 	w, h := a.bodySize()
 	var body string
@@ -367,7 +332,7 @@ func (a *App) render() string {
 	var b strings.Builder
 	b.WriteString(a.header())
 	b.WriteByte('\n')
-	b.WriteString(fitBlock(body, w, h))
+	b.WriteString(kit.FitBlock(body, w, h))
 	b.WriteByte('\n')
 	b.WriteString(a.statusLine())
 	b.WriteByte('\n')
@@ -379,27 +344,27 @@ func (a *App) render() string {
 // title when that fits beside the business's name, tabs closer together
 // before they shrink to their digits, and the name only where it fits.
 func (a *App) header() string {
-	st := a.com.styles
-	name := st.Muted.Render(model.Printable(a.com.settings.BusinessName))
+	st := a.com.Styles
+	name := st.Muted.Render(model.Printable(a.com.Settings.BusinessName))
 	layouts := []string{a.tabLine(false, "  "), a.tabLine(false, " "), a.tabLine(true, "  ")}
 	for _, line := range layouts {
-		if gap := a.width - lipglossWidth(line) - lipglossWidth(name); gap >= 2 {
+		if gap := a.width - kit.Width(line) - kit.Width(name); gap >= 2 {
 			return line + strings.Repeat(" ", gap) + name
 		}
 	}
 	for _, line := range layouts {
-		if lipglossWidth(line) <= a.width {
+		if kit.Width(line) <= a.width {
 			return line
 		}
 	}
-	return truncate(layouts[len(layouts)-1], a.width)
+	return kit.Truncate(layouts[len(layouts)-1], a.width)
 }
 
 // tabLine is the app name, the tabs and the title of a pushed screen,
 // sep apart; compact names only the tab in view, the others by their
 // digit, for when every title does not fit.
 func (a *App) tabLine(compact bool, sep string) string {
-	st := a.com.styles
+	st := a.com.Styles
 	var b strings.Builder
 	b.WriteString(st.AppName.Render("clientele"))
 	for i, t := range a.tabs {
@@ -424,22 +389,22 @@ func (a *App) tabLine(compact bool, sep string) string {
 // on the right, as far as the width allows; a message too long for the
 // line is cut between words.
 func (a *App) statusLine() string {
-	st := a.com.styles
+	st := a.com.Styles
 	var info string
-	if i, ok := a.top().(informer); ok {
+	if i, ok := a.top().(kit.Informer); ok {
 		info = i.Info()
 	}
 	if a.status == "" {
-		return truncate(st.Status.Render(info), a.width)
+		return kit.Truncate(st.Status.Render(info), a.width)
 	}
 	text, style := model.Printable(a.status), st.Accent
 	if a.statusErr {
 		style = st.StatusErr
 	}
-	if gap := a.width - lipglossWidth(text) - lipglossWidth(info); info != "" && gap >= 3 {
+	if gap := a.width - kit.Width(text) - kit.Width(info); info != "" && gap >= 3 {
 		return style.Render(text) + strings.Repeat(" ", gap) + st.Status.Render(info)
 	}
-	return style.Render(truncateWords(text, a.width))
+	return style.Render(kit.TruncateWords(text, a.width))
 }
 
 // helpLine is the top screen's short help followed by the global keys;
@@ -448,7 +413,7 @@ func (a *App) helpLine() string {
 	top := a.top()
 	own := top.ShortHelp()
 	var global []key.Binding
-	if t, ok := top.(typer); !ok || !t.Typing() {
+	if t, ok := top.(kit.Typer); !ok || !t.Typing() {
 		if len(a.stack) > 0 {
 			global = append(global, a.keys.Back)
 		}
@@ -458,19 +423,19 @@ func (a *App) helpLine() string {
 	h.SetWidth(0) // measure whole lines; the loop does the fitting
 	for n := len(own); n >= 0; n-- {
 		line := h.ShortHelpView(append(own[:n:n], global...))
-		if lipglossWidth(line) <= a.width {
+		if kit.Width(line) <= a.width {
 			return line
 		}
 	}
-	return truncate(a.help.ShortHelpView(global), a.width)
+	return kit.Truncate(a.help.ShortHelpView(global), a.width)
 }
 
 // fullHelp lists every key of the top screen and the global ones, in
 // columns that wrap to the width.
 func (a *App) fullHelp(w int) string {
-	st := a.com.styles
-	groups := append(a.top().FullHelp(), []key.Binding{a.keys.Tabs, a.keys.NextTab, a.keys.PrevTab,
-		a.keys.Back, a.keys.Help, a.keys.Quit})
+	st := a.com.Styles
+	groups := append(a.top().FullHelp(), []key.Binding{a.keys.Tabs, a.keys.Settings, a.keys.NextTab,
+		a.keys.PrevTab, a.keys.Back, a.keys.Help, a.keys.Quit, a.keys.ForceQuit})
 	h := help.New()
 	h.Styles = a.help.Styles
 	var rows []string
@@ -494,7 +459,7 @@ func (a *App) fullHelp(w int) string {
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
 	}
 	title := st.Title.Render("Keys on " + model.Printable(a.top().Title()))
-	note := wrap("While a text field has focus, q and digits are typed, not obeyed. Any key closes this.", w)
+	note := kit.Wrap("While a text field has focus, q and digits are typed, not obeyed. Any key closes this.", w)
 	for i, l := range note {
 		note[i] = st.Muted.Render(l)
 	}

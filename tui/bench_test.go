@@ -3,34 +3,16 @@ package tui
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"clientele/store"
 	"clientele/store/demo"
+	"clientele/tui/kit"
+	"clientele/tui/tuitest"
 )
-
-// benchSizes are the customer counts the list benchmarks compare: the
-// budget is ≤ 1 ms per key at 100,000 and ≤ 1.2× the 1,000 figure.
-var benchSizes = []int{1000, 100000}
-
-// openBench opens the cached demo database of n customers (about ten order
-// lines each), generating it on first use.
-func openBench(b *testing.B, n int) *store.DB {
-	b.Helper()
-	path, err := demo.BenchFile(context.Background(), n)
-	if err != nil {
-		b.Fatal(err)
-	}
-	db, err := store.Open(context.Background(), path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close() })
-	return db
-}
 
 // BenchmarkCustomerListKey measures one down-arrow through the root
 // model's Update and View on the customer list. When the key moves the
@@ -38,13 +20,13 @@ func openBench(b *testing.B, n int) *store.DB {
 // one; that load runs in a command, off the key's path, and is fed in with
 // the timer stopped, as Bubble Tea would run it in a goroutine.
 func BenchmarkCustomerListKey(b *testing.B) {
-	for _, n := range benchSizes {
+	for _, n := range tuitest.BenchSizes {
 		b.Run(fmt.Sprintf("customers=%d", n), func(b *testing.B) {
-			db := openBench(b, n)
+			db := tuitest.OpenBench(b, n)
 			d := newDriver(b, db, 100, 30)
-			d.keys("2") // the app opens on Today when someone is due
-			if _, ok := d.app.top().(*customerList); !ok {
-				b.Fatalf("not on the customer list: %T", d.app.top())
+			d.Keys("2") // the app opens on Today when someone is due
+			if title := d.app.top().Title(); title != "Customers" {
+				b.Fatalf("not on the customer list: %s", title)
 			}
 			down := tea.KeyPressMsg{Code: tea.KeyDown}
 			home := tea.KeyPressMsg{Code: tea.KeyHome}
@@ -55,9 +37,9 @@ func BenchmarkCustomerListKey(b *testing.B) {
 				_ = d.app.View()
 				if cmd != nil {
 					b.StopTimer()
-					d.run(cmd)
+					d.Run(cmd)
 					if i%2000 == 1999 { // stay in the first part of the list, like a person would
-						d.send(home)
+						d.Send(home)
 					}
 					b.StartTimer()
 				}
@@ -81,14 +63,16 @@ func BenchmarkFirstScreen(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			app := New(db, Options{Now: func() time.Time { return testNow }})
+			app := New(db, Options{Now: tuitest.Clock})
 			app.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 			// Init's commands: the settings and the list's first window.
 			app.Update(app.loadSettings()())
-			list := app.tabs[app.active].screen.(*customerList)
-			app.Update(list.reload()())
-			if out := app.render(); len(out) == 0 || list.table.Len() < n/2 {
-				b.Fatalf("first screen not drawn: %d rows", list.table.Len())
+			list := app.tabs[app.active].screen
+			app.Update(list.Init()())
+			var rows int // the list's length, as its facts in the status line say it
+			fmt.Sscanf(strings.ReplaceAll(list.(kit.Informer).Info(), ",", ""), "%d", &rows)
+			if out := app.render(); len(out) == 0 || rows < n/2 {
+				b.Fatalf("first screen not drawn: %d rows", rows)
 			}
 			db.Close()
 		}

@@ -1,63 +1,28 @@
 package tui
 
 import (
-	"cmp"
-	"context"
+	"clientele/store"
+	"clientele/tui/kit"
+	"clientele/tui/tuitest"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
-
-	"clientele/model"
-	"clientele/store"
 )
 
-// BenchmarkProfitScreen computes the Profit tab at 100,000 customers and
-// about a million order lines: what the tab's command does when it opens
-// or the period changes (the store's read and the analysis, over the
-// last 12 months), each part alone, and a key press on the loaded screen
-// (Update and View, budget 1 ms, and 1.2× its cost at 1,000 customers):
-// down and up the top list, and v from section to section, which draws
-// the whale curve and the monthly bars.
+// BenchmarkProfitScreen is a key press on the loaded Profit tab at
+// 100,000 customers and about a million order lines (Update and View,
+// budget 1 ms, and 1.2× its cost at 1,000 customers): down and up the top
+// list, and v from section to section, which draws the whale curve and
+// the monthly bars. What the tab computes when it opens is
+// BenchmarkProfitScreen in package profit.
 //
 //	go test ./tui -run '^$' -bench BenchmarkProfitScreen -benchtime 5x
 func BenchmarkProfitScreen(b *testing.B) {
-	db := openBench(b, 100000)
-	ctx := context.Background()
-	s, err := db.Settings(ctx)
-	period := model.Last12Months(testNow)
-	book, berr := db.ProfitBook(ctx, period)
-	if err = cmp.Or(err, berr); err != nil {
-		b.Fatal(err)
-	}
-	// each runs fn in a loop, failing on its first error, and reports the
-	// CPU time beside the wall time.
-	each := func(name string, fn func() error) {
-		b.Run(name, func(b *testing.B) {
-			start := processCPU()
-			for b.Loop() {
-				if err := fn(); err != nil {
-					b.Fatal(err)
-				}
-			}
-			cpuTime(b, start)
-		})
-	}
-	each("customers=100000", func() error {
-		_, err := computeProfit(db, period, testNow, s)
-		return err
-	})
-	each("read", func() error {
-		_, err := db.ProfitBook(ctx, period)
-		return err
-	})
-	each("analyse", func() error {
-		model.AnalyseProfit(book, model.ProfitOptions{Today: testNow, Settings: s})
-		return nil
-	})
+	db := tuitest.OpenBench(b, 100000)
 	keys := func(b *testing.B, db *store.DB, width, height int, at []string, press ...tea.KeyPressMsg) {
 		d := newDriver(b, db, width, height)
-		d.keys(append([]string{"6"}, at...)...)
-		if profitTab(d).data == nil {
+		d.Keys(append([]string{"6"}, at...)...)
+		if i, ok := d.app.top().(kit.Informer); !ok || i.Info() == "" {
 			b.Fatal("the Profit tab did not load")
 		}
 		i := 0
@@ -70,7 +35,7 @@ func BenchmarkProfitScreen(b *testing.B) {
 	down, up := tea.KeyPressMsg{Code: tea.KeyDown}, tea.KeyPressMsg{Code: tea.KeyUp}
 	next := tea.KeyPressMsg{Code: 'v', Text: "v"}
 	b.Run("key", func(b *testing.B) { keys(b, db, 80, 24, []string{"v"}, down, up) })
-	b.Run("key/customers=1000", func(b *testing.B) { keys(b, openBench(b, 1000), 80, 24, []string{"v"}, down, up) })
+	b.Run("key/customers=1000", func(b *testing.B) { keys(b, tuitest.OpenBench(b, 1000), 80, 24, []string{"v"}, down, up) })
 	b.Run("section", func(b *testing.B) { keys(b, db, 80, 24, nil, next) })
 	b.Run("section-wide", func(b *testing.B) { keys(b, db, 160, 48, nil, next) })
 }

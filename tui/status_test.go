@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"clientele/tui/kit"
+	"clientele/tui/tuitest"
 	"strings"
 	"testing"
 
@@ -8,10 +10,11 @@ import (
 )
 
 func TestALongStatusIsCutBetweenWords(t *testing.T) {
-	d := newDriver(t, fixtureStore(t), 80, 24)
-	d.send(statusMsg{text: "Imported 2,025 orders (42,481 lines, 317 unattributed), 948 customers, " +
+	t.Parallel()
+	d := newDriver(t, tuitest.FixtureStore(t), 80, 24)
+	d.Send(kit.StatusMsg{Text: "Imported 2,025 orders (42,481 lines, 317 unattributed), 948 customers, " +
 		"2,822 offerings from online-retail."})
-	lines := strings.Split(d.screen(), "\n")
+	lines := strings.Split(d.Screen(), "\n")
 	status := lines[len(lines)-2]
 	if want := "Imported 2,025 orders (42,481 lines, 317 unattributed), 948 customers, 2,822…"; status != want {
 		t.Errorf("status line\n%q, want\n%q", status, want)
@@ -19,6 +22,7 @@ func TestALongStatusIsCutBetweenWords(t *testing.T) {
 }
 
 func TestTruncateWords(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in   string
 		w    int
@@ -31,7 +35,7 @@ func TestTruncateWords(t *testing.T) {
 		{"Marked 田中 美咲 replied", 12, "Marked 田中…"},
 		{"one", 1, "o"},
 	} {
-		got := truncateWords(c.in, c.w)
+		got := kit.TruncateWords(c.in, c.w)
 		if got != c.want || ansi.StringWidth(got) > c.w {
 			t.Errorf("truncateWords(%q, %d) = %q, want %q", c.in, c.w, got, c.want)
 		}
@@ -40,7 +44,8 @@ func TestTruncateWords(t *testing.T) {
 
 // On an empty list the help line offers no key that would act on a row.
 func TestEmptyListsOfferNoKeyThatWouldDoNothing(t *testing.T) {
-	d := newDriver(t, openStore(t), 100, 24)
+	t.Parallel()
+	d := newDriver(t, tuitest.OpenStore(t), 100, 24)
 	for _, c := range []struct {
 		keys      []string
 		has, lack string
@@ -53,8 +58,8 @@ func TestEmptyListsOfferNoKeyThatWouldDoNothing(t *testing.T) {
 		{[]string{"4", "v"}, "v log/NPS/wishlist", "t name theme"},
 		{[]string{"5"}, "a new complaint", "enter edit"},
 	} {
-		d.keys(c.keys...)
-		lines := strings.Split(d.screen(), "\n")
+		d.Keys(c.keys...)
+		lines := strings.Split(d.Screen(), "\n")
 		help := lines[len(lines)-1]
 		if !strings.Contains(help, c.has) || strings.Contains(help, c.lack) {
 			t.Errorf("after %v the help line is %q: want %q, not %q", c.keys, help, c.has, c.lack)

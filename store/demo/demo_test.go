@@ -72,6 +72,7 @@ func count(t testing.TB, db *sql.DB, query string, args ...any) int {
 }
 
 func TestGenerateDefault(t *testing.T) {
+	t.Parallel()
 	path, sum := generate(t, 0, 1)
 	db := readOnly(t, path)
 
@@ -217,6 +218,7 @@ func TestGenerateDefault(t *testing.T) {
 // show, with the profit rule of DESIGN.md worked out in SQL: revenue less
 // direct cost less cost to serve (acquisition not included).
 func TestGenerateTellsTheStory(t *testing.T) {
+	t.Parallel()
 	path, _ := generate(t, 0, 1)
 	db := readOnly(t, path)
 	const profit = `WITH r AS (SELECT o.customer_id AS id, sum(l.amount) AS revenue,
@@ -381,6 +383,7 @@ func contentHash(t testing.TB, path string) string {
 }
 
 func TestGenerateIsDeterministic(t *testing.T) {
+	t.Parallel()
 	a, _ := generate(t, 300, 42)
 	b, _ := generate(t, 300, 42)
 	c, _ := generate(t, 300, 43)
@@ -394,6 +397,7 @@ func TestGenerateIsDeterministic(t *testing.T) {
 }
 
 func TestGenerateRefusesANonEmptyDatabase(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "full.db"))
 	if err != nil {
@@ -413,6 +417,7 @@ func TestGenerateRefusesANonEmptyDatabase(t *testing.T) {
 }
 
 func TestGenerateStopsWhenCancelled(t *testing.T) {
+	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	path := filepath.Join(t.TempDir(), "cancel.db")
 	db, err := store.Open(ctx, path)
@@ -435,6 +440,7 @@ func TestGenerateStopsWhenCancelled(t *testing.T) {
 }
 
 func TestGenerateLinesPerCustomer(t *testing.T) {
+	t.Parallel()
 	var calls, last int
 	path := filepath.Join(t.TempDir(), "2000.db")
 	db, err := store.Open(context.Background(), path)

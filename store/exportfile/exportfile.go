@@ -50,19 +50,25 @@ func orList(names []string) string {
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
-// FormatFor guesses the format of a file from its name among formats: .md
-// and .markdown are Markdown, .json JSON; anything else is the first of
-// formats.
-func FormatFor(path string, formats ...Format) Format {
-	var f Format
+// FormatOf is the format a file's name ends in: .md and .markdown are
+// Markdown, .csv CSV, .json JSON; ok is false for any other ending. It is
+// the one place an ending names a format (the TUI refuses the others).
+func FormatOf(path string) (f Format, ok bool) {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".md", ".markdown":
-		f = Markdown
+		return Markdown, true
 	case ".json":
-		f = JSON
+		return JSON, true
 	case ".csv":
-		f = CSV
+		return CSV, true
 	}
+	return "", false
+}
+
+// FormatFor guesses the format of a file from its name among formats (see
+// FormatOf); any other ending is the first of formats.
+func FormatFor(path string, formats ...Format) Format {
+	f, _ := FormatOf(path)
 	for _, ok := range formats {
 		if f == ok {
 			return f
@@ -123,6 +129,9 @@ func MarkdownCell(s string) string {
 func Write(path string, write func(io.Writer) error) error {
 	if err := CheckTarget(path); err != nil {
 		return err
+	}
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return fmt.Errorf("cannot write %s: it is a folder: add a file name", path)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 )
 
 func TestNeutralise(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{"=1+1": "'=1+1", "+x": "'+x", "-x": "'-x", "@x": "'@x", "\tx": "'\tx",
 		"\rx": "'\rx", "x=1": "x=1", "": "", "12.50": "12.50", "(unattributed)": "(unattributed)"} {
 		if got := Neutralise(in); got != want {
@@ -22,12 +23,14 @@ func TestNeutralise(t *testing.T) {
 }
 
 func TestMarkdownCell(t *testing.T) {
+	t.Parallel()
 	if got := MarkdownCell("a|b\nc\x1b[31m"); strings.ContainsAny(got, "\n\x1b") || !strings.Contains(got, `a\|b`) {
 		t.Errorf("MarkdownCell = %q", got)
 	}
 }
 
 func TestFormats(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]Format{"csv": CSV, "CSV": CSV, "md": Markdown, "markdown": Markdown, " json ": JSON} {
 		if got, err := ParseFormat(in, CSV, Markdown, JSON); got != want || err != nil {
 			t.Errorf("ParseFormat(%q) = %q, %v", in, got, err)
@@ -51,6 +54,7 @@ func TestFormats(t *testing.T) {
 }
 
 func TestPickPrefersTheFlagThenTheFileName(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		flag  string
 		given bool
@@ -73,6 +77,7 @@ func TestPickPrefersTheFlagThenTheFileName(t *testing.T) {
 }
 
 func TestWriteIsPrivateAndReplacesAtomically(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out.csv")
 	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
@@ -115,6 +120,7 @@ func TestWriteIsPrivateAndReplacesAtomically(t *testing.T) {
 // decodes to what was encoded, even when a character is split between
 // two writes.
 func TestWriteJSONEscapesControlsAndStaysFaithful(t *testing.T) {
+	t.Parallel()
 	in := map[string]string{"name": "a\u009b31m\u202eb\x7fc\U000E0001d\u200de\x1b]0;x\x07"}
 	var buf bytes.Buffer
 	if err := WriteJSON(&buf, in, " "); err != nil {
@@ -142,6 +148,7 @@ func TestWriteJSONEscapesControlsAndStaysFaithful(t *testing.T) {
 }
 
 func TestCSVCellKeepsTabsAndLinesAndShowsTheRest(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"a\tb\nc":             "a\tb\nc",
 		"a\r\nb\rc":           "a\nb\nc",

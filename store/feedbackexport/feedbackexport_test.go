@@ -55,6 +55,7 @@ func fixture(t *testing.T) *store.DB {
 }
 
 func TestCSVRoundTripsAndIsNeutralised(t *testing.T) {
+	t.Parallel()
 	db := fixture(t)
 	var b bytes.Buffer
 	if err := Write(context.Background(), &b, db, CSV, now); err != nil {
@@ -79,6 +80,7 @@ func TestCSVRoundTripsAndIsNeutralised(t *testing.T) {
 }
 
 func TestMarkdownSummaryAndTable(t *testing.T) {
+	t.Parallel()
 	db := fixture(t)
 	var b bytes.Buffer
 	if err := Write(context.Background(), &b, db, Markdown, now); err != nil {
@@ -103,6 +105,7 @@ func TestMarkdownSummaryAndTable(t *testing.T) {
 // TestWriteFileReplacesTheFile checks that WriteFile writes the log
 // through exportfile.Write, whose tests cover failures and privacy.
 func TestWriteFileReplacesTheFile(t *testing.T) {
+	t.Parallel()
 	db := fixture(t)
 	path := filepath.Join(t.TempDir(), "feedback.csv")
 	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
@@ -119,6 +122,7 @@ func TestWriteFileReplacesTheFile(t *testing.T) {
 }
 
 func TestFormats(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]Format{"csv": CSV, "CSV": CSV, "md": Markdown, "markdown": Markdown} {
 		if got, err := ParseFormat(in); got != want || err != nil {
 			t.Errorf("ParseFormat(%q) = %q, %v", in, got, err)

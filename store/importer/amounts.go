@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -84,5 +83,3 @@ func currencyCode(s string) (string, error) {
 	}
 	return c, nil
 }
-
-var errEmpty = errors.New("is empty")

@@ -282,8 +282,6 @@ func key(s string) string {
 	return b.String()
 }
 
-func (h *header) has(k string) bool { _, ok := h.idx[key(k)]; return ok }
-
 // find returns the position of the first alias present, or -1.
 func (h *header) find(aliases ...string) int {
 	for _, a := range aliases {

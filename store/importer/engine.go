@@ -177,13 +177,12 @@ type session struct {
 	scattered map[uint64]struct{} // order keys whose rows are apart
 	staged    int
 
-	known     bool             // the book holds orders of this source
-	currency  string           // the file's currency, once read
-	refs      map[string]int64 // customer ref → id, this source
-	emails    map[string]int64 // folded email → id
-	names     map[string][]int64
-	skus      map[string]*model.Offering
-	peopleSet bool
+	known    bool             // the book holds orders of this source
+	currency string           // the file's currency, once read
+	refs     map[string]int64 // customer ref → id, this source
+	emails   map[string]int64 // folded email → id
+	names    map[string][]int64
+	skus     map[string]*model.Offering
 }
 
 // prepare builds the format's reader for the header.

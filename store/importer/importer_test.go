@@ -35,6 +35,7 @@ const retailCSV = "\ufeffInvoiceNo,StockCode,Description,Quantity,InvoiceDate,Un
 	"C536379,D,Discount,-1,2010-12-01 09:41:00,27.50,17850.0,United Kingdom\r\n"
 
 func TestRetailSmallFile(t *testing.T) {
+	t.Parallel()
 	db, _ := openDB(t)
 	sum, err := run(t, db, retailCSV, Options{})
 	if err != nil {
@@ -61,6 +62,7 @@ func TestRetailSmallFile(t *testing.T) {
 }
 
 func TestBadLinesNameLineAndColumnAndWriteNothing(t *testing.T) {
+	t.Parallel()
 	head := "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
 	ok := "1,A,x,2,2010-12-01 08:00:00,1.50,12.0,UK\n"
 	cases := []struct {
@@ -108,6 +110,7 @@ func TestBadLinesNameLineAndColumnAndWriteNothing(t *testing.T) {
 }
 
 func TestAFileThatCannotBeReadIsSaidInWords(t *testing.T) {
+	t.Parallel()
 	db, _ := openDB(t)
 	dir := t.TempDir()
 	for path, want := range map[string]string{
@@ -122,6 +125,7 @@ func TestAFileThatCannotBeReadIsSaidInWords(t *testing.T) {
 }
 
 func TestDryRunWritesNothingAndCountsTruly(t *testing.T) {
+	t.Parallel()
 	db, _ := openDB(t)
 	dry, err := run(t, db, retailCSV, Options{DryRun: true})
 	if err != nil {
@@ -148,6 +152,7 @@ const etsyHead = "Sale Date,Order ID,Buyer User ID,Full Name,First Name,Last Nam
 	"Order Net,Buyer\n"
 
 func TestEtsy(t *testing.T) {
+	t.Parallel()
 	db, _ := openDB(t)
 	csv := etsyHead +
 		"01/05/24,1001,777,Ann Lee,Ann,Lee,2,Card,01/06/24,United Kingdom,GBP,24.00,4.00,3.50,1.20,0.89,18.41,annlee\n" +
@@ -180,6 +185,7 @@ func TestEtsy(t *testing.T) {
 }
 
 func TestGenericOrders(t *testing.T) {
+	t.Parallel()
 	db, _ := openDB(t)
 	existing := model.Customer{Name: "Ben Okafor", Email: "ben@example.com", Stage: model.StageCustomer}
 	if err := db.CreateCustomer(context.Background(), &existing); err != nil {
@@ -226,6 +232,7 @@ func TestGenericOrders(t *testing.T) {
 }
 
 func TestGenericCustomers(t *testing.T) {
+	t.Parallel()
 	db, _ := openDB(t)
 	csv := "First Name,Last Name,Email,Phone,Company,Notes,Segments\n" +
 		"Ann,Lee,Ann@Example.com,555-0100,Lee & Co,likes lavender,Wholesale; Gift buyers\n" +
@@ -248,6 +255,7 @@ func TestGenericCustomers(t *testing.T) {
 }
 
 func TestDetect(t *testing.T) {
+	t.Parallel()
 	for header, want := range map[string]string{
 		"InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country": OnlineRetail,
 		strings.TrimSpace(etsyHead):              "etsy",

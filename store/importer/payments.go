@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -9,8 +8,6 @@ import (
 )
 
 func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }
-
-var errNoAmount = errors.New("no amount")
 
 const (
 	SquareItems = "square-items"

@@ -21,6 +21,7 @@ import (
 // penny; then it checks every customer's orders and net revenue against
 // an aggregate of the order lines written in plain SQL.
 func TestOnlineRetailExportReproducesTheFigures(t *testing.T) {
+	t.Parallel()
 	db, path, _ := importSharedMonth(t)
 	ctx := context.Background()
 	today := time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)

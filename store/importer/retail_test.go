@@ -48,6 +48,7 @@ func importSharedMonth(t *testing.T) (*store.DB, string, model.ImportSummary) {
 // TestOnlineRetailFigures imports the shared month and checks, with SQL on
 // the database, every figure ../shared/data/README.md gives.
 func TestOnlineRetailFigures(t *testing.T) {
+	t.Parallel()
 	db, path, sum := importSharedMonth(t)
 	ctx := context.Background()
 	if sum.Format != OnlineRetail || sum.Rows != 42481 || sum.Lines != 42481 || sum.Orders != 2025 ||

@@ -294,11 +294,3 @@ func (r *reader) csvError(err error) error {
 	}
 	return err
 }
-
-// name returns column i's name as the header spells it.
-func (r *reader) name(i int) string {
-	if i < 0 || i >= len(r.head.names) {
-		return ""
-	}
-	return r.head.names[i]
-}

@@ -61,6 +61,7 @@ func write(t *testing.T, s *model.ProfitSummary, format string) []byte {
 }
 
 func TestCSVRoundTripsNeutralisedWithNumbersAsNumbers(t *testing.T) {
+	t.Parallel()
 	s := summary()
 	recs, err := csv.NewReader(bytes.NewReader(write(t, &s, "csv"))).ReadAll()
 	if err != nil {
@@ -106,6 +107,7 @@ func TestCSVRoundTripsNeutralisedWithNumbersAsNumbers(t *testing.T) {
 }
 
 func TestMarkdownIsAOnePageSummary(t *testing.T) {
+	t.Parallel()
 	s := summary()
 	out := string(write(t, &s, "md"))
 	for _, want := range []string{
@@ -139,6 +141,7 @@ func TestMarkdownIsAOnePageSummary(t *testing.T) {
 }
 
 func TestJSONCarriesExactMoney(t *testing.T) {
+	t.Parallel()
 	s := summary()
 	dec := json.NewDecoder(bytes.NewReader(write(t, &s, "json")))
 	dec.UseNumber()
@@ -181,6 +184,7 @@ func TestJSONCarriesExactMoney(t *testing.T) {
 }
 
 func TestWriteFileLeavesNoFileWhenItFails(t *testing.T) {
+	t.Parallel()
 	s := summary()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "profit.xml")
@@ -200,6 +204,7 @@ func TestWriteFileLeavesNoFileWhenItFails(t *testing.T) {
 }
 
 func TestPeriodFromFlags(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		from, to string
 		want     string
@@ -235,6 +240,7 @@ func TestPeriodFromFlags(t *testing.T) {
 // builds with encoding/csv's output for text that needs quoting and text
 // that does not, and for random text.
 func TestCSVCellsAreWhatEncodingCSVWrites(t *testing.T) {
+	t.Parallel()
 	cells := []string{"", "plain", "a,b", `say "hi"`, "line\nbreak", "cr\rhere", "\r\n", " lead", "trail ", `\.`,
 		"ünïcödé", "\u00a0nbsp", "\u2028sep", ",", `"`, "=1+1", "-12", "\tTab", "@x, y"}
 	r := rand.New(rand.NewPCG(5, 6))

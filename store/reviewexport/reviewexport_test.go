@@ -53,6 +53,7 @@ func write(t *testing.T, s Store, o Options) string {
 }
 
 func TestTextShowsEachEntryPrintable(t *testing.T) {
+	t.Parallel()
 	out := write(t, fixture(t), Options{Day: today, Format: Text})
 	for _, want := range []string{
 		"Review for 2026-11-23: 2 due, 1 done today\n",
@@ -69,6 +70,7 @@ func TestTextShowsEachEntryPrintable(t *testing.T) {
 }
 
 func TestJSONKeepsTheStoredText(t *testing.T) {
+	t.Parallel()
 	db := fixture(t)
 	var got struct {
 		Date      string
@@ -110,6 +112,7 @@ func TestJSONKeepsTheStoredText(t *testing.T) {
 }
 
 func TestLimitAndAll(t *testing.T) {
+	t.Parallel()
 	db := fixture(t)
 	out := write(t, db, Options{Day: today, Format: Text, Limit: 1})
 	if !strings.Contains(out, "1 due, 0 done today; 1 more due (--all lists them)\n") || strings.Contains(out, "Ben") {
@@ -128,6 +131,7 @@ func TestLimitAndAll(t *testing.T) {
 
 // Bad options are refused before the store is asked anything.
 func TestCheckRefusesBadOptions(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		o    Options
 		want string

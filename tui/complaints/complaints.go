@@ -1,0 +1,373 @@
+package complaints
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"clientele/model"
+	"clientele/tui/kit"
+)
+
+// complaintData is everything the Complaints screen shows, computed in a
+// command: the complaints in working order, the last five analysed, and
+// the recovery figures of the last 12 months.
+type complaintData struct {
+	rows      []model.Complaint // open first, most overdue on top
+	lastFive  model.LastFive
+	recovery  model.Recovery
+	guarantee model.GuaranteeTiming
+	open      int
+	overdue   int
+}
+
+// complaintScreen is the Complaints tab: the open cases first, each with
+// its age against the target for its severity, the last five complaints
+// analysed, and how well the business recovers.
+type complaintScreen struct {
+	com   *kit.Context
+	store Store
+	keys  ComplaintKeys
+	table kit.Table
+	data  *complaintData
+	w, h  int
+	// names are the customers' names of the rows around the screen, read
+	// as the cursor moves: 20,000 complaints need not read 20,000 names.
+	names  map[int64]string
+	naming bool // a read of names is in flight
+}
+
+// panelLines is the height of the analysis above the list.
+const panelLines = 6
+
+// Store is what the Complaints tab and the complaint form read and write:
+// the complaints, the names of their customers, the customer field and
+// the customer's recent orders.
+type Store interface {
+	model.ComplaintStore
+	model.CustomerStore
+	model.OrderStore
+}
+
+// New is the Complaints tab.
+func New(com *kit.Context, store Store) kit.Screen { return newComplaintScreen(com, store) }
+
+func newComplaintScreen(com *kit.Context, store Store) *complaintScreen {
+	return &complaintScreen{com: com, store: store, keys: DefaultComplaintKeys(), table: kit.NewTable(
+		kit.Column{Title: "opened", Width: 10},
+		kit.Column{Title: "customer", Width: 12, Flex: 1, Max: 22},
+		kit.Column{Title: "category", Width: 13}, // "communication"
+		kit.Column{Title: "sev", Width: 4},
+		kit.Column{Title: "where it stands", Width: 15},
+		kit.Column{Title: "what went wrong", Width: 16, Flex: 3},
+	)}
+}
+
+// Title implements screen.
+func (s *complaintScreen) Title() string { return "Complaints" }
+
+// Init loads the screen.
+func (s *complaintScreen) Init() tea.Cmd { return loadComplaints(s.com, s.store) }
+
+// loadComplaints reads the complaints and computes everything the screen
+// shows, in one command.
+func loadComplaints(com *kit.Context, store Store) tea.Cmd {
+	settings, now := com.Settings, com.Now()
+	return func() tea.Msg {
+		ctx := kit.Bg()
+		var rows, last []model.Complaint
+		var sales map[int64]time.Time
+		err := model.Parallel(
+			func() (err error) { rows, err = store.ListComplaints(ctx); return err },
+			func() (err error) { last, err = store.LastComplaints(ctx, 5); return err },
+			func() (err error) { sales, err = store.LastSales(ctx, model.YearFrom(now)); return err },
+		)
+		if err != nil {
+			return kit.ErrMsg{Err: err}
+		}
+		return complaintsLoadedMsg{computeComplaints(rows, last, model.RecoveryCases(rows, sales), settings, now)}
+	}
+}
+
+// computeComplaints applies the rules to what the store read: every
+// complaint (the list's fields), the last five in full and the recovery
+// cases of the last 12 months.
+func computeComplaints(rows, last []model.Complaint, cases []model.RecoveryCase, settings model.Settings,
+	now time.Time) *complaintData {
+	d := &complaintData{rows: rows, recovery: model.RecoveryRate(cases, now), lastFive: model.AnalyseLastFive(last),
+		guarantee: model.GuaranteeTimes(rows, now)}
+	for _, r := range rows {
+		if r.Status == model.ComplaintOpen {
+			d.open++
+			if model.AgeOf(r, settings, now).Overdue > 0 {
+				d.overdue++
+			}
+		}
+	}
+	model.SortForWork(d.rows, settings, now)
+	return d
+}
+
+// ensureNames reads the names of the customers of the rows on screen and
+// a screenful either side that are not read yet; one read at a time.
+func (s *complaintScreen) ensureNames() tea.Cmd {
+	if s.data == nil || s.naming {
+		return nil
+	}
+	from, to := s.table.Visible()
+	page := to - from
+	var ids []int64
+	for i := max(from-page, 0); i < min(to+page, len(s.data.rows)); i++ {
+		id := s.data.rows[i].CustomerID
+		if _, ok := s.names[id]; !ok && id != 0 && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	s.naming = true
+	store := s.store
+	return func() tea.Msg {
+		names, err := store.CustomerNamesByID(kit.Bg(), ids)
+		if err != nil {
+			return kit.ErrMsg{Err: err}
+		}
+		for _, id := range ids {
+			if _, ok := names[id]; !ok {
+				names[id] = "?" // gone: ask no more
+			}
+		}
+		return complaintNamesMsg{names}
+	}
+}
+
+// SetSize implements screen.
+func (s *complaintScreen) SetSize(w, h int) {
+	s.w, s.h = w, h
+	s.table.SetSize(w, h-panelLines)
+}
+
+// selected returns the complaint under the cursor.
+func (s *complaintScreen) selected() (model.Complaint, bool) {
+	if s.data == nil || len(s.data.rows) == 0 {
+		return model.Complaint{}, false
+	}
+	return s.data.rows[s.table.Cursor()], true
+}
+
+// Update implements screen.
+func (s *complaintScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case complaintsLoadedMsg:
+		s.data, s.names, s.naming = msg.data, map[int64]string{}, false
+		s.table.SetLen(len(msg.data.rows))
+		return s.ensureNames()
+	case complaintNamesMsg:
+		s.naming = false
+		maps.Copy(s.names, msg.names)
+		return s.ensureNames()
+	case kit.DataChangedMsg, kit.SettingsLoadedMsg:
+		return s.Init()
+	case tea.MouseMsg:
+		if s.table.HandleMouse(msg, msg.Mouse().Y-panelLines) {
+			return s.edit()
+		}
+		return s.ensureNames()
+	case tea.KeyPressMsg:
+		if s.table.HandleKey(s.keys.ListKeys, msg) {
+			return s.ensureNames()
+		}
+		switch {
+		case key.Matches(msg, s.keys.Add):
+			return func() tea.Msg { return kit.NewComplaintMsg{} }
+		case key.Matches(msg, s.keys.Edit):
+			return s.edit()
+		case key.Matches(msg, s.keys.Open):
+			if r, ok := s.selected(); ok && r.CustomerID != 0 {
+				id := r.CustomerID
+				return func() tea.Msg { return kit.OpenCustomerMsg{ID: id} }
+			} else if ok {
+				return kit.Status("That complaint has no customer.")
+			}
+		}
+	}
+	return nil
+}
+
+// edit opens the complaint under the cursor in the form.
+func (s *complaintScreen) edit() tea.Cmd {
+	if r, ok := s.selected(); ok {
+		id := r.ID
+		return openComplaintForm(s.com, s.store, id, 0, 0)
+	}
+	return nil
+}
+
+// View implements screen.
+func (s *complaintScreen) View() string {
+	st := s.com.Styles
+	if s.data == nil {
+		return st.Muted.Render("Loading…")
+	}
+	lines := s.panel()
+	for i, l := range lines {
+		lines[i] = kit.Truncate(l, s.w)
+	}
+	body := strings.Join(lines, "\n") + "\n"
+	if len(s.data.rows) == 0 {
+		return body + st.Muted.Render("  No complaints. When one comes, press a (or C on a customer) to record it.")
+	}
+	return body + s.table.View(&st, s.cells, nil)
+}
+
+// panel is the analysis above the list: the last five complaints, the
+// recovery figures and the open cases.
+func (s *complaintScreen) panel() []string {
+	st := s.com.Styles
+	d := s.data
+	label := func(t string) string { return st.Section.Render(kit.FitCell(t, 11, false)) + " " }
+	l5 := d.lastFive
+	var cats []string
+	for _, c := range l5.Categories {
+		cats = append(cats, string(c))
+	}
+	// The last five take three lines, so that each fits 80 columns: what
+	// they were about; how fast they were remedied; what repeated and how
+	// many have a step that stops them happening again.
+	lines := make([]string, 0, panelLines)
+	if len(cats) == 0 {
+		lines = append(lines, label("Last five")+st.Muted.Render("no complaints yet"), "", "")
+	} else {
+		fix := "none remedied yet"
+		if avg, ok := l5.AverageRemedyDays(); ok {
+			fix = fmt.Sprintf("%s to remedy on average (%d of %d remedied)", days(avg), l5.Remedied, len(l5.Complaints))
+		}
+		var repeated []string
+		for _, r := range l5.Repeated {
+			cause := kit.Clean(r.Cause)
+			if !isCategory(r.Cause) {
+				cause = "“" + cause + "”"
+			}
+			repeated = append(repeated, fmt.Sprintf("%s ×%d", cause, r.Times))
+		}
+		again := st.Muted.Render("no cause repeated")
+		if len(repeated) > 0 {
+			again = st.Warn.Render("repeated: " + strings.Join(repeated, ", "))
+		}
+		prevention := fmt.Sprintf("%d of %d have a prevention step", l5.WithPrevention, len(l5.Complaints))
+		if l5.WithPrevention < len(l5.Complaints) {
+			prevention = st.Warn.Render(prevention)
+		}
+		lines = append(lines, label("Last five")+strings.Join(cats, ", "), label("")+fix,
+			label("")+prevention+st.Muted.Render(" · ")+again)
+	}
+	rate := "no complaint closed in the last 12 months"
+	if p, ok := d.recovery.Percent(); ok {
+		rate = fmt.Sprintf("%d%% ordered again after their complaint closed (%d of %d customers)", p,
+			d.recovery.Reordered, d.recovery.Customers)
+	}
+	g := "none honoured in the last 12 months"
+	if avg, ok := d.guarantee.Average(); ok {
+		g = fmt.Sprintf("honoured in %s on average (%d in the last 12 months)", days(avg), d.guarantee.Honoured)
+	}
+	if d.guarantee.Waiting > 0 {
+		g += st.Warn.Render(fmt.Sprintf(" · %d waiting", d.guarantee.Waiting))
+	}
+	lines = append(lines, label("Recovery")+rate, label("Guarantees")+g)
+	open := fmt.Sprintf("%d open", d.open)
+	if d.overdue > 0 {
+		open += ", " + st.Bad.Render(fmt.Sprintf("%d OVERDUE", d.overdue))
+	}
+	lines = append(lines, label("Open cases")+open+st.Muted.Render(fmt.Sprintf(" · targets: high %dd, medium %dd, low %dd",
+		model.TargetDays(s.com.Settings, model.SeverityHigh), model.TargetDays(s.com.Settings, model.SeverityMedium),
+		model.TargetDays(s.com.Settings, model.SeverityLow))))
+	return lines
+}
+
+func isCategory(s string) bool {
+	return slices.Contains(model.ComplaintCategories, model.ComplaintCategory(s))
+}
+
+// days writes an average number of days: "2.5 days", "1 day".
+func days(d float64) string {
+	s := strings.TrimSuffix(fmt.Sprintf("%.1f", d), ".0")
+	if s == "1" {
+		return "1 day"
+	}
+	return s + " days"
+}
+
+// cells formats row i: where the complaint stands, in words as well as
+// colour so that NO_COLOR still shows what is overdue.
+func (s *complaintScreen) cells(i int) []kit.Cell {
+	st := &s.com.Styles
+	r := s.data.rows[i]
+	var where string
+	var whereStyle *lipgloss.Style
+	switch r.Status {
+	case model.ComplaintOpen:
+		a := model.AgeOf(r, s.com.Settings, s.com.Now())
+		if a.Overdue > 0 {
+			where, whereStyle = fmt.Sprintf("OVERDUE %d/%dd", a.Days, a.Target), &st.Bad
+		} else {
+			where, whereStyle = fmt.Sprintf("open, day %d/%d", a.Days, a.Target), &st.Warn
+		}
+	default:
+		where, whereStyle = string(r.Status), &st.Muted
+		if d, ok := model.DaysToRemedy(r); ok {
+			where += fmt.Sprintf(" in %dd", d)
+		}
+	}
+	who, ok := s.names[r.CustomerID]
+	switch {
+	case r.CustomerID == 0:
+		who = "–"
+	case !ok:
+		who = "…"
+	}
+	sev := string(r.Severity)
+	var sevStyle *lipgloss.Style
+	switch r.Severity {
+	case model.SeverityHigh:
+		sevStyle = &st.Warn
+	case model.SeverityMedium:
+		sev = "med"
+	}
+	return []kit.Cell{
+		{Text: model.FormatDate(r.OpenedOn)},
+		{Text: who},
+		{Text: string(r.Category), Style: &st.Muted},
+		{Text: sev, Style: sevStyle},
+		{Text: where, Style: whereStyle},
+		{Text: r.WhatWentWrong},
+	}
+}
+
+// Info implements informer.
+func (s *complaintScreen) Info() string {
+	if s.data == nil || len(s.data.rows) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s of %s", model.Commas(s.table.Cursor()+1), model.Commas(len(s.data.rows)))
+}
+
+// ShortHelp implements help.KeyMap: only a new complaint while there is
+// none to edit or open.
+func (s *complaintScreen) ShortHelp() []key.Binding {
+	if s.data == nil || len(s.data.rows) == 0 {
+		return []key.Binding{s.keys.Add}
+	}
+	return []key.Binding{s.keys.Edit, s.keys.Add, s.keys.Open}
+}
+
+// FullHelp implements help.KeyMap.
+func (s *complaintScreen) FullHelp() [][]key.Binding {
+	return [][]key.Binding{s.keys.ListKeys.Bindings(), {s.keys.Edit, s.keys.Add, s.keys.Open}}
+}

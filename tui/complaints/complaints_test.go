@@ -1,0 +1,265 @@
+package complaints_test
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"clientele/model"
+	"clientele/tui"
+	"clientele/tui/tuitest"
+)
+
+var ctrlS = tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
+
+func TestComplaintScreenGolden(t *testing.T) {
+	t.Parallel()
+	d := newDriver(t, tuitest.FeedbackFixtureStore(t), 80, 24)
+	d.Keys("5")
+	golden.RequireEqual(t, d.Screen())
+}
+
+func TestComplaintScreenWithoutColourSaysOverdueInWords(t *testing.T) {
+	t.Parallel()
+	db := tuitest.FeedbackFixtureStore(t)
+	d := tuitest.Start(t, tui.New(db, tui.Options{Now: tuitest.Clock, NoColor: true}), 80, 24)
+	d.Send(tea.BackgroundColorMsg{})
+	d.Keys("5")
+	tuitest.MustContain(t, d.Screen(), "1 OVERDUE", "OVERDUE 4/2d", "open, day 3/14")
+}
+
+func TestEveryComplaintCategoryAndTheLastFiveShowWhole(t *testing.T) {
+	t.Parallel()
+	db := tuitest.FeedbackFixtureStore(t)
+	for _, c := range model.ComplaintCategories {
+		err := db.CreateComplaint(context.Background(), &model.Complaint{OpenedOn: tuitest.Now, Category: c,
+			Severity: model.SeverityLow, WhatWentWrong: "about " + string(c)})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := newDriver(t, db, 80, 30)
+	d.Keys("5")
+	for _, c := range model.ComplaintCategories {
+		tuitest.MustContain(t, d.Screen(), " "+string(c)+" ")
+	}
+	// The analysis above the list fits 80 columns too.
+	tuitest.MustContain(t, d.Screen(), "0 of 5 have a prevention step · no cause repeated\n")
+}
+
+func TestOpenAndRemedyAComplaint(t *testing.T) {
+	t.Parallel()
+	db := tuitest.FeedbackFixtureStore(t)
+	ctx := context.Background()
+	d := newDriver(t, db, 80, 24)
+	d.Keys("2", "down", "enter") // Ben Okafor; the app opens on Today
+	tuitest.MustContain(t, d.Screen(), "Ben Okafor")
+	d.Keys("C")
+	tuitest.MustContain(t, d.Screen(), "Complaint from Ben Okafor", "The complaint\n┃ What went wrong", "About the order")
+	if n := strings.Count(d.Screen(), "What went wrong"); n != 1 {
+		t.Errorf("\"What went wrong\" shows %d times: the group and its first field", n)
+	}
+	// ctrl+s with nothing typed names the field and saves nothing.
+	d.Send(ctrlS)
+	tuitest.MustContain(t, d.Screen(), "What went wrong  ✗ is required")
+	d.Keys("Gift box crushed in the post")
+	d.Send(ctrlS)
+	tuitest.MustContain(t, d.Screen(), "Opened a complaint from Ben Okafor (quality, open).", "complaint quality · medium · open: Gift box crushed")
+
+	rows, _ := db.ListComplaints(ctx)
+	var c model.Complaint
+	for _, r := range rows {
+		if strings.HasPrefix(r.WhatWentWrong, "Gift box crushed") {
+			c = r
+		}
+	}
+	ben, _ := db.CustomerNamesByID(ctx, []int64{c.CustomerID})
+	if c.ID == 0 || ben[c.CustomerID] != "Ben Okafor" || !c.OpenedOn.Equal(model.Day(tuitest.Now)) || c.Status != model.ComplaintOpen {
+		t.Fatalf("opened %+v", c)
+	}
+
+	// Remedy it from the Complaints screen: it is open, day 0 of 7, so
+	// it comes after the overdue one.
+	d.Keys("5", "down")
+	tuitest.MustContain(t, d.Screen(), "▸ 2026-11-23 Ben Okafor")
+	d.Keys("enter")
+	tuitest.MustContain(t, d.Screen(), fmt.Sprintf("Complaint #%d from Ben Okafor", c.ID))
+	for range 6 { // through "What went wrong"
+		d.Keys("enter")
+	}
+	tuitest.MustContain(t, d.Screen(), "Making it right")
+	d.Keys("Sent a new gift box", "enter", "12,5O", "enter", "right", "enter", "enter", "right", "enter", "enter")
+	tuitest.MustContain(t, d.Screen(), "So it does not happen again")
+	d.Keys("Double-box gift sets", "enter", "Happy", "enter", "enter")
+	// The bad amount sends the form back to it, with everything kept.
+	tuitest.MustContain(t, d.Screen(), `Remedy cost (a cost to serve)  ✗ amount "12,5O"`, "12,5O", "Making it right")
+	for range 5 {
+		d.Keys("backspace")
+	}
+	d.Keys("12.50")
+	d.Send(ctrlS)
+	tuitest.MustContain(t, d.Screen(), "Saved the complaint from Ben Okafor (quality, remedied).", "remedied in 0d")
+
+	got, err := db.Complaint(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Remedy != "Sent a new gift box" || got.RemedyCost != 1250 || !got.Guarantee ||
+		!got.HonouredOn.Equal(model.Day(tuitest.Now)) || !got.RemediedOn.Equal(model.Day(tuitest.Now)) ||
+		got.Prevention != "Double-box gift sets" || got.Outcome != "Happy" || got.Status != model.ComplaintRemedied {
+		t.Errorf("remedied %+v", got)
+	}
+	// The remedy cost is a cost row of category remedy, dated the remedy
+	// day, which the store sums back per complaint and per customer.
+	per, _ := db.ComplaintsPerCustomer(ctx, model.Period{From: model.Day(tuitest.Now), To: model.Day(tuitest.Now)})
+	if per[got.CustomerID].RemedyCost != 1250 {
+		t.Errorf("per customer %+v", per)
+	}
+	// The guarantee honoured today counts in the 12-month figures.
+	tuitest.MustContain(t, d.Screen(), "honoured in 1 day on average (2 in the last 12 months)")
+}
+
+func TestComplaintFormOpensFromTheListAndTheScreen(t *testing.T) {
+	t.Parallel()
+	db := tuitest.FeedbackFixtureStore(t)
+	d := newDriver(t, db, 80, 24)
+	d.Keys("2", "C") // Ada, the first in the list
+	tuitest.MustContain(t, d.Screen(), "Complaint from Ada Lovelace")
+	d.Keys("esc")
+	tuitest.MustContain(t, d.Screen(), "Customers")
+	d.Keys("5", "a")
+	tuitest.MustContain(t, d.Screen(), "New complaint")
+	d.Keys("Stall ran out of soap", "enter", "right", "right", "enter", "enter", "Nobody Known")
+	d.Send(ctrlS)
+	tuitest.MustContain(t, d.Screen(), `no customer is called "Nobody Known"`, "Stall ran out of soap")
+	for range len("Nobody Known") {
+		d.Keys("backspace")
+	}
+	d.Send(ctrlS)
+	tuitest.MustContain(t, d.Screen(), "Opened a complaint (communication, open).", "communication med  open, day 0/7   Stall ran out of")
+	d.Keys("o") // the cursor is on an open complaint with a customer
+	tuitest.MustContain(t, d.Screen(), "李雷")
+}
+
+func TestComplaintNamesAreReadAsTheListScrolls(t *testing.T) {
+	t.Parallel()
+	db := tuitest.FeedbackFixtureStore(t)
+	ctx := context.Background()
+	rows, _, err := db.ListCustomers(ctx, model.CustomerQuery{Filter: "customer 19"})
+	if err != nil || len(rows) != 1 {
+		t.Fatal(rows, err)
+	}
+	// 300 old closed complaints by one customer, then one by Customer 19:
+	// the oldest closed comes last.
+	for i := range 300 {
+		c := model.Complaint{OpenedOn: tuitest.MustDay(t, "2026-06-01"), CustomerID: rows[0].ID - 1, Category: model.ComplaintOther,
+			WhatWentWrong: fmt.Sprintf("Filler %d", i), Remedy: "x", Status: model.ComplaintClosed, ClosedOn: tuitest.MustDay(t, "2026-06-02")}
+		if err := db.CreateComplaint(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	last := model.Complaint{OpenedOn: tuitest.MustDay(t, "2025-01-01"), CustomerID: rows[0].ID, Category: model.ComplaintOther,
+		WhatWentWrong: "The very first", Remedy: "x", Status: model.ComplaintClosed, ClosedOn: tuitest.MustDay(t, "2025-01-02")}
+	if err := db.CreateComplaint(ctx, &last); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, db, 80, 24)
+	d.Keys("5")
+	if strings.Contains(d.Screen(), "Customer 19") {
+		t.Fatal("the last row's name was read before it was near the screen")
+	}
+	d.Keys("end")
+	tuitest.MustContain(t, d.Screen(), "▸ 2025-01-01 Customer 19", "The very first")
+	if strings.Contains(d.Screen(), "…  ") {
+		t.Errorf("names still missing:\n%s", d.Screen())
+	}
+}
+
+// sgr matches the styling the program itself emits.
+var sgr = regexp.MustCompile("\x1b\\[[0-9;:]*m")
+
+func TestHostileTextStaysVisibleOnFeedbackAndComplaints(t *testing.T) {
+	t.Parallel()
+	db := tuitest.FeedbackFixtureStore(t)
+	ctx := context.Background()
+	evil := model.Customer{Name: "Eve\x1b]0;pwned\x07\x1b[2J", Stage: model.StageCustomer, Channel: model.ChannelEmail}
+	if err := db.CreateCustomer(ctx, &evil); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []model.Feedback{
+		{On: tuitest.MustDay(t, "2026-11-22"), CustomerID: evil.ID, Kind: model.FeedbackNPS, Score: 10, HasScore: true,
+			Answer: "great\x1b[31m\r\x08", Question: "Q\x1b]52;c;aGk=\x07"},
+		{On: tuitest.MustDay(t, "2026-11-22"), CustomerID: evil.ID, Kind: model.FeedbackWish, Answer: "gift \u202ewrap\x1b[1m",
+			Theme: "T\x1b[5m"},
+	} {
+		if err := db.CreateFeedback(ctx, &f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := model.Complaint{OpenedOn: tuitest.MustDay(t, "2026-11-22"), CustomerID: evil.ID, Category: model.ComplaintOther,
+		Severity: model.SeverityHigh, WhatWentWrong: "broke\x1b[?1049l", Remedy: "r\x07", Prevention: "p\x1b",
+		Status: model.ComplaintRemedied}
+	if err := db.CreateComplaint(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, db, 100, 30)
+	check := func(where string) {
+		t.Helper()
+		out := sgr.ReplaceAllString(d.M.View().Content, "")
+		for i := 0; i < len(out); i++ {
+			if b := out[i]; (b < 0x20 && b != '\n') || b == 0x7f {
+				t.Fatalf("%s: control byte %#x reaches the terminal at %d:\n%q", where, b, i, out)
+			}
+		}
+	}
+	d.Keys("4")
+	check("log")
+	d.Keys("v")
+	check("NPS view")
+	d.Keys("v", "enter")
+	check("wishlist")
+	d.Keys("5")
+	check("complaints")
+	d.Keys("home", "enter")
+	check("complaint form")
+	d.Keys("esc", "2", "/", "pwned", "enter", "f")
+	check("feedback form, kind")
+	d.Keys("9")
+	check("feedback form")
+	tuitest.MustContain(t, d.Screen(), "Eve␛]0;pwned␇")
+}
+
+func TestEditingAComplaintKeepsStoredTextItDidNotTouch(t *testing.T) {
+	t.Parallel()
+	db := tuitest.FeedbackFixtureStore(t)
+	ctx := context.Background()
+	c := model.Complaint{OpenedOn: tuitest.MustDay(t, "2026-11-22"), Category: model.ComplaintOther, Severity: model.SeverityHigh,
+		WhatWentWrong: "smashed\x1b[31m jar", Remedy: "line one\nline two", Status: model.ComplaintRemedied,
+		Prevention: "pack\u202e better"}
+	if err := db.CreateComplaint(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, db, 80, 24)
+	d.Keys("5")
+	for range 10 {
+		if strings.Contains(tuitest.CursorRow(d.Screen()), "smashed") {
+			break
+		}
+		d.Keys("down")
+	}
+	d.Keys("enter")
+	tuitest.MustContain(t, d.Screen(), "smashed␛[31m jar")
+	d.Keys("tab", "right") // category: other → quality
+	d.Send(ctrlS)
+	tuitest.MustContain(t, d.Screen(), "Saved the complaint (quality, remedied).")
+	got, _ := db.Complaint(ctx, c.ID)
+	if got.Category != model.ComplaintQuality || got.WhatWentWrong != c.WhatWentWrong || got.Remedy != c.Remedy ||
+		got.Prevention != c.Prevention {
+		t.Errorf("after changing only the category: %+v", got)
+	}
+}

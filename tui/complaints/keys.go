@@ -1,0 +1,42 @@
+package complaints
+
+import (
+	"clientele/tui/kit"
+
+	"charm.land/bubbles/v2/key"
+)
+
+// Every key binding of this part lives here, each with its help text, so
+// that ? and the help line always tell the truth.
+
+// ComplaintKeys are the Complaints screen's bindings.
+type ComplaintKeys struct {
+	kit.ListKeys
+	Add  key.Binding
+	Edit key.Binding
+	Open key.Binding
+}
+
+// DefaultComplaintKeys returns the Complaints screen's bindings.
+func DefaultComplaintKeys() ComplaintKeys {
+	return ComplaintKeys{
+		ListKeys: kit.DefaultListKeys(),
+		Add:      key.NewBinding(key.WithKeys("a", "C"), key.WithHelp("a", "new complaint")),
+		Edit:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "edit")),
+		Open:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open customer")),
+	}
+}
+
+// ComplaintFormKeys add saving from any field to the form keys.
+type ComplaintFormKeys struct {
+	kit.FormKeys
+	Save key.Binding
+}
+
+// DefaultComplaintFormKeys returns the complaint form's bindings.
+func DefaultComplaintFormKeys() ComplaintFormKeys {
+	return ComplaintFormKeys{
+		FormKeys: kit.DefaultFormKeys(),
+		Save:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save now")),
+	}
+}

@@ -1,0 +1,162 @@
+package customers
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"clientele/model"
+	"clientele/tui/kit"
+)
+
+// costForm records a cost to serve for a customer: a category, an amount
+// or, for time, minutes priced at the hourly rate, a date, a note, and
+// optionally one of their recent orders. A form body: the values live
+// here.
+type costForm struct {
+	com      *kit.Context
+	store    model.CostStore
+	customer model.CustomerName
+	orders   []model.OrderSummary
+
+	category                  model.CostCategory
+	amount, minutes, on, note string
+	orderID                   int64
+}
+
+// recentOrders is how many of the customer's orders the cost form offers.
+const recentOrders = 12
+
+// costFormData is what the cost form needs: the customer, their
+// recent orders to attach the cost to, and the order chosen, if any.
+type costFormData struct {
+	customer model.CustomerName
+	orders   []model.OrderSummary
+	orderID  int64
+}
+
+// OpenCost loads the customer and their recent orders, then opens the
+// cost form with orderID chosen (0 for none).
+func OpenCost(com *kit.Context, store CostStore, customerID, orderID int64) tea.Cmd {
+	return func() tea.Msg {
+		ctx := kit.Bg()
+		c, err := store.Customer(ctx, customerID)
+		if err != nil {
+			return kit.ErrMsg{Err: err}
+		}
+		orders, err := store.RecentOrders(ctx, customerID, recentOrders)
+		if err != nil {
+			return kit.ErrMsg{Err: err}
+		}
+		data := costFormData{customer: model.CustomerName{ID: c.ID, Name: c.Name}, orders: orders, orderID: orderID}
+		return kit.PushMsg{Open: func() kit.Screen { return kit.NewForm(com, newCostForm(com, store, data)) }}
+	}
+}
+
+func newCostForm(com *kit.Context, store model.CostStore, data costFormData) *costForm {
+	return &costForm{com: com, store: store, customer: data.customer, orders: data.orders,
+		category: model.CostShipping, on: model.FormatDate(com.Today()), orderID: data.orderID}
+}
+
+// Snapshot implements kit.Body.
+func (f *costForm) Snapshot() string {
+	return strings.Join([]string{string(f.category), f.amount, f.minutes, f.on, f.note,
+		strconv.FormatInt(f.orderID, 10)}, "\x00")
+}
+
+// build makes the huh form over the values.
+func (f *costForm) Build(b *kit.Builder) kit.Fields {
+	cats := make([]huh.Option[model.CostCategory], len(model.CostCategories))
+	for i, c := range model.CostCategories {
+		cats[i] = huh.NewOption(string(c), c)
+	}
+	orders := []huh.Option[int64]{huh.NewOption("none: the customer as a whole", int64(0))}
+	for _, o := range f.orders {
+		label := fmt.Sprintf("%s %s %s · %s", model.FormatDate(o.OrderedAt), o.Kind, f.com.Money(o.Total), kit.Clean(o.Summary))
+		orders = append(orders, huh.NewOption(label, o.ID))
+	}
+	in := func(title string, v *string) *huh.Input { return b.Input(title, v).Inline(true) }
+	return b.Huh(huh.NewForm(huh.NewGroup(
+		huh.NewSelect[model.CostCategory]().Title("Category").Options(cats...).Value(&f.category).Inline(true),
+		in("Amount ", &f.amount).Placeholder("0.00; empty for time").Validate(kit.ValidateCost),
+		in("Minutes ", &f.minutes).Placeholder("for time only").Validate(validateMinutes),
+		in("Date ", &f.on).Validate(f.validateDate).Placeholder("YYYY-MM-DD, today, -3"),
+		huh.NewSelect[int64]().Title("Order").Options(orders...).Value(&f.orderID).Height(min(len(orders)+1, 6)),
+		in("Note ", &f.note).Placeholder("what it was for").CharLimit(2000),
+	).Title("Cost to serve · " + kit.Clean(f.customer.Name))).WithKeyMap(kit.ChoiceKeyMap()))
+}
+
+func validateMinutes(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n <= 0 || n > 100_000 {
+		return fmt.Errorf("%q is not a number of minutes", s)
+	}
+	return nil
+}
+
+func (f *costForm) validateDate(s string) error {
+	_, err := model.ParseDate(s, f.com.Now())
+	return err
+}
+
+// cost builds the cost from the values; a time entry with minutes and no
+// amount is priced by the store at the hourly rate.
+func (f *costForm) cost() (model.Cost, error) {
+	c := model.Cost{CustomerID: f.customer.ID, OrderID: f.orderID, Category: f.category,
+		Note: strings.TrimSpace(f.note)}
+	var err error
+	if c.On, err = model.ParseDate(f.on, f.com.Now()); err != nil {
+		return c, model.Invalid("date", "%v", err)
+	}
+	if s := strings.TrimSpace(f.minutes); s != "" {
+		if err := validateMinutes(s); err != nil {
+			return c, model.Invalid("minutes", "%v", err)
+		}
+		c.Minutes, _ = strconv.Atoi(s)
+	}
+	if s := strings.TrimSpace(f.amount); s != "" {
+		if c.Amount, err = model.ParseMoney(s); err != nil {
+			return c, model.Invalid("amount", "%v", err)
+		}
+		if c.Amount < 0 {
+			return c, model.Invalid("amount", "must be zero or more")
+		}
+	}
+	switch {
+	case c.Category == model.CostTime && c.Minutes == 0:
+		return c, model.Invalid("minutes", "a time entry needs minutes")
+	case c.Category != model.CostTime && c.Amount == 0:
+		return c, model.Invalid("amount", "how much did it cost?")
+	}
+	return c, nil
+}
+
+// Title implements screen.
+func (f *costForm) Title() string { return "Cost to serve · " + f.customer.Name }
+
+// save writes the cost in a command.
+func (f *costForm) Save() (tea.Cmd, error) {
+	c, err := f.cost()
+	if err != nil {
+		return nil, err
+	}
+	store, name, symbol := f.store, f.customer.Name, f.com.Settings.CurrencySymbol()
+	return func() tea.Msg {
+		if err := store.CreateCost(kit.Bg(), &c); err != nil {
+			return kit.SaveFailedMsg{Err: err}
+		}
+		return kit.SavedMsg{Text: fmt.Sprintf("Saved a %s cost of %s for %s.", c.Category, c.Amount.Format(symbol), kit.Clean(name))}
+	}, nil
+}
+
+// banner says how time is costed.
+func (f *costForm) Banner(w int) string {
+	return kit.Truncate(f.com.Styles.Muted.Render("Time is costed at "+f.com.Money(f.com.Settings.HourlyRate)+
+		" an hour: give minutes and leave the amount empty."), w)
+}

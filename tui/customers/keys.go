@@ -1,0 +1,162 @@
+package customers
+
+import (
+	"clientele/tui/kit"
+
+	"charm.land/bubbles/v2/key"
+)
+
+// Every key binding of this part lives here, each with its help text, so
+// that ? and the help line always tell the truth.
+
+// CustomerListKeys are the customer list's own bindings.
+type CustomerListKeys struct {
+	kit.ListKeys
+	kit.CustomerActionKeys // o, r, c, f, C, n, F on the customer under the cursor
+	Open                   key.Binding
+	Filter                 key.Binding
+	Sort                   key.Binding
+	Add                    key.Binding
+	Edit                   key.Binding
+	Archive                key.Binding
+	Unarchive              key.Binding // the same key on an archived customer
+	Undo                   key.Binding
+	ShowArchive            key.Binding
+	// On the welcome panel of an empty database.
+	Demo   key.Binding
+	Import key.Binding
+}
+
+// DefaultCustomerListKeys returns the customer list's bindings.
+func DefaultCustomerListKeys() CustomerListKeys {
+	return CustomerListKeys{
+		ListKeys:           kit.DefaultListKeys(),
+		CustomerActionKeys: kit.DefaultCustomerActionKeys(),
+		Open:               key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Filter:             key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Sort:               key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+		Add:                key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
+		Edit:               key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		Archive:            key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
+		Unarchive:          unarchiveKey,
+		Undo:               key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo archive")),
+		ShowArchive:        key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "show archived")),
+		Demo:               key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "load demo")),
+		Import:             key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "import")),
+	}
+}
+
+// DetailKeys are the customer detail's bindings.
+type DetailKeys struct {
+	kit.CustomerActionKeys
+	Up        key.Binding
+	Down      key.Binding
+	PageUp    key.Binding
+	PageDown  key.Binding
+	Edit      key.Binding
+	Archive   key.Binding
+	Unarchive key.Binding // the same key on an archived customer
+}
+
+// unarchiveKey is x on an archived customer: it brings them back.
+var unarchiveKey = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "unarchive"))
+
+// DefaultDetailKeys returns the customer detail's bindings.
+func DefaultDetailKeys() DetailKeys {
+	return DetailKeys{
+		CustomerActionKeys: kit.DefaultCustomerActionKeys(),
+		Up:                 key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
+		Down:               key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
+		PageUp:             key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", "page up")),
+		PageDown:           key.NewBinding(key.WithKeys("pgdown", "ctrl+f", "space"), key.WithHelp("pgdn", "page down")),
+		Edit:               key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		Archive:            key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
+		Unarchive:          unarchiveKey,
+	}
+}
+
+// OrderFormKeys move through the order form; every other key is typed
+// into the focused field.
+type OrderFormKeys struct {
+	Next     key.Binding
+	Prev     key.Binding
+	Up       key.Binding
+	Down     key.Binding
+	Kind     key.Binding // on the kind field: sale ↔ refund
+	Refund   key.Binding // on the kind field: refund
+	Sale     key.Binding // on the kind field: sale
+	Complete key.Binding // take the offering the item field suggests
+	// The other offerings the item field could complete to.
+	NextSuggestion key.Binding
+	PrevSuggestion key.Binding
+	Save           key.Binding
+	SaveOnNote     key.Binding // enter on the note, the last field
+	Cancel         key.Binding
+}
+
+// DefaultOrderFormKeys returns the order form's bindings.
+func DefaultOrderFormKeys() OrderFormKeys {
+	return OrderFormKeys{
+		Next:           key.NewBinding(key.WithKeys("tab", "enter"), key.WithHelp("tab/enter", "next field")),
+		Prev:           key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
+		Up:             key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "line above")),
+		Down:           key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "line below")),
+		Kind:           key.NewBinding(key.WithKeys("space", "left", "right"), key.WithHelp("space", "sale/refund")),
+		Refund:         key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refund")),
+		Sale:           key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sale")),
+		Complete:       key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "complete offering")),
+		NextSuggestion: key.NewBinding(key.WithKeys("ctrl+n"), key.WithHelp("ctrl+n", "next offering")),
+		PrevSuggestion: key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "previous offering")),
+		Save:           key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+		SaveOnNote:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save (on the note)")),
+		Cancel:         key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+// ImportKeys are the import prompt's own: enter on the path imports.
+type ImportKeys struct {
+	Import key.Binding
+}
+
+// DefaultImportKeys returns the import prompt's bindings.
+func DefaultImportKeys() ImportKeys {
+	return ImportKeys{Import: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "import"))}
+}
+
+// OfferingKeys are the offerings list's bindings.
+type OfferingKeys struct {
+	kit.ListKeys
+	Add    key.Binding
+	Edit   key.Binding
+	Retire key.Binding
+}
+
+// DefaultOfferingKeys returns the offerings list's bindings.
+func DefaultOfferingKeys() OfferingKeys {
+	return OfferingKeys{
+		ListKeys: kit.DefaultListKeys(),
+		Add:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
+		Edit:     key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e/enter", "edit")),
+		Retire:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "retire/restore")),
+	}
+}
+
+// OfferingsKey opens the offerings list from the customer list.
+var OfferingsKey = key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "offerings"))
+
+// MarkKeys mark customers on the customer list and put them in a segment
+// together; the segment key also works on one customer's detail.
+type MarkKeys struct {
+	Mark    key.Binding
+	Segment key.Binding
+	Clear   key.Binding // esc while rows are marked
+}
+
+// DefaultMarkKeys returns the marking bindings.
+func DefaultMarkKeys() MarkKeys {
+	return MarkKeys{
+		Mark:    key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),
+		Segment: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "segment")),
+		Clear:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear marks")),
+	}
+}

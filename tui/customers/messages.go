@@ -1,0 +1,67 @@
+package customers
+
+import (
+	"clientele/model"
+)
+
+// The messages the customers area sends itself. Commands answer with one
+// of these (or a kit message); Update never does I/O.
+
+// customersLoadedMsg carries one window of the customer list.
+type customersLoadedMsg struct {
+	seq    int // the load it answers; older ones are dropped
+	offset int
+	rows   []model.CustomerRow
+	total  int
+}
+
+// customerLoadedMsg carries everything the detail screen shows.
+type customerLoadedMsg struct {
+	customer  model.Customer
+	referrer  string // the name of who referred them, "" for nobody
+	referrals []model.CustomerRow
+	timeline  []model.TimelineEntry
+	// What they earned the business over the last 12 months and all time.
+	year, ever model.CustomerProfit
+}
+
+// archivedMsg reports a customer archived (or brought back, undo true).
+type archivedMsg struct {
+	id   int64
+	name string
+	undo bool
+}
+
+// demoLoadedMsg reports the demo business written into an empty database.
+type demoLoadedMsg struct{ summary string }
+
+// emptyCheckedMsg says whether the database holds no customer at all.
+type emptyCheckedMsg struct{ empty bool }
+
+// offeringsLoadedMsg carries the offerings list.
+type offeringsLoadedMsg struct{ offerings []model.Offering }
+
+// offeringSavedMsg reports an offering retired or brought back.
+type offeringSavedMsg struct{ offering model.Offering }
+
+// segmentAssignedMsg reports customers put in, or taken out of, a segment.
+type segmentAssignedMsg struct {
+	segment string
+	asked   int    // customers the form was about
+	who     string // their name, when the form was about one customer
+	changed int    // of those, how many joined or left
+	removed bool
+}
+
+// Broadcast implements kit.Broadcast: the list under the form clears its
+// marks, wherever the form was opened from.
+func (segmentAssignedMsg) Broadcast() {}
+
+// alsoBoughtLoadedMsg carries what to suggest to customer id: what others
+// who bought the same items also bought. bought is false when the customer
+// has bought nothing yet.
+type alsoBoughtLoadedMsg struct {
+	id          int64
+	suggestions []model.Suggestion
+	bought      bool
+}

@@ -1,0 +1,193 @@
+package customers_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"clientele/model"
+	"clientele/store"
+	"clientele/tui/tuitest"
+)
+
+// withOfferings adds two offerings to the fixture.
+func withOfferings(t *testing.T, db *store.DB) {
+	t.Helper()
+	for _, o := range []model.Offering{
+		{SKU: "SOAP-L", Name: "Lavender soap", Kind: model.KindProduct, Tier: 1, Price: 450, UnitCost: 120, Active: true},
+		{SKU: "BOX", Name: "Gift box", Kind: model.KindProduct, Tier: 2, Price: 3500, UnitCost: 1400, Active: true},
+	} {
+		if err := db.CreateOffering(context.Background(), &o); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// customerNamed returns the stored customer called name.
+func customerNamed(t *testing.T, db *store.DB, name string) model.Customer {
+	t.Helper()
+	rows, _, err := db.ListCustomers(context.Background(), model.CustomerQuery{Filter: name, Limit: 1})
+	if err != nil || len(rows) == 0 {
+		t.Fatalf("no customer %q: %v", name, err)
+	}
+	c, err := db.Customer(context.Background(), rows[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestOrderFormRecordsASale(t *testing.T) {
+	t.Parallel()
+	db := tuitest.FixtureStore(t)
+	withOfferings(t, db)
+	d := newDriver(t, db, 80, 24)
+	before := customerNamed(t, db, "Chloé Martin")
+	d.Keys("down", "down", "enter") // Chloé, third by name
+	d.Keys("o")
+	tuitest.MustContain(t, d.Screen(), "New order · Chloé Martin", "2026-11-23", "Total £0.00")
+	// An offering by name: its price comes with it; then free text with a price.
+	d.Keys("lavender soap", "tab")
+	tuitest.MustContain(t, d.Screen(), "how many: a whole number; empty means 1")
+	d.Keys("3", "tab")
+	tuitest.MustContain(t, d.Screen(), "Lavender soap", "4.50", "£13.50", "Lavender soap: £4.50 each · type another price")
+	d.Keys("tab", "Custom label", "tab", "q", "backspace", "2", "tab")
+	tuitest.MustContain(t, d.Screen(), "the price of one, e.g. 12.50")
+	d.Keys("0.125", "tab")
+	tuitest.MustContain(t, d.Screen(), "£0.25", "Total £13.75")
+	d.Keys("ctrl+s")
+	tuitest.MustContain(t, d.Screen(), "Saved an order of £13.75 for Chloé Martin.")
+	after := customerNamed(t, db, "Chloé Martin")
+	if after.Orders != before.Orders+1 || after.Revenue != before.Revenue+1375 {
+		t.Errorf("figures %d orders %d revenue, want one more order and £13.75 more", after.Orders, after.Revenue)
+	}
+	// The detail shows the order on its timeline.
+	tuitest.MustContain(t, d.Screen(), "2 lines: Lavender soap, Custom label")
+	o, err := db.LastOrder(context.Background(), after.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Lines[0].OfferingID == 0 || o.Lines[0].UnitCost != 120 || o.Lines[1].UnitPriceExact != "0.125" ||
+		o.Lines[1].Amount != 25 || !o.OrderedAt.Equal(tuitest.Now) {
+		t.Errorf("stored %+v", o)
+	}
+}
+
+func TestOrderFormRecordsARefundAndKeepsTypingOnError(t *testing.T) {
+	t.Parallel()
+	db := tuitest.FixtureStore(t)
+	withOfferings(t, db)
+	d := newDriver(t, db, 80, 24)
+	d.Keys("enter", "o") // Ada Lovelace
+	d.Keys("shift+tab", "shift+tab", "space")
+	tuitest.MustContain(t, d.Screen(), "New refund · Ada Lovelace", "● refund")
+	d.Keys("tab", "ctrl+u", "yesterday", "tab", "Gift box", "tab", "0", "ctrl+s")
+	tuitest.MustContain(t, d.Screen(), `line 1 quantity: "0" is not a quantity`, "Gift box")
+	d.Keys("backspace", "1", "ctrl+s")
+	tuitest.MustContain(t, d.Screen(), "Saved a refund of £35.00 for Ada Lovelace.")
+	o, err := db.Order(context.Background(), 7) // the fixture has 6 orders
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Kind != model.OrderRefund || o.Lines[0].Quantity != -1 || o.Lines[0].Amount != -3500 ||
+		model.FormatDate(o.OrderedAt) != "2026-11-22" {
+		t.Errorf("stored refund %+v", o)
+	}
+}
+
+func TestRepeatLastOrder(t *testing.T) {
+	t.Parallel()
+	db := tuitest.FixtureStore(t)
+	d := newDriver(t, db, 80, 24)
+	d.Keys("enter", "r") // Ada's last sale: 30 × Lavender soap at 4.50 on 2026-10-01
+	tuitest.MustContain(t, d.Screen(), "repeating 2026-10-01", "Lavender soap", "30", "4.50", "£135.00")
+	d.Keys("tab", "31", "ctrl+s") // the quantity field had focus moved past the item
+	tuitest.MustContain(t, d.Screen(), "Saved an order of")
+	o, err := db.LastOrder(context.Background(), customerNamed(t, db, "Ada Lovelace").ID)
+	if err != nil || len(o.Lines) != 1 || o.Lines[0].Description != "Lavender soap" || !o.OrderedAt.Equal(tuitest.Now) {
+		t.Errorf("repeated order %+v %v", o, err)
+	}
+
+	// Chloé has bought nothing: r says so and opens nothing.
+	d.Keys("esc", "down", "down", "enter", "r")
+	tuitest.MustContain(t, d.Screen(), "Chloé Martin has no order to repeat yet: press o for a new order.")
+}
+
+func TestOrderFormEscAsksBeforeDiscarding(t *testing.T) {
+	t.Parallel()
+	d := newDriver(t, tuitest.FixtureStore(t), 80, 30) // tall enough for the timeline under the profit
+	d.Keys("enter", "o", "Something", "esc")
+	tuitest.MustContain(t, d.Screen(), "Discard this order? y discards")
+	d.Keys("n")
+	tuitest.MustContain(t, d.Screen(), "Something")
+	d.Keys("esc", "y")
+	tuitest.MustContain(t, d.Screen(), "Timeline")
+}
+
+func TestOrderFormGolden(t *testing.T) {
+	t.Parallel()
+	db := tuitest.FixtureStore(t)
+	withOfferings(t, db)
+	d := newDriver(t, db, 80, 24)
+	d.Keys("enter", "o", "Lavender soap", "tab", "12", "tab", "tab", "Gift box", "tab")
+	golden.RequireEqual(t, d.Screen())
+}
+
+func TestOrderFormNarrow(t *testing.T) {
+	t.Parallel()
+	db := tuitest.FixtureStore(t)
+	withOfferings(t, db)
+	for _, size := range [][2]int{{40, 12}, {24, 8}, {80, 24}} {
+		d := newDriver(t, db, size[0], size[1])
+		d.Keys("enter", "o", "Lavender soap", "tab", "tab", "tab", "a", "tab", "b", "tab", "c", "tab")
+		for i, line := range splitLines(d.Screen()) {
+			if w := ansi.StringWidth(line); w > size[0] {
+				t.Errorf("%dx%d: line %d is %d wide", size[0], size[1], i, w)
+			}
+		}
+	}
+}
+
+func TestCostForm(t *testing.T) {
+	t.Parallel()
+	db := tuitest.FixtureStore(t)
+	s := model.DefaultSettings()
+	s.HourlyRate = 3000
+	if err := db.SaveSettings(context.Background(), s); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, db, 80, 30) // tall enough for the timeline under the profit
+	d.Keys("enter", "c")
+	tuitest.MustContain(t, d.Screen(), "Cost to serve · Ada Lovelace", "Category", "£30.00 an hour", "none: the customer")
+	// Time: category time, no amount, 25 minutes, on an order.
+	d.Keys("right", "right", "enter") // shipping → payment fees → time
+	d.Keys("enter", "25", "enter", "enter", "down", "enter", "packing the wholesale box", "enter")
+	tuitest.MustContain(t, d.Screen(), "Saved a time cost of £12.50 for Ada Lovelace.")
+	tuitest.MustContain(t, d.Screen(), "time 25 min: packing the wholesale box")
+
+	// A shipping cost with no amount is refused beside the amount field,
+	// with the note still typed.
+	d.Keys("c", "enter", "enter", "enter", "enter", "enter", "courier", "enter")
+	tuitest.MustContain(t, d.Screen(), "how much did it cost?")
+}
+
+func TestCostFormMessageStandsBetweenTitleAndPrompt(t *testing.T) {
+	t.Parallel()
+	d := newDriver(t, tuitest.FixtureStore(t), 80, 24)
+	d.Keys("enter", "c", "enter", "enter", "abc", "enter")
+	tuitest.MustContain(t, d.Screen(), `Minutes  ✗ "abc" is not a number of minutes > abc`)
+}
+
+func splitLines(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, s[start:])
+}

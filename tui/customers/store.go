@@ -1,0 +1,46 @@
+package customers
+
+import "clientele/model"
+
+// The stores the customers area's screens take: each the parts of
+// model.Store it reads and writes, those of the screens it opens
+// included.
+type (
+	// ListStore is the customer list's: the list, archiving, the customer
+	// and segment forms, the offerings, and the settings the demo
+	// business writes.
+	ListStore interface {
+		model.CustomerStore
+		model.SegmentStore
+		model.OfferingStore
+		model.SettingsStore
+	}
+	// DetailStore is a customer's detail's: the customer, their history,
+	// profit and suggestions, and the customer and segment forms.
+	DetailStore interface {
+		model.CustomerStore
+		model.SegmentStore
+		model.TimelineStore
+		model.ProfitStore
+		model.AlsoBoughtStore
+	}
+	// OrderStore is the order form's: the customer, their last order, the
+	// offerings to pick from.
+	OrderStore interface {
+		model.CustomerStore
+		model.OrderStore
+		model.OfferingStore
+	}
+	// CostStore is the cost form's: the customer and their recent orders.
+	CostStore interface {
+		model.CustomerStore
+		model.OrderStore
+		model.CostStore
+	}
+	// formStore is the customer form's: the customer, the names "referred
+	// by" is checked against, the segments offered.
+	formStore interface {
+		model.CustomerStore
+		model.SegmentStore
+	}
+)

@@ -1,0 +1,141 @@
+package kit
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+)
+
+// The keymaps the areas share: every binding lives in a keys.go file,
+// one KeyMap per screen, each binding with its help text, so that ? and
+// the help line always tell the truth (TestKeysLiveInKeyMaps).
+
+// ListKeys move a cursor through any list or table.
+type ListKeys struct {
+	Up       key.Binding
+	Down     key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Top      key.Binding
+	Bottom   key.Binding
+}
+
+// DefaultListKeys returns the cursor bindings shared by every list.
+func DefaultListKeys() ListKeys {
+	return ListKeys{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+f"), key.WithHelp("pgdn", "page down")),
+		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "first")),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last")),
+	}
+}
+
+// Bindings lists the cursor bindings for the full help.
+func (k ListKeys) Bindings() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
+}
+
+// FilterKeys work while the filter line has focus.
+type FilterKeys struct {
+	Apply key.Binding
+	Clear key.Binding
+}
+
+// DefaultFilterKeys returns the filter line's bindings.
+func DefaultFilterKeys() FilterKeys {
+	return FilterKeys{
+		Apply: key.NewBinding(key.WithKeys("enter", "down", "up"), key.WithHelp("enter", "keep filter")),
+		Clear: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+	}
+}
+
+// CustomerActionKeys open a form about the selected customer; the detail,
+// the list and the daily review share them.
+type CustomerActionKeys struct {
+	Order     key.Binding
+	Repeat    key.Binding
+	Cost      key.Binding
+	Feedback  key.Binding
+	Complaint key.Binding
+	Touch     key.Binding
+	FollowUp  key.Binding
+}
+
+// DefaultCustomerActionKeys returns the customer action bindings.
+func DefaultCustomerActionKeys() CustomerActionKeys {
+	return CustomerActionKeys{
+		Order:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "new order")),
+		Repeat:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "repeat last order")),
+		Cost:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "cost to serve")),
+		Feedback:  key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "feedback")),
+		Complaint: key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "complaint")),
+		Touch:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "log a contact")),
+		FollowUp:  key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "follow-up date")),
+	}
+}
+
+// Bindings lists the action bindings for the full help.
+func (k CustomerActionKeys) Bindings() []key.Binding {
+	return []key.Binding{k.Order, k.Repeat, k.Cost, k.Feedback, k.Complaint, k.Touch, k.FollowUp}
+}
+
+// Message returns the request an action key makes for customer id, or nil
+// when msg is not an action key.
+func (k CustomerActionKeys) Message(msg tea.KeyPressMsg, id int64) tea.Msg {
+	switch {
+	case key.Matches(msg, k.Order):
+		return NewOrderMsg{CustomerID: id}
+	case key.Matches(msg, k.Repeat):
+		return NewOrderMsg{CustomerID: id, Repeat: true}
+	case key.Matches(msg, k.Cost):
+		return NewCostMsg{CustomerID: id}
+	case key.Matches(msg, k.Feedback):
+		return NewFeedbackMsg{CustomerID: id}
+	case key.Matches(msg, k.Complaint):
+		return NewComplaintMsg{CustomerID: id}
+	case key.Matches(msg, k.Touch):
+		return NewTouchMsg{CustomerID: id}
+	case key.Matches(msg, k.FollowUp):
+		return FollowUpMsg{CustomerID: id}
+	}
+	return nil
+}
+
+// FormKeys are the bindings a form adds to huh's own.
+type FormKeys struct {
+	Cancel  key.Binding
+	Confirm key.Binding // "discard changes?" answered yes
+	Deny    key.Binding
+}
+
+// DefaultFormKeys returns the form bindings.
+func DefaultFormKeys() FormKeys {
+	return FormKeys{
+		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Confirm: key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "discard")),
+		Deny:    key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "keep editing")),
+	}
+}
+
+// ChoiceKeyMap is huh's keymap for forms whose choices are short: left and
+// right change a choice, and / does not filter it (on a one-line choice
+// the filter replaced the field's title with what was typed).
+func ChoiceKeyMap() *huh.KeyMap {
+	km := huh.NewDefaultKeyMap()
+	km.Select.Left = key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "previous choice"))
+	km.Select.Right = key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "next choice"))
+	km.Select.Filter.SetEnabled(false)
+	return km
+}
+
+// QuickKeyMap is huh's keymap for forms that save on enter: tab and
+// shift+tab move between fields, left and right change a choice.
+func QuickKeyMap() *huh.KeyMap {
+	km := ChoiceKeyMap()
+	next := key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field"))
+	km.Input.Next, km.Input.Submit = next, next
+	km.Select.Next, km.Select.Submit = next, next
+	return km
+}

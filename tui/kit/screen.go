@@ -1,0 +1,106 @@
+// Package kit is the room every part of clientele's terminal interface
+// shares: the screen contract, the context a screen reads (clock,
+// settings, styles), the messages screens and the root send each other,
+// the keymaps, the table, the text helpers and the one form kit.
+//
+// An area of the interface (tui/customers, tui/today, ...) imports kit and
+// model, never another area: it asks for another area's screen with a
+// request message (OpenCustomerMsg, NewOrderMsg, ...) that the root
+// routes, and opens its own with Push.
+package kit
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+
+	"clientele/model"
+)
+
+// Screen is one page of the app: a tab such as the customer list, or a
+// page pushed on top of one, such as a customer's detail or a form.
+// Screens are pointers; Update returns only a command (the root owns the
+// stack), and View draws exactly the size given by SetSize.
+type Screen interface {
+	// Init loads what the screen shows, in a command. The root calls it
+	// when the screen appears and again when a tab is revisited.
+	Init() tea.Cmd
+	Update(msg tea.Msg) tea.Cmd
+	View() string
+	SetSize(width, height int)
+	// Title names the screen in the header.
+	Title() string
+	help.KeyMap
+}
+
+// Typer is a screen that may have a text field focused; while it does,
+// printable keys (q, digits, ?) are typed rather than obeyed.
+type Typer interface{ Typing() bool }
+
+// Backer is a screen that uses esc itself (to clear a filter, say) before
+// the root closes it. Back reports whether it handled the key.
+type Backer interface{ Back() (bool, tea.Cmd) }
+
+// Informer is a screen with a line of facts for the status bar when no
+// message is showing ("1,204 customers · sorted by name").
+type Informer interface{ Info() string }
+
+// Context is what every screen reads besides its store: the clock, the
+// settings, the styles and the terminal's background. The root owns it
+// and keeps it current; screens read it in Update and View, and copy what
+// a command needs before the command runs.
+type Context struct {
+	Now      func() time.Time
+	Settings model.Settings
+	Styles   Styles
+	IsDark   bool
+	NoColor  bool
+	// LoadDemo fills an empty database with the demo business; nil hides
+	// the offer.
+	LoadDemo func(context.Context) (string, error)
+	// Import imports a CSV file; nil hides the import prompt.
+	Import func(context.Context, string) (model.ImportSummary, error)
+}
+
+// Money formats an amount in the business's currency.
+func (c *Context) Money(m model.Money) string { return m.Format(c.Settings.CurrencySymbol()) }
+
+// MoneyShort formats an amount rounded to whole units, for narrow columns.
+func (c *Context) MoneyShort(m model.Money) string { return m.Short(c.Settings.CurrencySymbol()) }
+
+// Today is the current day on the injected clock.
+func (c *Context) Today() time.Time { return model.Day(c.Now()) }
+
+// Bg is the context commands run their store calls in. Calls are local
+// and short; quitting abandons them and SQLite rolls back what was not
+// committed.
+func Bg() context.Context { return context.Background() }
+
+// Status returns a command that shows text in the status bar.
+func Status(format string, args ...any) tea.Cmd {
+	text := format
+	if len(args) > 0 {
+		text = fmt.Sprintf(format, args...)
+	}
+	return func() tea.Msg { return StatusMsg{Text: text} }
+}
+
+// Back is a command that closes the top screen.
+func Back() tea.Msg { return PopMsg{} }
+
+// Push returns a command that opens the screen open builds on top of the
+// stack: the one way a screen opens another. A command that loads what a
+// screen needs first answers with a PushMsg of its own, whose Open builds
+// the screen over the data in Update, where the context may be read.
+func Push(open func() Screen) tea.Cmd { return func() tea.Msg { return PushMsg{Open: open} } }
+
+// Changed is a command that tells the screens data changed.
+func Changed() tea.Msg { return DataChangedMsg{} }
+
+// Send returns a command that answers msg: a request for the root to
+// route, a message for the screen under a form, or one every screen shown
+// sees (a Broadcast).
+func Send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }

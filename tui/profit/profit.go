@@ -1,0 +1,340 @@
+package profit
+
+import (
+	"fmt"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"clientele/model"
+	"clientele/tui/kit"
+)
+
+// profitScreen is the Profit tab: what each customer earns the business
+// over a period. It shows the totals, the whale curve with its headline,
+// the ten most and least profitable customers with why, revenue and
+// profit by month, and the package tiers, in sections: one at a time on a
+// small terminal, side by side and one under another on a large one. The
+// analysis is computed in one command when the tab opens, the period
+// changes or the data changes; keys only move between sections and rows.
+type profitScreen struct {
+	com     *kit.Context
+	store   model.ProfitStore
+	keys    ProfitKeys
+	data    *profitData
+	seq     int
+	loading bool
+
+	period   model.Period
+	picked   model.PeriodKind // where p moved last: custom even when its form was cancelled
+	year     int              // of the calendar-year period
+	from, to string           // the custom dates as last typed
+
+	section profitSection // the section the keys act on
+	start   profitSection // the first section on the page
+	lists   [2]kit.Table  // the top and the bottom customers
+	months  int           // the first month row shown
+	plan    []placed      // where each section on the page goes
+	bodies  [profitSections]cachedBody
+	w, h    int
+	cols    int // columns of sections side by side
+	colW    int
+}
+
+// profitSection is one section of the Profit tab.
+type profitSection int
+
+// The sections, in the order v walks through them and the page lays
+// them out.
+const (
+	secOverview profitSection = iota
+	secTop
+	secBottom
+	secMonths
+	secTiers
+	profitSections
+)
+
+var profitSectionNames = [profitSections]string{"Overview", "Top 10", "Bottom 10", "Months", "Tiers"}
+
+// placed is a section on the page: its column, first line and height.
+type placed struct {
+	section profitSection
+	col, y  int
+	h       int
+}
+
+// Layout of the tab: two bars on top (sections, period), the sections
+// under them in columns at least profitColMin wide with profitGap
+// between them, at most profitMaxCols of them.
+const (
+	profitBars    = 2
+	profitColMin  = 64
+	profitGap     = 3
+	profitMaxCols = 3
+	// paneLines is the rule and three lines about the customer under the
+	// cursor, under a list that has the keys.
+	paneLines = 4
+)
+
+// New is the Profit tab.
+func New(com *kit.Context, store model.ProfitStore) kit.Screen { return newProfitScreen(com, store) }
+
+func newProfitScreen(com *kit.Context, store model.ProfitStore) *profitScreen {
+	s := &profitScreen{com: com, store: store, keys: DefaultProfitKeys(), picked: model.PeriodLast12Months}
+	s.period = model.Last12Months(com.Today())
+	s.year = s.period.To.Year() - 1
+	for i := range s.lists {
+		s.lists[i] = kit.NewTable(kit.Column{Title: "#", Width: 2, Right: true},
+			kit.Column{Title: "customer", Width: 12, Flex: 2, Max: 24}, kit.Column{Title: "revenue", Width: 9, Right: true},
+			kit.Column{Title: "profit", Width: 9, Right: true}, kit.Column{Title: "margin", Width: 6, Right: true, From: 56},
+			kit.Column{Title: "why", Width: 8, Flex: 3})
+	}
+	return s
+}
+
+// Title implements screen.
+func (s *profitScreen) Title() string { return "Profit" }
+
+// Init computes the analysis of the period.
+func (s *profitScreen) Init() tea.Cmd { return s.load() }
+
+// load computes the period's analysis in a command; a period that runs to
+// today is taken on today's date.
+func (s *profitScreen) load() tea.Cmd {
+	today := s.com.Today()
+	switch s.period.Kind {
+	case model.PeriodThisMonth, model.PeriodLast12Months, model.PeriodYearToDate:
+		s.period = model.PeriodOf(s.period.Kind, today)
+	}
+	s.seq++
+	s.loading = true
+	store, period, settings, seq := s.store, s.period, s.com.Settings, s.seq
+	return func() tea.Msg {
+		d, err := computeProfit(store, period, today, settings)
+		if err != nil {
+			return kit.ErrMsg{Err: err}
+		}
+		return profitLoadedMsg{seq: seq, data: d}
+	}
+}
+
+// SetSize implements screen.
+func (s *profitScreen) SetSize(w, h int) {
+	s.w, s.h = w, h
+	s.cols = max(1, min(profitMaxCols, (w+profitGap)/(profitColMin+profitGap)))
+	s.colW = max(1, (w-(s.cols-1)*profitGap)/s.cols)
+	s.arrange()
+}
+
+// Update implements screen.
+func (s *profitScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case profitLoadedMsg:
+		if msg.seq != s.seq {
+			return nil
+		}
+		s.data, s.loading = msg.data, false
+		s.bodies = [profitSections]cachedBody{}
+		sum := &s.data.summary
+		s.lists[0].SetLen(len(sum.Top))
+		s.lists[1].SetLen(len(sum.Bottom))
+		s.months = len(sum.Months) // the latest months first in view: arrange clamps
+		s.arrange()
+		return nil
+	case periodChosenMsg:
+		s.period, s.from, s.to = msg.period, msg.from, msg.to
+		return s.load()
+	case kit.DataChangedMsg, kit.SettingsLoadedMsg:
+		return s.load()
+	case tea.BackgroundColorMsg:
+		s.bodies = [profitSections]cachedBody{} // drawn in the old styles
+	case tea.KeyPressMsg:
+		return s.handleKey(msg)
+	}
+	return nil
+}
+
+func (s *profitScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.NextPeriod):
+		return s.pickPeriod(1)
+	case key.Matches(msg, k.PrevPeriod):
+		return s.pickPeriod(-1)
+	case key.Matches(msg, k.Dates):
+		s.picked = model.PeriodCustom
+		return s.openDates()
+	case key.Matches(msg, k.PrevYear, k.NextYear) && s.period.Kind == model.PeriodYear:
+		step := 1
+		if key.Matches(msg, k.PrevYear) {
+			step = -1
+		}
+		if y := s.year + step; y >= 1 && y <= s.com.Today().Year() {
+			s.year = y
+			s.period = model.CalendarYear(y)
+			return s.load()
+		}
+		return nil
+	case key.Matches(msg, k.NextSection):
+		s.section = (s.section + 1) % profitSections
+		s.arrange()
+		return nil
+	case key.Matches(msg, k.PrevSection):
+		s.section = (s.section + profitSections - 1) % profitSections
+		s.arrange()
+		return nil
+	case key.Matches(msg, k.Export):
+		if s.data == nil || s.loading {
+			return kit.Status("Still adding up %s; export in a moment.", s.period.String())
+		}
+		summary := s.data.summary
+		return kit.Push(func() kit.Screen { return kit.NewForm(s.com, newExportPrompt(s.com, summary)) })
+	}
+	if s.data == nil {
+		return nil
+	}
+	switch s.section {
+	case secTop, secBottom:
+		t := &s.lists[s.section-secTop]
+		if t.HandleKey(k.ListKeys, msg) {
+			return nil
+		}
+		if key.Matches(msg, k.Open) {
+			return s.open()
+		}
+	case secMonths:
+		if s.scrollMonths(msg) {
+			s.arrange()
+		}
+	}
+	return nil
+}
+
+// pickPeriod moves the period picker by step kinds; the custom kind asks
+// for its dates.
+func (s *profitScreen) pickPeriod(step int) tea.Cmd {
+	kinds := model.PeriodKinds
+	i := 0
+	for j, k := range kinds {
+		if k == s.picked {
+			i = j
+		}
+	}
+	s.picked = kinds[(i+step+len(kinds))%len(kinds)]
+	switch s.picked {
+	case model.PeriodCustom:
+		return s.openDates()
+	case model.PeriodYear:
+		s.period = model.CalendarYear(s.year)
+	default:
+		s.period = model.PeriodOf(s.picked, s.com.Today())
+	}
+	return s.load()
+}
+
+// openDates opens the form that asks for a custom period, offering the
+// dates last typed or the period on screen.
+func (s *profitScreen) openDates() tea.Cmd {
+	from, to := s.from, s.to
+	if from == "" && to == "" {
+		from, to = dateOrEmpty(s.period.From), dateOrEmpty(s.period.To)
+	}
+	return kit.Push(func() kit.Screen { return kit.NewForm(s.com, newPeriodForm(s.com, from, to)) })
+}
+
+func dateOrEmpty(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return model.FormatDate(t)
+}
+
+// scrollMonths scrolls the monthly bars for the list keys; it reports
+// whether msg was one of them.
+func (s *profitScreen) scrollMonths(msg tea.KeyPressMsg) bool {
+	k := s.keys.ListKeys
+	page := max(1, s.monthRows())
+	switch {
+	case key.Matches(msg, k.Up):
+		s.months--
+	case key.Matches(msg, k.Down):
+		s.months++
+	case key.Matches(msg, k.PageUp):
+		s.months -= page
+	case key.Matches(msg, k.PageDown):
+		s.months += page
+	case key.Matches(msg, k.Top):
+		s.months = 0
+	case key.Matches(msg, k.Bottom):
+		s.months = len(s.data.summary.Months)
+	default:
+		return false
+	}
+	return true
+}
+
+// ranked returns the top or bottom list and its table.
+func (s *profitScreen) ranked(sec profitSection) ([]model.Ranked, *kit.Table) {
+	if sec == secTop {
+		return s.data.summary.Top, &s.lists[0]
+	}
+	return s.data.summary.Bottom, &s.lists[1]
+}
+
+// selected returns the customer under the cursor of the section's list.
+func (s *profitScreen) selected(sec profitSection) (*model.CustomerProfit, model.Ranked, bool) {
+	list, t := s.ranked(sec)
+	if len(list) == 0 {
+		return nil, model.Ranked{}, false
+	}
+	r := list[t.Cursor()]
+	return &s.data.summary.Customers[r.Index], r, true
+}
+
+// open shows the customer under the cursor.
+func (s *profitScreen) open() tea.Cmd {
+	if c, _, ok := s.selected(s.section); ok {
+		id := c.ID
+		return func() tea.Msg { return kit.OpenCustomerMsg{ID: id} }
+	}
+	return nil
+}
+
+// Info implements informer.
+func (s *profitScreen) Info() string {
+	if s.data == nil || s.blank() != "" {
+		return ""
+	}
+	if s.section == secTop || s.section == secBottom {
+		if list, t := s.ranked(s.section); len(list) > 0 {
+			return fmt.Sprintf("%d of %d", t.Cursor()+1, len(list))
+		}
+	}
+	return model.Plural(s.data.summary.Totals.Customers, "customer", "customers")
+}
+
+// ShortHelp implements help.KeyMap: the keys that work where the cursor is.
+func (s *profitScreen) ShortHelp() []key.Binding {
+	k := s.keys
+	out := []key.Binding{k.NextPeriod}
+	if s.period.Kind == model.PeriodYear {
+		out = append(out, k.Year)
+	}
+	out = append(out, k.NextSection)
+	if s.section == secTop || s.section == secBottom {
+		out = append(out, k.Open)
+	}
+	return append(out, k.Export, k.Dates)
+}
+
+// FullHelp implements help.KeyMap.
+func (s *profitScreen) FullHelp() [][]key.Binding {
+	k := s.keys
+	return [][]key.Binding{
+		k.ListKeys.Bindings(),
+		{k.NextPeriod, k.PrevPeriod, k.PrevYear, k.NextYear, k.Dates},
+		{k.NextSection, k.PrevSection, k.Open, k.Export},
+	}
+}

@@ -1,0 +1,36 @@
+package tui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"clientele/tui/complaints"
+	"clientele/tui/customers"
+	"clientele/tui/feedback"
+	"clientele/tui/kit"
+	"clientele/tui/today"
+)
+
+// route answers an area's request for another area's screen (the
+// requests are declared in tui/kit): it is the one place that knows which
+// area opens what, and hands each the store its screens take. An area
+// opens its own screens with kit.Push; both end in a kit.PushMsg.
+func (a *App) route(msg tea.Msg) (tea.Cmd, bool) {
+	c, s := a.com, a.store
+	switch msg := msg.(type) {
+	case kit.OpenCustomerMsg:
+		return customers.OpenDetail(c, s, msg.ID), true
+	case kit.NewOrderMsg:
+		return customers.OpenOrder(c, s, msg.CustomerID, msg.Repeat), true
+	case kit.NewCostMsg:
+		return customers.OpenCost(c, s, msg.CustomerID, msg.OrderID), true
+	case kit.NewFeedbackMsg:
+		return feedback.OpenForm(c, s, msg.CustomerID), true
+	case kit.NewComplaintMsg:
+		return complaints.OpenForm(c, s, msg.CustomerID, msg.OrderID), true
+	case kit.NewTouchMsg:
+		return today.OpenTouch(c, s, msg.CustomerID), true
+	case kit.FollowUpMsg:
+		return today.OpenFollowUp(c, s, msg.CustomerID), true
+	}
+	return nil, false
+}

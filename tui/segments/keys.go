@@ -1,0 +1,48 @@
+package segments
+
+import (
+	"clientele/tui/kit"
+
+	"charm.land/bubbles/v2/key"
+)
+
+// Every key binding of this part lives here, each with its help text, so
+// that ? and the help line always tell the truth.
+
+// SegmentFitKeys are the Segments tab's bindings; some work in one view
+// only, and the help line shows those of the view on screen.
+type SegmentFitKeys struct {
+	kit.ListKeys
+	NextView key.Binding
+	PrevView key.Binding
+	By       key.Binding // the grouping, on the groups and values views
+	Open     key.Binding
+	LetGo    key.Binding // on a drain
+	Promote  key.Binding // on a suggested advocate
+	Undo     key.Binding
+	Tree     key.Binding // on a referrer
+	// Managing the owner's segments, on the groups view by segment.
+	NewSegment key.Binding
+	Rename     key.Binding
+	Merge      key.Binding
+	Delete     key.Binding
+}
+
+// DefaultSegmentFitKeys returns the Segments tab's bindings.
+func DefaultSegmentFitKeys() SegmentFitKeys {
+	return SegmentFitKeys{
+		ListKeys:   kit.DefaultListKeys(),
+		NextView:   key.NewBinding(key.WithKeys("v", "right"), key.WithHelp("v/→", "next view")),
+		PrevView:   key.NewBinding(key.WithKeys("V", "left"), key.WithHelp("V/←", "previous view")),
+		By:         key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "group by")),
+		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		LetGo:      key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "let go")),
+		Promote:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "make advocate")),
+		Undo:       key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
+		Tree:       key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "referral tree")),
+		NewSegment: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new segment")),
+		Rename:     key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "rename")),
+		Merge:      key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "merge into…")),
+		Delete:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "delete")),
+	}
+}

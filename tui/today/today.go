@@ -1,0 +1,345 @@
+package today
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"clientele/model"
+	"clientele/tui/kit"
+)
+
+// today is the Today tab: the daily review list, the most urgent entries
+// of the queue (the daily size from the settings), most urgent first. Each
+// entry says why the customer is there, how to reach them and what they
+// value. Entries handled today stay in the list, ticked, so the header's
+// "7 of 50 done today" counts what the list shows; after an action the
+// cursor moves to the next entry not yet done. The header also says how
+// many more are due; m lists another day's worth.
+type today struct {
+	com     *kit.Context
+	store   Store
+	keys    TodayKeys
+	table   kit.Table
+	entries []model.ReviewEntry
+	more    string // "3,204 more due", or ""
+	done    int    // entries done today, counted when the list loads
+	limit   int    // how many to list; 0 for the daily size
+	loaded  bool
+	seq     int   // the newest load asked for
+	acted   int64 // the customer last acted on: the cursor moves past it
+	w, h    int
+}
+
+// detailLines is the height of the pane under the list that shows the
+// entry under the cursor in full: a rule, the name and contact, up to two
+// lines of reasons, and what they value (or what was done today).
+const detailLines = 5
+
+// New is the Today tab.
+func New(com *kit.Context, store Store) kit.Screen { return newToday(com, store) }
+
+func newToday(com *kit.Context, store Store) *today {
+	t := &today{com: com, store: store, keys: DefaultTodayKeys(), table: kit.NewTable(
+		kit.Column{Title: "", Width: 1},
+		kit.Column{Title: "customer", Width: 14, Flex: 1, Max: 24},
+		kit.Column{Title: "why", Width: 20, Flex: 4},
+		kit.Column{Title: "reach", Width: 12, Flex: 1, Max: 28},
+	)}
+	t.table.CacheRows() // a row changes only when the list loads again
+	return t
+}
+
+// Title implements screen.
+func (t *today) Title() string { return "Today" }
+
+// Init loads the queue.
+func (t *today) Init() tea.Cmd { return t.load(false) }
+
+// load builds today's list in a command.
+func (t *today) load(start bool) tea.Cmd {
+	t.seq++
+	return LoadReview(t.com, t.store, t.limit, start)
+}
+
+// LoadReview builds today's list of limit entries (0: the daily size) on
+// the app's clock, in a command; start marks the load the app makes when
+// it opens.
+func LoadReview(com *kit.Context, store model.ReviewStore, limit int, start bool) tea.Cmd {
+	day := com.Today()
+	return func() tea.Msg {
+		r, err := store.DailyReview(kit.Bg(), day, limit)
+		if err != nil {
+			return kit.ErrMsg{Err: err}
+		}
+		return ReviewLoadedMsg{Review: r, Start: start}
+	}
+}
+
+// SetSize implements screen.
+func (t *today) SetSize(w, h int) {
+	t.w, t.h = w, h
+	t.table.SetSize(w, max(h-1-t.paneHeight(), 2))
+}
+
+// paneHeight is the detail pane's height, with its rule; none when short.
+func (t *today) paneHeight() int {
+	if t.h < 12 {
+		return 0
+	}
+	return detailLines
+}
+
+// selected returns the entry under the cursor.
+func (t *today) selected() (*model.ReviewEntry, bool) {
+	if len(t.entries) == 0 {
+		return nil, false
+	}
+	return &t.entries[t.table.Cursor()], true
+}
+
+// Update implements screen.
+func (t *today) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case ReviewLoadedMsg:
+		t.entries, t.loaded = msg.Review.Entries, true
+		t.more, t.done = msg.Review.MoreText(), model.CountDone(t.entries)
+		t.table.SetLen(len(t.entries))
+		t.moveOn()
+		return nil
+	case reviewActedMsg:
+		t.acted = msg.id
+		// The words once the list shows it: the cursor has moved on.
+		return tea.Sequence(t.load(false), kit.Status("%s", msg.text))
+	case kit.DataChangedMsg, kit.SettingsLoadedMsg:
+		return t.load(false)
+	case tea.BackgroundColorMsg:
+		t.table.Forget() // drawn in the old styles
+	case tea.MouseMsg:
+		if t.table.HandleMouse(msg, msg.Mouse().Y-1) {
+			return t.open()
+		}
+	case tea.KeyPressMsg:
+		return t.handleKey(msg)
+	}
+	return nil
+}
+
+// moveOn puts the cursor on the first entry after the one acted on that is
+// not done yet, so that the review is a steady walk down the list.
+func (t *today) moveOn() {
+	if t.acted == 0 {
+		return
+	}
+	id := t.acted
+	t.acted = 0
+	from := -1
+	for i, e := range t.entries {
+		if e.Customer.ID == id {
+			from = i
+			break
+		}
+	}
+	switch {
+	case from < 0:
+		from = t.table.Cursor() - 1 // it left the queue: the next one slid up
+	case !t.entries[from].Done:
+		t.table.SetCursor(from) // nothing was done after all (a form cancelled)
+		return
+	}
+	for i := from + 1; i < len(t.entries); i++ {
+		if !t.entries[i].Done {
+			t.table.SetCursor(i)
+			return
+		}
+	}
+	t.table.SetCursor(min(from+1, len(t.entries)-1))
+}
+
+func (t *today) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if t.table.HandleKey(t.keys.ListKeys, msg) {
+		return nil
+	}
+	e, ok := t.selected()
+	if !ok {
+		return nil
+	}
+	id := e.Customer.ID
+	switch {
+	case key.Matches(msg, t.keys.Open):
+		return t.open()
+	case key.Matches(msg, t.keys.Done):
+		return reviewDone(t.com, t.store, *e)
+	case key.Matches(msg, t.keys.Snooze):
+		t.acted = id
+		return openReviewForm(t.com, t.store, id, formSnooze)
+	case key.Matches(msg, t.keys.More):
+		if t.more == "" {
+			return kit.Status("Nobody else is due today.")
+		}
+		t.limit = len(t.entries) + t.com.Settings.ReviewSize
+		return tea.Batch(t.load(false), kit.Status("Listing %d more.", t.com.Settings.ReviewSize))
+	}
+	if m := t.keys.CustomerActionKeys.Message(msg, id); m != nil {
+		t.acted = id
+		return func() tea.Msg { return m }
+	}
+	return nil
+}
+
+// open shows the selected customer's detail.
+func (t *today) open() tea.Cmd {
+	if e, ok := t.selected(); ok {
+		id := e.Customer.ID
+		return func() tea.Msg { return kit.OpenCustomerMsg{ID: id} }
+	}
+	return nil
+}
+
+// reviewDone logs a review touch for the entry, on the customer's
+// preferred channel, naming the reasons it answered.
+func reviewDone(com *kit.Context, store model.ReviewStore, e model.ReviewEntry) tea.Cmd {
+	now := com.Now()
+	kinds := make([]string, len(e.Reasons))
+	for i, r := range e.Reasons {
+		kinds[i] = r.Kind.String()
+	}
+	t := model.Touch{CustomerID: e.Customer.ID, At: now, Channel: e.Customer.Channel, Kind: model.TouchReview,
+		Summary: "review done: " + strings.Join(kinds, ", ")}
+	name := e.Customer.Name
+	return func() tea.Msg {
+		if err := store.AddTouch(kit.Bg(), &t); err != nil {
+			return kit.ErrMsg{Err: err}
+		}
+		return reviewActedMsg{id: t.CustomerID, text: "Done: " + kit.Clean(name) + "."}
+	}
+}
+
+// View implements screen.
+func (t *today) View() string {
+	st := t.com.Styles
+	if !t.loaded {
+		return st.Muted.Render("Building today's review…")
+	}
+	n, done := len(t.entries), t.done
+	head := st.Title.Render("Today") + st.Muted.Render(" · "+t.com.Today().Format("Monday 2 January 2006"))
+	if n == 0 {
+		return head + "\n\n" + st.Good.Render("Nobody needs you today.") + "\n" +
+			st.Muted.Render("Follow-ups, reorders, complaints, feedback and stay-in-touch reminders appear here when due.")
+	}
+	head += st.Muted.Render(" · ")
+	switch {
+	case done == n:
+		head += st.Good.Render(fmt.Sprintf("all %d done today", n))
+	default:
+		head += fmt.Sprintf("%d of %d done today", done, n)
+	}
+	if t.more != "" {
+		head += st.Muted.Render(" · " + t.more)
+	}
+	var b strings.Builder
+	b.WriteString(kit.Truncate(head, t.w))
+	b.WriteByte('\n')
+	b.WriteString(t.table.View(&st, t.cells, nil))
+	if t.paneHeight() > 0 {
+		from, to := t.table.Visible()
+		for i := to - from; i < t.table.Height(); i++ {
+			b.WriteByte('\n')
+		}
+		b.WriteByte('\n')
+		b.WriteString(t.pane())
+	}
+	return b.String()
+}
+
+// cells formats entry i for the list.
+func (t *today) cells(i int) []kit.Cell {
+	st := &t.com.Styles
+	e := &t.entries[i]
+	mark, why := " ", e.Why()
+	var style *lipgloss.Style
+	if e.Done {
+		mark, style = "✓", &st.Muted
+	} else if e.Reasons[0].Kind <= model.ReasonDetractor {
+		style = &st.Bad
+	}
+	reach := e.Customer.Contact()
+	if reach == "" {
+		reach = "no contact detail"
+	}
+	return []kit.Cell{{Text: mark, Style: &st.Good}, {Text: kit.MarkedName(e.Customer.Name, e.Customer.Stage), Style: style}, {Text: why, Style: style},
+		{Text: reach, Style: &st.Muted}}
+}
+
+// pane shows the entry under the cursor in full: every reason, how to
+// reach them, what they value, what was done today.
+func (t *today) pane() string {
+	st := t.com.Styles
+	e, ok := t.selected()
+	if !ok {
+		return ""
+	}
+	c := e.Customer
+	var lines []string
+	lines = append(lines, st.Muted.Render(strings.Repeat("─", t.w)))
+	title := st.Section.Render(kit.Clean(c.Name)) + "  " + st.Stage(c.Stage).Render(string(c.Stage))
+	if r := c.Contact(); r != "" {
+		title += st.Muted.Render(" · ") + kit.Clean(r)
+	} else if c.Channel != "" {
+		title += st.Muted.Render(" · prefers " + string(c.Channel) + ", no detail for it")
+	}
+	lines = append(lines, kit.Truncate(title, t.w))
+	const labelW = 8
+	why := e.Why()
+	values := "not known yet: ask them"
+	if len(c.Values) > 0 {
+		values = strings.Join(c.Values, ", ")
+	}
+	whyLines := kit.Wrap(why, max(t.w-labelW-1, 10))
+	for i, l := range whyLines {
+		if i >= detailLines-3 {
+			break
+		}
+		lab := strings.Repeat(" ", labelW)
+		if i == 0 {
+			lab = st.Label.Render(kit.FitCell("why", labelW, false))
+		}
+		lines = append(lines, lab+" "+l)
+	}
+	last := st.Label.Render(kit.FitCell("values", labelW, false)) + " " + kit.Clean(values)
+	if e.Done {
+		last = st.Good.Render(kit.FitCell("done", labelW, false)) + " " + kit.Clean(c.HandledToday)
+	}
+	lines = append(lines, kit.Truncate(last, t.w))
+	return strings.Join(lines, "\n")
+}
+
+// Info implements informer.
+func (t *today) Info() string {
+	if !t.loaded || len(t.entries) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s of %s", model.Commas(t.table.Cursor()+1), model.Commas(len(t.entries)))
+}
+
+// ShortHelp implements help.KeyMap: nothing of its own on an empty day,
+// where no key would act on anyone.
+func (t *today) ShortHelp() []key.Binding {
+	if len(t.entries) == 0 {
+		return nil
+	}
+	return []key.Binding{t.keys.Open, t.keys.Done, t.keys.Touch, t.keys.Snooze, t.keys.FollowUp, t.keys.Order,
+		t.keys.Feedback, t.keys.More}
+}
+
+// FullHelp implements help.KeyMap.
+func (t *today) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		t.keys.ListKeys.Bindings(),
+		{t.keys.Open, t.keys.Done, t.keys.Snooze, t.keys.More},
+		t.keys.CustomerActionKeys.Bindings(),
+	}
+}

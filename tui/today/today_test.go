@@ -1,0 +1,228 @@
+package today_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"clientele/model"
+	"clientele/store"
+	"clientele/tui"
+	"clientele/tui/tuitest"
+)
+
+// todayFixture is fixtureStore with people due on testNow (23 Nov 2026):
+// Ben for three reasons (an overdue complaint, a detractor's feedback, a
+// follow-up three days late), Ada's follow-up from yesterday, 李雷's
+// thank-you and Customer 01's unanswered praise.
+func todayFixture(t *testing.T) (*store.DB, map[string]int64) {
+	t.Helper()
+	db := tuitest.FixtureStore(t)
+	ctx := context.Background()
+	ids := map[string]int64{}
+	names, err := db.CustomerNames(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range names {
+		ids[n.Name] = n.ID
+	}
+	day := func(s string) time.Time {
+		d, _ := model.ParseDate(s, tuitest.Now)
+		return d
+	}
+	err = db.Load(ctx, func(l *store.Loader) error {
+		if err := l.Complaint(&model.Complaint{OpenedOn: day("2026-11-18"), CustomerID: ids["Ben Okafor"],
+			Category: model.ComplaintQuality, Severity: model.SeverityHigh, WhatWentWrong: "gift box arrived crushed",
+			Status: model.ComplaintOpen}); err != nil {
+			return err
+		}
+		for _, f := range []model.Feedback{
+			{On: day("2026-11-19"), CustomerID: ids["Ben Okafor"], Kind: model.FeedbackNPS, Score: 4, HasScore: true, Status: model.FeedbackNew},
+			{On: day("2026-11-12"), CustomerID: ids["Customer 01"], Kind: model.FeedbackPraise, Answer: "Lovely soap", Status: model.FeedbackNew},
+		} {
+			if err := l.Feedback(&f); err != nil {
+				return err
+			}
+		}
+		o := model.Order{CustomerID: ids["李雷"], OrderedAt: day("2026-11-16"), Kind: model.OrderSale,
+			Lines: []model.OrderLine{model.NewLine("Gift box", 1, 3500, 1400)}}
+		return l.Order(&o)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, d := range map[string]string{"Ben Okafor": "2026-11-20", "Ada Lovelace": "2026-11-22"} {
+		if err := db.SetFollowUp(ctx, ids[name], day(d)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return db, ids
+}
+
+func TestTodayGolden(t *testing.T) {
+	t.Parallel()
+	db, _ := todayFixture(t)
+	d := newDriver(t, db, 80, 24)
+	tuitest.MustContain(t, d.Screen(), "0 of 4 done today")
+	golden.RequireEqual(t, d.Screen())
+}
+
+func TestOpensOnCustomersWhenNobodyIsDue(t *testing.T) {
+	t.Parallel()
+	d := newDriver(t, tuitest.FixtureStore(t), 80, 24)
+	tuitest.MustContain(t, d.Screen(), "25 customers")
+	d.Keys("1")
+	tuitest.MustContain(t, d.Screen(), "Nobody needs you today.", "Today · Monday 23 November 2026\n")
+}
+
+func TestTodayWalksWithDoneAndSnooze(t *testing.T) {
+	t.Parallel()
+	db, ids := todayFixture(t)
+	ctx := context.Background()
+	d := newDriver(t, db, 80, 24)
+	tuitest.MustContain(t, d.Screen(), "▸   Ben Okafor", "high complaint open 5 days", "call 555-0142")
+
+	d.Keys("d")
+	tuitest.MustContain(t, d.Screen(), "1 of 4 done today", "Done: Ben Okafor.", "▸   ★ Ada Lovelace")
+	tl, _ := db.Timeline(ctx, ids["Ben Okafor"], 5)
+	if len(tl) == 0 || !strings.Contains(tl[0].Summary, "review done: complaint, detractor, follow-up") {
+		t.Errorf("Ben's timeline %+v", tl)
+	}
+
+	// s on Ada: a typed day that is not after today is named and kept.
+	d.Keys("s")
+	tuitest.MustContain(t, d.Screen(), "Snooze Ada Lovelace until", "tomorrow (2026-11-24)", "next week (2026-11-30)")
+	d.Keys("down", "down", "enter", "today", "enter")
+	tuitest.MustContain(t, d.Screen(), "✗ a snooze ends after today", "today")
+	for range 5 {
+		d.Keys("backspace")
+	}
+	d.Keys("+3", "enter")
+	tuitest.MustContain(t, d.Screen(), "2 of 4 done today", "Snoozed Ada Lovelace until 2026-11-26.")
+	ada, _ := db.Customer(ctx, ids["Ada Lovelace"])
+	if model.FormatDate(ada.SnoozedUntil) != "2026-11-26" {
+		t.Errorf("Ada snoozed until %v", ada.SnoozedUntil)
+	}
+	// The cursor walked on to the next entry not done.
+	if row := tuitest.CursorRow(d.Screen()); !strings.Contains(row, "Customer 01") {
+		t.Errorf("cursor on %q, want Customer 01", row)
+	}
+	// Esc on an untouched form closes it; with changes it asks first.
+	d.Keys("s", "esc")
+	tuitest.MustContain(t, d.Screen(), "2 of 4 done today")
+	d.Keys("s", "down", "esc")
+	tuitest.MustContain(t, d.Screen(), "Discard your changes?")
+	d.Keys("y")
+	tuitest.MustContain(t, d.Screen(), "2 of 4 done today")
+}
+
+func TestTouchAndFollowUpFromTheDetail(t *testing.T) {
+	t.Parallel()
+	db, ids := todayFixture(t)
+	ctx := context.Background()
+	d := newDriver(t, db, 80, 30) // tall enough for the timeline under the profit
+	d.Keys("2", "enter")          // Ada's detail
+	d.Keys("n")
+	tuitest.MustContain(t, d.Screen(), "Log a contact with Ada Lovelace", "What happened")
+	d.Keys("enter", "enter") // keep the channel; an empty line is refused
+	tuitest.MustContain(t, d.Screen(), "✗ say in a line what was said or done")
+	d.Keys("quoted for the spring order", "enter")
+	tuitest.MustContain(t, d.Screen(), "Logged a contact with Ada Lovelace.", "email: quoted for the spring order")
+
+	d.Keys("F")
+	tuitest.MustContain(t, d.Screen(), "Next follow-up with Ada Lovelace", "in a week (2026-11-30)")
+	d.Keys("up", "up", "enter") // from her current date up to "in two weeks"
+	tuitest.MustContain(t, d.Screen(), "Next follow-up with Ada Lovelace: 2026-12-07.", "2026-12-07 (in 14 days)")
+	ada, _ := db.Customer(ctx, ids["Ada Lovelace"])
+	if model.FormatDate(ada.NextReview) != "2026-12-07" {
+		t.Errorf("next review %v", ada.NextReview)
+	}
+}
+
+func TestTodayAtEverySize(t *testing.T) {
+	t.Parallel()
+	db, _ := todayFixture(t)
+	d := newDriver(t, db, 80, 24)
+	for w := 0; w < 120; w += 9 {
+		for h := 0; h < 36; h += 5 {
+			d.Send(tea.WindowSizeMsg{Width: w, Height: h})
+			for _, l := range strings.Split(d.Screen(), "\n") {
+				if ansi.StringWidth(l) > w {
+					t.Fatalf("%dx%d: line %q is too wide", w, h, l)
+				}
+			}
+		}
+	}
+}
+
+func TestTeatestWalksTheQueue(t *testing.T) {
+	t.Parallel()
+	db, ids := todayFixture(t)
+	app := tui.New(db, tui.Options{Now: func() time.Time { return tuitest.Now }})
+	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(90, 26))
+	tm.Send(tea.BackgroundColorMsg{Color: nil})
+	// The renderer redraws only changed cells, so wait for text drawn
+	// whole: the status messages.
+	tuitest.WaitFor(t, tm, "0 of 4 done today")
+	tm.Type("d")
+	tuitest.WaitFor(t, tm, "Done: Ben Okafor.")
+	tm.Type("s")
+	tuitest.WaitFor(t, tm, "Snooze Ada Lovelace until")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter}) // tomorrow
+	tuitest.WaitFor(t, tm, "Snoozed Ada Lovelace until 2026-11-24.")
+	tm.Type("d")
+	tuitest.WaitFor(t, tm, "Done: Customer 01.")
+	tm.Send(tea.KeyPressMsg{Code: 'q', Text: "q"})
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	ada, _ := db.Customer(context.Background(), ids["Ada Lovelace"])
+	if model.FormatDate(ada.SnoozedUntil) != "2026-11-24" {
+		t.Errorf("Ada snoozed until %v", ada.SnoozedUntil)
+	}
+}
+
+func TestTouchFromTheCustomerList(t *testing.T) {
+	t.Parallel()
+	d := newDriver(t, tuitest.FixtureStore(t), 80, 24)
+	d.Keys("n") // Ada, first by name
+	tuitest.MustContain(t, d.Screen(), "Log a contact with Ada Lovelace")
+	d.Keys("enter", "q") // past the channel; q is typed into the field, not quit
+	tuitest.MustContain(t, d.Screen(), "> q")
+	d.Keys("uick call", "enter")
+	tuitest.MustContain(t, d.Screen(), "Logged a contact with Ada Lovelace.", "25 customers")
+	d.Keys("F", "enter") // her follow-up is set: the form offers it as a typed day
+	tuitest.MustContain(t, d.Screen(), "> 2026-11-25")
+	d.Keys("enter")
+	tuitest.MustContain(t, d.Screen(), "Next follow-up with Ada Lovelace: 2026-11-25.")
+}
+
+// The list holds the daily size from the settings; the header says how
+// many more are due, and m lists another day's worth.
+func TestTodayListsTheDailySizeAndMoreOnM(t *testing.T) {
+	t.Parallel()
+	db, _ := todayFixture(t)
+	ctx := context.Background()
+	s, _ := db.Settings(ctx)
+	s.ReviewSize = 2
+	if err := db.SaveSettings(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, db, 80, 24)
+	tuitest.MustContain(t, d.Screen(), "0 of 2 done today · 2 more due", "Ben Okafor", "Ada Lovelace", "1 of 2")
+	if strings.Contains(d.Screen(), "Customer 01") {
+		t.Error("the third entry is listed")
+	}
+	d.Keys("m")
+	tuitest.MustContain(t, d.Screen(), "0 of 4 done today", "Customer 01", "李雷", "Listing 2 more.")
+	if strings.Contains(d.Screen(), "more due") {
+		t.Error("nothing more is due")
+	}
+	d.Keys("m")
+	tuitest.MustContain(t, d.Screen(), "Nobody else is due today.")
+}
