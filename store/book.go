@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"clientele/model"
@@ -258,6 +259,17 @@ var bookDiffers = func() string {
 			UNION ALL SELECT customer_id, month, NULL, figures FROM missing)
 		GROUP BY customer_id, month ORDER BY customer_id, month`
 }()
+
+// bookTables hold what the store keeps for the whole-book screens
+// (migration 0011), from the records and by their triggers: no record is
+// in them, so the history leaves them out and an undo remakes them.
+var bookTables = []string{"book_state", "customer_cards", "customer_months", "book_stale", "book_pending"}
+
+// IsBookTable reports whether table is one the store keeps for the
+// whole-book screens from the other tables (bookTables): a program
+// writing to every table by hand leaves them to the store, and `clientele
+// check` finds them off when something else wrote to them.
+func IsBookTable(table string) bool { return slices.Contains(bookTables, table) }
 
 var _ model.BookVersionStore = (*DB)(nil)
 
