@@ -54,6 +54,7 @@ type DetailKeys struct {
 	Edit      key.Binding
 	Archive   key.Binding
 	Unarchive key.Binding // the same key on an archived customer
+	Paid      key.Binding // the oldest unpaid order paid today
 }
 
 // unarchiveKey is x on an archived customer: it brings them back.
@@ -70,31 +71,32 @@ func DefaultDetailKeys() DetailKeys {
 		Edit:               key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
 		Archive:            key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
 		Unarchive:          unarchiveKey,
+		Paid:               key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "mark paid")),
 	}
 }
 
 // OrderFormKeys move through the order form; every other key is typed
 // into the focused field.
 type OrderFormKeys struct {
-	Next     key.Binding
-	Prev     key.Binding
-	Up       key.Binding
-	Down     key.Binding
-	Kind     key.Binding // on the kind field: sale ↔ refund
-	Refund   key.Binding // on the kind field: refund
-	Sale     key.Binding // on the kind field: sale
-	Complete key.Binding // take the offering the item field suggests
+	kit.FormKeys // ctrl+s saves from any field, esc cancels
+	Next         key.Binding
+	Prev         key.Binding
+	Up           key.Binding
+	Down         key.Binding
+	Kind         key.Binding // on the kind field: sale ↔ refund
+	Refund       key.Binding // on the kind field: refund
+	Sale         key.Binding // on the kind field: sale
+	Complete     key.Binding // take the offering the item field suggests
 	// The other offerings the item field could complete to.
 	NextSuggestion key.Binding
 	PrevSuggestion key.Binding
-	Save           key.Binding
 	SaveOnNote     key.Binding // enter on the note, the last field
-	Cancel         key.Binding
 }
 
 // DefaultOrderFormKeys returns the order form's bindings.
 func DefaultOrderFormKeys() OrderFormKeys {
 	return OrderFormKeys{
+		FormKeys:       kit.DefaultFormKeys(),
 		Next:           key.NewBinding(key.WithKeys("tab", "enter"), key.WithHelp("tab/enter", "next field")),
 		Prev:           key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
 		Up:             key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "line above")),
@@ -105,9 +107,7 @@ func DefaultOrderFormKeys() OrderFormKeys {
 		Complete:       key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "complete offering")),
 		NextSuggestion: key.NewBinding(key.WithKeys("ctrl+n"), key.WithHelp("ctrl+n", "next offering")),
 		PrevSuggestion: key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "previous offering")),
-		Save:           key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
 		SaveOnNote:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save (on the note)")),
-		Cancel:         key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}
 }
 

@@ -21,6 +21,7 @@ type customerLoadedMsg struct {
 	referrer  string // the name of who referred them, "" for nobody
 	referrals []model.CustomerRow
 	timeline  []model.TimelineEntry
+	unpaid    []model.Order // waiting for their payment, the oldest due first
 	// What they earned the business over the last 12 months and all time.
 	year, ever model.CustomerProfit
 }
@@ -30,6 +31,17 @@ type archivedMsg struct {
 	id   int64
 	name string
 	back bool
+}
+
+// customerAddedMsg reports a customer added with the customer form: the
+// list under the form puts its cursor on them.
+type customerAddedMsg struct{ id int64 }
+
+// positionFoundMsg carries the row a customer just added is on (-1: none),
+// and whether the filter had to go for the list to show them.
+type positionFoundMsg struct {
+	pos      int
+	unfilter bool
 }
 
 // demoLoadedMsg reports the demo business written into an empty database.

@@ -119,7 +119,7 @@ func (f *reviewFormScreen) Build(b *kit.Builder) kit.Fields {
 				WithHideFunc(func() bool { return !f.picks[f.pick].typed }),
 		)
 	}
-	return b.Huh(huh.NewForm(groups...).WithKeyMap(kit.ChoiceKeyMap()))
+	return b.Huh(huh.NewForm(groups...))
 }
 
 func (f *reviewFormScreen) question() string {
@@ -196,10 +196,12 @@ func (f *reviewFormScreen) Save() (tea.Cmd, error) {
 }
 
 // Store is what the Today tab and its forms read and write: the review,
-// touches, follow-ups and snoozes, and the customer a form is about.
+// touches, follow-ups and snoozes, payments, and the customer a form is
+// about.
 type Store interface {
 	model.ReviewStore
 	model.CustomerStore
+	model.PaymentStore
 	model.HistoryStore // u takes back a done or a snooze
 }
 
