@@ -6,6 +6,7 @@ import (
 	"clientele/tui/complaints"
 	"clientele/tui/customers"
 	"clientele/tui/feedback"
+	"clientele/tui/imports"
 	"clientele/tui/kit"
 	"clientele/tui/today"
 )
@@ -31,6 +32,8 @@ func (a *App) route(msg tea.Msg) (tea.Cmd, bool) {
 		return today.OpenTouch(c, s, msg.CustomerID), true
 	case kit.FollowUpMsg:
 		return today.OpenFollowUp(c, s, msg.CustomerID), true
+	case kit.ImportMsg:
+		return imports.Open(c, s), true
 	}
 	return nil, false
 }

@@ -102,3 +102,6 @@ type NewTouchMsg struct{ CustomerID int64 }
 
 // FollowUpMsg asks for a customer's next follow-up date.
 type FollowUpMsg struct{ CustomerID int64 }
+
+// ImportMsg asks for the import: a file's path, then what it would do.
+type ImportMsg struct{}

@@ -61,8 +61,9 @@ type Context struct {
 	// LoadDemo fills an empty database with the demo business; nil hides
 	// the offer.
 	LoadDemo func(context.Context) (string, error)
-	// Import imports a CSV file; nil hides the import prompt.
-	Import func(context.Context, string) (model.ImportSummary, error)
+	// Import reads files into the book (tui/imports shows what a file
+	// would do, then imports it); nil hides the import.
+	Import model.Importer
 }
 
 // Money formats an amount in the business's currency.
