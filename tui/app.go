@@ -68,7 +68,13 @@ type App struct {
 	status        string
 	statusErr     bool
 	statusID      int
+	// What u and U would take back now, for the full help; read when ?
+	// opens it.
+	undoNext, redoNext *model.Change
 }
+
+// undoStateMsg carries what u and U would take back now.
+type undoStateMsg struct{ undo, redo *model.Change }
 
 // clearStatusMsg clears the status bar if it still shows message id.
 type clearStatusMsg struct{ id int }
@@ -181,6 +187,12 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 
+	case kit.UndoneMsg:
+		return a, a.undone(msg.Result)
+	case undoStateMsg:
+		a.undoNext, a.redoNext = msg.undo, msg.redo
+		return a, nil
+
 	case kit.PushMsg:
 		return a, a.push(msg.Open())
 	case kit.PopMsg:
@@ -243,7 +255,23 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	case key.Matches(msg, a.keys.Help):
 		a.showHelp = true
-		return nil
+		a.undoNext, a.redoNext = nil, nil
+		return a.loadUndoState()
+	case key.Matches(msg, a.keys.Undo):
+		if u, ok := top.(kit.Undoer); ok {
+			if used, cmd := u.Undo(msg); used {
+				return cmd
+			}
+		}
+		if _, ok := top.(*kit.Form); ok {
+			return nil // a form saving: its keys wait, and so does undo
+		}
+		return kit.RunUndo(a.store.Undo, "Nothing to undo.")
+	case key.Matches(msg, a.keys.Redo):
+		if _, ok := top.(*kit.Form); ok {
+			return nil
+		}
+		return kit.RunUndo(a.store.Redo, "Nothing to redo.")
 	case key.Matches(msg, a.keys.Back):
 		if b, ok := top.(kit.Backer); ok {
 			if handled, cmd := b.Back(); handled {
@@ -277,6 +305,29 @@ func (a *App) switchTab(i int) tea.Cmd {
 	a.active = i
 	a.stack = nil
 	return a.tabs[i].screen.Init()
+}
+
+// undone says what an undo or a redo took back and reloads every screen
+// shown: any record may have changed (the settings, when it was theirs).
+func (a *App) undone(res model.UndoResult) tea.Cmd {
+	reload := a.broadcast(kit.DataChangedMsg{})
+	switch res.Reversed.Action {
+	case model.ActionSettings, model.ActionTemplate, model.ActionField:
+		reload = kit.ReloadSettings(a.store)
+	}
+	return tea.Batch(reload, a.setStatus(res.Message(), false))
+}
+
+// loadUndoState reads what u and U would take back now, for the help.
+func (a *App) loadUndoState() tea.Cmd {
+	store := a.store
+	return func() tea.Msg {
+		undo, redo, err := store.UndoState(kit.Bg())
+		if err != nil {
+			return kit.ErrMsg{Err: err}
+		}
+		return undoStateMsg{undo: undo, redo: redo}
+	}
 }
 
 func (a *App) push(s kit.Screen) tea.Cmd {
@@ -434,8 +485,8 @@ func (a *App) helpLine() string {
 // columns that wrap to the width.
 func (a *App) fullHelp(w int) string {
 	st := a.com.Styles
-	groups := append(a.top().FullHelp(), []key.Binding{a.keys.Tabs, a.keys.Settings, a.keys.NextTab,
-		a.keys.PrevTab, a.keys.Back, a.keys.Help, a.keys.Quit, a.keys.ForceQuit})
+	undo := a.undoKey()
+	groups := append(a.top().FullHelp(), a.globalHelp())
 	h := help.New()
 	h.Styles = a.help.Styles
 	var rows []string
@@ -459,11 +510,41 @@ func (a *App) fullHelp(w int) string {
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
 	}
 	title := st.Title.Render("Keys on " + model.Printable(a.top().Title()))
-	note := kit.Wrap("While a text field has focus, q and digits are typed, not obeyed. Any key closes this.", w)
-	for i, l := range note {
-		note[i] = st.Muted.Render(l)
+	// What u and U would take back now, on one line.
+	var next []string
+	for _, n := range []struct {
+		k    key.Binding
+		verb string
+		c    *model.Change
+	}{{undo, " undoes: ", a.undoNext}, {a.keys.Redo, " redoes: ", a.redoNext}} {
+		if n.c != nil {
+			next = append(next, n.k.Keys()[0]+n.verb+kit.Clean(n.c.Subject()))
+		}
+	}
+	var note []string
+	if len(next) > 0 {
+		note = append(note, kit.Truncate(strings.Join(next, " · "), w))
+	}
+	for _, l := range kit.WrapParts([]string{"q, u and digits type into a text field.",
+		"ctrl+z undoes; suspend with kill -s TSTP, then fg.", "Any key closes this."}, w) {
+		note = append(note, st.Muted.Render(l))
 	}
 	return title + "\n\n" + strings.Join(rows, "\n\n") + "\n\n" + strings.Join(note, "\n")
+}
+
+// undoKey is how the help names the book's undo: u and ctrl+z, or only
+// ctrl+z on a screen whose own u undoes what is under the cursor.
+func (a *App) undoKey() key.Binding {
+	if _, ok := a.top().(kit.Undoer); ok {
+		return a.keys.UndoCtrl
+	}
+	return a.keys.Undo
+}
+
+// globalHelp lists the keys that work on every screen, for ?.
+func (a *App) globalHelp() []key.Binding {
+	return []key.Binding{a.keys.Tabs, a.keys.Cycle, a.keys.Settings, a.keys.Back, a.keys.Help, a.keys.QuitHelp,
+		a.undoKey(), a.keys.Redo}
 }
 
 // offsetMouse moves a mouse message's y up by dy lines.

@@ -168,6 +168,33 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 	}
 }
 
+// checkHelpKeys fails when a key ? lists among the screen's own is also
+// one of the global keys (esc aside, which a screen may use before the
+// root closes it): the key would do one of the two things only.
+func checkHelpKeys(t *testing.T, d *driver, path string) {
+	t.Helper()
+	if t2, ok := d.app.top().(kit.Typer); ok && t2.Typing() {
+		return // keys go to the field; ? is typed, not shown
+	}
+	global := map[string]string{}
+	for _, b := range d.app.globalHelp() {
+		for _, k := range b.Keys() {
+			if k != "esc" {
+				global[k] = b.Help().Desc
+			}
+		}
+	}
+	for _, g := range d.app.top().FullHelp() {
+		for _, b := range g {
+			for _, k := range b.Keys() {
+				if desc, ok := global[k]; ok && b.Enabled() {
+					t.Errorf("%s: ? lists %s twice: %q and %q", path, k, b.Help().Desc, desc)
+				}
+			}
+		}
+	}
+}
+
 func TestResizeStormOnEveryScreen(t *testing.T) {
 	t.Parallel()
 	db := tuitest.FixtureStore(t)
@@ -176,6 +203,7 @@ func TestResizeStormOnEveryScreen(t *testing.T) {
 	t.Run("walk", func(t *testing.T) {
 		walkScreens(t, start, func(t *testing.T, d *driver, path string) {
 			screens.Add(1)
+			checkHelpKeys(t, d, path)
 			for w := 0; w < 130; w += 13 {
 				for h := 0; h < 40; h += 7 {
 					d.Send(tea.WindowSizeMsg{Width: w, Height: h})

@@ -17,8 +17,19 @@ type GlobalKeys struct {
 	NextTab   key.Binding
 	PrevTab   key.Binding
 	Tabs      key.Binding   // 1–7: for help only; GoTo holds each tab's own
+	Cycle     key.Binding   // tab and shift+tab: for help only
+	QuitHelp  key.Binding   // q and ctrl+c: for help only
 	GoTo      []key.Binding // the digit of each tab, in order
 	Settings  key.Binding   // , from anywhere: the Settings tab
+	// Undo takes back the latest change to the book, wherever the owner
+	// is; again for the one before. ctrl+z is undo inside clientele (as in
+	// an editor), not the shell's suspend: suspend it from outside with
+	// kill -TSTP and fg (README).
+	Undo key.Binding
+	// UndoCtrl is Undo's help on a screen whose own u undoes what is under
+	// the cursor (Today, History): there ctrl+z is the book's undo.
+	UndoCtrl key.Binding
+	Redo     key.Binding
 }
 
 // DefaultGlobalKeys returns the global bindings.
@@ -31,7 +42,12 @@ func DefaultGlobalKeys() GlobalKeys {
 		NextTab:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next screen")),
 		PrevTab:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous screen")),
 		Tabs:      key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7"), key.WithHelp("1–7", "go to screen")),
+		Cycle:     key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab/shift+tab", "next/previous screen")),
+		QuitHelp:  key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q/ctrl+c", "quit (ctrl+c even while typing)")),
 		Settings:  key.NewBinding(key.WithKeys(","), key.WithHelp(",", "settings")),
+		Undo:      key.NewBinding(key.WithKeys("u", "ctrl+z"), key.WithHelp("u/ctrl+z", "undo the last change")),
+		UndoCtrl:  key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "undo the last change")),
+		Redo:      key.NewBinding(key.WithKeys("U", "ctrl+y"), key.WithHelp("U/ctrl+y", "redo")),
 	}
 	for _, d := range k.Tabs.Keys() {
 		k.GoTo = append(k.GoTo, key.NewBinding(key.WithKeys(d), key.WithHelp(d, "go to screen "+d)))

@@ -109,7 +109,7 @@ func (d *customerDetail) Update(msg tea.Msg) tea.Cmd {
 	case tea.BackgroundColorMsg, kit.SettingsLoadedMsg:
 		d.layout()
 	case archivedMsg:
-		if msg.id == d.id && msg.undo {
+		if msg.id == d.id && msg.back {
 			return tea.Batch(d.Init(), kit.Status("%s is back.", kit.Clean(msg.name)))
 		}
 		if msg.id == d.id {

@@ -20,7 +20,6 @@ type CustomerListKeys struct {
 	Edit                   key.Binding
 	Archive                key.Binding
 	Unarchive              key.Binding // the same key on an archived customer
-	Undo                   key.Binding
 	ShowArchive            key.Binding
 	// On the welcome panel of an empty database.
 	Demo   key.Binding
@@ -39,7 +38,6 @@ func DefaultCustomerListKeys() CustomerListKeys {
 		Edit:               key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
 		Archive:            key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
 		Unarchive:          unarchiveKey,
-		Undo:               key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo archive")),
 		ShowArchive:        key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "show archived")),
 		Demo:               key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "load demo")),
 		Import:             key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "import")),

@@ -41,8 +41,6 @@ type customerList struct {
 	importHelp  bool // the welcome panel shows how to import
 	loadingDemo bool
 
-	lastArchived *archivedMsg // what u undoes
-
 	mkeys  MarkKeys
 	marked map[int64]bool // customers marked with space, by id; kept across reloads
 	width  int
@@ -197,11 +195,9 @@ func (l *customerList) Update(msg tea.Msg) tea.Cmd {
 		return nil
 
 	case archivedMsg:
-		if !msg.undo {
-			l.lastArchived = &msg
+		if !msg.back {
 			return tea.Batch(l.reload(), kit.Status("Archived %s. Press u to undo.", kit.Clean(msg.name)))
 		}
-		l.lastArchived = nil
 		return tea.Batch(l.reload(), kit.Status("%s is back.", kit.Clean(msg.name)))
 
 	case demoLoadedMsg:
@@ -262,11 +258,6 @@ func (l *customerList) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if r, ok := l.selected(); ok {
 			return archiveCustomer(l.store, r, !r.Archived)
 		}
-	case key.Matches(msg, l.keys.Undo):
-		if a := l.lastArchived; a != nil {
-			return archiveCustomer(l.store, model.CustomerRow{ID: a.id, Name: a.name}, false)
-		}
-		return kit.Status("Nothing to undo.")
 	case key.Matches(msg, l.keys.Import):
 		return l.openImport()
 	case key.Matches(msg, OfferingsKey):
@@ -416,7 +407,7 @@ func archiveCustomer(store model.CustomerStore, r model.CustomerRow, archive boo
 		if err != nil {
 			return kit.ErrMsg{Err: err}
 		}
-		return archivedMsg{id: r.ID, name: r.Name, undo: !archive}
+		return archivedMsg{id: r.ID, name: r.Name, back: !archive}
 	}
 }
 
@@ -580,7 +571,7 @@ func (l *customerList) FullHelp() [][]key.Binding {
 		l.keys.ListKeys.Bindings(),
 		{l.keys.Open, l.keys.Filter, l.keys.Sort, l.keys.ShowArchive},
 		{l.mkeys.Mark, l.mkeys.Segment, l.mkeys.Clear},
-		{l.keys.Add, l.keys.Edit, l.archiveKey(), l.keys.Undo, l.keys.Import, OfferingsKey},
+		{l.keys.Add, l.keys.Edit, l.archiveKey(), l.keys.Import, OfferingsKey},
 		l.keys.CustomerActionKeys.Bindings(),
 	}
 }

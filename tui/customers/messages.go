@@ -25,11 +25,11 @@ type customerLoadedMsg struct {
 	year, ever model.CustomerProfit
 }
 
-// archivedMsg reports a customer archived (or brought back, undo true).
+// archivedMsg reports a customer archived (or brought back, back true).
 type archivedMsg struct {
 	id   int64
 	name string
-	undo bool
+	back bool
 }
 
 // demoLoadedMsg reports the demo business written into an empty database.

@@ -79,8 +79,6 @@ type feedbackScreen struct {
 
 	// The NPS view's promoter list.
 	promoters kit.Table
-	// promoted is the last promotion made here, which u undoes.
-	promoted *kit.StageChangedMsg
 
 	// The wishlist.
 	themes   []model.WishTheme
@@ -328,11 +326,6 @@ func (s *feedbackScreen) Update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(s.reload(), kit.Status("%s %s now under “%s”.", model.Commas(msg.count), model.Noun(msg.count, "wish", "wishes"),
 			kit.Clean(msg.theme)))
 	case kit.StageChangedMsg:
-		if msg.Undo {
-			s.promoted = nil
-		} else {
-			s.promoted = &msg
-		}
 		return tea.Batch(s.reload(), kit.Status("%s", kit.StageText(msg)))
 	case tea.MouseMsg:
 		if s.view == viewLog && s.table.HandleMouse(msg, msg.Mouse().Y-2-s.filterLines()) {
@@ -508,13 +501,6 @@ func (s *feedbackScreen) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (s *feedbackScreen) handleNPSKey(msg tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(msg, s.keys.Undo) {
-		if s.promoted == nil {
-			return kit.Status("Nothing to undo.")
-		}
-		ch := s.promoted.Change
-		return kit.SetStage(s.store, ch.ID, ch.From, ch.FromReason, true)
-	}
 	if s.promoters.HandleKey(s.keys.ListKeys, msg) || s.facts == nil || len(s.facts.promoters) == 0 {
 		return nil
 	}
@@ -523,7 +509,7 @@ func (s *feedbackScreen) handleNPSKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, s.keys.Open):
 		return func() tea.Msg { return kit.OpenCustomerMsg{ID: p.CustomerID} }
 	case key.Matches(msg, s.keys.Promote):
-		return kit.SetStage(s.store, p.CustomerID, model.StageAdvocate, "", false)
+		return kit.SetStage(s.store, p.CustomerID, model.StageAdvocate, "")
 	}
 	return nil
 }
@@ -831,12 +817,8 @@ func (s *feedbackScreen) ShortHelp() []key.Binding {
 		return []key.Binding{s.fkeys.Apply, s.fkeys.Clear}
 	case s.naming:
 		return []key.Binding{s.keys.SaveTheme, s.keys.CancelTheme}
-	case s.view == viewNPS && s.promoters.Len() == 0 && s.promoted != nil:
-		return []key.Binding{s.keys.Undo, s.keys.View, s.keys.Add}
 	case s.view == viewNPS && s.promoters.Len() == 0:
 		return []key.Binding{s.keys.View, s.keys.Add}
-	case s.view == viewNPS && s.promoted != nil:
-		return []key.Binding{s.keys.Promote, s.keys.Undo, s.keys.Open, s.keys.View, s.keys.Add}
 	case s.view == viewNPS:
 		return []key.Binding{s.keys.Promote, s.keys.Open, s.keys.View, s.keys.Add}
 	case s.view == viewWishes && len(s.flat) == 0:
@@ -857,6 +839,6 @@ func (s *feedbackScreen) FullHelp() [][]key.Binding {
 		s.keys.ListKeys.Bindings(),
 		{s.keys.Add, s.keys.View, s.keys.Open, s.keys.Replied, s.keys.ActedOn},
 		{s.keys.Kind, s.keys.Status, s.keys.Segment, s.keys.Offering, s.keys.Customer},
-		{s.keys.Promote, s.keys.Undo, s.keys.Expand, s.keys.Theme, s.keys.Mark, s.keys.Merge},
+		{s.keys.Promote, s.keys.Expand, s.keys.Theme, s.keys.Mark, s.keys.Merge},
 	}
 }

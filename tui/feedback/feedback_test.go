@@ -222,13 +222,18 @@ func TestPromoteAPromoterToAdvocate(t *testing.T) {
 	if got := stage(); got != model.StageAdvocate {
 		t.Errorf("Ben is %s", got)
 	}
+	// u is the book's undo: it takes the promotion back, and U (redo)
+	// makes it again.
 	d.Keys("u")
-	tuitest.MustContain(t, d.Screen(), "Ben Okafor is a customer again.", "Promoters who are not advocates yet · 1")
+	tuitest.MustContain(t, d.Screen(), "Undone: moved Ben Okafor from customer to advocate", "Promoters who are not advocates yet · 1")
 	if got := stage(); got != model.StageCustomer {
 		t.Errorf("after u, Ben is %s", got)
 	}
-	d.Keys("u")
-	tuitest.MustContain(t, d.Screen(), "Nothing to undo.")
+	d.Keys("U")
+	tuitest.MustContain(t, d.Screen(), "Redone: moved Ben Okafor from customer to advocate", "Promoters who are not advocates yet · 0")
+	if got := stage(); got != model.StageAdvocate {
+		t.Errorf("after U, Ben is %s", got)
+	}
 }
 
 func TestNameAndMergeThemes(t *testing.T) {

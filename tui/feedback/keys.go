@@ -25,7 +25,6 @@ type FeedbackKeys struct {
 	Customer key.Binding
 	// The NPS view.
 	Promote key.Binding
-	Undo    key.Binding
 	// The wishlist.
 	Expand key.Binding
 	Theme  key.Binding
@@ -51,7 +50,6 @@ func DefaultFeedbackKeys() FeedbackKeys {
 		Offering: key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "offering")),
 		Customer: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "customer")),
 		Promote:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "make advocate")),
-		Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo advocate")),
 		Expand:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "who asked")),
 		Theme:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "name theme")),
 		Mark:     key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),

@@ -1,6 +1,8 @@
 package kit
 
 import (
+	"context"
+	"errors"
 	"fmt"
 
 	tea "charm.land/bubbletea/v2"
@@ -11,14 +13,14 @@ import (
 // Commands more than one area runs.
 
 // SetStage moves a customer to stage in a command and answers
-// StageChangedMsg; undo marks the change as one u made.
-func SetStage(store model.FitStore, id int64, stage model.Stage, reason string, undo bool) tea.Cmd {
+// StageChangedMsg.
+func SetStage(store model.FitStore, id int64, stage model.Stage, reason string) tea.Cmd {
 	return func() tea.Msg {
 		ch, err := store.SetStage(Bg(), id, stage, reason)
 		if err != nil {
 			return ErrMsg{err}
 		}
-		return StageChangedMsg{Change: ch, Undo: undo}
+		return StageChangedMsg{Change: ch}
 	}
 }
 
@@ -26,14 +28,31 @@ func SetStage(store model.FitStore, id int64, stage model.Stage, reason string, 
 func StageText(m StageChangedMsg) string {
 	name := Clean(m.Change.Name)
 	switch {
-	case m.Undo:
-		return fmt.Sprintf("%s is %s %s again.", name, model.Article(string(m.Change.To)), m.Change.To)
 	case m.Change.To == model.StageFormer:
-		return fmt.Sprintf("Let %s go. Press u on Segments to undo.", name)
+		return fmt.Sprintf("Let %s go. Press u to undo.", name)
 	case m.Change.To == model.StageAdvocate:
 		return fmt.Sprintf("%s is now an advocate. Press u to undo.", name)
 	}
 	return fmt.Sprintf("%s is now %s %s.", name, model.Article(string(m.Change.To)), m.Change.To)
+}
+
+// RunUndo takes a change back in a command with do (the store's Undo,
+// Redo, UndoChange or UndoLatest) and answers UndoneMsg; when there is
+// nothing to take back it says nothing (the words when do finds none),
+// and a change that cannot be taken back says why, in the status line.
+func RunUndo(do func(context.Context) (model.UndoResult, error), nothing string) tea.Cmd {
+	return func() tea.Msg {
+		res, err := do(Bg())
+		switch {
+		case errors.Is(err, model.ErrNotFound):
+			return StatusMsg{Text: nothing}
+		case errors.Is(err, model.ErrConflict):
+			return StatusMsg{Text: "Not undone: " + ErrorText(err), Err: true}
+		case err != nil:
+			return ErrMsg{err}
+		}
+		return UndoneMsg{Result: res}
+	}
 }
 
 // ReloadSettings reads the settings again, so that every screen sees a

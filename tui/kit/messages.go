@@ -47,16 +47,20 @@ type DataChangedMsg struct{}
 func (DataChangedMsg) Broadcast() {}
 
 // StageChangedMsg reports a customer moved to another stage (let go, made
-// an advocate) or, with Undo, moved back; the screen that made it
-// remembers what u undoes.
+// an advocate); u (the book's history) undoes it like any change.
 type StageChangedMsg struct {
 	Change model.StageChange
-	Undo   bool
 }
 
 // Broadcast implements Broadcast: the let-go form has closed by the time
-// it lands, and the Segments tab under it keeps the change.
+// it lands, and the Segments tab under it reloads and says what happened.
 func (StageChangedMsg) Broadcast() {}
+
+// UndoneMsg reports an undo or a redo made (the history's u and U, Today's
+// u on an entry, History's u on a change): the root says what it took
+// back in the status line and every screen shown reloads, since any
+// record may have changed.
+type UndoneMsg struct{ Result model.UndoResult }
 
 // SavedMsg reports a form's values written: the form closes (the screen
 // under it reloads as it shows again), the status bar says Text, and Then

@@ -44,6 +44,15 @@ type Typer interface{ Typing() bool }
 // the root closes it. Back reports whether it handled the key.
 type Backer interface{ Back() (bool, tea.Cmd) }
 
+// Undoer is a screen whose u undoes something of its own, under the
+// cursor, before the book's history does (Today: the done or snooze of
+// the entry; History: the change). The root asks it first whenever u or
+// ctrl+z is pressed; it checks its own binding (u only, so ctrl+z stays
+// the history's undo) and reports whether it used the key.
+type Undoer interface {
+	Undo(msg tea.KeyPressMsg) (bool, tea.Cmd)
+}
+
 // Informer is a screen with a line of facts for the status bar when no
 // message is showing ("1,204 customers · sorted by name").
 type Informer interface{ Info() string }

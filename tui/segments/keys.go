@@ -19,7 +19,6 @@ type SegmentFitKeys struct {
 	Open     key.Binding
 	LetGo    key.Binding // on a drain
 	Promote  key.Binding // on a suggested advocate
-	Undo     key.Binding
 	Tree     key.Binding // on a referrer
 	// Managing the owner's segments, on the groups view by segment.
 	NewSegment key.Binding
@@ -38,7 +37,6 @@ func DefaultSegmentFitKeys() SegmentFitKeys {
 		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		LetGo:      key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "let go")),
 		Promote:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "make advocate")),
-		Undo:       key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
 		Tree:       key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "referral tree")),
 		NewSegment: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new segment")),
 		Rename:     key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "rename")),

@@ -13,7 +13,7 @@ import (
 // letGoForm lets a customer go: it shows what letting them go means in
 // figures over the period (revenue lost against cost of goods, cost to
 // serve and time saved), then asks why. Saving moves them to stage former
-// with the reason; u on the Segments tab undoes it. A form body.
+// with the reason; u (the book's history) undoes it. A form body.
 type letGoForm struct {
 	com      *kit.Context
 	store    model.FitStore
@@ -54,7 +54,7 @@ func (f *letGoForm) Head(w int) []string {
 }
 
 // save moves the customer to stage former in a command; the Segments tab
-// says what happened and remembers what u undoes.
+// says what happened.
 func (f *letGoForm) Save() (tea.Cmd, error) {
 	reason := strings.TrimSpace(f.reason)
 	if reason == "" {

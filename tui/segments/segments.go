@@ -29,7 +29,6 @@ type segmentFit struct {
 	view   fitView
 	by     model.Grouping // of the groups and values views
 	tables [fitViews]kit.Table
-	last   *kit.StageChangedMsg // what u undoes
 	w, h   int
 }
 
@@ -190,11 +189,6 @@ func (s *segmentFit) Update(msg tea.Msg) tea.Cmd {
 	case kit.DataChangedMsg, kit.SettingsLoadedMsg:
 		return s.Init()
 	case kit.StageChangedMsg:
-		if msg.Undo {
-			s.last = nil
-		} else {
-			s.last = &msg
-		}
 		return tea.Batch(s.Init(), kit.Status("%s", kit.StageText(msg)))
 	case tea.MouseMsg:
 		if s.fit != nil && s.current().HandleMouse(msg, msg.Mouse().Y-s.tableTop()) {
@@ -237,8 +231,6 @@ func (s *segmentFit) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, s.keys.PrevView):
 		s.view = (s.view + fitViews - 1) % fitViews
 		return nil
-	case key.Matches(msg, s.keys.Undo):
-		return s.undo()
 	}
 	if s.fit == nil {
 		return nil
@@ -261,7 +253,7 @@ func (s *segmentFit) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, s.keys.Promote) && s.view == viewAdvocates:
 		if c, ok := s.customer(); ok {
-			return kit.SetStage(s.store, c.ID, model.StageAdvocate, "", false)
+			return kit.SetStage(s.store, c.ID, model.StageAdvocate, "")
 		}
 	case key.Matches(msg, s.keys.Tree) && s.view == viewReferrals:
 		if c, ok := s.customer(); ok {
@@ -295,15 +287,6 @@ func (s *segmentFit) segmentKey(msg tea.KeyPressMsg) tea.Cmd {
 		return openSegmentEdit(s.com, s.store, editDelete, g.Name)
 	}
 	return nil
-}
-
-// undo moves the customer last let go or made an advocate back.
-func (s *segmentFit) undo() tea.Cmd {
-	if s.last == nil {
-		return kit.Status("Nothing to undo.")
-	}
-	ch := s.last.Change
-	return kit.SetStage(s.store, ch.ID, ch.From, ch.FromReason, true)
 }
 
 // openLetGo reads the time the customer took over the period, then opens
@@ -658,8 +641,7 @@ func (s *segmentFit) pane() []string {
 			kit.Clean(c.Score.Missing), key(s.keys.Open, "opens them; e there rates their fit")}
 	case viewAdvocates:
 		a := f.Advocates[i]
-		return []string{head(a.Name), kit.Clean(a.Reason), key(s.keys.Promote, "makes them an advocate") + "  " +
-			key(s.keys.Undo, "undoes")}
+		return []string{head(a.Name), kit.Clean(a.Reason), key(s.keys.Promote, "makes them an advocate")}
 	case viewIgnored:
 		o := f.Ignored[i]
 		return append([]string{head(o.Subject, st.Warn.Render(o.Kind.String()))}, body(o.Text, 2)...)
@@ -719,9 +701,6 @@ func (s *segmentFit) ShortHelp() []key.Binding {
 		return append(out, k.By, k.NewSegment)
 	case empty && (s.view == viewGroups || s.view == viewValues):
 		return append(out, k.By)
-	case empty && s.last != nil:
-		// Nobody to act on; u still undoes the last change.
-		return append(out, k.Undo)
 	case empty:
 		return out
 	}
@@ -737,9 +716,9 @@ func (s *segmentFit) ShortHelp() []key.Binding {
 	case viewBest:
 		out = append(out, k.Open)
 	case viewDrains:
-		out = append(out, k.LetGo, k.Open, k.Undo)
+		out = append(out, k.LetGo, k.Open)
 	case viewAdvocates:
-		out = append(out, k.Promote, k.Open, k.Undo)
+		out = append(out, k.Promote, k.Open)
 	case viewReferrals:
 		out = append(out, k.Tree, k.Open)
 	case viewValues:
@@ -756,7 +735,7 @@ func (s *segmentFit) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		k.ListKeys.Bindings(),
 		{k.NextView, k.PrevView, k.By, k.Open},
-		{k.LetGo, k.Promote, k.Undo, k.Tree},
+		{k.LetGo, k.Promote, k.Tree},
 		{k.NewSegment, k.Rename, k.Merge, k.Delete},
 	}
 }

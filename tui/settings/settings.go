@@ -188,7 +188,8 @@ func (s *settingsTab) View() string {
 	row("Reorders", "overdue past "+strconv.FormatFloat(set.ReorderFactor, 'f', -1, 64)+" × the usual gap")
 	row("Complaints", fmt.Sprintf("targets: low %d, medium %d, high %d days", set.ComplaintTargetDays[model.SeverityLow],
 		set.ComplaintTargetDays[model.SeverityMedium], set.ComplaintTargetDays[model.SeverityHigh]))
-	row("Daily review", fmt.Sprintf("lists the %d most urgent customers", set.ReviewSize))
+	row("Daily review", fmt.Sprintf("lists the %d most urgent customers", set.ReviewSize),
+		"suggests as former "+daysOrOff(set.FormerDays, "after %d days without an order or a contact"))
 	lines = append(lines, "", st.Section.Render("Saved feedback questions")+st.Muted.Render("  a adds · x deletes"))
 	if len(s.data.questions) == 0 {
 		lines = append(lines, st.Muted.Render("None yet."))
@@ -237,19 +238,21 @@ type settingsForm struct {
 	com      *kit.Context
 	store    Store
 	segments []model.Segment
+	orig     model.Settings // as loaded: what the form does not show is kept
 
 	name, currency, rate                string
 	tiers                               [model.Tiers]string
 	advocate, customer, prospect, thank string
 	factor                              string
 	size                                string    // the daily review's size
+	former                              string    // days before one is suggested as former
 	targets                             [3]string // low, medium, high
 	cadences                            []string  // per segment
 }
 
 func newSettingsForm(com *kit.Context, store Store, d setupLoadedMsg) *settingsForm {
 	s := d.settings
-	f := &settingsForm{com: com, store: store, segments: d.segments,
+	f := &settingsForm{com: com, store: store, segments: d.segments, orig: s, former: strconv.Itoa(s.FormerDays),
 		name: s.BusinessName, currency: s.Currency, rate: s.HourlyRate.Decimal(), tiers: s.TierNames,
 		advocate: strconv.Itoa(s.AdvocateDays), customer: strconv.Itoa(s.CustomerDays),
 		prospect: strconv.Itoa(s.ProspectDays), thank: strconv.Itoa(s.ThankYouDays),
@@ -269,7 +272,8 @@ func newSettingsForm(com *kit.Context, store Store, d setupLoadedMsg) *settingsF
 
 // Snapshot implements kit.Body.
 func (f *settingsForm) Snapshot() string {
-	parts := []string{f.name, f.currency, f.rate, f.advocate, f.customer, f.prospect, f.thank, f.factor, f.size}
+	parts := []string{f.name, f.currency, f.rate, f.advocate, f.customer, f.prospect, f.thank, f.factor, f.size,
+		f.former}
 	parts = append(parts, f.tiers[:]...)
 	parts = append(parts, f.targets[:]...)
 	return strings.Join(append(parts, f.cadences...), "\x00")
@@ -351,6 +355,9 @@ func (f *settingsForm) Build(b *kit.Builder) kit.Fields {
 		in("Prospects: review when untouched for (days, 0 off)", &f.prospect).Validate(wholeDays(0, 3650)),
 		in("Thank-you: days after a first order (0 off)", &f.thank).Validate(wholeDays(0, 3650)),
 		in("Reorder factor (× the usual gap)", &f.factor).Validate(validateFactor),
+		in("Suggest as former after (days, 0 off)", &f.former).
+			Description("no order and no contact for that long: suggested on Today, never moved").
+			Validate(wholeDays(0, 3650)),
 		in("Low complaint target (days)", &f.targets[0]).Validate(wholeDays(1, 365)),
 		in("Medium complaint target (days)", &f.targets[1]).Validate(wholeDays(1, 365)),
 		in("High complaint target (days)", &f.targets[2]).Validate(wholeDays(1, 365)),
@@ -369,7 +376,9 @@ func (f *settingsForm) Build(b *kit.Builder) kit.Fields {
 
 // settings reads the typed values; an error names the field.
 func (f *settingsForm) settings() (model.Settings, map[int64]int, error) {
-	s := model.DefaultSettings()
+	// What the form does not show (occasion days, the replica's
+	// destination …) stays as it was.
+	s := f.orig
 	s.BusinessName, s.Currency, s.TierNames = strings.TrimSpace(f.name), strings.TrimSpace(f.currency), f.tiers
 	var err error
 	if s.HourlyRate, err = model.ParseMoney(f.rate); err != nil {
@@ -388,7 +397,7 @@ func (f *settingsForm) settings() (model.Settings, map[int64]int, error) {
 		dst      *int
 	}{{"advocate days", f.advocate, &s.AdvocateDays}, {"customer days", f.customer, &s.CustomerDays},
 		{"prospect days", f.prospect, &s.ProspectDays}, {"thank-you days", f.thank, &s.ThankYouDays},
-		{"review size", f.size, &s.ReviewSize}} {
+		{"review size", f.size, &s.ReviewSize}, {"former days", f.former, &s.FormerDays}} {
 		if err := num(x.field, x.v, x.dst); err != nil {
 			return s, nil, err
 		}

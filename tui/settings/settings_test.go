@@ -13,9 +13,16 @@ import (
 func TestSettingsFormNamesABadRateAndKeepsTyping(t *testing.T) {
 	t.Parallel()
 	db := tuitest.FixtureStore(t)
+	ctx := context.Background()
+	// A setting the form does not show is kept as it was.
+	was, _ := db.Settings(ctx)
+	was.OccasionDays = 11
+	if err := db.SaveSettings(ctx, was); err != nil {
+		t.Fatal(err)
+	}
 	d := newDriver(t, db, 80, 24)
 	d.Keys(",")
-	tuitest.MustContain(t, d.Screen(), "hourly rate £25.00", "Saved feedback questions", "What almost stopped you")
+	tuitest.MustContain(t, d.Screen(), "hourly rate £25.00", "suggests as former off", "Saved feedback questions", "What almost stopped you")
 	d.Keys("e")
 	tuitest.MustContain(t, d.Screen(), "Edit settings", "Business name")
 	d.Keys("backspace", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace",
@@ -36,14 +43,17 @@ func TestSettingsFormNamesABadRateAndKeepsTyping(t *testing.T) {
 	d.Keys("enter", "enter", "enter", "enter") // advocates, customers, prospects, thank-you
 	d.Keys("backspace", "backspace", "backspace", "q", "enter")
 	tuitest.MustContain(t, d.Screen(), `✗ "q" is not a number such as 1.5`) // q typed, not quit
-	d.Keys("backspace", "2", "enter", "enter", "enter", "enter")
+	d.Keys("backspace", "2", "enter")
+	tuitest.MustContain(t, d.Screen(), "Suggest as former after (days, 0 off)", "never moved")
+	d.Keys("backspace", "400", "enter", "enter", "enter", "enter")
 	// The first segment by name, Gift buyers: every 30 days.
 	tuitest.MustContain(t, d.Screen(), "Gift buyers: every")
 	d.Keys("30", "enter", "enter", "enter")
 	tuitest.MustContain(t, d.Screen(), "Settings saved.", "Hearth & Lye", "hourly rate £20.50", "Gift buyers every 30",
-		"lists the 30 most urgent customers")
-	s, err := db.Settings(context.Background())
-	if err != nil || s.HourlyRate != 2050 || s.ReorderFactor != 2 || s.BusinessName != "Hearth & Lye" || s.ReviewSize != 30 {
+		"lists the 30 most urgent customers", "suggests as former after 400 days")
+	s, err := db.Settings(ctx)
+	if err != nil || s.HourlyRate != 2050 || s.ReorderFactor != 2 || s.BusinessName != "Hearth & Lye" || s.ReviewSize != 30 ||
+		s.FormerDays != 400 || s.OccasionDays != 11 {
 		t.Errorf("saved %+v, %v", s, err)
 	}
 }

@@ -17,7 +17,10 @@ type TodayKeys struct {
 	Open   key.Binding
 	Done   key.Binding
 	Snooze key.Binding
-	More   key.Binding // list another day's worth of the backlog
+	// Undo takes back the done or the snooze of the entry under the
+	// cursor (ctrl+z stays the book's undo of its latest change).
+	Undo key.Binding
+	More key.Binding // list another day's worth of the backlog
 }
 
 // DefaultTodayKeys returns the daily review's bindings.
@@ -28,6 +31,7 @@ func DefaultTodayKeys() TodayKeys {
 		Open:               key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Done:               key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "done")),
 		Snooze:             key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "snooze")),
+		Undo:               key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo done/snooze")),
 		More:               key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "list more")),
 	}
 }

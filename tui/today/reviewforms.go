@@ -200,6 +200,7 @@ func (f *reviewFormScreen) Save() (tea.Cmd, error) {
 type Store interface {
 	model.ReviewStore
 	model.CustomerStore
+	model.HistoryStore // u takes back a done or a snooze
 }
 
 // OpenTouch opens the form that logs a contact with customer id.

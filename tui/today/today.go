@@ -1,6 +1,7 @@
 package today
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -190,6 +191,25 @@ func (t *today) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// Undo implements kit.Undoer: u takes back the done or the snooze of the
+// entry under the cursor, however many changes were made since (other
+// keys than u go to the book's undo).
+func (t *today) Undo(msg tea.KeyPressMsg) (bool, tea.Cmd) {
+	if !key.Matches(msg, t.keys.Undo) {
+		return false, nil
+	}
+	e, ok := t.selected()
+	if !ok {
+		return true, kit.Status("Nobody is listed: nothing to undo here.")
+	}
+	store, id := t.store, e.Customer.ID
+	t.acted = id // the cursor stays on them once the list reloads
+	nothing := fmt.Sprintf("%s was neither marked done nor snoozed: nothing to undo here.", kit.Clean(e.Customer.Name))
+	return true, kit.RunUndo(func(ctx context.Context) (model.UndoResult, error) {
+		return store.UndoLatest(ctx, id, model.ActionReviewDone, model.ActionSnooze)
+	}, nothing)
+}
+
 // open shows the selected customer's detail.
 func (t *today) open() tea.Cmd {
 	if e, ok := t.selected(); ok {
@@ -263,6 +283,9 @@ func (t *today) cells(i int) []kit.Cell {
 	var style *lipgloss.Style
 	if e.Done {
 		mark, style = "✓", &st.Muted
+		if snoozed(e) {
+			mark = "z" // a letter, so that NO_COLOR tells it from done
+		}
 	} else if e.Reasons[0].Kind <= model.ReasonDetractor {
 		style = &st.Bad
 	}
@@ -272,6 +295,12 @@ func (t *today) cells(i int) []kit.Cell {
 	}
 	return []kit.Cell{{Text: mark, Style: &st.Good}, {Text: kit.MarkedName(e.Customer.Name, e.Customer.Stage), Style: style}, {Text: why, Style: style},
 		{Text: reach, Style: &st.Muted}}
+}
+
+// snoozed reports whether the entry was handled today by a snooze rather
+// than marked done.
+func snoozed(e *model.ReviewEntry) bool {
+	return strings.HasPrefix(e.Customer.HandledToday, model.SnoozeNote)
 }
 
 // pane shows the entry under the cursor in full: every reason, how to
@@ -310,8 +339,13 @@ func (t *today) pane() string {
 		lines = append(lines, lab+" "+l)
 	}
 	last := st.Label.Render(kit.FitCell("values", labelW, false)) + " " + kit.Clean(values)
-	if e.Done {
-		last = st.Good.Render(kit.FitCell("done", labelW, false)) + " " + kit.Clean(c.HandledToday)
+	switch {
+	case e.Done && snoozed(e):
+		last = st.Warn.Render(kit.FitCell("snoozed", labelW, false)) + " " + kit.Clean(c.HandledToday) +
+			st.Muted.Render(" · u undoes")
+	case e.Done:
+		last = st.Good.Render(kit.FitCell("done", labelW, false)) + " " + kit.Clean(c.HandledToday) +
+			st.Muted.Render(" · u undoes")
 	}
 	lines = append(lines, kit.Truncate(last, t.w))
 	return strings.Join(lines, "\n")
@@ -331,15 +365,19 @@ func (t *today) ShortHelp() []key.Binding {
 	if len(t.entries) == 0 {
 		return nil
 	}
-	return []key.Binding{t.keys.Open, t.keys.Done, t.keys.Touch, t.keys.Snooze, t.keys.FollowUp, t.keys.Order,
+	keys := []key.Binding{t.keys.Open, t.keys.Done, t.keys.Touch, t.keys.Snooze, t.keys.FollowUp, t.keys.Order,
 		t.keys.Feedback, t.keys.More}
+	if e, ok := t.selected(); ok && e.Done {
+		keys = append([]key.Binding{t.keys.Undo}, keys...)
+	}
+	return keys
 }
 
 // FullHelp implements help.KeyMap.
 func (t *today) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		t.keys.ListKeys.Bindings(),
-		{t.keys.Open, t.keys.Done, t.keys.Snooze, t.keys.More},
+		{t.keys.Open, t.keys.Done, t.keys.Snooze, t.keys.Undo, t.keys.More},
 		t.keys.CustomerActionKeys.Bindings(),
 	}
 }

@@ -226,3 +226,47 @@ func TestTodayListsTheDailySizeAndMoreOnM(t *testing.T) {
 	d.Keys("m")
 	tuitest.MustContain(t, d.Screen(), "Nobody else is due today.")
 }
+
+// u on a Today entry takes back its done or its snooze, even when other
+// changes were made since; ctrl+z stays the book's undo of the latest
+// change. A snoozed entry looks unlike a done one, in words too.
+func TestUUndoesTheDoneOrSnoozeOfTheEntryUnderTheCursor(t *testing.T) {
+	t.Parallel()
+	db, ids := todayFixture(t)
+	ctx := context.Background()
+	d := newDriver(t, db, 80, 24)
+	d.Keys("d")          // Ben done
+	d.Keys("s", "enter") // Ada snoozed until tomorrow
+	tuitest.MustContain(t, d.Screen(), "2 of 4 done today", "Snoozed Ada Lovelace until 2026-11-24.")
+	d.Keys("d") // Customer 01 done: a change after Ada's snooze
+	tuitest.MustContain(t, d.Screen(), "3 of 4 done today")
+	// Ben is done (✓), Ada snoozed (z), each said so in the pane.
+	d.Keys("home")
+	tuitest.MustContain(t, d.Screen(), "▸ ✓ Ben Okafor", "done     review done", "u undoes")
+	d.Keys("down")
+	tuitest.MustContain(t, d.Screen(), "▸ z ★ Ada Lovelace", "snoozed  Snoozed until 2026-11-24")
+
+	// u on Ada: her snooze goes, Customer 01's done stays.
+	d.Keys("u")
+	tuitest.MustContain(t, d.Screen(), "Undone: snoozed Ada Lovelace until 2026-11-24", "2 of 4 done today",
+		"▸   ★ Ada Lovelace")
+	if ada, _ := db.Customer(ctx, ids["Ada Lovelace"]); !ada.SnoozedUntil.IsZero() {
+		t.Errorf("Ada still snoozed until %v", ada.SnoozedUntil)
+	}
+	// A second u on her: nothing of hers is left to undo.
+	d.Keys("u")
+	tuitest.MustContain(t, d.Screen(), "Ada Lovelace was neither marked done nor snoozed")
+	// ctrl+z is the book's undo: the latest change, Customer 01's done.
+	d.Send(tea.KeyPressMsg{Code: 'z', Mod: tea.ModCtrl})
+	tuitest.MustContain(t, d.Screen(), "Undone: ", "1 of 4 done today")
+	tl, _ := db.Timeline(ctx, ids["Customer 01"], 5)
+	for _, e := range tl {
+		if strings.Contains(e.Summary, "review done") {
+			t.Errorf("Customer 01's done is still there: %+v", e)
+		}
+	}
+	// ? shows u for the entry and ctrl+z for the book, no key twice.
+	d.Keys("?")
+	tuitest.MustContain(t, d.Screen(), "u     undo done/snooze", "ctrl+z undoes: Marked the review done for Ben Okafor", "ctrl+z", "undo the last change")
+	tuitest.MustLack(t, d.Screen(), "u/ctrl+z")
+}
