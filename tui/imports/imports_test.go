@@ -116,16 +116,22 @@ func TestAFileIsShownBeforeItIsWritten(t *testing.T) {
 	if got := changes(t, db) - before; got != 1 {
 		t.Errorf("the import made %d changes of the history, want 1", got)
 	}
-	d.Keys("enter")
-	tuitest.MustContain(t, d.Screen(), "Ivy Jones", "Jon Kerr", "Lena Moss")
-	tuitest.MustLack(t, d.Screen(), "Import etsy-sold-order-items.csv")
 
-	if _, err := db.Undo(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	// u takes the import back whole, and the file is read again: it
+	// would add them all again; U puts it back: they are all there.
+	d.Keys("u")
+	tuitest.MustContain(t, d.Screen(), "Undone", "Adds      3 orders (5 lines), 3 customers, 3 offerings")
 	if n := count(t, db, "SELECT count(*) FROM orders"); n != 0 {
 		t.Errorf("undo left %d orders of the import", n)
 	}
+	d.Keys("U")
+	tuitest.MustContain(t, d.Screen(), "Skips     3 already imported", "unchanged")
+	if n := count(t, db, "SELECT count(*) FROM orders"); n != 3 {
+		t.Errorf("%d orders after redo, want 3", n)
+	}
+	d.Keys("esc", "esc")
+	tuitest.MustContain(t, d.Screen(), "Ivy Jones", "Jon Kerr", "Lena Moss")
+	tuitest.MustLack(t, d.Screen(), "Import etsy-sold-order-items.csv", "File to import")
 }
 
 // TestEscLeavesTheBookAsItWas: esc on the preview goes back to the path

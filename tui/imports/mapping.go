@@ -167,6 +167,9 @@ func (m *mapping) Update(msg tea.Msg) tea.Cmd {
 		if msg.j == m.job {
 			m.job, m.planning, m.planned, m.pv, m.err = nil, false, true, msg.pv, msg.err
 		}
+	case kit.DataChangedMsg:
+		// The book changed (u): what the columns would import may too.
+		return m.plan()
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	}

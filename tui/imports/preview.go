@@ -55,6 +55,7 @@ type preview struct {
 	result   model.ImportPreview
 	formats  []string // what f goes through: the format first found, then the others the header fits
 	mapped   bool     // the column mapping opened by itself once
+	covered  bool     // the column mapping is over the preview
 	table    kit.Table
 	tableOf  []column // the table's columns, and where each cell comes from
 	scroll   int      // the first line shown of what was imported
@@ -104,6 +105,8 @@ func (p *preview) Update(msg tea.Msg) tea.Cmd {
 			return p.importDone(msg)
 		}
 		return p.planned(msg)
+	case kit.DataChangedMsg:
+		return p.changed()
 	case columnsMsg:
 		if msg.p != p {
 			return nil
@@ -222,7 +225,38 @@ func (p *preview) openMapping() tea.Cmd {
 		columns = p.pv.Mapping
 	}
 	m := newMapping(p, columns)
+	p.covered = true
 	return kit.Push(func() kit.Screen { return m })
+}
+
+// changed reads the file again when the book changed under the preview
+// (u undid the import, or another change): what it would add, replace and
+// skip may be other now. Coming back from the column mapping changes
+// nothing of the book, and is not read again for itself.
+func (p *preview) changed() tea.Cmd {
+	if p.covered {
+		p.covered = false
+		return nil
+	}
+	switch p.phase {
+	case reading, ready, imported:
+		p.result = model.ImportPreview{}
+		return p.plan()
+	}
+	return nil
+}
+
+// Undo implements kit.Undoer: while the file is read or imported, u and
+// ctrl+z wait (the book's latest change would change what is read);
+// otherwise they undo as anywhere, and the preview reads the file again.
+func (p *preview) Undo(tea.KeyPressMsg) (bool, tea.Cmd) {
+	switch p.phase {
+	case reading:
+		return true, kit.Status("Undo waits until the file is read (esc stops it).")
+	case importing:
+		return true, kit.Status("Undo waits until the import is done (esc stops it).")
+	}
+	return false, nil
 }
 
 // Back implements kit.Backer: esc stops a plan (and goes back to the

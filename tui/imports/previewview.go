@@ -367,7 +367,8 @@ func (p *preview) resultLines(w int) []string {
 		}
 	}
 	out = append(out, "")
-	for _, l := range kit.Wrap("enter: back to the customer list. The import is one change: `clientele undo` takes it back whole.", w) {
+	for _, l := range kit.Wrap("enter: back to the customer list. The import is one change of the book's history: u "+
+		"(or clientele undo) takes it back whole.", w) {
 		out = append(out, st.Muted.Render(l))
 	}
 	return out
