@@ -72,6 +72,9 @@ func loadCustomer(store DetailStore, id int64, today time.Time) tea.Cmd {
 		if msg.timeline, err = store.Timeline(ctx, id, timelineLimit); err != nil {
 			return kit.ErrMsg{Err: err}
 		}
+		if msg.unpaid, err = store.UnpaidOrders(ctx, id); err != nil {
+			return kit.ErrMsg{Err: err}
+		}
 		year, ever := model.Last12Months(today), model.AllTime()
 		fs, err := store.CustomerProfit(ctx, id, year, ever)
 		if err != nil {
@@ -134,6 +137,8 @@ func (d *customerDetail) Update(msg tea.Msg) tea.Cmd {
 			d.vp.PageDown()
 		case key.Matches(msg, d.keys.Edit):
 			return openCustomerForm(d.com, d.store, d.id)
+		case key.Matches(msg, d.keys.Paid):
+			return d.markPaid()
 		case key.Matches(msg, d.seg):
 			if d.data != nil {
 				return openSegmentForm(d.com, d.store, []int64{d.id}, d.data.customer.Name)
@@ -230,6 +235,7 @@ func (d *customerDetail) layout() {
 			field("", s)
 		}
 	}
+	d.reachFields(field)
 	field("Values", strings.Join(c.Values, ", "))
 	field("How they speak", c.Language)
 	field("Segments", strings.Join(c.Segments, ", "))
@@ -249,6 +255,7 @@ func (d *customerDetail) layout() {
 	if !c.NextReview.IsZero() {
 		field("Next follow-up", model.FormatDate(c.NextReview)+" ("+relDays(model.DaysBetween(today, c.NextReview))+")")
 	}
+	d.dateFields(field)
 	if c.Orders > 0 || c.Revenue != 0 {
 		since := model.FormatDate(c.FirstOrder)
 		field("Orders", fmt.Sprintf("%d since %s · %s net revenue · last %s (%s)", c.Orders, since,
@@ -296,7 +303,9 @@ func (d *customerDetail) timelineLine(e model.TimelineEntry) string {
 	const dateW, kindW, amountW = 10, 9, 12
 	summaryW := max(d.w-dateW-kindW-amountW-3, 5)
 	kind := kit.FitCell(string(e.Kind), kindW, false)
-	if e.Kind == model.TimelineRefund || e.Kind == model.TimelineComplaint {
+	if mark := d.unpaidMark(e); mark != "" {
+		kind = st.Bad.Render(kit.FitCell(mark, kindW, false))
+	} else if e.Kind == model.TimelineRefund || e.Kind == model.TimelineComplaint {
 		kind = st.Warn.Render(kind)
 	} else {
 		kind = st.Muted.Render(kind)
@@ -333,13 +342,17 @@ func (d *customerDetail) archiveKey() key.Binding {
 
 // ShortHelp implements help.KeyMap.
 func (d *customerDetail) ShortHelp() []key.Binding {
-	return []key.Binding{d.keys.Edit, d.keys.Order, d.keys.Repeat, d.keys.Touch, d.keys.Feedback,
+	keys := []key.Binding{d.keys.Edit, d.keys.Order, d.keys.Repeat, d.keys.Touch, d.keys.Feedback,
 		d.keys.Complaint, d.keys.Cost, d.archiveKey(), d.seg}
+	if d.data != nil && len(d.data.unpaid) > 0 {
+		keys = append([]key.Binding{d.keys.Paid}, keys...)
+	}
+	return keys
 }
 
 // FullHelp implements help.KeyMap.
 func (d *customerDetail) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{d.keys.Up, d.keys.Down, d.keys.PageUp, d.keys.PageDown}, {d.keys.Edit, d.archiveKey(), d.seg},
+	return [][]key.Binding{{d.keys.Up, d.keys.Down, d.keys.PageUp, d.keys.PageDown}, {d.keys.Edit, d.archiveKey(), d.seg, d.keys.Paid},
 		d.keys.CustomerActionKeys.Bindings()}
 }
 

@@ -54,6 +54,7 @@ type DetailKeys struct {
 	Edit      key.Binding
 	Archive   key.Binding
 	Unarchive key.Binding // the same key on an archived customer
+	Paid      key.Binding // the oldest unpaid order paid today
 }
 
 // unarchiveKey is x on an archived customer: it brings them back.
@@ -70,6 +71,7 @@ func DefaultDetailKeys() DetailKeys {
 		Edit:               key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
 		Archive:            key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
 		Unarchive:          unarchiveKey,
+		Paid:               key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "mark paid")),
 	}
 }
 

@@ -16,13 +16,15 @@ type (
 		model.SettingsStore
 	}
 	// DetailStore is a customer's detail's: the customer, their history,
-	// profit and suggestions, and the customer and segment forms.
+	// profit, suggestions and unpaid orders, and the customer and segment
+	// forms.
 	DetailStore interface {
 		model.CustomerStore
 		model.SegmentStore
 		model.TimelineStore
 		model.ProfitStore
 		model.AlsoBoughtStore
+		model.PaymentStore
 	}
 	// OrderStore is the order form's: the customer, their last order, the
 	// offerings to pick from.
