@@ -309,7 +309,7 @@ func (p *preview) scrollKey(msg tea.KeyPressMsg) tea.Cmd {
 func (p *preview) ShortHelp() []key.Binding {
 	switch p.phase {
 	case reading, importing:
-		return []key.Binding{p.keys.Stop}
+		return nil // the screen says esc stops; the root's esc is in the line
 	case imported:
 		return []key.Binding{p.keys.Done, p.keys.Down, p.keys.Up}
 	}

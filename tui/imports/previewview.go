@@ -11,8 +11,12 @@ import (
 	"clientele/tui/kit"
 )
 
-// labelWidth is the width of the facts' labels.
-const labelWidth = 10
+// labelWidth is the width of the facts' labels; factLines the most lines
+// one fact takes.
+const (
+	labelWidth = 10
+	factLines  = 3
+)
 
 // column is a column of the sample table and the text of its cells.
 type column struct {
@@ -109,7 +113,7 @@ func (p *preview) View() string {
 	lines := p.head(w)
 	switch p.phase {
 	case reading:
-		lines = append(lines, st.Accent.Render(kit.Truncate("Reading the file… "+rowsRead(p.rows), w)))
+		lines = append(lines, st.Accent.Render(kit.Truncate("Reading the file…"+rowsRead(p.rows), w)))
 		lines = append(lines, kit.Wrap("Nothing is written while it is read. esc stops.", w)...)
 		return strings.Join(lines, "\n")
 	case imported:
@@ -118,7 +122,7 @@ func (p *preview) View() string {
 		p.scroll = max(0, min(p.scroll, len(all)-room))
 		return strings.Join(append(lines, all[p.scroll:min(len(all), p.scroll+room)]...), "\n")
 	case importing:
-		text := "Importing… " + rowsRead(p.rows) + " (one transaction: all or nothing; esc stops)"
+		text := "Importing…" + rowsRead(p.rows) + " (one transaction: all or nothing; esc stops)"
 		if p.stopping {
 			text = "Stopping: nothing will be written…"
 		}
@@ -170,12 +174,13 @@ func (p *preview) head(w int) []string {
 		kit.Truncate(st.Muted.Render(kit.Clean(shown(p.path))), w), ""}
 }
 
-// rowsRead says how far a read has come.
+// rowsRead says how far a read has come, after a space; nothing before
+// the first count.
 func rowsRead(n int) string {
 	if n == 0 {
 		return ""
 	}
-	return model.Plural(n, "row", "rows")
+	return " " + model.Plural(n, "row", "rows")
 }
 
 // sampleWords are every cell of a record, named, for the line under the
@@ -203,6 +208,9 @@ func (p *preview) facts(w int) []string {
 	st := p.com.Styles
 	sum := p.pv.Summary
 	var out []string
+	// line gives a fact its label, and the hint of the key that changes
+	// it when there is room; a long value wraps under itself, in at most
+	// factLines lines.
 	line := func(label, value, hint string) {
 		l := st.Label.Render(fmt.Sprintf("%-*s", labelWidth, label))
 		room := w - labelWidth
@@ -211,7 +219,20 @@ func (p *preview) facts(w int) []string {
 			out = append(out, l+v+"  "+st.Muted.Render(hint))
 			return
 		}
-		out = append(out, kit.Truncate(l+kit.TruncateWords(v, max(room, 1)), w))
+		if room < 10 {
+			out = append(out, kit.Truncate(l+v, w))
+			return
+		}
+		parts := kit.Wrap(v, room)
+		if len(parts) > factLines {
+			parts = append(parts[:factLines-1], kit.TruncateWords(strings.Join(parts[factLines-1:], " "), room))
+		}
+		for i, part := range parts {
+			if i > 0 {
+				l = strings.Repeat(" ", labelWidth)
+			}
+			out = append(out, kit.Truncate(l+part, w))
+		}
 	}
 	format := p.pv.Label
 	if p.pv.Mapping != "" || p.opt.Columns != "" {
