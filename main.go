@@ -170,7 +170,7 @@ func runTUI(ctx context.Context) error {
 // followed copy comes from ("" for the machine's own book).
 func runApp(ctx context.Context, db *store.DB, followedFrom string) error {
 	noColor := os.Getenv("NO_COLOR") != ""
-	app := tui.New(db, tui.Options{NoColor: noColor, LoadDemo: loadDemo(db), Import: importFile(db),
+	app := tui.New(db, tui.Options{NoColor: noColor, LoadDemo: loadDemo(db), Import: importer.For(db),
 		FollowedFrom: followedFrom, Desktop: desktop.System()})
 	opts := []tea.ProgramOption{tea.WithContext(ctx)}
 	if noColor {
@@ -473,13 +473,6 @@ func haveTerminal() error {
 // isTerminal reports whether f is a terminal (progress is shown only
 // there), as Bubble Tea tells one: /dev/null is a character device too.
 func isTerminal(f *os.File) bool { return term.IsTerminal(f.Fd()) }
-
-// importFile is the TUI's import: the command's code, auto format.
-func importFile(db *store.DB) func(context.Context, string) (model.ImportSummary, error) {
-	return func(ctx context.Context, path string) (model.ImportSummary, error) {
-		return importer.ImportFile(ctx, db, path, importer.Options{})
-	}
-}
 
 // exportCmd writes the profitability summary; `export feedback`, below
 // it, the feedback log.

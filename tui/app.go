@@ -43,9 +43,9 @@ type Options struct {
 	// LoadDemo fills an empty database with the demo business and says
 	// what it wrote; nil hides the offer.
 	LoadDemo func(ctx context.Context) (string, error)
-	// Import reads a CSV file into the store, all or nothing; nil hides
-	// the import prompt.
-	Import func(ctx context.Context, path string) (model.ImportSummary, error)
+	// Import reads files into the store, all or nothing, after showing
+	// what they would do (store/importer.For); nil hides the import.
+	Import model.Importer
 	// FollowedFrom is the destination a followed copy comes from
 	// (clientele --follow URL); the store is then open read-only, and every
 	// write key says where the book is written instead.

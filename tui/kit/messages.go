@@ -115,6 +115,9 @@ type NewMessageMsg struct {
 // FollowUpMsg asks for a customer's next follow-up date.
 type FollowUpMsg struct{ CustomerID int64 }
 
+// ImportMsg asks for the import: a file's path, then what it would do.
+type ImportMsg struct{}
+
 // The requests for a form that writes to the book: the root refuses them
 // while the book cannot be written (see Book).
 
@@ -135,3 +138,9 @@ func (NewTouchMsg) WritesBook() {}
 
 // WritesBook implements WriteRequest.
 func (FollowUpMsg) WritesBook() {}
+
+// WritesBook implements WriteRequest: the message logs the contact.
+func (NewMessageMsg) WritesBook() {}
+
+// WritesBook implements WriteRequest.
+func (ImportMsg) WritesBook() {}
