@@ -383,3 +383,7 @@ func (m *messageScreen) ShortHelp() []key.Binding {
 func (m *messageScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{m.keys.Send, m.keys.Edit}, {m.keys.Next, m.keys.Prev, m.keys.Channel}}
 }
+
+// WriteKeys implements kit.Writer: handing the message over logs the
+// contact.
+func (m *messageScreen) WriteKeys() []key.Binding { return []key.Binding{m.keys.Send, m.keys.Edit} }

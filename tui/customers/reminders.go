@@ -210,3 +210,6 @@ func (f *reminderForm) Save() (tea.Cmd, error) {
 		return kit.SavedMsg{Text: fmt.Sprintf("Saved the reminder of %s. ctrl+z undoes.", model.FormatDate(r.Start))}
 	}, nil
 }
+
+// WriteKeys implements kit.Writer.
+func (s *remindersScreen) WriteKeys() []key.Binding { return []key.Binding{s.keys.Delete} }

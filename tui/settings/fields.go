@@ -15,13 +15,9 @@ import (
 // fieldsText sums the custom fields up for the Settings tab.
 func (s *settingsTab) fieldsText() string {
 	if len(s.data.fields) == 0 {
-		return "none yet"
+		return "no fields"
 	}
-	var names []string
-	for _, f := range s.data.fields {
-		names = append(names, f.Name)
-	}
-	return strings.Join(names, ", ")
+	return model.Plural(len(s.data.fields), "field", "fields")
 }
 
 // fieldsScreen lists the owner's custom fields: a adds one, enter
@@ -204,3 +200,6 @@ func (f *fieldForm) Save() (tea.Cmd, error) {
 		return kit.SavedMsg{Text: fmt.Sprintf("Saved the field %s. ctrl+z undoes.", kit.Clean(c.Name))}
 	}, nil
 }
+
+// WriteKeys implements kit.Writer.
+func (s *fieldsScreen) WriteKeys() []key.Binding { return []key.Binding{s.keys.Delete} }

@@ -214,13 +214,13 @@ func (s *settingsTab) View() string {
 		set.ComplaintTargetDays[model.SeverityMedium], set.ComplaintTargetDays[model.SeverityHigh]))
 	row("Daily review", fmt.Sprintf("lists the %d most urgent customers", set.ReviewSize),
 		"suggests as former "+daysOrOff(set.FormerDays, "after %d days without an order or a contact"))
-	occ := "birthdays and occasions on the day"
+	// One line for what reaching out adds (t and f open its screens): the
+	// questions below need the room at 80x24.
+	occ := "occasions on the day"
 	if set.OccasionDays > 0 {
-		occ = fmt.Sprintf("birthdays and occasions %s before", model.Plural(set.OccasionDays, "day", "days"))
+		occ = fmt.Sprintf("occasions %s ahead", model.Plural(set.OccasionDays, "day", "days"))
 	}
-	row("Occasions", occ)
-	row("Messages", s.templatesText(), "t edits the templates")
-	row("Custom fields", s.fieldsText(), "f edits them")
+	row("Reaching out", occ, s.templatesText(), s.fieldsText())
 	lines = append(lines, "", st.Section.Render("Saved feedback questions")+st.Muted.Render("  a adds · x deletes"))
 	if len(s.data.questions) == 0 {
 		lines = append(lines, st.Muted.Render("None yet."))

@@ -21,9 +21,9 @@ func (s *settingsTab) templatesText() string {
 		}
 	}
 	if yours == 0 {
-		return fmt.Sprintf("%d templates, as shipped", len(s.data.templates))
+		return "templates as shipped"
 	}
-	return fmt.Sprintf("%d templates, %d rewritten by you", len(s.data.templates), yours)
+	return fmt.Sprintf("%s yours", model.Plural(yours, "template", "templates"))
 }
 
 // templatesScreen lists the message templates, one per reason, with the
@@ -198,3 +198,6 @@ func (f *templateForm) Save() (tea.Cmd, error) {
 		return kit.SavedMsg{Text: fmt.Sprintf("Saved the template %s. ctrl+z undoes.", kit.Clean(t.Name))}
 	}, nil
 }
+
+// WriteKeys implements kit.Writer.
+func (s *templatesScreen) WriteKeys() []key.Binding { return []key.Binding{s.keys.Reset} }
