@@ -113,7 +113,7 @@ func (s *remindersScreen) View() string {
 	}
 	today := s.com.Today()
 	for i := range s.rs {
-		row := kit.Truncate(reminderText(&s.rs[i], today), max(s.w-2, 1))
+		row := kit.Truncate(kit.Clean(reminderText(&s.rs[i], today)), max(s.w-2, 1))
 		if i == s.cursor {
 			lines = append(lines, st.Selected.Render("▸ ")+row)
 		} else {
