@@ -139,7 +139,8 @@ func (s *profitScreen) monthRows() int {
 func (s *profitScreen) blank() string {
 	d := s.data
 	switch {
-	case d == nil || s.loading && !samePeriod(d.summary.Period, s.period):
+	case d == nil || !samePeriod(d.summary.Period, s.period):
+		// The period on screen is being added up (or checked first).
 		return "Adding up " + s.period.String() + "…"
 	case d.empty:
 		return "Nothing recorded yet: profit shows here once there are orders. Add one with o on a customer, " +
