@@ -28,6 +28,7 @@ type profitScreen struct {
 	data    *profitData
 	kept    kit.Kept // what data was computed from, and the computation under way
 	loading bool     // a computation is under way (kept.Busy)
+	failed  error    // why the last load failed: the tab says so and offers r
 
 	period   model.Period
 	picked   model.PeriodKind // where p moved last: custom even when its form was cancelled
@@ -128,7 +129,7 @@ func (s *profitScreen) refresh() tea.Cmd {
 // as computation seq. key's version was read before, so a change made
 // meanwhile moves the version past it and the next check computes again.
 func (s *profitScreen) load(key model.AnalysisKey, seq int) tea.Cmd {
-	s.loading = true
+	s.loading, s.failed = true, nil
 	store, settings := s.store, s.com.Settings
 	return func() tea.Msg {
 		d, err := computeProfit(store, key.Period, key.Today, settings)
@@ -166,7 +167,10 @@ func (s *profitScreen) Update(msg tea.Msg) tea.Cmd {
 		if !s.kept.Done(msg.seq, false) {
 			return nil
 		}
-		s.loading = false // the next check computes again
+		// The tab says it could not add the period up and offers r, instead
+		// of adding up for ever; the status line says why. The next check
+		// computes again.
+		s.loading, s.failed = false, msg.err
 		return kit.Send(kit.ErrMsg{Err: msg.err})
 	case kit.CheckedMsg:
 		if key, seq, ok := s.kept.Checked(msg); ok {
@@ -221,7 +225,12 @@ func (s *profitScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		s.section = (s.section + profitSections - 1) % profitSections
 		s.arrange()
 		return nil
+	case key.Matches(msg, k.Retry) && s.failed != nil:
+		return s.refresh()
 	case key.Matches(msg, k.Export):
+		if s.failed != nil && s.blank() != "" {
+			return kit.Status("Nothing to export: %s could not be added up; r tries again.", s.period.String())
+		}
 		if s.data == nil || s.loading {
 			return kit.Status("Still adding up %s; export in a moment.", s.period.String())
 		}
@@ -355,6 +364,9 @@ func (s *profitScreen) Info() string {
 func (s *profitScreen) ShortHelp() []key.Binding {
 	k := s.keys
 	out := []key.Binding{k.NextPeriod}
+	if s.failed != nil {
+		out = []key.Binding{k.Retry, k.NextPeriod}
+	}
 	if s.period.Kind == model.PeriodYear {
 		out = append(out, k.Year)
 	}
@@ -371,6 +383,6 @@ func (s *profitScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		k.ListKeys.Bindings(),
 		{k.NextPeriod, k.PrevPeriod, k.PrevYear, k.NextYear, k.Dates},
-		{k.NextSection, k.PrevSection, k.Open, k.Export},
+		{k.NextSection, k.PrevSection, k.Open, k.Export, k.Retry},
 	}
 }

@@ -138,8 +138,12 @@ func (s *profitScreen) monthRows() int {
 // nothing to draw, or "".
 func (s *profitScreen) blank() string {
 	d := s.data
+	stale := d == nil || !samePeriod(d.summary.Period, s.period)
 	switch {
-	case d == nil || !samePeriod(d.summary.Period, s.period):
+	case s.failed != nil && stale:
+		return "Could not add up " + s.period.String() + ": " + strings.TrimSuffix(kit.ErrorText(s.failed), ".") +
+			". Press r to try again."
+	case stale:
 		// The period on screen is being added up (or checked first).
 		return "Adding up " + s.period.String() + "…"
 	case d.empty:
