@@ -3,6 +3,7 @@ package tui
 import (
 	tea "charm.land/bubbletea/v2"
 
+	"clientele/model"
 	"clientele/tui/complaints"
 	"clientele/tui/customers"
 	"clientele/tui/feedback"
@@ -31,6 +32,19 @@ func (a *App) route(msg tea.Msg) (tea.Cmd, bool) {
 		return today.OpenTouch(c, s, msg.CustomerID), true
 	case kit.FollowUpMsg:
 		return today.OpenFollowUp(c, s, msg.CustomerID), true
+	case kit.EditRecordMsg:
+		switch msg.Kind {
+		case model.RecordOrder:
+			return customers.OpenOrderEdit(c, s, msg.ID), true
+		case model.RecordCost:
+			return customers.OpenCostEdit(c, s, msg.ID), true
+		case model.RecordTouch:
+			return today.OpenTouchEdit(c, s, msg.ID), true
+		case model.RecordFeedback:
+			return feedback.OpenEdit(c, s, msg.ID), true
+		case model.RecordComplaint:
+			return complaints.OpenEdit(c, s, msg.ID), true
+		}
 	}
 	return nil, false
 }

@@ -44,16 +44,28 @@ func DefaultCustomerListKeys() CustomerListKeys {
 	}
 }
 
-// DetailKeys are the customer detail's bindings.
+// DetailKeys are the customer detail's bindings. The cursor is on the
+// customer (the card at the top) or on an entry of their timeline; e and
+// x act on what it is on.
 type DetailKeys struct {
 	kit.CustomerActionKeys
 	Up        key.Binding
 	Down      key.Binding
 	PageUp    key.Binding
 	PageDown  key.Binding
-	Edit      key.Binding
-	Archive   key.Binding
+	Top       key.Binding // the customer, at the top
+	Bottom    key.Binding // the oldest entry
+	Timeline  key.Binding // the newest entry
+	Edit      key.Binding // on the customer
+	Archive   key.Binding // on the customer
 	Unarchive key.Binding // the same key on an archived customer
+	// On a timeline entry.
+	EditEntry key.Binding
+	Void      key.Binding
+	Restore   key.Binding // the same key on a voided entry
+	// Voided entries stay in the timeline, struck; one key hides them.
+	HideVoided key.Binding
+	ShowVoided key.Binding
 }
 
 // unarchiveKey is x on an archived customer: it brings them back.
@@ -63,13 +75,21 @@ var unarchiveKey = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "unarchiv
 func DefaultDetailKeys() DetailKeys {
 	return DetailKeys{
 		CustomerActionKeys: kit.DefaultCustomerActionKeys(),
-		Up:                 key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
-		Down:               key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
+		Up:                 key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:               key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down the timeline")),
 		PageUp:             key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", "page up")),
 		PageDown:           key.NewBinding(key.WithKeys("pgdown", "ctrl+f", "space"), key.WithHelp("pgdn", "page down")),
+		Top:                key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "the customer")),
+		Bottom:             key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "oldest entry")),
+		Timeline:           key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "timeline")),
 		Edit:               key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
 		Archive:            key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
 		Unarchive:          unarchiveKey,
+		EditEntry:          key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		Void:               key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "void")),
+		Restore:            key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "restore")),
+		HideVoided:         key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "hide voided")),
+		ShowVoided:         key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "show voided")),
 	}
 }
 

@@ -16,26 +16,30 @@ type (
 		model.SettingsStore
 	}
 	// DetailStore is a customer's detail's: the customer, their history,
-	// profit and suggestions, and the customer and segment forms.
+	// profit and suggestions, voiding entries, and the customer and
+	// segment forms.
 	DetailStore interface {
 		model.CustomerStore
 		model.SegmentStore
 		model.TimelineStore
 		model.ProfitStore
 		model.AlsoBoughtStore
+		model.CorrectionStore // void and restore an entry
 	}
 	// OrderStore is the order form's: the customer, their last order, the
-	// offerings to pick from.
+	// offerings to pick from, and correcting an order.
 	OrderStore interface {
 		model.CustomerStore
 		model.OrderStore
 		model.OfferingStore
+		model.CorrectionStore
 	}
 	// CostStore is the cost form's: the customer and their recent orders.
 	CostStore interface {
 		model.CustomerStore
 		model.OrderStore
 		model.CostStore
+		model.CorrectionStore // correcting a cost
 	}
 	// formStore is the customer form's: the customer, the names "referred
 	// by" is checked against, the segments offered.
