@@ -20,15 +20,8 @@ import (
 func alsoBoughtFixture(t *testing.T) *store.DB {
 	t.Helper()
 	db := tuitest.FixtureStore(t)
-	ids := map[string]int64{}
-	names, err := db.CustomerNames(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, n := range names {
-		ids[n.Name] = n.ID
-	}
-	err = db.Load(context.Background(), func(l *store.Loader) error {
+	ids := tuitest.IDs(t, db)
+	err := db.Load(context.Background(), func(l *store.Loader) error {
 		for i, items := range [][]string{
 			{"Lavender soap", "Rose soap", "Gift box"},
 			{"Lavender soap", "Rose soap"},

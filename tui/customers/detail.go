@@ -97,6 +97,9 @@ func loadCustomer(store DetailStore, id int64, today time.Time, withVoided bool)
 		if msg.timeline, err = timeline(ctx, id, timelineLimit); err != nil {
 			return kit.ErrMsg{Err: err}
 		}
+		if msg.unpaid, err = store.UnpaidOrders(ctx, id); err != nil {
+			return kit.ErrMsg{Err: err}
+		}
 		year, ever := model.Last12Months(today), model.AllTime()
 		fs, err := store.CustomerProfit(ctx, id, year, ever)
 		if err != nil {
@@ -236,6 +239,8 @@ func (d *customerDetail) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		c := d.data.customer
 		return archiveCustomer(d.store, model.CustomerRow{ID: c.ID, Name: c.Name}, !c.Archived())
+	case key.Matches(msg, d.keys.Paid):
+		return d.markPaid()
 	case key.Matches(msg, d.seg):
 		return openSegmentForm(d.com, d.store, []int64{d.id}, d.data.customer.Name)
 	default:
@@ -409,6 +414,7 @@ func (d *customerDetail) layout() {
 			field("", s)
 		}
 	}
+	d.reachFields(field)
 	field("Values", strings.Join(c.Values, ", "))
 	field("How they speak", c.Language)
 	field("Segments", strings.Join(c.Segments, ", "))
@@ -428,6 +434,7 @@ func (d *customerDetail) layout() {
 	if !c.NextReview.IsZero() {
 		field("Next follow-up", model.FormatDate(c.NextReview)+" ("+relDays(model.DaysBetween(today, c.NextReview))+")")
 	}
+	d.dateFields(field)
 	if c.Orders > 0 || c.Revenue != 0 {
 		since := model.FormatDate(c.FirstOrder)
 		field("Orders", fmt.Sprintf("%d since %s · %s net revenue · last %s (%s)", c.Orders, since,
@@ -521,6 +528,10 @@ func (d *customerDetail) timelineLine(e model.TimelineEntry, selected bool) stri
 	const dateW, kindW, amountW = 10, 9, 12
 	summaryW := max(d.w-dateW-kindW-amountW-5, 5)
 	date, kind := kit.FitCell(model.FormatDate(e.At), dateW, false), kit.FitCell(string(e.Kind), kindW, false)
+	mark := d.unpaidMark(e)
+	if mark != "" && !e.Voided() {
+		kind = kit.FitCell(mark, kindW, false)
+	}
 	sum, amt := kit.FitCell(summary, summaryW, false), kit.FitCell(amount, amountW, true)
 	switch {
 	case selected:
@@ -528,7 +539,9 @@ func (d *customerDetail) timelineLine(e model.TimelineEntry, selected bool) stri
 	case e.Voided():
 		return "  " + st.Voided.Render(date+" "+kind+" "+sum+" ") + st.Muted.Render(amt)
 	}
-	if e.Kind == model.TimelineRefund || e.Kind == model.TimelineComplaint {
+	if mark != "" {
+		kind = st.Bad.Render(kind)
+	} else if e.Kind == model.TimelineRefund || e.Kind == model.TimelineComplaint {
 		kind = st.Warn.Render(kind)
 	} else {
 		kind = st.Muted.Render(kind)
@@ -590,11 +603,17 @@ func (d *customerDetail) ShortHelp() []key.Binding {
 	if d.gone {
 		return nil
 	}
+	var keys []key.Binding
 	if d.sel >= 0 {
-		return []key.Binding{d.editKey(), d.xKey(), d.voidedKey(), d.keys.Order, d.keys.Touch, d.keys.Feedback}
+		keys = []key.Binding{d.editKey(), d.xKey(), d.voidedKey(), d.keys.Order, d.keys.Touch, d.keys.Feedback}
+	} else {
+		keys = []key.Binding{d.editKey(), d.keys.Timeline, d.keys.Order, d.keys.Repeat, d.keys.Touch, d.keys.Feedback,
+			d.keys.Complaint, d.keys.Cost, d.xKey(), d.seg}
 	}
-	return []key.Binding{d.editKey(), d.keys.Timeline, d.keys.Order, d.keys.Repeat, d.keys.Touch, d.keys.Feedback,
-		d.keys.Complaint, d.keys.Cost, d.xKey(), d.seg}
+	if d.data != nil && len(d.data.unpaid) > 0 {
+		keys = append([]key.Binding{d.keys.Paid}, keys...)
+	}
+	return keys
 }
 
 // FullHelp implements help.KeyMap.
@@ -603,7 +622,7 @@ func (d *customerDetail) FullHelp() [][]key.Binding {
 		return nil
 	}
 	return [][]key.Binding{{d.keys.Up, d.keys.Down, d.keys.PageUp, d.keys.PageDown, d.keys.Top, d.keys.Bottom, d.keys.Timeline},
-		{d.editKey(), d.xKey(), d.voidedKey(), d.seg}, d.keys.CustomerActionKeys.Bindings()}
+		{d.editKey(), d.xKey(), d.voidedKey(), d.seg, d.keys.Paid}, d.keys.CustomerActionKeys.Bindings()}
 }
 
 // profitLines say what the customer earned the business, by the Profit

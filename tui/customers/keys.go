@@ -66,6 +66,7 @@ type DetailKeys struct {
 	// Voided entries stay in the timeline, struck; one key hides them.
 	HideVoided key.Binding
 	ShowVoided key.Binding
+	Paid       key.Binding // the oldest unpaid order paid today
 }
 
 // unarchiveKey is x on an archived customer: it brings them back.
@@ -90,6 +91,7 @@ func DefaultDetailKeys() DetailKeys {
 		Restore:            key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "restore")),
 		HideVoided:         key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "hide voided")),
 		ShowVoided:         key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "show voided")),
+		Paid:               key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "mark paid")),
 	}
 }
 

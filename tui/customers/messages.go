@@ -21,6 +21,7 @@ type customerLoadedMsg struct {
 	referrer  string // the name of who referred them, "" for nobody
 	referrals []model.CustomerRow
 	timeline  []model.TimelineEntry
+	unpaid    []model.Order // waiting for their payment, the oldest due first
 	// What they earned the business over the last 12 months and all time.
 	year, ever model.CustomerProfit
 }

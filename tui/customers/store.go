@@ -16,8 +16,8 @@ type (
 		model.SettingsStore
 	}
 	// DetailStore is a customer's detail's: the customer, their history,
-	// profit and suggestions, voiding entries, and the customer and
-	// segment forms.
+	// profit, suggestions and unpaid orders, voiding entries, and the
+	// customer and segment forms.
 	DetailStore interface {
 		model.CustomerStore
 		model.SegmentStore
@@ -25,6 +25,7 @@ type (
 		model.ProfitStore
 		model.AlsoBoughtStore
 		model.CorrectionStore // void and restore an entry
+		model.PaymentStore
 	}
 	// OrderStore is the order form's: the customer, their last order, the
 	// offerings to pick from, and correcting an order.

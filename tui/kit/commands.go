@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -64,5 +65,19 @@ func ReloadSettings(store model.SettingsStore) tea.Cmd {
 			return ErrMsg{err}
 		}
 		return SettingsLoadedMsg{s}
+	}
+}
+
+// MarkPaid marks order id paid today, in a command, and says which it was
+// (its amount and due day, whose customer) and which key undoes it (the
+// book's undo takes it back): the screens shown reload.
+func MarkPaid(store model.PaymentStore, id int64, amount model.Money, due time.Time, name, undoKey string, c *Context) tea.Cmd {
+	today, money := c.Today(), c.Money(amount)
+	text := fmt.Sprintf("Marked %s (due %s) paid for %s. Press %s to undo.", money, model.FormatDate(due), Clean(name), undoKey)
+	return func() tea.Msg {
+		if _, err := store.SetPaid(Bg(), id, today); err != nil {
+			return ErrMsg{err}
+		}
+		return tea.BatchMsg{Changed, Status("%s", text)}
 	}
 }

@@ -21,6 +21,7 @@ type TodayKeys struct {
 	// cursor (ctrl+z stays the book's undo of its latest change).
 	Undo key.Binding
 	More key.Binding // list another day's worth of the backlog
+	Paid key.Binding // the oldest overdue payment paid today
 }
 
 // DefaultTodayKeys returns the daily review's bindings.
@@ -33,5 +34,6 @@ func DefaultTodayKeys() TodayKeys {
 		Snooze:             key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "snooze")),
 		Undo:               key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo done/snooze")),
 		More:               key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "list more")),
+		Paid:               key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "mark paid")),
 	}
 }

@@ -231,10 +231,12 @@ func (f *reviewFormScreen) Save() (tea.Cmd, error) {
 }
 
 // Store is what the Today tab and its forms read and write: the review,
-// touches, follow-ups and snoozes, and the customer a form is about.
+// touches, follow-ups and snoozes, payments, and the customer a form is
+// about.
 type Store interface {
 	model.ReviewStore
 	model.CustomerStore
+	model.PaymentStore
 	model.HistoryStore    // u takes back a done or a snooze
 	model.CorrectionStore // correcting a contact
 }

@@ -35,10 +35,15 @@ type today struct {
 	w, h    int
 }
 
-// detailLines is the height of the pane under the list that shows the
-// entry under the cursor in full: a rule, the name and contact, up to two
-// lines of reasons, and what they value (or what was done today).
-const detailLines = 5
+// The pane under the list shows the entry under the cursor in full: a
+// rule, the name and contact, each reason on a line of its own (wrapped),
+// and what they value (or what was done today). It has room for
+// whyLines lines of reasons, more in a tall terminal.
+const (
+	whyLines     = 2
+	whyLinesTall = 5
+	tallFrom     = 30 // the screen's height from which the pane is tall
+)
 
 // New is the Today tab.
 func New(com *kit.Context, store Store) kit.Screen { return newToday(com, store) }
@@ -91,7 +96,15 @@ func (t *today) paneHeight() int {
 	if t.h < 12 {
 		return 0
 	}
-	return detailLines
+	return 3 + t.whyRoom()
+}
+
+// whyRoom is how many lines the pane gives the reasons.
+func (t *today) whyRoom() int {
+	if t.h >= tallFrom {
+		return whyLinesTall
+	}
+	return whyLines
 }
 
 // selected returns the entry under the cursor.
@@ -177,6 +190,8 @@ func (t *today) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, t.keys.Snooze):
 		t.acted = id
 		return openReviewForm(t.com, t.store, id, formSnooze)
+	case key.Matches(msg, t.keys.Paid):
+		return t.markPaid(e)
 	case key.Matches(msg, t.keys.More):
 		if t.more == "" {
 			return kit.Status("Nobody else is due today.")
@@ -189,6 +204,21 @@ func (t *today) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return func() tea.Msg { return m }
 	}
 	return nil
+}
+
+// markPaid marks the entry's oldest unpaid order paid today (the one its
+// payment reason speaks of when it is overdue).
+func (t *today) markPaid(e *model.ReviewEntry) tea.Cmd {
+	var oldest *model.ReviewPayment
+	for i := range e.Customer.Unpaid {
+		if p := &e.Customer.Unpaid[i]; oldest == nil || p.Due.Before(oldest.Due) {
+			oldest = p
+		}
+	}
+	if oldest == nil {
+		return kit.Status("%s owes nothing.", kit.Clean(e.Customer.Name))
+	}
+	return kit.MarkPaid(t.store, oldest.OrderID, oldest.Amount, oldest.Due, e.Customer.Name, "ctrl+z", t.com)
 }
 
 // Undo implements kit.Undoer: u takes back the done or the snooze of the
@@ -322,16 +352,12 @@ func (t *today) pane() string {
 	}
 	lines = append(lines, kit.Truncate(title, t.w))
 	const labelW = 8
-	why := e.Why()
 	values := "not known yet: ask them"
 	if len(c.Values) > 0 {
 		values = strings.Join(c.Values, ", ")
 	}
-	whyLines := kit.Wrap(why, max(t.w-labelW-1, 10))
-	for i, l := range whyLines {
-		if i >= detailLines-3 {
-			break
-		}
+	why := whyLinesOf(e.Reasons, t.whyRoom(), max(t.w-labelW-1, 10))
+	for i, l := range why {
 		lab := strings.Repeat(" ", labelW)
 		if i == 0 {
 			lab = st.Label.Render(kit.FitCell("why", labelW, false))
@@ -351,6 +377,28 @@ func (t *today) pane() string {
 	return strings.Join(lines, "\n")
 }
 
+// whyLinesOf lays the reasons out in room lines of width w: each wrapped
+// when that fits, else each on one line cut short, and when even that
+// does not fit, the last line says how many more there are.
+func whyLinesOf(rs []model.Reason, room, w int) []string {
+	var wrapped []string
+	for _, r := range rs {
+		wrapped = append(wrapped, kit.Wrap(r.Text, w)...)
+	}
+	if len(wrapped) <= room {
+		return wrapped
+	}
+	var lines []string
+	for i, r := range rs {
+		if i == room-1 && len(rs) > room {
+			more := fmt.Sprintf(" (+%d more)", len(rs)-i-1)
+			return append(lines, kit.Truncate(kit.Clean(r.Text), w-len(more))+more)
+		}
+		lines = append(lines, kit.Truncate(kit.Clean(r.Text), w))
+	}
+	return lines
+}
+
 // Info implements informer.
 func (t *today) Info() string {
 	if !t.loaded || len(t.entries) == 0 {
@@ -367,7 +415,11 @@ func (t *today) ShortHelp() []key.Binding {
 	}
 	keys := []key.Binding{t.keys.Open, t.keys.Done, t.keys.Touch, t.keys.Snooze, t.keys.FollowUp, t.keys.Order,
 		t.keys.Feedback, t.keys.More}
-	if e, ok := t.selected(); ok && e.Done {
+	e, ok := t.selected()
+	if ok && len(e.Customer.Unpaid) > 0 {
+		keys = append(keys[:2:2], append([]key.Binding{t.keys.Paid}, keys[2:]...)...)
+	}
+	if ok && e.Done {
 		keys = append([]key.Binding{t.keys.Undo}, keys...)
 	}
 	return keys
@@ -377,7 +429,7 @@ func (t *today) ShortHelp() []key.Binding {
 func (t *today) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		t.keys.ListKeys.Bindings(),
-		{t.keys.Open, t.keys.Done, t.keys.Snooze, t.keys.Undo, t.keys.More},
+		{t.keys.Open, t.keys.Done, t.keys.Snooze, t.keys.Undo, t.keys.More, t.keys.Paid},
 		t.keys.CustomerActionKeys.Bindings(),
 	}
 }

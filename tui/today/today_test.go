@@ -25,19 +25,12 @@ func todayFixture(t *testing.T) (*store.DB, map[string]int64) {
 	t.Helper()
 	db := tuitest.FixtureStore(t)
 	ctx := context.Background()
-	ids := map[string]int64{}
-	names, err := db.CustomerNames(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, n := range names {
-		ids[n.Name] = n.ID
-	}
+	ids := tuitest.IDs(t, db)
 	day := func(s string) time.Time {
 		d, _ := model.ParseDate(s, tuitest.Now)
 		return d
 	}
-	err = db.Load(ctx, func(l *store.Loader) error {
+	err := db.Load(ctx, func(l *store.Loader) error {
 		if err := l.Complaint(&model.Complaint{OpenedOn: day("2026-11-18"), CustomerID: ids["Ben Okafor"],
 			Category: model.ComplaintQuality, Severity: model.SeverityHigh, WhatWentWrong: "gift box arrived crushed",
 			Status: model.ComplaintOpen}); err != nil {

@@ -7,6 +7,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -167,7 +168,8 @@ func HostileStore(t testing.TB) (*store.DB, []int64) {
 			return err
 		}
 		for i, id := range ids {
-			o := model.Order{CustomerID: id, OrderedAt: day, Kind: model.OrderSale,
+			// Billed for later, overdue: the detail and Today show it.
+			o := model.Order{CustomerID: id, OrderedAt: day, Kind: model.OrderSale, PaymentDue: day.AddDate(0, 0, 1),
 				Lines: []model.OrderLine{model.NewLine("line", 1, 450, 100)}}
 			if err := l.Order(&o); err != nil {
 				return err
@@ -196,7 +198,7 @@ func HostileStore(t testing.TB) (*store.DB, []int64) {
 		if _, err := l.Tx().Exec("INSERT INTO settings (key, value) VALUES ('business_name', 'Soap Co')"); err != nil {
 			return err
 		}
-		return nil
+		return reachRows(l.Tx(), ids, day)
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -206,6 +208,38 @@ func HostileStore(t testing.TB) (*store.DB, []int64) {
 	}
 	poison(t, db.Path())
 	return db, ids
+}
+
+// reachRows gives the customers ids what reaching them shows, for
+// poison to spoil: consent, custom fields and their values, occasions,
+// reminders, and the owner's own templates.
+func reachRows(tx *sql.Tx, ids []int64, day time.Time) error {
+	d := model.FormatDate(day)
+	stmts := []string{
+		`UPDATE customers SET consent_email_on = '` + d + `', consent_post_on = '` + d + `'`,
+		`INSERT INTO custom_fields (name, kind, choices, on_order, position, created_at) VALUES
+			('Allergies', 'text', '', 1, 1, '` + d + `'), ('Skin type', 'choice', 'dry' || char(10) || 'oily', 1, 2, '` + d + `')`,
+	}
+	for _, id := range ids {
+		n := strconv.FormatInt(id, 10)
+		stmts = append(stmts,
+			`INSERT INTO customer_fields (customer_id, field_id, value) SELECT `+n+`, id, 'value' FROM custom_fields`,
+			`INSERT INTO occasions (customer_id, kind, name, month, day, yearly, note, created_at) VALUES
+				(`+n+`, 'birthday', '', 11, 25, 1, 'note', '`+d+`'), (`+n+`, 'other', 'Anniversary', 11, 24, 1, 'note', '`+d+`')`,
+			`INSERT INTO reminders (customer_id, kind, starts_on, repeat_unit, repeat_every, note, created_at) VALUES
+				(`+n+`, 'reminder', '`+d+`', 'week', 2, 'note', '`+d+`')`,
+		)
+	}
+	for _, k := range model.TemplateKinds {
+		stmts = append(stmts, `INSERT INTO templates (kind, name, subject, body, marketing, updated_at) VALUES
+			('`+string(k)+`', 'name', 'subject', 'body {first_name}', 1, '`+d+`')`)
+	}
+	for _, q := range stmts {
+		if _, err := tx.Exec(q); err != nil {
+			return fmt.Errorf("%w: %s", err, q)
+		}
+	}
+	return nil
 }
 
 // poison puts a hostile text in front of every text column of every row,

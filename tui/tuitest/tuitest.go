@@ -170,6 +170,7 @@ var NamedKeys = map[string]tea.KeyPressMsg{
 	"backspace": {Code: tea.KeyBackspace},
 	"ctrl+s":    {Code: 's', Mod: tea.ModCtrl},
 	"ctrl+u":    {Code: 'u', Mod: tea.ModCtrl},
+	"ctrl+z":    {Code: 'z', Mod: tea.ModCtrl},
 }
 
 // Screen is the model's frame with styling stripped.

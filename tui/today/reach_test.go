@@ -1,0 +1,52 @@
+package today_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"clientele/tui/tuitest"
+)
+
+// The new reasons (a payment overdue, reminders, an occasion) read in the
+// list and in full in the pane, at 80x24 and wide.
+func TestTodayShowsOccasionsRemindersAndPayments(t *testing.T) {
+	t.Parallel()
+	db, _ := tuitest.ReachStore(t)
+	for _, size := range [][2]int{{80, 24}, {140, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			d := newDriver(t, db, size[0], size[1])
+			d.Keys("down") // Ada: a reminder and her birthday
+			tuitest.MustContain(t, d.Screen(), "0 of 4 done today", "payment of £120.00 overdue 38 days",
+				"Shop opening in 5 days (28 November)", "why      reminder was due 56 days ago",
+				"         Birthday (turns 40) in 3 days (26 November)")
+			golden.RequireEqual(t, d.Screen())
+		})
+	}
+}
+
+// p marks the oldest unpaid order paid: the payment reason goes, and Ben
+// with it when it was his only one.
+func TestPaidFromToday(t *testing.T) {
+	t.Parallel()
+	db, ids := tuitest.ReachStore(t)
+	d := newDriver(t, db, 80, 24)
+	tuitest.MustContain(t, d.Screen(), "▸   Ben Okafor", "p mark paid")
+	d.Keys("p")
+	tuitest.MustContain(t, d.Screen(), "Marked £120.00 (due 2026-10-16) paid for Ben Okafor. Press ctrl+z to undo.",
+		"0 of 3 done today")
+	tuitest.MustLack(t, d.Screen(), "payment of")
+	unpaid, err := db.UnpaidOrders(context.Background(), ids["Ben Okafor"])
+	if err != nil || len(unpaid) != 0 {
+		t.Errorf("Ben still owes %+v (%v)", unpaid, err)
+	}
+	// Nobody else owes anything: p says so and writes nothing.
+	tuitest.MustLack(t, d.Screen(), "p mark paid")
+	d.Keys("p")
+	tuitest.MustContain(t, d.Screen(), "owes nothing.")
+	// ctrl+z (the book's undo) makes the order owed again.
+	d.Keys("ctrl+z")
+	tuitest.MustContain(t, d.Screen(), "payment of £120.00 overdue 38 days", "0 of 4 done today")
+}

@@ -1,0 +1,81 @@
+package tuitest
+
+import (
+	"context"
+	"testing"
+
+	"clientele/model"
+	"clientele/store"
+)
+
+// ReachStore is the fixture business with what reaching out needs, on
+// Now (Monday 23 November 2026): Ada's postal address, her consent to
+// email marketing, her birthday in three days and a reminder repeating
+// every two months; Ben's order billed for later and overdue; 李雷's shop
+// opening, once; a reminder for Customer 01 that came due last week; and
+// four custom fields (Allergies shown when taking an order, a choice, a
+// yes/no, a date) with values for Ada. It returns the store and the ids
+// by name.
+func ReachStore(t testing.TB) (*store.DB, map[string]int64) {
+	t.Helper()
+	db := FixtureStore(t)
+	ctx := context.Background()
+	ids := IDs(t, db)
+	fields := []model.CustomField{
+		{Name: "Allergies", Kind: model.FieldText, OnOrder: true},
+		{Name: "Skin type", Kind: model.FieldChoice, Choices: []string{"dry", "oily", "normal"}},
+		{Name: "Trade", Kind: model.FieldYesNo},
+		{Name: "Met on", Kind: model.FieldDate},
+	}
+	for i := range fields {
+		if err := db.SaveCustomField(ctx, &fields[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ada, err := db.Customer(ctx, ids["Ada Lovelace"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	ada.Address = model.Address{Line1: "12 Mill Lane", Line2: "Flat 2", Town: "Hebden Bridge", Region: "West Yorkshire",
+		Postcode: "HX7 8AB"}
+	ada.Consent.Set(model.ConsentEmail, MustDay(t, "2026-03-02"))
+	ada.Occasions = []model.Occasion{{Kind: model.OccasionBirthday, Month: 11, Day: 26, Year: 1986, Yearly: true}}
+	ada.Reminders = []model.Reminder{{Kind: model.ReminderNote, Start: MustDay(t, "2026-09-28"), Unit: model.RepeatMonth,
+		Every: 2, Note: "Check the shop's stock"}}
+	ada.Fields = []model.FieldValue{{FieldID: fields[0].ID, Value: "lavender"}, {FieldID: fields[1].ID, Value: "dry"},
+		{FieldID: fields[2].ID, Value: "yes"}, {FieldID: fields[3].ID, Value: "2024-05-04"}}
+	if err := db.UpdateCustomer(ctx, &ada); err != nil {
+		t.Fatal(err)
+	}
+	order := model.Order{CustomerID: ids["Ben Okafor"], OrderedAt: MustDay(t, "2026-10-02 11:00"), Kind: model.OrderSale,
+		PaymentDue: MustDay(t, "2026-10-16"), Lines: []model.OrderLine{model.NewLine("Wedding favours", 60, 200, 80)}}
+	if err := db.CreateOrder(ctx, &order); err != nil {
+		t.Fatal(err)
+	}
+	steps := []error{
+		db.SaveOccasion(ctx, &model.Occasion{CustomerID: ids["李雷"], Kind: model.OccasionOther, Name: "Shop opening",
+			Month: 11, Day: 28, Year: 2026}),
+		db.SaveReminder(ctx, &model.Reminder{CustomerID: ids["Customer 01"], Kind: model.ReminderNote,
+			Start: MustDay(t, "2026-11-18"), Note: "Send the winter catalogue"}),
+	}
+	for _, err := range steps {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return db, ids
+}
+
+// IDs returns the book's customers' ids by name.
+func IDs(t testing.TB, db *store.DB) map[string]int64 {
+	t.Helper()
+	names, err := db.CustomerNames(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := make(map[string]int64, len(names))
+	for _, n := range names {
+		ids[n.Name] = n.ID
+	}
+	return ids
+}
