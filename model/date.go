@@ -53,16 +53,50 @@ func FormatDateTime(t time.Time) string {
 	return t.Format(DateTimeLayout)
 }
 
-// ParseDate reads a day as a person types it: YYYY-MM-DD, or "today",
-// "yesterday", "tomorrow", or "+N"/"-N" days from today, where today is the
-// day of now. An empty string is an error; callers with optional dates check
-// for "" first.
-func ParseDate(s string, now time.Time) (time.Time, error) {
+// ParseDate reads a day as a person types it, in a book whose dates are
+// written year first (DateOrderISO.Parse).
+func ParseDate(s string, now time.Time) (time.Time, error) { return DateOrderISO.Parse(s, now) }
+
+// FormatDate writes t in the order: 2026-12-24, 24/12/2026 or 12/24/2026;
+// the zero time is "". Every order writes a day in ten columns.
+func (o DateOrder) FormatDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	switch o {
+	case DateOrderDMY:
+		return t.Format("02/01/2006")
+	case DateOrderMDY:
+		return t.Format("01/02/2006")
+	}
+	return t.Format(DateLayout)
+}
+
+// Example is how the order asks for a date in a message: "24/12/2026".
+func (o DateOrder) Example() string {
+	return o.FormatDate(time.Date(2026, 12, 24, 0, 0, 0, 0, time.UTC))
+}
+
+// Parse reads a day as a person types it, where today is the day of now:
+//
+//   - YYYY-MM-DD, whatever the order;
+//   - day and month with slashes, dots or dashes and the year last, in the
+//     order's order (24/12/2026, 24.12.26; 24/12 is this year's); in the
+//     ISO order, only a date that reads one way (24/12/2026, not
+//     03/04/2026);
+//   - today, yesterday, tomorrow; +N or -N days, +2w weeks, -1m months;
+//   - a weekday ("fri", "Friday"): the next one after today; "last fri"
+//     the one before.
+//
+// Errors say what was typed and what would read, without naming the
+// field: callers name it. An empty string is an error; callers with
+// optional dates check for "" first.
+func (o DateOrder) Parse(s string, now time.Time) (time.Time, error) {
 	in := s
-	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
 	switch s {
 	case "":
-		return time.Time{}, fmt.Errorf("date is empty (use YYYY-MM-DD)")
+		return time.Time{}, fmt.Errorf("no day given (type %s, today, +7 or fri)", o.Example())
 	case "today":
 		return Day(now), nil
 	case "yesterday":
@@ -71,23 +105,125 @@ func ParseDate(s string, now time.Time) (time.Time, error) {
 		return AddDays(now, 1), nil
 	}
 	if s[0] == '+' || s[0] == '-' {
-		return relativeDate(in, s, now)
+		return o.relativeDate(in, s, now)
 	}
-	t, err := time.Parse(DateLayout, s)
-	if err != nil {
-		if len(s) == len(DateLayout) && s[4] == '-' && s[7] == '-' {
-			return time.Time{}, fmt.Errorf("date %q is not a day on the calendar", in)
+	if d, ok := weekday(s, now); ok {
+		return d, nil
+	}
+	var t time.Time
+	var err error
+	if len(s) == len(DateLayout) && s[4] == '-' && s[7] == '-' {
+		if t, err = time.Parse(DateLayout, s); err != nil {
+			return time.Time{}, fmt.Errorf("%q is not a day on the calendar", in)
 		}
-		return time.Time{}, fmt.Errorf("date %q is not a date (use YYYY-MM-DD)", in)
+	} else if t, err = o.parseDayMonth(in, s, now); err != nil {
+		return time.Time{}, err
 	}
 	if t.Year() < 1900 || t.Year() > 2999 {
-		return time.Time{}, fmt.Errorf("date %q is out of range", in)
+		return time.Time{}, fmt.Errorf("%q is out of range", in)
 	}
 	return t, nil
 }
 
+// notADate is the error for text that reads as no date at all.
+func (o DateOrder) notADate(in string) error {
+	return fmt.Errorf("%q is not a date: type %s, today, +7 or fri", in, o.Example())
+}
+
+// parseDayMonth reads day and month with the year last (or left out) in
+// the order's order.
+func (o DateOrder) parseDayMonth(in, s string, now time.Time) (time.Time, error) {
+	i := strings.IndexAny(s, "/.-")
+	if i < 0 {
+		return time.Time{}, o.notADate(in)
+	}
+	parts := strings.Split(s, s[i:i+1]) // one separator throughout
+	if len(parts) < 2 || len(parts) > 3 {
+		return time.Time{}, o.notADate(in)
+	}
+	nums := make([]int, 3)
+	for i, p := range parts {
+		if len(p) == 0 || len(p) > 4 || len(p) > 2 && i < 2 {
+			return time.Time{}, o.notADate(in)
+		}
+		for _, r := range p {
+			if r < '0' || r > '9' {
+				return time.Time{}, o.notADate(in)
+			}
+			nums[i] = nums[i]*10 + int(r-'0')
+		}
+	}
+	year := now.Year()
+	if len(parts) == 3 {
+		switch year = nums[2]; len(parts[2]) {
+		case 2:
+			year += 2000
+		case 4:
+		default:
+			return time.Time{}, o.notADate(in)
+		}
+	}
+	dayFirst := o == DateOrderDMY
+	if o != DateOrderDMY && o != DateOrderMDY {
+		// The ISO order takes a date that reads one way only.
+		switch {
+		case nums[0] > 12 && nums[1] <= 12:
+			dayFirst = true
+		case nums[1] > 12 && nums[0] <= 12:
+		case nums[0] == nums[1]:
+		default:
+			return time.Time{}, fmt.Errorf("%q reads two ways: type it year first (%s), or set how dates are "+
+				"written in Settings", in, DateOrderISO.Example())
+		}
+	}
+	d, m := nums[1], nums[0]
+	if dayFirst {
+		d, m = nums[0], nums[1]
+	}
+	t := time.Date(year, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if m < 1 || m > 12 || d < 1 || t.Day() != d {
+		return time.Time{}, fmt.Errorf("%q is not a day on the calendar", in)
+	}
+	return t, nil
+}
+
+// weekdays name the days of the week as people type them, Sunday first.
+var weekdays = [7][]string{{"sun", "sunday"}, {"mon", "monday"}, {"tue", "tues", "tuesday"},
+	{"wed", "wednesday"}, {"thu", "thur", "thurs", "thursday"}, {"fri", "friday"}, {"sat", "saturday"}}
+
+// weekday reads "fri", "next fri" (the next Friday after today) and "last
+// fri" (the one before).
+func weekday(s string, now time.Time) (time.Time, bool) {
+	back := false
+	if rest, ok := strings.CutPrefix(s, "last "); ok {
+		s, back = rest, true
+	} else {
+		s = strings.TrimPrefix(s, "next ")
+	}
+	for wd, names := range weekdays {
+		for _, n := range names {
+			if s != n {
+				continue
+			}
+			if back {
+				return AddDays(now, -daysFrom(wd, int(now.Weekday()))), true
+			}
+			return AddDays(now, daysFrom(int(now.Weekday()), wd)), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// daysFrom is how many days (1 to 7) from weekday a to the next weekday b.
+func daysFrom(a, b int) int {
+	if n := (b - a + 7) % 7; n > 0 {
+		return n
+	}
+	return 7
+}
+
 // relativeDate reads "+7", "+2w", "-1m": days, weeks or months from now.
-func relativeDate(in, s string, now time.Time) (time.Time, error) {
+func (o DateOrder) relativeDate(in, s string, now time.Time) (time.Time, error) {
 	num, unit := s[1:], byte('d')
 	if n := len(num); n > 0 && (num[n-1] == 'd' || num[n-1] == 'w' || num[n-1] == 'm') {
 		num, unit = num[:n-1], num[n-1]
@@ -95,12 +231,12 @@ func relativeDate(in, s string, now time.Time) (time.Time, error) {
 	n := 0
 	for _, r := range num {
 		if r < '0' || r > '9' || n > 36500 {
-			return time.Time{}, fmt.Errorf("date %q is not a date (use YYYY-MM-DD, today, or +7 for a week from today)", in)
+			return time.Time{}, o.notADate(in)
 		}
 		n = n*10 + int(r-'0')
 	}
 	if num == "" || n > 36500 {
-		return time.Time{}, fmt.Errorf("date %q is not a date (use YYYY-MM-DD, today, or +7 for a week from today)", in)
+		return time.Time{}, o.notADate(in)
 	}
 	if s[0] == '-' {
 		n = -n

@@ -28,8 +28,22 @@ func TestParseDate(t *testing.T) {
 		{"+0", day(2026, 11, 23), ""},
 		{"2026-02-30", time.Time{}, "not a day on the calendar"},
 		{"2025-02-29", time.Time{}, "not a day on the calendar"},
-		{"23/11/2026", time.Time{}, "use YYYY-MM-DD"},
-		{"", time.Time{}, "empty"},
+		{"23/11/2026", day(2026, 11, 23), ""},
+		{"11/23/2026", day(2026, 11, 23), ""},
+		{"03/04/2026", time.Time{}, "reads two ways"},
+		{"04/04/2026", day(2026, 4, 4), ""},
+		{"31/02/2026", time.Time{}, "not a day on the calendar"},
+		{"fri", day(2026, 11, 27), ""}, // today is Monday 23 November
+		{"Friday", day(2026, 11, 27), ""},
+		{"mon", day(2026, 11, 30), ""},
+		{"next mon", day(2026, 11, 30), ""},
+		{"last mon", day(2026, 11, 16), ""},
+		{"last fri", day(2026, 11, 20), ""},
+		{"", time.Time{}, "no day given"},
+		{"12/2026/1", time.Time{}, "not a date"},
+		{"1/2-2026", time.Time{}, "not a date"},
+		{"/12/2026", time.Time{}, "not a date"},
+		{"2026/11/23", time.Time{}, "not a date"},
 		{"+", time.Time{}, "not a date"},
 		{"+7x", time.Time{}, "not a date"},
 		{"+99999999999", time.Time{}, "not a date"},
@@ -45,6 +59,54 @@ func TestParseDate(t *testing.T) {
 		}
 		if err == nil || !strings.Contains(err.Error(), tt.err) {
 			t.Errorf("ParseDate(%q) error = %v; want %q", tt.in, err, tt.err)
+		}
+	}
+}
+
+func TestDateOrders(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		order DateOrder
+		in    string
+		want  time.Time
+		err   string
+	}{
+		{DateOrderDMY, "03/04/2026", day(2026, 4, 3), ""},
+		{DateOrderMDY, "03/04/2026", day(2026, 3, 4), ""},
+		{DateOrderDMY, "3.4.26", day(2026, 4, 3), ""},
+		{DateOrderDMY, "24/12", day(2026, 12, 24), ""},
+		{DateOrderDMY, "2026-04-03", day(2026, 4, 3), ""}, // ISO always reads
+		{DateOrderMDY, "2026-04-03", day(2026, 4, 3), ""},
+		{DateOrderDMY, "31/02/2026", time.Time{}, `"31/02/2026" is not a day on the calendar`},
+		{DateOrderMDY, "24/12/2026", time.Time{}, "not a day on the calendar"},
+		{DateOrderDMY, "+2w", day(2026, 12, 7), ""},
+		{DateOrderDMY, "fri", day(2026, 11, 27), ""},
+		{DateOrderDMY, "soon", time.Time{}, `"soon" is not a date: type 24/12/2026, today, +7 or fri`},
+		{DateOrderMDY, "soon", time.Time{}, "type 12/24/2026"},
+		{DateOrderDMY, "1/1/123", time.Time{}, "not a date"},
+	}
+	for _, tt := range tests {
+		got, err := tt.order.Parse(tt.in, today)
+		if tt.err == "" {
+			if err != nil || !got.Equal(tt.want) {
+				t.Errorf("%s.Parse(%q) = %v, %v; want %v", tt.order, tt.in, got, err, tt.want)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), tt.err) {
+			t.Errorf("%s.Parse(%q) error = %v; want %q", tt.order, tt.in, err, tt.err)
+		}
+		if err != nil && strings.Contains(err.Error(), "date "+`"`) {
+			t.Errorf("%s.Parse(%q): %v names the field, which its caller does", tt.order, tt.in, err)
+		}
+	}
+	for _, o := range DateOrders {
+		if got := o.FormatDate(day(2026, 4, 3)); len(got) != 10 {
+			t.Errorf("%s writes %q, not in ten columns", o, got)
+		}
+		back, err := o.Parse(o.FormatDate(day(2026, 4, 3)), today)
+		if err != nil || !back.Equal(day(2026, 4, 3)) {
+			t.Errorf("%s does not read back what it writes: %v, %v", o, back, err)
 		}
 	}
 }
@@ -110,6 +172,15 @@ func FuzzParseDate(f *testing.F) {
 		}
 		if back, err := ParseDate(FormatDate(d), today); err == nil && !back.Equal(d) {
 			t.Errorf("round trip of %q: %v → %v", s, d, back)
+		}
+		for _, o := range DateOrders {
+			d, err := o.Parse(s, today)
+			if err != nil {
+				continue
+			}
+			if back, err := o.Parse(o.FormatDate(d), today); err != nil || !back.Equal(d) {
+				t.Errorf("%s: round trip of %q: %v → %v, %v", o, s, d, back, err)
+			}
 		}
 	})
 }

@@ -144,9 +144,7 @@ func (s *Settings) Validate() error {
 		es.add("business name", Invalid("business name", "is required"))
 	}
 	es.add("business name", maxLen(s.BusinessName, maxLine))
-	if len(s.Currency) != 3 || strings.ToUpper(s.Currency) != s.Currency {
-		es.add("currency", Invalid("currency", "%q is not a three-letter code such as GBP", s.Currency))
-	}
+	es.add("currency", ValidateCurrency(s.Currency))
 	es.add("hourly rate", checkAmount("hourly rate", s.HourlyRate, false))
 	for i, n := range s.TierNames {
 		field := fmt.Sprintf("tier %d", i+1)

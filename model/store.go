@@ -97,6 +97,10 @@ type CustomerStore interface {
 	// ListCustomers returns one page of the list and the number of rows the
 	// query matches in all.
 	ListCustomers(ctx context.Context, q CustomerQuery) (rows []CustomerRow, total int, err error)
+	// CustomerPosition returns the row customer id is on in the list q
+	// reads (from 0; Offset and Limit are ignored), or -1 when q does not
+	// list them.
+	CustomerPosition(ctx context.Context, q CustomerQuery, id int64) (int, error)
 	// Referrals returns the customers id referred.
 	Referrals(ctx context.Context, id int64) ([]CustomerRow, error)
 	// CustomerCount counts all customers, archived ones included.

@@ -382,6 +382,50 @@ func scanRows(rows *sql.Rows) ([]model.CustomerRow, error) {
 // and the number of customers the query matches. Only the page is read:
 // LIMIT and OFFSET over an index of the sort order.
 func (db *DB) ListCustomers(ctx context.Context, q model.CustomerQuery) ([]model.CustomerRow, int, error) {
+	cond, args := listWhere(q)
+	var total int
+	if err := db.r.QueryRowContext(ctx, "SELECT count(*) FROM customers c"+cond, args...).Scan(&total); err != nil {
+		return nil, 0, mapErr(err)
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 100
+	}
+	rows, err := db.r.QueryContext(ctx, "SELECT "+rowColumns+" FROM customers c"+cond+" ORDER BY "+listOrderOf(q)+
+		" LIMIT ? OFFSET ?", append(args, limit, max(q.Offset, 0))...)
+	if err != nil {
+		return nil, 0, mapErr(err)
+	}
+	out, err := scanRows(rows)
+	return out, total, mapErr(err)
+}
+
+// CustomerPosition returns the row customer id is on in the list q reads,
+// or -1 when q does not list them: the list puts its cursor on a customer
+// just added. It numbers the rows the list would read, in a command run
+// once per addition, not per key.
+func (db *DB) CustomerPosition(ctx context.Context, q model.CustomerQuery, id int64) (int, error) {
+	cond, args := listWhere(q)
+	var pos int
+	err := db.r.QueryRowContext(ctx, "SELECT pos FROM (SELECT c.id, row_number() OVER (ORDER BY "+listOrderOf(q)+
+		") - 1 AS pos FROM customers c"+cond+") WHERE id = ?", append(args, id)...).Scan(&pos)
+	if errors.Is(err, sql.ErrNoRows) {
+		return -1, nil
+	}
+	return pos, mapErr(err)
+}
+
+// listOrderOf is the ORDER BY of q's sort.
+func listOrderOf(q model.CustomerQuery) string {
+	if order, ok := listOrder[q.Sort]; ok {
+		return order
+	}
+	return listOrder[model.SortByName]
+}
+
+// listWhere is the WHERE clause (with its leading space, or "") and the
+// arguments of the customers q lists.
+func listWhere(q model.CustomerQuery) (string, []any) {
 	var where []string
 	var args []any
 	if !q.Archived {
@@ -391,29 +435,10 @@ func (db *DB) ListCustomers(ctx context.Context, q model.CustomerQuery) ([]model
 		where = append(where, `c.search LIKE ? ESCAPE '\'`)
 		args = append(args, w)
 	}
-	cond := ""
-	if len(where) > 0 {
-		cond = " WHERE " + strings.Join(where, " AND ")
+	if len(where) == 0 {
+		return "", args
 	}
-	var total int
-	if err := db.r.QueryRowContext(ctx, "SELECT count(*) FROM customers c"+cond, args...).Scan(&total); err != nil {
-		return nil, 0, mapErr(err)
-	}
-	limit := q.Limit
-	if limit <= 0 {
-		limit = 100
-	}
-	order, ok := listOrder[q.Sort]
-	if !ok {
-		order = listOrder[model.SortByName]
-	}
-	rows, err := db.r.QueryContext(ctx, "SELECT "+rowColumns+" FROM customers c"+cond+" ORDER BY "+order+
-		" LIMIT ? OFFSET ?", append(args, limit, max(q.Offset, 0))...)
-	if err != nil {
-		return nil, 0, mapErr(err)
-	}
-	out, err := scanRows(rows)
-	return out, total, mapErr(err)
+	return " WHERE " + strings.Join(where, " AND "), args
 }
 
 // Referrals returns the customers id referred, by name.

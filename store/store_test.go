@@ -396,6 +396,18 @@ func TestListSortsFiltersAndPages(t *testing.T) {
 		if got := names(tt.q); got != tt.want {
 			t.Errorf("%+v: %s; want %s", tt.q, got, tt.want)
 		}
+		// Every customer the list shows is found on their row; the others
+		// on none.
+		all := strings.Split(names(model.CustomerQuery{Filter: tt.q.Filter, Sort: tt.q.Sort}), ", ")
+		for name, id := range ids {
+			pos, err := db.CustomerPosition(ctx, tt.q, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := slices.Index(all, name); pos != want {
+				t.Errorf("%+v: %s is on row %d; want %d", tt.q, name, pos, want)
+			}
+		}
 	}
 	rows, total, _ := db.ListCustomers(ctx, model.CustomerQuery{Filter: "zoë"})
 	z := rows[0]

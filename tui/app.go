@@ -239,6 +239,9 @@ func (a *App) broadcast(msg tea.Msg) tea.Cmd {
 
 func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, a.keys.ForceQuit) {
+		if q, ok := a.top().(kit.QuitHolder); ok && !a.showHelp && q.HoldQuit() {
+			return nil // an edited form asks first; ctrl+c again quits
+		}
 		return tea.Quit
 	}
 	if a.showHelp {
@@ -331,6 +334,12 @@ func (a *App) loadUndoState() tea.Cmd {
 }
 
 func (a *App) push(s kit.Screen) tea.Cmd {
+	if _, ok := s.(*kit.Form); ok {
+		// What the status line said was about the screen under the form
+		// ("Saved …" of the last one): under a new form it read as the
+		// form's own.
+		a.status, a.statusErr = "", false
+	}
 	s.SetSize(a.bodySize())
 	a.stack = append(a.stack, s)
 	return s.Init()

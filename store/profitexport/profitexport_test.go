@@ -215,6 +215,7 @@ func TestPeriodFromFlags(t *testing.T) {
 		{"2026-03-01", "", "since 1 Mar 2026"},
 		{"", "2026-03-31", "until 31 Mar 2026"},
 		{"today", "", "since 23 Nov 2026"},
+		{"", "31/03/2026", "until 31 Mar 2026"}, // a slash date that reads one way
 	} {
 		p, err := Period(tt.from, tt.to, today)
 		if err != nil || p.String() != tt.want {
@@ -222,8 +223,8 @@ func TestPeriodFromFlags(t *testing.T) {
 		}
 	}
 	for _, tt := range []struct{ from, to, want string }{
-		{"2026-13-01", "", `--from: date "2026-13-01" is not a day on the calendar`},
-		{"", "31/03/2026", `--to: `},
+		{"2026-13-01", "", `--from: "2026-13-01" is not a day on the calendar`},
+		{"", "03/04/2026", `--to: "03/04/2026" reads two ways`},
 		{"2026-03-31", "2026-03-01", "--to: 2026-03-01 is before the start, 2026-03-31"},
 	} {
 		_, err := Period(tt.from, tt.to, today)

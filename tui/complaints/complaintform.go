@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
@@ -22,7 +21,6 @@ import (
 type complaintForm struct {
 	com        *kit.Context
 	store      Store
-	keys       ComplaintFormKeys
 	id         int64 // the complaint edited; 0 for a new one
 	customerID int64
 	orderID    int64
@@ -81,7 +79,7 @@ func openComplaintForm(com *kit.Context, store Store, id, customerID, orderID in
 			}
 		}
 		return kit.PushMsg{Open: func() kit.Screen {
-			f := &complaintForm{com: com, store: store, keys: DefaultComplaintFormKeys(), id: id, customerID: customerID,
+			f := &complaintForm{com: com, store: store, id: id, customerID: customerID,
 				orderID: orderID, data: data}
 			f.fill()
 			return kit.NewForm(com, f)
@@ -170,7 +168,7 @@ func (f *complaintForm) Build(b *kit.Builder) kit.Fields {
 			in("outcome", "Outcome", &f.outcome),
 			in("closed", "Closed on", &f.closed).Placeholder("blank: today, once closed"),
 		).Title("So it does not happen again"),
-	).WithKeyMap(kit.ChoiceKeyMap()), complaintFields...)
+	), complaintFields...)
 }
 
 // complaint returns the complaint the values describe, the name to look
@@ -280,19 +278,6 @@ func (f *complaintForm) Title() string {
 		return "New complaint"
 	}
 	return title
-}
-
-// key saves from any field with ctrl+s.
-func (f *complaintForm) Key(msg tea.KeyPressMsg) (kit.KeyAction, tea.Cmd) {
-	if key.Matches(msg, f.keys.Save) {
-		return kit.KeySave, nil
-	}
-	return kit.KeyPass, nil
-}
-
-// shortHelp puts ctrl+s before the field's keys.
-func (f *complaintForm) Keys(field []key.Binding) []key.Binding {
-	return append([]key.Binding{f.keys.Save}, field...)
 }
 
 // banner is the title and how to save.

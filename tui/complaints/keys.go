@@ -26,17 +26,3 @@ func DefaultComplaintKeys() ComplaintKeys {
 		Open:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open customer")),
 	}
 }
-
-// ComplaintFormKeys add saving from any field to the form keys.
-type ComplaintFormKeys struct {
-	kit.FormKeys
-	Save key.Binding
-}
-
-// DefaultComplaintFormKeys returns the complaint form's bindings.
-func DefaultComplaintFormKeys() ComplaintFormKeys {
-	return ComplaintFormKeys{
-		FormKeys: kit.DefaultFormKeys(),
-		Save:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save now")),
-	}
-}

@@ -98,7 +98,7 @@ func OpenCostEdit(com *kit.Context, store CostStore, id int64) tea.Cmd {
 
 func newCostForm(com *kit.Context, store CostStore, data costFormData) *costForm {
 	f := &costForm{com: com, store: store, customer: data.customer, orders: data.orders,
-		category: model.CostShipping, on: model.FormatDate(com.Today()), orderID: data.orderID}
+		category: model.CostTime, on: model.FormatDate(com.Today()), orderID: data.orderID}
 	if c := data.edit; c != nil {
 		f.orig = c
 		f.category, f.on, f.note = c.Category, model.FormatDate(c.On), kit.Clean(c.Note)
@@ -132,25 +132,69 @@ func (f *costForm) Build(b *kit.Builder) kit.Fields {
 		orders = append(orders, huh.NewOption(label, o.ID))
 	}
 	in := func(title string, v *string) *huh.Input { return b.Input(title, v).Inline(true) }
+	rate := "at " + f.com.Money(f.com.Settings.HourlyRate) + " an hour (Settings)"
 	return b.Huh(huh.NewForm(huh.NewGroup(
 		huh.NewSelect[model.CostCategory]().Title("Category").Options(cats...).Value(&f.category).Inline(true),
+		in("Minutes ", &f.minutes).Placeholder("for time: 30, 1h30 · "+rate).Validate(validateMinutes),
 		in("Amount ", &f.amount).Placeholder("0.00; empty for time").Validate(kit.ValidateCost),
-		in("Minutes ", &f.minutes).Placeholder("for time only").Validate(validateMinutes),
 		in("Date ", &f.on).Validate(f.validateDate).Placeholder("YYYY-MM-DD, today, -3"),
 		huh.NewSelect[int64]().Title("Order").Options(orders...).Value(&f.orderID).Height(min(len(orders)+1, 6)),
 		in("Note ", &f.note).Placeholder("what it was for").CharLimit(2000),
-	).Title(kit.Clean(f.Title()))).WithKeyMap(kit.ChoiceKeyMap()))
+	)))
 }
 
 func validateMinutes(s string) error {
 	if strings.TrimSpace(s) == "" {
 		return nil
 	}
-	n, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil || n <= 0 || n > 100_000 {
-		return fmt.Errorf("%q is not a number of minutes", s)
+	_, err := parseMinutes(s)
+	return err
+}
+
+// parseMinutes reads time as people write it: minutes (90), hours and
+// minutes (1h30, 1h 30m, 1:30), or hours (2h, 1.5h).
+func parseMinutes(s string) (int, error) {
+	in := s
+	s = strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), " ", ""))
+	bad := fmt.Errorf("%q is not a time: give minutes (90) or hours and minutes (1h30)", in)
+	var n int
+	switch h, m, ok := strings.Cut(strings.TrimSuffix(strings.TrimSuffix(s, "min"), "m"), "h"); {
+	case ok && strings.Contains(h, ".") && m == "":
+		f, err := strconv.ParseFloat(h, 64)
+		if err != nil || f <= 0 || f > 10_000 {
+			return 0, bad
+		}
+		n = int(f*60 + 0.5)
+	case ok:
+		hh, err := strconv.Atoi(h)
+		mm := 0
+		if m != "" {
+			mm, err = strconv.Atoi(m)
+		}
+		if err != nil || hh < 0 || mm < 0 || mm >= 60 && hh > 0 || hh > 1_000 {
+			return 0, bad
+		}
+		n = hh*60 + mm
+	default:
+		if h, m, ok := strings.Cut(s, ":"); ok {
+			hh, err1 := strconv.Atoi(h)
+			mm, err2 := strconv.Atoi(m)
+			if err1 != nil || err2 != nil || hh < 0 || mm < 0 || mm >= 60 || hh > 1_000 {
+				return 0, bad
+			}
+			n = hh*60 + mm
+			break
+		}
+		v, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(s, "min"), "m"))
+		if err != nil {
+			return 0, bad
+		}
+		n = v
 	}
-	return nil
+	if n <= 0 || n > 100_000 {
+		return 0, bad
+	}
+	return n, nil
 }
 
 func (f *costForm) validateDate(s string) error {
@@ -175,10 +219,9 @@ func (f *costForm) cost() (model.Cost, error) {
 		return c, model.Invalid("date", "%v", err)
 	}
 	if s := strings.TrimSpace(f.minutes); s != "" {
-		if err := validateMinutes(s); err != nil {
+		if c.Minutes, err = parseMinutes(s); err != nil {
 			return c, model.Invalid("minutes", "%v", err)
 		}
-		c.Minutes, _ = strconv.Atoi(s)
 	}
 	if s := strings.TrimSpace(f.amount); s != "" {
 		if c.Amount, err = model.ParseMoney(s); err != nil {
@@ -236,10 +279,4 @@ func (f *costForm) Save() (tea.Cmd, error) {
 		}
 		return kit.SavedMsg{Text: fmt.Sprintf("Saved a %s cost of %s for %s.", c.Category, c.Amount.Format(symbol), kit.Clean(name))}
 	}, nil
-}
-
-// banner says how time is costed.
-func (f *costForm) Banner(w int) string {
-	return kit.Truncate(f.com.Styles.Muted.Render("Time is costed at "+f.com.Money(f.com.Settings.HourlyRate)+
-		" an hour: give minutes and leave the amount empty."), w)
 }

@@ -141,11 +141,11 @@ func (f *customerForm) Build(b *kit.Builder) kit.Fields {
 		huh.NewGroup(
 			in("Name", &f.name).Validate(kit.MsgOnly(model.ValidateName)).CharLimit(200),
 			in("Email", &f.email).Validate(kit.MsgOnly(model.ValidateEmail)),
+			huh.NewSelect[model.Channel]().Title("Preferred channel").Options(channels...).Value(&f.channel).Inline(true),
 			in("Phone", &f.phone).Validate(kit.MsgOnly(model.ValidatePhone)),
 			in("Social handle", &f.social).Placeholder("@handle"),
 			in("Company", &f.company),
 			in("Country", &f.country),
-			huh.NewSelect[model.Channel]().Title("Preferred channel").Options(channels...).Value(&f.channel).Inline(true),
 		).Title("Who they are"),
 		huh.NewGroup(
 			huh.NewSelect[model.Stage]().Title("Stage").Options(stages...).Value(&f.stage).Inline(true),
@@ -169,7 +169,7 @@ func (f *customerForm) Build(b *kit.Builder) kit.Fields {
 			huh.NewText().Title("Notes").Value(&f.notes).Lines(4).CharLimit(20000),
 			in("Reason for letting go", &f.letGo).Description("for former customers"),
 		).Title("Notes"),
-	).WithKeyMap(kit.ChoiceKeyMap()))
+	))
 }
 
 func validateSegments(s string) error {
@@ -306,7 +306,11 @@ func (f *customerForm) Save() (tea.Cmd, error) {
 		if err != nil {
 			return kit.SaveFailedMsg{Err: err}
 		}
-		return kit.SavedMsg{Text: verb + " " + kit.Clean(c.Name) + "."}
+		saved := kit.SavedMsg{Text: verb + " " + kit.Clean(c.Name) + "."}
+		if verb == "Added" {
+			saved.Then = kit.Send(customerAddedMsg{id: c.ID})
+		}
+		return saved
 	}, nil
 }
 

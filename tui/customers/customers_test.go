@@ -111,11 +111,23 @@ func TestArchiveAndUndo(t *testing.T) {
 func TestAOneLineChoiceIsNotFiltered(t *testing.T) {
 	t.Parallel()
 	d := newDriver(t, tuitest.FixtureStore(t), 80, 24)
-	d.Keys("a", "Quinn", "enter", "enter", "enter", "enter", "enter", "enter") // on the preferred channel
+	d.Keys("a", "Quinn", "enter", "enter") // on the preferred channel, the third field
 	tuitest.MustContain(t, d.Screen(), "┃ Preferred channel", "→ next choice")
 	tuitest.MustLack(t, d.Screen(), "/ filter")
 	d.Keys("/", "e")
 	tuitest.MustContain(t, d.Screen(), "┃ Preferred channel")
+}
+
+func TestLettersTypedOnAChoiceMoveNothing(t *testing.T) {
+	t.Parallel()
+	d := newDriver(t, tuitest.FixtureStore(t), 80, 24)
+	d.Keys("a", "Quinn", "enter", "enter", "right") // the channel: email
+	d.Keys("jkhlgGx")                               // huh's own keys moved the choice
+	tuitest.MustContain(t, d.Screen(), "A choice takes no typing")
+	d.Keys("ctrl+s")
+	tuitest.MustContain(t, d.Screen(), "Added Quinn.", "▸ Quinn")
+	d.Keys("enter")
+	tuitest.MustContain(t, d.Screen(), "› Quinn", "email")
 }
 
 func TestXOnAnArchivedCustomerBringsThemBackAndSaysSo(t *testing.T) {
@@ -340,4 +352,42 @@ func TestEditingKeepsStoredTextItDidNotTouch(t *testing.T) {
 	if got.Name != "Ben Okafor-Smith" || got.Notes != ben.Notes || got.Segments[0] != ben.Segments[0] {
 		t.Errorf("after editing only the name: %q %q %q", got.Name, got.Notes, got.Segments)
 	}
+}
+
+func TestCtrlCInAnEditedFormAsksFirst(t *testing.T) {
+	t.Parallel()
+	d := newDriver(t, tuitest.FixtureStore(t), 80, 24)
+	quits := func(k string) bool {
+		_, cmd := d.M.Update(tuitest.NamedKeys[k])
+		if k == "y" {
+			_, cmd = d.M.Update(tea.KeyPressMsg{Code: 'y', Text: "y"})
+		}
+		if cmd == nil {
+			return false
+		}
+		_, ok := cmd().(tea.QuitMsg)
+		return ok
+	}
+	d.Keys("a")
+	if !quits("ctrl+c") {
+		t.Fatal("ctrl+c in an untouched form did not quit")
+	}
+	d.Keys("Quinn")
+	if quits("ctrl+c") {
+		t.Fatal("ctrl+c quit a form with a name typed")
+	}
+	tuitest.MustContain(t, d.Screen(), "Quit and lose your changes? y quits, n keeps editing", "Quinn")
+	d.Keys("n", "ie")
+	tuitest.MustContain(t, d.Screen(), "Quinnie")
+	d.M.Update(tuitest.NamedKeys["ctrl+c"])
+	if !quits("y") {
+		t.Fatal("y did not quit")
+	}
+	d.Keys("n")
+	if quits("ctrl+c") || !quits("ctrl+c") {
+		t.Fatal("a second ctrl+c did not quit")
+	}
+	// ctrl+s saves from the question.
+	d.Keys("n", "ctrl+s")
+	tuitest.MustContain(t, d.Screen(), "Added Quinnie.")
 }

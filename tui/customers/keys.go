@@ -98,25 +98,25 @@ func DefaultDetailKeys() DetailKeys {
 // OrderFormKeys move through the order form; every other key is typed
 // into the focused field.
 type OrderFormKeys struct {
-	Next     key.Binding
-	Prev     key.Binding
-	Up       key.Binding
-	Down     key.Binding
-	Kind     key.Binding // on the kind field: sale ↔ refund
-	Refund   key.Binding // on the kind field: refund
-	Sale     key.Binding // on the kind field: sale
-	Complete key.Binding // take the offering the item field suggests
+	kit.FormKeys // ctrl+s saves from any field, esc cancels
+	Next         key.Binding
+	Prev         key.Binding
+	Up           key.Binding
+	Down         key.Binding
+	Kind         key.Binding // on the kind field: sale ↔ refund
+	Refund       key.Binding // on the kind field: refund
+	Sale         key.Binding // on the kind field: sale
+	Complete     key.Binding // take the offering the item field suggests
 	// The other offerings the item field could complete to.
 	NextSuggestion key.Binding
 	PrevSuggestion key.Binding
-	Save           key.Binding
 	SaveOnNote     key.Binding // enter on the note, the last field
-	Cancel         key.Binding
 }
 
 // DefaultOrderFormKeys returns the order form's bindings.
 func DefaultOrderFormKeys() OrderFormKeys {
 	return OrderFormKeys{
+		FormKeys:       kit.DefaultFormKeys(),
 		Next:           key.NewBinding(key.WithKeys("tab", "enter"), key.WithHelp("tab/enter", "next field")),
 		Prev:           key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
 		Up:             key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "line above")),
@@ -127,9 +127,7 @@ func DefaultOrderFormKeys() OrderFormKeys {
 		Complete:       key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "complete offering")),
 		NextSuggestion: key.NewBinding(key.WithKeys("ctrl+n"), key.WithHelp("ctrl+n", "next offering")),
 		PrevSuggestion: key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "previous offering")),
-		Save:           key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
 		SaveOnNote:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save (on the note)")),
-		Cancel:         key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}
 }
 

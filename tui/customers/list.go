@@ -41,6 +41,8 @@ type customerList struct {
 	importHelp  bool // the welcome panel shows how to import
 	loadingDemo bool
 
+	pending int // the row the cursor goes to when the window loads; -1 for none
+
 	mkeys  MarkKeys
 	marked map[int64]bool // customers marked with space, by id; kept across reloads
 	width  int
@@ -61,7 +63,7 @@ func newCustomerList(com *kit.Context, store ListStore) *customerList {
 	ti.Placeholder = "name, email, phone, company, notes, segment"
 	ti.CharLimit = 200
 	l := &customerList{com: com, store: store, keys: DefaultCustomerListKeys(), fkeys: kit.DefaultFilterKeys(), filter: ti,
-		mkeys: DefaultMarkKeys(), marked: map[int64]bool{},
+		mkeys: DefaultMarkKeys(), marked: map[int64]bool{}, pending: -1,
 		table: kit.NewTable(
 			kit.Column{Title: "name", Width: 14, Flex: 3, Max: 34},
 			kit.Column{Title: "stage", Width: 8},
@@ -140,6 +142,26 @@ func (l *customerList) load(offset int) tea.Cmd {
 	}
 }
 
+// find looks up the row customer id is on, in the list as it is sorted and
+// filtered, or unfiltered when the filter leaves them out.
+func (l *customerList) find(id int64) tea.Cmd {
+	q, store := l.query, l.store
+	return func() tea.Msg {
+		pos, err := store.CustomerPosition(kit.Bg(), q, id)
+		if err != nil {
+			return kit.ErrMsg{Err: err}
+		}
+		if pos >= 0 || q.Filter == "" {
+			return positionFoundMsg{pos: pos}
+		}
+		q.Filter = ""
+		if pos, err = store.CustomerPosition(kit.Bg(), q, id); err != nil {
+			return kit.ErrMsg{Err: err}
+		}
+		return positionFoundMsg{pos: pos, unfilter: true}
+	}
+}
+
 // ensureWindow loads a new window when the rows on screen, or the next
 // screenful, are not loaded; one load at a time.
 func (l *customerList) ensureWindow() tea.Cmd {
@@ -177,11 +199,31 @@ func (l *customerList) Update(msg tea.Msg) tea.Cmd {
 		l.loaded = true
 		l.offset, l.rows = msg.offset, msg.rows
 		l.table.SetLen(msg.total)
+		if l.pending >= 0 {
+			l.table.SetCursor(l.pending)
+			l.pending = -1
+		}
 		if msg.total == 0 && l.query.Filter == "" && !l.query.Archived {
 			return l.checkEmpty()
 		}
 		l.empty = false
 		return l.ensureWindow()
+
+	case customerAddedMsg:
+		return l.find(msg.id)
+
+	case positionFoundMsg:
+		if msg.pos < 0 {
+			return nil
+		}
+		if msg.unfilter {
+			l.query.Filter = ""
+			l.filter.SetValue("")
+			l.SetSize(l.width, l.height)
+		}
+		l.seq++
+		l.pending = msg.pos
+		return l.load(max(0, msg.pos-kit.WindowRows/3))
 
 	case emptyCheckedMsg:
 		l.empty = msg.empty

@@ -37,6 +37,17 @@ type archivedMsg struct {
 	back bool
 }
 
+// customerAddedMsg reports a customer added with the customer form: the
+// list under the form puts its cursor on them.
+type customerAddedMsg struct{ id int64 }
+
+// positionFoundMsg carries the row a customer just added is on (-1: none),
+// and whether the filter had to go for the list to show them.
+type positionFoundMsg struct {
+	pos      int
+	unfilter bool
+}
+
 // demoLoadedMsg reports the demo business written into an empty database.
 type demoLoadedMsg struct{ summary string }
 

@@ -235,7 +235,7 @@ func (f *offeringForm) Build(b *kit.Builder) kit.Fields {
 		huh.NewSelect[int]().Title("Package tier").Inline(true).Options(tiers...).Value(&f.tier),
 		in("Price ", &f.price).Placeholder("0.00").Validate(kit.ValidateCost),
 		in("Unit cost ", &f.cost).Placeholder("what one costs you to make or deliver").Validate(kit.ValidateCost),
-	).Title(f.Title())).WithKeyMap(kit.ChoiceKeyMap()))
+	).Title(f.Title())))
 }
 
 // offering is the offering with the typed values.

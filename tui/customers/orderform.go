@@ -407,9 +407,10 @@ func (f *orderForm) Update(msg tea.Msg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-// key saves with ctrl+s from any field, and with enter on the note.
+// key saves with enter on the note (the kit saves with ctrl+s from any
+// field).
 func (f *orderForm) Key(msg tea.KeyPressMsg) (kit.KeyAction, tea.Cmd) {
-	if key.Matches(msg, f.keys.Save) || key.Matches(msg, f.keys.SaveOnNote) && f.focus == f.notesField() {
+	if key.Matches(msg, f.keys.SaveOnNote) && f.focus == f.notesField() {
 		return kit.KeySave, nil
 	}
 	return kit.KeyPass, nil

@@ -161,23 +161,35 @@ func TestCostForm(t *testing.T) {
 	d := newDriver(t, db, 80, 30) // tall enough for the timeline under the profit
 	d.Keys("enter", "c")
 	tuitest.MustContain(t, d.Screen(), "Cost to serve · Ada Lovelace", "Category", "£30.00 an hour", "none: the customer")
-	// Time: category time, no amount, 25 minutes, on an order.
-	d.Keys("right", "right", "enter") // shipping → payment fees → time
-	d.Keys("enter", "25", "enter", "enter", "down", "enter", "packing the wholesale box", "enter")
+	// Time (the first choice): 25 minutes, no amount, on an order.
+	d.Keys("enter", "25", "enter", "enter", "enter", "down", "enter", "packing the wholesale box", "enter")
 	tuitest.MustContain(t, d.Screen(), "Saved a time cost of £12.50 for Ada Lovelace.")
 	tuitest.MustContain(t, d.Screen(), "time 25 min: packing the wholesale box")
 
 	// A shipping cost with no amount is refused beside the amount field,
 	// with the note still typed.
-	d.Keys("c", "enter", "enter", "enter", "enter", "enter", "courier", "enter")
+	d.Keys("c", "left", "left", "ctrl+s")
 	tuitest.MustContain(t, d.Screen(), "how much did it cost?")
+}
+
+func TestMinutesAreReadAsPeopleWriteThem(t *testing.T) {
+	t.Parallel()
+	d := newDriver(t, tuitest.FixtureStore(t), 80, 30)
+	d.Keys("enter", "c", "enter", "1h30", "ctrl+s")
+	tuitest.MustContain(t, d.Screen(), "Saved a time cost of £37.50 for Ada Lovelace.")
+	d.Keys("c", "enter", "1:15", "ctrl+s")
+	tuitest.MustContain(t, d.Screen(), "Saved a time cost of £31.25")
+	d.Keys("c", "enter", "1.5h", "ctrl+s")
+	tuitest.MustContain(t, d.Screen(), "Saved a time cost of £37.50")
+	d.Keys("c", "enter", "1h75", "ctrl+s")
+	tuitest.MustContain(t, d.Screen(), `"1h75" is not a time`)
 }
 
 func TestCostFormMessageStandsBetweenTitleAndPrompt(t *testing.T) {
 	t.Parallel()
 	d := newDriver(t, tuitest.FixtureStore(t), 80, 24)
-	d.Keys("enter", "c", "enter", "enter", "abc", "enter")
-	tuitest.MustContain(t, d.Screen(), `Minutes  ✗ "abc" is not a number of minutes > abc`)
+	d.Keys("enter", "c", "enter", "abc", "enter")
+	tuitest.MustContain(t, d.Screen(), `Minutes  ✗ "abc" is not a time: give minutes (90) or`)
 }
 
 func splitLines(s string) []string {

@@ -84,7 +84,7 @@ func TestTheTimelineEditsTheEntryUnderTheCursor(t *testing.T) {
 	cursorOn(t, d, "courier")
 	d.Keys("e")
 	tuitest.MustContain(t, d.Screen(), "Edit cost · Ada Lovelace", "courier")
-	d.Keys("tab", "ctrl+u", "4.50", "tab", "tab", "tab", "tab", "enter")
+	d.Keys("tab", "tab", "ctrl+u", "4.50", "ctrl+s")
 	tuitest.MustContain(t, d.Screen(), "Corrected the cost: now £4.50 (shipping).")
 	if c, err := db.Cost(ctx, cost); err != nil || c.Amount != 450 || c.Note != "courier" || c.CustomerID != ada {
 		t.Errorf("cost after the edit: %+v, %v", c, err)

@@ -214,7 +214,7 @@ func (f *feedbackForm) Build(b *kit.Builder) kit.Fields {
 	for _, name := range f.order {
 		group = append(group, byName[name])
 	}
-	return b.Huh(huh.NewForm(huh.NewGroup(group...)).WithKeyMap(kit.QuickKeyMap()), f.order)
+	return b.KeyMap(kit.QuickKeyMap()).Huh(huh.NewForm(huh.NewGroup(group...)), f.order)
 }
 
 // feedback returns the feedback the values describe, the name to look the
@@ -299,7 +299,7 @@ func (f *feedbackForm) Save() (tea.Cmd, error) {
 // enter from any field once they have.
 func (f *feedbackForm) Key(msg tea.KeyPressMsg) (kit.KeyAction, tea.Cmd) {
 	if f.kind != "" {
-		if key.Matches(msg, f.keys.Save) {
+		if key.Matches(msg, f.keys.SaveEnter) {
 			return kit.KeySave, nil
 		}
 		return kit.KeyPass, nil
@@ -395,13 +395,13 @@ func (f *feedbackForm) Keys([]key.Binding) []key.Binding {
 	if f.kind == "" {
 		return []key.Binding{f.keys.Score, f.keys.Wish, f.keys.Praise, f.keys.Suggestion, f.keys.Question}
 	}
-	return []key.Binding{f.keys.Save, f.keys.Next, f.keys.Prev, f.keys.Complete}
+	return []key.Binding{f.keys.SaveEnter, f.keys.Next, f.keys.Prev, f.keys.Complete}
 }
 
 // fullHelp lists every key of the form.
 func (f *feedbackForm) AllKeys() [][]key.Binding {
 	return [][]key.Binding{
 		{f.keys.Score, f.keys.NPS, f.keys.Wish, f.keys.Praise, f.keys.Suggestion, f.keys.Question},
-		{f.keys.Save, f.keys.Next, f.keys.Prev, f.keys.Complete, f.keys.Cancel},
+		{f.keys.SaveEnter, f.keys.Next, f.keys.Prev, f.keys.Complete, f.keys.Cancel},
 	}
 }

@@ -71,7 +71,7 @@ type FeedbackFormKeys struct {
 	Praise     key.Binding
 	Suggestion key.Binding
 	Question   key.Binding
-	Save       key.Binding
+	SaveEnter  key.Binding // enter, from any field (ctrl+s too, as in every form)
 	Next       key.Binding
 	Prev       key.Binding
 	Complete   key.Binding
@@ -87,7 +87,7 @@ func DefaultFeedbackFormKeys() FeedbackFormKeys {
 		Praise:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "praise")),
 		Suggestion: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "suggestion")),
 		Question:   key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "question")),
-		Save:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+		SaveEnter:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
 		Next:       key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
 		Prev:       key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous")),
 		Complete:   key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "complete")),

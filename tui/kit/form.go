@@ -20,8 +20,12 @@ import (
 // out (Build), whether they changed (Snapshot) and how they are checked
 // and written (Save). The Form owns the Update cycle around them:
 //
+//   - ctrl+s saves from any field;
 //   - esc closes an untouched form at once and asks before discarding an
-//     edited one; y discards, n (or esc) keeps editing;
+//     edited one; y discards, n (or esc) keeps editing; ctrl+c (the app's
+//     quit) asks the same before quitting an edited form (HoldQuit);
+//   - a letter typed on a choice moves nothing: the status line says how
+//     a choice is changed;
 //   - keys are swallowed while a save runs;
 //   - a save answers SavedMsg, which closes the form (the screen under it
 //     reloads as it shows again) and says what was saved, or
@@ -39,6 +43,7 @@ type Form struct {
 	w, h   int
 
 	confirming bool   // the discard question is asked
+	quitting   bool   // ... about quitting the app (ctrl+c), not closing the form
 	saving     bool   // a save command runs
 	saveErr    string // why the last save failed, for the banner
 	initial    string // body.Snapshot() when the form opened
@@ -75,7 +80,7 @@ type (
 		Key(msg tea.KeyPressMsg) (KeyAction, tea.Cmd)
 	}
 	// Helped lists its own keys for the help line, given the focused
-	// field's (the default).
+	// field's (the default is ctrl+s and those).
 	Helped interface {
 		Keys(field []key.Binding) []key.Binding
 	}
@@ -191,6 +196,9 @@ func (f *Form) Update(msg tea.Msg) tea.Cmd {
 				return tea.Batch(cmd, f.fields.Init())
 			}
 		}
+		if key.Matches(msg, f.keys.Save) {
+			return f.submit()
+		}
 	}
 	cmd, submitted := f.fields.Update(msg)
 	if submitted && !f.saving {
@@ -204,10 +212,15 @@ func (f *Form) Update(msg tea.Msg) tea.Cmd {
 func (f *Form) guard(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	if f.confirming {
 		switch {
-		case key.Matches(msg, f.keys.Confirm):
+		case f.quitting && key.Matches(msg, f.keys.ConfirmQuit):
+			return true, tea.Quit
+		case !f.quitting && key.Matches(msg, f.keys.Confirm):
 			return true, Back
 		case key.Matches(msg, f.keys.Deny):
-			f.confirming = false
+			f.confirming, f.quitting = false, false
+		case key.Matches(msg, f.keys.Save):
+			f.confirming, f.quitting = false, false
+			return true, f.submit()
 		}
 		return true, nil
 	}
@@ -219,6 +232,16 @@ func (f *Form) guard(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 		return true, nil
 	}
 	return false, nil
+}
+
+// HoldQuit implements QuitHolder: ctrl+c on an edited form asks first,
+// as esc does; a second ctrl+c (or y) quits.
+func (f *Form) HoldQuit() bool {
+	if !f.edited() || f.saving || f.confirming && f.quitting {
+		return false
+	}
+	f.confirming, f.quitting = true, true
+	return true
 }
 
 // save checks the values and runs the body's save command.
@@ -267,6 +290,9 @@ func (f *Form) banner() string {
 		if d, ok := f.body.(Discarding); ok {
 			what = d.Discards()
 		}
+		if f.quitting {
+			return Truncate(st.Warn.Render("Quit and lose "+what+"? y quits, n keeps editing, ctrl+s saves."), f.w)
+		}
 		return Truncate(st.Warn.Render("Discard "+what+"? y discards, n keeps editing."), f.w)
 	case f.saving:
 		text := "Saving…"
@@ -287,11 +313,14 @@ func (f *Form) banner() string {
 // shows; else the body's keys, or the focused field's, then esc.
 func (f *Form) ShortHelp() []key.Binding {
 	if f.confirming {
+		if f.quitting {
+			return []key.Binding{f.keys.ConfirmQuit, f.keys.Deny}
+		}
 		return []key.Binding{f.keys.Confirm, f.keys.Deny}
 	}
-	own := f.fields.KeyBinds()
+	own := append([]key.Binding{f.keys.Save}, f.fields.KeyBinds()...)
 	if h, ok := f.body.(Helped); ok {
-		own = h.Keys(own)
+		own = h.Keys(own[1:])
 	}
 	return append(slices.Clip(own), f.keys.Cancel)
 }
@@ -368,6 +397,14 @@ func ErrorsIn(errs map[string]string, order []string) error {
 type Builder struct {
 	c      *Context
 	inputs []titledInput
+	keymap *huh.KeyMap
+}
+
+// KeyMap sets the huh keymap the form is finished with (default:
+// ChoiceKeyMap).
+func (b *Builder) KeyMap(km *huh.KeyMap) *Builder {
+	b.keymap = km
+	return b
 }
 
 // titledInput is a huh input, the name its errors give it, and its plain
@@ -400,8 +437,12 @@ func (b *Builder) Named(name, title string, v *string) *huh.Input {
 // order lists the field names of each group, to focus the first field in
 // error after a failed save; without it the form opens on its first field.
 func (b *Builder) Huh(form *huh.Form, order ...[]string) Fields {
+	km := b.keymap
+	if km == nil {
+		km = ChoiceKeyMap()
+	}
 	return &huhFields{c: b.c, inputs: b.inputs, order: order,
-		form: form.WithShowHelp(false).WithShowErrors(false).WithTheme(formTheme(b.c))}
+		form: form.WithShowHelp(false).WithShowErrors(false).WithTheme(formTheme(b.c)).WithKeyMap(km)}
 }
 
 // huhFields are a body's fields as a huh form.
@@ -430,12 +471,29 @@ func (h *huhFields) KeyBinds() []key.Binding { return h.form.KeyBinds() }
 // Update passes msg to huh and writes the fields' messages into their
 // titles; submitted reports the form was completed.
 func (h *huhFields) Update(msg tea.Msg) (tea.Cmd, bool) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && typedOnChoice(k, h.form.GetFocusedField()) {
+		return Status("%s", "A choice takes no typing: ← → change it, tab goes to the next field."), false
+	}
 	m, cmd := h.form.Update(msg)
 	if f, ok := m.(*huh.Form); ok {
 		h.form = f
 	}
 	h.markErrors()
 	return cmd, h.form.State == huh.StateCompleted
+}
+
+// typedOnChoice reports whether k is text typed while a choice has focus:
+// it is dropped, and the status line says how a choice is changed, so
+// that what was meant for a text field is not taken for a move.
+func typedOnChoice(k tea.KeyPressMsg, f huh.Field) bool {
+	if k.Text == "" || k.Mod&(tea.ModCtrl|tea.ModAlt) != 0 {
+		return false
+	}
+	switch f.(type) {
+	case *huh.Input, *huh.Text, *huh.Confirm, nil:
+		return false
+	}
+	return true
 }
 
 // markErrors writes each input's message into its title (its validation

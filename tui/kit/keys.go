@@ -103,30 +103,43 @@ func (k CustomerActionKeys) Message(msg tea.KeyPressMsg, id int64) tea.Msg {
 	return nil
 }
 
-// FormKeys are the bindings a form adds to huh's own.
+// FormKeys are the bindings every form adds to its fields' own.
 type FormKeys struct {
-	Cancel  key.Binding
-	Confirm key.Binding // "discard changes?" answered yes
-	Deny    key.Binding
+	Save        key.Binding // from any field
+	Cancel      key.Binding
+	Confirm     key.Binding // "discard changes?" answered yes
+	ConfirmQuit key.Binding // "quit and lose the changes?" answered yes
+	Deny        key.Binding
 }
 
 // DefaultFormKeys returns the form bindings.
 func DefaultFormKeys() FormKeys {
 	return FormKeys{
-		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-		Confirm: key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "discard")),
-		Deny:    key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "keep editing")),
+		Save:        key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+		Cancel:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Confirm:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "discard")),
+		ConfirmQuit: key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "quit")),
+		Deny:        key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "keep editing")),
 	}
 }
 
-// ChoiceKeyMap is huh's keymap for forms whose choices are short: left and
-// right change a choice, and / does not filter it (on a one-line choice
-// the filter replaced the field's title with what was typed).
+// ChoiceKeyMap is every form's huh keymap: left and right change a
+// choice, and no letter does anything on one (huh's j, k, g, G, h, l and
+// x moved a choice under text meant for the next field, which was lost),
+// nor does / filter it (on a one-line choice the filter replaced the
+// field's title with what was typed). ctrl+c is the app's: it asks before
+// throwing away what was typed.
 func ChoiceKeyMap() *huh.KeyMap {
 	km := huh.NewDefaultKeyMap()
+	km.Quit.SetEnabled(false)
 	km.Select.Left = key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "previous choice"))
 	km.Select.Right = key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "next choice"))
+	km.Select.Up = key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up"))
+	km.Select.Down = key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down"))
+	km.Select.GotoTop = key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first"))
+	km.Select.GotoBottom = key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "last"))
 	km.Select.Filter.SetEnabled(false)
+	km.Confirm.Toggle = key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "toggle"))
 	return km
 }
 

@@ -40,6 +40,11 @@ type Screen interface {
 // printable keys (q, digits, ?) are typed rather than obeyed.
 type Typer interface{ Typing() bool }
 
+// QuitHolder is a screen that may hold what the user typed and not yet
+// saved (a form): HoldQuit reports whether it asked before the app quits
+// with ctrl+c, and will answer y itself.
+type QuitHolder interface{ HoldQuit() bool }
+
 // Backer is a screen that uses esc itself (to clear a filter, say) before
 // the root closes it. Back reports whether it handled the key.
 type Backer interface{ Back() (bool, tea.Cmd) }

@@ -241,6 +241,7 @@ type settingsForm struct {
 	orig     model.Settings // as loaded: what the form does not show is kept
 
 	name, currency, rate                string
+	dateOrder                           model.DateOrder
 	tiers                               [model.Tiers]string
 	advocate, customer, prospect, thank string
 	factor                              string
@@ -254,7 +255,8 @@ func newSettingsForm(com *kit.Context, store Store, d setupLoadedMsg) *settingsF
 	s := d.settings
 	f := &settingsForm{com: com, store: store, segments: d.segments, orig: s, former: strconv.Itoa(s.FormerDays),
 		name: s.BusinessName, currency: s.Currency, rate: s.HourlyRate.Decimal(), tiers: s.TierNames,
-		advocate: strconv.Itoa(s.AdvocateDays), customer: strconv.Itoa(s.CustomerDays),
+		dateOrder: s.DateOrder,
+		advocate:  strconv.Itoa(s.AdvocateDays), customer: strconv.Itoa(s.CustomerDays),
 		prospect: strconv.Itoa(s.ProspectDays), thank: strconv.Itoa(s.ThankYouDays),
 		factor: strconv.FormatFloat(s.ReorderFactor, 'f', -1, 64), size: strconv.Itoa(s.ReviewSize)}
 	for i, sev := range model.Severities {
@@ -272,8 +274,8 @@ func newSettingsForm(com *kit.Context, store Store, d setupLoadedMsg) *settingsF
 
 // Snapshot implements kit.Body.
 func (f *settingsForm) Snapshot() string {
-	parts := []string{f.name, f.currency, f.rate, f.advocate, f.customer, f.prospect, f.thank, f.factor, f.size,
-		f.former}
+	parts := []string{f.name, f.currency, f.rate, string(f.dateOrder), f.advocate, f.customer, f.prospect, f.thank,
+		f.factor, f.size, f.former}
 	parts = append(parts, f.tiers[:]...)
 	parts = append(parts, f.targets[:]...)
 	return strings.Join(append(parts, f.cadences...), "\x00")
@@ -334,15 +336,20 @@ func (f *settingsForm) Build(b *kit.Builder) kit.Fields {
 			return nil
 		}
 	}
+	if f.dateOrder == "" {
+		f.dateOrder = model.DateOrderISO
+	}
+	orders := make([]huh.Option[model.DateOrder], len(model.DateOrders))
+	for i, o := range model.DateOrders {
+		orders[i] = huh.NewOption(o.Example(), o)
+	}
 	business := huh.NewGroup(
 		in("Business name", &f.name).Validate(required("business name")),
-		in("Currency", &f.currency).Description("three letters, e.g. GBP, EUR, USD").Validate(func(s string) error {
-			if len(s) != 3 || strings.ToUpper(s) != s {
-				return fmt.Errorf("%q is not a three-letter code such as GBP", s)
-			}
-			return nil
-		}),
 		in("Hourly rate", &f.rate).Description("what an hour of your time costs").Validate(kit.ValidateCost),
+		in("Currency", &f.currency).Description("its ISO code: GBP, EUR, USD…").Validate(func(s string) error {
+			return kit.MsgOnly(model.ValidateCurrency)(strings.ToUpper(strings.TrimSpace(s)))
+		}),
+		huh.NewSelect[model.DateOrder]().Title("Dates are written").Options(orders...).Value(&f.dateOrder).Inline(true),
 		in("Tier 1", &f.tiers[0]).Validate(required("tier 1")),
 		in("Tier 2", &f.tiers[1]).Validate(required("tier 2")),
 		in("Tier 3", &f.tiers[2]).Validate(required("tier 3")),
@@ -379,7 +386,8 @@ func (f *settingsForm) settings() (model.Settings, map[int64]int, error) {
 	// What the form does not show (occasion days, the replica's
 	// destination …) stays as it was.
 	s := f.orig
-	s.BusinessName, s.Currency, s.TierNames = strings.TrimSpace(f.name), strings.TrimSpace(f.currency), f.tiers
+	s.BusinessName, s.Currency, s.TierNames = strings.TrimSpace(f.name), strings.ToUpper(strings.TrimSpace(f.currency)), f.tiers
+	s.DateOrder = f.dateOrder
 	var err error
 	if s.HourlyRate, err = model.ParseMoney(f.rate); err != nil {
 		return s, nil, model.Invalid("hourly rate", "%v", err)

@@ -26,15 +26,15 @@ func TestSettingsFormNamesABadRateAndKeepsTyping(t *testing.T) {
 	d.Keys("e")
 	tuitest.MustContain(t, d.Screen(), "Edit settings", "Business name")
 	d.Keys("backspace", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace",
-		"backspace", "backspace", "backspace", "Hearth & Lye", "enter", "enter")
+		"backspace", "backspace", "backspace", "Hearth & Lye", "enter") // the hourly rate comes second
 	for range 5 {
 		d.Keys("backspace")
 	}
 	d.Keys("2O.50", "enter")
 	tuitest.MustContain(t, d.Screen(), `Hourly rate  ✗ amount "2O.50" is not a number`, "Hearth & Lye")
 	d.Keys("backspace", "backspace", "backspace", "backspace", "0.50", "enter")
-	for range 3 {
-		d.Keys("enter") // tiers
+	for range 5 {
+		d.Keys("enter") // currency, date order, tiers
 	}
 	// The daily review's size: 0 is refused by name, 30 kept.
 	d.Keys("backspace", "backspace", "0", "enter")

@@ -130,7 +130,7 @@ func (f *reviewFormScreen) Build(b *kit.Builder) kit.Fields {
 				WithHideFunc(func() bool { return !f.picks[f.pick].typed }),
 		)
 	}
-	return b.Huh(huh.NewForm(groups...).WithKeyMap(kit.ChoiceKeyMap()))
+	return b.Huh(huh.NewForm(groups...))
 }
 
 func (f *reviewFormScreen) question() string {
