@@ -24,6 +24,7 @@ import (
 	"clientele/tui/complaints"
 	"clientele/tui/customers"
 	"clientele/tui/feedback"
+	"clientele/tui/history"
 	"clientele/tui/kit"
 	"clientele/tui/profit"
 	"clientele/tui/segments"
@@ -295,6 +296,9 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, a.keys.Settings) {
 		return a.switchTab(a.tabIndex("7"))
 	}
+	if key.Matches(msg, a.keys.History) {
+		return history.Open(a.com, a.store, 0)
+	}
 	return top.Update(msg)
 }
 
@@ -553,7 +557,7 @@ func (a *App) undoKey() key.Binding {
 // globalHelp lists the keys that work on every screen, for ?.
 func (a *App) globalHelp() []key.Binding {
 	return []key.Binding{a.keys.Tabs, a.keys.Cycle, a.keys.Settings, a.keys.Back, a.keys.Help, a.keys.QuitHelp,
-		a.undoKey(), a.keys.Redo}
+		a.undoKey(), a.keys.Redo, a.keys.History}
 }
 
 // offsetMouse moves a mouse message's y up by dy lines.

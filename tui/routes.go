@@ -7,6 +7,7 @@ import (
 	"clientele/tui/complaints"
 	"clientele/tui/customers"
 	"clientele/tui/feedback"
+	"clientele/tui/history"
 	"clientele/tui/kit"
 	"clientele/tui/today"
 )
@@ -32,6 +33,8 @@ func (a *App) route(msg tea.Msg) (tea.Cmd, bool) {
 		return today.OpenTouch(c, s, msg.CustomerID), true
 	case kit.FollowUpMsg:
 		return today.OpenFollowUp(c, s, msg.CustomerID), true
+	case kit.HistoryMsg:
+		return history.Open(c, s, msg.CustomerID), true
 	case kit.EditRecordMsg:
 		switch msg.Kind {
 		case model.RecordOrder:

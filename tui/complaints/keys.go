@@ -15,14 +15,23 @@ type ComplaintKeys struct {
 	Add  key.Binding
 	Edit key.Binding
 	Open key.Binding
+	// Voiding a complaint entered by mistake.
+	Void       key.Binding
+	Restore    key.Binding // the same key on a voided complaint
+	HideVoided key.Binding
+	ShowVoided key.Binding
 }
 
 // DefaultComplaintKeys returns the Complaints screen's bindings.
 func DefaultComplaintKeys() ComplaintKeys {
 	return ComplaintKeys{
-		ListKeys: kit.DefaultListKeys(),
-		Add:      key.NewBinding(key.WithKeys("a", "C"), key.WithHelp("a", "new complaint")),
-		Edit:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "edit")),
-		Open:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open customer")),
+		ListKeys:   kit.DefaultListKeys(),
+		Add:        key.NewBinding(key.WithKeys("a", "C"), key.WithHelp("a", "new complaint")),
+		Edit:       key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter", "edit")),
+		Open:       key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open customer")),
+		Void:       key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "void")),
+		Restore:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "restore")),
+		HideVoided: key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "hide voided")),
+		ShowVoided: key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "show voided")),
 	}
 }

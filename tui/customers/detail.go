@@ -241,6 +241,8 @@ func (d *customerDetail) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return archiveCustomer(d.store, model.CustomerRow{ID: c.ID, Name: c.Name}, !c.Archived())
 	case key.Matches(msg, d.keys.Paid):
 		return d.markPaid()
+	case key.Matches(msg, d.keys.History):
+		return kit.Send(kit.HistoryMsg{CustomerID: d.id})
 	case key.Matches(msg, d.seg):
 		return openSegmentForm(d.com, d.store, []int64{d.id}, d.data.customer.Name)
 	default:
@@ -622,7 +624,7 @@ func (d *customerDetail) FullHelp() [][]key.Binding {
 		return nil
 	}
 	return [][]key.Binding{{d.keys.Up, d.keys.Down, d.keys.PageUp, d.keys.PageDown, d.keys.Top, d.keys.Bottom, d.keys.Timeline},
-		{d.editKey(), d.xKey(), d.voidedKey(), d.seg, d.keys.Paid}, d.keys.CustomerActionKeys.Bindings()}
+		{d.editKey(), d.xKey(), d.voidedKey(), d.seg, d.keys.Paid, d.keys.History}, d.keys.CustomerActionKeys.Bindings()}
 }
 
 // profitLines say what the customer earned the business, by the Profit

@@ -67,6 +67,7 @@ type DetailKeys struct {
 	HideVoided key.Binding
 	ShowVoided key.Binding
 	Paid       key.Binding // the oldest unpaid order paid today
+	History    key.Binding // the changes to their records
 }
 
 // unarchiveKey is x on an archived customer: it brings them back.
@@ -92,6 +93,7 @@ func DefaultDetailKeys() DetailKeys {
 		HideVoided:         key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "hide voided")),
 		ShowVoided:         key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "show voided")),
 		Paid:               key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "mark paid")),
+		History:            key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "their history")),
 	}
 }
 

@@ -107,6 +107,10 @@ type NewTouchMsg struct{ CustomerID int64 }
 // FollowUpMsg asks for a customer's next follow-up date.
 type FollowUpMsg struct{ CustomerID int64 }
 
+// HistoryMsg asks for the history of the changes to one customer's
+// records.
+type HistoryMsg struct{ CustomerID int64 }
+
 // EditRecordMsg asks for the form that corrects one record (an order, a
 // cost, a contact, feedback, a complaint), filled with it as stored; each
 // kind's form is its area's.
