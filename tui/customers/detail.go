@@ -243,6 +243,8 @@ func (d *customerDetail) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return d.markPaid()
 	case key.Matches(msg, d.keys.History):
 		return kit.Send(kit.HistoryMsg{CustomerID: d.id})
+	case key.Matches(msg, d.keys.Erase):
+		return openErase(d.com, d.store, d.id, d.data.customer.Name)
 	case key.Matches(msg, d.seg):
 		return openSegmentForm(d.com, d.store, []int64{d.id}, d.data.customer.Name)
 	default:
@@ -624,7 +626,8 @@ func (d *customerDetail) FullHelp() [][]key.Binding {
 		return nil
 	}
 	return [][]key.Binding{{d.keys.Up, d.keys.Down, d.keys.PageUp, d.keys.PageDown, d.keys.Top, d.keys.Bottom, d.keys.Timeline},
-		{d.editKey(), d.xKey(), d.voidedKey(), d.seg, d.keys.Paid, d.keys.History}, d.keys.CustomerActionKeys.Bindings()}
+		{d.editKey(), d.xKey(), d.voidedKey(), d.seg, d.keys.Paid, d.keys.History, d.keys.Erase},
+		d.keys.CustomerActionKeys.Bindings()}
 }
 
 // profitLines say what the customer earned the business, by the Profit

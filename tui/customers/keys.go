@@ -68,6 +68,7 @@ type DetailKeys struct {
 	ShowVoided key.Binding
 	Paid       key.Binding // the oldest unpaid order paid today
 	History    key.Binding // the changes to their records
+	Erase      key.Binding // their personal data, for good
 }
 
 // unarchiveKey is x on an archived customer: it brings them back.
@@ -94,6 +95,7 @@ func DefaultDetailKeys() DetailKeys {
 		ShowVoided:         key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "show voided")),
 		Paid:               key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "mark paid")),
 		History:            key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "their history")),
+		Erase:              key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "erase their data")),
 	}
 }
 

@@ -25,6 +25,7 @@ type (
 		model.ProfitStore
 		model.AlsoBoughtStore
 		model.CorrectionStore // void and restore an entry
+		model.DuplicateStore  // erase the customer
 		model.PaymentStore
 	}
 	// OrderStore is the order form's: the customer, their last order, the
