@@ -554,9 +554,10 @@ func (a *App) undoKey() key.Binding {
 	return a.keys.Undo
 }
 
-// globalHelp lists the keys that work on every screen, for ?.
+// globalHelp lists the keys that work on every screen, for ? (not ?
+// itself: the help is open).
 func (a *App) globalHelp() []key.Binding {
-	return []key.Binding{a.keys.Tabs, a.keys.Cycle, a.keys.Settings, a.keys.Back, a.keys.Help, a.keys.QuitHelp,
+	return []key.Binding{a.keys.Tabs, a.keys.Cycle, a.keys.Settings, a.keys.Back, a.keys.QuitHelp,
 		a.undoKey(), a.keys.Redo, a.keys.History}
 }
 

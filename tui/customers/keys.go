@@ -21,6 +21,7 @@ type CustomerListKeys struct {
 	Archive                key.Binding
 	Unarchive              key.Binding // the same key on an archived customer
 	ShowArchive            key.Binding
+	Duplicates             key.Binding // the book's likely duplicates
 	// On the welcome panel of an empty database.
 	Demo   key.Binding
 	Import key.Binding
@@ -39,6 +40,7 @@ func DefaultCustomerListKeys() CustomerListKeys {
 		Archive:            key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
 		Unarchive:          unarchiveKey,
 		ShowArchive:        key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "show archived")),
+		Duplicates:         key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "likely duplicates")),
 		Demo:               key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "load demo")),
 		Import:             key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "import")),
 	}
@@ -180,5 +182,45 @@ func DefaultMarkKeys() MarkKeys {
 		Mark:    key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),
 		Segment: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "segment")),
 		Clear:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear marks")),
+	}
+}
+
+// DupWarningKeys are the bindings of the warning over a new customer who
+// may be one already in the book.
+type DupWarningKeys struct {
+	Up, Down key.Binding
+	Open     key.Binding
+	Merge    key.Binding
+	KeepBoth key.Binding
+}
+
+// DefaultDupWarningKeys returns the duplicate warning's bindings.
+func DefaultDupWarningKeys() DupWarningKeys {
+	return DupWarningKeys{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Open:     key.NewBinding(key.WithKeys("o", "enter"), key.WithHelp("o", "open them")),
+		Merge:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "merge into them")),
+		KeepBoth: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add anyway")),
+	}
+}
+
+// DupListKeys are the bindings of the list of likely duplicates.
+type DupListKeys struct {
+	kit.ListKeys
+	Merge      key.Binding // the newer into the older
+	MergeOther key.Binding // the older into the newer
+	OpenOlder  key.Binding
+	OpenNewer  key.Binding
+}
+
+// DefaultDupListKeys returns the duplicates list's bindings.
+func DefaultDupListKeys() DupListKeys {
+	return DupListKeys{
+		ListKeys:   kit.DefaultListKeys(),
+		Merge:      key.NewBinding(key.WithKeys("m", "enter"), key.WithHelp("m", "merge newer into older")),
+		MergeOther: key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "older into newer")),
+		OpenOlder:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open older")),
+		OpenNewer:  key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "open newer")),
 	}
 }

@@ -14,6 +14,7 @@ type (
 		model.SegmentStore
 		model.OfferingStore
 		model.SettingsStore
+		model.DuplicateStore // the likely duplicates, merging them
 	}
 	// DetailStore is a customer's detail's: the customer, their history,
 	// profit, suggestions and unpaid orders, voiding entries, and the
@@ -48,5 +49,6 @@ type (
 	formStore interface {
 		model.CustomerStore
 		model.SegmentStore
+		model.DuplicateStore // the warning before adding a likely duplicate
 	}
 )
