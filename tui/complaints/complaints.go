@@ -226,6 +226,12 @@ func (s *complaintScreen) Update(msg tea.Msg) tea.Cmd {
 			} else if ok {
 				return kit.Status("That complaint has no customer.")
 			}
+		case key.Matches(msg, s.keys.Write):
+			if r, ok := s.selected(); ok && r.CustomerID != 0 {
+				return kit.Send(kit.NewMessageMsg{CustomerID: r.CustomerID, Kind: model.TemplateComplaint})
+			} else if ok {
+				return kit.Status("That complaint has no customer.")
+			}
 		}
 	}
 	return nil
@@ -412,7 +418,7 @@ func (s *complaintScreen) ShortHelp() []key.Binding {
 	if r, ok := s.selected(); ok && r.Voided() {
 		return []key.Binding{s.keys.Restore, s.keys.Open, s.voidedKey(), s.keys.Add}
 	}
-	return []key.Binding{s.keys.Edit, s.keys.Add, s.keys.Open, s.keys.Void, s.voidedKey()}
+	return []key.Binding{s.keys.Edit, s.keys.Add, s.keys.Open, s.keys.Write, s.keys.Void, s.voidedKey()}
 }
 
 // voidedKey is X as it works now: hide the voided, or show them.
@@ -425,5 +431,6 @@ func (s *complaintScreen) voidedKey() key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (s *complaintScreen) FullHelp() [][]key.Binding {
-	return [][]key.Binding{s.keys.ListKeys.Bindings(), {s.keys.Edit, s.keys.Add, s.keys.Open, s.keys.Void, s.voidedKey()}}
+	return [][]key.Binding{s.keys.ListKeys.Bindings(), {s.keys.Edit, s.keys.Add, s.keys.Open, s.keys.Write, s.keys.Void,
+		s.voidedKey()}}
 }

@@ -20,6 +20,8 @@ type ComplaintKeys struct {
 	Restore    key.Binding // the same key on a voided complaint
 	HideVoided key.Binding
 	ShowVoided key.Binding
+	// Write opens the complaint check-in message to its customer.
+	Write key.Binding
 }
 
 // DefaultComplaintKeys returns the Complaints screen's bindings.
@@ -33,5 +35,6 @@ func DefaultComplaintKeys() ComplaintKeys {
 		Restore:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "restore")),
 		HideVoided: key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "hide voided")),
 		ShowVoided: key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "show voided")),
+		Write:      key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "message")),
 	}
 }

@@ -611,7 +611,7 @@ func (d *customerDetail) ShortHelp() []key.Binding {
 	if d.sel >= 0 {
 		keys = []key.Binding{d.editKey(), d.xKey(), d.voidedKey(), d.keys.Order, d.keys.Touch, d.keys.Feedback}
 	} else {
-		keys = []key.Binding{d.editKey(), d.keys.Timeline, d.keys.Order, d.keys.Repeat, d.keys.Touch, d.keys.Feedback,
+		keys = []key.Binding{d.editKey(), d.keys.Write, d.keys.Timeline, d.keys.Order, d.keys.Repeat, d.keys.Touch, d.keys.Feedback,
 			d.keys.Complaint, d.keys.Cost, d.xKey(), d.seg}
 	}
 	if d.data != nil && len(d.data.unpaid) > 0 {

@@ -224,3 +224,23 @@ func DefaultDupListKeys() DupListKeys {
 		OpenNewer:  key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "open newer")),
 	}
 }
+
+// MessageKeys are the message screen's bindings.
+type MessageKeys struct {
+	Send    key.Binding
+	Edit    key.Binding
+	Next    key.Binding
+	Prev    key.Binding
+	Channel key.Binding
+}
+
+// DefaultMessageKeys returns the message screen's bindings.
+func DefaultMessageKeys() MessageKeys {
+	return MessageKeys{
+		Send:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open & log")),
+		Edit:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit first")),
+		Next:    key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "template")),
+		Prev:    key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "previous template")),
+		Channel: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "channel")),
+	}
+}
