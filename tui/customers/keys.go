@@ -4,6 +4,7 @@ import (
 	"clientele/tui/kit"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/huh/v2"
 )
 
 // Every key binding of this part lives here, each with its help text, so
@@ -188,21 +189,29 @@ func DefaultMarkKeys() MarkKeys {
 // DupWarningKeys are the bindings of the warning over a new customer who
 // may be one already in the book.
 type DupWarningKeys struct {
-	Up, Down key.Binding
-	Open     key.Binding
-	Merge    key.Binding
-	KeepBoth key.Binding
+	kit.ListKeys // up and down move between the customers it may be
+	Open         key.Binding
+	Merge        key.Binding
+	KeepBoth     key.Binding
 }
 
 // DefaultDupWarningKeys returns the duplicate warning's bindings.
 func DefaultDupWarningKeys() DupWarningKeys {
 	return DupWarningKeys{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		ListKeys: kit.DefaultListKeys(),
 		Open:     key.NewBinding(key.WithKeys("o", "enter"), key.WithHelp("o", "open them")),
 		Merge:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "merge into them")),
 		KeepBoth: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add anyway")),
 	}
+}
+
+// mergeKeyMap is the merge form's huh keymap: space picks a conflicting
+// value to take, and no letter does anything (as on every choice).
+func mergeKeyMap() *huh.KeyMap {
+	km := kit.ChoiceKeyMap()
+	km.MultiSelect.Toggle = key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "take it"))
+	km.MultiSelect.Filter.SetEnabled(false)
+	return km
 }
 
 // DupListKeys are the bindings of the list of likely duplicates.

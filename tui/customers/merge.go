@@ -205,11 +205,11 @@ func (f *mergeForm) Build(b *kit.Builder) kit.Fields {
 			opts[i] = huh.NewOption(fmt.Sprintf("%s: %s, not %s", c.Field, kit.Clean(c.Other), kit.Clean(c.Keep)), c.Field)
 		}
 		fields = append(fields, huh.NewMultiSelect[string]().Options(opts...).Value(&f.take).
-			Title(fmt.Sprintf("Both have a value: take %s's instead for (space picks)", kit.Clean(f.plan.Other.Name))).
+			Title(fmt.Sprintf("Both have a value: space takes %s's instead", kit.Clean(f.plan.Other.Name))).
 			Height(min(len(opts)+2, 8)))
 	}
 	fields = append(fields, huh.NewConfirm().Title("Merge them?").Affirmative("Merge").Negative("Not now").Value(&f.sure))
-	return b.Huh(huh.NewForm(huh.NewGroup(fields...)))
+	return b.KeyMap(mergeKeyMap()).Huh(huh.NewForm(huh.NewGroup(fields...)))
 }
 
 // Discards implements kit.Discarding.
