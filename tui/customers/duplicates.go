@@ -35,7 +35,7 @@ type dupWarning struct {
 // opens over it.
 func dupWarningOf(com *kit.Context, store formStore, c model.Customer, matches []model.DuplicateMatch) tea.Msg {
 	first := matches[0]
-	err := fmt.Errorf("not added yet: %s may be the same customer (%s)", kit.Clean(first.Customer.Name),
+	err := fmt.Errorf("%s (#%d) may be the same customer (%s)", kit.Clean(first.Customer.Name), first.Customer.ID,
 		first.ReasonText())
 	return tea.Sequence(kit.Send(kit.SaveFailedMsg{Err: err}), kit.Push(func() kit.Screen {
 		return &dupWarning{com: com, store: store, keys: DefaultDupWarningKeys(), c: c, matches: matches}

@@ -39,7 +39,7 @@ func TestAddingALikelyDuplicateWarnsFirst(t *testing.T) {
 		}
 		// esc: the form, with what was typed.
 		d.Keys("esc")
-		tuitest.MustContain(t, d.Screen(), "not added yet: Ada Lovelace may be the same customer", "A. Lovelace",
+		tuitest.MustContain(t, d.Screen(), "Not saved: Ada Lovelace (#1) may be the same customer", "A. Lovelace",
 			"ADA@example.com")
 		d.Keys("ctrl+s")
 		tuitest.MustContain(t, d.Screen(), "may already be in the book")
