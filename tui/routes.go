@@ -8,6 +8,7 @@ import (
 	"clientele/tui/customers"
 	"clientele/tui/feedback"
 	"clientele/tui/history"
+	"clientele/tui/imports"
 	"clientele/tui/kit"
 	"clientele/tui/today"
 )
@@ -50,6 +51,8 @@ func (a *App) route(msg tea.Msg) (tea.Cmd, bool) {
 		case model.RecordComplaint:
 			return complaints.OpenEdit(c, s, msg.ID), true
 		}
+	case kit.ImportMsg:
+		return imports.Open(c, s), true
 	}
 	return nil, false
 }

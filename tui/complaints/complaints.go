@@ -434,3 +434,9 @@ func (s *complaintScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{s.keys.ListKeys.Bindings(), {s.keys.Edit, s.keys.Add, s.keys.Open, s.keys.Write, s.keys.Void,
 		s.voidedKey()}}
 }
+
+// WriteKeys implements kit.Writer.
+func (s *complaintScreen) WriteKeys() []key.Binding {
+	// M logs the contact it writes; x restores a voided complaint at once.
+	return []key.Binding{s.keys.Add, s.keys.Edit, s.keys.Write, s.keys.Void}
+}
