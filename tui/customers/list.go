@@ -617,3 +617,13 @@ func (l *customerList) FullHelp() [][]key.Binding {
 		l.keys.CustomerActionKeys.Bindings(),
 	}
 }
+
+// WriteKeys implements kit.Writer: the keys that write, or open a form
+// that does, on the welcome panel or the list.
+func (l *customerList) WriteKeys() []key.Binding {
+	k := l.keys
+	if l.empty {
+		return []key.Binding{k.Demo, k.Add, k.Import}
+	}
+	return append([]key.Binding{k.Add, k.Edit, k.Archive, k.Import, l.mkeys.Segment}, k.CustomerActionKeys.Bindings()...)
+}

@@ -80,6 +80,9 @@ type Context struct {
 	// Import reads files into the book (tui/imports shows what a file
 	// would do, then imports it); nil hides the import.
 	Import model.Importer
+	// Book is whether the book can be written, and why not (see Book and
+	// Refuse: every write checks it before it does anything).
+	Book Book
 	// Desktop is the owner's programs a message is handed to (the mail
 	// program, the phone link, the editor, the clipboard); nil is none.
 	Desktop *desktop.Desktop
