@@ -3,6 +3,7 @@ package imports_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"clientele/store"
 	"clientele/store/importer"
 	"clientele/tui"
+	"clientele/tui/kit"
 	"clientele/tui/tuitest"
 )
 
@@ -350,5 +352,35 @@ func TestAnotherEncodingIsAChoice(t *testing.T) {
 	d.Keys("enter")
 	if n := count(t, db, "SELECT count(*) FROM customers WHERE name = 'Café Müller'"); n != 1 {
 		t.Errorf("%d customers named Café Müller", n)
+	}
+}
+
+// lockedBook is a writable book the app is told it cannot write, as a
+// followed copy or a read-only file says at open.
+type lockedBook struct{ model.Store }
+
+func (lockedBook) ReadOnly() error {
+	return &store.ReadOnlyError{Path: "book.db", Reason: "it is a followed copy"}
+}
+
+// TestABookThatCannotBeWrittenIsNotImportedInto: on a book that cannot
+// be written i says why and opens nothing; a book found damaged while a
+// preview is shown refuses enter, and nothing reaches the file.
+func TestABookThatCannotBeWrittenIsNotImportedInto(t *testing.T) {
+	t.Parallel()
+	db := tuitest.FixtureStore(t)
+	d := tuitest.Start(t, tui.New(lockedBook{db}, tui.Options{Now: tuitest.Clock, Import: importer.For(db)}), 80, 24)
+	d.Keys("i")
+	tuitest.MustLack(t, d.Screen(), "File to import")
+
+	d = start(t, db, 80, 24)
+	customers := count(t, db, "SELECT count(*) FROM customers")
+	d.Keys("i", fixture(t, "google-contacts.csv"), "enter")
+	tuitest.MustContain(t, d.Screen(), "Format    Google Contacts", "enter import")
+	d.Send(kit.ErrMsg{Err: fmt.Errorf("reading customers: %w", model.ErrDamaged)})
+	d.Keys("enter")
+	tuitest.MustLack(t, d.Screen(), "✓ Imported")
+	if n := count(t, db, "SELECT count(*) FROM customers"); n != customers {
+		t.Errorf("a damaged book took %d customers", n-customers)
 	}
 }
