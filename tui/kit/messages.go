@@ -115,6 +115,18 @@ type NewMessageMsg struct {
 // FollowUpMsg asks for a customer's next follow-up date.
 type FollowUpMsg struct{ CustomerID int64 }
 
+// HistoryMsg asks for the history of the changes to one customer's
+// records.
+type HistoryMsg struct{ CustomerID int64 }
+
+// EditRecordMsg asks for the form that corrects one record (an order, a
+// cost, a contact, feedback, a complaint), filled with it as stored; each
+// kind's form is its area's.
+type EditRecordMsg struct {
+	Kind model.RecordKind
+	ID   int64
+}
+
 // ImportMsg asks for the import: a file's path, then what it would do.
 type ImportMsg struct{}
 
@@ -144,3 +156,6 @@ func (NewMessageMsg) WritesBook() {}
 
 // WritesBook implements WriteRequest.
 func (ImportMsg) WritesBook() {}
+
+// WritesBook implements WriteRequest: the form corrects the record.
+func (EditRecordMsg) WritesBook() {}
