@@ -425,7 +425,7 @@ func (f *settingsForm) Build(b *kit.Builder) kit.Fields {
 				return nil
 			}),
 	).Title("Copies")
-	groups := []*huh.Group{business, review, copies}
+	groups := []*huh.Group{business, review}
 	if len(f.segments) > 0 {
 		var cadences []huh.Field
 		for i, seg := range f.segments {
@@ -434,6 +434,7 @@ func (f *settingsForm) Build(b *kit.Builder) kit.Fields {
 		}
 		groups = append(groups, huh.NewGroup(cadences...).Title("Segments: stay in touch"))
 	}
+	groups = append(groups, copies) // last: the form walks as it always did
 	return b.Huh(huh.NewForm(groups...))
 }
 
