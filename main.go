@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -38,6 +39,7 @@ import (
 	"clientele/store/reviewexport"
 	"clientele/tui"
 	"clientele/tui/desktop"
+	"clientele/tui/kit"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -84,7 +86,7 @@ func rootCmd() *cobra.Command {
 			if follow != "" {
 				return runFollowed(cmd.Context(), follow, creds)
 			}
-			return runTUI(cmd.Context())
+			return runTUI(cmd.Context(), creds)
 		},
 	}
 	root.PersistentFlags().StringVar(&dbFlag, "db", "",
@@ -150,7 +152,7 @@ func openExisting(cmd *cobra.Command) (*store.DB, error) {
 	return db, err
 }
 
-func runTUI(ctx context.Context) error {
+func runTUI(ctx context.Context, creds credFlags) error {
 	// Before the store: without a terminal there is nothing to open a
 	// book for, and no file should be made.
 	if err := haveTerminal(); err != nil {
@@ -160,23 +162,103 @@ func runTUI(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	defer db.Close()
 	// The interface starts the file's quick check once its first screen
 	// is drawn, and says when the file is damaged or cannot be written.
-	return runApp(ctx, db, "")
+	// While it is open it copies the book to the destination its settings
+	// name, and makes a final copy after clientele's connections close.
+	c := &copier{ctx: ctx, db: db, creds: creds.credentials()}
+	err = runApp(ctx, db, "", c)
+	db.Close()
+	if serr := c.stop(context.WithoutCancel(ctx)); serr != nil {
+		return errors.Join(err, serr)
+	}
+	return err
+}
+
+// copier keeps the book's continuous copy while the interface is open
+// (tui.Copier), on clientele replicate's engine: to the destination the
+// book's settings name, started again when they change. Litestream logs
+// nothing to the terminal; failures reach the interface through Status.
+type copier struct {
+	ctx   context.Context
+	db    *store.DB
+	creds replica.Credentials
+
+	mu sync.Mutex
+	r  *replica.Replicator
+}
+
+// copyTimeout bounds the final copy to a destination the interface
+// stops copying to, and the one when it closes.
+const copyTimeout = 5 * time.Second
+
+// CopyTo implements tui.Copier.
+func (c *copier) CopyTo(to string) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var err error
+	if c.r != nil {
+		err = c.r.Stop(c.ctx)
+		c.r = nil
+	}
+	if to == "" {
+		return err
+	}
+	dest, perr := replica.ParseDestination(to)
+	if perr != nil {
+		return errors.Join(err, perr)
+	}
+	r, serr := replica.Start(c.ctx, c.db, dest, replica.Options{Credentials: c.creds, KeepTrying: true,
+		ShutdownTimeout: copyTimeout})
+	if serr != nil {
+		return errors.Join(err, serr)
+	}
+	c.r = r
+	return err
+}
+
+// Status implements tui.Copier.
+func (c *copier) Status() kit.Copies {
+	c.mu.Lock()
+	r := c.r
+	c.mu.Unlock()
+	if r == nil {
+		return kit.Copies{}
+	}
+	st := r.Status()
+	return kit.Copies{Destination: st.Destination.String(), LastCopy: st.LastCopy, Err: st.Err,
+		FailingSince: st.FailingSince}
+}
+
+// stop makes the final copy, once clientele's connections are closed
+// (Litestream's must be the last on the file), and says when the last
+// changes may not have reached the destination.
+func (c *copier) stop(ctx context.Context) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.r == nil {
+		return nil
+	}
+	err := c.r.Stop(ctx)
+	c.r = nil
+	return err
 }
 
 // runApp runs the interface on db; followedFrom names the destination a
 // followed copy comes from ("" for the machine's own book).
-func runApp(ctx context.Context, db *store.DB, followedFrom string) error {
+func runApp(ctx context.Context, db *store.DB, followedFrom string, c tui.Copier) error {
 	noColor := os.Getenv("NO_COLOR") != ""
 	app := tui.New(db, tui.Options{NoColor: noColor, LoadDemo: loadDemo(db), Import: importer.For(db),
-		FollowedFrom: followedFrom, Desktop: desktop.System()})
+		FollowedFrom: followedFrom, Copier: c, Desktop: desktop.System()})
 	opts := []tea.ProgramOption{tea.WithContext(ctx)}
 	if noColor {
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	_, err := tea.NewProgram(app, opts...).Run()
+	p := tea.NewProgram(app, opts...)
+	// A SIGTSTP from outside (kill -s TSTP, job control) gives the
+	// terminal back before the process stops; ctrl+z is undo inside.
+	defer tui.HandleSuspend(p)()
+	_, err := p.Run()
 	if errors.Is(err, tea.ErrInterrupted) || errors.Is(err, context.Canceled) {
 		return nil
 	}
@@ -942,7 +1024,7 @@ func runFollowed(ctx context.Context, from string, creds credFlags) error {
 		return err
 	}
 	defer db.Close()
-	return runApp(ctx, db, dest.String())
+	return runApp(ctx, db, dest.String(), nil)
 }
 
 // historyCmd prints the change history.

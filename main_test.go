@@ -964,36 +964,18 @@ func TestTheTerminalIsRestoredWhateverSignalEndsTheInterface(t *testing.T) {
 				t.Skipf("no pseudo-terminal here: %v", err)
 			}
 			defer ptmx.Close()
-			var mu sync.Mutex
-			var out bytes.Buffer
-			done := make(chan struct{})
-			go func() {
-				defer close(done)
-				buf := make([]byte, 4096)
-				for {
-					n, err := ptmx.Read(buf)
-					mu.Lock()
-					out.Write(buf[:n])
-					mu.Unlock()
-					if err != nil {
-						return
-					}
-				}
-			}()
-			seen := func(s string) bool { mu.Lock(); defer mu.Unlock(); return bytes.Contains(out.Bytes(), []byte(s)) }
+			out := readPTY(ptmx)
+			seen := func(s string) bool { return strings.Contains(out.since(0), s) }
 			for start := time.Now(); !seen("Welcome") && !seen("Customers"); time.Sleep(20 * time.Millisecond) {
 				if time.Since(start) > 20*time.Second {
-					mu.Lock()
-					t.Fatalf("the interface never drew:\n%q", out.String())
+					t.Fatalf("the interface never drew:\n%q", out.since(0))
 				}
 			}
 			raw, err := termios.GetTermios(int(ptmx.Fd()))
 			if err != nil || raw.Lflag&(unix.ICANON|unix.ECHO) != 0 {
 				t.Fatalf("the interface runs with its terminal in line mode (%v)", err)
 			}
-			mu.Lock()
-			before := out.Len()
-			mu.Unlock()
+			before := out.len()
 			cmd.Process.Signal(sig)
 			exited := make(chan error, 1)
 			go func() { exited <- cmd.Wait() }()
@@ -1005,9 +987,7 @@ func TestTheTerminalIsRestoredWhateverSignalEndsTheInterface(t *testing.T) {
 			}
 			// Read what was written before the exit; the pty may not say EOF.
 			time.Sleep(100 * time.Millisecond)
-			mu.Lock()
-			tail := out.String()[before:]
-			mu.Unlock()
+			tail := out.since(before)
 			for name, seq := range map[string]string{"leave the alternate screen": "\x1b[?1049l",
 				"show the cursor": "\x1b[?25h", "stop mouse reporting": "\x1b[?1002l"} {
 				if !strings.Contains(tail, seq) {
@@ -1442,4 +1422,154 @@ func TestCustomersShowMergeEraseAndDuplicatesCommands(t *testing.T) {
 	if _, err := runCmd(t, "customers", "merge", "1", "--db", path); err == nil {
 		t.Error("merge took one customer")
 	}
+}
+
+// An external SIGTSTP (kill -s TSTP, a job-control shell) stops the
+// interface with the terminal given back, and SIGCONT (fg) brings it back
+// drawn afresh and answering keys. Before, the stop left the terminal raw
+// and the interface unusable after fg. The process runs in a group of its
+// own in this test's session, as a shell's job does; in an orphaned group
+// (a setsid launch) the stop is ignored, as the kernel ignores it there.
+func TestAnExternalStopGivesTheTerminalBackAndFgResumes(t *testing.T) {
+	bin := buildBinary(t)
+	for _, c := range []struct {
+		name     string
+		attrs    *syscall.SysProcAttr
+		stopping bool
+	}{
+		{"a job of a shell", &syscall.SysProcAttr{Setpgid: true}, true},
+		{"an orphaned group", &syscall.SysProcAttr{Setsid: true, Setctty: true}, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			book := filepath.Join(t.TempDir(), "c.db")
+			if out, err := exec.Command(bin, "demo", "--db", book).CombinedOutput(); err != nil {
+				t.Fatalf("demo: %v\n%s", err, out)
+			}
+			cmd := exec.Command(bin, "--db", book)
+			cmd.Env = append(os.Environ(), "TERM=xterm-256color")
+			ptmx, err := pty.StartWithAttrs(cmd, &pty.Winsize{Rows: 24, Cols: 80}, c.attrs)
+			if err != nil {
+				t.Skipf("no pseudo-terminal here: %v", err)
+			}
+			defer ptmx.Close()
+			exited := make(chan error, 1)
+			go func() { exited <- cmd.Wait() }()
+			defer func() {
+				cmd.Process.Signal(syscall.SIGCONT)
+				cmd.Process.Kill()
+				<-exited
+			}()
+			out := readPTY(ptmx)
+			since, after := out.len, out.since
+			waitFor := func(at int, s, what string) {
+				t.Helper()
+				for start := time.Now(); !strings.Contains(after(at), s); time.Sleep(20 * time.Millisecond) {
+					if time.Since(start) > 20*time.Second {
+						t.Fatalf("%s: never saw %q in\n%q", what, s, after(at))
+					}
+				}
+			}
+			waitFor(0, "done today", "the first screen (Today)")
+			// Until it has drawn what its first loads answered: a stop is
+			// a key-press's time away, not a start's.
+			for last, start := since(), time.Now(); ; last = since() {
+				time.Sleep(300 * time.Millisecond)
+				if since() == last || time.Since(start) > 10*time.Second {
+					break
+				}
+			}
+			state := func() byte {
+				b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", cmd.Process.Pid))
+				if err != nil {
+					t.Skipf("no /proc here: %v", err)
+				}
+				i := bytes.LastIndexByte(b, ')')
+				return b[i+2]
+			}
+			at := since()
+			cmd.Process.Signal(syscall.SIGTSTP)
+			if !c.stopping {
+				time.Sleep(500 * time.Millisecond)
+				if s := state(); s == 'T' {
+					t.Fatalf("an orphaned group stopped, with nothing to continue it")
+				}
+			} else {
+				for start := time.Now(); state() != 'T'; time.Sleep(20 * time.Millisecond) {
+					if time.Since(start) > 10*time.Second {
+						t.Fatalf("SIGTSTP did not stop the interface (state %c)", state())
+					}
+				}
+				time.Sleep(100 * time.Millisecond) // what it wrote before it stopped
+				given := after(at)
+				for name, seq := range map[string]string{"leave the alternate screen": "\x1b[?1049l",
+					"show the cursor": "\x1b[?25h", "stop mouse reporting": "\x1b[?1002l"} {
+					if !strings.Contains(given, seq) {
+						t.Errorf("the stop did not %s first: %q", name, given)
+					}
+				}
+				cooked, err := termios.GetTermios(int(ptmx.Fd()))
+				if err != nil || cooked.Lflag&unix.ICANON == 0 || cooked.Lflag&unix.ECHO == 0 {
+					t.Errorf("stopped with the terminal in raw mode (%v)", err)
+				}
+				at = since()
+				cmd.Process.Signal(syscall.SIGCONT)
+				waitFor(at, "\x1b[?1049h", "after SIGCONT, the alternate screen")
+				waitFor(at, "done today", "after SIGCONT, the screen drawn again")
+				raw, err := termios.GetTermios(int(ptmx.Fd()))
+				if err != nil || raw.Lflag&(unix.ICANON|unix.ECHO) != 0 {
+					t.Errorf("after SIGCONT the terminal is in line mode (%v)", err)
+				}
+			}
+			// It answers keys: 5 opens Complaints (the header names only the
+			// tab on screen), q quits.
+			at = since()
+			ptmx.Write([]byte("5"))
+			waitFor(at, "Complaints", "after the stop, 5")
+			ptmx.Write([]byte("q"))
+			select {
+			case err := <-exited:
+				exited <- err
+				if err != nil {
+					t.Errorf("q ended it with %v", err)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatalf("q did not end the interface after the stop")
+			}
+		})
+	}
+}
+
+// ptyOutput is what a program wrote to its terminal, read as it comes.
+type ptyOutput struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+// readPTY reads what the program on the other side of ptmx writes, until
+// it closes.
+func readPTY(ptmx *os.File) *ptyOutput {
+	o := &ptyOutput{}
+	go func() {
+		buf := make([]byte, 4096)
+		for {
+			n, err := ptmx.Read(buf)
+			o.mu.Lock()
+			o.buf.Write(buf[:n])
+			o.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return o
+}
+
+// len is how much has been written so far.
+func (o *ptyOutput) len() int { o.mu.Lock(); defer o.mu.Unlock(); return o.buf.Len() }
+
+// since is what was written after the first at bytes.
+func (o *ptyOutput) since(at int) string {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.buf.String()[at:]
 }

@@ -50,6 +50,10 @@ type Settings struct {
 // (store/replica parses them whole).
 var ReplicaSchemes = []string{"file", "sftp", "webdav", "webdavs", "s3"}
 
+// ValidateReplicateTo checks a destination as the settings do (the
+// Settings form checks the field with it as it is left).
+func ValidateReplicateTo(raw string) error { return checkReplicateTo(raw) }
+
 // checkReplicateTo is the settings' part of checking a destination: a URL
 // of a known scheme with no password. store/replica.ParseDestination
 // checks the rest before a destination is used or saved.

@@ -47,6 +47,9 @@ type Options struct {
 	// Import reads files into the store, all or nothing, after showing
 	// what they would do (store/importer.For); nil hides the import.
 	Import model.Importer
+	// Copier keeps the book's continuous copy while the interface is
+	// open, to the destination its settings name; nil keeps none.
+	Copier Copier
 	// FollowedFrom is the destination a followed copy comes from
 	// (clientele --follow URL); the store is then open read-only, and every
 	// write key says where the book is written instead.
@@ -57,6 +60,29 @@ type Options struct {
 	// Exec lends the terminal to the editor; nil is tea.ExecProcess.
 	Exec func(c *exec.Cmd, fn tea.ExecCallback) tea.Cmd
 }
+
+// Copier keeps a continuous copy of the book (main gives one on
+// store/replica, clientele replicate's engine).
+type Copier interface {
+	// CopyTo copies to dest from now on, after a final copy to the
+	// destination it copied to before ("" stops copying). It does I/O: run
+	// it in a command.
+	CopyTo(dest string) error
+	// Status says how copying goes; it does no I/O.
+	Status() kit.Copies
+}
+
+// copiesEvery is how often the root asks the Copier how copying goes.
+const copiesEvery = 2 * time.Second
+
+// copiesMsg carries how copying goes; err is what starting it said.
+type copiesMsg struct {
+	status kit.Copies
+	err    error
+}
+
+// copiesTickMsg asks the Copier again.
+type copiesTickMsg struct{}
 
 // tab is a top-level screen reached with its digit.
 type tab struct {
@@ -82,6 +108,8 @@ type App struct {
 	statusErr     bool
 	statusID      int
 	chrome        int // lines not given to the screen: header, condition, status, help
+	copier        Copier
+	copyingTo     string // the destination the copier was last given
 	// What u and U would take back now, for the full help; read when ?
 	// opens it.
 	undoNext, redoNext *model.Change
@@ -89,6 +117,10 @@ type App struct {
 
 // undoStateMsg carries what u and U would take back now.
 type undoStateMsg struct{ undo, redo *model.Change }
+
+// resumedMsg says the process was stopped (SIGTSTP) and has been
+// continued: see HandleSuspend.
+type resumedMsg struct{}
 
 // clearStatusMsg clears the status bar if it still shows message id.
 type clearStatusMsg struct{ id int }
@@ -124,7 +156,7 @@ func New(store model.Store, opt Options) *App {
 	if com.Book.FollowedFrom != "" && com.Book.Locked == nil {
 		com.Book.Locked = model.ErrReadOnly
 	}
-	a := &App{com: com, store: store, keys: DefaultGlobalKeys(), help: help.New()}
+	a := &App{com: com, store: store, keys: DefaultGlobalKeys(), help: help.New(), copier: opt.Copier}
 	a.chrome = a.chromeLines()
 	a.help.Styles = com.Styles.Help
 	for i, s := range []kit.Screen{today.New(com, store), customers.NewList(com, store), segments.New(com, store),
@@ -151,7 +183,7 @@ func (a *App) tabIndex(k string) int {
 // once it has, the file's quick check starts (healthCheck).
 func (a *App) Init() tea.Cmd {
 	review := today.LoadReview(a.com, a.store, 0, true)
-	return tea.Batch(tea.RequestBackgroundColor, a.loadSettings(), a.top().Init(),
+	return tea.Batch(tea.RequestBackgroundColor, a.loadSettings(), a.top().Init(), a.copiesTick(),
 		func() tea.Msg { return startedMsg{review()} })
 }
 
@@ -217,7 +249,16 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 	case kit.SettingsLoadedMsg:
 		a.com.Settings = msg.Settings
-		return a, a.broadcast(msg)
+		return a, tea.Batch(a.broadcast(msg), a.copyTo(msg.Settings.ReplicateTo))
+	case copiesMsg:
+		a.com.Copies = msg.status
+		a.relayout()
+		if msg.err != nil {
+			return a, a.setStatus("Not copying to "+kit.Clean(msg.status.Destination)+": "+kit.ErrorText(msg.err), true)
+		}
+		return a, nil
+	case copiesTickMsg:
+		return a, tea.Batch(a.pollCopies(), a.copiesTick())
 
 	case kit.StatusMsg:
 		return a, a.setStatus(msg.Text, msg.Err)
@@ -234,6 +275,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		a.lock(msg.err)
 		return a, a.setStatus(a.com.Refusal(), true)
+	case resumedMsg:
+		// The terminal was the shell's while the process was stopped:
+		// draw the whole screen again.
+		return a, tea.ClearScreen
 	case clearStatusMsg:
 		if msg.id == a.statusID {
 			a.status, a.statusErr = "", false
@@ -293,6 +338,39 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, cmd
 	}
 	return a, a.top().Update(msg)
+}
+
+// copyTo has the Copier copy to dest when the settings name another
+// destination than it copies to: at start, and after a save. A book that
+// cannot be written is not copied (it does not change here, and Litestream
+// would write its tables into it).
+func (a *App) copyTo(dest string) tea.Cmd {
+	if a.copier == nil || dest == a.copyingTo || (dest != "" && !a.com.Writable()) {
+		return nil
+	}
+	a.copyingTo = dest
+	c := a.copier
+	return func() tea.Msg {
+		err := c.CopyTo(dest)
+		return copiesMsg{status: c.Status(), err: err}
+	}
+}
+
+// pollCopies asks the Copier how copying goes.
+func (a *App) pollCopies() tea.Cmd {
+	c := a.copier
+	if c == nil {
+		return nil
+	}
+	return func() tea.Msg { return copiesMsg{status: c.Status()} }
+}
+
+// copiesTick asks again in a while.
+func (a *App) copiesTick() tea.Cmd {
+	if a.copier == nil {
+		return nil
+	}
+	return tea.Tick(copiesEvery, func(time.Time) tea.Msg { return copiesTickMsg{} })
 }
 
 // learn locks the book when a write met damage: the store refuses every

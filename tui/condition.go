@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"time"
 
 	"clientele/model"
 	"clientele/tui/kit"
@@ -23,7 +24,7 @@ func (a *App) condition() *condition {
 	b := a.com.Book
 	switch {
 	case b.Locked == nil:
-		return nil
+		return a.copiesCondition()
 	case b.FollowedFrom != "":
 		from := kit.Clean(b.FollowedFrom)
 		return &condition{texts: []string{
@@ -64,4 +65,26 @@ func (a *App) conditionLine(c *condition) string {
 		}
 	}
 	return style.Render(kit.TruncateWords(c.texts[len(c.texts)-1], a.width))
+}
+
+// copiesFailingFor is how long copying may fail before the condition line
+// says so: a network that drops for a moment is not worth a word.
+const copiesFailingFor = time.Minute
+
+// copiesCondition says that copying the book has failed for a while, or
+// returns nil.
+func (a *App) copiesCondition() *condition {
+	c := a.com.Copies
+	if !c.Failing(a.com.Now(), copiesFailingFor) {
+		return nil
+	}
+	dest, since := kit.Clean(c.Destination), c.FailingSince.Format("15:04")
+	if a.com.Now().Sub(c.FailingSince) >= 24*time.Hour {
+		since = c.FailingSince.Format("2006-01-02 15:04")
+	}
+	return &condition{bad: true, texts: []string{
+		"Copying to " + dest + " has failed since " + since + ": " + kit.Clean(c.Err.Error()),
+		"Copying to " + dest + " has failed since " + since,
+		"Copies failing since " + since + " (Settings says why)",
+	}}
 }

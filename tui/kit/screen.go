@@ -80,6 +80,8 @@ type Context struct {
 	// Import reads files into the book (tui/imports shows what a file
 	// would do, then imports it); nil hides the import.
 	Import model.Importer
+	// Copies is how the book's continuous copy goes (see Copies).
+	Copies Copies
 	// Book is whether the book can be written, and why not (see Book and
 	// Refuse: every write checks it before it does anything).
 	Book Book

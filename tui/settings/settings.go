@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -221,6 +222,7 @@ func (s *settingsTab) View() string {
 		occ = fmt.Sprintf("occasions %s ahead", model.Plural(set.OccasionDays, "day", "days"))
 	}
 	row("Reaching out", occ, s.templatesText(), s.fieldsText())
+	row("Copies", s.copies(set.ReplicateTo)...)
 	lines = append(lines, "", st.Section.Render("Saved feedback questions")+st.Muted.Render("  a adds · x deletes"))
 	if len(s.data.questions) == 0 {
 		lines = append(lines, st.Muted.Render("None yet."))
@@ -238,6 +240,37 @@ func (s *settingsTab) View() string {
 		lines = append(lines, s.input.View())
 	}
 	return strings.Join(lines, "\n")
+}
+
+// copies says where the book is copied continuously and how it goes.
+func (s *settingsTab) copies(dest string) []string {
+	c := s.com.Copies
+	switch {
+	case dest == "":
+		return []string{"none: e names a folder, SFTP, WebDAV or S3 to copy the book to as it changes"}
+	case !s.com.Writable():
+		return []string{"to " + dest, "not while the book cannot be written here"}
+	case c.Destination == "":
+		return []string{"to " + dest, "not copied while clientele runs here (clientele replicate copies it)"}
+	}
+	parts := []string{"to " + c.Destination}
+	if c.LastCopy.IsZero() {
+		parts = append(parts, "no copy yet")
+	} else {
+		parts = append(parts, "last copy "+when(c.LastCopy, s.com.Now()))
+	}
+	if c.Err != nil {
+		parts = append(parts, "failing since "+when(c.FailingSince, s.com.Now())+": "+c.Err.Error())
+	}
+	return parts
+}
+
+// when writes t as a time of day, with its date when it is not today.
+func when(t, now time.Time) string {
+	if y, m, d := t.Date(); now.Year() == y && now.Month() == m && now.Day() == d {
+		return t.Format("15:04:05")
+	}
+	return t.Format("2006-01-02 15:04")
 }
 
 // daysOrOff writes a rule's days with format, or "off" for 0: a rule
@@ -277,6 +310,7 @@ type settingsForm struct {
 	advocate, customer, prospect, thank string
 	factor                              string
 	size                                string    // the daily review's size
+	replicateTo                         string    // where the book is copied as it changes
 	former                              string    // days before one is suggested as former
 	occasion                            string    // days before an occasion it is listed
 	targets                             [3]string // low, medium, high
@@ -291,7 +325,8 @@ func newSettingsForm(com *kit.Context, store Store, d setupLoadedMsg) *settingsF
 		dateOrder: s.DateOrder,
 		advocate:  strconv.Itoa(s.AdvocateDays), customer: strconv.Itoa(s.CustomerDays),
 		prospect: strconv.Itoa(s.ProspectDays), thank: strconv.Itoa(s.ThankYouDays),
-		factor: strconv.FormatFloat(s.ReorderFactor, 'f', -1, 64), size: strconv.Itoa(s.ReviewSize)}
+		factor: strconv.FormatFloat(s.ReorderFactor, 'f', -1, 64), size: strconv.Itoa(s.ReviewSize),
+		replicateTo: s.ReplicateTo}
 	for i, sev := range model.Severities {
 		f.targets[i] = strconv.Itoa(s.ComplaintTargetDays[sev])
 	}
@@ -308,7 +343,7 @@ func newSettingsForm(com *kit.Context, store Store, d setupLoadedMsg) *settingsF
 // Snapshot implements kit.Body.
 func (f *settingsForm) Snapshot() string {
 	parts := []string{f.name, f.currency, f.rate, string(f.dateOrder), f.advocate, f.customer, f.prospect, f.thank,
-		f.factor, f.size, f.former, f.occasion}
+		f.factor, f.size, f.former, f.occasion, f.replicateTo}
 	parts = append(parts, f.tiers[:]...)
 	parts = append(parts, f.targets[:]...)
 	return strings.Join(append(parts, f.cadences...), "\x00")
@@ -405,6 +440,17 @@ func (f *settingsForm) Build(b *kit.Builder) kit.Fields {
 			Description("birthdays and named dates come up on Today until a contact or the day").
 			Validate(wholeDays(0, model.MaxOccasionDays)),
 	).Title("The daily review")
+	copies := huh.NewGroup(
+		in("Replicate to (empty: none)", &f.replicateTo).
+			Description("file:///folder, sftp://user@host/folder, webdavs://host/folder or s3://bucket/folder; " +
+				"never a password").
+			Validate(func(s string) error {
+				if err := model.ValidateReplicateTo(strings.TrimSpace(s)); err != nil {
+					return errors.New(kit.FieldMsg(err))
+				}
+				return nil
+			}),
+	).Title("Copies")
 	groups := []*huh.Group{business, review}
 	if len(f.segments) > 0 {
 		var cadences []huh.Field
@@ -414,6 +460,7 @@ func (f *settingsForm) Build(b *kit.Builder) kit.Fields {
 		}
 		groups = append(groups, huh.NewGroup(cadences...).Title("Segments: stay in touch"))
 	}
+	groups = append(groups, copies) // last: the form walks as it always did
 	return b.Huh(huh.NewForm(groups...))
 }
 
@@ -423,6 +470,7 @@ func (f *settingsForm) settings() (model.Settings, map[int64]int, error) {
 	// it was.
 	s := f.orig
 	s.BusinessName, s.Currency, s.TierNames = strings.TrimSpace(f.name), strings.ToUpper(strings.TrimSpace(f.currency)), f.tiers
+	s.ReplicateTo = strings.TrimSpace(f.replicateTo)
 	s.DateOrder = f.dateOrder
 	var err error
 	if s.HourlyRate, err = model.ParseMoney(f.rate); err != nil {

@@ -51,7 +51,7 @@ func TestSettingsFormNamesABadRateAndKeepsTyping(t *testing.T) {
 	d.Keys("enter")
 	// The first segment by name, Gift buyers: every 30 days.
 	tuitest.MustContain(t, d.Screen(), "Gift buyers: every")
-	d.Keys("30", "enter", "enter", "enter")
+	d.Keys("30", "enter", "enter", "enter", "enter") // the other segments, then Replicate to, last
 	tuitest.MustContain(t, d.Screen(), "Settings saved.", "Hearth & Lye", "hourly rate £20.50", "Gift buyers every 30",
 		"lists the 30 most urgent customers", "suggests as former after 400 days")
 	s, err := db.Settings(ctx)
