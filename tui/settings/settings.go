@@ -195,7 +195,14 @@ func (s *settingsTab) View() string {
 	if len(cad) == 0 {
 		cad = []string{"none has its own; e sets days per segment"}
 	}
-	lines = append(lines, st.Title.Render("Settings")+st.Muted.Render("  e edits"))
+	// What reaching out adds goes on the title line (t and f open its
+	// screens): the saved questions below need the rows at 80x24.
+	occ := "occasions on the day"
+	if set.OccasionDays > 0 {
+		occ = fmt.Sprintf("occasions %s ahead", model.Plural(set.OccasionDays, "day", "days"))
+	}
+	lines = append(lines, kit.Truncate(st.Title.Render("Settings")+st.Muted.Render("  e edits · "+
+		strings.Join([]string{occ, s.templatesText(), s.fieldsText()}, " · ")), s.w))
 	state, recovery := s.com.State()
 	row("File", append([]string{kit.Clean(s.com.Book.Path)}, state...)...)
 	if recovery != "" {
@@ -215,13 +222,6 @@ func (s *settingsTab) View() string {
 		set.ComplaintTargetDays[model.SeverityMedium], set.ComplaintTargetDays[model.SeverityHigh]))
 	row("Daily review", fmt.Sprintf("lists the %d most urgent customers", set.ReviewSize),
 		"suggests as former "+daysOrOff(set.FormerDays, "after %d days without an order or a contact"))
-	// One line for what reaching out adds (t and f open its screens): the
-	// questions below need the room at 80x24.
-	occ := "occasions on the day"
-	if set.OccasionDays > 0 {
-		occ = fmt.Sprintf("occasions %s ahead", model.Plural(set.OccasionDays, "day", "days"))
-	}
-	row("Reaching out", occ, s.templatesText(), s.fieldsText())
 	row("Copies", s.copies(set.ReplicateTo)...)
 	lines = append(lines, "", st.Section.Render("Saved feedback questions")+st.Muted.Render("  a adds · x deletes"))
 	if len(s.data.questions) == 0 {

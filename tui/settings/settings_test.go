@@ -107,7 +107,7 @@ func TestOccasionDaysInSettings(t *testing.T) {
 	db := tuitest.FixtureStore(t)
 	d := newDriver(t, db, 80, 24)
 	d.Keys(",")
-	tuitest.MustContain(t, d.Screen(), "Reaching out       occasions 7 days ahead · templates as shipped · no fields")
+	tuitest.MustContain(t, d.Screen(), "Settings  e edits · occasions 7 days ahead · templates as shipped · no fields")
 	d.Keys("e")
 	for range 7 + 10 { // the business group, then the review's fields before it
 		d.Keys("enter")
