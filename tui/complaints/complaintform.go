@@ -99,14 +99,14 @@ func (f *complaintForm) fill() {
 	// Stored text is shown in one-line fields, so it is made printable
 	// (control characters visible, line breaks spaces); a field saves what
 	// was typed only when it was changed (complaint).
-	f.what, f.customer, f.opened = kit.Clean(c.WhatWentWrong), d.pick.Text, model.FormatDate(c.OpenedOn)
+	f.what, f.customer, f.opened = kit.Clean(c.WhatWentWrong), d.pick.Text, f.com.Date(c.OpenedOn)
 	f.category, f.severity, f.order = c.Category, c.Severity, c.OrderID
 	f.remedy, f.guarantee, f.status = kit.Clean(c.Remedy), c.Guarantee, c.Status
 	if c.RemedyCost != 0 {
 		f.cost = c.RemedyCost.Decimal()
 	}
-	f.honoured, f.remedied = model.FormatDate(c.HonouredOn), model.FormatDate(c.RemediedOn)
-	f.prevention, f.outcome, f.closed = kit.Clean(c.Prevention), kit.Clean(c.Outcome), model.FormatDate(c.ClosedOn)
+	f.honoured, f.remedied = f.com.Date(c.HonouredOn), f.com.Date(c.RemediedOn)
+	f.prevention, f.outcome, f.closed = kit.Clean(c.Prevention), kit.Clean(c.Outcome), f.com.Date(c.ClosedOn)
 }
 
 // Snapshot implements kit.Body.
@@ -134,7 +134,7 @@ func (f *complaintForm) Build(b *kit.Builder) kit.Fields {
 	orders := []huh.Option[int64]{huh.NewOption("none", int64(0))}
 	found := f.order == 0
 	for _, o := range f.data.orders {
-		label := model.FormatDate(o.OrderedAt) + " · " + model.Printable(o.Summary) + " · " + f.com.Money(o.Total)
+		label := f.com.Date(o.OrderedAt) + " · " + model.Printable(o.Summary) + " · " + f.com.Money(o.Total)
 		if o.Kind != model.OrderSale {
 			label += " (" + string(o.Kind) + ")"
 		}
@@ -144,7 +144,7 @@ func (f *complaintForm) Build(b *kit.Builder) kit.Fields {
 	if !found {
 		orders = append(orders, huh.NewOption(fmt.Sprintf("order #%d", f.order), f.order))
 	}
-	dateHelp := "YYYY-MM-DD, today, yesterday, -3"
+	dateHelp := f.com.DateHint() + ", -3"
 	return b.Huh(huh.NewForm(
 		huh.NewGroup(
 			in("what went wrong", "What went wrong", &f.what),
@@ -200,11 +200,11 @@ func (f *complaintForm) complaint() (model.Complaint, string, map[string]string)
 	date := func(field, s string, required bool) time.Time {
 		if strings.TrimSpace(s) == "" {
 			if required {
-				errs[field] = "is required (" + "YYYY-MM-DD or today)"
+				errs[field] = "is required (" + f.com.Settings.DateOrder.Example() + " or today)"
 			}
 			return time.Time{}
 		}
-		d, err := model.ParseDate(s, now)
+		d, err := f.com.ParseDate(s)
 		if err != nil {
 			errs[field] = err.Error()
 		}

@@ -341,7 +341,7 @@ func (s *complaintScreen) cells(i int) []kit.Cell {
 		sev = "med"
 	}
 	return []kit.Cell{
-		{Text: model.FormatDate(r.OpenedOn)},
+		{Text: s.com.Date(r.OpenedOn)},
 		{Text: who},
 		{Text: string(r.Category), Style: &st.Muted},
 		{Text: sev, Style: sevStyle},

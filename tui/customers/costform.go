@@ -58,7 +58,7 @@ func OpenCost(com *kit.Context, store CostStore, customerID, orderID int64) tea.
 
 func newCostForm(com *kit.Context, store model.CostStore, data costFormData) *costForm {
 	return &costForm{com: com, store: store, customer: data.customer, orders: data.orders,
-		category: model.CostTime, on: model.FormatDate(com.Today()), orderID: data.orderID}
+		category: model.CostTime, on: com.Date(com.Today()), orderID: data.orderID}
 }
 
 // Snapshot implements kit.Body.
@@ -75,7 +75,7 @@ func (f *costForm) Build(b *kit.Builder) kit.Fields {
 	}
 	orders := []huh.Option[int64]{huh.NewOption("none: the customer as a whole", int64(0))}
 	for _, o := range f.orders {
-		label := fmt.Sprintf("%s %s %s · %s", model.FormatDate(o.OrderedAt), o.Kind, f.com.Money(o.Total), kit.Clean(o.Summary))
+		label := fmt.Sprintf("%s %s %s · %s", f.com.Date(o.OrderedAt), o.Kind, f.com.Money(o.Total), kit.Clean(o.Summary))
 		orders = append(orders, huh.NewOption(label, o.ID))
 	}
 	in := func(title string, v *string) *huh.Input { return b.Input(title, v).Inline(true) }
@@ -84,7 +84,7 @@ func (f *costForm) Build(b *kit.Builder) kit.Fields {
 		huh.NewSelect[model.CostCategory]().Title("Category").Options(cats...).Value(&f.category).Inline(true),
 		in("Minutes ", &f.minutes).Placeholder("for time: 30, 1h30 · "+rate).Validate(validateMinutes),
 		in("Amount ", &f.amount).Placeholder("0.00; empty for time").Validate(kit.ValidateCost),
-		in("Date ", &f.on).Validate(f.validateDate).Placeholder("YYYY-MM-DD, today, -3"),
+		in("Date ", &f.on).Validate(f.validateDate).Placeholder(f.com.DateHint()+", -3"),
 		huh.NewSelect[int64]().Title("Order").Options(orders...).Value(&f.orderID).Height(min(len(orders)+1, 6)),
 		in("Note ", &f.note).Placeholder("what it was for").CharLimit(2000),
 	)))
@@ -145,7 +145,7 @@ func parseMinutes(s string) (int, error) {
 }
 
 func (f *costForm) validateDate(s string) error {
-	_, err := model.ParseDate(s, f.com.Now())
+	_, err := f.com.ParseDate(s)
 	return err
 }
 
@@ -155,7 +155,7 @@ func (f *costForm) cost() (model.Cost, error) {
 	c := model.Cost{CustomerID: f.customer.ID, OrderID: f.orderID, Category: f.category,
 		Note: strings.TrimSpace(f.note)}
 	var err error
-	if c.On, err = model.ParseDate(f.on, f.com.Now()); err != nil {
+	if c.On, err = f.com.ParseDate(f.on); err != nil {
 		return c, model.Invalid("date", "%v", err)
 	}
 	if s := strings.TrimSpace(f.minutes); s != "" {

@@ -108,7 +108,7 @@ func newCustomerForm(com *kit.Context, store model.CustomerStore, data customerF
 	if c.AcquisitionCost != 0 {
 		f.acqCost = c.AcquisitionCost.Decimal()
 	}
-	f.nextReview = model.FormatDate(c.NextReview)
+	f.nextReview = f.com.Date(c.NextReview)
 	f.language, f.notes, f.letGo = c.Language, c.Notes, c.LetGoReason
 	return f
 }
@@ -161,7 +161,7 @@ func (f *customerForm) Build(b *kit.Builder) kit.Fields {
 				Validate(f.validateReferrer).Suggestions(f.nameList),
 			in("How they found you", &f.source).Placeholder("Etsy, craft fair, Instagram…"),
 			in("Acquisition cost", &f.acqCost).Validate(kit.ValidateCost).Placeholder("0.00"),
-			in("Next follow-up", &f.nextReview).Description("YYYY-MM-DD, today, tomorrow, +7, +2w").
+			in("Next follow-up", &f.nextReview).Description(f.com.DateHint()+", +2w").
 				Validate(f.validateDate),
 		).Title("Where they came from"),
 		huh.NewGroup(
@@ -185,7 +185,7 @@ func (f *customerForm) validateDate(s string) error {
 	if strings.TrimSpace(s) == "" {
 		return nil
 	}
-	_, err := model.ParseDate(s, f.com.Now())
+	_, err := f.com.ParseDate(s)
 	return err
 }
 
@@ -274,7 +274,7 @@ func (f *customerForm) customer() (model.Customer, error) {
 	}
 	c.NextReview = time.Time{}
 	if strings.TrimSpace(f.nextReview) != "" {
-		if c.NextReview, err = model.ParseDate(f.nextReview, f.com.Now()); err != nil {
+		if c.NextReview, err = f.com.ParseDate(f.nextReview); err != nil {
 			return c, model.Invalid("next follow-up", "%v", err)
 		}
 	}

@@ -202,7 +202,7 @@ func (d *customerDetail) layout() {
 		badges = append(badges, kit.Clean(t)+" tier")
 	}
 	if c.Archived() {
-		badges = append(badges, st.Warn.Render("archived "+model.FormatDate(c.ArchivedAt)))
+		badges = append(badges, st.Warn.Render("archived "+d.com.Date(c.ArchivedAt)))
 	}
 	lines = append(lines, kit.Truncate(st.Title.Render(kit.Clean(c.Name))+"  "+strings.Join(badges, st.Muted.Render(" · ")), d.w))
 	var org []string
@@ -253,13 +253,13 @@ func (d *customerDetail) layout() {
 		field("Referred", fmt.Sprintf("%d: %s", n, strings.Join(names, ", ")))
 	}
 	if !c.NextReview.IsZero() {
-		field("Next follow-up", model.FormatDate(c.NextReview)+" ("+relDays(model.DaysBetween(today, c.NextReview))+")")
+		field("Next follow-up", d.com.Date(c.NextReview)+" ("+relDays(model.DaysBetween(today, c.NextReview))+")")
 	}
 	d.dateFields(field)
 	if c.Orders > 0 || c.Revenue != 0 {
-		since := model.FormatDate(c.FirstOrder)
+		since := d.com.Date(c.FirstOrder)
 		field("Orders", fmt.Sprintf("%d since %s · %s net revenue · last %s (%s)", c.Orders, since,
-			d.com.Money(c.Revenue), model.FormatDate(c.LastOrder), relDays(model.DaysBetween(today, c.LastOrder))))
+			d.com.Money(c.Revenue), d.com.Date(c.LastOrder), relDays(model.DaysBetween(today, c.LastOrder))))
 	} else {
 		field("Orders", "none yet")
 	}
@@ -277,7 +277,7 @@ func (d *customerDetail) layout() {
 	if c.Stage == model.StageFormer {
 		field("Let go", c.LetGoReason)
 	}
-	field("Added", model.FormatDate(c.CreatedAt))
+	field("Added", d.com.Date(c.CreatedAt))
 
 	lines = append(lines, d.alsoBought()...)
 	lines = append(lines, "", st.Section.Render("Timeline"))
@@ -314,7 +314,7 @@ func (d *customerDetail) timelineLine(e model.TimelineEntry) string {
 	if e.HasAmount && e.Amount < 0 {
 		amt = st.Bad.Render(amt)
 	}
-	return kit.FitCell(model.FormatDate(e.At), dateW, false) + " " + kind + " " + kit.FitCell(e.Summary, summaryW, false) + " " + amt
+	return kit.FitCell(d.com.Date(e.At), dateW, false) + " " + kind + " " + kit.FitCell(e.Summary, summaryW, false) + " " + amt
 }
 
 // relDays says how far a day is from today: "today", "in 3 days", "12 days ago".

@@ -494,7 +494,7 @@ func (l *customerList) cells(i int) []kit.Cell {
 	}
 	last, orders, fit := "", "", "–"
 	if !r.LastOrder.IsZero() {
-		last = model.FormatDate(r.LastOrder)
+		last = l.com.Date(r.LastOrder)
 	}
 	if r.Orders > 0 {
 		orders = strconv.Itoa(r.Orders)
@@ -505,7 +505,7 @@ func (l *customerList) cells(i int) []kit.Cell {
 	mark, follow := "", ""
 	var markStyle *lipgloss.Style
 	if !r.NextReview.IsZero() {
-		follow, mark, markStyle = model.FormatDate(r.NextReview), "·", &st.Muted
+		follow, mark, markStyle = l.com.Date(r.NextReview), "·", &st.Muted
 		if !r.NextReview.After(l.com.Today()) {
 			mark, markStyle = "!", &st.Warn
 		}

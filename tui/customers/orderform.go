@@ -122,8 +122,8 @@ func newOrderForm(com *kit.Context, store model.OrderStore, data orderFormData) 
 			names = append(names, kit.Clean(o.Name))
 		}
 	}
-	f.date = f.input("YYYY-MM-DD", 10)
-	f.date.SetValue(model.FormatDate(com.Today()))
+	f.date = f.input(com.Settings.DateOrder.Layout(), 10)
+	f.date.SetValue(f.com.Date(com.Today()))
 	f.notes = f.input("a note (optional)", 500)
 	if o := data.repeat; o != nil {
 		f.repeated = o.OrderedAt
@@ -419,7 +419,7 @@ func (f *orderForm) toggleKind(msg tea.KeyPressMsg) {
 func (f *orderForm) order() (model.Order, error) {
 	clear(f.errs)
 	o := model.Order{CustomerID: f.customer.ID, Kind: f.kind, Notes: strings.TrimSpace(f.notes.Value())}
-	day, err := model.ParseDate(f.date.Value(), f.com.Now())
+	day, err := f.com.ParseDate(f.date.Value())
 	if err != nil {
 		f.errs[fieldDate] = err.Error()
 	} else if day.Equal(f.com.Today()) {
@@ -563,7 +563,7 @@ func (f *orderForm) ShowErrors(errs map[string]string) tea.Cmd {
 func (f *orderForm) Banner(w int) string {
 	title := f.Title()
 	if !f.repeated.IsZero() {
-		title += " · repeating " + model.FormatDate(f.repeated)
+		title += " · repeating " + f.com.Date(f.repeated)
 	}
 	return f.com.Styles.Title.Render(kit.FitCell(title, w, false))
 }
@@ -686,7 +686,7 @@ func (f *orderForm) hint() string {
 	case f.focus == fieldKind:
 		h = "space switches sale and refund; a refund is typed with positive quantities"
 	case f.focus == fieldDate:
-		h = "YYYY-MM-DD, today, yesterday, or -3 for three days ago"
+		h = f.com.DateHint() + ", or -3 for three days ago"
 	case f.focus == f.notesField():
 		h = "enter or ctrl+s saves"
 	default:

@@ -706,7 +706,7 @@ func (s *feedbackScreen) logCells(i int) []kit.Cell {
 		answer = "[" + r.Offering + "] " + answer
 	}
 	return []kit.Cell{
-		{Text: model.FormatDate(r.On)},
+		{Text: s.com.Date(r.On)},
 		{Text: kind, Style: &st.Muted},
 		{Text: who},
 		{Text: score, Style: scoreStyle},
@@ -794,7 +794,7 @@ func abs(n int) int {
 
 func (s *feedbackScreen) promoterCells(i int) []kit.Cell {
 	p := s.facts.promoters[i]
-	return []kit.Cell{{Text: p.Name}, {Text: strconv.Itoa(p.Score), Style: &s.com.Styles.Good}, {Text: model.FormatDate(p.On)}}
+	return []kit.Cell{{Text: p.Name}, {Text: strconv.Itoa(p.Score), Style: &s.com.Styles.Good}, {Text: s.com.Date(p.On)}}
 }
 
 // Info implements informer.

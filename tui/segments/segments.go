@@ -413,7 +413,7 @@ func (s *segmentFit) viewsBar() string {
 func (s *segmentFit) subtitle() string {
 	st := s.com.Styles
 	f := s.fit
-	period := model.FormatDate(f.From) + " to " + model.FormatDate(f.To)
+	period := s.com.Date(f.From) + " to " + s.com.Date(f.To)
 	var text string
 	switch s.view {
 	case viewGroups:

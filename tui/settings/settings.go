@@ -178,7 +178,8 @@ func (s *settingsTab) View() string {
 		cad = []string{"none has its own; e sets days per segment"}
 	}
 	lines = append(lines, st.Title.Render("Settings")+st.Muted.Render("  e edits"))
-	row("Business", set.BusinessName, set.Currency, "hourly rate "+s.com.Money(set.HourlyRate))
+	row("Business", set.BusinessName, set.Currency, "hourly rate "+s.com.Money(set.HourlyRate),
+		"dates as "+set.DateOrder.Example())
 	row("Tiers", set.TierNames[:]...)
 	row("Stay in touch", "advocates "+daysOrOff(set.AdvocateDays, "every %d days"),
 		"customers "+daysOrOff(set.CustomerDays, "every %d days"))

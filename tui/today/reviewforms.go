@@ -68,7 +68,7 @@ func newReviewForm(com *kit.Context, store model.ReviewStore, c model.Customer, 
 		f.picks = []dayPick{{label: "in a week", day: model.AddDays(now, 7)}, {label: "in two weeks", day: model.AddDays(now, 14)},
 			{label: "in a month", day: now.AddDate(0, 1, 0)}, {label: "another day…", typed: true}, {label: "no follow-up"}}
 		if !c.NextReview.IsZero() {
-			f.pick, f.typed = 3, model.FormatDate(c.NextReview)
+			f.pick, f.typed = 3, f.com.Date(c.NextReview)
 		}
 	case formSnooze:
 		f.picks = []dayPick{{label: "tomorrow", day: model.AddDays(now, 1)}, {label: "next week", day: model.AddDays(now, 7)},
@@ -109,13 +109,13 @@ func (f *reviewFormScreen) Build(b *kit.Builder) kit.Fields {
 		for i, p := range f.picks {
 			label := p.label
 			if !p.day.IsZero() {
-				label += " (" + model.FormatDate(p.day) + ")"
+				label += " (" + f.com.Date(p.day) + ")"
 			}
 			opts[i] = huh.NewOption(label, i)
 		}
 		groups = append(groups,
 			huh.NewGroup(huh.NewSelect[int]().Title(f.question()).Options(opts...).Value(&f.pick)),
-			huh.NewGroup(in("Day", &f.typed).Description("YYYY-MM-DD, tomorrow, +10, +3w, +2m").Validate(f.validateDay)).
+			huh.NewGroup(in("Day", &f.typed).Description(f.com.DateHint()+", +3w, +2m").Validate(f.validateDay)).
 				WithHideFunc(func() bool { return !f.picks[f.pick].typed }),
 		)
 	}
@@ -136,7 +136,7 @@ func (f *reviewFormScreen) validateDay(s string) error {
 }
 
 func (f *reviewFormScreen) day(s string) (time.Time, error) {
-	d, err := model.ParseDate(s, f.com.Now())
+	d, err := f.com.ParseDate(s)
 	if err != nil {
 		return d, err
 	}
@@ -178,13 +178,14 @@ func (f *reviewFormScreen) Save() (tea.Cmd, error) {
 				return nil, model.Invalid("day", "%v", err)
 			}
 		}
+		shown := f.com.Date(day)
 		if f.which == formSnooze {
 			write = func() (string, error) {
-				return "Snoozed " + name + " until " + model.FormatDate(day) + ".", store.Snooze(kit.Bg(), id, day)
+				return "Snoozed " + name + " until " + shown + ".", store.Snooze(kit.Bg(), id, day)
 			}
 		} else {
 			write = func() (string, error) {
-				text := "Next follow-up with " + name + ": " + model.FormatDate(day) + "."
+				text := "Next follow-up with " + name + ": " + shown + "."
 				if day.IsZero() {
 					text = "No follow-up set for " + name + "."
 				}
