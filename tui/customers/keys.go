@@ -158,3 +158,15 @@ func DefaultMarkKeys() MarkKeys {
 		Clear:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear marks")),
 	}
 }
+
+// FitFormKeys rate a customer's fit in one key.
+type FitFormKeys struct {
+	Rate key.Binding // 0 clears, 1–5 rate; either saves
+}
+
+// DefaultFitFormKeys returns the fit rating's bindings.
+func DefaultFitFormKeys() FitFormKeys {
+	return FitFormKeys{
+		Rate: key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5"), key.WithHelp("1–5", "rate and save (0 clears)")),
+	}
+}

@@ -106,3 +106,6 @@ type NewTouchMsg struct{ CustomerID int64 }
 
 // FollowUpMsg asks for a customer's next follow-up date.
 type FollowUpMsg struct{ CustomerID int64 }
+
+// RateFitMsg asks for a customer's fit rating (1–5, one key).
+type RateFitMsg struct{ CustomerID int64 }
