@@ -46,8 +46,8 @@ type complaintFormData struct {
 
 // The complaint form's fields by group, named as the errors name them.
 var complaintFields = [][]string{
-	{"what went wrong", "category", "severity", "customer", "order", "opened"},
-	{"remedy", "remedy cost", "guarantee", "honoured", "status", "remedied"},
+	{"what went wrong", "remedy", "status", "category", "severity", "customer", "order", "opened"},
+	{"remedy cost", "guarantee", "honoured", "remedied"},
 	{"prevention", "outcome", "closed"},
 }
 
@@ -148,6 +148,10 @@ func (f *complaintForm) Build(b *kit.Builder) kit.Fields {
 	return b.Huh(huh.NewForm(
 		huh.NewGroup(
 			in("what went wrong", "What went wrong", &f.what),
+			// What made it right and where the case stands come next: a
+			// complaint settled on the spot is typed in these three.
+			in("remedy", "Remedy: what made it right", &f.remedy).Placeholder("blank while it is open"),
+			huh.NewSelect[model.ComplaintStatus]().Title("Status").Options(statuses...).Value(&f.status).Inline(true),
 			huh.NewSelect[model.ComplaintCategory]().Title("Category").Options(categories...).Value(&f.category).Inline(true),
 			huh.NewSelect[model.Severity]().Title("Severity (days to remedy)").Options(severities...).Value(&f.severity).Inline(true),
 			in("customer", "Customer", &f.customer).Suggestions(f.data.pick.List).Placeholder("a name or #id; blank for none"),
@@ -155,12 +159,10 @@ func (f *complaintForm) Build(b *kit.Builder) kit.Fields {
 			in("opened", "Opened", &f.opened).Placeholder(dateHelp),
 		).Title("The complaint"),
 		huh.NewGroup(
-			in("remedy", "Remedy: what made it right", &f.remedy),
 			in("remedy cost", "Remedy cost (a cost to serve)", &f.cost).Placeholder("0.00"),
 			huh.NewSelect[bool]().Title("Guarantee invoked").Options(huh.NewOption("no", false), huh.NewOption("yes", true)).
 				Value(&f.guarantee).Inline(true),
 			in("honoured", "Guarantee honoured on", &f.honoured).Placeholder("blank: the remedy date"),
-			huh.NewSelect[model.ComplaintStatus]().Title("Status").Options(statuses...).Value(&f.status).Inline(true),
 			in("remedied", "Remedied on", &f.remedied).Placeholder("blank: today, once remedied"),
 		).Title("Making it right"),
 		huh.NewGroup(

@@ -67,9 +67,9 @@ func newReviewForm(com *kit.Context, store model.ReviewStore, c model.Customer, 
 	case formFollowUp:
 		f.picks = []dayPick{{label: "in a week", day: model.AddDays(now, 7)}, {label: "in two weeks", day: model.AddDays(now, 14)},
 			{label: "in a month", day: now.AddDate(0, 1, 0)}, {label: "another day…", typed: true}, {label: "no follow-up"}}
-		if !c.NextReview.IsZero() {
-			f.pick, f.typed = 3, f.com.Date(c.NextReview)
-		}
+		// "in a week" is always first and chosen, so that F enter does one
+		// thing; the day already set waits under "another day…".
+		f.typed = f.com.Date(c.NextReview)
 	case formSnooze:
 		f.picks = []dayPick{{label: "tomorrow", day: model.AddDays(now, 1)}, {label: "next week", day: model.AddDays(now, 7)},
 			{label: "another day…", typed: true}}
@@ -94,8 +94,9 @@ func (f *reviewFormScreen) Build(b *kit.Builder) kit.Fields {
 		for _, c := range model.Channels {
 			channels = append(channels, huh.NewOption(string(c), c))
 		}
+		// What happened first: the channel is most often their usual one,
+		// already chosen.
 		groups = append(groups, huh.NewGroup(
-			huh.NewSelect[model.Channel]().Title("Channel").Options(channels...).Value(&f.channel).Inline(true),
 			in("What happened", &f.summary).Placeholder("called about the spring order").CharLimit(500).
 				Validate(func(s string) error {
 					if strings.TrimSpace(s) == "" {
@@ -103,6 +104,7 @@ func (f *reviewFormScreen) Build(b *kit.Builder) kit.Fields {
 					}
 					return nil
 				}),
+			huh.NewSelect[model.Channel]().Title("Channel").Options(channels...).Value(&f.channel).Inline(true),
 		))
 	default:
 		opts := make([]huh.Option[int], len(f.picks))
@@ -126,7 +128,11 @@ func (f *reviewFormScreen) question() string {
 	if f.which == formSnooze {
 		return "Snooze " + model.Printable(f.customer.Name) + " until"
 	}
-	return "Next follow-up with " + model.Printable(f.customer.Name)
+	q := "Next follow-up with " + model.Printable(f.customer.Name)
+	if !f.customer.NextReview.IsZero() {
+		q += " (now " + f.com.Date(f.customer.NextReview) + ")"
+	}
+	return q
 }
 
 // validateDay accepts a day after today.
