@@ -182,11 +182,25 @@ func validateSegments(s string) error {
 }
 
 func (f *customerForm) validateDate(s string) error {
-	if strings.TrimSpace(s) == "" {
-		return nil
-	}
-	_, err := f.com.ParseDate(s)
+	_, err := f.followUp(s)
 	return err
+}
+
+// followUp reads the next follow-up: a day to come, or the one stored
+// (which may have passed: the review lists it as late). A new day in the
+// past was taken silently ("705 days ago") where a typo was meant.
+func (f *customerForm) followUp(s string) (time.Time, error) {
+	if strings.TrimSpace(s) == "" {
+		return time.Time{}, nil
+	}
+	d, err := f.com.ParseDate(s)
+	if err != nil {
+		return d, err
+	}
+	if d.Before(f.com.Today()) && !d.Equal(model.Day(f.orig.NextReview)) {
+		return d, fmt.Errorf("%s is in the past: a follow-up is a day to come (today, +7, fri)", f.com.Date(d))
+	}
+	return d, nil
 }
 
 // referrer resolves the "referred by" field to a customer id: a name
@@ -272,11 +286,8 @@ func (f *customerForm) customer() (model.Customer, error) {
 			return c, model.Invalid("acquisition cost", "%v", err)
 		}
 	}
-	c.NextReview = time.Time{}
-	if strings.TrimSpace(f.nextReview) != "" {
-		if c.NextReview, err = f.com.ParseDate(f.nextReview); err != nil {
-			return c, model.Invalid("next follow-up", "%v", err)
-		}
+	if c.NextReview, err = f.followUp(f.nextReview); err != nil {
+		return c, model.Invalid("next follow-up", "%v", err)
 	}
 	return c, nil
 }
