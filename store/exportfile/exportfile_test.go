@@ -164,3 +164,55 @@ func TestCSVCellKeepsTabsAndLinesAndShowsTheRest(t *testing.T) {
 		}
 	}
 }
+
+// A JSONObject given a value's members in order writes the bytes WriteJSON
+// writes for the whole value: nested objects, an empty and a long array,
+// text to escape, at two indents.
+func TestJSONObjectWritesWhatWriteJSONWrites(t *testing.T) {
+	t.Parallel()
+	type rec struct {
+		Name string            `json:"name"`
+		Tags []string          `json:"tags"`
+		Sub  map[string]any    `json:"sub"`
+		Nil  *int              `json:"nil"`
+		More map[string]string `json:"more,omitempty"`
+	}
+	type doc struct {
+		Title string `json:"title"`
+		None  []rec  `json:"none"`
+		Recs  []rec  `json:"recs"`
+		Last  rec    `json:"last"`
+	}
+	d := doc{Title: "<b>&\u202e\x1b[31m", None: []rec{}, Last: rec{Name: "last", Tags: []string{}}}
+	for i := range 50 {
+		d.Recs = append(d.Recs, rec{Name: strings.Repeat("é\u009b", i%3) + "\x7f", Tags: []string{"a", "b"}[:i%3],
+			Sub: map[string]any{"n": i, "list": []int{i, i + 1}, "empty": map[string]int{}}})
+	}
+	for _, indent := range []string{" ", "  "} {
+		var whole bytes.Buffer
+		if err := WriteJSON(&whole, d, indent); err != nil {
+			t.Fatal(err)
+		}
+		var streamed bytes.Buffer
+		o := NewJSONObject(&streamed, indent)
+		o.Member("title", d.Title)
+		o.Array("none")
+		o.EndArray()
+		o.Array("recs")
+		for _, r := range d.Recs {
+			o.Element(r)
+		}
+		o.EndArray()
+		o.Member("last", d.Last)
+		if err := o.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if whole.String() != streamed.String() {
+			t.Errorf("indent %q: streamed\n%s\nwhole\n%s", indent, streamed.String(), whole.String())
+		}
+	}
+	var empty bytes.Buffer
+	if err := NewJSONObject(&empty, " ").Close(); err != nil || empty.String() != "{}\n" {
+		t.Errorf("an empty object: %q, %v", empty.String(), err)
+	}
+}

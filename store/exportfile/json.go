@@ -1,9 +1,11 @@
 package exportfile
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -23,6 +25,113 @@ func WriteJSON(w io.Writer, v any, indent string) error {
 		return err
 	}
 	return e.flush()
+}
+
+// JSONObject writes a JSON object a member at a time, and a member that
+// is an array an element at a time, indented by indent and escaped as
+// WriteJSON writes them: a document whose array holds a hundred thousand
+// records is never whole in memory, only one record is. Given the members
+// of a value in order, it writes the same bytes WriteJSON writes for it.
+// The first error sticks: Close returns it.
+type JSONObject struct {
+	e       jsonEscaper
+	indent  string
+	members int
+	elems   int // elements of the open array; -1 when none is open
+	buf     bytes.Buffer
+	enc     [3]*json.Encoder // into buf, indented for a value so many levels in
+	elem    []byte           // what begins an element: a new line, two levels in
+	err     error
+}
+
+// NewJSONObject begins an object written to w, indented by indent.
+func NewJSONObject(w io.Writer, indent string) *JSONObject {
+	o := &JSONObject{e: jsonEscaper{w: w}, indent: indent, elems: -1, elem: []byte("\n" + indent + indent)}
+	o.write([]byte("{"))
+	return o
+}
+
+// Member writes "key": v, v indented as a member is.
+func (o *JSONObject) Member(key string, v any) {
+	o.key(key)
+	o.value(v, 1)
+}
+
+// Array opens the array member key; Element adds to it, EndArray closes
+// it.
+func (o *JSONObject) Array(key string) {
+	o.key(key)
+	o.write([]byte("["))
+	o.elems = 0
+}
+
+// Element writes v as the open array's next element.
+func (o *JSONObject) Element(v any) {
+	if o.elems > 0 {
+		o.write([]byte(","))
+	}
+	o.write(o.elem)
+	o.value(v, 2)
+	o.elems++
+}
+
+// EndArray closes the open array: "[]" when it has no element, as
+// encoding/json writes an empty one.
+func (o *JSONObject) EndArray() {
+	if o.elems > 0 {
+		o.write(append([]byte("\n"+o.indent), ']'))
+	} else {
+		o.write([]byte("]"))
+	}
+	o.elems = -1
+}
+
+// Close ends the object and the document, and returns the first error.
+func (o *JSONObject) Close() error {
+	if o.members > 0 {
+		o.write([]byte("\n}\n"))
+	} else {
+		o.write([]byte("}\n"))
+	}
+	if o.err == nil {
+		o.err = o.e.flush()
+	}
+	return o.err
+}
+
+// key begins the next member.
+func (o *JSONObject) key(k string) {
+	if o.members > 0 {
+		o.write([]byte(","))
+	}
+	o.members++
+	o.write([]byte("\n" + o.indent))
+	o.value(k, 1)
+	o.write([]byte(": "))
+}
+
+// value writes v as encoding/json indents it depth levels in.
+func (o *JSONObject) value(v any, depth int) {
+	if o.err != nil {
+		return
+	}
+	o.buf.Reset()
+	if o.enc[depth] == nil {
+		// One encoder a level, kept: an encoder keeps its indenting
+		// buffer, and a record a time must leave little garbage.
+		o.enc[depth] = json.NewEncoder(&o.buf)
+		o.enc[depth].SetIndent(strings.Repeat(o.indent, depth), o.indent)
+	}
+	if o.err = o.enc[depth].Encode(v); o.err != nil {
+		return
+	}
+	o.write(bytes.TrimSuffix(o.buf.Bytes(), []byte("\n")))
+}
+
+func (o *JSONObject) write(b []byte) {
+	if o.err == nil {
+		_, o.err = o.e.Write(b)
+	}
 }
 
 // jsonEscaper writes JSON through, escaping the characters WriteJSON

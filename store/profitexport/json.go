@@ -12,15 +12,10 @@ import (
 // The JSON export. Keys are the CSV's column names. Money is a JSON number
 // written from the minor units as a plain decimal (5391.21), never through
 // a float; a figure that does not apply (a margin without revenue, the
-// recency of no sale) is null.
-type jsonSummary struct {
-	Period       jsonPeriod     `json:"period"`
-	Currency     string         `json:"currency"`
-	Totals       jsonTotals     `json:"totals"`
-	Customers    []jsonCustomer `json:"customers"`
-	Unattributed jsonCustomer   `json:"unattributed"`
-}
-
+// recency of no sale) is null. The document is an object with the period,
+// the currency, the totals, the customers and the unattributed, written a
+// customer at a time (exportfile.JSONObject): a book of a hundred thousand
+// customers is never a whole document in memory.
 type jsonPeriod struct {
 	Name string `json:"name"`           // "all time", "2025", "1 Dec 2025 – 23 Nov 2026"
 	From string `json:"from,omitempty"` // the first day; absent when open
@@ -69,21 +64,25 @@ type jsonCustomer struct {
 
 func writeJSON(w io.Writer, s *model.ProfitSummary) error {
 	t := s.Totals
-	out := jsonSummary{
-		Period: jsonPeriod{Name: s.Period.String(), From: model.FormatDate(s.Period.From),
-			To: model.FormatDate(s.Period.To), AsOf: model.FormatDate(s.AsOf)},
-		Currency: s.Currency,
-		Totals: jsonTotals{Customers: t.Customers, Orders: t.Orders, Sales: number(t.Sales), Refunds: number(t.Refunds),
-			Revenue: number(t.Revenue), DirectCost: number(t.DirectCost), CostToServe: number(t.CostToServe),
-			Profit: number(t.Profit), Margin: nullable(margin(t.Margin, t.HasMargin)), Acquisition: number(t.Acquisition)},
-		Customers: make([]jsonCustomer, len(s.Customers)),
-	}
+	o := exportfile.NewJSONObject(w, " ")
+	o.Member("period", jsonPeriod{Name: s.Period.String(), From: model.FormatDate(s.Period.From),
+		To: model.FormatDate(s.Period.To), AsOf: model.FormatDate(s.AsOf)})
+	o.Member("currency", s.Currency)
+	o.Member("totals", jsonTotals{Customers: t.Customers, Orders: t.Orders, Sales: number(t.Sales),
+		Refunds: number(t.Refunds), Revenue: number(t.Revenue), DirectCost: number(t.DirectCost),
+		CostToServe: number(t.CostToServe), Profit: number(t.Profit), Margin: nullable(margin(t.Margin, t.HasMargin)),
+		Acquisition: number(t.Acquisition)})
+	o.Array("customers")
+	var r jsonCustomer // one record boxed for the encoder, not one a customer
 	for i := range s.Customers {
-		out.Customers[i] = jsonRow(&s.Customers[i])
+		r = jsonRow(&s.Customers[i])
+		o.Element(&r)
 	}
-	out.Unattributed = jsonRow(&s.Unattributed)
-	out.Unattributed.Customer = Unattributed
-	return exportfile.WriteJSON(w, out, " ")
+	o.EndArray()
+	u := jsonRow(&s.Unattributed)
+	u.Customer = Unattributed
+	o.Member("unattributed", u)
+	return o.Close()
 }
 
 func jsonRow(c *model.CustomerProfit) jsonCustomer {

@@ -275,3 +275,52 @@ func TestCSVCellsAreWhatEncodingCSVWrites(t *testing.T) {
 		t.Fatalf("%d lines, encoding/csv writes %d", len(gotLines), len(wantLines))
 	}
 }
+
+// wholeJSON is the JSON export as one document encoded at once, as it was
+// written before it was streamed a customer at a time: the streamed bytes
+// must be the same.
+func wholeJSON(t *testing.T, s *model.ProfitSummary) []byte {
+	t.Helper()
+	type doc struct {
+		Period       jsonPeriod     `json:"period"`
+		Currency     string         `json:"currency"`
+		Totals       jsonTotals     `json:"totals"`
+		Customers    []jsonCustomer `json:"customers"`
+		Unattributed jsonCustomer   `json:"unattributed"`
+	}
+	tt := s.Totals
+	out := doc{
+		Period: jsonPeriod{Name: s.Period.String(), From: model.FormatDate(s.Period.From),
+			To: model.FormatDate(s.Period.To), AsOf: model.FormatDate(s.AsOf)},
+		Currency: s.Currency,
+		Totals: jsonTotals{Customers: tt.Customers, Orders: tt.Orders, Sales: number(tt.Sales), Refunds: number(tt.Refunds),
+			Revenue: number(tt.Revenue), DirectCost: number(tt.DirectCost), CostToServe: number(tt.CostToServe),
+			Profit: number(tt.Profit), Margin: nullable(margin(tt.Margin, tt.HasMargin)), Acquisition: number(tt.Acquisition)},
+		Customers: make([]jsonCustomer, len(s.Customers)),
+	}
+	for i := range s.Customers {
+		out.Customers[i] = jsonRow(&s.Customers[i])
+	}
+	out.Unattributed = jsonRow(&s.Unattributed)
+	out.Unattributed.Customer = Unattributed
+	var b bytes.Buffer
+	if err := exportfile.WriteJSON(&b, out, " "); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// The streamed JSON export is byte for byte the document encoded whole,
+// with customers, with none, and with text to escape.
+func TestJSONStreamedIsTheWholeDocument(t *testing.T) {
+	t.Parallel()
+	s := summary()
+	s.Customers[1].Name += "\u202e\x1b[31m<&>\u0085"
+	none := summary()
+	none.Customers = nil
+	for name, s := range map[string]*model.ProfitSummary{"customers": &s, "none": &none} {
+		if got, want := write(t, s, "json"), wholeJSON(t, s); !bytes.Equal(got, want) {
+			t.Errorf("%s: streamed\n%s\nwhole\n%s", name, got, want)
+		}
+	}
+}
