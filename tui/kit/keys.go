@@ -62,6 +62,7 @@ type CustomerActionKeys struct {
 	Touch     key.Binding
 	FollowUp  key.Binding
 	Fit       key.Binding
+	Write     key.Binding // a message from a template, handed to the owner's programs
 }
 
 // DefaultCustomerActionKeys returns the customer action bindings.
@@ -75,12 +76,13 @@ func DefaultCustomerActionKeys() CustomerActionKeys {
 		Touch:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "log a contact")),
 		FollowUp:  key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "follow-up date")),
 		Fit:       key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "rate fit")),
+		Write:     key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "message")),
 	}
 }
 
 // Bindings lists the action bindings for the full help.
 func (k CustomerActionKeys) Bindings() []key.Binding {
-	return []key.Binding{k.Order, k.Repeat, k.Cost, k.Feedback, k.Complaint, k.Touch, k.FollowUp, k.Fit}
+	return []key.Binding{k.Order, k.Repeat, k.Cost, k.Feedback, k.Complaint, k.Touch, k.FollowUp, k.Fit, k.Write}
 }
 
 // Message returns the request an action key makes for customer id, or nil
@@ -103,6 +105,8 @@ func (k CustomerActionKeys) Message(msg tea.KeyPressMsg, id int64) tea.Msg {
 		return FollowUpMsg{CustomerID: id}
 	case key.Matches(msg, k.Fit):
 		return RateFitMsg{CustomerID: id}
+	case key.Matches(msg, k.Write):
+		return NewMessageMsg{CustomerID: id}
 	}
 	return nil
 }
