@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -115,6 +116,11 @@ func rootCmd() *cobra.Command {
 	root.AddCommand(undoCmd())
 	root.AddCommand(redoCmd())
 	root.AddCommand(customersCmd())
+	root.SetFlagErrorFunc(flagError)
+	// -v and --version say what `clientele version` says (they said
+	// "clientele version 0.1.0-dev" without the schema).
+	root.Version = version
+	root.SetVersionTemplate("clientele {{.Version}} (schema " + strconv.Itoa(store.SchemaVersion()) + ")\n")
 	return root
 }
 

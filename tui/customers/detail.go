@@ -352,7 +352,7 @@ func (d *customerDetail) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (d *customerDetail) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{d.keys.Up, d.keys.Down, d.keys.PageUp, d.keys.PageDown}, {d.keys.Edit, d.archiveKey(), d.seg, d.keys.Paid},
+	return [][]key.Binding{{d.keys.Up, d.keys.Down, d.keys.PageUp, d.keys.PageDown}, {d.keys.Edit, d.keys.Fit, d.archiveKey(), d.seg, d.keys.Paid},
 		d.keys.CustomerActionKeys.Bindings()}
 }
 

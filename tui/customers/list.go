@@ -617,7 +617,7 @@ func (l *customerList) FullHelp() [][]key.Binding {
 		l.keys.ListKeys.Bindings(),
 		{l.keys.Open, l.keys.Filter, l.keys.Sort, l.keys.ShowArchive},
 		{l.mkeys.Mark, l.mkeys.Segment, l.mkeys.Clear},
-		{l.keys.Add, l.keys.Edit, l.archiveKey(), l.keys.Import, OfferingsKey},
+		{l.keys.Add, l.keys.Edit, l.keys.Fit, l.archiveKey(), l.keys.Import, OfferingsKey},
 		l.keys.CustomerActionKeys.Bindings(),
 	}
 }

@@ -80,9 +80,11 @@ func DefaultCustomerActionKeys() CustomerActionKeys {
 	}
 }
 
-// Bindings lists the action bindings for the full help.
+// Bindings lists the action bindings for the full help, but Fit: a
+// column of nine ran the help off a 24-row screen, so each screen lists
+// Fit among its own keys about the customer.
 func (k CustomerActionKeys) Bindings() []key.Binding {
-	return []key.Binding{k.Order, k.Repeat, k.Cost, k.Feedback, k.Complaint, k.Touch, k.FollowUp, k.Fit, k.Write}
+	return []key.Binding{k.Order, k.Repeat, k.Cost, k.Feedback, k.Complaint, k.Touch, k.FollowUp, k.Write}
 }
 
 // Message returns the request an action key makes for customer id, or nil

@@ -438,7 +438,7 @@ func (t *today) ShortHelp() []key.Binding {
 func (t *today) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		t.keys.ListKeys.Bindings(),
-		{t.keys.Open, t.keys.Done, t.keys.Snooze, t.keys.Undo, t.keys.More, t.keys.Paid},
+		{t.keys.Open, t.keys.Done, t.keys.Snooze, t.keys.Undo, t.keys.More, t.keys.Paid, t.keys.Fit},
 		t.keys.CustomerActionKeys.Bindings(),
 	}
 }
