@@ -6,6 +6,7 @@ import (
 	"clientele/tui/complaints"
 	"clientele/tui/customers"
 	"clientele/tui/feedback"
+	"clientele/tui/imports"
 	"clientele/tui/kit"
 	"clientele/tui/today"
 )
@@ -35,6 +36,8 @@ func (a *App) route(msg tea.Msg) (tea.Cmd, bool) {
 		return customers.OpenMessage(c, s, msg.CustomerID, msg.Kind), true
 	case kit.FollowUpMsg:
 		return today.OpenFollowUp(c, s, msg.CustomerID), true
+	case kit.ImportMsg:
+		return imports.Open(c, s), true
 	}
 	return nil, false
 }

@@ -377,3 +377,8 @@ func (s *complaintScreen) ShortHelp() []key.Binding {
 func (s *complaintScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{s.keys.ListKeys.Bindings(), {s.keys.Edit, s.keys.Add, s.keys.Open, s.keys.Write}}
 }
+
+// WriteKeys implements kit.Writer.
+func (s *complaintScreen) WriteKeys() []key.Binding {
+	return []key.Binding{s.keys.Add, s.keys.Edit, s.keys.Write} // M logs the contact it writes
+}

@@ -439,3 +439,8 @@ func (d *customerDetail) alsoBought() []string {
 func OpenDetail(com *kit.Context, store DetailStore, id int64) tea.Cmd {
 	return kit.Push(func() kit.Screen { return newCustomerDetail(com, store, id) })
 }
+
+// WriteKeys implements kit.Writer.
+func (d *customerDetail) WriteKeys() []key.Binding {
+	return append([]key.Binding{d.keys.Edit, d.keys.Archive, d.seg, d.keys.Paid}, d.keys.CustomerActionKeys.Bindings()...)
+}

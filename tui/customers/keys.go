@@ -111,16 +111,6 @@ func DefaultOrderFormKeys() OrderFormKeys {
 	}
 }
 
-// ImportKeys are the import prompt's own: enter on the path imports.
-type ImportKeys struct {
-	Import key.Binding
-}
-
-// DefaultImportKeys returns the import prompt's bindings.
-func DefaultImportKeys() ImportKeys {
-	return ImportKeys{Import: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "import"))}
-}
-
 // OfferingKeys are the offerings list's bindings.
 type OfferingKeys struct {
 	kit.ListKeys

@@ -842,3 +842,16 @@ func (s *feedbackScreen) FullHelp() [][]key.Binding {
 		{s.keys.Promote, s.keys.Expand, s.keys.Theme, s.keys.Mark, s.keys.Merge},
 	}
 }
+
+// WriteKeys implements kit.Writer: the keys of the view on screen that
+// write (t names a theme on the wishlist, but filters the log by kind).
+func (s *feedbackScreen) WriteKeys() []key.Binding {
+	k := s.keys
+	switch s.view {
+	case viewNPS:
+		return []key.Binding{k.Add, k.Promote}
+	case viewWishes:
+		return []key.Binding{k.Add, k.Theme, k.Merge}
+	}
+	return []key.Binding{k.Add, k.Replied, k.ActedOn}
+}

@@ -117,3 +117,36 @@ type FollowUpMsg struct{ CustomerID int64 }
 
 // RateFitMsg asks for a customer's fit rating (1–5, one key).
 type RateFitMsg struct{ CustomerID int64 }
+
+// ImportMsg asks for the import: a file's path, then what it would do.
+type ImportMsg struct{}
+
+// The requests for a form that writes to the book: the root refuses them
+// while the book cannot be written (see Book).
+
+// WritesBook implements WriteRequest.
+func (NewOrderMsg) WritesBook() {}
+
+// WritesBook implements WriteRequest.
+func (NewCostMsg) WritesBook() {}
+
+// WritesBook implements WriteRequest.
+func (NewFeedbackMsg) WritesBook() {}
+
+// WritesBook implements WriteRequest.
+func (NewComplaintMsg) WritesBook() {}
+
+// WritesBook implements WriteRequest.
+func (NewTouchMsg) WritesBook() {}
+
+// WritesBook implements WriteRequest.
+func (FollowUpMsg) WritesBook() {}
+
+// WritesBook implements WriteRequest: the message logs the contact.
+func (NewMessageMsg) WritesBook() {}
+
+// WritesBook implements WriteRequest.
+func (ImportMsg) WritesBook() {}
+
+// WritesBook implements WriteRequest: the rating is saved at once.
+func (RateFitMsg) WritesBook() {}

@@ -35,6 +35,7 @@ type Styles struct {
 
 	Status    lipgloss.Style
 	StatusErr lipgloss.Style
+	Condition lipgloss.Style // the line that says the book cannot be written, or its copies fail
 	Panel     lipgloss.Style // a bordered box, e.g. the welcome panel
 	Key       lipgloss.Style // a key in running text: "press d"
 
@@ -76,6 +77,7 @@ func NewStyles(isDark, noColor bool) Styles {
 	s.ColHead = lipgloss.NewStyle().Bold(true).Foreground(muted)
 	s.Status = lipgloss.NewStyle().Foreground(muted)
 	s.StatusErr = lipgloss.NewStyle().Foreground(bad).Bold(true)
+	s.Condition = lipgloss.NewStyle().Foreground(warn).Bold(true)
 	s.Panel = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(1, 2)
 	s.Key = lipgloss.NewStyle().Bold(true).Foreground(accent)
 	if noColor {
