@@ -27,6 +27,7 @@ import (
 	"clientele/tui/customers"
 	"clientele/tui/desktop"
 	"clientele/tui/feedback"
+	"clientele/tui/history"
 	"clientele/tui/kit"
 	"clientele/tui/profit"
 	"clientele/tui/segments"
@@ -402,6 +403,9 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, a.keys.Settings) {
 		return a.switchTab(a.tabIndex("7"))
 	}
+	if key.Matches(msg, a.keys.History) {
+		return history.Open(a.com, a.store, 0)
+	}
 	if kit.IsWriteKey(top, msg) {
 		if cmd, refused := a.com.Refuse(); refused {
 			return cmd
@@ -675,10 +679,11 @@ func (a *App) undoKey() key.Binding {
 	return a.keys.Undo
 }
 
-// globalHelp lists the keys that work on every screen, for ?.
+// globalHelp lists the keys that work on every screen, for ? (not ?
+// itself: the help is open).
 func (a *App) globalHelp() []key.Binding {
-	return []key.Binding{a.keys.Tabs, a.keys.Cycle, a.keys.Settings, a.keys.Back, a.keys.Help, a.keys.QuitHelp,
-		a.undoKey(), a.keys.Redo}
+	return []key.Binding{a.keys.Tabs, a.keys.Cycle, a.keys.Settings, a.keys.Back, a.keys.QuitHelp,
+		a.undoKey(), a.keys.Redo, a.keys.History}
 }
 
 // offsetMouse moves a mouse message's y up by dy lines.

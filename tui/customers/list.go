@@ -292,6 +292,8 @@ func (l *customerList) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Batch(l.reload(), kit.Status("Hiding archived customers."))
 	case key.Matches(msg, l.keys.Add):
 		return openCustomerForm(l.com, l.store, 0)
+	case key.Matches(msg, l.keys.Duplicates):
+		return openDupList(l.com, l.store)
 	case key.Matches(msg, l.keys.Edit):
 		if r, ok := l.selected(); ok {
 			return openCustomerForm(l.com, l.store, r.ID)
@@ -611,7 +613,7 @@ func (l *customerList) archiveKey() key.Binding {
 func (l *customerList) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		l.keys.ListKeys.Bindings(),
-		{l.keys.Open, l.keys.Filter, l.keys.Sort, l.keys.ShowArchive},
+		{l.keys.Open, l.keys.Filter, l.keys.Sort, l.keys.ShowArchive, l.keys.Duplicates},
 		{l.mkeys.Mark, l.mkeys.Segment, l.mkeys.Clear},
 		{l.keys.Add, l.keys.Edit, l.keys.Fit, l.archiveKey(), l.keys.Import, OfferingsKey},
 		l.keys.CustomerActionKeys.Bindings(),

@@ -499,6 +499,13 @@ func typedOnChoice(k tea.KeyPressMsg, f huh.Field) bool {
 	switch f.(type) {
 	case *huh.Input, *huh.Text, *huh.Confirm, nil:
 		return false
+	case *huh.MultiSelect[string]:
+		// Its own keys (space picks an option) are not typing.
+		for _, b := range f.KeyBinds() {
+			if key.Matches(k, b) {
+				return false
+			}
+		}
 	}
 	return true
 }

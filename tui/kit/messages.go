@@ -118,6 +118,18 @@ type FollowUpMsg struct{ CustomerID int64 }
 // RateFitMsg asks for a customer's fit rating (1–5, one key).
 type RateFitMsg struct{ CustomerID int64 }
 
+// HistoryMsg asks for the history of the changes to one customer's
+// records.
+type HistoryMsg struct{ CustomerID int64 }
+
+// EditRecordMsg asks for the form that corrects one record (an order, a
+// cost, a contact, feedback, a complaint), filled with it as stored; each
+// kind's form is its area's.
+type EditRecordMsg struct {
+	Kind model.RecordKind
+	ID   int64
+}
+
 // ImportMsg asks for the import: a file's path, then what it would do.
 type ImportMsg struct{}
 
@@ -150,3 +162,6 @@ func (ImportMsg) WritesBook() {}
 
 // WritesBook implements WriteRequest: the rating is saved at once.
 func (RateFitMsg) WritesBook() {}
+
+// WritesBook implements WriteRequest: the form corrects the record.
+func (EditRecordMsg) WritesBook() {}
