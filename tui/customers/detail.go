@@ -524,14 +524,14 @@ func (d *customerDetail) timelineLine(e model.TimelineEntry, selected bool) stri
 	summary := e.Summary
 	if e.Voided() {
 		amount = "void"
-		summary += " · voided " + model.FormatDate(e.VoidedAt)
+		summary += " · voided " + d.com.Date(e.VoidedAt)
 		if e.VoidReason != "" {
 			summary += ": " + e.VoidReason
 		}
 	}
 	const dateW, kindW, amountW = 10, 9, 12
 	summaryW := max(d.w-dateW-kindW-amountW-5, 5)
-	date, kind := kit.FitCell(model.FormatDate(e.At), dateW, false), kit.FitCell(string(e.Kind), kindW, false)
+	date, kind := kit.FitCell(d.com.Date(e.At), dateW, false), kit.FitCell(string(e.Kind), kindW, false)
 	mark := d.unpaidMark(e)
 	if mark != "" && !e.Voided() {
 		kind = kit.FitCell(mark, kindW, false)

@@ -164,7 +164,7 @@ func newOrderForm(com *kit.Context, store OrderStore, data orderFormData) *order
 	if data.edit != nil {
 		o, f.orig = data.edit, data.edit
 		f.kind = o.Kind
-		f.date.SetValue(model.FormatDate(o.OrderedAt))
+		f.date.SetValue(com.Date(o.OrderedAt))
 	}
 	if o != nil {
 		f.notes.SetValue(kit.Clean(o.Notes))

@@ -394,7 +394,7 @@ func (s *feedbackScreen) handleLogKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return kit.Send(kit.EditRecordMsg{Kind: model.RecordFeedback, ID: r.ID})
 	case key.Matches(msg, s.keys.Void) && ok:
-		what := "the feedback of " + model.FormatDate(r.On) + " · " + feedbackSummary(r.Feedback, r.Customer)
+		what := "the feedback of " + s.com.Date(r.On) + " · " + feedbackSummary(r.Feedback, r.Customer)
 		if r.Voided() {
 			return kit.RestoreRecord(s.store, model.RecordFeedback, r.ID, what)
 		}

@@ -192,7 +192,7 @@ func (f *reviewFormScreen) Save() (tea.Cmd, error) {
 			if t.Summary == strings.TrimSpace(kit.Clean(o.Summary)) {
 				t.Summary = o.Summary // shown printable, left as it was: kept as stored
 			}
-			day, err := model.ParseDate(f.on, f.com.Now())
+			day, err := f.com.ParseDate(f.on)
 			if err != nil {
 				return nil, model.Invalid("date", "%v", err)
 			}
@@ -263,7 +263,7 @@ func OpenTouchEdit(com *kit.Context, store Store, id int64) tea.Cmd {
 		}
 		return kit.PushMsg{Open: func() kit.Screen {
 			f := newReviewForm(com, store, c, formTouch)
-			f.orig, f.channel, f.summary, f.on = &t, t.Channel, kit.Clean(t.Summary), model.FormatDate(t.At)
+			f.orig, f.channel, f.summary, f.on = &t, t.Channel, kit.Clean(t.Summary), com.Date(t.At)
 			return kit.NewForm(com, f)
 		}}
 	}
