@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -46,7 +47,11 @@ import (
 var version = "0.1.0-dev"
 
 func main() {
-	if err := fang.Execute(context.Background(), rootCmd(), fang.WithVersion(version),
+	root := rootCmd()
+	if wantsHelp(os.Args[1:]) {
+		fitHelp(root, os.Args[1:], helpWidth())
+	}
+	if err := fang.Execute(context.Background(), root, fang.WithVersion(version),
 		fang.WithNotifySignal(endSignals...), fang.WithErrorHandler(errorHandler)); err != nil {
 		os.Exit(1)
 	}
@@ -108,6 +113,11 @@ func rootCmd() *cobra.Command {
 	root.AddCommand(undoCmd())
 	root.AddCommand(redoCmd())
 	root.AddCommand(customersCmd())
+	root.SetFlagErrorFunc(flagError)
+	// -v and --version say what `clientele version` says (they said
+	// "clientele version 0.1.0-dev" without the schema).
+	root.Version = version
+	root.SetVersionTemplate("clientele {{.Version}} (schema " + strconv.Itoa(store.SchemaVersion()) + ")\n")
 	return root
 }
 
@@ -365,7 +375,7 @@ func loadDemo(db *store.DB) func(context.Context) (string, error) {
 func importCmd() *cobra.Command {
 	var opt importer.Options
 	cmd := &cobra.Command{
-		Use:   "import FILE [--format auto|NAME] [--dry-run] [--encoding E] [--date-order dmy|mdy] [--columns MAP]",
+		Use:   "import FILE [--format NAME] [--dry-run]",
 		Short: "Bring orders or customers in from a file, exactly or not at all",
 		Long:  "Import reads a file into the database in one transaction.\n\n" + importer.Help,
 		Args:  oneArg("FILE", "the file to read"),
@@ -561,7 +571,7 @@ func isTerminal(f *os.File) bool { return term.IsTerminal(f.Fd()) }
 func exportCmd() *cobra.Command {
 	var from, to, format, out string
 	cmd := &cobra.Command{
-		Use:   "export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|md|json] [--out FILE]",
+		Use:   "export [--from DAY] [--to DAY] [--format csv|md|json]",
 		Short: "Export what each customer earns you, for the accountant, the bank or a review",
 		Long: "Writes the profitability summary of a period: all time unless --from or --to\n" +
 			"(each day included) say otherwise. CSV has a row per customer with an order or\n" +
@@ -605,7 +615,7 @@ func exportCmd() *cobra.Command {
 func exportContactsCmd() *cobra.Command {
 	var format, out, segment, consented string
 	cmd := &cobra.Command{
-		Use:   "contacts [--format csv|vcf|labels] [--segment S] [--consented email|sms|post] [--out FILE]",
+		Use:   "contacts [--format csv|vcf|labels] [--out FILE]",
 		Short: "Export customers as a mailing list, vCards for a phone, or a page of address labels",
 		Long: "Writes every customer not archived, by name: csv is a mailing list (name, email,\n" +
 			"phone, company, postal address, channel, stage, segments, birthday, the days\n" +

@@ -72,6 +72,17 @@ func (o DateOrder) FormatDate(t time.Time) string {
 	return t.Format(DateLayout)
 }
 
+// Layout names the order's fields for a placeholder: "DD/MM/YYYY".
+func (o DateOrder) Layout() string {
+	switch o {
+	case DateOrderDMY:
+		return "DD/MM/YYYY"
+	case DateOrderMDY:
+		return "MM/DD/YYYY"
+	}
+	return "YYYY-MM-DD"
+}
+
 // Example is how the order asks for a date in a message: "24/12/2026".
 func (o DateOrder) Example() string {
 	return o.FormatDate(time.Date(2026, 12, 24, 0, 0, 0, 0, time.UTC))

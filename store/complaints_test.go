@@ -6,6 +6,7 @@ import (
 	"errors"
 	"reflect"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -72,6 +73,12 @@ func TestComplaintRemedyCostIsACostRow(t *testing.T) {
 	if len(rows) != 1 || rows[0].Amount != 450 || rows[0].CustomerID != fx.ada || rows[0].OrderID != order.ID ||
 		!rows[0].On.Equal(day("2026-11-12")) || rows[0].Note != "remedy: Sent a new bar" {
 		t.Fatalf("remedy rows %+v", rows)
+	}
+	// The timeline says "remedy" once.
+	if tl, err := db.Timeline(ctx, fx.ada, 50); err != nil || !slices.ContainsFunc(tl, func(e model.TimelineEntry) bool {
+		return e.Kind == model.TimelineCost && e.Summary == "remedy: Sent a new bar (order "+strconv.FormatInt(order.ID, 10)+")"
+	}) {
+		t.Errorf("timeline %+v, %v", tl, err)
 	}
 	// A new amount updates that row in place.
 	got.RemedyCost = 700

@@ -31,10 +31,14 @@ var timelineParts = []string{
 		c.category || ' · ' || c.severity || ' · ' || c.status || ': ' || c.what_went_wrong, NULL, c.voided_at,
 		c.void_reason
 	FROM complaints c WHERE c.customer_id = ?1`,
-	// Costs to serve, as money going out: category, minutes, note.
+	// Costs to serve, as money going out: category, minutes, note. A
+	// remedy's note starts "remedy: " (the complaint writes it so), which
+	// the category already says.
 	`SELECT c.incurred_on, 'cost', c.id,
 		c.category || CASE WHEN c.minutes IS NOT NULL THEN ' ' || c.minutes || ' min' ELSE '' END
-			|| CASE WHEN c.note <> '' THEN ': ' || c.note ELSE '' END
+			|| CASE WHEN c.note = '' THEN ''
+				WHEN c.category = 'remedy' AND substr(c.note, 1, 8) = 'remedy: ' THEN ': ' || substr(c.note, 9)
+				ELSE ': ' || c.note END
 			|| CASE WHEN c.order_id IS NOT NULL THEN ' (order ' || c.order_id || ')' ELSE '' END,
 		-c.amount, c.voided_at, c.void_reason
 	FROM costs c WHERE c.customer_id = ?1`,

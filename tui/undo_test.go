@@ -21,7 +21,7 @@ func TestUndoAndRedoFromAnywhere(t *testing.T) {
 	d.Keys("2", "/", "Ben", "enter", "enter") // Ben's detail
 	tuitest.MustContain(t, d.Screen(), "Ben Okafor")
 	// A contact typed with a u in it: the u is text, not an undo.
-	d.Keys("n", "enter", "upsold a gift box", "enter")
+	d.Keys("n", "upsold a gift box", "ctrl+s")
 	tuitest.MustContain(t, d.Screen(), "Logged a contact with Ben Okafor.", "upsold a gift box")
 	// An order too.
 	d.Keys("o", "Candle", "tab", "2", "tab", "12", "ctrl+s")

@@ -46,8 +46,8 @@ type complaintFormData struct {
 
 // The complaint form's fields by group, named as the errors name them.
 var complaintFields = [][]string{
-	{"what went wrong", "category", "severity", "customer", "order", "opened"},
-	{"remedy", "remedy cost", "guarantee", "honoured", "status", "remedied"},
+	{"what went wrong", "remedy", "status", "category", "severity", "customer", "order", "opened"},
+	{"remedy cost", "guarantee", "honoured", "remedied"},
 	{"prevention", "outcome", "closed"},
 }
 
@@ -99,14 +99,14 @@ func (f *complaintForm) fill() {
 	// Stored text is shown in one-line fields, so it is made printable
 	// (control characters visible, line breaks spaces); a field saves what
 	// was typed only when it was changed (complaint).
-	f.what, f.customer, f.opened = kit.Clean(c.WhatWentWrong), d.pick.Text, model.FormatDate(c.OpenedOn)
+	f.what, f.customer, f.opened = kit.Clean(c.WhatWentWrong), d.pick.Text, f.com.Date(c.OpenedOn)
 	f.category, f.severity, f.order = c.Category, c.Severity, c.OrderID
 	f.remedy, f.guarantee, f.status = kit.Clean(c.Remedy), c.Guarantee, c.Status
 	if c.RemedyCost != 0 {
 		f.cost = c.RemedyCost.Decimal()
 	}
-	f.honoured, f.remedied = model.FormatDate(c.HonouredOn), model.FormatDate(c.RemediedOn)
-	f.prevention, f.outcome, f.closed = kit.Clean(c.Prevention), kit.Clean(c.Outcome), model.FormatDate(c.ClosedOn)
+	f.honoured, f.remedied = f.com.Date(c.HonouredOn), f.com.Date(c.RemediedOn)
+	f.prevention, f.outcome, f.closed = kit.Clean(c.Prevention), kit.Clean(c.Outcome), f.com.Date(c.ClosedOn)
 }
 
 // Snapshot implements kit.Body.
@@ -134,7 +134,7 @@ func (f *complaintForm) Build(b *kit.Builder) kit.Fields {
 	orders := []huh.Option[int64]{huh.NewOption("none", int64(0))}
 	found := f.order == 0
 	for _, o := range f.data.orders {
-		label := model.FormatDate(o.OrderedAt) + " · " + model.Printable(o.Summary) + " · " + f.com.Money(o.Total)
+		label := f.com.Date(o.OrderedAt) + " · " + model.Printable(o.Summary) + " · " + f.com.Money(o.Total)
 		if o.Kind != model.OrderSale {
 			label += " (" + string(o.Kind) + ")"
 		}
@@ -144,10 +144,14 @@ func (f *complaintForm) Build(b *kit.Builder) kit.Fields {
 	if !found {
 		orders = append(orders, huh.NewOption(fmt.Sprintf("order #%d", f.order), f.order))
 	}
-	dateHelp := "YYYY-MM-DD, today, yesterday, -3"
+	dateHelp := f.com.DateHint() + ", -3"
 	return b.Huh(huh.NewForm(
 		huh.NewGroup(
 			in("what went wrong", "What went wrong", &f.what),
+			// What made it right and where the case stands come next: a
+			// complaint settled on the spot is typed in these three.
+			in("remedy", "Remedy: what made it right", &f.remedy).Placeholder("blank while it is open"),
+			huh.NewSelect[model.ComplaintStatus]().Title("Status").Options(statuses...).Value(&f.status).Inline(true),
 			huh.NewSelect[model.ComplaintCategory]().Title("Category").Options(categories...).Value(&f.category).Inline(true),
 			huh.NewSelect[model.Severity]().Title("Severity (days to remedy)").Options(severities...).Value(&f.severity).Inline(true),
 			in("customer", "Customer", &f.customer).Suggestions(f.data.pick.List).Placeholder("a name or #id; blank for none"),
@@ -155,12 +159,10 @@ func (f *complaintForm) Build(b *kit.Builder) kit.Fields {
 			in("opened", "Opened", &f.opened).Placeholder(dateHelp),
 		).Title("The complaint"),
 		huh.NewGroup(
-			in("remedy", "Remedy: what made it right", &f.remedy),
 			in("remedy cost", "Remedy cost (a cost to serve)", &f.cost).Placeholder("0.00"),
 			huh.NewSelect[bool]().Title("Guarantee invoked").Options(huh.NewOption("no", false), huh.NewOption("yes", true)).
 				Value(&f.guarantee).Inline(true),
 			in("honoured", "Guarantee honoured on", &f.honoured).Placeholder("blank: the remedy date"),
-			huh.NewSelect[model.ComplaintStatus]().Title("Status").Options(statuses...).Value(&f.status).Inline(true),
 			in("remedied", "Remedied on", &f.remedied).Placeholder("blank: today, once remedied"),
 		).Title("Making it right"),
 		huh.NewGroup(
@@ -200,11 +202,11 @@ func (f *complaintForm) complaint() (model.Complaint, string, map[string]string)
 	date := func(field, s string, required bool) time.Time {
 		if strings.TrimSpace(s) == "" {
 			if required {
-				errs[field] = "is required (" + "YYYY-MM-DD or today)"
+				errs[field] = "is required (" + f.com.Settings.DateOrder.Example() + " or today)"
 			}
 			return time.Time{}
 		}
-		d, err := model.ParseDate(s, now)
+		d, err := f.com.ParseDate(s)
 		if err != nil {
 			errs[field] = err.Error()
 		}

@@ -206,7 +206,7 @@ func (s *complaintScreen) Update(msg tea.Msg) tea.Cmd {
 			return s.edit()
 		case key.Matches(msg, s.keys.Void):
 			if r, ok := s.selected(); ok {
-				what := fmt.Sprintf("the complaint of %s · %s", model.FormatDate(r.OpenedOn), r.WhatWentWrong)
+				what := fmt.Sprintf("the complaint of %s · %s", s.com.Date(r.OpenedOn), r.WhatWentWrong)
 				if r.Voided() {
 					return kit.RestoreRecord(s.store, model.RecordComplaint, r.ID, what)
 				}
@@ -373,7 +373,7 @@ func (s *complaintScreen) cells(i int) []kit.Cell {
 		who = "…"
 	}
 	if r.Voided() {
-		where = "void " + model.FormatDate(r.VoidedAt)
+		where = "void " + s.com.Date(r.VoidedAt)
 	}
 	sev := string(r.Severity)
 	var sevStyle *lipgloss.Style
@@ -384,7 +384,7 @@ func (s *complaintScreen) cells(i int) []kit.Cell {
 		sev = "med"
 	}
 	cells := []kit.Cell{
-		{Text: model.FormatDate(r.OpenedOn)},
+		{Text: s.com.Date(r.OpenedOn)},
 		{Text: who},
 		{Text: string(r.Category), Style: &st.Muted},
 		{Text: sev, Style: sevStyle},

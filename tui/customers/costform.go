@@ -98,10 +98,10 @@ func OpenCostEdit(com *kit.Context, store CostStore, id int64) tea.Cmd {
 
 func newCostForm(com *kit.Context, store CostStore, data costFormData) *costForm {
 	f := &costForm{com: com, store: store, customer: data.customer, orders: data.orders,
-		category: model.CostTime, on: model.FormatDate(com.Today()), orderID: data.orderID}
+		category: model.CostTime, on: com.Date(com.Today()), orderID: data.orderID}
 	if c := data.edit; c != nil {
 		f.orig = c
-		f.category, f.on, f.note = c.Category, model.FormatDate(c.On), kit.Clean(c.Note)
+		f.category, f.on, f.note = c.Category, com.Date(c.On), kit.Clean(c.Note)
 		if c.Minutes > 0 {
 			f.minutes = strconv.Itoa(c.Minutes)
 		}
@@ -128,7 +128,7 @@ func (f *costForm) Build(b *kit.Builder) kit.Fields {
 	}
 	orders := []huh.Option[int64]{huh.NewOption("none: the customer as a whole", int64(0))}
 	for _, o := range f.orders {
-		label := fmt.Sprintf("%s %s %s · %s", model.FormatDate(o.OrderedAt), o.Kind, f.com.Money(o.Total), kit.Clean(o.Summary))
+		label := fmt.Sprintf("%s %s %s · %s", f.com.Date(o.OrderedAt), o.Kind, f.com.Money(o.Total), kit.Clean(o.Summary))
 		orders = append(orders, huh.NewOption(label, o.ID))
 	}
 	in := func(title string, v *string) *huh.Input { return b.Input(title, v).Inline(true) }
@@ -137,7 +137,7 @@ func (f *costForm) Build(b *kit.Builder) kit.Fields {
 		huh.NewSelect[model.CostCategory]().Title("Category").Options(cats...).Value(&f.category).Inline(true),
 		in("Minutes ", &f.minutes).Placeholder("for time: 30, 1h30 · "+rate).Validate(validateMinutes),
 		in("Amount ", &f.amount).Placeholder("0.00; empty for time").Validate(kit.ValidateCost),
-		in("Date ", &f.on).Validate(f.validateDate).Placeholder("YYYY-MM-DD, today, -3"),
+		in("Date ", &f.on).Validate(f.validateDate).Placeholder(f.com.DateHint()+", -3"),
 		huh.NewSelect[int64]().Title("Order").Options(orders...).Value(&f.orderID).Height(min(len(orders)+1, 6)),
 		in("Note ", &f.note).Placeholder("what it was for").CharLimit(2000),
 	)))
@@ -198,7 +198,7 @@ func parseMinutes(s string) (int, error) {
 }
 
 func (f *costForm) validateDate(s string) error {
-	_, err := model.ParseDate(s, f.com.Now())
+	_, err := f.com.ParseDate(s)
 	return err
 }
 
@@ -215,7 +215,7 @@ func (f *costForm) cost() (model.Cost, error) {
 		}
 	}
 	var err error
-	if c.On, err = model.ParseDate(f.on, f.com.Now()); err != nil {
+	if c.On, err = f.com.ParseDate(f.on); err != nil {
 		return c, model.Invalid("date", "%v", err)
 	}
 	if s := strings.TrimSpace(f.minutes); s != "" {

@@ -118,7 +118,7 @@ func newCustomerForm(com *kit.Context, store formStore, data customerFormData) *
 	if c.AcquisitionCost != 0 {
 		f.acqCost = c.AcquisitionCost.Decimal()
 	}
-	f.nextReview = model.FormatDate(c.NextReview)
+	f.nextReview = f.com.Date(c.NextReview)
 	f.language, f.notes, f.letGo = c.Language, c.Notes, c.LetGoReason
 	f.line1, f.line2, f.town, f.region, f.postcode = c.Address.Line1, c.Address.Line2, c.Address.Town,
 		c.Address.Region, c.Address.Postcode
@@ -200,7 +200,7 @@ func (f *customerForm) Build(b *kit.Builder) kit.Fields {
 				Validate(f.validateReferrer).Suggestions(f.nameList),
 			in("How they found you", &f.source).Placeholder("Etsy, craft fair, Instagram…"),
 			in("Acquisition cost", &f.acqCost).Validate(kit.ValidateCost).Placeholder("0.00"),
-			in("Next follow-up", &f.nextReview).Description("YYYY-MM-DD, today, tomorrow, +7, +2w").
+			in("Next follow-up", &f.nextReview).Description(f.com.DateHint()+", +2w").
 				Validate(f.validateDate),
 		).Title("Where they came from"),
 		huh.NewGroup(
@@ -286,11 +286,25 @@ func validateSegments(s string) error {
 }
 
 func (f *customerForm) validateDate(s string) error {
-	if strings.TrimSpace(s) == "" {
-		return nil
-	}
-	_, err := model.ParseDate(s, f.com.Now())
+	_, err := f.followUp(s)
 	return err
+}
+
+// followUp reads the next follow-up: a day to come, or the one stored
+// (which may have passed: the review lists it as late). A new day in the
+// past was taken silently ("705 days ago") where a typo was meant.
+func (f *customerForm) followUp(s string) (time.Time, error) {
+	if strings.TrimSpace(s) == "" {
+		return time.Time{}, nil
+	}
+	d, err := f.com.ParseDate(s)
+	if err != nil {
+		return d, err
+	}
+	if d.Before(f.com.Today()) && !d.Equal(model.Day(f.orig.NextReview)) {
+		return d, fmt.Errorf("%s is in the past: a follow-up is a day to come (today, +7, fri)", f.com.Date(d))
+	}
+	return d, nil
 }
 
 // referrer resolves the "referred by" field to a customer id: a name
@@ -376,11 +390,8 @@ func (f *customerForm) customer() (model.Customer, error) {
 			return c, model.Invalid("acquisition cost", "%v", err)
 		}
 	}
-	c.NextReview = time.Time{}
-	if strings.TrimSpace(f.nextReview) != "" {
-		if c.NextReview, err = model.ParseDate(f.nextReview, f.com.Now()); err != nil {
-			return c, model.Invalid("next follow-up", "%v", err)
-		}
+	if c.NextReview, err = f.followUp(f.nextReview); err != nil {
+		return c, model.Invalid("next follow-up", "%v", err)
 	}
 	return c, f.reach(&c, shown)
 }

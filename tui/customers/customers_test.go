@@ -393,3 +393,31 @@ func TestCtrlCInAnEditedFormAsksFirst(t *testing.T) {
 	d.Keys("n", "ctrl+s")
 	tuitest.MustContain(t, d.Screen(), "Added Quinnie.")
 }
+
+func TestAFollowUpInThePastIsRefusedUnlessItWasStored(t *testing.T) {
+	t.Parallel()
+	db := tuitest.FixtureStore(t)
+	ctx := context.Background()
+	ids := tuitest.IDs(t, db)
+	if err := db.SetFollowUp(ctx, ids["Ada Lovelace"], tuitest.MustDay(t, "2026-11-20")); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, db, 80, 24)
+	d.Keys("2", "down", "e") // Ben, with no follow-up
+	for range 15 {
+		d.Keys("enter")
+	}
+	tuitest.MustContain(t, d.Screen(), "┃ Next follow-up")
+	d.Keys("2025-01-01", "enter")
+	tuitest.MustContain(t, d.Screen(), "2025-01-01 is in the past: a follow-up is a day to come")
+	d.Keys("ctrl+u", "+7", "ctrl+s")
+	tuitest.MustContain(t, d.Screen(), "Saved Ben Okafor.")
+	// Ada's, already late, does not stop an edit of her name.
+	d.Keys("up", "e", "ctrl+u", "Ada King", "ctrl+s")
+	tuitest.MustContain(t, d.Screen(), "Saved Ada King.")
+	ada, _ := db.Customer(ctx, ids["Ada Lovelace"])
+	ben, _ := db.Customer(ctx, ids["Ben Okafor"])
+	if model.FormatDate(ada.NextReview) != "2026-11-20" || model.FormatDate(ben.NextReview) != "2026-11-30" {
+		t.Errorf("follow-ups %v, %v", ada.NextReview, ben.NextReview)
+	}
+}

@@ -387,7 +387,7 @@ func (d *customerDetail) layout() {
 		badges = append(badges, kit.Clean(t)+" tier")
 	}
 	if c.Archived() {
-		badges = append(badges, st.Warn.Render("archived "+model.FormatDate(c.ArchivedAt)))
+		badges = append(badges, st.Warn.Render("archived "+d.com.Date(c.ArchivedAt)))
 	}
 	lines = append(lines, kit.Truncate(st.Title.Render(kit.Clean(c.Name))+"  "+strings.Join(badges, st.Muted.Render(" · ")), d.w))
 	var org []string
@@ -438,13 +438,13 @@ func (d *customerDetail) layout() {
 		field("Referred", fmt.Sprintf("%d: %s", n, strings.Join(names, ", ")))
 	}
 	if !c.NextReview.IsZero() {
-		field("Next follow-up", model.FormatDate(c.NextReview)+" ("+relDays(model.DaysBetween(today, c.NextReview))+")")
+		field("Next follow-up", d.com.Date(c.NextReview)+" ("+relDays(model.DaysBetween(today, c.NextReview))+")")
 	}
 	d.dateFields(field)
 	if c.Orders > 0 || c.Revenue != 0 {
-		since := model.FormatDate(c.FirstOrder)
+		since := d.com.Date(c.FirstOrder)
 		field("Orders", fmt.Sprintf("%d since %s · %s net revenue · last %s (%s)", c.Orders, since,
-			d.com.Money(c.Revenue), model.FormatDate(c.LastOrder), relDays(model.DaysBetween(today, c.LastOrder))))
+			d.com.Money(c.Revenue), d.com.Date(c.LastOrder), relDays(model.DaysBetween(today, c.LastOrder))))
 	} else {
 		field("Orders", "none yet")
 	}
@@ -462,7 +462,7 @@ func (d *customerDetail) layout() {
 	if c.Stage == model.StageFormer {
 		field("Let go", c.LetGoReason)
 	}
-	field("Added", model.FormatDate(c.CreatedAt))
+	field("Added", d.com.Date(c.CreatedAt))
 
 	lines = append(lines, d.alsoBought()...)
 	lines = append(lines, "", kit.Truncate(st.Section.Render("Timeline")+st.Muted.Render(d.timelineNote()), d.w))
@@ -526,14 +526,14 @@ func (d *customerDetail) timelineLine(e model.TimelineEntry, selected bool) stri
 	summary := e.Summary
 	if e.Voided() {
 		amount = "void"
-		summary += " · voided " + model.FormatDate(e.VoidedAt)
+		summary += " · voided " + d.com.Date(e.VoidedAt)
 		if e.VoidReason != "" {
 			summary += ": " + e.VoidReason
 		}
 	}
 	const dateW, kindW, amountW = 10, 9, 12
 	summaryW := max(d.w-dateW-kindW-amountW-5, 5)
-	date, kind := kit.FitCell(model.FormatDate(e.At), dateW, false), kit.FitCell(string(e.Kind), kindW, false)
+	date, kind := kit.FitCell(d.com.Date(e.At), dateW, false), kit.FitCell(string(e.Kind), kindW, false)
 	mark := d.unpaidMark(e)
 	if mark != "" && !e.Voided() {
 		kind = kit.FitCell(mark, kindW, false)
@@ -628,7 +628,7 @@ func (d *customerDetail) FullHelp() [][]key.Binding {
 		return nil
 	}
 	return [][]key.Binding{{d.keys.Up, d.keys.Down, d.keys.PageUp, d.keys.PageDown, d.keys.Top, d.keys.Bottom, d.keys.Timeline},
-		{d.editKey(), d.xKey(), d.voidedKey(), d.seg, d.keys.Paid, d.keys.Reminders, d.keys.History, d.keys.Erase},
+		{d.editKey(), d.keys.Fit, d.xKey(), d.voidedKey(), d.seg, d.keys.Paid, d.keys.Reminders, d.keys.History, d.keys.Erase},
 		d.keys.CustomerActionKeys.Bindings()}
 }
 

@@ -128,7 +128,7 @@ func (d *customerDetail) paymentTexts() []string {
 			when = "overdue " + model.Plural(due, "day", "days")
 		}
 		lines = append(lines, fmt.Sprintf("%s due %s, %s · order of %s", d.com.Money(o.Total()),
-			model.FormatDate(o.PaymentDue), when, model.FormatDate(o.OrderedAt)))
+			d.com.Date(o.PaymentDue), when, d.com.Date(o.OrderedAt)))
 	}
 	if len(unpaid) == 1 {
 		return append(lines, "p marks it paid")

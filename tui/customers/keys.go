@@ -178,6 +178,18 @@ func DefaultMarkKeys() MarkKeys {
 	}
 }
 
+// FitFormKeys rate a customer's fit in one key.
+type FitFormKeys struct {
+	Rate key.Binding // 0 clears, 1–5 rate; either saves
+}
+
+// DefaultFitFormKeys returns the fit rating's bindings.
+func DefaultFitFormKeys() FitFormKeys {
+	return FitFormKeys{
+		Rate: key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5"), key.WithHelp("1–5", "rate and save (0 clears)")),
+	}
+}
+
 // DupWarningKeys are the bindings of the warning over a new customer who
 // may be one already in the book.
 type DupWarningKeys struct {

@@ -491,7 +491,7 @@ func (l *customerList) cells(i int) []kit.Cell {
 	}
 	last, orders, fit := "", "", "–"
 	if !r.LastOrder.IsZero() {
-		last = model.FormatDate(r.LastOrder)
+		last = l.com.Date(r.LastOrder)
 	}
 	if r.Orders > 0 {
 		orders = strconv.Itoa(r.Orders)
@@ -502,7 +502,7 @@ func (l *customerList) cells(i int) []kit.Cell {
 	mark, follow := "", ""
 	var markStyle *lipgloss.Style
 	if !r.NextReview.IsZero() {
-		follow, mark, markStyle = model.FormatDate(r.NextReview), "·", &st.Muted
+		follow, mark, markStyle = l.com.Date(r.NextReview), "·", &st.Muted
 		if !r.NextReview.After(l.com.Today()) {
 			mark, markStyle = "!", &st.Warn
 		}
@@ -615,7 +615,7 @@ func (l *customerList) FullHelp() [][]key.Binding {
 		l.keys.ListKeys.Bindings(),
 		{l.keys.Open, l.keys.Filter, l.keys.Sort, l.keys.ShowArchive, l.keys.Duplicates},
 		{l.mkeys.Mark, l.mkeys.Segment, l.mkeys.Clear},
-		{l.keys.Add, l.keys.Edit, l.archiveKey(), l.keys.Import, OfferingsKey},
+		{l.keys.Add, l.keys.Edit, l.keys.Fit, l.archiveKey(), l.keys.Import, OfferingsKey},
 		l.keys.CustomerActionKeys.Bindings(),
 	}
 }

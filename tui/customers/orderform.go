@@ -166,8 +166,8 @@ func newOrderForm(com *kit.Context, store OrderStore, data orderFormData) *order
 			f.onOrder = append(f.onOrder, kit.Clean(v.Name)+": "+kit.Clean(v.Value))
 		}
 	}
-	f.date = f.input("YYYY-MM-DD", 10)
-	f.date.SetValue(model.FormatDate(com.Today()))
+	f.date = f.input(com.Settings.DateOrder.Layout(), 10)
+	f.date.SetValue(f.com.Date(com.Today()))
 	f.notes = f.input("a note (optional)", 500)
 	o := data.repeat
 	if o != nil {
@@ -176,7 +176,7 @@ func newOrderForm(com *kit.Context, store OrderStore, data orderFormData) *order
 	if data.edit != nil {
 		o, f.orig = data.edit, data.edit
 		f.kind = o.Kind
-		f.date.SetValue(model.FormatDate(o.OrderedAt))
+		f.date.SetValue(com.Date(o.OrderedAt))
 	}
 	if o != nil {
 		f.notes.SetValue(kit.Clean(o.Notes))
@@ -485,7 +485,7 @@ func (f *orderForm) order() (model.Order, error) {
 	if f.orig != nil && o.Notes == strings.TrimSpace(kit.Clean(f.orig.Notes)) {
 		o.Notes = f.orig.Notes // shown printable, left as it was: kept as stored
 	}
-	day, err := model.ParseDate(f.date.Value(), f.com.Now())
+	day, err := f.com.ParseDate(f.date.Value())
 	switch {
 	case err != nil:
 		f.errs[fieldDate] = err.Error()
@@ -656,7 +656,7 @@ func (f *orderForm) ShowErrors(errs map[string]string) tea.Cmd {
 func (f *orderForm) Banner(w int) string {
 	title := f.Title()
 	if !f.repeated.IsZero() {
-		title += " · repeating " + model.FormatDate(f.repeated)
+		title += " · repeating " + f.com.Date(f.repeated)
 	}
 	return f.com.Styles.Title.Render(kit.FitCell(title, w, false))
 }
@@ -788,7 +788,7 @@ func (f *orderForm) hint() string {
 	case f.focus == fieldKind:
 		h = "space switches sale and refund; a refund is typed with positive quantities"
 	case f.focus == fieldDate:
-		h = "YYYY-MM-DD, today, yesterday, or -3 for three days ago"
+		h = f.com.DateHint() + ", or -3 for three days ago"
 	case f.focus == f.notesField():
 		h = "enter or ctrl+s saves"
 	default:

@@ -203,3 +203,29 @@ func splitLines(s string) []string {
 	}
 	return append(out, s[start:])
 }
+
+func TestDatesAreTypedAndShownInTheBooksOrder(t *testing.T) {
+	t.Parallel()
+	db := tuitest.FixtureStore(t)
+	ctx := context.Background()
+	s, err := db.Settings(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.DateOrder = model.DateOrderDMY
+	if err := db.SaveSettings(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, db, 100, 30)
+	d.Keys("enter", "c", "enter", "30", "enter", "enter")
+	tuitest.MustContain(t, d.Screen(), "> 23/11/2026") // today, day first
+	d.Keys("ctrl+u", "03/04/2026", "ctrl+s")
+	tuitest.MustContain(t, d.Screen(), "Saved a time cost", "03/04/2026 cost")
+	tuitest.MustLack(t, d.Screen(), "2026-04-03")
+	// Words and ISO still read; a day that is not on the calendar is
+	// refused by name.
+	d.Keys("c", "enter", "30", "enter", "enter", "ctrl+u", "31/02/2026", "ctrl+s")
+	tuitest.MustContain(t, d.Screen(), `"31/02/2026" is not a day on the calendar`)
+	d.Keys("enter", "enter", "enter", "ctrl+u", "fri", "ctrl+s") // back to the date
+	tuitest.MustContain(t, d.Screen(), "27/11/2026 cost")
+}

@@ -73,7 +73,7 @@ func TestTheTimelineEditsTheEntryUnderTheCursor(t *testing.T) {
 	cursorOn(t, d, "called about soap")
 	d.Keys("e")
 	tuitest.MustContain(t, d.Screen(), "Edit a contact with Ada Lovelace", "2026-11-21")
-	d.Keys("tab", "ctrl+u", "emailed about soap", "enter", "ctrl+u", "2026-11-20", "enter")
+	d.Keys("ctrl+u", "emailed about soap", "enter", "enter", "ctrl+u", "2026-11-20", "enter") // what happened comes first
 	tuitest.MustContain(t, d.Screen(), "Corrected the contact with Ada Lovelace.")
 	if to, err := db.Touch(ctx, touch); err != nil || to.Summary != "emailed about soap" ||
 		model.FormatDate(to.At) != "2026-11-20" || to.Channel != model.ChannelPhone {

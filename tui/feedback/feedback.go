@@ -394,7 +394,7 @@ func (s *feedbackScreen) handleLogKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return kit.Send(kit.EditRecordMsg{Kind: model.RecordFeedback, ID: r.ID})
 	case key.Matches(msg, s.keys.Void) && ok:
-		what := "the feedback of " + model.FormatDate(r.On) + " · " + feedbackSummary(r.Feedback, r.Customer)
+		what := "the feedback of " + s.com.Date(r.On) + " · " + feedbackSummary(r.Feedback, r.Customer)
 		if r.Voided() {
 			return kit.RestoreRecord(s.store, model.RecordFeedback, r.ID, what)
 		}
@@ -740,7 +740,7 @@ func (s *feedbackScreen) logCells(i int) []kit.Cell {
 		answer = "[" + r.Offering + "] " + answer
 	}
 	cells := []kit.Cell{
-		{Text: model.FormatDate(r.On)},
+		{Text: s.com.Date(r.On)},
 		{Text: kind, Style: &st.Muted},
 		{Text: who},
 		{Text: score, Style: scoreStyle},
@@ -834,7 +834,7 @@ func abs(n int) int {
 
 func (s *feedbackScreen) promoterCells(i int) []kit.Cell {
 	p := s.facts.promoters[i]
-	return []kit.Cell{{Text: p.Name}, {Text: strconv.Itoa(p.Score), Style: &s.com.Styles.Good}, {Text: model.FormatDate(p.On)}}
+	return []kit.Cell{{Text: p.Name}, {Text: strconv.Itoa(p.Score), Style: &s.com.Styles.Good}, {Text: s.com.Date(p.On)}}
 }
 
 // Info implements informer.

@@ -172,7 +172,7 @@ func (s *feedbackScreen) wishCells(i int) []kit.Cell {
 		if w.CustomerID == 0 {
 			who = "anonymous"
 		}
-		return []kit.Cell{{Text: "  └ " + w.Answer, Style: &st.Muted}, {}, {}, {Text: model.FormatDate(w.On)}, {Text: who}}
+		return []kit.Cell{{Text: "  └ " + w.Answer, Style: &st.Muted}, {}, {}, {Text: s.com.Date(w.On)}, {Text: who}}
 	}
 	label := t.Label
 	if t.Owned {
@@ -197,7 +197,7 @@ func (s *feedbackScreen) wishCells(i int) []kit.Cell {
 		{Text: label},
 		{Text: model.Commas(t.Askers)},
 		{Text: model.Commas(len(t.Wishes)), Style: &st.Muted},
-		{Text: model.FormatDate(t.Latest)},
+		{Text: s.com.Date(t.Latest)},
 		{Text: strings.Join(who, ", "), Style: &st.Muted},
 	}
 }

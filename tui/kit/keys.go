@@ -61,6 +61,7 @@ type CustomerActionKeys struct {
 	Complaint key.Binding
 	Touch     key.Binding
 	FollowUp  key.Binding
+	Fit       key.Binding
 	Write     key.Binding // a message from a template, handed to the owner's programs
 }
 
@@ -74,11 +75,14 @@ func DefaultCustomerActionKeys() CustomerActionKeys {
 		Complaint: key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "complaint")),
 		Touch:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "log a contact")),
 		FollowUp:  key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "follow-up date")),
+		Fit:       key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "rate fit")),
 		Write:     key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "message")),
 	}
 }
 
-// Bindings lists the action bindings for the full help.
+// Bindings lists the action bindings for the full help, but Fit: a
+// column of nine ran the help off a 24-row screen, so each screen lists
+// Fit among its own keys about the customer.
 func (k CustomerActionKeys) Bindings() []key.Binding {
 	return []key.Binding{k.Order, k.Repeat, k.Cost, k.Feedback, k.Complaint, k.Touch, k.FollowUp, k.Write}
 }
@@ -101,6 +105,8 @@ func (k CustomerActionKeys) Message(msg tea.KeyPressMsg, id int64) tea.Msg {
 		return NewTouchMsg{CustomerID: id}
 	case key.Matches(msg, k.FollowUp):
 		return FollowUpMsg{CustomerID: id}
+	case key.Matches(msg, k.Fit):
+		return RateFitMsg{CustomerID: id}
 	case key.Matches(msg, k.Write):
 		return NewMessageMsg{CustomerID: id}
 	}

@@ -115,6 +115,9 @@ type NewMessageMsg struct {
 // FollowUpMsg asks for a customer's next follow-up date.
 type FollowUpMsg struct{ CustomerID int64 }
 
+// RateFitMsg asks for a customer's fit rating (1–5, one key).
+type RateFitMsg struct{ CustomerID int64 }
+
 // HistoryMsg asks for the history of the changes to one customer's
 // records.
 type HistoryMsg struct{ CustomerID int64 }
@@ -156,6 +159,9 @@ func (NewMessageMsg) WritesBook() {}
 
 // WritesBook implements WriteRequest.
 func (ImportMsg) WritesBook() {}
+
+// WritesBook implements WriteRequest: the rating is saved at once.
+func (RateFitMsg) WritesBook() {}
 
 // WritesBook implements WriteRequest: the form corrects the record.
 func (EditRecordMsg) WritesBook() {}

@@ -116,6 +116,19 @@ func (c *Context) Money(m model.Money) string { return m.Format(c.Settings.Curre
 // MoneyShort formats an amount rounded to whole units, for narrow columns.
 func (c *Context) MoneyShort(m model.Money) string { return m.Short(c.Settings.CurrencySymbol()) }
 
+// Date writes a day in the book's date order (Settings: how dates are
+// written); the zero time is "".
+func (c *Context) Date(t time.Time) string { return c.Settings.DateOrder.FormatDate(t) }
+
+// ParseDate reads a day as the owner types it: in the book's date order,
+// ISO always, or words ("today", "+2w", "fri") counted from today.
+func (c *Context) ParseDate(s string) (time.Time, error) {
+	return c.Settings.DateOrder.Parse(s, c.Now())
+}
+
+// DateHint is the placeholder of a date field: "24/12/2026, today, +7, fri".
+func (c *Context) DateHint() string { return c.Settings.DateOrder.Example() + ", today, +7, fri" }
+
 // Today is the current day on the injected clock.
 func (c *Context) Today() time.Time { return model.Day(c.Now()) }
 

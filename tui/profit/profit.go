@@ -2,7 +2,6 @@ package profit
 
 import (
 	"fmt"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -284,16 +283,9 @@ func (s *profitScreen) pickPeriod(step int) tea.Cmd {
 func (s *profitScreen) openDates() tea.Cmd {
 	from, to := s.from, s.to
 	if from == "" && to == "" {
-		from, to = dateOrEmpty(s.period.From), dateOrEmpty(s.period.To)
+		from, to = s.com.Date(s.period.From), s.com.Date(s.period.To)
 	}
 	return kit.Push(func() kit.Screen { return kit.NewForm(s.com, newPeriodForm(s.com, from, to)) })
-}
-
-func dateOrEmpty(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return model.FormatDate(t)
 }
 
 // scrollMonths scrolls the monthly bars for the list keys; it reports

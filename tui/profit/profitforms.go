@@ -33,8 +33,8 @@ func (f *periodForm) Snapshot() string { return f.from + "\x00" + f.to }
 func (f *periodForm) Build(b *kit.Builder) kit.Fields {
 	in := func(title string, v *string) *huh.Input { return b.Input(title, v).Inline(true) }
 	return b.Huh(huh.NewForm(huh.NewGroup(
-		in("From ", &f.from).Placeholder("YYYY-MM-DD; empty: since the first order").Validate(f.validateDate),
-		in("To ", &f.to).Placeholder("YYYY-MM-DD, today; empty: up to the last").Validate(f.validateDate),
+		in("From ", &f.from).Placeholder(f.com.Settings.DateOrder.Layout()+", -30; empty: since the first order").Validate(f.validateDate),
+		in("To ", &f.to).Placeholder(f.com.Settings.DateOrder.Layout()+", today; empty: up to the last").Validate(f.validateDate),
 	).Title("Profit over your own dates")))
 }
 
@@ -43,7 +43,7 @@ func (f *periodForm) validateDate(s string) error {
 	if strings.TrimSpace(s) == "" {
 		return nil
 	}
-	_, err := model.ParseDate(s, f.com.Now())
+	_, err := f.com.ParseDate(s)
 	return err
 }
 
@@ -54,7 +54,7 @@ func (f *periodForm) period() (model.Period, error) {
 		if strings.TrimSpace(v.text) == "" {
 			continue
 		}
-		d, err := model.ParseDate(v.text, f.com.Now())
+		d, err := f.com.ParseDate(v.text)
 		if err != nil {
 			return model.Period{}, model.Invalid(v.field, "%v", err)
 		}
@@ -81,7 +81,7 @@ func (f *periodForm) Save() (tea.Cmd, error) {
 
 // banner says how dates are typed.
 func (f *periodForm) Banner(w int) string {
-	return kit.Truncate(f.com.Styles.Muted.Render("Dates as YYYY-MM-DD, today, yesterday or -30 (days ago); both days are included."), w)
+	return kit.Truncate(f.com.Styles.Muted.Render("Dates as "+f.com.DateHint()+" or -30 (days ago); both days are included."), w)
 }
 
 // exportPrompt asks where to write the profit summary on screen and

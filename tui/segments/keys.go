@@ -20,6 +20,7 @@ type SegmentFitKeys struct {
 	LetGo    key.Binding // on a drain
 	Promote  key.Binding // on a suggested advocate
 	Tree     key.Binding // on a referrer
+	Fit      key.Binding // rate the fit of the customer under the cursor
 	// Managing the owner's segments, on the groups view by segment.
 	NewSegment key.Binding
 	Rename     key.Binding
@@ -38,6 +39,7 @@ func DefaultSegmentFitKeys() SegmentFitKeys {
 		LetGo:      key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "let go")),
 		Promote:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "make advocate")),
 		Tree:       key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "referral tree")),
+		Fit:        key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "rate fit")),
 		NewSegment: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new segment")),
 		Rename:     key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "rename")),
 		Merge:      key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "merge into…")),

@@ -24,7 +24,7 @@ type letGoForm struct {
 
 func newLetGoForm(com *kit.Context, store model.FitStore, c model.FitCustomer, p model.Period) *letGoForm {
 	f := &letGoForm{com: com, store: store, customer: c}
-	f.impact = append([]string{"Over " + model.FormatDate(p.From) + " to " + model.FormatDate(p.To) + ":"},
+	f.impact = append([]string{"Over " + com.Date(p.From) + " to " + com.Date(p.To) + ":"},
 		model.NewLetGoImpact(c).Lines(com.Settings.CurrencySymbol())...)
 	return f
 }

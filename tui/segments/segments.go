@@ -264,6 +264,11 @@ func (s *segmentFit) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, s.keys.Open):
 		return s.open()
+	case key.Matches(msg, s.keys.Fit):
+		if c, ok := s.customer(); ok {
+			id := c.ID
+			return func() tea.Msg { return kit.RateFitMsg{CustomerID: id} }
+		}
 	case key.Matches(msg, s.keys.LetGo) && s.view == viewDrains:
 		if c, ok := s.customer(); ok {
 			return openLetGo(s.com, s.store, *c, model.Period{Kind: model.PeriodLast12Months, From: s.fit.From, To: s.fit.To})
@@ -430,7 +435,7 @@ func (s *segmentFit) viewsBar() string {
 func (s *segmentFit) subtitle() string {
 	st := s.com.Styles
 	f := s.fit
-	period := model.FormatDate(f.From) + " to " + model.FormatDate(f.To)
+	period := s.com.Date(f.From) + " to " + s.com.Date(f.To)
 	var text string
 	switch s.view {
 	case viewGroups:
@@ -655,7 +660,7 @@ func (s *segmentFit) pane() []string {
 	case viewUnscored:
 		c, _ := s.customer()
 		return []string{head(c.Name, st.Stage(c.Stage).Render(string(c.Stage)), "profit "+s.com.MoneyShort(c.Profit)),
-			kit.Clean(c.Score.Missing), key(s.keys.Open, "opens them; e there rates their fit")}
+			kit.Clean(c.Score.Missing), key(s.keys.Fit, "rates their fit") + "  " + key(s.keys.Open, "opens them")}
 	case viewAdvocates:
 		a := f.Advocates[i]
 		return []string{head(a.Name), kit.Clean(a.Reason), key(s.keys.Promote, "makes them an advocate")}
@@ -736,17 +741,19 @@ func (s *segmentFit) ShortHelp() []key.Binding {
 			}
 		}
 	case viewBest:
-		out = append(out, k.Open)
+		out = append(out, k.Open, k.Fit)
 	case viewDrains:
-		out = append(out, k.LetGo, k.Open)
+		out = append(out, k.LetGo, k.Open, k.Fit)
 	case viewAdvocates:
 		out = append(out, k.Promote, k.Open)
 	case viewReferrals:
 		out = append(out, k.Tree, k.Open)
 	case viewValues:
 		out = append(out, k.By)
-	case viewTiers, viewUnscored:
-		out = append(out, k.Open)
+	case viewUnscored:
+		out = append(out, k.Fit, k.Open)
+	case viewTiers:
+		out = append(out, k.Open, k.Fit)
 	}
 	return out
 }
@@ -756,7 +763,7 @@ func (s *segmentFit) FullHelp() [][]key.Binding {
 	k := s.keys
 	return [][]key.Binding{
 		k.ListKeys.Bindings(),
-		{k.NextView, k.PrevView, k.By, k.Open},
+		{k.NextView, k.PrevView, k.By, k.Open, k.Fit},
 		{k.LetGo, k.Promote, k.Tree},
 		{k.NewSegment, k.Rename, k.Merge, k.Delete},
 	}

@@ -210,7 +210,8 @@ func (s *settingsTab) View() string {
 			lines = append(lines, strings.Repeat(" ", labelW+1)+st.Bad.Render(l))
 		}
 	}
-	row("Business", set.BusinessName, set.Currency, "hourly rate "+s.com.Money(set.HourlyRate))
+	row("Business", set.BusinessName, set.Currency, "hourly rate "+s.com.Money(set.HourlyRate),
+		"dates as "+set.DateOrder.Example())
 	row("Tiers", set.TierNames[:]...)
 	row("Stay in touch", "advocates "+daysOrOff(set.AdvocateDays, "every %d days"),
 		"customers "+daysOrOff(set.CustomerDays, "every %d days"))

@@ -34,9 +34,7 @@ func TestSettingsFormNamesABadRateAndKeepsTyping(t *testing.T) {
 	d.Keys("2O.50", "enter")
 	tuitest.MustContain(t, d.Screen(), `Hourly rate  ✗ amount "2O.50" is not a number`, "Hearth & Lye")
 	d.Keys("backspace", "backspace", "backspace", "backspace", "0.50", "enter")
-	for range 5 {
-		d.Keys("enter") // currency, date order, tiers
-	}
+	d.Keys("enter", "right", "enter", "enter", "enter", "enter") // currency; dates day first; tiers
 	// The daily review's size: 0 is refused by name, 30 kept.
 	d.Keys("backspace", "backspace", "0", "enter")
 	tuitest.MustContain(t, d.Screen(), "Customers to list each day  ✗ 0 is not between 1 and 1000")
@@ -53,7 +51,7 @@ func TestSettingsFormNamesABadRateAndKeepsTyping(t *testing.T) {
 	tuitest.MustContain(t, d.Screen(), "Gift buyers: every")
 	d.Keys("30", "enter", "enter", "enter", "enter") // the other segments, then Replicate to, last
 	tuitest.MustContain(t, d.Screen(), "Settings saved.", "Hearth & Lye", "hourly rate £20.50", "Gift buyers every 30",
-		"lists the 30 most urgent customers", "suggests as former after 400 days")
+		"lists the 30 most urgent customers", "suggests as former after 400 days", "dates as 24/12/2026")
 	s, err := db.Settings(ctx)
 	if err != nil || s.HourlyRate != 2050 || s.ReorderFactor != 2 || s.BusinessName != "Hearth & Lye" || s.ReviewSize != 30 ||
 		s.FormerDays != 400 || s.OccasionDays != 11 {

@@ -71,9 +71,9 @@ func newReviewForm(com *kit.Context, store Store, c model.Customer, which review
 	case formFollowUp:
 		f.picks = []dayPick{{label: "in a week", day: model.AddDays(now, 7)}, {label: "in two weeks", day: model.AddDays(now, 14)},
 			{label: "in a month", day: now.AddDate(0, 1, 0)}, {label: "another day…", typed: true}, {label: "no follow-up"}}
-		if !c.NextReview.IsZero() {
-			f.pick, f.typed = 3, model.FormatDate(c.NextReview)
-		}
+		// "in a week" is always first and chosen, so that F enter does one
+		// thing; the day already set waits under "another day…".
+		f.typed = f.com.Date(c.NextReview)
 	case formSnooze:
 		f.picks = []dayPick{{label: "tomorrow", day: model.AddDays(now, 1)}, {label: "next week", day: model.AddDays(now, 7)},
 			{label: "another day…", typed: true}}
@@ -98,8 +98,9 @@ func (f *reviewFormScreen) Build(b *kit.Builder) kit.Fields {
 		for _, c := range model.Channels {
 			channels = append(channels, huh.NewOption(string(c), c))
 		}
+		// What happened first: the channel is most often their usual one,
+		// already chosen.
 		fields := []huh.Field{
-			huh.NewSelect[model.Channel]().Title("Channel").Options(channels...).Value(&f.channel).Inline(true),
 			in("What happened", &f.summary).Placeholder("called about the spring order").CharLimit(500).
 				Validate(func(s string) error {
 					if strings.TrimSpace(s) == "" {
@@ -107,10 +108,11 @@ func (f *reviewFormScreen) Build(b *kit.Builder) kit.Fields {
 					}
 					return nil
 				}),
+			huh.NewSelect[model.Channel]().Title("Channel").Options(channels...).Value(&f.channel).Inline(true),
 		}
 		if f.orig != nil {
-			fields = append(fields, in("Date", &f.on).Description("YYYY-MM-DD, yesterday, -3").Validate(func(s string) error {
-				_, err := model.ParseDate(s, f.com.Now())
+			fields = append(fields, in("Date", &f.on).Description(f.com.DateHint()+", -3").Validate(func(s string) error {
+				_, err := f.com.ParseDate(s)
 				return err
 			}))
 		}
@@ -120,13 +122,13 @@ func (f *reviewFormScreen) Build(b *kit.Builder) kit.Fields {
 		for i, p := range f.picks {
 			label := p.label
 			if !p.day.IsZero() {
-				label += " (" + model.FormatDate(p.day) + ")"
+				label += " (" + f.com.Date(p.day) + ")"
 			}
 			opts[i] = huh.NewOption(label, i)
 		}
 		groups = append(groups,
 			huh.NewGroup(huh.NewSelect[int]().Title(f.question()).Options(opts...).Value(&f.pick)),
-			huh.NewGroup(in("Day", &f.typed).Description("YYYY-MM-DD, tomorrow, +10, +3w, +2m").Validate(f.validateDay)).
+			huh.NewGroup(in("Day", &f.typed).Description(f.com.DateHint()+", +3w, +2m").Validate(f.validateDay)).
 				WithHideFunc(func() bool { return !f.picks[f.pick].typed }),
 		)
 	}
@@ -137,7 +139,11 @@ func (f *reviewFormScreen) question() string {
 	if f.which == formSnooze {
 		return "Snooze " + model.Printable(f.customer.Name) + " until"
 	}
-	return "Next follow-up with " + model.Printable(f.customer.Name)
+	q := "Next follow-up with " + model.Printable(f.customer.Name)
+	if !f.customer.NextReview.IsZero() {
+		q += " (now " + f.com.Date(f.customer.NextReview) + ")"
+	}
+	return q
 }
 
 // validateDay accepts a day after today.
@@ -147,7 +153,7 @@ func (f *reviewFormScreen) validateDay(s string) error {
 }
 
 func (f *reviewFormScreen) day(s string) (time.Time, error) {
-	d, err := model.ParseDate(s, f.com.Now())
+	d, err := f.com.ParseDate(s)
 	if err != nil {
 		return d, err
 	}
@@ -186,7 +192,7 @@ func (f *reviewFormScreen) Save() (tea.Cmd, error) {
 			if t.Summary == strings.TrimSpace(kit.Clean(o.Summary)) {
 				t.Summary = o.Summary // shown printable, left as it was: kept as stored
 			}
-			day, err := model.ParseDate(f.on, f.com.Now())
+			day, err := f.com.ParseDate(f.on)
 			if err != nil {
 				return nil, model.Invalid("date", "%v", err)
 			}
@@ -213,13 +219,14 @@ func (f *reviewFormScreen) Save() (tea.Cmd, error) {
 				return nil, model.Invalid("day", "%v", err)
 			}
 		}
+		shown := f.com.Date(day)
 		if f.which == formSnooze {
 			write = func() (string, error) {
-				return "Snoozed " + name + " until " + model.FormatDate(day) + ".", store.Snooze(kit.Bg(), id, day)
+				return "Snoozed " + name + " until " + shown + ".", store.Snooze(kit.Bg(), id, day)
 			}
 		} else {
 			write = func() (string, error) {
-				text := "Next follow-up with " + name + ": " + model.FormatDate(day) + "."
+				text := "Next follow-up with " + name + ": " + shown + "."
 				if day.IsZero() {
 					text = "No follow-up set for " + name + "."
 				}
@@ -256,7 +263,7 @@ func OpenTouchEdit(com *kit.Context, store Store, id int64) tea.Cmd {
 		}
 		return kit.PushMsg{Open: func() kit.Screen {
 			f := newReviewForm(com, store, c, formTouch)
-			f.orig, f.channel, f.summary, f.on = &t, t.Channel, kit.Clean(t.Summary), model.FormatDate(t.At)
+			f.orig, f.channel, f.summary, f.on = &t, t.Channel, kit.Clean(t.Summary), com.Date(t.At)
 			return kit.NewForm(com, f)
 		}}
 	}

@@ -26,9 +26,10 @@ type today struct {
 	keys    TodayKeys
 	table   kit.Table
 	entries []model.ReviewEntry
-	more    string // "3,204 more due", or ""
-	done    int    // entries done today, counted when the list loads
-	limit   int    // how many to list; 0 for the daily size
+	more    string            // "3,204 more due", or ""
+	review  model.DailyReview // as last loaded: how many more are due
+	done    int               // entries done today, counted when the list loads
+	limit   int               // how many to list; 0 for the daily size
 	loaded  bool
 	seq     int   // the newest load asked for
 	acted   int64 // the customer last acted on: the cursor moves past it
@@ -120,7 +121,7 @@ func (t *today) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case ReviewLoadedMsg:
 		t.entries, t.loaded = msg.Review.Entries, true
-		t.more, t.done = msg.Review.MoreText(), model.CountDone(t.entries)
+		t.more, t.done, t.review = msg.Review.MoreText(), model.CountDone(t.entries), msg.Review
 		t.table.SetLen(len(t.entries))
 		t.moveOn()
 		return nil
@@ -200,8 +201,12 @@ func (t *today) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if t.more == "" {
 			return kit.Status("Nobody else is due today.")
 		}
+		n := t.com.Settings.ReviewSize
+		if t.review.MoreExact && t.review.More < n {
+			n = t.review.More // "Listing 50 more." with 10 left misled
+		}
 		t.limit = len(t.entries) + t.com.Settings.ReviewSize
-		return tea.Batch(t.load(false), kit.Status("Listing %d more.", t.com.Settings.ReviewSize))
+		return tea.Batch(t.load(false), kit.Status("Listing %d more.", n))
 	}
 	if m := t.keys.CustomerActionKeys.Message(msg, id); m != nil {
 		t.acted = id
@@ -433,7 +438,7 @@ func (t *today) ShortHelp() []key.Binding {
 func (t *today) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		t.keys.ListKeys.Bindings(),
-		{t.keys.Open, t.keys.Done, t.keys.Snooze, t.keys.Undo, t.keys.More, t.keys.Paid},
+		{t.keys.Open, t.keys.Done, t.keys.Snooze, t.keys.Undo, t.keys.More, t.keys.Paid, t.keys.Fit},
 		t.keys.CustomerActionKeys.Bindings(),
 	}
 }

@@ -124,14 +124,14 @@ func TestTouchAndFollowUpFromTheDetail(t *testing.T) {
 	d.Keys("2", "enter")          // Ada's detail
 	d.Keys("n")
 	tuitest.MustContain(t, d.Screen(), "Log a contact with Ada Lovelace", "What happened")
-	d.Keys("enter", "enter") // keep the channel; an empty line is refused
+	d.Keys("enter") // an empty line is refused
 	tuitest.MustContain(t, d.Screen(), "✗ say in a line what was said or done")
-	d.Keys("quoted for the spring order", "enter")
+	d.Keys("quoted for the spring order", "enter", "enter") // keep the channel
 	tuitest.MustContain(t, d.Screen(), "Logged a contact with Ada Lovelace.", "email: quoted for the spring order")
 
 	d.Keys("F")
-	tuitest.MustContain(t, d.Screen(), "Next follow-up with Ada Lovelace", "in a week (2026-11-30)")
-	d.Keys("up", "up", "enter") // from her current date up to "in two weeks"
+	tuitest.MustContain(t, d.Screen(), "Next follow-up with Ada Lovelace (now 2026-11-22)", "in a week (2026-11-30)")
+	d.Keys("down", "enter") // "in a week" is chosen first: down to "in two weeks"
 	tuitest.MustContain(t, d.Screen(), "Next follow-up with Ada Lovelace: 2026-12-07.", "2026-12-07 (in 14 days)")
 	ada, _ := db.Customer(ctx, ids["Ada Lovelace"])
 	if model.FormatDate(ada.NextReview) != "2026-12-07" {
@@ -185,11 +185,11 @@ func TestTouchFromTheCustomerList(t *testing.T) {
 	d := newDriver(t, tuitest.FixtureStore(t), 80, 24)
 	d.Keys("n") // Ada, first by name
 	tuitest.MustContain(t, d.Screen(), "Log a contact with Ada Lovelace")
-	d.Keys("enter", "q") // past the channel; q is typed into the field, not quit
+	d.Keys("q") // q is typed into the field, not quit
 	tuitest.MustContain(t, d.Screen(), "> q")
-	d.Keys("uick call", "enter")
+	d.Keys("uick call", "ctrl+s")
 	tuitest.MustContain(t, d.Screen(), "Logged a contact with Ada Lovelace.", "25 customers")
-	d.Keys("F", "enter") // her follow-up is set: the form offers it as a typed day
+	d.Keys("F", "down", "down", "down", "enter") // her follow-up is set: "another day…" offers it typed
 	tuitest.MustContain(t, d.Screen(), "> 2026-11-25")
 	d.Keys("enter")
 	tuitest.MustContain(t, d.Screen(), "Next follow-up with Ada Lovelace: 2026-11-25.")
@@ -262,4 +262,20 @@ func TestUUndoesTheDoneOrSnoozeOfTheEntryUnderTheCursor(t *testing.T) {
 	d.Keys("?")
 	tuitest.MustContain(t, d.Screen(), "u     undo done/snooze", "ctrl+z undoes: Marked the review done for Ben Okafor", "ctrl+z", "undo the last change")
 	tuitest.MustLack(t, d.Screen(), "u/ctrl+z")
+}
+
+// m says how many it lists: the daily size, or fewer when fewer are left.
+func TestMoreSaysHowManyAreLeft(t *testing.T) {
+	t.Parallel()
+	db, _ := todayFixture(t)
+	ctx := context.Background()
+	s, _ := db.Settings(ctx)
+	s.ReviewSize = 3
+	if err := db.SaveSettings(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, db, 80, 24)
+	tuitest.MustContain(t, d.Screen(), "0 of 3 done today · 1 more due")
+	d.Keys("m")
+	tuitest.MustContain(t, d.Screen(), "0 of 4 done today", "Listing 1 more.")
 }
