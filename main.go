@@ -37,6 +37,7 @@ import (
 	"clientele/store/replica"
 	"clientele/store/reviewexport"
 	"clientele/tui"
+	"clientele/tui/desktop"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -177,7 +178,8 @@ func runTUI(ctx context.Context) error {
 // runApp runs the interface on db.
 func runApp(ctx context.Context, db *store.DB) error {
 	noColor := os.Getenv("NO_COLOR") != ""
-	app := tui.New(db, tui.Options{NoColor: noColor, LoadDemo: loadDemo(db), Import: importFile(db)})
+	app := tui.New(db, tui.Options{NoColor: noColor, LoadDemo: loadDemo(db), Import: importFile(db),
+		Desktop: desktop.System()})
 	opts := []tea.ProgramOption{tea.WithContext(ctx)}
 	if noColor {
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))

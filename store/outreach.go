@@ -83,16 +83,14 @@ func (db *DB) ResetTemplate(ctx context.Context, kind model.TemplateKind) (was m
 }
 
 // LogMessage records that a message written from a template went to the
-// customer by channel: a contact in the touch log ("Reorder nudge by
-// email"), carrying the template's name, dated now. It answers the
+// customer by channel: a contact in the touch log (summed up by the
+// template's name), carrying the template's name, dated now. It answers the
 // customer's reasons on Today as any contact does. It returns the touch;
 // DeleteTouch with its id undoes it.
 func (db *DB) LogMessage(ctx context.Context, customerID int64, ch model.Channel, m model.Message) (model.Touch, error) {
-	summary := m.TemplateName
-	if ch != "" {
-		summary += " by " + string(ch)
-	}
-	t := model.Touch{CustomerID: customerID, Channel: ch, Kind: model.TouchContact, Summary: summary,
+	// The timeline writes the channel before the summary ("email: Reorder
+	// nudge").
+	t := model.Touch{CustomerID: customerID, Channel: ch, Kind: model.TouchContact, Summary: m.TemplateName,
 		Template: m.TemplateName}
 	err := db.AddTouch(ctx, &t)
 	return t, err

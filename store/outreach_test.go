@@ -440,7 +440,7 @@ func TestTemplatesAndLoggedMessages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if touch.Template != "Reorder nudge" || touch.Summary != "Reorder nudge by email" {
+	if touch.Template != "Reorder nudge" || touch.Summary != "Reorder nudge" || touch.Channel != model.ChannelEmail {
 		t.Errorf("touch %+v", touch)
 	}
 	tomorrow := fixedNow.AddDate(0, 0, 2)

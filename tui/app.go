@@ -12,6 +12,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"os/exec"
 	"strings"
 	"time"
 
@@ -23,6 +24,7 @@ import (
 	"clientele/model"
 	"clientele/tui/complaints"
 	"clientele/tui/customers"
+	"clientele/tui/desktop"
 	"clientele/tui/feedback"
 	"clientele/tui/kit"
 	"clientele/tui/profit"
@@ -43,6 +45,11 @@ type Options struct {
 	// Import reads a CSV file into the store, all or nothing; nil hides
 	// the import prompt.
 	Import func(ctx context.Context, path string) (model.ImportSummary, error)
+	// Desktop is the owner's programs messages are handed to (main gives
+	// desktop.System()); nil starts no program (OSC 52 still copies).
+	Desktop *desktop.Desktop
+	// Exec lends the terminal to the editor; nil is tea.ExecProcess.
+	Exec func(c *exec.Cmd, fn tea.ExecCallback) tea.Cmd
 }
 
 // tab is a top-level screen reached with its digit.
@@ -95,7 +102,7 @@ func New(store model.Store, opt Options) *App {
 		now = func() time.Time { return model.WallClock(time.Now()) }
 	}
 	com := &kit.Context{Now: now, Settings: model.DefaultSettings(), NoColor: opt.NoColor, IsDark: true,
-		LoadDemo: opt.LoadDemo, Import: opt.Import}
+		LoadDemo: opt.LoadDemo, Import: opt.Import, Desktop: opt.Desktop, Exec: opt.Exec}
 	com.Styles = kit.NewStyles(com.IsDark, com.NoColor)
 	a := &App{com: com, store: store, keys: DefaultGlobalKeys(), help: help.New()}
 	a.help.Styles = com.Styles.Help

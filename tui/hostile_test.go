@@ -18,8 +18,8 @@ import (
 // open, to reach the screens pushed over the tabs. A screen opened with a
 // new key is covered by adding the key here (v: the Feedback screen's NPS
 // view and wishlist; w: a wish in the feedback form; S: the segment form,
-// whose banner names the customer).
-var reachKeys = []string{"enter", "a", "e", "o", "r", "c", "f", "C", "n", "F", "O", "i", "t", "/", "?", "v", "w", "S"}
+// whose banner names the customer; M: a message from a template).
+var reachKeys = []string{"enter", "a", "e", "o", "r", "c", "f", "C", "n", "F", "O", "i", "t", "/", "?", "v", "w", "S", "M"}
 
 // tabKeys are pressed only on the tab named, besides reachKeys: keys that
 // open a screen there but would write elsewhere (x archives on the

@@ -29,6 +29,8 @@ func (a *App) route(msg tea.Msg) (tea.Cmd, bool) {
 		return complaints.OpenForm(c, s, msg.CustomerID, msg.OrderID), true
 	case kit.NewTouchMsg:
 		return today.OpenTouch(c, s, msg.CustomerID), true
+	case kit.NewMessageMsg:
+		return customers.OpenMessage(c, s, msg.CustomerID, msg.Kind), true
 	case kit.FollowUpMsg:
 		return today.OpenFollowUp(c, s, msg.CustomerID), true
 	}

@@ -196,6 +196,12 @@ func (s *complaintScreen) Update(msg tea.Msg) tea.Cmd {
 			} else if ok {
 				return kit.Status("That complaint has no customer.")
 			}
+		case key.Matches(msg, s.keys.Write):
+			if r, ok := s.selected(); ok && r.CustomerID != 0 {
+				return kit.Send(kit.NewMessageMsg{CustomerID: r.CustomerID, Kind: model.TemplateComplaint})
+			} else if ok {
+				return kit.Status("That complaint has no customer.")
+			}
 		}
 	}
 	return nil
@@ -364,10 +370,10 @@ func (s *complaintScreen) ShortHelp() []key.Binding {
 	if s.data == nil || len(s.data.rows) == 0 {
 		return []key.Binding{s.keys.Add}
 	}
-	return []key.Binding{s.keys.Edit, s.keys.Add, s.keys.Open}
+	return []key.Binding{s.keys.Edit, s.keys.Add, s.keys.Open, s.keys.Write}
 }
 
 // FullHelp implements help.KeyMap.
 func (s *complaintScreen) FullHelp() [][]key.Binding {
-	return [][]key.Binding{s.keys.ListKeys.Bindings(), {s.keys.Edit, s.keys.Add, s.keys.Open}}
+	return [][]key.Binding{s.keys.ListKeys.Bindings(), {s.keys.Edit, s.keys.Add, s.keys.Open, s.keys.Write}}
 }

@@ -15,6 +15,8 @@ type ComplaintKeys struct {
 	Add  key.Binding
 	Edit key.Binding
 	Open key.Binding
+	// Write opens the complaint check-in message to its customer.
+	Write key.Binding
 }
 
 // DefaultComplaintKeys returns the Complaints screen's bindings.
@@ -24,5 +26,6 @@ func DefaultComplaintKeys() ComplaintKeys {
 		Add:      key.NewBinding(key.WithKeys("a", "C"), key.WithHelp("a", "new complaint")),
 		Edit:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "edit")),
 		Open:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open customer")),
+		Write:    key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "message")),
 	}
 }

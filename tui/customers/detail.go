@@ -342,7 +342,7 @@ func (d *customerDetail) archiveKey() key.Binding {
 
 // ShortHelp implements help.KeyMap.
 func (d *customerDetail) ShortHelp() []key.Binding {
-	keys := []key.Binding{d.keys.Edit, d.keys.Order, d.keys.Repeat, d.keys.Touch, d.keys.Feedback,
+	keys := []key.Binding{d.keys.Edit, d.keys.Write, d.keys.Order, d.keys.Repeat, d.keys.Touch, d.keys.Feedback,
 		d.keys.Complaint, d.keys.Cost, d.archiveKey(), d.seg}
 	if d.data != nil && len(d.data.unpaid) > 0 {
 		keys = append([]key.Binding{d.keys.Paid}, keys...)

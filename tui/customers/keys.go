@@ -158,3 +158,23 @@ func DefaultMarkKeys() MarkKeys {
 		Clear:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear marks")),
 	}
 }
+
+// MessageKeys are the message screen's bindings.
+type MessageKeys struct {
+	Send    key.Binding
+	Edit    key.Binding
+	Next    key.Binding
+	Prev    key.Binding
+	Channel key.Binding
+}
+
+// DefaultMessageKeys returns the message screen's bindings.
+func DefaultMessageKeys() MessageKeys {
+	return MessageKeys{
+		Send:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open & log")),
+		Edit:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit first")),
+		Next:    key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "template")),
+		Prev:    key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "previous template")),
+		Channel: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "channel")),
+	}
+}

@@ -1,6 +1,8 @@
 package customers
 
 import (
+	"os/exec"
+
 	"clientele/model"
 )
 
@@ -76,4 +78,30 @@ type alsoBoughtLoadedMsg struct {
 	id          int64
 	suggestions []model.Suggestion
 	bought      bool
+}
+
+// messageLoadedMsg carries what a message is written from: the customer,
+// every template, and each template's facts.
+type messageLoadedMsg struct {
+	customer  model.Customer
+	templates []model.Template
+	facts     map[model.TemplateKind]model.MessageFacts
+}
+
+// draftReadyMsg carries the draft written and the editor to open on it.
+type draftReadyMsg struct {
+	path string
+	cmd  *exec.Cmd
+}
+
+// draftEditedMsg reports the editor closed on the draft at path.
+type draftEditedMsg struct {
+	path string
+	err  error
+}
+
+// messageHandedMsg reports a message handed over and logged (status), or
+// nothing done and why (note); clip is the text for the clipboard.
+type messageHandedMsg struct {
+	status, note, clip string
 }

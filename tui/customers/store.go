@@ -39,6 +39,12 @@ type (
 		model.OrderStore
 		model.CostStore
 	}
+	// MessageStore is the message screen's: the customer, the templates,
+	// their facts, the contact log.
+	MessageStore interface {
+		model.CustomerStore
+		model.OutreachStore
+	}
 	// formStore is the customer form's: the customer, the names "referred
 	// by" is checked against, the segments offered.
 	formStore interface {

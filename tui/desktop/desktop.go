@@ -57,6 +57,20 @@ func System() *Desktop {
 	}
 }
 
+// None is a desktop with no programs at all: nothing opens, no editor,
+// no clipboard program (OSC 52 through the terminal still copies). The
+// interface runs on it unless told the machine's own (tests, and a
+// caller that wants nothing started).
+func None() *Desktop {
+	none := errors.New("no programs on this desktop")
+	return &Desktop{GOOS: "none", TempDir: os.TempDir(),
+		Getenv:   func(string) string { return "" },
+		LookPath: func(string) (string, error) { return "", none },
+		Run:      func(context.Context, string, []string, string) error { return none },
+		Start:    func(string, ...string) error { return none },
+	}
+}
+
 // ErrNoOpener says the system has no program to open a URL with; the
 // message can be copied instead.
 var ErrNoOpener = errors.New("no program to open links with (xdg-open is not installed)")

@@ -61,6 +61,7 @@ type CustomerActionKeys struct {
 	Complaint key.Binding
 	Touch     key.Binding
 	FollowUp  key.Binding
+	Write     key.Binding // a message from a template, handed to the owner's programs
 }
 
 // DefaultCustomerActionKeys returns the customer action bindings.
@@ -73,12 +74,13 @@ func DefaultCustomerActionKeys() CustomerActionKeys {
 		Complaint: key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "complaint")),
 		Touch:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "log a contact")),
 		FollowUp:  key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "follow-up date")),
+		Write:     key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "message")),
 	}
 }
 
 // Bindings lists the action bindings for the full help.
 func (k CustomerActionKeys) Bindings() []key.Binding {
-	return []key.Binding{k.Order, k.Repeat, k.Cost, k.Feedback, k.Complaint, k.Touch, k.FollowUp}
+	return []key.Binding{k.Order, k.Repeat, k.Cost, k.Feedback, k.Complaint, k.Touch, k.FollowUp, k.Write}
 }
 
 // Message returns the request an action key makes for customer id, or nil
@@ -99,6 +101,8 @@ func (k CustomerActionKeys) Message(msg tea.KeyPressMsg, id int64) tea.Msg {
 		return NewTouchMsg{CustomerID: id}
 	case key.Matches(msg, k.FollowUp):
 		return FollowUpMsg{CustomerID: id}
+	case key.Matches(msg, k.Write):
+		return NewMessageMsg{CustomerID: id}
 	}
 	return nil
 }

@@ -104,5 +104,13 @@ type NewComplaintMsg struct{ CustomerID, OrderID int64 }
 // NewTouchMsg asks for the form that logs a contact (channel and a line).
 type NewTouchMsg struct{ CustomerID int64 }
 
+// NewMessageMsg asks for a message to a customer from a template: Kind
+// is the reason's template ("" lets the owner pick, starting on the
+// follow-up).
+type NewMessageMsg struct {
+	CustomerID int64
+	Kind       model.TemplateKind
+}
+
 // FollowUpMsg asks for a customer's next follow-up date.
 type FollowUpMsg struct{ CustomerID int64 }

@@ -12,12 +12,14 @@ package kit
 import (
 	"context"
 	"fmt"
+	"os/exec"
 	"time"
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 
 	"clientele/model"
+	"clientele/tui/desktop"
 )
 
 // Screen is one page of the app: a tab such as the customer list, or a
@@ -77,6 +79,29 @@ type Context struct {
 	LoadDemo func(context.Context) (string, error)
 	// Import imports a CSV file; nil hides the import prompt.
 	Import func(context.Context, string) (model.ImportSummary, error)
+	// Desktop is the owner's programs a message is handed to (the mail
+	// program, the phone link, the editor, the clipboard); nil is none.
+	Desktop *desktop.Desktop
+	// Exec lends the terminal to a program (the editor) and answers what
+	// fn makes of how it ended; nil is tea.ExecProcess.
+	Exec func(c *exec.Cmd, fn tea.ExecCallback) tea.Cmd
+}
+
+// Programs is the desktop messages are handed to: Desktop, or one with
+// no programs.
+func (c *Context) Programs() *desktop.Desktop {
+	if c.Desktop == nil {
+		return desktop.None()
+	}
+	return c.Desktop
+}
+
+// ExecProcess runs cmd with the terminal lent to it (Exec).
+func (c *Context) ExecProcess(cmd *exec.Cmd, fn tea.ExecCallback) tea.Cmd {
+	if c.Exec == nil {
+		return tea.ExecProcess(cmd, fn)
+	}
+	return c.Exec(cmd, fn)
 }
 
 // Money formats an amount in the business's currency.

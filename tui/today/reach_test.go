@@ -3,10 +3,12 @@ package today_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
 
+	"clientele/tui"
 	"clientele/tui/tuitest"
 )
 
@@ -49,4 +51,34 @@ func TestPaidFromToday(t *testing.T) {
 	// ctrl+z (the book's undo) makes the order owed again.
 	d.Keys("ctrl+z")
 	tuitest.MustContain(t, d.Screen(), "payment of £120.00 overdue 38 days", "0 of 4 done today")
+}
+
+// M writes the message for the entry's first reason. 李雷's shop opening
+// asks for the occasion's greeting, a marketing message she never agreed
+// to: the screen says so and offers the follow-up; with no contact
+// details it is copied (OSC 52 and the clipboard program) and logged.
+func TestMessageFromToday(t *testing.T) {
+	t.Parallel()
+	db, ids := tuitest.ReachStore(t)
+	fd := tuitest.NewDesktop(t, "")
+	d := tuitest.Start(t, tui.New(db, tui.Options{Now: tuitest.Clock, Desktop: fd.Desktop, Exec: tuitest.Exec}), 80, 24)
+	tuitest.MustContain(t, d.Screen(), "M message")
+	d.Keys("down", "down", "down")
+	tuitest.MustContain(t, d.Screen(), "▸   李雷")
+	d.Keys("M")
+	tuitest.MustContain(t, d.Screen(), "Message to 李雷",
+		"Birthday or occasion is not offered: no consent to marketing by email.", "template  ← Follow-up →",
+		"by        email · copied to the clipboard (no email address)")
+	d.Keys("enter")
+	tuitest.MustContain(t, d.Screen(), "Follow-up: copied with xclip (no email address), logged by email.")
+	if len(fd.Copied) != 1 || !strings.HasPrefix(fd.Copied[0], "Subject: Checking in\n\nHi 李雷,") || len(fd.Opened) != 0 {
+		t.Fatalf("copied %q, opened %q", fd.Copied, fd.Opened)
+	}
+	tl, err := db.Timeline(context.Background(), ids["李雷"], 10)
+	if err != nil || len(tl) == 0 || tl[0].Summary != "email: Follow-up" {
+		t.Fatalf("李雷's timeline: %+v (%v)", tl, err)
+	}
+	// Ben's payment: the payment reminder names what is owed.
+	d.Keys("home", "M")
+	tuitest.MustContain(t, d.Screen(), "template  ← Payment reminder →", "£120.00 for your order of 2 October 2026")
 }

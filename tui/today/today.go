@@ -192,6 +192,10 @@ func (t *today) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return openReviewForm(t.com, t.store, id, formSnooze)
 	case key.Matches(msg, t.keys.Paid):
 		return t.markPaid(e)
+	case key.Matches(msg, t.keys.Write) && len(e.Reasons) > 0:
+		// The message answers the entry's first (most urgent) reason.
+		t.acted = id
+		return kit.Send(kit.NewMessageMsg{CustomerID: id, Kind: model.TemplateFor(e.Reasons[0].Kind)})
 	case key.Matches(msg, t.keys.More):
 		if t.more == "" {
 			return kit.Status("Nobody else is due today.")
@@ -413,8 +417,8 @@ func (t *today) ShortHelp() []key.Binding {
 	if len(t.entries) == 0 {
 		return nil
 	}
-	keys := []key.Binding{t.keys.Open, t.keys.Done, t.keys.Touch, t.keys.Snooze, t.keys.FollowUp, t.keys.Order,
-		t.keys.Feedback, t.keys.More}
+	keys := []key.Binding{t.keys.Open, t.keys.Done, t.keys.Write, t.keys.Touch, t.keys.Snooze, t.keys.FollowUp,
+		t.keys.Order, t.keys.Feedback, t.keys.More}
 	e, ok := t.selected()
 	if ok && len(e.Customer.Unpaid) > 0 {
 		keys = append(keys[:2:2], append([]key.Binding{t.keys.Paid}, keys[2:]...)...)

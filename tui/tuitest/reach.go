@@ -2,10 +2,14 @@ package tuitest
 
 import (
 	"context"
+	"os/exec"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 
 	"clientele/model"
 	"clientele/store"
+	"clientele/tui/desktop"
 )
 
 // ReachStore is the fixture business with what reaching out needs, on
@@ -78,4 +82,48 @@ func IDs(t testing.TB, db *store.DB) map[string]int64 {
 		ids[n.Name] = n.ID
 	}
 	return ids
+}
+
+// Desktop is a desktop whose programs only record what they were given:
+// the links opened, the texts copied (by xclip), and an editor that
+// rewrites the draft with sed. Exec runs the editor at once, as the
+// program would while it lends the terminal.
+type Desktop struct {
+	*desktop.Desktop
+	Opened, Copied []string
+}
+
+// NewDesktop is a Desktop with an opener, a clipboard program and editor
+// as the editor's command line (empty: none); edits with sed need sed.
+func NewDesktop(t testing.TB, editor string) *Desktop {
+	t.Helper()
+	d := &Desktop{}
+	env := map[string]string{"DISPLAY": ":0", "EDITOR": editor}
+	d.Desktop = &desktop.Desktop{GOOS: "linux", TempDir: t.TempDir(),
+		Getenv: func(k string) string { return env[k] },
+		LookPath: func(name string) (string, error) {
+			switch name {
+			case "xdg-open", "xclip":
+				return "/usr/bin/" + name, nil
+			case "sed": // the editor the tests give
+				return exec.LookPath(name)
+			}
+			return "", exec.ErrNotFound
+		},
+		Start: func(name string, args ...string) error {
+			d.Opened = append(d.Opened, args[len(args)-1])
+			return nil
+		},
+		Run: func(_ context.Context, name string, _ []string, stdin string) error {
+			d.Copied = append(d.Copied, stdin)
+			return nil
+		},
+	}
+	return d
+}
+
+// Exec runs c to its end and answers what fn makes of it: the editor
+// lent the terminal, in a test.
+func Exec(c *exec.Cmd, fn tea.ExecCallback) tea.Cmd {
+	return func() tea.Msg { return fn(c.Run()) }
 }
