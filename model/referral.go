@@ -44,8 +44,10 @@ func bestReferrers(cs []FitCustomer, kids map[int64][]int, at map[int64]int) []R
 		out = append(out, r)
 	}
 	slices.SortFunc(out, func(a, b Referrer) int {
-		return cmp.Or(cmp.Compare(b.Referred, a.Referred), cmp.Compare(b.Revenue, a.Revenue),
-			cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
+		if c := cmp.Or(cmp.Compare(b.Referred, a.Referred), cmp.Compare(b.Revenue, a.Revenue)); c != 0 {
+			return c // names only on a tie: cmp.Or would compare them always
+		}
+		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
 	})
 	return out
 }
@@ -172,8 +174,10 @@ func suggestAdvocates(cs []FitCustomer) []AdvocateSuggestion {
 	}
 	slices.SortFunc(out, func(a, b AdvocateSuggestion) int {
 		ca, cb := &cs[a.Index], &cs[b.Index]
-		return cmp.Or(cmp.Compare(cb.Referrals, ca.Referrals), cmp.Compare(npsOrder(cb), npsOrder(ca)),
-			cmp.Compare(ca.Name, cb.Name), cmp.Compare(ca.ID, cb.ID))
+		if c := cmp.Or(cmp.Compare(cb.Referrals, ca.Referrals), cmp.Compare(npsOrder(cb), npsOrder(ca))); c != 0 {
+			return c // names only on a tie: cmp.Or would compare them always
+		}
+		return cmp.Or(cmp.Compare(ca.Name, cb.Name), cmp.Compare(ca.ID, cb.ID))
 	})
 	return out
 }

@@ -202,16 +202,28 @@ func rankFit(cs []FitCustomer) (best, drains, unscored []int, noSale int) {
 			drains = append(drains, i)
 		}
 	}
+	// Names are compared only on a tie: cmp.Or would compare them always.
 	byName := func(a, b int) int {
 		return cmp.Or(cmp.Compare(cs[a].Name, cs[b].Name), cmp.Compare(cs[a].ID, cs[b].ID))
 	}
 	best = firstN(best, rankedLimit, func(a, b int) int {
-		return cmp.Or(cmp.Compare(cs[b].Score.Score, cs[a].Score.Score), cmp.Compare(cs[b].Profit, cs[a].Profit), byName(a, b))
+		if c := cmp.Or(cmp.Compare(cs[b].Score.Score, cs[a].Score.Score), cmp.Compare(cs[b].Profit, cs[a].Profit)); c != 0 {
+			return c
+		}
+		return byName(a, b)
 	})
 	drains = firstN(drains, rankedLimit, func(a, b int) int {
-		return cmp.Or(cmp.Compare(cs[a].Score.Score, cs[b].Score.Score), cmp.Compare(cs[a].Profit, cs[b].Profit), byName(a, b))
+		if c := cmp.Or(cmp.Compare(cs[a].Score.Score, cs[b].Score.Score), cmp.Compare(cs[a].Profit, cs[b].Profit)); c != 0 {
+			return c
+		}
+		return byName(a, b)
 	})
-	slices.SortFunc(unscored, func(a, b int) int { return cmp.Or(cmp.Compare(cs[b].Profit, cs[a].Profit), byName(a, b)) })
+	slices.SortFunc(unscored, func(a, b int) int {
+		if c := cmp.Compare(cs[b].Profit, cs[a].Profit); c != 0 {
+			return c
+		}
+		return byName(a, b)
+	})
 	return best, drains, unscored, noSale
 }
 

@@ -62,8 +62,10 @@ func tierFit(cs []FitCustomer, s Settings) ([]TierFit, []int) {
 		}
 	}
 	slices.SortFunc(up, func(a, b int) int {
-		return cmp.Or(cmp.Compare(cs[b].Orders, cs[a].Orders), cmp.Compare(cs[b].Profit, cs[a].Profit),
-			cmp.Compare(cs[a].Name, cs[b].Name))
+		if c := cmp.Or(cmp.Compare(cs[b].Orders, cs[a].Orders), cmp.Compare(cs[b].Profit, cs[a].Profit)); c != 0 {
+			return c // names only on a tie: cmp.Or would compare them always
+		}
+		return cmp.Compare(cs[a].Name, cs[b].Name)
 	})
 	return tiers, up
 }

@@ -30,6 +30,11 @@ type CheckReport struct {
 	// counts them all when there are more than the list shows.
 	Figures    []string
 	FiguresOff int
+	// Months holds the customers whose months or card kept for the
+	// whole-book screens (customer_months, customer_cards) disagree with
+	// their orders, costs and own rows; MonthsOff counts the customers.
+	Months    []string
+	MonthsOff int
 	// Keys holds the customers whose kept keys (the folded name the list
 	// sorts by, the filter's text, the duplicate keys) disagree with
 	// their fields: an edit made outside clientele not yet refreshed.
@@ -43,6 +48,9 @@ type CheckReport struct {
 	// once it is upgraded. UpgradedFrom is the version CheckAndFix
 	// upgraded it from, 0 when it did not.
 	Version, UpgradedFrom int
+
+	wrong    map[int64]bool // the customers whose figures disagree, or whose months or card do
+	onlyBook int            // of those, the ones whose figures agree
 }
 
 // Older reports whether the file checked is an older clientele's, to be
@@ -52,7 +60,7 @@ func (r CheckReport) Older() bool { return r.Version > 0 && r.Version < len(migr
 // OK reports whether the check found nothing wrong.
 func (r CheckReport) OK() bool {
 	return len(r.Integrity) == 0 && len(r.ForeignKeys) == 0 && len(r.Amounts) == 0 && r.FiguresOff == 0 &&
-		r.KeysOff == 0
+		r.KeysOff == 0 && r.MonthsOff == 0
 }
 
 // maxFindings is how many lines of each kind a report lists.
@@ -98,6 +106,10 @@ func (r CheckReport) String() string {
 			"keys: "+model.Plural(r.KeysOff, "customer's kept keys disagree", "customers' kept keys disagree")+
 				" with their fields (edited outside clientele)",
 			r.Keys, r.KeysOff)
+		section("book: each customer's months and card kept for the whole-book screens match their records",
+			"book: "+model.Plural(r.MonthsOff, "customer's kept months or card disagree",
+				"customers' kept months or cards disagree")+" with their records",
+			r.Months, r.MonthsOff)
 	}
 	if r.UpgradedFrom > 0 {
 		fmt.Fprintf(&b, "Upgraded the file from schema version %d to %d; a copy of it as it was is beside it "+
@@ -113,7 +125,7 @@ func (r CheckReport) String() string {
 	case len(r.Amounts) > 0:
 		b.WriteString("Some amounts were written around clientele's limits: correct or remove those rows " +
 			"(the sqlite3 shell wrote them), or restore the latest backup.\n")
-	case r.FiguresOff > 0 || r.KeysOff > 0:
+	case r.FiguresOff > 0 || r.KeysOff > 0 || r.MonthsOff > 0:
 		b.WriteString("Run `clientele check --fix` to recompute the figures from the orders and the keys from the fields.\n")
 	case r.Older():
 		fmt.Fprintf(&b, "The file is whole, and from an older clientele (schema version %d; this one writes %d): "+
@@ -200,6 +212,9 @@ func Check(ctx context.Context, path string) (CheckReport, error) {
 	if err := r.checkKeys(ctx, ro); err != nil {
 		return damaged(err)
 	}
+	if err := r.checkMonths(ctx, ro); err != nil {
+		return damaged(err)
+	}
 	return r, nil
 }
 
@@ -259,6 +274,7 @@ func checkFigures(ctx context.Context, ro *sql.DB, r *CheckReport) error {
 			return err
 		}
 		r.FiguresOff++
+		r.mark(id)
 		if len(r.Figures) < maxFindings {
 			line := fmt.Sprintf("customer %d (%s): kept %d orders, revenue %d, last order %s; the orders say %d, %d, %s",
 				id, printable(name, 40), count, revenue, orNone(last), wantCount, wantRevenue, orNone(wantLast))
@@ -278,6 +294,7 @@ func checkFigures(ctx context.Context, ro *sql.DB, r *CheckReport) error {
 	}
 	if loose > 0 {
 		r.FiguresOff++
+		r.mark(0)
 		r.Figures = append(r.Figures, fmt.Sprintf("%d orders of no customer keep sums their lines do not add up to",
 			loose))
 	}
@@ -296,6 +313,69 @@ func checkFigures(ctx context.Context, ro *sql.DB, r *CheckReport) error {
 // dueDiffers tests a reminder r whose kept waiting day (due_on) is not
 // the one its series and its customer's last contact give.
 const dueDiffers = `r.due_on IS NOT (SELECT n.due FROM reminders_next n WHERE n.id = r.id)`
+
+// mark counts customer id among those whose kept figures are wrong.
+func (r *CheckReport) mark(id int64) {
+	if r.wrong == nil {
+		r.wrong = map[int64]bool{}
+	}
+	r.wrong[id] = true
+}
+
+// checkMonths compares every customer's kept months and card with their
+// orders, costs and own rows (bookDiffers), and finds a load that left
+// its marks behind.
+func (r *CheckReport) checkMonths(ctx context.Context, ro *sql.DB) error {
+	var loading, marks int
+	if err := ro.QueryRowContext(ctx, `SELECT loading, (SELECT count(*) FROM book_stale) + (SELECT count(*) FROM book_pending)
+		FROM book_state WHERE id = 1`).Scan(&loading, &marks); err != nil {
+		return err
+	}
+	if loading != 0 || marks > 0 {
+		r.MonthsOff++
+		r.Months = append(r.Months, fmt.Sprintf("a bulk load was left unfinished (book_state.loading is %d, %s "+
+			"wait to be recomputed): the triggers keep nothing until it is fixed", loading,
+			model.Plural(marks, "mark", "marks")))
+	}
+	rows, err := ro.QueryContext(ctx, bookDiffers)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	seen := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		var month string
+		var kept, want sql.NullString
+		if err := rows.Scan(&id, &month, &kept, &want); err != nil {
+			return err
+		}
+		if !seen[id] {
+			seen[id] = true
+			r.MonthsOff++
+			if !r.wrong[id] {
+				r.onlyBook++
+			}
+			r.mark(id)
+		}
+		if len(r.Months) < maxFindings {
+			var line string
+			switch {
+			case month == "":
+				line = fmt.Sprintf("customer %d's card: kept %s; their record says %s", id,
+					printable(orNone(kept), 200), printable(orNone(want), 200))
+			case id == 0:
+				line = fmt.Sprintf("orders of no customer, %s: kept %s; the orders and costs say %s", month,
+					orNone(kept), orNone(want))
+			default:
+				line = fmt.Sprintf("customer %d, %s: kept %s; their orders and costs say %s", id, month,
+					orNone(kept), orNone(want))
+			}
+			r.Months = append(r.Months, line)
+		}
+	}
+	return rows.Err()
+}
 
 // checkKeys lists the customers whose kept keys differ from what
 // refreshSearch computes from their fields (a file older than the keys
@@ -367,10 +447,16 @@ const figuresQuery = `WITH o AS (
 	ORDER BY c.id`
 
 // FixFigures recomputes every order's sums from its lines, every
-// customer's kept figures from their orders and every reminder's waiting
-// day, what `clientele check --fix` does.
+// customer's kept figures from their orders, every reminder's waiting day
+// and every customer's kept months and card, what `clientele check --fix`
+// does.
 func (db *DB) FixFigures(ctx context.Context) error {
 	return db.write(ctx, note{model.ActionFixFigures, "Recomputed the kept figures (check --fix)"}, func(tx *sql.Tx) error {
+		// As a load does: the kept months and cards are recomputed once,
+		// at the end.
+		if err := setLoading(ctx, tx, loadRebuild); err != nil {
+			return err
+		}
 		if err := refreshOrderSums(ctx, tx); err != nil {
 			return err
 		}
@@ -381,7 +467,10 @@ func (db *DB) FixFigures(ctx context.Context) error {
 		if err := refreshSearch(ctx, tx); err != nil {
 			return err
 		}
-		return refreshFigures(ctx, tx)
+		if err := refreshFigures(ctx, tx); err != nil {
+			return err
+		}
+		return finishLoading(ctx, tx)
 	})
 }
 
@@ -424,7 +513,7 @@ func printable(s string, n int) string {
 // second check fails.
 func CheckAndFix(ctx context.Context, path string, fix bool) (rep CheckReport, fixed int, err error) {
 	rep, err = Check(ctx, path)
-	if err != nil || !fix || len(rep.Integrity) > 0 || (rep.FiguresOff+rep.KeysOff == 0 && !rep.Older()) {
+	if err != nil || !fix || len(rep.Integrity) > 0 || (rep.FiguresOff+rep.KeysOff+rep.MonthsOff == 0 && !rep.Older()) {
 		return rep, 0, err
 	}
 	from := 0
@@ -438,7 +527,7 @@ func CheckAndFix(ctx context.Context, path string, fix bool) (rep CheckReport, f
 	if from > 0 {
 		// Its figures could not be checked before: check them now.
 		rep, err = Check(ctx, path)
-		if err != nil || rep.FiguresOff == 0 {
+		if err != nil || rep.FiguresOff+rep.MonthsOff == 0 {
 			db.Close()
 			rep.UpgradedFrom = from
 			return rep, 0, err
@@ -449,7 +538,7 @@ func CheckAndFix(ctx context.Context, path string, fix bool) (rep CheckReport, f
 	if err != nil {
 		return rep, 0, fmt.Errorf("recomputing the figures: %w", err)
 	}
-	fixed = rep.FiguresOff + rep.KeysOff
+	fixed = rep.FiguresOff + rep.KeysOff + rep.onlyBook
 	rep, err = Check(ctx, path)
 	rep.UpgradedFrom = from
 	return rep, fixed, err

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"math"
 
 	"clientele/model"
 )
@@ -34,23 +35,25 @@ func (db *DB) Exec(query string, args ...any) error {
 // reading costs before any work in Go.
 func (db *DB) FitReads(ctx context.Context, p model.Period) error {
 	lo, hi := periodDays(p.From, p.To)
-	sp := spanOf(p.From, p.To)
+	bounds, err := db.readBounds(ctx)
+	if err != nil {
+		return err
+	}
 	type read struct {
 		query string
 		args  []any
 	}
-	reads := []read{{factsCustomers, nil}, {factsSegments, nil}, {factsValues, nil}, {factsComplaints, []any{lo, hi}},
-		{factsNPS, nil}}
-	for _, r := range []struct{ query, column string }{{salesQuery(false), "ordered_at"}, {sumsRefunds, "ordered_at"},
-		{sumsCosts, "incurred_on"}, {sumsLooseCosts, "c.incurred_on"}} {
-		q, args := sp.where(r.query, r.column)
-		reads = append(reads, read{q, args})
+	all := []any{0, int64(math.MaxInt64)}
+	reads := []read{{liveByName, nil}, {cardsRead, all}, {"SELECT id, name FROM segments ORDER BY name, id", nil},
+		{complaintsOpened, []any{lo, hi}}, {monthsRead, all}}
+	for _, e := range planOf(spanOf(p.From, p.To), bounds.first, bounds.last).edges {
+		reads = append(reads, read{edgeOrders, []any{e.lo, e.hi}}, read{edgeCosts, []any{e.lo, e.hi}})
 	}
 	for _, r := range reads {
 		if err := db.eachRow(ctx, r.query, r.args, func(row) error { return nil }); err != nil {
 			return err
 		}
 	}
-	_, err := db.Segments(ctx)
+	_, err = db.Segments(ctx)
 	return err
 }

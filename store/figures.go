@@ -1,11 +1,13 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql/driver"
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"time"
 
@@ -16,50 +18,48 @@ import (
 // profitability: revenue is sales net of refunds dated in the span,
 // direct cost is quantity × unit cost of those lines, cost to serve is the
 // costs dated in the span attributed to the customer or to one of their
-// orders, acquisition aside. The Profit book (in the period and all time)
-// and the Segments tab's figures (in the period) both read them here.
+// orders, acquisition aside. The Profit book (in the period and all time,
+// and month by month) and the Segments tab's figures (in the period) both
+// read them here, with readSums.
 //
-// Each query is one pass over an index that holds exactly its rows, in
-// customer order, with what it sums (migration 0007: orders keep the sums
-// of their lines), so SQLite groups without a sort and never visits a
-// table; the four run side by side on the reader pool and are joined by
-// customer id in Go. Testing the days in WHERE, one span per query, is
-// faster than summing a period and all time in one pass with FILTER: only
-// the rows of the span reach the aggregates, and a row handed over costs
-// more under modernc than SQLite's work on it.
-//
-// {in span} stands for the test that a row's day falls in the span (see
-// span.where); customer 0 is no one: orders of no customer, costs on no
-// one or on an order of no one.
+// They come from each customer's months kept in customer_months
+// (migration 0011, store/book.go): one row per customer, its months as
+// JSON, read in one pass and summed in Go. A month the span holds whole is
+// taken from there; so is a month it holds in part when the rest of the
+// month holds no order or cost at all (the current month, up to today,
+// when nothing is dated later: the usual case). The days of any other
+// month at an end of the span are read from the orders and costs
+// themselves (edgeOrders, edgeCosts), by day. Under modernc a value handed
+// over costs more than SQLite's work on it, so the read hands over one
+// text per customer rather than a row per order or cost, or one value per
+// customer and figure.
 const (
-	sumsSales = `SELECT coalesce(customer_id, 0), count(*), sum(lines_amount), sum(lines_direct_cost),
-		min(ordered_at), max(ordered_at)
-		FROM orders INDEXED BY orders_sales WHERE kind = 'sale' AND voided_at IS NULL AND {in span} GROUP BY customer_id`
-	// Refunds subtract from revenue and direct cost (their lines are
-	// negative) but are no sale.
-	sumsRefunds = `SELECT coalesce(customer_id, 0), count(*), sum(lines_amount), sum(lines_direct_cost)
-		FROM orders INDEXED BY orders_refunds WHERE kind = 'refund' AND voided_at IS NULL AND {in span}
-		GROUP BY customer_id`
-	// The costs of a customer.
-	sumsCosts = `SELECT customer_id, count(*), sum(amount) FROM costs INDEXED BY costs_to_serve
-		WHERE customer_id IS NOT NULL AND category <> 'acquisition' AND voided_at IS NULL AND {in span}
-		GROUP BY customer_id`
-	// Costs recorded on no customer, few: a cost of an order is the order's
-	// customer's (the LEFT JOIN keeps the costs outside).
-	sumsLooseCosts = `SELECT coalesce(o.customer_id, 0), count(*), sum(c.amount)
-		FROM costs c INDEXED BY costs_loose LEFT JOIN orders o ON o.id = c.order_id
-		WHERE c.customer_id IS NULL AND c.category <> 'acquisition' AND c.voided_at IS NULL AND {in span} GROUP BY 1`
+	monthsRead = `SELECT customer_id, months FROM customer_months WHERE customer_id >= ?1 AND customer_id <= ?2`
+	// The orders of some days, from the index by day that carries whose
+	// they are and what they sum.
+	edgeOrders = `SELECT coalesce(customer_id, 0), kind = 'sale', lines_amount, lines_direct_cost, ordered_at
+		FROM orders INDEXED BY orders_by_date WHERE ordered_at >= ?1 AND ordered_at < ?2 AND voided_at IS NULL`
+	// The costs of some days, acquisition aside, with whose they are: the
+	// customer's, else the customer's of the order they are recorded on
+	// (few), else no one's.
+	edgeCosts = `SELECT coalesce(c.customer_id, o.customer_id, 0), c.amount FROM costs c INDEXED BY costs_by_date
+		LEFT JOIN orders o ON c.customer_id IS NULL AND o.id = c.order_id
+		WHERE c.incurred_on >= ?1 AND c.incurred_on < ?2 AND c.category <> 'acquisition' AND c.voided_at IS NULL`
+	// The first and last day of any order or cost not voided.
+	recordBounds = `SELECT coalesce((SELECT min(ordered_at) FROM orders WHERE voided_at IS NULL), ''),
+		coalesce((SELECT max(ordered_at) FROM orders WHERE voided_at IS NULL), ''),
+		coalesce((SELECT min(incurred_on) FROM costs WHERE voided_at IS NULL), ''),
+		coalesce((SELECT max(incurred_on) FROM costs WHERE voided_at IS NULL), '')`
 )
 
-// sums are one customer's orders and costs over a span of days. Each of
-// the queries writes its own fields, side by side with the others.
+// sums are one customer's orders and costs over a span of days.
 type sums struct {
 	saleOrders, refundOrders int
 	sales, refunds           model.Money // refunds ≤ 0, as their lines hold them
 	saleDirect, refundDirect model.Money
-	firstSale, lastSale      string // as stored
-	ownCosts, looseCosts     int    // cost entries other than acquisition
-	ownServe, looseServe     model.Money
+	firstSale, lastSale      moment
+	costs                    int         // cost entries other than acquisition
+	costToServe              model.Money // their sum
 }
 
 // revenue is sales net of refunds.
@@ -68,9 +68,95 @@ func (s *sums) revenue() model.Money { return s.sales + s.refunds }
 // direct is the direct cost of the sales net of the refunds'.
 func (s *sums) direct() model.Money { return s.saleDirect + s.refundDirect }
 
-// serve is the cost to serve, and costs how many entries it sums.
-func (s *sums) serve() model.Money { return s.ownServe + s.looseServe }
-func (s *sums) costs() int         { return s.ownCosts + s.looseCosts }
+// sale counts a sale made at t.
+func (s *sums) sale(first, last moment) {
+	if first != 0 && (s.firstSale == 0 || first < s.firstSale) {
+		s.firstSale = first
+	}
+	s.lastSale = max(s.lastSale, last)
+}
+
+// add adds one kept month.
+func (s *sums) add(m *monthFigures) {
+	s.saleOrders += int(m.saleOrders)
+	s.refundOrders += int(m.refundOrders)
+	s.sales += model.Money(m.sales)
+	s.refunds += model.Money(m.refunds)
+	s.saleDirect += model.Money(m.saleDirect)
+	s.refundDirect += model.Money(m.refundDirect)
+	s.costs += int(m.costs)
+	s.costToServe += model.Money(m.serve)
+	s.sale(m.firstSale, m.lastSale)
+}
+
+// merge adds the sums of other days.
+func (s *sums) merge(o *sums) {
+	s.saleOrders += o.saleOrders
+	s.refundOrders += o.refundOrders
+	s.sales += o.sales
+	s.refunds += o.refunds
+	s.saleDirect += o.saleDirect
+	s.refundDirect += o.refundDirect
+	s.costs += o.costs
+	s.costToServe += o.costToServe
+	s.sale(o.firstSale, o.lastSale)
+}
+
+// moment is a stored time as the number YYYYMMDDhhmmss: it orders as the
+// time does and costs nothing to keep. 0 is none.
+type moment int64
+
+// momentOf reads a stored time ("YYYY-MM-DD HH:MM:SS"); 0 when it is not one.
+func momentOf(s string) moment {
+	if len(s) != len(model.DateTimeLayout) || s[4] != '-' || s[7] != '-' {
+		return 0
+	}
+	n, ok := digits(s[:4])
+	m, ok2 := digits(s[5:7])
+	if !ok || !ok2 {
+		return 0
+	}
+	return suffixMoment(n*12+m-1, s[8:])
+}
+
+// suffixMoment is the moment of a time in month ym (year × 12 + month − 1)
+// given by its day and time ("DD HH:MM:SS"), as customer_months keeps
+// them; 0 when it is not one.
+func suffixMoment(ym int64, s string) moment {
+	if len(s) != 11 || s[2] != ' ' || s[5] != ':' || s[8] != ':' {
+		return 0
+	}
+	d, ok1 := digits(s[0:2])
+	h, ok2 := digits(s[3:5])
+	mi, ok3 := digits(s[6:8])
+	sec, ok4 := digits(s[9:11])
+	if !ok1 || !ok2 || !ok3 || !ok4 {
+		return 0
+	}
+	return moment((((((ym/12)*100+ym%12+1)*100+d)*100+h)*100+mi)*100 + sec)
+}
+
+// digits reads a run of decimal digits.
+func digits(s string) (int64, bool) {
+	var n int64
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(s[i]-'0')
+	}
+	return n, len(s) > 0
+}
+
+// time is the moment as a time, the zero time for none.
+func (t moment) time() time.Time {
+	if t == 0 {
+		return time.Time{}
+	}
+	n := int64(t)
+	return time.Date(int(n/1e10), time.Month(n/1e8%100), int(n/1e6%100), int(n/1e4%100), int(n/100%100), int(n%100),
+		0, time.UTC)
+}
 
 // span is a span of days as stored days and times compare with them:
 // [lo, hi), hi the day after the last.
@@ -98,66 +184,327 @@ func (s span) allTime() bool { return s.lo == "" && s.hi == openEnd }
 // in reports whether a stored day or time falls in the span.
 func (s span) in(on string) bool { return on >= s.lo && on < s.hi }
 
-// where returns query with {in span} the test that column falls in the
-// span, and the arguments it takes. All time tests nothing: SQLite then
-// skips the test on every row.
-func (s span) where(query, column string) (string, []any) {
-	if s.allTime() {
-		return strings.ReplaceAll(query, "{in span}", "1"), nil
+// month numbers a month as year × 12 + month − 1, so that the next month
+// is one more.
+type month = int64
+
+// monthOf is the month of a stored day or time, and whether it is one.
+func monthOf(s string) (month, bool) {
+	if len(s) < 7 || s[4] != '-' {
+		return 0, false
 	}
-	return strings.ReplaceAll(query, "{in span}", column+" >= ?1 AND "+column+" < ?2"), []any{s.lo, s.hi}
+	y, ok := digits(s[:4])
+	m, ok2 := digits(s[5:7])
+	return y*12 + m - 1, ok && ok2 && m >= 1 && m <= 12
 }
 
-// salesQuery is sumsSales, with the first sale only when firstSales is
-// set: handing a text over for every customer costs a fifth of the query.
-func salesQuery(firstSales bool) string {
-	if firstSales {
-		return sumsSales
-	}
-	return strings.Replace(sumsSales, "min(ordered_at)", "NULL", 1)
+// firstDay is the first day of m, as stored.
+func firstDay(m month) string { return fmt.Sprintf("%04d-%02d-01", m/12, m%12+1) }
+
+// plan is how a span's figures are read: the months from first to last
+// (inclusive) whole from the kept months, and the days of edges from the
+// orders and costs.
+type plan struct {
+	first, last month
+	edges       []span
 }
 
-// readSums sums every customer's orders and costs over sp: the sums of id
-// are out[id], out[0] those of no one. Customers above maxID (added since
-// the caller sized its reads) are left for the next read. The first sale
-// is read only with firstSales (see salesQuery).
-func (db *DB) readSums(ctx context.Context, sp span, maxID int64, firstSales bool) ([]sums, error) {
-	out := make([]sums, maxID+1)
-	at := func(id int64) *sums {
-		if id < 0 || id > maxID {
+// takes reports whether the plan reads month m whole from the kept months.
+func (p *plan) takes(m month) bool { return m >= p.first && m <= p.last }
+
+// planOf plans the read of sp in a book whose orders and costs fall on
+// the days from first to last ("" when there are none).
+func planOf(sp span, first, last string) plan {
+	p := plan{first: math.MinInt64, last: math.MaxInt64}
+	if sp.allTime() {
+		return p
+	}
+	if first == "" || (sp.lo != "" && sp.hi != openEnd && sp.lo >= sp.hi) {
+		return plan{first: 1, last: 0} // nothing to read
+	}
+	// none reports whether the days [from, to) hold no order or cost.
+	none := func(from, to string) bool { return from >= to || to <= first || from > last }
+	// whole looks at month m, at an end of the span: it is read whole
+	// from the kept months when the days of it outside the span hold
+	// nothing, else its days in the span are an edge.
+	whole := func(m month) bool {
+		ms, me := firstDay(m), firstDay(m+1)
+		in := span{lo: max(sp.lo, ms), hi: min(sp.hi, me)}
+		if none(ms, in.lo) && none(in.hi, me) {
+			return true
+		}
+		p.edges = append(p.edges, in)
+		return false
+	}
+	if sp.lo != "" {
+		p.first, _ = monthOf(sp.lo)
+	}
+	if sp.hi != openEnd {
+		p.last, _ = monthOf(model.FormatDate(model.AddDays(parseDay(sp.hi), -1)))
+	}
+	switch {
+	case p.first == p.last:
+		if !whole(p.first) {
+			return plan{first: 1, last: 0, edges: p.edges}
+		}
+	default:
+		if sp.lo != "" && !whole(p.first) {
+			p.first++
+		}
+		if sp.hi != openEnd && !whole(p.last) {
+			p.last--
+		}
+	}
+	return p
+}
+
+// parseDay reads a stored day.
+func parseDay(s string) time.Time {
+	t, _ := time.Parse(model.DateLayout, s)
+	return t
+}
+
+// monthFigures are one month of one customer as customer_months keeps it.
+type monthFigures struct {
+	saleOrders, sales, saleDirect, refundOrders, refunds, refundDirect, costs, serve int64
+	firstSale, lastSale                                                              moment
+}
+
+// eachMonth calls fn with every month of one customer's customer_months
+// text ({"YYYY-MM":[8 integers, 2 days and times or null], …}) that want
+// (nil: every month) wants; the others are skipped unread.
+func eachMonth(text string, want func(m month) bool, fn func(m month, f *monthFigures)) error {
+	sc := scanner{s: text}
+	var f monthFigures
+	fields := [8]*int64{&f.saleOrders, &f.sales, &f.saleDirect, &f.refundOrders, &f.refunds, &f.refundDirect,
+		&f.costs, &f.serve}
+	if !sc.expect('{') || sc.next('}') {
+		return sc.err
+	}
+	for sc.err == nil {
+		key, _ := sc.text()
+		m, ok := monthOf(key)
+		if !ok || len(key) != 7 || !sc.expect(':') || !sc.expect('[') {
+			return cmp.Or(sc.err, errBook)
+		}
+		if want != nil && !want(m) {
+			end := strings.IndexByte(sc.s[sc.i:], ']')
+			if end < 0 {
+				return errBook
+			}
+			sc.i += end + 1
+			if sc.next('}') {
+				return nil
+			}
+			sc.expect(',')
+			continue
+		}
+		for _, p := range fields {
+			*p, _ = sc.int()
+			sc.expect(',')
+		}
+		first, _ := sc.text()
+		sc.expect(',')
+		last, _ := sc.text()
+		sc.expect(']')
+		f.firstSale, f.lastSale = suffixMoment(m, first), suffixMoment(m, last)
+		if (f.firstSale == 0) != (first == "") || (f.lastSale == 0) != (last == "") {
+			sc.fail()
+		}
+		if sc.err != nil {
+			break
+		}
+		fn(m, &f)
+		if sc.next('}') {
 			return nil
 		}
-		return &out[id]
+		sc.expect(',')
 	}
-	// read runs one query over sp and hands each row to add.
-	read := func(query, column string, add func(s *sums, r row)) func() error {
+	return sc.err
+}
+
+// sumsRead says what readSums reads besides the sums of the span.
+type sumsRead struct {
+	life   bool        // the sums of all time too
+	months []time.Time // the whole business month by month: these months' first days
+}
+
+// bookSums are what readSums read: the sums of id over the span are
+// period[id] (0 is no one), over all time life[id] (when asked), and
+// months[i] the whole business in the month that starts on
+// sumsRead.months[i], within the span.
+type bookSums struct {
+	period, life []sums
+	months       []model.MonthFacts
+}
+
+// readSums sums every customer's orders and costs over sp, in a book whose
+// records fall on the days bounds gives: the kept months and the days at
+// the span's ends (planOf), side by side on the reader pool. Customers
+// above maxID (added since the caller sized its reads) are left for the
+// next read.
+func (db *DB) readSums(ctx context.Context, sp span, maxID int64, bounds recordDays, what sumsRead) (bookSums, error) {
+	out := bookSums{period: make([]sums, maxID+1)}
+	if what.life {
+		out.life = make([]sums, maxID+1)
+	}
+	p := planOf(sp, bounds.first, bounds.last)
+	monthAt := map[month]int{}
+	for i, m := range what.months {
+		monthAt[month(m.Year())*12+month(m.Month())-1] = i
+	}
+	// bars sums the whole business by month, one set per reader: each
+	// goroutine writes its own.
+	newBars := func() []model.MonthFacts {
+		if len(what.months) == 0 {
+			return nil
+		}
+		return make([]model.MonthFacts, len(what.months))
+	}
+	bar := func(bars []model.MonthFacts, m month) *model.MonthFacts {
+		if i, ok := monthAt[m]; ok && bars != nil {
+			return &bars[i]
+		}
+		return nil
+	}
+	at := func(id int64) bool { return id >= 0 && id <= maxID }
+	// want skips, unread, the months nothing asked for.
+	var want func(m month) bool
+	if !what.life {
+		want = p.takes
+	}
+
+	// The kept months, in quarters of the customers side by side: the
+	// older customers, with the lower ids, have more months.
+	readMonths := func(lo, hi int64, bars []model.MonthFacts) func() error {
 		return func() error {
-			q, args := sp.where(query, column)
-			return db.eachRow(ctx, q, args, func(r row) error {
-				if s := at(r.int(0)); s != nil {
-					add(s, r)
+			return db.eachRow(ctx, monthsRead, []any{lo, hi}, func(r row) error {
+				id := r.int(0)
+				if !at(id) {
+					return nil
+				}
+				s, l := &out.period[id], (*sums)(nil)
+				if out.life != nil {
+					l = &out.life[id]
+				}
+				err := eachMonth(r.text(1), want, func(m month, f *monthFigures) {
+					if l != nil {
+						l.add(f)
+					}
+					if p.takes(m) {
+						s.add(f)
+						if b := bar(bars, m); b != nil {
+							b.Revenue += model.Money(f.sales + f.refunds)
+							b.DirectCost += model.Money(f.saleDirect + f.refundDirect)
+							b.CostToServe += model.Money(f.serve)
+						}
+					}
+				})
+				if err != nil {
+					return fmt.Errorf("customer %d: %w", id, err)
 				}
 				return nil
 			})
 		}
 	}
-	err := parallel(
-		read(salesQuery(firstSales), "ordered_at", func(s *sums, r row) {
-			s.saleOrders, s.sales, s.saleDirect = int(r.int(1)), r.money(2), r.money(3)
-			s.firstSale, s.lastSale = r.text(4), r.text(5)
-		}),
-		read(sumsRefunds, "ordered_at", func(s *sums, r row) {
-			s.refundOrders, s.refunds, s.refundDirect = int(r.int(1)), r.money(2), r.money(3)
-		}),
-		read(sumsCosts, "incurred_on", func(s *sums, r row) { s.ownCosts, s.ownServe = int(r.int(1)), r.money(2) }),
-		read(sumsLooseCosts, "c.incurred_on", func(s *sums, r row) {
-			s.looseCosts, s.looseServe = int(r.int(1)), r.money(2)
-		}),
-	)
-	if err != nil {
-		return nil, fmt.Errorf("summing orders and costs: %w", err)
+	var parts [][]model.MonthFacts
+	var reads []func() error
+	for q := range int64(4) {
+		bars := newBars()
+		parts = append(parts, bars)
+		reads = append(reads, readMonths(q*(maxID+1)/4, (q+1)*(maxID+1)/4-1, bars))
+	}
+	// The edges sum apart from the kept months, read at the same time,
+	// and are added to them after.
+	var edge []sums
+	if len(p.edges) > 0 {
+		edge = make([]sums, maxID+1)
+	}
+	edgeBars := newBars()
+	parts = append(parts, edgeBars)
+	reads = append(reads, func() error {
+		for _, e := range p.edges {
+			m, _ := monthOf(e.lo) // an edge lies in one month
+			b := bar(edgeBars, m)
+			err := db.eachRow(ctx, edgeOrders, []any{e.lo, e.hi}, func(r row) error {
+				id := r.int(0)
+				if !at(id) {
+					return nil
+				}
+				s, amount, direct := &edge[id], r.money(2), r.money(3)
+				if r.int(1) == 1 {
+					s.saleOrders++
+					s.sales += amount
+					s.saleDirect += direct
+					t := momentOf(r.text(4))
+					s.sale(t, t)
+				} else {
+					s.refundOrders++
+					s.refunds += amount
+					s.refundDirect += direct
+				}
+				if b != nil {
+					b.Revenue += amount
+					b.DirectCost += direct
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			err = db.eachRow(ctx, edgeCosts, []any{e.lo, e.hi}, func(r row) error {
+				if id := r.int(0); at(id) {
+					edge[id].costs++
+					edge[id].costToServe += r.money(1)
+					if b != nil {
+						b.CostToServe += r.money(1)
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err := parallel(reads...); err != nil {
+		return out, fmt.Errorf("summing orders and costs: %w", err)
+	}
+	for id := range edge {
+		out.period[id].merge(&edge[id])
+	}
+	if len(what.months) > 0 {
+		out.months = make([]model.MonthFacts, len(what.months))
+		for i, m := range what.months {
+			b := &out.months[i]
+			b.Month = m
+			for _, part := range parts {
+				b.Revenue += part[i].Revenue
+				b.DirectCost += part[i].DirectCost
+				b.CostToServe += part[i].CostToServe
+			}
+		}
 	}
 	return out, nil
+}
+
+// recordDays are the first and last day of any order or cost ("" when
+// there are none).
+type recordDays struct{ first, last string }
+
+// readBounds reads the first and last day of any order or cost.
+func (db *DB) readBounds(ctx context.Context) (recordDays, error) {
+	var orderFirst, orderLast, costFirst, costLast string
+	if err := db.r.QueryRowContext(ctx, recordBounds).Scan(&orderFirst, &orderLast, &costFirst, &costLast); err != nil {
+		return recordDays{}, mapErr(err)
+	}
+	first, last := orderFirst, max(orderLast, costLast)
+	if first == "" || (costFirst != "" && costFirst < first) {
+		first = costFirst
+	}
+	return recordDays{first: first[:min(len(first), len(model.DateLayout))],
+		last: last[:min(len(last), len(model.DateLayout))]}, nil
 }
 
 // parallel runs each fn in a goroutine of its own (each query then holds

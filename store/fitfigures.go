@@ -16,19 +16,27 @@ func (db *DB) FitFigures(ctx context.Context, cs []model.FitCustomer, p model.Pe
 	for i := range cs {
 		maxID = max(maxID, cs[i].ID)
 	}
-	all, err := db.readSums(ctx, spanOf(p.From, p.To), maxID, false)
+	bounds, err := db.readBounds(ctx)
+	if err != nil {
+		return err
+	}
+	all, err := db.readSums(ctx, spanOf(p.From, p.To), maxID, bounds, sumsRead{})
 	if err != nil {
 		return fmt.Errorf("summing the period's orders and costs: %w", err)
 	}
 	for i := range cs {
-		c := &cs[i]
-		var s sums
-		if c.ID > 0 {
-			s = all[c.ID]
+		if id := cs[i].ID; id > 0 {
+			fitFigures(&cs[i], &all.period[id])
+		} else {
+			fitFigures(&cs[i], &sums{})
 		}
-		c.Orders, c.Revenue, c.DirectCost, c.CostToServe = s.saleOrders, s.revenue(), s.direct(), s.serve()
-		c.Profit = c.Revenue - c.DirectCost - c.CostToServe
-		c.LastSale = parseStamp(s.lastSale)
 	}
 	return nil
+}
+
+// fitFigures sets c's figures in the period from s.
+func fitFigures(c *model.FitCustomer, s *sums) {
+	c.Orders, c.Revenue, c.DirectCost, c.CostToServe = s.saleOrders, s.revenue(), s.direct(), s.costToServe
+	c.Profit = c.Revenue - c.DirectCost - c.CostToServe
+	c.LastSale = s.lastSale.time()
 }

@@ -28,10 +28,18 @@ import (
 
 // notRecorded are the tables whose rows are not the book's own records:
 // the history itself, and what the store keeps from other tables.
-var notRecorded = map[string]bool{
-	"changes": true, "change_rows": true, "change_customers": true, "change_ranges": true,
-	"history_state": true, "customer_keys_stale": true,
-}
+var notRecorded = func() map[string]bool {
+	m := map[string]bool{
+		"changes": true, "change_rows": true, "change_customers": true, "change_ranges": true,
+		"history_state": true, "customer_keys_stale": true,
+	}
+	// The book the whole-book screens read, kept by its own triggers
+	// (store/book.go): an undo's changes to the records remake it.
+	for _, t := range bookTables {
+		m[t] = true
+	}
+	return m
+}()
 
 // keptColumns are, per table, the columns the store keeps from other
 // records: left out of the images, recomputed after an undo

@@ -28,6 +28,7 @@ type Loader struct {
 	deferred []index                      // indexes dropped for the load, built again at the end
 	hist     *histSchema
 	marks    map[string]int64 // each table's largest id before the load (store/historyload.go)
+	triggers bookTriggers     // the book's triggers, dropped with the indexes, made again at the end
 
 	// The batches. Their rows point only at rows written at once
 	// (customers, orders, complaints), never at each other, so they may be
@@ -55,7 +56,8 @@ var loadTables = []string{"customers", "customer_segments", "customer_values", "
 	"costs", "feedback", "complaints", "touches"}
 
 // Load runs fn with a Loader in one IMMEDIATE transaction, then refreshes
-// the list figures and filter text of every customer it touched, and
+// the list figures and filter text of every customer it touched and the
+// kept months and cards of every customer whose records it changed, and
 // commits. Any error rolls the whole load back. The load is one change of
 // the history, recorded as the runs of rows it added and the rows it
 // replaced (store/historyload.go); Describe says what it was.
@@ -82,6 +84,9 @@ func (db *DB) Load(ctx context.Context, fn func(l *Loader) error) error {
 				VALUES `, cols: 6},
 		}
 		defer l.close()
+		if err := setLoading(ctx, tx, loadMarks); err != nil {
+			return err
+		}
 		if err := l.startRecording(); err != nil {
 			return err
 		}
@@ -535,7 +540,13 @@ func (l *Loader) DeferIndexes() error {
 		}
 		l.deferred = append(l.deferred, i)
 	}
-	return nil
+	// A load this big recomputes every customer's months and card at its
+	// end: the book's triggers need not run row by row.
+	if err := setLoading(l.ctx, l.tx, loadRebuild); err != nil {
+		return err
+	}
+	l.triggers, err = dropBookTriggers(l.ctx, l.tx)
+	return err
 }
 
 // buildDeferred builds the indexes DeferIndexes dropped on the tables
@@ -569,8 +580,9 @@ func anys[T any](xs []T) []any {
 func (l *Loader) RefreshAll() { l.all = true }
 
 // finish writes the queued rows, refreshes the figures and filter text of
-// the customers the load touched, and builds any deferred indexes: those of
-// the other tables before the refresh, which looks orders up by customer
+// the customers the load touched, recomputes the kept months the load
+// changed (finishLoading), and builds any deferred indexes: those of the
+// other tables before the refresh, which looks orders up by customer
 // (without orders_by_customer the median gaps read every order once per
 // customer: hours at 100,000 customers), those of customers after it, so
 // that the refresh does not update them row by row.
@@ -583,6 +595,12 @@ func (l *Loader) finish() error {
 		return err
 	}
 	if err := l.refresh(); err != nil {
+		return err
+	}
+	if err := finishLoading(l.ctx, l.tx); err != nil {
+		return fmt.Errorf("recomputing the customers' months: %w", err)
+	}
+	if err := l.triggers.restore(l.ctx, l.tx); err != nil {
 		return err
 	}
 	return l.buildDeferred(isCustomers)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -13,176 +14,117 @@ import (
 
 var _ model.FitStore = (*DB)(nil)
 
-// The fit facts are read by several queries side by side, each one scan
-// of an index in customer order or grouped by segment or value, and joined
-// by id in Go: one query with a correlated lookup per customer and table
-// was four times slower at 100,000 customers. Under modernc a row handed
-// over costs far more than SQLite's work on it, so the queries hand over
-// as few rows as they can.
-const (
-	// Every customer on the books, in the list's order (by name), from an
-	// index of just these columns (migration 0007). Their last activity
-	// is the later of their last sale and their last contact, both kept on
-	// the customer (a snooze in the touch log is no contact); stored times
-	// compare as text.
-	factsCustomers = `SELECT id, name, stage, country, tier, fit, referred_by, revenue,
-		max(coalesce(last_order_at, ''), coalesce(last_touch_at, ''))
-		FROM customers INDEXED BY customers_fit WHERE archived_at IS NULL ORDER BY sort_name, id`
-	// Segments and values come one row each, with the ids of their
-	// customers joined by commas, in order of name and of value: so each
-	// customer's list is in that order, as the list shows it. Archived
-	// customers are among them (the Profit book lists them).
-	factsSegments = `SELECT s.name, m.ids FROM segments s JOIN (SELECT segment_id, group_concat(customer_id) AS ids
-		FROM customer_segments INDEXED BY customer_segments_by_segment GROUP BY segment_id) m ON m.segment_id = s.id
-		ORDER BY s.name, s.id`
-	factsValues = `SELECT value, group_concat(customer_id) FROM customer_values INDEXED BY customer_values_by_value
-		GROUP BY value ORDER BY value`
-	// Complaints opened in the period, ?1 and ?2 days, both included.
-	factsComplaints = `SELECT customer_id, count(*) FROM complaints
-		WHERE customer_id IS NOT NULL AND opened_on >= ?1 AND opened_on <= ?2 AND voided_at IS NULL GROUP BY customer_id`
-	// NPS answers in the order of feedback_by_customer: each customer's
-	// latest comes last.
-	factsNPS = `SELECT customer_id, score FROM feedback WHERE kind = 'nps' AND voided_at IS NULL AND customer_id IS NOT NULL
-		ORDER BY customer_id, received_on, id`
-)
+// complaintsOpened counts each customer's complaints opened in the
+// period, ?1 and ?2 days, both included.
+const complaintsOpened = `SELECT customer_id, count(*) FROM complaints
+	WHERE customer_id IS NOT NULL AND opened_on >= ?1 AND opened_on <= ?2 AND voided_at IS NULL GROUP BY customer_id`
+
+// liveByName lists the customers on the books in the list's order (by
+// name), from an index of just those.
+const liveByName = `SELECT id FROM customers INDEXED BY customers_live_by_name WHERE archived_at IS NULL
+	ORDER BY sort_name, id`
 
 // FitFacts reads every customer not archived with what the fit analysis
-// needs besides their profit, in the list's order (by name). Facts about
-// other tables are kept in slices indexed by customer id (ids are dense:
-// SQLite hands them out in order).
+// needs besides their profit, in the list's order (by name); see fitBook.
 func (db *DB) FitFacts(ctx context.Context, p model.Period) ([]model.FitCustomer, error) {
+	return db.fitBook(ctx, p, false)
+}
+
+// FitBook is FitFacts and FitFigures in one: every customer not archived,
+// in the list's order, with what the fit analysis weighs and their figures
+// over period p, all read side by side. The Segments tab's whole read.
+func (db *DB) FitBook(ctx context.Context, p model.Period) ([]model.FitCustomer, error) {
+	return db.fitBook(ctx, p, true)
+}
+
+// fitBook reads the list's order, then the customers' cards
+// (customer_cards, kept by triggers: one text per customer) straight into
+// their places in it; beside them the segments' names, the complaints of
+// the period and, with figures, the sums of the period (readSums); and
+// joins them by id. Ids are dense (SQLite hands them out in order), so
+// facts about other tables are kept in slices indexed by id.
+func (db *DB) fitBook(ctx context.Context, p model.Period, figures bool) ([]model.FitCustomer, error) {
 	lo, hi := periodDays(p.From, p.To)
 	var maxID int64
 	if err := db.r.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM customers").Scan(&maxID); err != nil {
 		return nil, mapErr(err)
 	}
-	n := int(maxID) + 1
-	out := make([]model.FitCustomer, 0, n)
-	var segments, values idLists
-	complaints, nps := make([]int32, n), make([]int8, n)
-	// in reports whether a row's id fits the slices: a customer added
-	// after max(id) was read is left for the next load.
-	in := func(id int64) bool { return id >= 0 && id < int64(n) }
-	err := parallel(
+	var out []model.FitCustomer
+	var segIDs [][]int64         // by place in out, the ids of each customer's segments
+	at := make([]int32, maxID+1) // each customer's place in out, plus one; 0 when not listed
+	var segs segments
+	var sums bookSums
+	complaints := make([]int32, maxID+1)
+	reads := []func() error{
 		func() error {
-			return db.eachRow(ctx, factsCustomers, nil, func(r row) error {
-				c := model.FitCustomer{ID: r.int(0), Name: r.text(1), Stage: model.Stage(r.text(2)), Country: r.text(3),
-					Tier: int(r.int(4)), Fit: int(r.int(5)), Referrer: r.int(6), LifetimeRevenue: r.money(7)}
-				if in(c.ID) {
-					c.LastActivity = parseStamp(r.text(8))
-					out = append(out, c)
+			n := 0
+			err := db.eachRow(ctx, liveByName, nil, func(r row) error {
+				// A customer added since max(id) was read is left for
+				// the next load.
+				if id := r.int(0); id >= 1 && id <= maxID {
+					n++
+					at[id] = int32(n)
 				}
 				return nil
 			})
+			if err != nil {
+				return err
+			}
+			out, segIDs = make([]model.FitCustomer, n), make([][]int64, n)
+			return db.eachCard(ctx, maxID, func(id int64, c *card) {
+				if at[id] == 0 || c.archived {
+					return
+				}
+				out[at[id]-1] = model.FitCustomer{ID: id, Name: c.name, Stage: model.Stage(c.stage),
+					Country: c.country, Tier: c.tier, Fit: c.fit, Referrer: c.referredBy, LifetimeRevenue: c.revenue,
+					LastActivity: parseStamp(max(c.lastOrder, c.lastTouch)), Values: c.values, NPS: c.nps,
+					HasNPS: c.hasNPS}
+				if len(c.segments) > 0 {
+					segIDs[at[id]-1] = slices.Clone(c.segments)
+				}
+			})
 		},
-		func() error { return segments.read(ctx, db, factsSegments, n) },
-		func() error { return values.read(ctx, db, factsValues, n) },
+		func() (err error) { segs, err = db.segmentsByID(ctx); return err },
 		func() error {
-			return db.eachRow(ctx, factsComplaints, []any{lo, hi}, func(r row) error {
-				if id := r.int(0); in(id) {
+			return db.eachRow(ctx, complaintsOpened, []any{lo, hi}, func(r row) error {
+				if id := r.int(0); id >= 0 && id <= maxID {
 					complaints[id] = int32(r.int(1))
 				}
 				return nil
 			})
 		},
-		func() error {
-			for i := range nps {
-				nps[i] = -1
+	}
+	if figures {
+		reads = append(reads, func() error {
+			bounds, err := db.readBounds(ctx)
+			if err != nil {
+				return err
 			}
-			// A later answer of the same customer wins.
-			return db.eachRow(ctx, factsNPS, nil, func(r row) error {
-				if id := r.int(0); in(id) {
-					nps[id] = int8(r.int(1))
-				}
-				return nil
-			})
-		},
-	)
-	if err != nil {
+			sums, err = db.readSums(ctx, spanOf(p.From, p.To), maxID, bounds, sumsRead{})
+			return err
+		})
+	}
+	if err := parallel(reads...); err != nil {
 		return nil, fmt.Errorf("reading what the fit score weighs: %w", err)
 	}
+	names := make([]string, 0, len(out))
+	missing := 0
 	for i := range out {
 		c := &out[i]
-		c.Segments, c.Values, c.Complaints = segments.of(c.ID), values.of(c.ID), int(complaints[c.ID])
-		c.NPS, c.HasNPS = int(nps[c.ID]), nps[c.ID] >= 0
+		if c.ID == 0 { // archived since the order was read, or no card
+			missing++
+			continue
+		}
+		c.Segments = segs.names(segIDs[i], &names)
+		c.Complaints = int(complaints[c.ID])
+		if figures {
+			fitFigures(c, &sums.period[c.ID])
+		}
+	}
+	if missing > 0 {
+		out = slices.DeleteFunc(out, func(c model.FitCustomer) bool { return c.ID == 0 })
 	}
 	return out, nil
-}
-
-// idLists holds lists of text by customer id in one backing array: the
-// list of id is text[from[id]:to[id]].
-type idLists struct {
-	text     []string
-	from, to []int32
-}
-
-// read fills the lists from rows of (text, the ids that hold it joined by
-// commas), for ids below n. Each list keeps the order of the rows.
-func (l *idLists) read(ctx context.Context, db *DB, query string, n int) error {
-	type group struct{ text, ids string }
-	var groups []group
-	err := db.eachRow(ctx, query, nil, func(r row) error {
-		groups = append(groups, group{r.text(0), r.text(1)})
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	// Count each id's texts, give each id its span, then fill the spans.
-	count := make([]int32, n)
-	total := 0
-	for _, g := range groups {
-		eachID(g.ids, func(id int64) {
-			if id >= 0 && id < int64(n) {
-				count[id]++
-				total++
-			}
-		})
-	}
-	l.from, l.to, l.text = make([]int32, n), make([]int32, n), make([]string, total)
-	at := int32(0)
-	for id, k := range count {
-		l.from[id], l.to[id] = at, at
-		at += k
-	}
-	for _, g := range groups {
-		eachID(g.ids, func(id int64) {
-			if id >= 0 && id < int64(n) {
-				l.text[l.to[id]] = g.text
-				l.to[id]++
-			}
-		})
-	}
-	return nil
-}
-
-// eachID calls fn with each id of a list of decimal ids joined by commas,
-// as group_concat writes them.
-func eachID(list string, fn func(int64)) {
-	for list != "" {
-		var id int64
-		i, sign := 0, int64(1)
-		if list[0] == '-' {
-			i, sign = 1, -1
-		}
-		for ; i < len(list) && list[i] != ','; i++ {
-			id = id*10 + int64(list[i]-'0')
-		}
-		fn(sign * id)
-		if i < len(list) {
-			i++
-		}
-		list = list[i:]
-	}
-}
-
-// of returns the list of id, nil when empty; capped, so that appending to
-// it cannot write over the next customer's.
-func (l *idLists) of(id int64) []string {
-	if id < 0 || id >= int64(len(l.to)) || l.from[id] == l.to[id] {
-		return nil
-	}
-	return l.text[l.from[id]:l.to[id]:l.to[id]]
 }
 
 // parseStamp reads a stored time, "" as the zero time. The store writes

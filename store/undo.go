@@ -148,8 +148,17 @@ func (db *DB) reverse(ctx context.Context, kind model.ChangeKind,
 			target.ID, rid); err != nil {
 			return err
 		}
+		// An undone import takes its runs away by the thousand: the kept
+		// book (store/book.go) marks what they touch and recomputes it
+		// once, after, as a load does.
+		if err := setLoading(ctx, tx, loadMarks); err != nil {
+			return err
+		}
 		if err := applyReverse(ctx, tx, db.hist, target.ID, rid); err != nil {
 			return fmt.Errorf("undoing %q: %w", target.What, err)
+		}
+		if err := finishLoading(ctx, tx); err != nil {
+			return err
 		}
 		_, err = tx.ExecContext(ctx, "UPDATE changes SET reversed_by = ? WHERE id = ?", rid, target.ID)
 		return err

@@ -20,6 +20,15 @@ var tablesChildFirst = []string{"costs", "complaints", "feedback", "touches", "o
 // way back.
 func (db *DB) DeleteAll(ctx context.Context) error {
 	return db.maintain(ctx, func(tx *sql.Tx) error {
+		// As a load does: the kept months are recomputed once, at the
+		// end, rather than month by month as the orders go.
+		if err := setLoading(ctx, tx, loadRebuild); err != nil {
+			return err
+		}
+		triggers, err := dropBookTriggers(ctx, tx)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, "UPDATE customers SET referred_by = NULL"); err != nil {
 			return err
 		}
@@ -32,7 +41,10 @@ func (db *DB) DeleteAll(ctx context.Context) error {
 				return err
 			}
 		}
-		return nil
+		if err := finishLoading(ctx, tx); err != nil {
+			return err
+		}
+		return triggers.restore(ctx, tx)
 	})
 }
 

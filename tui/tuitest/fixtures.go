@@ -260,6 +260,11 @@ func poison(t testing.TB, path string) {
 	}
 	n := len(HostileTexts)
 	for ti, table := range tables {
+		if store.IsBookTable(table) {
+			// Kept from the other tables by the store's triggers, which
+			// carry the hostile texts written below into them.
+			continue
+		}
 		cols, err := textColumn(raw, "SELECT name FROM pragma_table_info(?) WHERE type = 'TEXT'", table)
 		if err != nil {
 			t.Fatal(err)

@@ -1,0 +1,433 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"clientele/model"
+)
+
+// Every customer as the whole-book screens read them (customer_cards and
+// customer_months, migration 0011), and the book's version. Triggers keep
+// them on every write; this file holds what the triggers leave to the
+// store: a bulk load's recompute at its end, the rebuild `clientele check
+// --fix` runs, and the comparison `clientele check` makes. The figures are
+// read in figures.go, the cards in segmentfit.go and profit.go.
+
+// monthRows are the figures of every (customer, month) with an order or a
+// cost, computed from the orders and costs themselves, as customer_months
+// keeps them: customer_id (0 for no one), month ('YYYY-MM') and figures
+// (the JSON array the triggers write). A cost is its customer's, else the
+// customer's of the order it is recorded on, else no one's; a voided order
+// or cost is in none of it. The words in
+// braces narrow the five scans to some customers (see narrow): the sales
+// and the refunds each read an index that holds just them in customer
+// order, as do a customer's own costs.
+const monthRows = `SELECT customer_id, month, json_array(sum(sale_orders), sum(sales), sum(sale_direct),
+		sum(refund_orders), sum(refunds), sum(refund_direct), sum(costs), sum(serve), min(first_sale),
+		max(last_sale)) AS figures
+	FROM (
+		SELECT coalesce(customer_id, 0) AS customer_id, substr(ordered_at, 1, 7) AS month, count(*) AS sale_orders,
+			sum(lines_amount) AS sales, sum(lines_direct_cost) AS sale_direct, 0 AS refund_orders, 0 AS refunds,
+			0 AS refund_direct, 0 AS costs, 0 AS serve, substr(min(ordered_at), 9) AS first_sale,
+			substr(max(ordered_at), 9) AS last_sale
+		FROM orders WHERE kind = 'sale' AND voided_at IS NULL AND {orders} GROUP BY 1, 2
+		UNION ALL
+		SELECT coalesce(customer_id, 0), substr(ordered_at, 1, 7), 0, 0, 0, count(*), sum(lines_amount),
+			sum(lines_direct_cost), 0, 0, NULL, NULL
+		FROM orders WHERE kind = 'refund' AND voided_at IS NULL AND {orders} GROUP BY 1, 2
+		UNION ALL
+		SELECT customer_id, substr(incurred_on, 1, 7), 0, 0, 0, 0, 0, 0, count(*), sum(amount), NULL, NULL
+		FROM costs WHERE customer_id IS NOT NULL AND category <> 'acquisition' AND voided_at IS NULL AND {own}
+		GROUP BY 1, 2
+		UNION ALL
+		SELECT o.customer_id, substr(c.incurred_on, 1, 7), 0, 0, 0, 0, 0, 0, count(*), sum(c.amount), NULL, NULL
+		FROM costs c JOIN orders o ON o.id = c.order_id
+		WHERE c.customer_id IS NULL AND c.category <> 'acquisition' AND c.voided_at IS NULL AND o.customer_id IS NOT NULL
+			AND {onOrders}
+		GROUP BY 1, 2
+		UNION ALL
+		SELECT 0, substr(c.incurred_on, 1, 7), 0, 0, 0, 0, 0, 0, count(*), sum(c.amount), NULL, NULL
+		FROM costs c LEFT JOIN orders o ON o.id = c.order_id
+		WHERE c.customer_id IS NULL AND c.category <> 'acquisition' AND c.voided_at IS NULL AND o.customer_id IS NULL
+			AND {noOne}
+		GROUP BY 1, 2)
+	GROUP BY customer_id, month`
+
+// cardRows are the cards of some customers (narrowed as monthRows), as
+// customer_cards keeps them: customer_id, card (the JSON array the
+// triggers write).
+const cardRows = `SELECT c.id AS customer_id, json_array(c.name, c.stage, c.country, c.tier, c.fit, c.referred_by,
+		c.archived_at IS NOT NULL, c.ref, c.acquisition_cost, c.revenue, c.last_order_at, c.last_touch_at, n.score,
+		coalesce(json(s.ids), json('[]')), coalesce(json(v.vals), json('[]'))) AS card
+	FROM customers c
+	LEFT JOIN (SELECT customer_id, score FROM (SELECT customer_id, score, row_number() OVER (PARTITION BY customer_id
+		ORDER BY received_on DESC, id DESC) AS n FROM feedback WHERE kind = 'nps' AND voided_at IS NULL
+		AND customer_id IS NOT NULL AND {own}) WHERE n = 1) n ON n.customer_id = c.id
+	LEFT JOIN (SELECT customer_id, json_group_array(segment_id) AS ids FROM (SELECT customer_id, segment_id
+		FROM customer_segments WHERE {own} ORDER BY customer_id, segment_id) GROUP BY customer_id) s ON s.customer_id = c.id
+	LEFT JOIN (SELECT customer_id, json_group_array(value) AS vals FROM (SELECT customer_id, value
+		FROM customer_values WHERE {own} ORDER BY customer_id, value) GROUP BY customer_id) v ON v.customer_id = c.id
+	WHERE {customers}`
+
+// The ways monthRows and cardRows are narrowed: to no one's orders and
+// costs; to the customers ?1 to ?2 (from 1); to every customer a load
+// marked (an empty month marks a card).
+var (
+	noOnesOnly = strings.NewReplacer("{orders}", "customer_id IS NULL", "{own}", "0", "{onOrders}", "0",
+		"{noOne}", "1", "{customers}", "0")
+	customersFromTo = strings.NewReplacer("{orders}", "customer_id BETWEEN ?1 AND ?2",
+		"{own}", "customer_id BETWEEN ?1 AND ?2", "{onOrders}", "o.customer_id BETWEEN ?1 AND ?2", "{noOne}", "0",
+		"{customers}", "c.id BETWEEN ?1 AND ?2")
+	markedMonths = func() *strings.Replacer {
+		const ids = "(SELECT DISTINCT customer_id FROM book_stale WHERE month <> '')"
+		const noOne = "EXISTS (SELECT 1 FROM book_stale WHERE customer_id = 0 AND month <> '')"
+		return strings.NewReplacer("{orders}", "(customer_id IN "+ids+" OR (customer_id IS NULL AND "+noOne+"))",
+			"{own}", "customer_id IN "+ids, "{onOrders}", "o.customer_id IN "+ids, "{noOne}", noOne)
+	}()
+	markedCards = func() *strings.Replacer {
+		const ids = "(SELECT customer_id FROM book_stale WHERE month = '')"
+		return strings.NewReplacer("{own}", "customer_id IN "+ids, "{customers}", "c.id IN "+ids)
+	}()
+)
+
+// rebuildChunk is how many customers a rebuild recomputes a statement:
+// SQLite sorts each statement's rows in memory (the writer keeps its
+// temporary files there), so a bounded number bounds the memory.
+const rebuildChunk = 10000
+
+// What book_state.loading says to the triggers while a load runs.
+const (
+	loadIdle    = 0 // every change recomputes its months at once
+	loadMarks   = 1 // changes mark their months; the load recomputes their customers at its end
+	loadRebuild = 2 // nothing is marked; the load recomputes every customer at its end
+)
+
+// bookTriggers are the triggers that keep the book (all of them read or
+// write book_state), as the schema defines them.
+type bookTriggers []string
+
+// dropBookTriggers drops the book's triggers in a bulk write's transaction
+// that recomputes every customer at its end (loadRebuild): even skipped by
+// their WHEN, they cost a statement each for every row written. restore
+// creates them again; if the transaction rolls back they were never gone.
+func dropBookTriggers(ctx context.Context, q queryer) (bookTriggers, error) {
+	rows, err := q.QueryContext(ctx, `SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'
+		AND sql LIKE '%book_state%' ORDER BY name`)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	var saved bookTriggers
+	for rows.Next() {
+		var name, sql string
+		if err := rows.Scan(&name, &sql); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		names, saved = append(names, name), append(saved, sql)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		if _, err := q.ExecContext(ctx, `DROP TRIGGER "`+name+`"`); err != nil {
+			return nil, err
+		}
+	}
+	return saved, nil
+}
+
+// restore creates the triggers again.
+func (t bookTriggers) restore(ctx context.Context, q queryer) error {
+	for _, sql := range t {
+		if _, err := q.ExecContext(ctx, sql); err != nil {
+			return fmt.Errorf("creating a trigger of the book again: %w", err)
+		}
+	}
+	return nil
+}
+
+// setLoading sets book_state.loading in the load's transaction; no other
+// connection ever sees it but as 0.
+func setLoading(ctx context.Context, q queryer, mode int) error {
+	_, err := q.ExecContext(ctx, "UPDATE book_state SET loading = ? WHERE id = 1", mode)
+	return err
+}
+
+// finishLoading recomputes the months and cards the load changed (all of
+// them when the load asked for a rebuild, or its marks name most
+// customers), hands the book back to the triggers and counts the load as
+// one change.
+func finishLoading(ctx context.Context, q queryer) error {
+	var mode, months, cards int
+	if err := q.QueryRowContext(ctx, `SELECT loading,
+		(SELECT count(DISTINCT customer_id) FROM book_stale WHERE month <> ''),
+		(SELECT count(*) FROM book_stale WHERE month = '') FROM book_state WHERE id = 1`).Scan(&mode, &months,
+		&cards); err != nil {
+		return err
+	}
+	exec := func(query string, args ...any) error {
+		_, err := q.ExecContext(ctx, query, args...)
+		return err
+	}
+	const (
+		insertMonths = "INSERT INTO customer_months (customer_id, months) "
+		insertCards  = "INSERT INTO customer_cards (customer_id, card) "
+	)
+	all := mode == loadRebuild || months > 5000 || cards > 5000
+	switch {
+	case all:
+		if err := rebuildBook(ctx, q); err != nil {
+			return err
+		}
+	default:
+		if months > 0 {
+			if err := exec(`DELETE FROM customer_months
+				WHERE customer_id IN (SELECT DISTINCT customer_id FROM book_stale WHERE month <> '')`); err != nil {
+				return err
+			}
+			if err := exec(insertMonths + monthObjects(markedMonths.Replace(monthRows))); err != nil {
+				return err
+			}
+		}
+		if cards > 0 {
+			if err := exec(`DELETE FROM customer_cards
+				WHERE customer_id IN (SELECT customer_id FROM book_stale WHERE month = '')`); err != nil {
+				return err
+			}
+			if err := exec(insertCards + markedCards.Replace(cardRows)); err != nil {
+				return err
+			}
+		}
+	}
+	return exec("DELETE FROM book_stale; UPDATE book_state SET loading = 0, version = version + 1 WHERE id = 1")
+}
+
+// rebuildBook recomputes every customer's months and card, rebuildChunk
+// customers a statement.
+func rebuildBook(ctx context.Context, q queryer) error {
+	var top int64
+	if err := q.QueryRowContext(ctx, `SELECT max(coalesce((SELECT max(id) FROM customers), 0),
+		coalesce((SELECT max(customer_id) FROM orders), 0), coalesce((SELECT max(customer_id) FROM costs), 0))`).
+		Scan(&top); err != nil {
+		return err
+	}
+	months := "INSERT INTO customer_months (customer_id, months) " + monthObjects(customersFromTo.Replace(monthRows))
+	cards := "INSERT INTO customer_cards (customer_id, card) " + customersFromTo.Replace(cardRows)
+	if _, err := q.ExecContext(ctx, "DELETE FROM customer_months; DELETE FROM customer_cards; "+
+		"INSERT INTO customer_months (customer_id, months) "+monthObjects(noOnesOnly.Replace(monthRows))); err != nil {
+		return err
+	}
+	for lo := int64(1); lo <= top; lo += rebuildChunk {
+		for _, query := range []string{months, cards} {
+			if _, err := q.ExecContext(ctx, query, lo, lo+rebuildChunk-1); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// monthObjects gathers rows of monthRows into one JSON object per
+// customer, as customer_months keeps them.
+func monthObjects(rows string) string {
+	return `SELECT customer_id, json_group_object(month, json(figures)) FROM (` + rows +
+		` ORDER BY customer_id, month) GROUP BY customer_id`
+}
+
+// bookDiffers lists what customer_months and customer_cards keep that
+// differs from the orders, costs and customers: customer_id, month (empty
+// for the card), what is kept (NULL when nothing is) and what should be
+// (NULL when nothing should). It reads everything at once, as a check may;
+// the two sides are compared with EXCEPT, which sorts each once (a join of
+// two subqueries would compare every row with every other).
+var bookDiffers = func() string {
+	every := strings.NewReplacer("{orders}", "1", "{own}", "1", "{onOrders}", "1", "{noOne}", "1", "{customers}", "1")
+	return `WITH kept AS (SELECT m.customer_id, j.key AS month, j.value AS figures
+			FROM customer_months m, json_each(m.months) j
+			UNION ALL SELECT customer_id, '', card FROM customer_cards),
+		fresh AS (SELECT customer_id, month, figures FROM (` + every.Replace(monthRows) + `)
+			UNION ALL SELECT customer_id, '', card FROM (` + every.Replace(cardRows) + `)),
+		extra AS (SELECT * FROM kept EXCEPT SELECT * FROM fresh),
+		missing AS (SELECT * FROM fresh EXCEPT SELECT * FROM kept)
+		SELECT customer_id, month, max(kept), max(fresh) FROM (
+			SELECT customer_id, month, figures AS kept, NULL AS fresh FROM extra
+			UNION ALL SELECT customer_id, month, NULL, figures FROM missing)
+		GROUP BY customer_id, month ORDER BY customer_id, month`
+}()
+
+// bookTables hold what the store keeps for the whole-book screens
+// (migration 0011), from the records and by their triggers: no record is
+// in them, so the history leaves them out and an undo remakes them.
+var bookTables = []string{"book_state", "customer_cards", "customer_months", "book_stale", "book_pending"}
+
+// IsBookTable reports whether table is one the store keeps for the
+// whole-book screens from the other tables (bookTables): a program
+// writing to every table by hand leaves them to the store, and `clientele
+// check` finds them off when something else wrote to them.
+func IsBookTable(table string) bool { return slices.Contains(bookTables, table) }
+
+var _ model.BookVersionStore = (*DB)(nil)
+
+// BookVersion returns a number that changes with every change to the data
+// the whole-book analyses read (customers, their segments and values,
+// orders, costs, complaints, feedback, touches, offerings, settings), by
+// any program, the sqlite3 shell included: a screen that keeps an analysis
+// compares it to know whether the analysis is still the book's. It costs
+// one row read.
+func (db *DB) BookVersion(ctx context.Context) (int64, error) {
+	var v int64
+	err := db.r.QueryRowContext(ctx, "SELECT version FROM book_state WHERE id = 1").Scan(&v)
+	return v, mapErr(err)
+}
+
+// card is one customer as customer_cards keeps them.
+type card struct {
+	name, stage, country, ref string
+	tier, fit                 int
+	referredBy                int64
+	archived                  bool
+	acquisition, revenue      model.Money
+	lastOrder, lastTouch      string // as stored, "" for none
+	nps                       int    // -1 when there is none
+	hasNPS                    bool
+	segments                  []int64  // ids, ascending
+	values                    []string // in order, the customer's own
+}
+
+// parse reads a card's JSON into c, appending to its slices.
+func (c *card) parse(text string) error {
+	sc := scanner{s: text}
+	c.segments, c.values = c.segments[:0], c.values[:0]
+	str := func() string { t, _ := sc.text(); sc.expect(','); return t }
+	num := func() int64 { n, _ := sc.int(); sc.expect(','); return n }
+	sc.expect('[')
+	c.name, c.stage, c.country = str(), str(), str()
+	c.tier, c.fit, c.referredBy = int(num()), int(num()), num()
+	c.archived, c.ref = num() != 0, str()
+	c.acquisition, c.revenue = model.Money(num()), model.Money(num())
+	c.lastOrder, c.lastTouch = str(), str()
+	n, ok := sc.int()
+	c.nps, c.hasNPS = int(n), ok
+	if !ok {
+		c.nps = -1
+	}
+	sc.expect(',')
+	sc.list(func() {
+		id, _ := sc.int()
+		c.segments = append(c.segments, id)
+	})
+	sc.expect(',')
+	sc.list(func() {
+		v, _ := sc.text()
+		c.values = append(c.values, v)
+	})
+	sc.expect(']')
+	if sc.err == nil && sc.i != len(sc.s) {
+		sc.fail()
+	}
+	if len(c.values) == 0 {
+		c.values = nil
+	}
+	return sc.err
+}
+
+// cardsRead reads the cards of customers lo to hi.
+const cardsRead = `SELECT customer_id, card FROM customer_cards WHERE customer_id >= ?1 AND customer_id <= ?2`
+
+// eachCard reads the card of every customer from 1 to maxID and calls fn
+// with it, in two halves side by side: fn is called from two goroutines
+// at once, each with a card of its own that it reuses (fn copies what it
+// keeps; the card's values are the customer's own). The texts fn may keep
+// are copied out of the card's row, which can then go: a name is the
+// customer's own, a stage, country or value shared with the customers who
+// have the same.
+func (db *DB) eachCard(ctx context.Context, maxID int64, fn func(id int64, c *card)) error {
+	half := func(lo, hi int64) func() error {
+		return func() error {
+			var c card
+			shared := map[string]string{}
+			intern := func(s string) string {
+				if t, ok := shared[s]; ok {
+					return t
+				}
+				t := strings.Clone(s)
+				shared[t] = t
+				return t
+			}
+			return db.eachRow(ctx, cardsRead, []any{lo, hi}, func(r row) error {
+				id := r.int(0)
+				if id < 1 || id > maxID {
+					return nil
+				}
+				c.values = nil
+				if err := c.parse(r.text(1)); err != nil {
+					return fmt.Errorf("customer %d: %w", id, err)
+				}
+				c.name, c.ref = strings.Clone(c.name), strings.Clone(c.ref)
+				c.stage, c.country = intern(c.stage), intern(c.country)
+				for i, v := range c.values {
+					c.values[i] = intern(v)
+				}
+				fn(id, &c)
+				return nil
+			})
+		}
+	}
+	return parallel(half(1, maxID/2), half(maxID/2+1, maxID))
+}
+
+// segments are every segment's name and its place among all of them by
+// name (as the list orders them), by id.
+type segments struct {
+	name []string
+	rank []int32 // -1: no segment has the id
+}
+
+// segmentsByID reads every segment.
+func (db *DB) segmentsByID(ctx context.Context) (segments, error) {
+	var out segments
+	var n int32
+	err := db.eachRow(ctx, "SELECT id, name FROM segments ORDER BY name, id", nil, func(r row) error {
+		id := r.int(0)
+		if id < 0 || id > 1<<24 {
+			return fmt.Errorf("segment id %d is out of range", id)
+		}
+		for int64(len(out.rank)) <= id {
+			out.rank, out.name = append(out.rank, -1), append(out.name, "")
+		}
+		out.rank[id], out.name[id] = n, r.text(1)
+		n++
+		return nil
+	})
+	return out, err
+}
+
+// names names the segments of ids (a card's) in the list's order,
+// appending to into: every customer's list is a slice of one array.
+func (s segments) names(ids []int64, into *[]string) []string {
+	var buf [16]int64
+	mine := buf[:0]
+	for _, id := range ids {
+		if id < 0 || id >= int64(len(s.rank)) || s.rank[id] < 0 {
+			continue
+		}
+		// Lists are short: insert in place, by rank.
+		mine = append(mine, id)
+		for at := len(mine) - 1; at > 0 && s.rank[mine[at-1]] > s.rank[id]; at-- {
+			mine[at], mine[at-1] = mine[at-1], mine[at]
+		}
+	}
+	if len(mine) == 0 {
+		return nil
+	}
+	start := len(*into)
+	for _, id := range mine {
+		*into = append(*into, s.name[id])
+	}
+	return (*into)[start:len(*into):len(*into)]
+}
