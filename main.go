@@ -67,11 +67,6 @@ func errorHandler(w io.Writer, styles fang.Styles, err error) {
 	fang.DefaultErrorHandler(w, styles, errors.New(model.PrintableLines(strings.TrimSuffix(err.Error(), "."))))
 }
 
-// healthDelay is how long after the interface starts the file's quick
-// check begins (BenchmarkFirstWindow: the first window of 240 customers
-// by name at 100,000 takes about 20 ms alone, 35 ms beside the check).
-const healthDelay = time.Second
-
 // dbFlag is --db, shared by every command.
 var dbFlag string
 
@@ -166,20 +161,17 @@ func runTUI(ctx context.Context) error {
 		return err
 	}
 	defer db.Close()
-	// Start the file's quick check once the first screen is drawn (it
-	// takes at most 50 ms; the check, a second at 100,000 customers, would
-	// slow it by half on two cores), so that a first save seldom waits for
-	// it; a save on a damaged file is refused with its verdict.
-	check := time.AfterFunc(healthDelay, func() { db.Health(ctx) })
-	defer check.Stop()
-	return runApp(ctx, db)
+	// The interface starts the file's quick check once its first screen
+	// is drawn, and says when the file is damaged or cannot be written.
+	return runApp(ctx, db, "")
 }
 
-// runApp runs the interface on db.
-func runApp(ctx context.Context, db *store.DB) error {
+// runApp runs the interface on db; followedFrom names the destination a
+// followed copy comes from ("" for the machine's own book).
+func runApp(ctx context.Context, db *store.DB, followedFrom string) error {
 	noColor := os.Getenv("NO_COLOR") != ""
-	app := tui.New(db, tui.Options{NoColor: noColor, LoadDemo: loadDemo(db), Import: importFile(db),
-		Desktop: desktop.System()})
+	app := tui.New(db, tui.Options{NoColor: noColor, LoadDemo: loadDemo(db), Import: importer.For(db),
+		FollowedFrom: followedFrom, Desktop: desktop.System()})
 	opts := []tea.ProgramOption{tea.WithContext(ctx)}
 	if noColor {
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
@@ -481,13 +473,6 @@ func haveTerminal() error {
 // isTerminal reports whether f is a terminal (progress is shown only
 // there), as Bubble Tea tells one: /dev/null is a character device too.
 func isTerminal(f *os.File) bool { return term.IsTerminal(f.Fd()) }
-
-// importFile is the TUI's import: the command's code, auto format.
-func importFile(db *store.DB) func(context.Context, string) (model.ImportSummary, error) {
-	return func(ctx context.Context, path string) (model.ImportSummary, error) {
-		return importer.ImportFile(ctx, db, path, importer.Options{})
-	}
-}
 
 // exportCmd writes the profitability summary; `export feedback`, below
 // it, the feedback log.
@@ -885,6 +870,11 @@ func followPath(dest replica.Destination) (string, error) {
 // and stops when this process ends, even when it is killed: its standard
 // input is a pipe from here.
 func runFollowed(ctx context.Context, from string, creds credFlags) error {
+	// Before the follower: without a terminal there is nothing to keep a
+	// copy current for, and no copy should be made.
+	if err := haveTerminal(); err != nil {
+		return err
+	}
 	dest, err := replica.ParseDestination(from)
 	if err != nil {
 		return fmt.Errorf("--follow: %w", err)
@@ -952,7 +942,7 @@ func runFollowed(ctx context.Context, from string, creds credFlags) error {
 		return err
 	}
 	defer db.Close()
-	return runApp(ctx, db)
+	return runApp(ctx, db, dest.String())
 }
 
 // historyCmd prints the change history.

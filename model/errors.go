@@ -115,3 +115,14 @@ func WriteError(path string, err error) error {
 	}
 	return fmt.Errorf("cannot write %s: %w", path, err)
 }
+
+// Why is the reason an error gives in a few words of its own, without the
+// file it is about (a read-only book's "the disk holding it is full"), or
+// the whole error when it has none.
+func Why(err error) string {
+	var w interface{ Why() string }
+	if errors.As(err, &w) {
+		return w.Why()
+	}
+	return err.Error()
+}

@@ -1,10 +1,14 @@
 package model
 
 import (
+	"context"
+	"encoding/csv"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
 	"strings"
+	"time"
 )
 
 // ImportSummary says what an import did, or would do in a dry run: what it
@@ -161,4 +165,161 @@ func (s ImportSummary) Details() []string {
 		}
 	}
 	return out
+}
+
+// Importer reads files into the book: Plan says what a file would do,
+// writing nothing; Apply does it, all or nothing. The interface's import
+// screens call it (store/importer.For gives one over a book), so that the
+// interface never reads a file itself.
+type Importer interface {
+	Plan(ctx context.Context, path string, opt ImportOptions) (ImportPreview, error)
+	Apply(ctx context.Context, path string, opt ImportOptions) (ImportPreview, error)
+	// Formats are the formats a file may be read as, to choose among.
+	Formats() []ImportFormat
+	// Encodings are the encodings a file may be read in ("utf-8", …).
+	Encodings() []string
+	// Fields are the fields a column mapping gives columns to.
+	Fields() []ImportField
+}
+
+// ImportOptions tune an import: clientele import's flags, the import
+// screen's choices.
+type ImportOptions struct {
+	// Format is one of the formats' names; "" or "auto" finds it from the
+	// header.
+	Format string
+	// DryRun reads and checks everything, writes it inside the
+	// transaction to count it truly, then rolls back.
+	DryRun bool
+	// Encoding is one of the encodings; "" finds it from the file.
+	Encoding string
+	// DateOrder is "dmy" or "mdy" for a file whose dates all read either
+	// way; "" takes the book's setting.
+	DateOrder string
+	// Columns names the file's column for each field, for a header that
+	// matches no format: "date=Created,customer=Client,amount=Total".
+	// A mapping used by an import that is written is kept for the header,
+	// and used again for the next file with the same header.
+	Columns string
+	// Samples is how many of the first orders or customers the preview
+	// shows as they will be stored; 0 means 5.
+	Samples int
+	// Progress, when set, is called every few thousand rows and once at
+	// the end with the rows read so far and the time since the start.
+	// Cancelling the import's context stops it at the next call.
+	Progress func(rows int, elapsed time.Duration)
+}
+
+// ImportPreview is what an import does or would do: the summary, the
+// format and the others the header could be read as, and the first
+// records as they are stored. A refused file's preview still holds what
+// was found before the refusal (the header, its first rows, the formats
+// it nearly is), for the choices that would read it.
+type ImportPreview struct {
+	Summary ImportSummary
+	// Label names the format in words: "Etsy Sold Orders".
+	Label string
+	// Alternatives are the other formats this header could be read as
+	// (by name), for a choice of format (ImportOptions.Format); for a
+	// header that fits several formats equally, those formats.
+	Alternatives []string
+	// Columns are the names of the sample cells.
+	Columns []string
+	// Samples are the first orders or customers as they are stored.
+	Samples []ImportSample
+	// Conflicts are the first orders left alone because they were edited
+	// here since their import (Summary.Conflicts counts them all).
+	Conflicts []ImportSample
+	// Header is the file's header, for a column mapping; Rows its first
+	// data rows as written.
+	Header []string
+	Rows   [][]string
+	// Mapping is the column mapping the file was read with, given or kept
+	// for its header; "" when its format was found.
+	Mapping string
+	// Unmatched reports a header that matches no format: a column mapping
+	// reads it.
+	Unmatched bool
+	// DatesEitherWay reports a file whose every date reads either way
+	// (03/04): the order of day and month is a choice (DateOrder).
+	DatesEitherWay bool
+}
+
+// ImportSample is one order or customer as an import stores it.
+type ImportSample struct {
+	Line    int    // the file line it starts at
+	Outcome string // "new", "changed", "unchanged", "conflict: …", "ignored: …"
+	ID      string // the order's or customer's id in the file, if it has one
+	Cells   []string
+}
+
+// ImportFormat is a format a file may be read as.
+type ImportFormat struct {
+	Name  string // as --format names it: "etsy"
+	Label string // in words: "Etsy Sold Orders"
+}
+
+// ImportField is a field a column mapping may give a column.
+type ImportField struct {
+	Name string // as --columns names it: "date"
+	// Kind is the format a mapping with this field reads: "orders" or
+	// "customers".
+	Kind string
+	What string // what it holds, in words
+	// Need groups the fields a mapping needs one of ("" for optional
+	// fields): an orders mapping needs a date and an amount or a price.
+	Need string
+}
+
+// ColumnPair is one field of a column mapping and the file's column that
+// holds it.
+type ColumnPair struct{ Field, Column string }
+
+// ParseColumns reads a column mapping, "date=Created,customer=Client,
+// amount=Total": pairs apart by commas, each field=column; a pair whose
+// column's name holds a comma or a quote is in double quotes, as in a CSV
+// ("amount=Total, with VAT"). The names are trimmed; empty pairs are
+// left out.
+func ParseColumns(s string) ([]ColumnPair, error) {
+	if strings.TrimSpace(s) == "" {
+		return nil, nil
+	}
+	r := csv.NewReader(strings.NewReader(s))
+	r.LazyQuotes, r.TrimLeadingSpace = true, true
+	rec, err := r.Read()
+	if err != nil {
+		return nil, fmt.Errorf("%q is not field=column pairs apart by commas: %w", s, err)
+	}
+	var out []ColumnPair
+	for _, pair := range rec {
+		if strings.TrimSpace(pair) == "" {
+			continue
+		}
+		f, c, ok := strings.Cut(pair, "=")
+		f, c = strings.TrimSpace(f), strings.TrimSpace(c)
+		if !ok || f == "" || c == "" {
+			return nil, fmt.Errorf("%q is not field=column", pair)
+		}
+		out = append(out, ColumnPair{Field: strings.ToLower(f), Column: c})
+	}
+	if len(out) == 0 {
+		return nil, errors.New("it names no column")
+	}
+	return out, nil
+}
+
+// FormatColumns writes a column mapping as ParseColumns reads it.
+func FormatColumns(pairs []ColumnPair) string {
+	var b strings.Builder
+	for i, p := range pairs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		pair := p.Field + "=" + p.Column
+		if strings.ContainsAny(pair, ",\"\r\n") || strings.TrimSpace(pair) != pair {
+			pair = `"` + strings.ReplaceAll(pair, `"`, `""`) + `"`
+		}
+		b.WriteString(pair)
+	}
+	return b.String()
 }

@@ -368,10 +368,29 @@ type OutreachStore interface {
 	DeleteTouch(ctx context.Context, id int64) (Touch, error)
 }
 
+// BookStore says what state the book's file is in: whether it can be
+// written and, when it cannot, why. The TUI reads it at start and shows it,
+// and refuses every write key with the reason before any write is tried.
+type BookStore interface {
+	// Path is the book's file.
+	Path() string
+	// ReadOnly returns why the book cannot be written (an error matching
+	// ErrReadOnly whose text gives the reason), or nil when it can. It does
+	// no I/O: the reason was found when the book was opened.
+	ReadOnly() error
+	// Health runs SQLite's quick check of the whole file once, in the
+	// background, and waits for its verdict: nil for a sound file, an
+	// error matching ErrDamaged (its text says how to recover) for a
+	// damaged one. Every write waits for it; it takes about a second at
+	// 100,000 customers.
+	Health(ctx context.Context) error
+}
+
 // Store is everything the TUI and the commands need: every narrow store
 // above, which each screen and command takes only the parts of that it
 // uses.
 type Store interface {
+	BookStore
 	CustomerStore
 	SegmentStore
 	FitStore

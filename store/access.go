@@ -35,6 +35,10 @@ func (e *ReadOnlyError) Error() string {
 // Is reports model.ErrReadOnly.
 func (e *ReadOnlyError) Is(target error) bool { return target == model.ErrReadOnly }
 
+// Why is the reason alone, for a line that names the file elsewhere (the
+// TUI's: model.Why).
+func (e *ReadOnlyError) Why() string { return e.Reason }
+
 // ReadOnly returns why the book cannot be written (a *ReadOnlyError), or
 // nil when it can. The TUI shows it; reading commands print it and go on.
 func (db *DB) ReadOnly() error {

@@ -11,6 +11,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os/exec"
 	"strings"
@@ -26,6 +27,7 @@ import (
 	"clientele/tui/customers"
 	"clientele/tui/desktop"
 	"clientele/tui/feedback"
+	"clientele/tui/history"
 	"clientele/tui/kit"
 	"clientele/tui/profit"
 	"clientele/tui/segments"
@@ -42,9 +44,13 @@ type Options struct {
 	// LoadDemo fills an empty database with the demo business and says
 	// what it wrote; nil hides the offer.
 	LoadDemo func(ctx context.Context) (string, error)
-	// Import reads a CSV file into the store, all or nothing; nil hides
-	// the import prompt.
-	Import func(ctx context.Context, path string) (model.ImportSummary, error)
+	// Import reads files into the store, all or nothing, after showing
+	// what they would do (store/importer.For); nil hides the import.
+	Import model.Importer
+	// FollowedFrom is the destination a followed copy comes from
+	// (clientele --follow URL); the store is then open read-only, and every
+	// write key says where the book is written instead.
+	FollowedFrom string
 	// Desktop is the owner's programs messages are handed to (main gives
 	// desktop.System()); nil starts no program (OSC 52 still copies).
 	Desktop *desktop.Desktop
@@ -75,6 +81,7 @@ type App struct {
 	status        string
 	statusErr     bool
 	statusID      int
+	chrome        int // lines not given to the screen: header, condition, status, help
 	// What u and U would take back now, for the full help; read when ?
 	// opens it.
 	undoNext, redoNext *model.Change
@@ -86,13 +93,19 @@ type undoStateMsg struct{ undo, redo *model.Change }
 // clearStatusMsg clears the status bar if it still shows message id.
 type clearStatusMsg struct{ id int }
 
-// How long a message stays in the status bar.
-const (
-	statusFor = 5 * time.Second
-	errorFor  = 15 * time.Second
-)
+// startedMsg carries what the first review answered: the first screen is
+// chosen and drawn, so the file's quick check may start.
+type startedMsg struct{ review tea.Msg }
 
-// Layout: a header line on top, a status line and a help line below.
+// healthMsg carries the verdict of the file's quick check.
+type healthMsg struct{ err error }
+
+// statusFor is how long a message that is not an error stays in the
+// status bar; an error stays until the next key (or click), and goes then.
+const statusFor = 5 * time.Second
+
+// Layout: a header line on top, a status line and a help line below, and
+// the condition line over the status line when there is one.
 const chromeLines = 3
 
 // New builds the app over a store.
@@ -104,7 +117,15 @@ func New(store model.Store, opt Options) *App {
 	com := &kit.Context{Now: now, Settings: model.DefaultSettings(), NoColor: opt.NoColor, IsDark: true,
 		LoadDemo: opt.LoadDemo, Import: opt.Import, Desktop: opt.Desktop, Exec: opt.Exec}
 	com.Styles = kit.NewStyles(com.IsDark, com.NoColor)
+	// Whether the book can be written is known from the open (no I/O);
+	// whether it is sound, from the quick check that starts once the
+	// first screen is drawn.
+	com.Book = kit.Book{Path: store.Path(), Locked: store.ReadOnly(), FollowedFrom: opt.FollowedFrom}
+	if com.Book.FollowedFrom != "" && com.Book.Locked == nil {
+		com.Book.Locked = model.ErrReadOnly
+	}
 	a := &App{com: com, store: store, keys: DefaultGlobalKeys(), help: help.New()}
+	a.chrome = a.chromeLines()
 	a.help.Styles = com.Styles.Help
 	for i, s := range []kit.Screen{today.New(com, store), customers.NewList(com, store), segments.New(com, store),
 		feedback.New(com, store), complaints.New(com, store), profit.New(com, store), settings.New(com, store)} {
@@ -126,10 +147,21 @@ func (a *App) tabIndex(k string) int {
 }
 
 // Init asks the terminal for its background, loads the settings and the
-// first screen, and builds today's review, which decides the first screen.
+// first screen, and builds today's review, which decides the first screen;
+// once it has, the file's quick check starts (healthCheck).
 func (a *App) Init() tea.Cmd {
+	review := today.LoadReview(a.com, a.store, 0, true)
 	return tea.Batch(tea.RequestBackgroundColor, a.loadSettings(), a.top().Init(),
-		today.LoadReview(a.com, a.store, 0, true))
+		func() tea.Msg { return startedMsg{review()} })
+}
+
+// healthCheck runs the file's quick check (a second at 100,000
+// customers, on a reader) and answers its verdict. It starts after the
+// first screen, which it would slow by half on two cores; a save made
+// before the verdict waits for it in the store.
+func (a *App) healthCheck() tea.Cmd {
+	store := a.store
+	return func() tea.Msg { return healthMsg{store.Health(kit.Bg())} }
 }
 
 func (a *App) loadSettings() tea.Cmd {
@@ -155,7 +187,16 @@ func (a *App) top() kit.Screen {
 }
 
 // bodySize is the size screens draw in.
-func (a *App) bodySize() (int, int) { return a.width, max(a.height-chromeLines, 1) }
+func (a *App) bodySize() (int, int) { return a.width, max(a.height-a.chrome, 1) }
+
+// chromeLines is how many lines the header, the condition line, the status
+// line and the help take.
+func (a *App) chromeLines() int {
+	if a.condition() != nil {
+		return chromeLines + 1
+	}
+	return chromeLines
+}
 
 // Update handles the app's own messages and keys, routes the areas'
 // requests (route), and passes the rest to the screen on top.
@@ -164,13 +205,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
 		a.help.SetWidth(msg.Width)
-		w, h := a.bodySize()
-		for _, t := range a.tabs {
-			t.screen.SetSize(w, h)
-		}
-		for _, s := range a.stack {
-			s.SetSize(w, h)
-		}
+		a.resize()
 		return a, nil
 
 	case tea.BackgroundColorMsg:
@@ -187,7 +222,18 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case kit.StatusMsg:
 		return a, a.setStatus(msg.Text, msg.Err)
 	case kit.ErrMsg:
+		a.learn(msg.Err)
 		return a, a.setStatus(kit.ErrorText(msg.Err), true)
+
+	case startedMsg:
+		_, cmd := a.Update(msg.review)
+		return a, tea.Batch(cmd, a.healthCheck())
+	case healthMsg:
+		if msg.err == nil || errors.Is(msg.err, context.Canceled) || a.com.Damaged() {
+			return a, nil
+		}
+		a.lock(msg.err)
+		return a, a.setStatus(a.com.Refusal(), true)
 	case clearStatusMsg:
 		if msg.id == a.statusID {
 			a.status, a.statusErr = "", false
@@ -201,7 +247,13 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 
 	case kit.PushMsg:
-		return a, a.push(msg.Open())
+		s := msg.Open()
+		if kit.WritesBook(s) {
+			if cmd, refused := a.com.Refuse(); refused {
+				return a, cmd
+			}
+		}
+		return a, a.push(s)
 	case kit.PopMsg:
 		return a, tea.Sequence(a.pop(), msg.Then)
 
@@ -222,16 +274,61 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 	case tea.KeyPressMsg:
 		a.moved = true
+		a.clearError() // an error stays until the next key
 		return a, a.handleKey(msg)
 
 	case tea.MouseMsg:
+		if _, ok := msg.(tea.MouseClickMsg); ok {
+			a.clearError()
+		}
 		// Screens see coordinates relative to their own top-left corner.
 		return a, a.top().Update(offsetMouse(msg, 1))
+	}
+	if _, ok := msg.(kit.WriteRequest); ok {
+		if cmd, refused := a.com.Refuse(); refused {
+			return a, cmd
+		}
 	}
 	if cmd, ok := a.route(msg); ok {
 		return a, cmd
 	}
 	return a, a.top().Update(msg)
+}
+
+// learn locks the book when a write met damage: the store refuses every
+// later write, and so does every key. (A read-only or full disk found by
+// a write is not kept: the owner may free space or mend the permissions
+// and try again.)
+func (a *App) learn(err error) {
+	if errors.Is(err, model.ErrDamaged) && !a.com.Damaged() {
+		a.lock(err)
+	}
+}
+
+// lock records why nothing can be saved; the condition line says it.
+func (a *App) lock(err error) {
+	a.com.Book.Locked = err
+	a.relayout()
+}
+
+// relayout gives the screens the lines the chrome leaves when the
+// condition line comes or goes.
+func (a *App) relayout() {
+	if c := a.chromeLines(); c != a.chrome {
+		a.chrome = c
+		a.resize()
+	}
+}
+
+// resize gives every screen the body's size.
+func (a *App) resize() {
+	w, h := a.bodySize()
+	for _, t := range a.tabs {
+		t.screen.SetSize(w, h)
+	}
+	for _, s := range a.stack {
+		s.SetSize(w, h)
+	}
 }
 
 // broadcast passes msg to the active tab and every stacked screen, so that
@@ -267,6 +364,10 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.showHelp = true
 		a.undoNext, a.redoNext = nil, nil
 		return a.loadUndoState()
+	case key.Matches(msg, a.keys.Undo, a.keys.Redo) && !a.com.Writable():
+		// An undo or a redo is a change of its own.
+		cmd, _ := a.com.Refuse()
+		return cmd
 	case key.Matches(msg, a.keys.Undo):
 		if u, ok := top.(kit.Undoer); ok {
 			if used, cmd := u.Undo(msg); used {
@@ -301,6 +402,14 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if key.Matches(msg, a.keys.Settings) {
 		return a.switchTab(a.tabIndex("7"))
+	}
+	if key.Matches(msg, a.keys.History) {
+		return history.Open(a.com, a.store, 0)
+	}
+	if kit.IsWriteKey(top, msg) {
+		if cmd, refused := a.com.Refuse(); refused {
+			return cmd
+		}
 	}
 	return top.Update(msg)
 }
@@ -362,15 +471,24 @@ func (a *App) pop() tea.Cmd {
 	return a.top().Update(kit.DataChangedMsg{})
 }
 
+// setStatus shows a message in the status line until the next key; a
+// message that is not an error also goes after statusFor.
 func (a *App) setStatus(text string, isErr bool) tea.Cmd {
 	a.statusID++
 	a.status, a.statusErr = text, isErr
-	id := a.statusID
-	d := statusFor
 	if isErr {
-		d = errorFor
+		return nil
 	}
-	return tea.Tick(d, func(time.Time) tea.Msg { return clearStatusMsg{id} })
+	id := a.statusID
+	return tea.Tick(statusFor, func(time.Time) tea.Msg { return clearStatusMsg{id} })
+}
+
+// clearError takes an error away: a key was pressed.
+func (a *App) clearError() {
+	if a.statusErr {
+		a.statusID++
+		a.status, a.statusErr = "", false
+	}
 }
 
 // View draws the header, the screen on top, the status line and the help.
@@ -401,6 +519,10 @@ func (a *App) render() string {
 	b.WriteByte('\n')
 	b.WriteString(kit.FitBlock(body, w, h))
 	b.WriteByte('\n')
+	if c := a.condition(); c != nil {
+		b.WriteString(a.conditionLine(c))
+		b.WriteByte('\n')
+	}
 	b.WriteString(a.statusLine())
 	b.WriteByte('\n')
 	b.WriteString(a.helpLine())
@@ -557,10 +679,11 @@ func (a *App) undoKey() key.Binding {
 	return a.keys.Undo
 }
 
-// globalHelp lists the keys that work on every screen, for ?.
+// globalHelp lists the keys that work on every screen, for ? (not ?
+// itself: the help is open).
 func (a *App) globalHelp() []key.Binding {
-	return []key.Binding{a.keys.Tabs, a.keys.Cycle, a.keys.Settings, a.keys.Back, a.keys.Help, a.keys.QuitHelp,
-		a.undoKey(), a.keys.Redo}
+	return []key.Binding{a.keys.Tabs, a.keys.Cycle, a.keys.Settings, a.keys.Back, a.keys.QuitHelp,
+		a.undoKey(), a.keys.Redo, a.keys.History}
 }
 
 // offsetMouse moves a mouse message's y up by dy lines.

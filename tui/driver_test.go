@@ -20,3 +20,10 @@ func newDriver(t testing.TB, s model.Store, w, h int) *driver {
 	app := New(s, Options{Now: tuitest.Clock})
 	return &driver{Driver: tuitest.Start(t, app, w, h), app: app}
 }
+
+// newDriverWith runs the app over s with opt in a w×h terminal.
+func newDriverWith(t testing.TB, s model.Store, w, h int, opt Options) *driver {
+	t.Helper()
+	app := New(s, opt)
+	return &driver{Driver: tuitest.Start(t, app, w, h), app: app}
+}

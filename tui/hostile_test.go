@@ -24,8 +24,8 @@ var reachKeys = []string{"enter", "a", "e", "o", "r", "c", "f", "C", "n", "F", "
 // tabKeys are pressed only on the tab named, besides reachKeys: keys that
 // open a screen there but would write elsewhere (x archives on the
 // customer list). On the Profit tab, x opens the export and d the custom
-// period.
-var tabKeys = map[string][]string{"6": {"x", "d"}}
+// period. H (the history, from anywhere) is pressed on Today's.
+var tabKeys = map[string][]string{"6": {"x", "d"}, "1": {"H"}}
 
 // keysOn are the keys pressed on a screen reached from tab tb at depth.
 func keysOn(tb string, depth int) []string {

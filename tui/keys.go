@@ -30,6 +30,8 @@ type GlobalKeys struct {
 	// the cursor (Today, History): there ctrl+z is the book's undo.
 	UndoCtrl key.Binding
 	Redo     key.Binding
+	// History shows every change to the book, newest first.
+	History key.Binding
 }
 
 // DefaultGlobalKeys returns the global bindings.
@@ -48,6 +50,7 @@ func DefaultGlobalKeys() GlobalKeys {
 		Undo:      key.NewBinding(key.WithKeys("u", "ctrl+z"), key.WithHelp("u/ctrl+z", "undo the last change")),
 		UndoCtrl:  key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "undo the last change")),
 		Redo:      key.NewBinding(key.WithKeys("U", "ctrl+y"), key.WithHelp("U/ctrl+y", "redo")),
+		History:   key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "history of changes")),
 	}
 	for _, d := range k.Tabs.Keys() {
 		k.GoTo = append(k.GoTo, key.NewBinding(key.WithKeys(d), key.WithHelp(d, "go to screen "+d)))

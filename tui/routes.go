@@ -3,9 +3,12 @@ package tui
 import (
 	tea "charm.land/bubbletea/v2"
 
+	"clientele/model"
 	"clientele/tui/complaints"
 	"clientele/tui/customers"
 	"clientele/tui/feedback"
+	"clientele/tui/history"
+	"clientele/tui/imports"
 	"clientele/tui/kit"
 	"clientele/tui/today"
 )
@@ -33,6 +36,23 @@ func (a *App) route(msg tea.Msg) (tea.Cmd, bool) {
 		return customers.OpenMessage(c, s, msg.CustomerID, msg.Kind), true
 	case kit.FollowUpMsg:
 		return today.OpenFollowUp(c, s, msg.CustomerID), true
+	case kit.HistoryMsg:
+		return history.Open(c, s, msg.CustomerID), true
+	case kit.EditRecordMsg:
+		switch msg.Kind {
+		case model.RecordOrder:
+			return customers.OpenOrderEdit(c, s, msg.ID), true
+		case model.RecordCost:
+			return customers.OpenCostEdit(c, s, msg.ID), true
+		case model.RecordTouch:
+			return today.OpenTouchEdit(c, s, msg.ID), true
+		case model.RecordFeedback:
+			return feedback.OpenEdit(c, s, msg.ID), true
+		case model.RecordComplaint:
+			return complaints.OpenEdit(c, s, msg.ID), true
+		}
+	case kit.ImportMsg:
+		return imports.Open(c, s), true
 	}
 	return nil, false
 }

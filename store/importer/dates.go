@@ -245,8 +245,11 @@ func (p dateParts) build(dayFirst bool) (time.Time, bool) {
 type dateOrder struct {
 	set      bool
 	dayFirst bool
-	name     string // "ISO", "D/M/Y", "M/D/Y"
-	why      string
+	// eitherWay: every date reads either way, and the order came from
+	// what was asked, the platform or the book.
+	eitherWay bool
+	name      string // "ISO", "D/M/Y", "M/D/Y"
+	why       string
 }
 
 // dateSniffer gathers what a file's slash dates say about their order.
@@ -321,9 +324,9 @@ func (s *dateSniffer) decide(asked, platform, book model.DateOrder, platformName
 	}
 	pick := func(o model.DateOrder, why string) dateOrder {
 		if o == model.DateOrderDMY {
-			return dateOrder{set: true, dayFirst: true, name: "D/M/Y", why: why}
+			return dateOrder{set: true, dayFirst: true, name: "D/M/Y", why: why, eitherWay: true}
 		}
-		return dateOrder{set: true, name: "M/D/Y", why: why}
+		return dateOrder{set: true, name: "M/D/Y", why: why, eitherWay: true}
 	}
 	switch {
 	case asked == model.DateOrderDMY || asked == model.DateOrderMDY:
@@ -333,9 +336,13 @@ func (s *dateSniffer) decide(asked, platform, book model.DateOrder, platformName
 	case book == model.DateOrderDMY || book == model.DateOrderMDY:
 		return pick(book, "every date reads either way: the book's Date order setting"), nil
 	}
-	return dateOrder{}, &LineError{Line: 2, Err: errors.New("every date in the file reads either way (is 03/04 " +
-		"the 3rd of April or the 4th of March?): say --date-order dmy or mdy, or set Date order in Settings")}
+	return dateOrder{}, &LineError{Line: 2, Err: fmt.Errorf("%w (is 03/04 the 3rd of April or the 4th of "+
+		"March?): say --date-order dmy or mdy, or set Date order in Settings", errEitherWay)}
 }
+
+// errEitherWay is a file whose every date reads either way, with nothing
+// to say which.
+var errEitherWay = errors.New("every date in the file reads either way")
 
 // parse reads one date with the file's order.
 func (o dateOrder) parse(s string) (time.Time, error) {

@@ -166,7 +166,7 @@ func detect(h *header) (*format, []string, error) {
 				names = append(names, m.f.name)
 			}
 		}
-		return nil, nil, &LineError{Line: 1, Err: fmt.Errorf("the header fits several formats equally (%s): "+
+		return nil, names, &LineError{Line: 1, Err: fmt.Errorf("the header fits several formats equally (%s): "+
 			"name one with --format", strings.Join(names, ", "))}
 	case len(specific) > 0:
 		pick = specific[0].f
@@ -175,14 +175,23 @@ func detect(h *header) (*format, []string, error) {
 	default:
 		return nil, nil, refuseHeader(h, ms)
 	}
+	return pick, others(append(specific, generic...), pick), nil
+}
+
+// others names the formats of ms other than f, for a choice of format.
+func others(ms []match, f *format) []string {
 	var alts []string
-	for _, m := range append(specific, generic...) {
-		if m.f != pick {
+	for _, m := range ms {
+		if m.f != f && m.ok() {
 			alts = append(alts, m.f.name)
 		}
 	}
-	return pick, alts, nil
+	return alts
 }
+
+// errUnmatched is a header that matches no format: a column mapping reads
+// it.
+var errUnmatched = errors.New("the header matches no format clientele reads")
 
 // refuseHeader says that a header matches no format, naming the closest
 // candidates and the columns each lacks.
@@ -199,27 +208,24 @@ func refuseHeader(h *header, ms []match) error {
 	for _, m := range ms[:min(3, len(ms))] {
 		c = append(c, fmt.Sprintf("%s lacks %s", m.f.name, strings.Join(m.missing, ", ")))
 	}
-	return &LineError{Line: 1, Err: fmt.Errorf("the header matches no format clientele reads. Closest: %s. "+
+	return &LineError{Line: 1, Err: fmt.Errorf("%w. Closest: %s. "+
 		"Name the columns with --columns \"date=…,customer=…,amount=…\" (or name=…,email=… for customers); "+
-		"`clientele import --help` lists every format", strings.Join(c, "; "))}
+		"`clientele import --help` lists every format", errUnmatched, strings.Join(c, "; "))}
 }
 
 // choose settles the format of a file: the one named, or a column mapping
-// (given, or kept for this header), or the one its header matches.
+// (given, or kept for this header: the owner said how to read it), or the
+// one its header matches. The other formats the header matches are
+// returned too, for a choice.
 func choose(ctx context.Context, db *store.DB, h *header, opt Options) (*format, []string, error) {
 	mapping := opt.Columns
 	named := opt.Format != "" && opt.Format != Auto
 	if mapping == "" && !named {
-		if _, _, err := detect(h); err != nil {
-			kept, kerr := db.ColumnMap(ctx, h.names)
-			if kerr != nil {
-				return nil, nil, kerr
-			}
-			if kept == "" {
-				return nil, nil, err
-			}
-			mapping = kept
+		kept, err := db.ColumnMap(ctx, h.names)
+		if err != nil {
+			return nil, nil, err
 		}
+		mapping = kept
 	}
 	if mapping != "" {
 		fields, err := h.applyMapping(mapping)
@@ -241,13 +247,14 @@ func choose(ctx context.Context, db *store.DB, h *header, opt Options) (*format,
 		if f == nil {
 			return nil, nil, fmt.Errorf("format %q is not one of %s", opt.Format, strings.Join(FormatNames(), ", "))
 		}
-		for _, m := range matches(h) {
+		ms := matches(h)
+		for _, m := range ms {
 			if m.f == f && !m.ok() {
-				return nil, nil, &LineError{Line: 1, Err: fmt.Errorf("this is not a %s file: its header lacks %s",
+				return nil, others(ms, f), &LineError{Line: 1, Err: fmt.Errorf("this is not a %s file: its header lacks %s",
 					f.label, strings.Join(m.missing, ", "))}
 			}
 		}
-		return f, nil, nil
+		return f, others(ms, f), nil
 	}
 	return detect(h)
 }
@@ -323,37 +330,74 @@ func (h *header) orderColumns() []string {
 	return out
 }
 
-// mappingFields are the fields a column mapping may name.
-var mappingFields = []string{"date", "customer", "email", "amount", "quantity", "price", "order", "item", "sku",
-	"kind", "cost", "currency", "name", "first name", "last name", "phone", "company", "notes", "segment",
-	"country", "stage", "id"}
+// fields are what a column mapping may give columns to, each with the
+// format a mapping of it reads: a mapping with a date, an amount or a
+// price reads orders, any other customers. They are the names the orders
+// and customers formats ask their header for (header.col).
+var fields = []model.ImportField{
+	{Name: "date", Kind: Orders, What: "the day of the order, and its time", Need: "a date"},
+	{Name: "amount", Kind: Orders, What: "what the line or order came to", Need: "an amount or a unit price"},
+	{Name: "price", Kind: Orders, What: "the unit price, times the quantity", Need: "an amount or a unit price"},
+	{Name: "quantity", Kind: Orders, What: "how many (1 when left out)"},
+	{Name: "customer", Kind: Orders, What: "the customer's name"},
+	{Name: "email", Kind: Orders, What: "the customer's email"},
+	{Name: "order", Kind: Orders, What: "the order's id: rows with one id are one order"},
+	{Name: "item", Kind: Orders, What: "what was sold"},
+	{Name: "sku", Kind: Orders, What: "the code of what was sold"},
+	{Name: "kind", Kind: Orders, What: "sale or refund"},
+	{Name: "cost", Kind: Orders, What: "what one unit cost you"},
+	{Name: "currency", Kind: Orders, What: "the currency's code (GBP, EUR…)"},
+	{Name: "name", Kind: Customers, What: "the customer's whole name", Need: "a name or an email"},
+	{Name: "first name", Kind: Customers, What: "their first name", Need: "a name or an email"},
+	{Name: "last name", Kind: Customers, What: "their last name"},
+	{Name: "email", Kind: Customers, What: "their email", Need: "a name or an email"},
+	{Name: "phone", Kind: Customers, What: "their phone number"},
+	{Name: "company", Kind: Customers, What: "their company"},
+	{Name: "notes", Kind: Customers, What: "notes about them"},
+	{Name: "segment", Kind: Customers, What: "segments, comma-separated"},
+	{Name: "country", Kind: Customers, What: "their country"},
+	{Name: "stage", Kind: Customers, What: "prospect, customer, advocate or former"},
+	{Name: "id", Kind: Customers, What: "their id in the file's source"},
+	{Name: "street", Kind: Customers, What: "the first line of their address"},
+	{Name: "address 2", Kind: Customers, What: "the second line of their address"},
+	{Name: "town", Kind: Customers, What: "their town or city"},
+	{Name: "region", Kind: Customers, What: "their county, state or province"},
+	{Name: "postcode", Kind: Customers, What: "their postcode or zip"},
+	{Name: "birthday", Kind: Customers, What: "their birthday"},
+	{Name: "email marketing", Kind: Customers, What: "yes when they agreed to marketing email"},
+	{Name: "sms marketing", Kind: Customers, What: "yes when they agreed to marketing texts"},
+}
 
-// applyMapping reads "date=Created,customer=Client,amount=Total" against
-// the header and returns the fields it names.
+// mappingFields are the names a column mapping may give, each once.
+func mappingFields() []string {
+	var out []string
+	for _, f := range fields {
+		if !slices.Contains(out, f.Name) {
+			out = append(out, f.Name)
+		}
+	}
+	return out
+}
+
+// applyMapping reads "date=Created,customer=Client,amount=Total"
+// (model.ParseColumns) against the header and returns the fields it names.
 func (h *header) applyMapping(s string) ([]string, error) {
+	pairs, err := model.ParseColumns(s)
+	if err != nil {
+		return nil, fmt.Errorf("--columns: %w", err)
+	}
 	h.mapped = map[string]int{}
 	var fields []string
-	for _, pair := range strings.Split(s, ",") {
-		if strings.TrimSpace(pair) == "" {
-			continue
+	for _, p := range pairs {
+		if !slices.Contains(mappingFields(), p.Field) {
+			return nil, fmt.Errorf("--columns: %q is not a field (%s)", p.Field, strings.Join(mappingFields(), ", "))
 		}
-		f, c, ok := strings.Cut(pair, "=")
-		f, c = strings.ToLower(strings.TrimSpace(f)), strings.TrimSpace(c)
-		if !ok || f == "" || c == "" {
-			return nil, fmt.Errorf("--columns: %q is not field=column", pair)
-		}
-		if !slices.Contains(mappingFields, f) {
-			return nil, fmt.Errorf("--columns: %q is not a field (%s)", f, strings.Join(mappingFields, ", "))
-		}
-		i := slices.IndexFunc(h.names, func(n string) bool { return strings.EqualFold(n, c) })
+		i := slices.IndexFunc(h.names, func(n string) bool { return strings.EqualFold(n, p.Column) })
 		if i < 0 {
-			return nil, fmt.Errorf("--columns: the file has no column %q (it has %s)", c, strings.Join(h.names, ", "))
+			return nil, fmt.Errorf("--columns: the file has no column %q (it has %s)", p.Column, strings.Join(h.names, ", "))
 		}
-		h.mapped[f] = i
-		fields = append(fields, f)
-	}
-	if len(fields) == 0 {
-		return nil, errors.New("--columns names no column")
+		h.mapped[p.Field] = i
+		fields = append(fields, p.Field)
 	}
 	return fields, nil
 }

@@ -223,13 +223,18 @@ func (s *session) scan(in *reader) error {
 	// first line of each finding), and splitting every one was a tenth
 	// of a year's import.
 	lastDate := make([]string, len(dateCols))
-	for {
+	for n := 1; ; n++ {
 		rec, line, err := in.next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
 			return err
+		}
+		if n%progressEvery == 0 {
+			if err := s.ctx.Err(); err != nil {
+				return err
+			}
 		}
 		for i, c := range dateCols {
 			v := field(rec, c)
@@ -572,7 +577,7 @@ func (s *session) order(k string, parts []part) error {
 	for _, p := range parts {
 		if p.skip != "" {
 			s.sum.Ignore(p.skip)
-			s.sample(first, "ignored: "+p.skip, nil, nil)
+			s.sample(first, "ignored: "+p.skip, k, nil, nil)
 			return nil
 		}
 		if !p.at.IsZero() && (o.OrderedAt.IsZero() || p.at.Before(o.OrderedAt)) {
@@ -653,7 +658,7 @@ func (s *session) order(k string, parts []part) error {
 			return err
 		}
 		if found {
-			return s.again(&o, mc, stored, first)
+			return s.again(k, &o, mc, stored, first, who)
 		}
 	}
 	if err := s.l.Order(&o); err != nil {
@@ -671,12 +676,13 @@ func (s *session) order(k string, parts []part) error {
 	if o.CustomerID == 0 {
 		s.sum.Unattributed++
 	}
-	s.sample(first, "new", &o, who)
+	s.sample(first, "new", k, &o, who)
 	return nil
 }
 
 // again settles an order an earlier import stored.
-func (s *session) again(o *model.Order, costs []model.Cost, stored store.StoredOrder, first int) error {
+func (s *session) again(k string, o *model.Order, costs []model.Cost, stored store.StoredOrder, first int,
+	who *person) error {
 	was := stored.ImportHash
 	if was == 0 {
 		was = stored.Current
@@ -684,20 +690,27 @@ func (s *session) again(o *model.Order, costs []model.Cost, stored store.StoredO
 	switch {
 	case o.ImportHash == was:
 		s.sum.Skipped++
-		s.sample(first, "unchanged", o, nil)
+		s.sample(first, "unchanged", k, o, who)
 		return nil
 	case stored.Edited():
 		s.sum.Conflicts++
-		s.sample(first, "conflict: edited here since its import", o, nil)
+		const outcome = "conflict: edited here since its import"
+		if len(s.pv.Conflicts) < conflictsShown {
+			s.pv.Conflicts = append(s.pv.Conflicts, orderSample(first, outcome, k, o, who))
+		}
+		s.sample(first, outcome, k, o, who)
 		return nil
 	}
 	if err := s.l.ReplaceOrder(stored.ID, o, costs); err != nil {
 		return &LineError{Line: first, Err: err}
 	}
 	s.sum.Changed++
-	s.sample(first, "changed", o, nil)
+	s.sample(first, "changed", k, o, who)
 	return nil
 }
+
+// conflictsShown is how many of the orders in conflict a preview lists.
+const conflictsShown = 20
 
 // orderError reports a validation error at the line it is about.
 func (s *session) orderError(err error, first int, lines []lineIn) error {
@@ -757,14 +770,23 @@ func (s *session) emptyBook() (bool, error) {
 var orderSampleColumns = []string{"date", "customer", "kind", "amount", "lines", "first line"}
 
 // sample keeps one of the first orders as stored, for the preview.
-func (s *session) sample(line int, outcome string, o *model.Order, who *person) {
+func (s *session) sample(line int, outcome, k string, o *model.Order, who *person) {
 	if len(s.pv.Samples) >= s.samples {
 		return
 	}
 	s.pv.Columns = orderSampleColumns
+	s.pv.Samples = append(s.pv.Samples, orderSample(line, outcome, k, o, who))
+}
+
+// orderSample is an order as stored, as a preview shows it; an order
+// that is not stored (ignored) has no cells. Rows without order ids are
+// keyed by a digest, which is no id to show.
+func orderSample(line int, outcome, k string, o *model.Order, who *person) Sample {
+	if strings.HasPrefix(k, "row:") {
+		k = ""
+	}
 	if o == nil {
-		s.pv.Samples = append(s.pv.Samples, Sample{Line: line, Outcome: outcome})
-		return
+		return Sample{Line: line, Outcome: outcome, ID: k}
 	}
 	name := ""
 	if who != nil {
@@ -779,9 +801,9 @@ func (s *session) sample(line int, outcome string, o *model.Order, who *person) 
 	if len(o.Lines) > 0 {
 		first = o.Lines[0].Description
 	}
-	s.pv.Samples = append(s.pv.Samples, Sample{Line: line, Outcome: outcome, Cells: []string{
+	return Sample{Line: line, Outcome: outcome, ID: k, Cells: []string{
 		o.OrderedAt.Format(model.DateTimeLayout), name, string(o.Kind), o.Total().Decimal(),
-		fmt.Sprint(len(o.Lines)), first}})
+		fmt.Sprint(len(o.Lines)), first}}
 }
 
 // rowKey identifies a row of a file without order ids, so that importing

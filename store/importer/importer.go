@@ -29,6 +29,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -36,55 +37,18 @@ import (
 	"clientele/store"
 )
 
-// Options tune an import.
-type Options struct {
-	// Format is one of FormatNames; "" or "auto" finds it from the header.
-	Format string
-	// DryRun reads and checks everything, writes it inside the
-	// transaction to count it truly, then rolls back.
-	DryRun bool
-	// Encoding is one of Encodings; "" finds it from the file.
-	Encoding string
-	// DateOrder is "dmy" or "mdy" for a file whose dates all read either
-	// way; "" takes the book's setting.
-	DateOrder string
-	// Columns names the file's column for each field, for a header that
-	// matches no format: "date=Created,customer=Client,amount=Total".
-	// A mapping used by an import that is written is kept for the header,
-	// and used again for the next file with the same header.
-	Columns string
-	// Samples is how many of the first orders or customers the preview
-	// shows as they will be stored; 0 means 5.
-	Samples int
-	// Progress, when set, is called every few thousand rows and once at
-	// the end with the rows read so far and the time since the start.
-	Progress func(rows int, elapsed time.Duration)
-}
+// Options tune an import (model.ImportOptions).
+type Options = model.ImportOptions
 
-// Preview is what an import does or would do: the summary, the format and
-// the others the header could be read as, and the first records as they
-// are stored.
-type Preview struct {
-	Summary model.ImportSummary
-	// Label names the format in words: "Etsy Sold Orders".
-	Label string
-	// Alternatives are the other formats this header could be read as,
-	// for a choice of format (Options.Format).
-	Alternatives []string
-	// Columns are the names of the sample cells.
-	Columns []string
-	// Samples are the first orders or customers as they are stored.
-	Samples []Sample
-	// Header is the file's header, for a column mapping.
-	Header []string
-}
+// Preview is what an import does or would do (model.ImportPreview).
+type Preview = model.ImportPreview
 
 // Sample is one order or customer as the import stores it.
-type Sample struct {
-	Line    int    // the file line it starts at
-	Outcome string // "new", "changed", "unchanged", "conflict", "ignored: …"
-	Cells   []string
-}
+type Sample = model.ImportSample
+
+// previewRows is how many of a file's first rows a preview keeps as
+// written, for a column mapping's samples.
+const previewRows = 5
 
 // progressEvery is how many rows pass between progress calls.
 const progressEvery = 8192
@@ -121,6 +85,32 @@ func Plan(ctx context.Context, db *store.DB, path string, opt Options) (Preview,
 func Apply(ctx context.Context, db *store.DB, path string, opt Options) (Preview, error) {
 	return runImport(ctx, db, path, nil, opt)
 }
+
+// For is the importer of db as the interface's import screens call it.
+func For(db *store.DB) model.Importer { return book{db} }
+
+// book is For's importer.
+type book struct{ db *store.DB }
+
+func (b book) Plan(ctx context.Context, path string, opt Options) (Preview, error) {
+	return Plan(ctx, b.db, path, opt)
+}
+
+func (b book) Apply(ctx context.Context, path string, opt Options) (Preview, error) {
+	return Apply(ctx, b.db, path, opt)
+}
+
+func (book) Formats() []model.ImportFormat {
+	out := make([]model.ImportFormat, len(formats))
+	for i, f := range formats {
+		out[i] = model.ImportFormat{Name: f.name, Label: f.label}
+	}
+	return out
+}
+
+func (book) Encodings() []string { return slices.Clone(Encodings) }
+
+func (book) Fields() []model.ImportField { return slices.Clone(fields) }
 
 // ImportFile imports the file at path and returns the summary.
 func ImportFile(ctx context.Context, db *store.DB, path string, opt Options) (model.ImportSummary, error) {
@@ -174,6 +164,11 @@ func open(path string, r io.Reader) (io.ReadSeeker, func(), error) {
 // runImport is Plan and Apply.
 func runImport(ctx context.Context, db *store.DB, path string, r io.Reader, opt Options) (Preview, error) {
 	pv := Preview{Summary: model.ImportSummary{DryRun: opt.DryRun}}
+	// A book that cannot be written refuses before the file is read: a
+	// plan is a load rolled back, and would be refused at its end.
+	if err := db.ReadOnly(); err != nil {
+		return pv, err
+	}
 	file, done, err := open(path, r)
 	if err != nil {
 		return pv, err
@@ -212,11 +207,16 @@ func runImport(ctx context.Context, db *store.DB, path string, r io.Reader, opt 
 		return pv, err
 	}
 	pv.Header = in.head.names
+	pv.Rows = in.peek(previewRows)
+	if in, err = rewind(); err != nil {
+		return pv, err
+	}
 	f, alts, err := choose(ctx, db, &in.head, opt)
+	pv.Alternatives, pv.Unmatched = alts, errors.Is(err, errUnmatched)
 	if err != nil {
 		return pv, err
 	}
-	pv.Label, pv.Alternatives = f.label, alts
+	pv.Label, pv.Mapping = f.label, in.head.mapping
 	sum := &pv.Summary
 	sum.Format, sum.Encoding, sum.Separator = f.name, lay.encoding, sepName(lay.sep)
 	s := &session{ctx: ctx, db: db, sum: sum, pv: &pv, f: f, source: f.source(), opt: opt, settings: settings,
@@ -230,7 +230,9 @@ func runImport(ctx context.Context, db *store.DB, path string, r io.Reader, opt 
 	if err := s.scan(in); err != nil {
 		return pv, err
 	}
-	if s.dates, err = s.sniff.decide(asked, f.dates, settings.DateOrder, f.label); err != nil {
+	s.dates, err = s.sniff.decide(asked, f.dates, settings.DateOrder, f.label)
+	pv.DatesEitherWay = s.dates.eitherWay || errors.Is(err, errEitherWay)
+	if err != nil {
 		return pv, err
 	}
 	sum.DateOrder, sum.DateWhy = s.dates.name, s.dates.why
@@ -262,7 +264,8 @@ func runImport(ctx context.Context, db *store.DB, path string, r io.Reader, opt 
 	}
 	if err != nil {
 		return Preview{Summary: model.ImportSummary{Format: f.name, DryRun: opt.DryRun}, Label: f.label,
-			Header: pv.Header, Alternatives: alts}, err
+			Header: pv.Header, Rows: pv.Rows, Alternatives: alts, Mapping: pv.Mapping,
+			DatesEitherWay: pv.DatesEitherWay}, err
 	}
 	return pv, nil
 }

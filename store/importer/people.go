@@ -249,6 +249,9 @@ func (s *session) readCustomers(in *reader) error {
 		s.sum.Rows++
 		if s.opt.Progress != nil && s.sum.Rows%progressEvery == 0 {
 			s.opt.Progress(s.sum.Rows, time.Since(s.start))
+			if err := s.ctx.Err(); err != nil {
+				return err
+			}
 		}
 		r := &row{rec: rec, line: line, head: s.head, nb: s.nb, dates: s.dates}
 		ci, err := s.cf.parse(r)
@@ -283,7 +286,7 @@ func (s *session) addCustomer(ci custIn, line int) error {
 	s.forgive(&c, line, col)
 	if _, _, ok := s.find(ci.ref, c.Email, c.Name); ok {
 		s.sum.Skipped++
-		s.sampleCustomer(line, "unchanged", c)
+		s.sampleCustomer(line, "unchanged", ci.ref, c)
 		return nil
 	}
 	if ci.ref != "" {
@@ -301,7 +304,7 @@ func (s *session) addCustomer(ci custIn, line int) error {
 	}
 	s.remember(c)
 	s.sum.Customers++
-	s.sampleCustomer(line, "new", c)
+	s.sampleCustomer(line, "new", ci.ref, c)
 	return nil
 }
 
@@ -316,11 +319,11 @@ func (s *session) fieldColumn(f string) string {
 	return f
 }
 
-func (s *session) sampleCustomer(line int, outcome string, c model.Customer) {
+func (s *session) sampleCustomer(line int, outcome, ref string, c model.Customer) {
 	if len(s.pv.Samples) >= s.samples {
 		return
 	}
-	s.pv.Samples = append(s.pv.Samples, Sample{Line: line, Outcome: outcome, Cells: []string{c.Name, c.Email,
+	s.pv.Samples = append(s.pv.Samples, Sample{Line: line, Outcome: outcome, ID: ref, Cells: []string{c.Name, c.Email,
 		c.Phone, c.Company, strings.Join(c.Segments, ", "), firstLine(c.Notes)}})
 }
 

@@ -233,6 +233,20 @@ func (r *reader) next() ([]string, int, error) {
 	}
 }
 
+// peek returns up to n of the records that follow, as written; it stops
+// at the first that does not read.
+func (r *reader) peek(n int) [][]string {
+	var out [][]string
+	for len(out) < n {
+		rec, _, err := r.next()
+		if err != nil {
+			break
+		}
+		out = append(out, append([]string(nil), rec...))
+	}
+	return out
+}
+
 // atEnd reports whether no record follows the one just read.
 func (r *reader) atEnd() bool {
 	_, err := r.csv.Read()

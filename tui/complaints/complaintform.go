@@ -286,6 +286,11 @@ func (f *complaintForm) Banner(w int) string {
 	return kit.Truncate(st.Title.Render(kit.Clean(f.Title()))+st.Muted.Render("  ctrl+s saves from any field"), w)
 }
 
+// OpenEdit opens complaint id in the complaint form, to correct it.
+func OpenEdit(com *kit.Context, store Store, id int64) tea.Cmd {
+	return openComplaintForm(com, store, id, 0, 0)
+}
+
 // OpenForm opens a new complaint for a customer (0 for none), about one of
 // their orders when orderID is set.
 func OpenForm(com *kit.Context, store Store, customerID, orderID int64) tea.Cmd {

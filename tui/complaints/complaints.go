@@ -19,7 +19,10 @@ import (
 // command: the complaints in working order, the last five analysed, and
 // the recovery figures of the last 12 months.
 type complaintData struct {
-	rows      []model.Complaint // open first, most overdue on top
+	rows []model.Complaint // open first, most overdue on top
+	// list is what the table shows: rows, then the voided complaints
+	// (struck) unless they are hidden.
+	list      []model.Complaint
 	lastFive  model.LastFive
 	recovery  model.Recovery
 	guarantee model.GuaranteeTiming
@@ -41,6 +44,9 @@ type complaintScreen struct {
 	// as the cursor moves: 20,000 complaints need not read 20,000 names.
 	names  map[int64]string
 	naming bool // a read of names is in flight
+	// hideVoided leaves the voided complaints out of the list; they show,
+	// struck, under the others until X hides them.
+	hideVoided bool
 }
 
 // panelLines is the height of the analysis above the list.
@@ -53,6 +59,7 @@ type Store interface {
 	model.ComplaintStore
 	model.CustomerStore
 	model.OrderStore
+	model.CorrectionStore // voiding and restoring a complaint
 }
 
 // New is the Complaints tab.
@@ -73,25 +80,33 @@ func newComplaintScreen(com *kit.Context, store Store) *complaintScreen {
 func (s *complaintScreen) Title() string { return "Complaints" }
 
 // Init loads the screen.
-func (s *complaintScreen) Init() tea.Cmd { return loadComplaints(s.com, s.store) }
+func (s *complaintScreen) Init() tea.Cmd { return loadComplaints(s.com, s.store, !s.hideVoided) }
 
 // loadComplaints reads the complaints and computes everything the screen
-// shows, in one command.
-func loadComplaints(com *kit.Context, store Store) tea.Cmd {
+// shows, in one command; the voided complaints too when withVoided.
+func loadComplaints(com *kit.Context, store Store, withVoided bool) tea.Cmd {
 	settings, now := com.Settings, com.Now()
 	return func() tea.Msg {
 		ctx := kit.Bg()
-		var rows, last []model.Complaint
+		var rows, last, voided []model.Complaint
 		var sales map[int64]time.Time
 		err := model.Parallel(
 			func() (err error) { rows, err = store.ListComplaints(ctx); return err },
+			func() (err error) {
+				if withVoided {
+					voided, err = store.VoidedComplaints(ctx)
+				}
+				return err
+			},
 			func() (err error) { last, err = store.LastComplaints(ctx, 5); return err },
 			func() (err error) { sales, err = store.LastSales(ctx, model.YearFrom(now)); return err },
 		)
 		if err != nil {
 			return kit.ErrMsg{Err: err}
 		}
-		return complaintsLoadedMsg{computeComplaints(rows, last, model.RecoveryCases(rows, sales), settings, now)}
+		d := computeComplaints(rows, last, model.RecoveryCases(rows, sales), settings, now)
+		d.list = append(slices.Clip(d.rows), voided...)
+		return complaintsLoadedMsg{d}
 	}
 }
 
@@ -123,8 +138,8 @@ func (s *complaintScreen) ensureNames() tea.Cmd {
 	from, to := s.table.Visible()
 	page := to - from
 	var ids []int64
-	for i := max(from-page, 0); i < min(to+page, len(s.data.rows)); i++ {
-		id := s.data.rows[i].CustomerID
+	for i := max(from-page, 0); i < min(to+page, len(s.data.list)); i++ {
+		id := s.data.list[i].CustomerID
 		if _, ok := s.names[id]; !ok && id != 0 && !slices.Contains(ids, id) {
 			ids = append(ids, id)
 		}
@@ -156,10 +171,10 @@ func (s *complaintScreen) SetSize(w, h int) {
 
 // selected returns the complaint under the cursor.
 func (s *complaintScreen) selected() (model.Complaint, bool) {
-	if s.data == nil || len(s.data.rows) == 0 {
+	if s.data == nil || len(s.data.list) == 0 {
 		return model.Complaint{}, false
 	}
-	return s.data.rows[s.table.Cursor()], true
+	return s.data.list[s.table.Cursor()], true
 }
 
 // Update implements screen.
@@ -167,7 +182,7 @@ func (s *complaintScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case complaintsLoadedMsg:
 		s.data, s.names, s.naming = msg.data, map[int64]string{}, false
-		s.table.SetLen(len(msg.data.rows))
+		s.table.SetLen(len(msg.data.list))
 		return s.ensureNames()
 	case complaintNamesMsg:
 		s.naming = false
@@ -189,6 +204,21 @@ func (s *complaintScreen) Update(msg tea.Msg) tea.Cmd {
 			return func() tea.Msg { return kit.NewComplaintMsg{} }
 		case key.Matches(msg, s.keys.Edit):
 			return s.edit()
+		case key.Matches(msg, s.keys.Void):
+			if r, ok := s.selected(); ok {
+				what := fmt.Sprintf("the complaint of %s · %s", model.FormatDate(r.OpenedOn), r.WhatWentWrong)
+				if r.Voided() {
+					return kit.RestoreRecord(s.store, model.RecordComplaint, r.ID, what)
+				}
+				return kit.OpenVoid(s.com, s.store, model.RecordComplaint, r.ID, what)
+			}
+		case key.Matches(msg, s.keys.HideVoided):
+			s.hideVoided = !s.hideVoided
+			text := "Voided complaints shown, struck, under the others; X hides them."
+			if s.hideVoided {
+				text = "Voided complaints hidden; X shows them."
+			}
+			return tea.Batch(s.Init(), kit.Status("%s", text))
 		case key.Matches(msg, s.keys.Open):
 			if r, ok := s.selected(); ok && r.CustomerID != 0 {
 				id := r.CustomerID
@@ -207,9 +237,13 @@ func (s *complaintScreen) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// edit opens the complaint under the cursor in the form.
+// edit opens the complaint under the cursor in the form; a voided one is
+// restored first.
 func (s *complaintScreen) edit() tea.Cmd {
 	if r, ok := s.selected(); ok {
+		if r.Voided() {
+			return kit.Status("That complaint is voided: x restores it, then enter edits it.")
+		}
 		id := r.ID
 		return openComplaintForm(s.com, s.store, id, 0, 0)
 	}
@@ -227,7 +261,7 @@ func (s *complaintScreen) View() string {
 		lines[i] = kit.Truncate(l, s.w)
 	}
 	body := strings.Join(lines, "\n") + "\n"
-	if len(s.data.rows) == 0 {
+	if len(s.data.list) == 0 {
 		return body + st.Muted.Render("  No complaints. When one comes, press a (or C on a customer) to record it.")
 	}
 	return body + s.table.View(&st, s.cells, nil)
@@ -314,7 +348,7 @@ func days(d float64) string {
 // colour so that NO_COLOR still shows what is overdue.
 func (s *complaintScreen) cells(i int) []kit.Cell {
 	st := &s.com.Styles
-	r := s.data.rows[i]
+	r := s.data.list[i]
 	var where string
 	var whereStyle *lipgloss.Style
 	switch r.Status {
@@ -338,6 +372,9 @@ func (s *complaintScreen) cells(i int) []kit.Cell {
 	case !ok:
 		who = "…"
 	}
+	if r.Voided() {
+		where = "void " + model.FormatDate(r.VoidedAt)
+	}
 	sev := string(r.Severity)
 	var sevStyle *lipgloss.Style
 	switch r.Severity {
@@ -346,7 +383,7 @@ func (s *complaintScreen) cells(i int) []kit.Cell {
 	case model.SeverityMedium:
 		sev = "med"
 	}
-	return []kit.Cell{
+	cells := []kit.Cell{
 		{Text: model.FormatDate(r.OpenedOn)},
 		{Text: who},
 		{Text: string(r.Category), Style: &st.Muted},
@@ -354,26 +391,52 @@ func (s *complaintScreen) cells(i int) []kit.Cell {
 		{Text: where, Style: whereStyle},
 		{Text: r.WhatWentWrong},
 	}
+	if r.Voided() {
+		// Struck, and "void" in words where it stood: strikethrough may
+		// not show.
+		for i := range cells {
+			cells[i].Style = &st.Voided
+		}
+	}
+	return cells
 }
 
 // Info implements informer.
 func (s *complaintScreen) Info() string {
-	if s.data == nil || len(s.data.rows) == 0 {
+	if s.data == nil || len(s.data.list) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%s of %s", model.Commas(s.table.Cursor()+1), model.Commas(len(s.data.rows)))
+	return fmt.Sprintf("%s of %s", model.Commas(s.table.Cursor()+1), model.Commas(len(s.data.list)))
 }
 
 // ShortHelp implements help.KeyMap: only a new complaint while there is
 // none to edit or open.
 func (s *complaintScreen) ShortHelp() []key.Binding {
-	if s.data == nil || len(s.data.rows) == 0 {
-		return []key.Binding{s.keys.Add}
+	if s.data == nil || len(s.data.list) == 0 {
+		return []key.Binding{s.keys.Add, s.voidedKey()}
 	}
-	return []key.Binding{s.keys.Edit, s.keys.Add, s.keys.Open, s.keys.Write}
+	if r, ok := s.selected(); ok && r.Voided() {
+		return []key.Binding{s.keys.Restore, s.keys.Open, s.voidedKey(), s.keys.Add}
+	}
+	return []key.Binding{s.keys.Edit, s.keys.Add, s.keys.Open, s.keys.Write, s.keys.Void, s.voidedKey()}
+}
+
+// voidedKey is X as it works now: hide the voided, or show them.
+func (s *complaintScreen) voidedKey() key.Binding {
+	if s.hideVoided {
+		return s.keys.ShowVoided
+	}
+	return s.keys.HideVoided
 }
 
 // FullHelp implements help.KeyMap.
 func (s *complaintScreen) FullHelp() [][]key.Binding {
-	return [][]key.Binding{s.keys.ListKeys.Bindings(), {s.keys.Edit, s.keys.Add, s.keys.Open, s.keys.Write}}
+	return [][]key.Binding{s.keys.ListKeys.Bindings(), {s.keys.Edit, s.keys.Add, s.keys.Open, s.keys.Write, s.keys.Void,
+		s.voidedKey()}}
+}
+
+// WriteKeys implements kit.Writer.
+func (s *complaintScreen) WriteKeys() []key.Binding {
+	// M logs the contact it writes; x restores a voided complaint at once.
+	return []key.Binding{s.keys.Add, s.keys.Edit, s.keys.Write, s.keys.Void}
 }

@@ -15,6 +15,11 @@ type ComplaintKeys struct {
 	Add  key.Binding
 	Edit key.Binding
 	Open key.Binding
+	// Voiding a complaint entered by mistake.
+	Void       key.Binding
+	Restore    key.Binding // the same key on a voided complaint
+	HideVoided key.Binding
+	ShowVoided key.Binding
 	// Write opens the complaint check-in message to its customer.
 	Write key.Binding
 }
@@ -22,10 +27,14 @@ type ComplaintKeys struct {
 // DefaultComplaintKeys returns the Complaints screen's bindings.
 func DefaultComplaintKeys() ComplaintKeys {
 	return ComplaintKeys{
-		ListKeys: kit.DefaultListKeys(),
-		Add:      key.NewBinding(key.WithKeys("a", "C"), key.WithHelp("a", "new complaint")),
-		Edit:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "edit")),
-		Open:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open customer")),
-		Write:    key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "message")),
+		ListKeys:   kit.DefaultListKeys(),
+		Add:        key.NewBinding(key.WithKeys("a", "C"), key.WithHelp("a", "new complaint")),
+		Edit:       key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter", "edit")),
+		Open:       key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open customer")),
+		Void:       key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "void")),
+		Restore:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "restore")),
+		HideVoided: key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "hide voided")),
+		ShowVoided: key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "show voided")),
+		Write:      key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "message")),
 	}
 }

@@ -2,6 +2,7 @@ package customers
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,9 +19,11 @@ import (
 // here.
 type costForm struct {
 	com      *kit.Context
-	store    model.CostStore
+	store    CostStore
 	customer model.CustomerName
 	orders   []model.OrderSummary
+	// orig is the stored cost the form corrects; nil for a new one.
+	orig *model.Cost
 
 	category                  model.CostCategory
 	amount, minutes, on, note string
@@ -36,6 +39,7 @@ type costFormData struct {
 	customer model.CustomerName
 	orders   []model.OrderSummary
 	orderID  int64
+	edit     *model.Cost // the cost corrected
 }
 
 // OpenCost loads the customer and their recent orders, then opens the
@@ -56,9 +60,58 @@ func OpenCost(com *kit.Context, store CostStore, customerID, orderID int64) tea.
 	}
 }
 
-func newCostForm(com *kit.Context, store model.CostStore, data costFormData) *costForm {
-	return &costForm{com: com, store: store, customer: data.customer, orders: data.orders,
+// OpenCostEdit loads cost id, its customer and their recent orders, then
+// opens the cost form filled with it: saving corrects the cost.
+func OpenCostEdit(com *kit.Context, store CostStore, id int64) tea.Cmd {
+	return func() tea.Msg {
+		ctx := kit.Bg()
+		c, err := store.Cost(ctx, id)
+		if err != nil {
+			return kit.ErrMsg{Err: err}
+		}
+		data := costFormData{orderID: c.OrderID, edit: &c}
+		if c.CustomerID != 0 {
+			cu, err := store.Customer(ctx, c.CustomerID)
+			if err != nil {
+				return kit.ErrMsg{Err: err}
+			}
+			data.customer = model.CustomerName{ID: cu.ID, Name: cu.Name}
+			if data.orders, err = store.RecentOrders(ctx, c.CustomerID, recentOrders); err != nil {
+				return kit.ErrMsg{Err: err}
+			}
+		}
+		if c.OrderID != 0 && !slices.ContainsFunc(data.orders, func(o model.OrderSummary) bool { return o.ID == c.OrderID }) {
+			// An older order than the form offers stays on offer.
+			o, err := store.Order(ctx, c.OrderID)
+			if err != nil {
+				return kit.ErrMsg{Err: err}
+			}
+			sum := model.OrderSummary{ID: o.ID, OrderedAt: o.OrderedAt, Kind: o.Kind, Total: o.Total()}
+			if len(o.Lines) > 0 {
+				sum.Summary = o.Lines[0].Description
+			}
+			data.orders = append(data.orders, sum)
+		}
+		return kit.PushMsg{Open: func() kit.Screen { return kit.NewForm(com, newCostForm(com, store, data)) }}
+	}
+}
+
+func newCostForm(com *kit.Context, store CostStore, data costFormData) *costForm {
+	f := &costForm{com: com, store: store, customer: data.customer, orders: data.orders,
 		category: model.CostTime, on: model.FormatDate(com.Today()), orderID: data.orderID}
+	if c := data.edit; c != nil {
+		f.orig = c
+		f.category, f.on, f.note = c.Category, model.FormatDate(c.On), kit.Clean(c.Note)
+		if c.Minutes > 0 {
+			f.minutes = strconv.Itoa(c.Minutes)
+		}
+		// Time priced at today's rate stays priced by its minutes: the
+		// amount is left empty so that new minutes are priced again.
+		if c.Category != model.CostTime || c.Amount != model.TimeCost(c.Minutes, com.Settings.HourlyRate) {
+			f.amount = c.Amount.Decimal()
+		}
+	}
+	return f
 }
 
 // Snapshot implements kit.Body.
@@ -154,6 +207,13 @@ func (f *costForm) validateDate(s string) error {
 func (f *costForm) cost() (model.Cost, error) {
 	c := model.Cost{CustomerID: f.customer.ID, OrderID: f.orderID, Category: f.category,
 		Note: strings.TrimSpace(f.note)}
+	if o := f.orig; o != nil {
+		// What the form does not show stays as stored.
+		c.ID, c.CustomerID, c.ComplaintID = o.ID, o.CustomerID, o.ComplaintID
+		if c.Note == strings.TrimSpace(kit.Clean(o.Note)) {
+			c.Note = o.Note // shown printable, left as it was: kept as stored
+		}
+	}
 	var err error
 	if c.On, err = model.ParseDate(f.on, f.com.Now()); err != nil {
 		return c, model.Invalid("date", "%v", err)
@@ -181,7 +241,24 @@ func (f *costForm) cost() (model.Cost, error) {
 }
 
 // Title implements screen.
-func (f *costForm) Title() string { return "Cost to serve · " + f.customer.Name }
+func (f *costForm) Title() string {
+	what := "Cost to serve"
+	if f.orig != nil {
+		what = "Edit cost"
+	}
+	if f.customer.ID == 0 {
+		return what + " · no customer"
+	}
+	return what + " · " + f.customer.Name
+}
+
+// Discards names what esc would throw away.
+func (f *costForm) Discards() string {
+	if f.orig != nil {
+		return "these corrections"
+	}
+	return "this cost"
+}
 
 // save writes the cost in a command.
 func (f *costForm) Save() (tea.Cmd, error) {
@@ -191,6 +268,12 @@ func (f *costForm) Save() (tea.Cmd, error) {
 	}
 	store, name, symbol := f.store, f.customer.Name, f.com.Settings.CurrencySymbol()
 	return func() tea.Msg {
+		if c.ID != 0 {
+			if err := store.UpdateCost(kit.Bg(), &c); err != nil {
+				return kit.SaveFailedMsg{Err: err}
+			}
+			return kit.SavedMsg{Text: fmt.Sprintf("Corrected the cost: now %s (%s). u undoes.", c.Amount.Format(symbol), c.Category)}
+		}
 		if err := store.CreateCost(kit.Bg(), &c); err != nil {
 			return kit.SaveFailedMsg{Err: err}
 		}

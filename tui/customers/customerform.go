@@ -21,7 +21,7 @@ import (
 // everything still typed.
 type customerForm struct {
 	com   *kit.Context
-	store model.CustomerStore
+	store formStore
 
 	orig     model.Customer     // the stored customer (zero when adding)
 	names    map[string][]int64 // folded name → ids
@@ -75,7 +75,7 @@ func openCustomerForm(com *kit.Context, store formStore, id int64) tea.Cmd {
 	}
 }
 
-func newCustomerForm(com *kit.Context, store model.CustomerStore, data customerFormData) *customerForm {
+func newCustomerForm(com *kit.Context, store formStore, data customerFormData) *customerForm {
 	c := data.customer
 	f := &customerForm{com: com, store: store, orig: c, segments: data.segments,
 		names: map[string][]int64{}}
@@ -295,10 +295,18 @@ func (f *customerForm) Save() (tea.Cmd, error) {
 	if err != nil {
 		return nil, err
 	}
-	store := f.store
+	store, com := f.store, f.com
 	return func() tea.Msg {
 		verb, err := "Saved", error(nil)
 		if c.ID == 0 {
+			// A likely duplicate is added only once the owner says so.
+			matches, dupErr := store.DuplicatesOf(kit.Bg(), c)
+			if dupErr != nil {
+				return kit.SaveFailedMsg{Err: dupErr}
+			}
+			if len(matches) > 0 {
+				return dupWarningOf(com, store, c, matches)
+			}
 			verb, err = "Added", store.CreateCustomer(kit.Bg(), &c)
 		} else {
 			err = store.UpdateCustomer(kit.Bg(), &c)

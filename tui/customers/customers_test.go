@@ -40,7 +40,7 @@ func TestWelcomeOnEmptyDatabase(t *testing.T) {
 		c := model.Customer{Name: "Demo Person", Stage: model.StageCustomer}
 		return "Loaded 1 customer.", db.CreateCustomer(ctx, &c)
 	}})
-	tuitest.MustContain(t, d.Screen(), "Your customer book is empty", "add your first customer", "import a CSV",
+	tuitest.MustContain(t, d.Screen(), "Your customer book is empty", "add your first customer", "import your orders, payments or contacts",
 		"load the demo business")
 	d.Keys("i")
 	tuitest.MustContain(t, d.Screen(), "clientele import")

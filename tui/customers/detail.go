@@ -1,13 +1,13 @@
 package customers
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
 	"clientele/model"
@@ -16,7 +16,9 @@ import (
 
 // customerDetail shows one customer: every field, who referred them and
 // whom they referred, their figures and their timeline. The text is laid
-// out when the data arrives or the size changes, never on a key press.
+// out when the data arrives or the size changes, never on a key press: a
+// key moves the cursor (on the customer, or on a timeline entry) or the
+// lines shown, and View draws the lines on screen.
 type customerDetail struct {
 	com   *kit.Context
 	store DetailStore
@@ -25,17 +27,32 @@ type customerDetail struct {
 	seg   key.Binding // S: put the customer in a segment
 	data  *customerLoadedMsg
 	also  *alsoBoughtLoadedMsg // nil until it arrives
-	vp    viewport.Model
+	gone  bool                 // the customer is no longer in the book
 	w, h  int
+
+	lines   []string // laid out by layout
+	entryAt []int    // the line of each timeline entry
+	top     int      // the first line shown
+	// sel is the timeline entry under the cursor; -1 is the customer.
+	sel int
+	// keep is the entry the cursor stays on across a reload (an edit,
+	// a void), by kind and id.
+	keep       timelineKey
+	hideVoided bool
+}
+
+// timelineKey names a timeline entry across reloads.
+type timelineKey struct {
+	kind model.RecordKind
+	id   int64
 }
 
 // timelineLimit is how many timeline entries the detail reads.
 const timelineLimit = 500
 
 func newCustomerDetail(com *kit.Context, store DetailStore, id int64) *customerDetail {
-	d := &customerDetail{com: com, store: store, id: id, keys: DefaultDetailKeys(), seg: DefaultMarkKeys().Segment, vp: viewport.New()}
-	d.vp.KeyMap = viewport.KeyMap{} // keys are ours (DetailKeys)
-	return d
+	return &customerDetail{com: com, store: store, id: id, keys: DefaultDetailKeys(), seg: DefaultMarkKeys().Segment,
+		sel: -1}
 }
 
 // Title implements screen.
@@ -49,14 +66,18 @@ func (d *customerDetail) Title() string {
 // Init loads the customer, and what to suggest to them in a second
 // command: the detail shows as soon as the first answers.
 func (d *customerDetail) Init() tea.Cmd {
-	return tea.Batch(loadCustomer(d.store, d.id, d.com.Today()), loadAlsoBought(d.store, d.id))
+	return tea.Batch(loadCustomer(d.store, d.id, d.com.Today(), !d.hideVoided), loadAlsoBought(d.store, d.id))
 }
 
-// loadCustomer reads everything the detail shows, in a command.
-func loadCustomer(store DetailStore, id int64, today time.Time) tea.Cmd {
+// loadCustomer reads everything the detail shows, in a command; voided
+// entries of the timeline too when withVoided.
+func loadCustomer(store DetailStore, id int64, today time.Time, withVoided bool) tea.Cmd {
 	return func() tea.Msg {
 		ctx := kit.Bg()
 		c, err := store.Customer(ctx, id)
+		if errors.Is(err, model.ErrNotFound) {
+			return customerGoneMsg{id: id}
+		}
 		if err != nil {
 			return kit.ErrMsg{Err: err}
 		}
@@ -69,7 +90,11 @@ func loadCustomer(store DetailStore, id int64, today time.Time) tea.Cmd {
 		if msg.referrals, err = store.Referrals(ctx, id); err != nil {
 			return kit.ErrMsg{Err: err}
 		}
-		if msg.timeline, err = store.Timeline(ctx, id, timelineLimit); err != nil {
+		timeline := store.Timeline
+		if withVoided {
+			timeline = store.TimelineWithVoided
+		}
+		if msg.timeline, err = timeline(ctx, id, timelineLimit); err != nil {
 			return kit.ErrMsg{Err: err}
 		}
 		if msg.unpaid, err = store.UnpaidOrders(ctx, id); err != nil {
@@ -88,8 +113,6 @@ func loadCustomer(store DetailStore, id int64, today time.Time) tea.Cmd {
 // SetSize implements screen.
 func (d *customerDetail) SetSize(w, h int) {
 	d.w, d.h = w, h
-	d.vp.SetWidth(w)
-	d.vp.SetHeight(h)
 	d.layout()
 }
 
@@ -100,8 +123,12 @@ func (d *customerDetail) Update(msg tea.Msg) tea.Cmd {
 		if msg.customer.ID != d.id {
 			return nil
 		}
-		d.data = &msg
+		d.data, d.gone = &msg, false
 		d.layout()
+	case customerGoneMsg:
+		if msg.id == d.id {
+			d.gone = true
+		}
 	case alsoBoughtLoadedMsg:
 		if msg.id == d.id {
 			d.also = &msg
@@ -116,53 +143,209 @@ func (d *customerDetail) Update(msg tea.Msg) tea.Cmd {
 			return tea.Batch(d.Init(), kit.Status("%s is back.", kit.Clean(msg.name)))
 		}
 		if msg.id == d.id {
-			return tea.Batch(d.Init(), kit.Status("Archived %s.", kit.Clean(msg.name)))
+			return tea.Batch(d.Init(), kit.Status("Archived %s. Press u to undo.", kit.Clean(msg.name)))
 		}
 	case tea.MouseWheelMsg:
 		switch msg.Button {
 		case tea.MouseWheelUp:
-			d.vp.ScrollUp(3)
+			d.scroll(-3)
 		case tea.MouseWheelDown:
-			d.vp.ScrollDown(3)
+			d.scroll(3)
+		}
+	case tea.MouseClickMsg:
+		line := d.top + msg.Y
+		for i, at := range d.entryAt {
+			if at == line && msg.Button == tea.MouseLeft {
+				d.selectEntry(i)
+			}
 		}
 	case tea.KeyPressMsg:
+		if d.data == nil || d.gone {
+			return nil
+		}
+		return d.handleKey(msg)
+	}
+	return nil
+}
+
+func (d *customerDetail) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	n := len(d.entryAt)
+	switch {
+	case key.Matches(msg, d.keys.Up):
 		switch {
-		case key.Matches(msg, d.keys.Up):
-			d.vp.ScrollUp(1)
-		case key.Matches(msg, d.keys.Down):
-			d.vp.ScrollDown(1)
-		case key.Matches(msg, d.keys.PageUp):
-			d.vp.PageUp()
-		case key.Matches(msg, d.keys.PageDown):
-			d.vp.PageDown()
-		case key.Matches(msg, d.keys.Edit):
-			return openCustomerForm(d.com, d.store, d.id)
-		case key.Matches(msg, d.keys.Paid):
-			return d.markPaid()
-		case key.Matches(msg, d.seg):
-			if d.data != nil {
-				return openSegmentForm(d.com, d.store, []int64{d.id}, d.data.customer.Name)
-			}
-		case key.Matches(msg, d.keys.Archive):
-			if d.data != nil {
-				c := d.data.customer
-				return archiveCustomer(d.store, model.CustomerRow{ID: c.ID, Name: c.Name}, !c.Archived())
-			}
+		case d.sel > 0:
+			d.selectEntry(d.sel - 1)
+		case d.sel == 0:
+			d.selectEntry(-1)
 		default:
-			if m := d.keys.Message(msg, d.id); m != nil {
-				return func() tea.Msg { return m }
-			}
+			d.scroll(-1)
+		}
+	case key.Matches(msg, d.keys.Down):
+		switch {
+		case d.sel >= 0:
+			d.selectEntry(min(d.sel+1, n-1))
+		case n > 0 && d.entryAt[0] < d.top+d.h:
+			d.selectEntry(0) // the timeline is in view: the cursor enters it
+		default:
+			d.scroll(1)
+		}
+	case key.Matches(msg, d.keys.PageUp):
+		switch {
+		case d.sel > 0:
+			d.selectEntry(max(d.sel-d.h, 0))
+		default:
+			d.selectEntry(-1)
+			d.scroll(-d.h)
+		}
+	case key.Matches(msg, d.keys.PageDown):
+		switch {
+		case d.sel >= 0:
+			d.selectEntry(min(d.sel+d.h, n-1))
+		case n > 0 && d.entryAt[0] < d.top+d.h:
+			d.selectEntry(min(d.h-1, n-1))
+		default:
+			d.scroll(d.h)
+		}
+	case key.Matches(msg, d.keys.Top):
+		d.selectEntry(-1)
+		d.top = 0
+	case key.Matches(msg, d.keys.Bottom):
+		if n > 0 {
+			d.selectEntry(n - 1)
+		} else {
+			d.scroll(len(d.lines))
+		}
+	case key.Matches(msg, d.keys.Timeline):
+		if n == 0 {
+			return kit.Status("Nothing in %s's timeline yet.", kit.Clean(d.data.customer.Name))
+		}
+		d.selectEntry(0)
+		d.top = d.entryAt[0] - 1 // the heading at the top: as many entries as fit show
+		d.clampTop()
+	case key.Matches(msg, d.keys.HideVoided):
+		d.hideVoided = !d.hideVoided
+		if d.hideVoided {
+			return tea.Batch(d.Init(), kit.Status("Voided entries hidden; X shows them."))
+		}
+		return tea.Batch(d.Init(), kit.Status("Voided entries shown, struck."))
+	case key.Matches(msg, d.keys.Edit):
+		if e, ok := d.entry(); ok {
+			return d.editEntry(e)
+		}
+		return openCustomerForm(d.com, d.store, d.id)
+	case key.Matches(msg, d.keys.Archive):
+		if e, ok := d.entry(); ok {
+			return d.voidEntry(e)
+		}
+		c := d.data.customer
+		return archiveCustomer(d.store, model.CustomerRow{ID: c.ID, Name: c.Name}, !c.Archived())
+	case key.Matches(msg, d.keys.Paid):
+		return d.markPaid()
+	case key.Matches(msg, d.keys.History):
+		return kit.Send(kit.HistoryMsg{CustomerID: d.id})
+	case key.Matches(msg, d.keys.Erase):
+		return openErase(d.com, d.store, d.id, d.data.customer.Name)
+	case key.Matches(msg, d.seg):
+		return openSegmentForm(d.com, d.store, []int64{d.id}, d.data.customer.Name)
+	default:
+		if m := d.keys.Message(msg, d.id); m != nil {
+			return kit.Send(m)
 		}
 	}
 	return nil
 }
 
-// View implements screen.
+// entry is the timeline entry under the cursor; false on the customer.
+func (d *customerDetail) entry() (model.TimelineEntry, bool) {
+	if d.data == nil || d.sel < 0 || d.sel >= len(d.data.timeline) {
+		return model.TimelineEntry{}, false
+	}
+	return d.data.timeline[d.sel], true
+}
+
+// selectEntry puts the cursor on entry i (-1: the customer) and scrolls
+// it into view.
+func (d *customerDetail) selectEntry(i int) {
+	d.sel = i
+	d.keep = timelineKey{}
+	if e, ok := d.entry(); ok {
+		d.keep = timelineKey{model.RecordKindOf(e.Kind), e.ID}
+		line := d.entryAt[i]
+		switch {
+		case line < d.top:
+			d.top = line
+		case line >= d.top+d.h:
+			d.top = line - d.h + 1
+		}
+	}
+	d.clampTop()
+}
+
+// scroll moves the lines shown by n, the cursor staying where it is
+// unless it would leave the screen.
+func (d *customerDetail) scroll(n int) {
+	d.top += n
+	d.clampTop()
+	if d.sel >= 0 && (d.entryAt[d.sel] < d.top || d.entryAt[d.sel] >= d.top+d.h) {
+		d.sel = -1
+		d.keep = timelineKey{}
+	}
+}
+
+func (d *customerDetail) clampTop() { d.top = max(0, min(d.top, len(d.lines)-d.h)) }
+
+// entryWords names a timeline entry for a form's title and the status
+// line: "the order of 2026-10-01 · Lavender soap ×30".
+func entryWords(e model.TimelineEntry) string {
+	return "the " + string(model.RecordKindOf(e.Kind)) + " of " + model.FormatDate(e.At) + " · " + e.Summary
+}
+
+// editEntry opens the form that corrects the entry; a voided one is
+// restored first.
+func (d *customerDetail) editEntry(e model.TimelineEntry) tea.Cmd {
+	kind := model.RecordKindOf(e.Kind)
+	if e.Voided() {
+		return kit.Status("The %s is voided: x restores it, then e edits it.", kind)
+	}
+	return kit.Send(kit.EditRecordMsg{Kind: kind, ID: e.ID})
+}
+
+// voidEntry voids the entry (asking for a reason) or restores a voided one.
+func (d *customerDetail) voidEntry(e model.TimelineEntry) tea.Cmd {
+	kind := model.RecordKindOf(e.Kind)
+	if e.Voided() {
+		return kit.RestoreRecord(d.store, kind, e.ID, entryWords(e))
+	}
+	return kit.OpenVoid(d.com, d.store, kind, e.ID, entryWords(e))
+}
+
+// View implements screen: the lines on screen, the entry under the
+// cursor highlighted.
 func (d *customerDetail) View() string {
-	if d.data == nil {
+	switch {
+	case d.gone:
+		return d.com.Styles.Muted.Render(strings.Join(kit.Wrap("This customer is no longer in the book: an undo took "+
+			"them back, or they were merged into another or erased. esc goes back; U redoes an undo.", d.w), "\n"))
+	case d.data == nil:
 		return d.com.Styles.Muted.Render("Loading…")
 	}
-	return d.vp.View()
+	end := min(d.top+d.h, len(d.lines))
+	out := make([]string, 0, end-d.top)
+	cursor := -1
+	if d.sel >= 0 {
+		cursor = d.entryAt[d.sel]
+	}
+	for i := d.top; i < end; i++ {
+		line := d.lines[i]
+		if i == cursor {
+			line = d.timelineLine(d.data.timeline[d.sel], true)
+		}
+		out = append(out, line+strings.Repeat(" ", max(0, d.w-kit.Width(line))))
+	}
+	for len(out) < d.h {
+		out = append(out, strings.Repeat(" ", d.w))
+	}
+	return strings.Join(out, "\n")
 }
 
 // labelWidth is the width of the label column.
@@ -280,41 +463,97 @@ func (d *customerDetail) layout() {
 	field("Added", model.FormatDate(c.CreatedAt))
 
 	lines = append(lines, d.alsoBought()...)
-	lines = append(lines, "", st.Section.Render("Timeline"))
+	lines = append(lines, "", kit.Truncate(st.Section.Render("Timeline")+st.Muted.Render(d.timelineNote()), d.w))
 	if len(d.data.timeline) == 0 {
 		lines = append(lines, st.Muted.Render("Nothing yet."))
 	}
-	for _, e := range d.data.timeline {
-		lines = append(lines, d.timelineLine(e))
+	d.entryAt = d.entryAt[:0]
+	sel := -1
+	for i, e := range d.data.timeline {
+		d.entryAt = append(d.entryAt, len(lines))
+		lines = append(lines, d.timelineLine(e, false))
+		if d.keep.id != 0 && d.keep == (timelineKey{model.RecordKindOf(e.Kind), e.ID}) {
+			sel = i
+		}
 	}
 	if len(d.data.timeline) == timelineLimit {
 		lines = append(lines, st.Muted.Render(fmt.Sprintf("Only the newest %d entries are shown.", timelineLimit)))
 	}
-	d.vp.SetContentLines(lines)
+	d.lines = lines
+	// The cursor stays on its entry (an edit, a void reloaded the
+	// timeline), or on the one now where it was when that is gone.
+	switch {
+	case sel >= 0:
+		d.selectEntry(sel)
+	case d.sel >= 0 && len(d.entryAt) > 0:
+		d.selectEntry(min(d.sel, len(d.entryAt)-1))
+	default:
+		d.sel = -1
+		d.clampTop()
+	}
 }
 
-// timelineLine draws one timeline entry: date, kind, summary, amount.
-func (d *customerDetail) timelineLine(e model.TimelineEntry) string {
+// timelineNote is what the timeline's heading says beside it: how to move
+// into it, and how voided entries show.
+func (d *customerDetail) timelineNote() string {
+	voided := 0
+	for _, e := range d.data.timeline {
+		if e.Voided() {
+			voided++
+		}
+	}
+	note := "  t enters it: e edits, x voids"
+	switch {
+	case d.hideVoided:
+		note += " · voided entries hidden (X shows)"
+	case voided > 0:
+		note += fmt.Sprintf(" · %d voided, struck (X hides)", voided)
+	}
+	return note
+}
+
+// timelineLine draws one timeline entry: date, kind, summary, amount,
+// after the cursor's gutter. A voided entry is struck through and says
+// "void" where the amount was (strikethrough may not show), with why.
+func (d *customerDetail) timelineLine(e model.TimelineEntry, selected bool) string {
 	st := d.com.Styles
 	amount := ""
 	if e.HasAmount {
 		amount = d.com.Money(e.Amount)
 	}
+	summary := e.Summary
+	if e.Voided() {
+		amount = "void"
+		summary += " · voided " + model.FormatDate(e.VoidedAt)
+		if e.VoidReason != "" {
+			summary += ": " + e.VoidReason
+		}
+	}
 	const dateW, kindW, amountW = 10, 9, 12
-	summaryW := max(d.w-dateW-kindW-amountW-3, 5)
-	kind := kit.FitCell(string(e.Kind), kindW, false)
-	if mark := d.unpaidMark(e); mark != "" {
-		kind = st.Bad.Render(kit.FitCell(mark, kindW, false))
+	summaryW := max(d.w-dateW-kindW-amountW-5, 5)
+	date, kind := kit.FitCell(model.FormatDate(e.At), dateW, false), kit.FitCell(string(e.Kind), kindW, false)
+	mark := d.unpaidMark(e)
+	if mark != "" && !e.Voided() {
+		kind = kit.FitCell(mark, kindW, false)
+	}
+	sum, amt := kit.FitCell(summary, summaryW, false), kit.FitCell(amount, amountW, true)
+	switch {
+	case selected:
+		return st.Selected.Render("▸ " + date + " " + kind + " " + sum + " " + amt)
+	case e.Voided():
+		return "  " + st.Voided.Render(date+" "+kind+" "+sum+" ") + st.Muted.Render(amt)
+	}
+	if mark != "" {
+		kind = st.Bad.Render(kind)
 	} else if e.Kind == model.TimelineRefund || e.Kind == model.TimelineComplaint {
 		kind = st.Warn.Render(kind)
 	} else {
 		kind = st.Muted.Render(kind)
 	}
-	amt := kit.FitCell(amount, amountW, true)
 	if e.HasAmount && e.Amount < 0 {
 		amt = st.Bad.Render(amt)
 	}
-	return kit.FitCell(model.FormatDate(e.At), dateW, false) + " " + kind + " " + kit.FitCell(e.Summary, summaryW, false) + " " + amt
+	return "  " + date + " " + kind + " " + sum + " " + amt
 }
 
 // relDays says how far a day is from today: "today", "in 3 days", "12 days ago".
@@ -332,18 +571,49 @@ func relDays(n int) string {
 	return model.Commas(-n) + " days ago"
 }
 
-// archiveKey is x as it works on this customer: archive, or bring back.
-func (d *customerDetail) archiveKey() key.Binding {
-	if d.data != nil && d.data.customer.Archived() {
+// editKey and xKey are e and x as they work where the cursor is: on the
+// customer (edit, archive or bring back) or on an entry (edit it, void
+// or restore it; the entry's line names its kind).
+func (d *customerDetail) editKey() key.Binding {
+	if _, ok := d.entry(); ok {
+		return d.keys.EditEntry
+	}
+	return d.keys.Edit
+}
+
+func (d *customerDetail) xKey() key.Binding {
+	e, ok := d.entry()
+	switch {
+	case ok && e.Voided():
+		return d.keys.Restore
+	case ok:
+		return d.keys.Void
+	case d.data != nil && d.data.customer.Archived():
 		return d.keys.Unarchive
 	}
 	return d.keys.Archive
 }
 
-// ShortHelp implements help.KeyMap.
+func (d *customerDetail) voidedKey() key.Binding {
+	if d.hideVoided {
+		return d.keys.ShowVoided
+	}
+	return d.keys.HideVoided
+}
+
+// ShortHelp implements help.KeyMap: e and x for what is under the cursor
+// first.
 func (d *customerDetail) ShortHelp() []key.Binding {
-	keys := []key.Binding{d.keys.Edit, d.keys.Write, d.keys.Order, d.keys.Repeat, d.keys.Touch, d.keys.Feedback,
-		d.keys.Complaint, d.keys.Cost, d.archiveKey(), d.seg}
+	if d.gone {
+		return nil
+	}
+	var keys []key.Binding
+	if d.sel >= 0 {
+		keys = []key.Binding{d.editKey(), d.xKey(), d.voidedKey(), d.keys.Order, d.keys.Touch, d.keys.Feedback}
+	} else {
+		keys = []key.Binding{d.editKey(), d.keys.Write, d.keys.Timeline, d.keys.Order, d.keys.Repeat, d.keys.Touch, d.keys.Feedback,
+			d.keys.Complaint, d.keys.Cost, d.xKey(), d.seg}
+	}
 	if d.data != nil && len(d.data.unpaid) > 0 {
 		keys = append([]key.Binding{d.keys.Paid}, keys...)
 	}
@@ -352,7 +622,11 @@ func (d *customerDetail) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (d *customerDetail) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{d.keys.Up, d.keys.Down, d.keys.PageUp, d.keys.PageDown}, {d.keys.Edit, d.archiveKey(), d.seg, d.keys.Paid},
+	if d.gone {
+		return nil
+	}
+	return [][]key.Binding{{d.keys.Up, d.keys.Down, d.keys.PageUp, d.keys.PageDown, d.keys.Top, d.keys.Bottom, d.keys.Timeline},
+		{d.editKey(), d.xKey(), d.voidedKey(), d.seg, d.keys.Paid, d.keys.History, d.keys.Erase},
 		d.keys.CustomerActionKeys.Bindings()}
 }
 
@@ -438,4 +712,11 @@ func (d *customerDetail) alsoBought() []string {
 // OpenDetail shows customer id's detail on top; it loads in its Init.
 func OpenDetail(com *kit.Context, store DetailStore, id int64) tea.Cmd {
 	return kit.Push(func() kit.Screen { return newCustomerDetail(com, store, id) })
+}
+
+// WriteKeys implements kit.Writer.
+func (d *customerDetail) WriteKeys() []key.Binding {
+	// x restores a voided entry at once; E opens the erasure.
+	return append([]key.Binding{d.keys.Edit, d.keys.Archive, d.seg, d.keys.Paid, d.keys.Erase},
+		d.keys.CustomerActionKeys.Bindings()...)
 }

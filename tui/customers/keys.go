@@ -4,6 +4,7 @@ import (
 	"clientele/tui/kit"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/huh/v2"
 )
 
 // Every key binding of this part lives here, each with its help text, so
@@ -21,6 +22,7 @@ type CustomerListKeys struct {
 	Archive                key.Binding
 	Unarchive              key.Binding // the same key on an archived customer
 	ShowArchive            key.Binding
+	Duplicates             key.Binding // the book's likely duplicates
 	// On the welcome panel of an empty database.
 	Demo   key.Binding
 	Import key.Binding
@@ -39,22 +41,37 @@ func DefaultCustomerListKeys() CustomerListKeys {
 		Archive:            key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
 		Unarchive:          unarchiveKey,
 		ShowArchive:        key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "show archived")),
+		Duplicates:         key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "likely duplicates")),
 		Demo:               key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "load demo")),
 		Import:             key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "import")),
 	}
 }
 
-// DetailKeys are the customer detail's bindings.
+// DetailKeys are the customer detail's bindings. The cursor is on the
+// customer (the card at the top) or on an entry of their timeline; e and
+// x act on what it is on.
 type DetailKeys struct {
 	kit.CustomerActionKeys
 	Up        key.Binding
 	Down      key.Binding
 	PageUp    key.Binding
 	PageDown  key.Binding
-	Edit      key.Binding
-	Archive   key.Binding
+	Top       key.Binding // the customer, at the top
+	Bottom    key.Binding // the oldest entry
+	Timeline  key.Binding // the newest entry
+	Edit      key.Binding // on the customer
+	Archive   key.Binding // on the customer
 	Unarchive key.Binding // the same key on an archived customer
-	Paid      key.Binding // the oldest unpaid order paid today
+	// On a timeline entry.
+	EditEntry key.Binding
+	Void      key.Binding
+	Restore   key.Binding // the same key on a voided entry
+	// Voided entries stay in the timeline, struck; one key hides them.
+	HideVoided key.Binding
+	ShowVoided key.Binding
+	Paid       key.Binding // the oldest unpaid order paid today
+	History    key.Binding // the changes to their records
+	Erase      key.Binding // their personal data, for good
 }
 
 // unarchiveKey is x on an archived customer: it brings them back.
@@ -64,14 +81,24 @@ var unarchiveKey = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "unarchiv
 func DefaultDetailKeys() DetailKeys {
 	return DetailKeys{
 		CustomerActionKeys: kit.DefaultCustomerActionKeys(),
-		Up:                 key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
-		Down:               key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
+		Up:                 key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:               key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down the timeline")),
 		PageUp:             key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", "page up")),
 		PageDown:           key.NewBinding(key.WithKeys("pgdown", "ctrl+f", "space"), key.WithHelp("pgdn", "page down")),
+		Top:                key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "the customer")),
+		Bottom:             key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "oldest entry")),
+		Timeline:           key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "timeline")),
 		Edit:               key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
 		Archive:            key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "archive")),
 		Unarchive:          unarchiveKey,
+		EditEntry:          key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		Void:               key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "void")),
+		Restore:            key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "restore")),
+		HideVoided:         key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "hide voided")),
+		ShowVoided:         key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "show voided")),
 		Paid:               key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "mark paid")),
+		History:            key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "their history")),
+		Erase:              key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "erase their data")),
 	}
 }
 
@@ -111,16 +138,6 @@ func DefaultOrderFormKeys() OrderFormKeys {
 	}
 }
 
-// ImportKeys are the import prompt's own: enter on the path imports.
-type ImportKeys struct {
-	Import key.Binding
-}
-
-// DefaultImportKeys returns the import prompt's bindings.
-func DefaultImportKeys() ImportKeys {
-	return ImportKeys{Import: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "import"))}
-}
-
 // OfferingKeys are the offerings list's bindings.
 type OfferingKeys struct {
 	kit.ListKeys
@@ -156,6 +173,54 @@ func DefaultMarkKeys() MarkKeys {
 		Mark:    key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),
 		Segment: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "segment")),
 		Clear:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear marks")),
+	}
+}
+
+// DupWarningKeys are the bindings of the warning over a new customer who
+// may be one already in the book.
+type DupWarningKeys struct {
+	kit.ListKeys // up and down move between the customers it may be
+	Open         key.Binding
+	Merge        key.Binding
+	KeepBoth     key.Binding
+}
+
+// DefaultDupWarningKeys returns the duplicate warning's bindings.
+func DefaultDupWarningKeys() DupWarningKeys {
+	return DupWarningKeys{
+		ListKeys: kit.DefaultListKeys(),
+		Open:     key.NewBinding(key.WithKeys("o", "enter"), key.WithHelp("o", "open them")),
+		Merge:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "merge into them")),
+		KeepBoth: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add anyway")),
+	}
+}
+
+// mergeKeyMap is the merge form's huh keymap: space picks a conflicting
+// value to take, and no letter does anything (as on every choice).
+func mergeKeyMap() *huh.KeyMap {
+	km := kit.ChoiceKeyMap()
+	km.MultiSelect.Toggle = key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "take it"))
+	km.MultiSelect.Filter.SetEnabled(false)
+	return km
+}
+
+// DupListKeys are the bindings of the list of likely duplicates.
+type DupListKeys struct {
+	kit.ListKeys
+	Merge      key.Binding // the newer into the older
+	MergeOther key.Binding // the older into the newer
+	OpenOlder  key.Binding
+	OpenNewer  key.Binding
+}
+
+// DefaultDupListKeys returns the duplicates list's bindings.
+func DefaultDupListKeys() DupListKeys {
+	return DupListKeys{
+		ListKeys:   kit.DefaultListKeys(),
+		Merge:      key.NewBinding(key.WithKeys("m", "enter"), key.WithHelp("m", "merge newer into older")),
+		MergeOther: key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "older into newer")),
+		OpenOlder:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open older")),
+		OpenNewer:  key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "open newer")),
 	}
 }
 

@@ -292,6 +292,8 @@ func (l *customerList) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Batch(l.reload(), kit.Status("Hiding archived customers."))
 	case key.Matches(msg, l.keys.Add):
 		return openCustomerForm(l.com, l.store, 0)
+	case key.Matches(msg, l.keys.Duplicates):
+		return openDupList(l.com, l.store)
 	case key.Matches(msg, l.keys.Edit):
 		if r, ok := l.selected(); ok {
 			return openCustomerForm(l.com, l.store, r.ID)
@@ -420,14 +422,9 @@ func (l *customerList) handleWelcomeKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// openImport asks for a file to import, or says how when the app has no
-// importer.
-func (l *customerList) openImport() tea.Cmd {
-	if l.com.Import == nil {
-		return kit.Status("Import a file with: clientele import FILE (see clientele import --help).")
-	}
-	return kit.Push(func() kit.Screen { return kit.NewForm(l.com, newImportPrompt(l.com)) })
-}
+// openImport asks for the import (tui/imports), which says how to import
+// from the command line when the app has no importer.
+func (l *customerList) openImport() tea.Cmd { return kit.Send(kit.ImportMsg{}) }
 
 // checkEmpty asks whether the database has any customer at all, archived
 // ones included, to choose between "no match" and the welcome panel.
@@ -569,14 +566,15 @@ func (l *customerList) welcome() string {
 			"     customers, 14 months of orders, feedback and complaints, to try things out\n")
 	}
 	b.WriteString("  " + k(l.keys.Add) + "  add your first customer\n")
-	b.WriteString("  " + k(l.keys.Import) + "  import a CSV of orders or customers\n")
+	b.WriteString("  " + k(l.keys.Import) + "  import your orders, payments or contacts from a file\n")
 	if l.importHelp {
 		b.WriteString("\n" + st.Section.Render("Importing") + "\n" +
 			"  Quit (q) and run, in this folder:\n\n" +
 			"    clientele import orders.csv\n\n" +
-			"  It reads Etsy's Sold Orders CSV, invoice lines like the Online Retail data\n" +
-			"  set, or any CSV with a date, a customer and an amount. Add --dry-run to see\n" +
-			"  what it would add first. Nothing is written unless every line reads.\n")
+			"  It reads the exports of Etsy, Shopify, Square, WooCommerce, Stripe, PayPal,\n" +
+			"  Google and Outlook contacts and vCard files, or any CSV with a date, a\n" +
+			"  customer and an amount. Add --dry-run to see what it would add first.\n" +
+			"  Nothing is written unless every line reads.\n")
 	}
 	if l.loadingDemo {
 		b.WriteString("\n" + st.Muted.Render("Writing the demo business…"))
@@ -615,9 +613,19 @@ func (l *customerList) archiveKey() key.Binding {
 func (l *customerList) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		l.keys.ListKeys.Bindings(),
-		{l.keys.Open, l.keys.Filter, l.keys.Sort, l.keys.ShowArchive},
+		{l.keys.Open, l.keys.Filter, l.keys.Sort, l.keys.ShowArchive, l.keys.Duplicates},
 		{l.mkeys.Mark, l.mkeys.Segment, l.mkeys.Clear},
 		{l.keys.Add, l.keys.Edit, l.archiveKey(), l.keys.Import, OfferingsKey},
 		l.keys.CustomerActionKeys.Bindings(),
 	}
+}
+
+// WriteKeys implements kit.Writer: the keys that write, or open a form
+// that does, on the welcome panel or the list.
+func (l *customerList) WriteKeys() []key.Binding {
+	k := l.keys
+	if l.empty {
+		return []key.Binding{k.Demo, k.Add, k.Import}
+	}
+	return append([]key.Binding{k.Add, k.Edit, k.Archive, k.Import, l.mkeys.Segment}, k.CustomerActionKeys.Bindings()...)
 }

@@ -28,6 +28,10 @@ type customerLoadedMsg struct {
 	year, ever model.CustomerProfit
 }
 
+// customerGoneMsg says customer id is no longer in the book (an undo
+// took them back, a merge or an erasure): their detail says so.
+type customerGoneMsg struct{ id int64 }
+
 // archivedMsg reports a customer archived (or brought back, back true).
 type archivedMsg struct {
 	id   int64

@@ -292,3 +292,8 @@ func (f *offeringForm) Save() (tea.Cmd, error) {
 func (f *offeringForm) Banner(w int) string {
 	return kit.Truncate(f.com.Styles.Muted.Render("The price fills in order lines; the unit cost counts against profit."), w)
 }
+
+// WriteKeys implements kit.Writer.
+func (l *offeringList) WriteKeys() []key.Binding {
+	return []key.Binding{l.keys.Add, l.keys.Edit, l.keys.Retire}
+}

@@ -2,13 +2,8 @@ package customers_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 
-	"clientele/model"
-	"clientele/store/importer"
-	"clientele/tui"
 	"clientele/tui/tuitest"
 )
 
@@ -42,35 +37,4 @@ func TestOfferingsAddEditAndSKUConflict(t *testing.T) {
 			t.Errorf("%s still retired", o.Name)
 		}
 	}
-}
-
-func TestImportPrompt(t *testing.T) {
-	t.Parallel()
-	db := tuitest.FixtureStore(t)
-	d := newDriverWith(t, db, 80, 24, tui.Options{Import: func(ctx context.Context, path string) (model.ImportSummary, error) {
-		return importer.ImportFile(ctx, db, path, importer.Options{})
-	}})
-	dir := t.TempDir()
-	bad := filepath.Join(dir, "bad.csv")
-	good := filepath.Join(dir, "good.csv")
-	os.WriteFile(bad, []byte("date,customer,amount\n2026-11-01,Zoe Quinn,12.5O\n"), 0o600)
-	os.WriteFile(good, []byte("date,customer,amount\n2026-11-01,Zoe Quinn,12.50\n"), 0o600)
-
-	d.Keys("i")
-	tuitest.MustContain(t, d.Screen(), "Import a CSV file", "CSV file to import")
-	d.Keys("enter") // no path yet: says so
-	tuitest.MustContain(t, d.Screen(), "CSV file to import  ✗ is required")
-	d.Keys(bad, "enter")
-	tuitest.MustContain(t, d.Screen(), `line 2, column amount: amount "12.5O" is not a number`, "bad.csv")
-	// The path is still typed: fix it and import.
-	for range len("bad.csv") {
-		d.Keys("backspace")
-	}
-	d.Keys("good.csv", "enter")
-	tuitest.MustContain(t, d.Screen(), "Imported 1 order (1 line), 1 customer from orders.")
-	if n, _ := db.CustomerCount(context.Background()); n != 26 {
-		t.Errorf("%d customers after the import, want 26", n)
-	}
-	d.Keys("G")
-	tuitest.MustContain(t, d.Screen(), "Zoe Quinn")
 }

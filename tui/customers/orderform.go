@@ -24,9 +24,11 @@ import (
 // the fields at fault and keeps everything typed.
 type orderForm struct {
 	com   *kit.Context
-	store model.OrderStore
+	store OrderStore
 	keys  OrderFormKeys
 	w, h  int
+	// orig is the stored order the form corrects; nil for a new one.
+	orig *model.Order
 
 	customer  model.CustomerName
 	offerings map[string]*model.Offering // folded name and SKU → offering
@@ -47,6 +49,9 @@ type orderLine struct {
 	item, qty, price textinput.Model
 	offering         *model.Offering
 	priceFilled      bool // price came from the offering, replace it when the offering changes
+	// stored is the line as stored, on an order being corrected: its
+	// unit cost stays while it sells the same thing.
+	stored *model.OrderLine
 }
 
 // The fields, in tab order: kind, date, then item, quantity and price of
@@ -72,6 +77,7 @@ type orderFormData struct {
 	customer  model.CustomerName
 	offerings []model.Offering
 	repeat    *model.Order
+	edit      *model.Order // the order corrected
 }
 
 // OpenOrder loads the customer, the offerings and, to repeat, the last
@@ -102,7 +108,33 @@ func OpenOrder(com *kit.Context, store OrderStore, customerID int64, repeat bool
 	}
 }
 
-func newOrderForm(com *kit.Context, store model.OrderStore, data orderFormData) *orderForm {
+// OpenOrderEdit loads order id, its customer and the offerings, then opens
+// the order form filled with it: saving corrects the order, which keeps
+// its identity (its id, the id an import knows it by, its costs and
+// complaints).
+func OpenOrderEdit(com *kit.Context, store OrderStore, id int64) tea.Cmd {
+	return func() tea.Msg {
+		ctx := kit.Bg()
+		o, err := store.Order(ctx, id)
+		if err != nil {
+			return kit.ErrMsg{Err: err}
+		}
+		msg := orderFormData{edit: &o}
+		if o.CustomerID != 0 {
+			c, err := store.Customer(ctx, o.CustomerID)
+			if err != nil {
+				return kit.ErrMsg{Err: err}
+			}
+			msg.customer = model.CustomerName{ID: c.ID, Name: c.Name}
+		}
+		if msg.offerings, err = store.Offerings(ctx); err != nil {
+			return kit.ErrMsg{Err: err}
+		}
+		return kit.PushMsg{Open: func() kit.Screen { return kit.NewForm(com, newOrderForm(com, store, msg)) }}
+	}
+}
+
+func newOrderForm(com *kit.Context, store OrderStore, data orderFormData) *orderForm {
 	f := &orderForm{com: com, store: store, keys: DefaultOrderFormKeys(), customer: data.customer, kind: model.OrderSale,
 		offerings: map[string]*model.Offering{}, errs: map[int]string{}, focus: fieldLines}
 	var names []string
@@ -125,10 +157,18 @@ func newOrderForm(com *kit.Context, store model.OrderStore, data orderFormData) 
 	f.date = f.input("YYYY-MM-DD", 10)
 	f.date.SetValue(model.FormatDate(com.Today()))
 	f.notes = f.input("a note (optional)", 500)
-	if o := data.repeat; o != nil {
+	o := data.repeat
+	if o != nil {
 		f.repeated = o.OrderedAt
+	}
+	if data.edit != nil {
+		o, f.orig = data.edit, data.edit
+		f.kind = o.Kind
+		f.date.SetValue(model.FormatDate(o.OrderedAt))
+	}
+	if o != nil {
 		f.notes.SetValue(kit.Clean(o.Notes))
-		for _, l := range o.Lines {
+		for i, l := range o.Lines {
 			ln := f.newLine(names)
 			ln.item.SetValue(kit.Clean(l.Description))
 			if off := byID[l.OfferingID]; off != nil {
@@ -143,6 +183,9 @@ func newOrderForm(com *kit.Context, store model.OrderStore, data orderFormData) 
 				price = l.UnitPriceExact
 			}
 			ln.price.SetValue(strings.TrimPrefix(price, "-"))
+			if f.orig != nil {
+				ln.stored = &o.Lines[i]
+			}
 			f.lines = append(f.lines, ln)
 		}
 	}
@@ -230,8 +273,16 @@ func (f *orderForm) Snapshot() string {
 // Title implements screen.
 func (f *orderForm) Title() string {
 	what := "New order"
-	if f.kind == model.OrderRefund {
+	switch {
+	case f.orig != nil && f.kind == model.OrderRefund:
+		what = "Edit refund"
+	case f.orig != nil:
+		what = "Edit order"
+	case f.kind == model.OrderRefund:
 		what = "New refund"
+	}
+	if f.customer.ID == 0 {
+		return what + " · no customer"
 	}
 	return what + " · " + f.customer.Name
 }
@@ -419,12 +470,18 @@ func (f *orderForm) toggleKind(msg tea.KeyPressMsg) {
 func (f *orderForm) order() (model.Order, error) {
 	clear(f.errs)
 	o := model.Order{CustomerID: f.customer.ID, Kind: f.kind, Notes: strings.TrimSpace(f.notes.Value())}
+	if f.orig != nil && o.Notes == strings.TrimSpace(kit.Clean(f.orig.Notes)) {
+		o.Notes = f.orig.Notes // shown printable, left as it was: kept as stored
+	}
 	day, err := model.ParseDate(f.date.Value(), f.com.Now())
-	if err != nil {
+	switch {
+	case err != nil:
 		f.errs[fieldDate] = err.Error()
-	} else if day.Equal(f.com.Today()) {
+	case f.orig != nil && day.Equal(model.Day(f.orig.OrderedAt)):
+		o.OrderedAt = f.orig.OrderedAt // the day kept: its time too
+	case day.Equal(f.com.Today()):
 		o.OrderedAt = f.com.Now()
-	} else {
+	default:
 		o.OrderedAt = day
 	}
 	sign := int64(1)
@@ -501,6 +558,14 @@ func (f *orderForm) line(ln *orderLine, item, qtyText, priceText string, sign in
 	if ln.offering != nil {
 		l.OfferingID, l.UnitCost = ln.offering.ID, ln.offering.UnitCost
 	}
+	// A corrected line that still sells what it sold keeps the unit cost
+	// it was sold at: an offering's cost today is not the cost then.
+	if s := ln.stored; s != nil && s.OfferingID == l.OfferingID && (l.OfferingID != 0 || kit.Clean(s.Description) == item) {
+		l.UnitCost = s.UnitCost
+	}
+	if s := ln.stored; s != nil && kit.Clean(s.Description) == item {
+		l.Description = s.Description // shown printable, left as it was: kept as stored
+	}
 	return l, nil
 }
 
@@ -527,17 +592,33 @@ func (f *orderForm) Save() (tea.Cmd, error) {
 		return nil, err
 	}
 	store, name, symbol := f.store, f.customer.Name, f.com.Settings.CurrencySymbol()
+	if orig := f.orig; orig != nil {
+		// What the form does not show stays as stored.
+		o.ID, o.CustomerID, o.PaymentDue, o.PaidOn = orig.ID, orig.CustomerID, orig.PaymentDue, orig.PaidOn
+		if o.Kind == model.OrderRefund {
+			o.PaymentDue, o.PaidOn = time.Time{}, time.Time{}
+		}
+	}
 	return func() tea.Msg {
-		if err := store.CreateOrder(kit.Bg(), &o); err != nil {
+		edit := o.ID != 0
+		var err error
+		if edit {
+			err = store.UpdateOrder(kit.Bg(), &o)
+		} else {
+			err = store.CreateOrder(kit.Bg(), &o)
+		}
+		if err != nil {
 			return kit.SaveFailedMsg{Err: err}
 		}
 		what := "order"
 		if o.Kind == model.OrderRefund {
 			what = "refund"
 		}
-		total := o.Total()
-		return kit.SavedMsg{Text: fmt.Sprintf("Saved %s %s of %s for %s.", model.Article(what), what,
-			max(total, -total).Format(symbol), kit.Clean(name))}
+		total := max(o.Total(), -o.Total()).Format(symbol)
+		if edit {
+			return kit.SavedMsg{Text: fmt.Sprintf("Corrected the %s: now %s for %s. u undoes.", what, total, kit.Clean(name))}
+		}
+		return kit.SavedMsg{Text: fmt.Sprintf("Saved %s %s of %s for %s.", model.Article(what), what, total, kit.Clean(name))}
 	}, nil
 }
 
@@ -569,7 +650,12 @@ func (f *orderForm) Banner(w int) string {
 }
 
 // discards names what esc would throw away.
-func (f *orderForm) Discards() string { return "this order" }
+func (f *orderForm) Discards() string {
+	if f.orig != nil {
+		return "these corrections"
+	}
+	return "this order"
+}
 
 // View implements fields: a blank line under the banner, then the fields.
 func (f *orderForm) View() string {

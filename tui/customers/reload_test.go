@@ -21,6 +21,11 @@ func (s *countingStore) Timeline(ctx context.Context, id int64, limit int) ([]mo
 	return s.Store.Timeline(ctx, id, limit)
 }
 
+func (s *countingStore) TimelineWithVoided(ctx context.Context, id int64, limit int) ([]model.TimelineEntry, error) {
+	s.timelines.Add(1)
+	return s.Store.TimelineWithVoided(ctx, id, limit)
+}
+
 // TestSavingFromTheDetailReloadsItOnce: closing a form that saved shows
 // the screen under it reloaded once, not once for the close and again
 // for a "data changed" sent beside it.

@@ -14,30 +14,35 @@ type (
 		model.SegmentStore
 		model.OfferingStore
 		model.SettingsStore
+		model.DuplicateStore // the likely duplicates, merging them
 	}
 	// DetailStore is a customer's detail's: the customer, their history,
-	// profit, suggestions and unpaid orders, and the customer and segment
-	// forms.
+	// profit, suggestions and unpaid orders, voiding entries, and the
+	// customer and segment forms.
 	DetailStore interface {
 		model.CustomerStore
 		model.SegmentStore
 		model.TimelineStore
 		model.ProfitStore
 		model.AlsoBoughtStore
+		model.CorrectionStore // void and restore an entry
+		model.DuplicateStore  // erase the customer
 		model.PaymentStore
 	}
 	// OrderStore is the order form's: the customer, their last order, the
-	// offerings to pick from.
+	// offerings to pick from, and correcting an order.
 	OrderStore interface {
 		model.CustomerStore
 		model.OrderStore
 		model.OfferingStore
+		model.CorrectionStore
 	}
 	// CostStore is the cost form's: the customer and their recent orders.
 	CostStore interface {
 		model.CustomerStore
 		model.OrderStore
 		model.CostStore
+		model.CorrectionStore // correcting a cost
 	}
 	// MessageStore is the message screen's: the customer, the templates,
 	// their facts, the contact log.
@@ -50,5 +55,6 @@ type (
 	formStore interface {
 		model.CustomerStore
 		model.SegmentStore
+		model.DuplicateStore // the warning before adding a likely duplicate
 	}
 )

@@ -76,6 +76,9 @@ type feedbackScreen struct {
 	filter    textinput.Model
 	filtering bool // the customer filter has focus
 	facts     *feedbackFacts
+	// hideVoided leaves voided feedback out of the log; it shows, struck,
+	// until X hides it.
+	hideVoided bool
 
 	// The NPS view's promoter list.
 	promoters kit.Table
@@ -108,6 +111,7 @@ type Store interface {
 	model.SegmentStore
 	model.OfferingStore
 	model.FitStore
+	model.CorrectionStore // voiding and restoring an entry
 }
 
 // New is the Feedback tab.
@@ -202,6 +206,13 @@ func (s *feedbackScreen) Back() (bool, tea.Cmd) {
 	return false, nil
 }
 
+// logQuery is the log's query: the filters, and the voided unless hidden.
+func (s *feedbackScreen) logQuery() model.FeedbackQuery {
+	q := s.query
+	q.WithVoided = !s.hideVoided
+	return q
+}
+
 func (s *feedbackScreen) filtered() bool {
 	return s.query.Kind != "" || s.query.Status != "" || s.query.Customer != "" || s.query.SegmentID != 0 ||
 		s.query.OfferingID != 0
@@ -211,7 +222,7 @@ func (s *feedbackScreen) filtered() bool {
 func (s *feedbackScreen) reload() tea.Cmd {
 	s.seq++
 	s.inFlight = true
-	cmds := []tea.Cmd{loadFeedback(s.com, s.store, s.query, s.seq, max(0, s.table.Cursor()-kit.WindowRows/3), true)}
+	cmds := []tea.Cmd{loadFeedback(s.com, s.store, s.logQuery(), s.seq, max(0, s.table.Cursor()-kit.WindowRows/3), true)}
 	if s.view == viewWishes {
 		cmds = append(cmds, s.loadWishes())
 	}
@@ -275,7 +286,7 @@ func (s *feedbackScreen) ensureWindow() tea.Cmd {
 		return nil
 	}
 	s.inFlight = true
-	return loadFeedback(s.com, s.store, s.query, s.seq, s.table.WindowStart(), false)
+	return loadFeedback(s.com, s.store, s.logQuery(), s.seq, s.table.WindowStart(), false)
 }
 
 // row returns log row i if it is loaded.
@@ -377,6 +388,24 @@ func (s *feedbackScreen) handleLogKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, s.keys.Open):
 		return s.openSelected()
+	case key.Matches(msg, s.keys.Edit) && ok:
+		if r.Voided() {
+			return kit.Status("That feedback is voided: x restores it, then e edits it.")
+		}
+		return kit.Send(kit.EditRecordMsg{Kind: model.RecordFeedback, ID: r.ID})
+	case key.Matches(msg, s.keys.Void) && ok:
+		what := "the feedback of " + model.FormatDate(r.On) + " · " + feedbackSummary(r.Feedback, r.Customer)
+		if r.Voided() {
+			return kit.RestoreRecord(s.store, model.RecordFeedback, r.ID, what)
+		}
+		return kit.OpenVoid(s.com, s.store, model.RecordFeedback, r.ID, what)
+	case key.Matches(msg, s.keys.HideVoided):
+		s.hideVoided = !s.hideVoided
+		text := "Voided feedback shown, struck; X hides it."
+		if s.hideVoided {
+			text = "Voided feedback hidden; X shows it."
+		}
+		return tea.Batch(s.refilter(), kit.Status("%s", text))
 	case key.Matches(msg, s.keys.Replied):
 		if ok {
 			return s.setStatus(r, model.FeedbackReplied)
@@ -452,7 +481,7 @@ func (s *feedbackScreen) refilter() tea.Cmd {
 	s.table.SetCursor(0)
 	s.seq++
 	s.inFlight = true
-	return loadFeedback(s.com, s.store, s.query, s.seq, 0, false)
+	return loadFeedback(s.com, s.store, s.logQuery(), s.seq, 0, false)
 }
 
 // setStatus toggles r's status: a second r takes a reply back to new, a
@@ -697,6 +726,11 @@ func (s *feedbackScreen) logCells(i int) []kit.Cell {
 	case r.Status == model.FeedbackActedOn:
 		stateStyle = &st.Good
 	}
+	if r.Voided() {
+		// Struck, and "void" in words where the status was: strikethrough
+		// may not show.
+		stateStyle, scoreStyle, state = &st.Voided, &st.Voided, "void"
+	}
 	who := r.Customer
 	if r.CustomerID == 0 {
 		who = "anonymous"
@@ -705,7 +739,7 @@ func (s *feedbackScreen) logCells(i int) []kit.Cell {
 	if r.Offering != "" {
 		answer = "[" + r.Offering + "] " + answer
 	}
-	return []kit.Cell{
+	cells := []kit.Cell{
 		{Text: model.FormatDate(r.On)},
 		{Text: kind, Style: &st.Muted},
 		{Text: who},
@@ -713,6 +747,12 @@ func (s *feedbackScreen) logCells(i int) []kit.Cell {
 		{Text: state, Style: stateStyle},
 		{Text: answer},
 	}
+	if r.Voided() {
+		for i := range cells {
+			cells[i].Style = &st.Voided
+		}
+	}
+	return cells
 }
 
 // npsChartLines is how many months of bars the NPS view shows in a body h
@@ -829,16 +869,40 @@ func (s *feedbackScreen) ShortHelp() []key.Binding {
 		// Nothing to mark or open; the filters stay, to widen a search.
 		return []key.Binding{s.keys.Add, s.keys.View, s.keys.Kind, s.keys.Status, s.keys.Customer}
 	}
+	if r, ok := s.selected(); ok && r.Voided() {
+		return []key.Binding{s.keys.Restore, s.keys.Open, s.voidedKey(), s.keys.Add, s.keys.View}
+	}
 	return []key.Binding{s.keys.Add, s.keys.Replied, s.keys.ActedOn, s.keys.Open, s.keys.View, s.keys.Kind,
-		s.keys.Status, s.keys.Customer}
+		s.keys.Status, s.keys.Customer, s.keys.Edit, s.keys.Void, s.voidedKey()}
+}
+
+// voidedKey is X as it works now: hide the voided, or show them.
+func (s *feedbackScreen) voidedKey() key.Binding {
+	if s.hideVoided {
+		return s.keys.ShowVoided
+	}
+	return s.keys.HideVoided
 }
 
 // FullHelp implements help.KeyMap.
 func (s *feedbackScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		s.keys.ListKeys.Bindings(),
-		{s.keys.Add, s.keys.View, s.keys.Open, s.keys.Replied, s.keys.ActedOn},
+		{s.keys.Add, s.keys.View, s.keys.Open, s.keys.Replied, s.keys.ActedOn, s.keys.Edit, s.keys.Void, s.voidedKey()},
 		{s.keys.Kind, s.keys.Status, s.keys.Segment, s.keys.Offering, s.keys.Customer},
 		{s.keys.Promote, s.keys.Expand, s.keys.Theme, s.keys.Mark, s.keys.Merge},
 	}
+}
+
+// WriteKeys implements kit.Writer: the keys of the view on screen that
+// write (t names a theme on the wishlist, but filters the log by kind).
+func (s *feedbackScreen) WriteKeys() []key.Binding {
+	k := s.keys
+	switch s.view {
+	case viewNPS:
+		return []key.Binding{k.Add, k.Promote}
+	case viewWishes:
+		return []key.Binding{k.Add, k.Theme, k.Merge}
+	}
+	return []key.Binding{k.Add, k.Replied, k.ActedOn, k.Void} // x restores a voided entry at once
 }

@@ -27,6 +27,8 @@ type feedbackForm struct {
 	customerID int64
 	data       feedbackFormData
 	kind       model.FeedbackKind // "" while the kind is being chosen
+	// orig is the stored feedback the form corrects; nil for new.
+	orig *model.Feedback
 
 	// Field values, as typed.
 	score, answer, question, customer, offering string
@@ -59,11 +61,29 @@ type FormStore interface {
 	model.SetupStore
 	model.OfferingStore
 	model.FeedbackStore
+	model.CorrectionStore // correcting an entry
 }
 
 // OpenForm loads the customer (0 for anonymous feedback), the saved
 // questions and the offerings, then opens the feedback form.
 func OpenForm(com *kit.Context, store FormStore, customerID int64) tea.Cmd {
+	return openForm(com, store, customerID, nil)
+}
+
+// OpenEdit loads feedback id, then opens the feedback form filled with it:
+// saving corrects it (an NPS answer entered as 6 instead of 9, a wish on
+// the wrong customer).
+func OpenEdit(com *kit.Context, store FormStore, id int64) tea.Cmd {
+	return func() tea.Msg {
+		r, err := store.Feedback(kit.Bg(), id)
+		if err != nil {
+			return kit.ErrMsg{Err: err}
+		}
+		return openForm(com, store, r.CustomerID, &r)()
+	}
+}
+
+func openForm(com *kit.Context, store FormStore, customerID int64, edit *model.FeedbackRow) tea.Cmd {
 	return func() tea.Msg {
 		ctx := kit.Bg()
 		pick, err := kit.LoadCustomerPick(ctx, store, customerID)
@@ -78,13 +98,36 @@ func OpenForm(com *kit.Context, store FormStore, customerID int64) tea.Cmd {
 			return kit.ErrMsg{Err: err}
 		}
 		return kit.PushMsg{Open: func() kit.Screen {
-			return kit.NewForm(com, &feedbackForm{com: com, store: store, keys: DefaultFeedbackFormKeys(), customerID: customerID, data: data})
+			f := &feedbackForm{com: com, store: store, keys: DefaultFeedbackFormKeys(), customerID: customerID, data: data}
+			if edit != nil {
+				f.fill(edit)
+			}
+			return kit.NewForm(com, f)
 		}}
 	}
 }
 
+// fill takes the values from the stored entry r: its kind is chosen, its
+// fields hold what it says, made printable.
+func (f *feedbackForm) fill(r *model.FeedbackRow) {
+	f.orig = &r.Feedback
+	score := ""
+	if r.HasScore {
+		score = strconv.Itoa(r.Score)
+	}
+	f.choose(r.Kind, score)
+	f.answer, f.question, f.channel = kit.Clean(r.Answer), kit.Clean(r.Question), r.Channel
+	f.offering = kit.Clean(r.Offering)
+}
+
 // Title implements screen.
 func (f *feedbackForm) Title() string {
+	if f.orig != nil {
+		if f.data.pick.Customer.ID != 0 {
+			return "Edit feedback from " + f.data.pick.Customer.Name
+		}
+		return "Edit feedback"
+	}
 	if f.data.pick.Customer.ID != 0 {
 		return "Feedback from " + f.data.pick.Customer.Name
 	}
@@ -180,6 +223,17 @@ func (f *feedbackForm) feedback() (model.Feedback, string, map[string]string) {
 	errs := map[string]string{}
 	fb := model.Feedback{On: f.com.Today(), Kind: f.kind, Channel: f.channel, Question: strings.TrimSpace(f.question),
 		Answer: strings.TrimSpace(f.answer), Status: model.FeedbackNew}
+	if o := f.orig; o != nil {
+		// What the form does not show stays as stored; text left as it
+		// was shown stays as stored (it was shown printable).
+		fb.ID, fb.On, fb.Status, fb.Theme, fb.RepliedOn = o.ID, o.On, o.Status, o.Theme, o.RepliedOn
+		if fb.Answer == strings.TrimSpace(kit.Clean(o.Answer)) {
+			fb.Answer = o.Answer
+		}
+		if fb.Question == strings.TrimSpace(kit.Clean(o.Question)) {
+			fb.Question = o.Question
+		}
+	}
 	if f.kind == model.FeedbackNPS {
 		s := strings.TrimSpace(f.score)
 		n, err := strconv.Atoi(s)
@@ -227,6 +281,12 @@ func (f *feedbackForm) Save() (tea.Cmd, error) {
 	return func() tea.Msg {
 		if err := kit.LookupInto(kit.Bg(), store, lookup, &fb.CustomerID); err != nil {
 			return kit.SaveFailedMsg{Err: err}
+		}
+		if fb.ID != 0 {
+			if err := store.UpdateFeedback(kit.Bg(), &fb); err != nil {
+				return kit.SaveFailedMsg{Err: err}
+			}
+			return kit.SavedMsg{Text: "Corrected the feedback: now " + feedbackSummary(fb, kit.StoredName(kit.Bg(), store, fb.CustomerID)) + ". u undoes."}
 		}
 		if err := store.CreateFeedback(kit.Bg(), &fb); err != nil {
 			return kit.SaveFailedMsg{Err: err}

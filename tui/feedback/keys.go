@@ -23,6 +23,12 @@ type FeedbackKeys struct {
 	Segment  key.Binding
 	Offering key.Binding
 	Customer key.Binding
+	// Correcting an entry of the log.
+	Edit       key.Binding
+	Void       key.Binding
+	Restore    key.Binding // the same key on a voided entry
+	HideVoided key.Binding
+	ShowVoided key.Binding
 	// The NPS view.
 	Promote key.Binding
 	// The wishlist.
@@ -38,22 +44,27 @@ type FeedbackKeys struct {
 // DefaultFeedbackKeys returns the Feedback screen's bindings.
 func DefaultFeedbackKeys() FeedbackKeys {
 	return FeedbackKeys{
-		ListKeys: kit.DefaultListKeys(),
-		Add:      key.NewBinding(key.WithKeys("a", "f"), key.WithHelp("a", "add")),
-		View:     key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "log/NPS/wishlist")),
-		Open:     key.NewBinding(key.WithKeys("o", "enter"), key.WithHelp("o", "open customer")),
-		Replied:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "replied")),
-		ActedOn:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "acted on")),
-		Kind:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "kind")),
-		Status:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "status")),
-		Segment:  key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "segment")),
-		Offering: key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "offering")),
-		Customer: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "customer")),
-		Promote:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "make advocate")),
-		Expand:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "who asked")),
-		Theme:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "name theme")),
-		Mark:     key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),
-		Merge:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "merge marked here")),
+		ListKeys:   kit.DefaultListKeys(),
+		Add:        key.NewBinding(key.WithKeys("a", "f"), key.WithHelp("a", "add")),
+		View:       key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "log/NPS/wishlist")),
+		Open:       key.NewBinding(key.WithKeys("o", "enter"), key.WithHelp("o", "open customer")),
+		Replied:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "replied")),
+		ActedOn:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "acted on")),
+		Kind:       key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "kind")),
+		Status:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "status")),
+		Segment:    key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "segment")),
+		Offering:   key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "offering")),
+		Customer:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "customer")),
+		Edit:       key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		Void:       key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "void")),
+		Restore:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "restore")),
+		HideVoided: key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "hide voided")),
+		ShowVoided: key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "show voided")),
+		Promote:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "make advocate")),
+		Expand:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "who asked")),
+		Theme:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "name theme")),
+		Mark:       key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),
+		Merge:      key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "merge marked here")),
 		// The help line said "enter keep filter" here: the keys are the
 		// filter's, but what they do is name the theme.
 		SaveTheme:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "name the theme")),

@@ -9,10 +9,22 @@ import (
 
 // ErrorText says what went wrong in words a person can act on.
 func ErrorText(err error) string {
+	var refused refusedError
 	switch {
+	case errors.As(err, &refused):
+		return refused.text
 	case errors.Is(err, model.ErrBusy):
 		return "Another copy of clientele is writing to this file; try again in a moment."
+	case errors.Is(err, model.ErrDamaged):
+		// The store's words name the file and the three ways back: clientele
+		// check, the latest backup, sqlite3's .recover.
+		return sentence(err.Error())
 	case errors.Is(err, model.ErrReadOnly):
+		// The store says why (a read-only folder, file or disk, a full disk,
+		// a followed copy); the bare error says only that.
+		if err.Error() != model.ErrReadOnly.Error() && !strings.HasPrefix(err.Error(), model.ErrReadOnly.Error()+":") {
+			return sentence(err.Error())
+		}
 		return "The database file is read-only: nothing was saved; check its permissions."
 	case errors.Is(err, model.ErrDiskFull):
 		return "The disk is full: nothing was saved. Free some space and try again."

@@ -246,6 +246,13 @@ func (f *Form) HoldQuit() bool {
 
 // save checks the values and runs the body's save command.
 func (f *Form) submit() tea.Cmd {
+	if _, reading := f.body.(Reading); !reading {
+		// The book may have been found damaged since the form opened:
+		// nothing is written, everything typed stays.
+		if err := f.c.RefusedError(); err != nil {
+			return f.failed(err)
+		}
+	}
 	cmd, err := f.body.Save()
 	if err != nil {
 		return f.failed(err)
@@ -492,6 +499,13 @@ func typedOnChoice(k tea.KeyPressMsg, f huh.Field) bool {
 	switch f.(type) {
 	case *huh.Input, *huh.Text, *huh.Confirm, nil:
 		return false
+	case *huh.MultiSelect[string]:
+		// Its own keys (space picks an option) are not typing.
+		for _, b := range f.KeyBinds() {
+			if key.Matches(k, b) {
+				return false
+			}
+		}
 	}
 	return true
 }

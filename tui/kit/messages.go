@@ -114,3 +114,48 @@ type NewMessageMsg struct {
 
 // FollowUpMsg asks for a customer's next follow-up date.
 type FollowUpMsg struct{ CustomerID int64 }
+
+// HistoryMsg asks for the history of the changes to one customer's
+// records.
+type HistoryMsg struct{ CustomerID int64 }
+
+// EditRecordMsg asks for the form that corrects one record (an order, a
+// cost, a contact, feedback, a complaint), filled with it as stored; each
+// kind's form is its area's.
+type EditRecordMsg struct {
+	Kind model.RecordKind
+	ID   int64
+}
+
+// ImportMsg asks for the import: a file's path, then what it would do.
+type ImportMsg struct{}
+
+// The requests for a form that writes to the book: the root refuses them
+// while the book cannot be written (see Book).
+
+// WritesBook implements WriteRequest.
+func (NewOrderMsg) WritesBook() {}
+
+// WritesBook implements WriteRequest.
+func (NewCostMsg) WritesBook() {}
+
+// WritesBook implements WriteRequest.
+func (NewFeedbackMsg) WritesBook() {}
+
+// WritesBook implements WriteRequest.
+func (NewComplaintMsg) WritesBook() {}
+
+// WritesBook implements WriteRequest.
+func (NewTouchMsg) WritesBook() {}
+
+// WritesBook implements WriteRequest.
+func (FollowUpMsg) WritesBook() {}
+
+// WritesBook implements WriteRequest: the message logs the contact.
+func (NewMessageMsg) WritesBook() {}
+
+// WritesBook implements WriteRequest.
+func (ImportMsg) WritesBook() {}
+
+// WritesBook implements WriteRequest: the form corrects the record.
+func (EditRecordMsg) WritesBook() {}

@@ -77,8 +77,12 @@ type Context struct {
 	// LoadDemo fills an empty database with the demo business; nil hides
 	// the offer.
 	LoadDemo func(context.Context) (string, error)
-	// Import imports a CSV file; nil hides the import prompt.
-	Import func(context.Context, string) (model.ImportSummary, error)
+	// Import reads files into the book (tui/imports shows what a file
+	// would do, then imports it); nil hides the import.
+	Import model.Importer
+	// Book is whether the book can be written, and why not (see Book and
+	// Refuse: every write checks it before it does anything).
+	Book Book
 	// Desktop is the owner's programs a message is handed to (the mail
 	// program, the phone link, the editor, the clipboard); nil is none.
 	Desktop *desktop.Desktop

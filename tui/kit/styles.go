@@ -32,9 +32,14 @@ type Styles struct {
 	Selected lipgloss.Style // the row under the cursor
 	Marked   lipgloss.Style // rows marked with space
 	ColHead  lipgloss.Style // table column titles
+	// Voided is a record entered by mistake and voided: struck through
+	// and faded. Strikethrough may not show (NO_COLOR, some terminals):
+	// whoever draws one also says "void" in words.
+	Voided lipgloss.Style
 
 	Status    lipgloss.Style
 	StatusErr lipgloss.Style
+	Condition lipgloss.Style // the line that says the book cannot be written, or its copies fail
 	Panel     lipgloss.Style // a bordered box, e.g. the welcome panel
 	Key       lipgloss.Style // a key in running text: "press d"
 
@@ -74,8 +79,10 @@ func NewStyles(isDark, noColor bool) Styles {
 	s.Selected = lipgloss.NewStyle().Background(selBg).Bold(true)
 	s.Marked = lipgloss.NewStyle().Foreground(accent).Bold(true)
 	s.ColHead = lipgloss.NewStyle().Bold(true).Foreground(muted)
+	s.Voided = lipgloss.NewStyle().Strikethrough(true).Foreground(muted)
 	s.Status = lipgloss.NewStyle().Foreground(muted)
 	s.StatusErr = lipgloss.NewStyle().Foreground(bad).Bold(true)
+	s.Condition = lipgloss.NewStyle().Foreground(warn).Bold(true)
 	s.Panel = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(1, 2)
 	s.Key = lipgloss.NewStyle().Bold(true).Foreground(accent)
 	if noColor {
@@ -84,6 +91,7 @@ func NewStyles(isDark, noColor bool) Styles {
 		s.StatusErr = lipgloss.NewStyle().Bold(true)
 		s.Bad = lipgloss.NewStyle().Bold(true)
 		s.Marked = lipgloss.NewStyle().Bold(true)
+		s.Voided = lipgloss.NewStyle().Strikethrough(true).Faint(true)
 	}
 	s.Help = help.DefaultStyles(isDark)
 	if noColor {

@@ -23,6 +23,7 @@ type ProfitKeys struct {
 	PrevSection key.Binding
 	Open        key.Binding
 	Export      key.Binding
+	Retry       key.Binding // after the period could not be added up
 }
 
 // DefaultProfitKeys returns the Profit tab's bindings.
@@ -39,5 +40,6 @@ func DefaultProfitKeys() ProfitKeys {
 		PrevSection: key.NewBinding(key.WithKeys("V"), key.WithHelp("V", "previous section")),
 		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Export:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export")),
+		Retry:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "try again")),
 	}
 }

@@ -13,6 +13,12 @@ type profitLoadedMsg struct {
 	data *profitData
 }
 
+// profitFailedMsg says the analysis of a period could not be made.
+type profitFailedMsg struct {
+	seq int
+	err error
+}
+
 // periodChosenMsg carries the custom period the dates form settled on,
 // and the dates as typed, to offer again.
 type periodChosenMsg struct {

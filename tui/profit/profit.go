@@ -25,6 +25,7 @@ type profitScreen struct {
 	data    *profitData
 	seq     int
 	loading bool
+	failed  error // why the last load failed: the tab says so and offers r
 
 	period   model.Period
 	picked   model.PeriodKind // where p moved last: custom even when its form was cancelled
@@ -109,12 +110,12 @@ func (s *profitScreen) load() tea.Cmd {
 		s.period = model.PeriodOf(s.period.Kind, today)
 	}
 	s.seq++
-	s.loading = true
+	s.loading, s.failed = true, nil
 	store, period, settings, seq := s.store, s.period, s.com.Settings, s.seq
 	return func() tea.Msg {
 		d, err := computeProfit(store, period, today, settings)
 		if err != nil {
-			return kit.ErrMsg{Err: err}
+			return profitFailedMsg{seq: seq, err: err}
 		}
 		return profitLoadedMsg{seq: seq, data: d}
 	}
@@ -143,6 +144,14 @@ func (s *profitScreen) Update(msg tea.Msg) tea.Cmd {
 		s.months = len(sum.Months) // the latest months first in view: arrange clamps
 		s.arrange()
 		return nil
+	case profitFailedMsg:
+		if msg.seq != s.seq {
+			return nil
+		}
+		// The tab says it could not add the period up and offers r, instead
+		// of adding up for ever; the status line says why.
+		s.loading, s.failed = false, msg.err
+		return func() tea.Msg { return kit.ErrMsg{Err: msg.err} }
 	case periodChosenMsg:
 		s.period, s.from, s.to = msg.period, msg.from, msg.to
 		return s.load()
@@ -185,7 +194,12 @@ func (s *profitScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		s.section = (s.section + profitSections - 1) % profitSections
 		s.arrange()
 		return nil
+	case key.Matches(msg, k.Retry) && s.failed != nil:
+		return s.load()
 	case key.Matches(msg, k.Export):
+		if s.failed != nil && s.blank() != "" {
+			return kit.Status("Nothing to export: %s could not be added up; r tries again.", s.period.String())
+		}
 		if s.data == nil || s.loading {
 			return kit.Status("Still adding up %s; export in a moment.", s.period.String())
 		}
@@ -319,6 +333,9 @@ func (s *profitScreen) Info() string {
 func (s *profitScreen) ShortHelp() []key.Binding {
 	k := s.keys
 	out := []key.Binding{k.NextPeriod}
+	if s.failed != nil {
+		out = []key.Binding{k.Retry, k.NextPeriod}
+	}
 	if s.period.Kind == model.PeriodYear {
 		out = append(out, k.Year)
 	}
@@ -335,6 +352,6 @@ func (s *profitScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		k.ListKeys.Bindings(),
 		{k.NextPeriod, k.PrevPeriod, k.PrevYear, k.NextYear, k.Dates},
-		{k.NextSection, k.PrevSection, k.Open, k.Export},
+		{k.NextSection, k.PrevSection, k.Open, k.Export, k.Retry},
 	}
 }

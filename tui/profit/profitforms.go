@@ -66,6 +66,9 @@ func (f *periodForm) period() (model.Period, error) {
 // Title implements screen.
 func (f *periodForm) Title() string { return "Custom period" }
 
+// ReadsOnly implements kit.Reading: choosing a period writes nothing.
+func (f *periodForm) ReadsOnly() {}
+
 // save hands the period to the Profit tab, once this form has closed.
 func (f *periodForm) Save() (tea.Cmd, error) {
 	p, err := f.period()
@@ -122,6 +125,10 @@ func (f *exportPrompt) Build(b *kit.Builder) kit.Fields {
 
 // Title implements screen.
 func (f *exportPrompt) Title() string { return "Export profit" }
+
+// ReadsOnly implements kit.Reading: the export writes a file of its own,
+// never the book, so it works on a book that can only be read.
+func (f *exportPrompt) ReadsOnly() {}
 
 // save writes the summary in a command, in the format the name's ending
 // names (exportfile.FormatOf).

@@ -138,8 +138,12 @@ func (s *profitScreen) monthRows() int {
 // nothing to draw, or "".
 func (s *profitScreen) blank() string {
 	d := s.data
+	stale := d == nil || !samePeriod(d.summary.Period, s.period)
 	switch {
-	case d == nil || s.loading && !samePeriod(d.summary.Period, s.period):
+	case s.failed != nil && stale:
+		return "Could not add up " + s.period.String() + ": " + strings.TrimSuffix(kit.ErrorText(s.failed), ".") +
+			". Press r to try again."
+	case d == nil || s.loading && stale:
 		return "Adding up " + s.period.String() + "…"
 	case d.empty:
 		return "Nothing recorded yet: profit shows here once there are orders. Add one with o on a customer, " +

@@ -739,3 +739,19 @@ func (s *segmentFit) FullHelp() [][]key.Binding {
 		{k.NewSegment, k.Rename, k.Merge, k.Delete},
 	}
 }
+
+// WriteKeys implements kit.Writer: the keys of the view on screen that
+// write, or open a form that does.
+func (s *segmentFit) WriteKeys() []key.Binding {
+	k := s.keys
+	var keys []key.Binding
+	switch {
+	case s.view == viewDrains:
+		keys = append(keys, k.LetGo)
+	case s.view == viewAdvocates:
+		keys = append(keys, k.Promote)
+	case s.view == viewGroups && s.by == model.BySegment:
+		keys = append(keys, k.NewSegment, k.Rename, k.Merge, k.Delete)
+	}
+	return keys
+}

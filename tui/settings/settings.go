@@ -129,6 +129,9 @@ func (s *settingsTab) handleAddKey(msg tea.KeyPressMsg) tea.Cmd {
 		s.input.Blur()
 		return nil
 	case key.Matches(msg, s.keys.Save):
+		if cmd, refused := s.com.Refuse(); refused {
+			return cmd // the book was found damaged while the question was typed; it stays typed
+		}
 		text := s.input.Value()
 		if err := model.ValidateQuestion(text); err != nil {
 			text := "Not saved: the question " + kit.FieldMsg(err) + "."
@@ -178,6 +181,13 @@ func (s *settingsTab) View() string {
 		cad = []string{"none has its own; e sets days per segment"}
 	}
 	lines = append(lines, st.Title.Render("Settings")+st.Muted.Render("  e edits"))
+	state, recovery := s.com.State()
+	row("File", append([]string{kit.Clean(s.com.Book.Path)}, state...)...)
+	if recovery != "" {
+		for _, l := range kit.Wrap(recovery, max(s.w-labelW-1, 10)) {
+			lines = append(lines, strings.Repeat(" ", labelW+1)+st.Bad.Render(l))
+		}
+	}
 	row("Business", set.BusinessName, set.Currency, "hourly rate "+s.com.Money(set.HourlyRate))
 	row("Tiers", set.TierNames[:]...)
 	row("Stay in touch", "advocates "+daysOrOff(set.AdvocateDays, "every %d days"),
@@ -451,4 +461,9 @@ func (f *settingsForm) Save() (tea.Cmd, error) {
 		}
 		return kit.SavedMsg{Text: "Settings saved.", Then: kit.ReloadSettings(store)}
 	}, nil
+}
+
+// WriteKeys implements kit.Writer.
+func (s *settingsTab) WriteKeys() []key.Binding {
+	return []key.Binding{s.keys.Edit, s.keys.Add, s.keys.Delete}
 }

@@ -48,9 +48,12 @@ type dayPick struct {
 // until (a quick pick or a typed date).
 type reviewFormScreen struct {
 	com      *kit.Context
-	store    model.ReviewStore
+	store    Store
 	which    reviewForm
 	customer model.Customer
+	// orig is the stored contact the touch form corrects; nil for a new
+	// one. Correcting one adds its date to the fields.
+	orig *model.Touch
 
 	// Values as typed.
 	channel model.Channel
@@ -58,9 +61,10 @@ type reviewFormScreen struct {
 	picks   []dayPick
 	pick    int
 	typed   string
+	on      string // the contact's date, when correcting one
 }
 
-func newReviewForm(com *kit.Context, store model.ReviewStore, c model.Customer, which reviewForm) *reviewFormScreen {
+func newReviewForm(com *kit.Context, store Store, c model.Customer, which reviewForm) *reviewFormScreen {
 	f := &reviewFormScreen{com: com, store: store, which: which, customer: c, channel: c.Channel}
 	now := com.Today()
 	switch which {
@@ -79,7 +83,7 @@ func newReviewForm(com *kit.Context, store model.ReviewStore, c model.Customer, 
 
 // Snapshot implements kit.Body.
 func (f *reviewFormScreen) Snapshot() string {
-	return strings.Join([]string{string(f.channel), f.summary, itoa(f.pick), f.typed}, "\x00")
+	return strings.Join([]string{string(f.channel), f.summary, itoa(f.pick), f.typed, f.on}, "\x00")
 }
 
 func itoa(n int) string { return fmt.Sprintf("%d", n) }
@@ -94,7 +98,7 @@ func (f *reviewFormScreen) Build(b *kit.Builder) kit.Fields {
 		for _, c := range model.Channels {
 			channels = append(channels, huh.NewOption(string(c), c))
 		}
-		groups = append(groups, huh.NewGroup(
+		fields := []huh.Field{
 			huh.NewSelect[model.Channel]().Title("Channel").Options(channels...).Value(&f.channel).Inline(true),
 			in("What happened", &f.summary).Placeholder("called about the spring order").CharLimit(500).
 				Validate(func(s string) error {
@@ -103,7 +107,14 @@ func (f *reviewFormScreen) Build(b *kit.Builder) kit.Fields {
 					}
 					return nil
 				}),
-		))
+		}
+		if f.orig != nil {
+			fields = append(fields, in("Date", &f.on).Description("YYYY-MM-DD, yesterday, -3").Validate(func(s string) error {
+				_, err := model.ParseDate(s, f.com.Now())
+				return err
+			}))
+		}
+		groups = append(groups, huh.NewGroup(fields...))
 	default:
 		opts := make([]huh.Option[int], len(f.picks))
 		for i, p := range f.picks {
@@ -154,6 +165,9 @@ func (f *reviewFormScreen) Title() string {
 	case formSnooze:
 		return "Snooze " + f.customer.Name
 	}
+	if f.orig != nil {
+		return "Edit a contact with " + f.customer.Name
+	}
 	return "Log a contact with " + f.customer.Name
 }
 
@@ -165,8 +179,29 @@ func (f *reviewFormScreen) Save() (tea.Cmd, error) {
 	case formTouch:
 		t := model.Touch{CustomerID: id, At: f.com.Now(), Channel: f.channel, Kind: model.TouchContact,
 			Summary: strings.TrimSpace(f.summary)}
+		if o := f.orig; o != nil {
+			// What the form does not show stays as stored; a day kept
+			// keeps its time.
+			t.ID, t.At, t.Kind, t.Template = o.ID, o.At, o.Kind, o.Template
+			if t.Summary == strings.TrimSpace(kit.Clean(o.Summary)) {
+				t.Summary = o.Summary // shown printable, left as it was: kept as stored
+			}
+			day, err := model.ParseDate(f.on, f.com.Now())
+			if err != nil {
+				return nil, model.Invalid("date", "%v", err)
+			}
+			if !day.Equal(model.Day(o.At)) {
+				t.At = day
+			}
+		}
 		if err := t.Validate(); err != nil {
 			return nil, err
+		}
+		if t.ID != 0 {
+			write = func() (string, error) {
+				return "Corrected the contact with " + name + ". u undoes.", store.UpdateTouch(kit.Bg(), &t)
+			}
+			break
 		}
 		write = func() (string, error) { return "Logged a contact with " + name + ".", store.AddTouch(kit.Bg(), &t) }
 	default:
@@ -202,7 +237,29 @@ type Store interface {
 	model.ReviewStore
 	model.CustomerStore
 	model.PaymentStore
-	model.HistoryStore // u takes back a done or a snooze
+	model.HistoryStore    // u takes back a done or a snooze
+	model.CorrectionStore // correcting a contact
+}
+
+// OpenTouchEdit loads contact id and its customer, then opens the contact
+// form filled with it: saving corrects it.
+func OpenTouchEdit(com *kit.Context, store Store, id int64) tea.Cmd {
+	return func() tea.Msg {
+		ctx := kit.Bg()
+		t, err := store.Touch(ctx, id)
+		if err != nil {
+			return kit.ErrMsg{Err: err}
+		}
+		c, err := store.Customer(ctx, t.CustomerID)
+		if err != nil {
+			return kit.ErrMsg{Err: err}
+		}
+		return kit.PushMsg{Open: func() kit.Screen {
+			f := newReviewForm(com, store, c, formTouch)
+			f.orig, f.channel, f.summary, f.on = &t, t.Channel, kit.Clean(t.Summary), model.FormatDate(t.At)
+			return kit.NewForm(com, f)
+		}}
+	}
 }
 
 // OpenTouch opens the form that logs a contact with customer id.

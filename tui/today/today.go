@@ -437,3 +437,8 @@ func (t *today) FullHelp() [][]key.Binding {
 		t.keys.CustomerActionKeys.Bindings(),
 	}
 }
+
+// WriteKeys implements kit.Writer.
+func (t *today) WriteKeys() []key.Binding {
+	return append([]key.Binding{t.keys.Done, t.keys.Snooze, t.keys.Undo, t.keys.Paid}, t.keys.CustomerActionKeys.Bindings()...)
+}

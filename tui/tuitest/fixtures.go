@@ -7,6 +7,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math/rand/v2"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -306,4 +308,71 @@ func textColumn(db *sql.DB, query string, args ...any) ([]string, error) {
 		out = append(out, s)
 	}
 	return out, rows.Err()
+}
+
+// ReadOnly closes db and opens its file again to read only, as
+// clientele --follow opens a followed copy: every write refuses with
+// model.ErrReadOnly before it begins.
+func ReadOnly(t testing.TB, db *store.DB) *store.DB {
+	t.Helper()
+	return reopen(t, db, nil, store.OpenReadOnly)
+}
+
+// Damaged closes db, writes random bytes over one of its index pages
+// (one no screen needs to draw) and opens it again: the file opens, and
+// its quick check finds the damage.
+func Damaged(t testing.TB, db *store.DB) *store.DB {
+	t.Helper()
+	return reopen(t, db, spoilAnIndex, store.Open)
+}
+
+// reopen closes db, changes its closed file with change (when not nil)
+// and opens it again with open, on the tests' clock.
+func reopen(t testing.TB, db *store.DB, change func(path string) error,
+	open func(context.Context, string) (*store.DB, error)) *store.DB {
+	t.Helper()
+	path := db.Path()
+	err := db.Close()
+	if err == nil && change != nil {
+		err = change(path)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again.Now = Clock
+	t.Cleanup(func() { again.Close() })
+	return again
+}
+
+// spoilAnIndex writes random bytes over the last index's root page of the
+// database at path.
+func spoilAnIndex(path string) error {
+	raw, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		return err
+	}
+	var pageNo, pageSize int
+	err = raw.QueryRow("SELECT rootpage FROM sqlite_schema WHERE type = 'index' ORDER BY rootpage DESC LIMIT 1").
+		Scan(&pageNo)
+	if err == nil {
+		err = raw.QueryRow("PRAGMA page_size").Scan(&pageSize)
+	}
+	raw.Close()
+	if err != nil {
+		return err
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	at := (pageNo - 1) * pageSize
+	for i := at; i < at+pageSize && i < len(b); i++ {
+		b[i] = byte(r.Uint32())
+	}
+	return os.WriteFile(path, b, 0o600)
 }

@@ -1,0 +1,67 @@
+package tui
+
+import (
+	"errors"
+
+	"clientele/model"
+	"clientele/tui/kit"
+)
+
+// condition is what holds for the whole book and stays in view, on its
+// own line over the status line, whatever the screen: nothing can be
+// saved (the file is damaged, read-only, a followed copy). Messages come
+// and go in the status line under it.
+type condition struct {
+	// texts say it, the longest first; the first that fits the width is
+	// drawn, the last cut between words.
+	texts []string
+	bad   bool // red, not amber: the file is damaged
+}
+
+// condition returns the book's condition, or nil when there is none.
+func (a *App) condition() *condition {
+	b := a.com.Book
+	switch {
+	case b.Locked == nil:
+		return nil
+	case b.FollowedFrom != "":
+		from := kit.Clean(b.FollowedFrom)
+		return &condition{texts: []string{
+			"Followed from " + from + ": read-only here; it is written on the machine that replicates it",
+			"Followed from " + from + ": read-only here",
+			"Followed copy: read-only here",
+		}}
+	case a.com.Damaged():
+		return &condition{bad: true, texts: []string{
+			"Damaged file: nothing is saved. Recover with clientele check, your latest backup or sqlite3 .recover " +
+				"(Settings says more)",
+			"Damaged file: nothing is saved. Recover: clientele check, your backup, sqlite3 .recover",
+			"Damaged file: nothing is saved; Settings (,) says how to recover",
+			"Damaged file: nothing is saved",
+		}}
+	}
+	why := kit.Clean(model.Why(b.Locked))
+	if !errors.Is(b.Locked, model.ErrReadOnly) {
+		// The check could not run to the end (a disk error): the store
+		// writes nothing until it has.
+		return &condition{bad: true, texts: []string{"Nothing is saved: " + why}}
+	}
+	return &condition{texts: []string{
+		"Read-only: " + why + ". Reading, exports and backups work",
+		"Read-only: " + why,
+	}}
+}
+
+// conditionLine draws c in the width.
+func (a *App) conditionLine(c *condition) string {
+	style := a.com.Styles.Condition
+	if c.bad {
+		style = a.com.Styles.StatusErr
+	}
+	for _, t := range c.texts {
+		if kit.Width(t) <= a.width {
+			return style.Render(t)
+		}
+	}
+	return style.Render(kit.TruncateWords(c.texts[len(c.texts)-1], a.width))
+}
