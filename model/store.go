@@ -285,19 +285,16 @@ type StageChange struct {
 // FitStore reads what the Segment fit analysis weighs and moves customers
 // between stages from it.
 type FitStore interface {
-	// FitFacts reads every customer not archived with what the fit
-	// analysis needs besides their profit: segments, values, fit rating,
-	// referrer, complaints opened in period p, latest NPS answer and
-	// last activity. The figures "in the period" are left zero: they are
-	// the profitability rules'.
-	FitFacts(ctx context.Context, p Period) ([]FitCustomer, error)
+	// FitBook reads every customer not archived, in the list's order (by
+	// name), with what the fit analysis weighs: segments, values, fit
+	// rating, referrer, complaints opened in period p, latest NPS answer,
+	// last activity, and their figures "in the period" (sale orders,
+	// revenue, direct cost, cost to serve, profit) over p as the
+	// profitability rules define them.
+	FitBook(ctx context.Context, p Period) ([]FitCustomer, error)
 	// TimeSpent sums the minutes of time logged for a customer in period
 	// p.
 	TimeSpent(ctx context.Context, customerID int64, p Period) (int, error)
-	// FitFigures fills the figures "in the period" of customers read by
-	// FitFacts: sale orders, revenue, direct cost, cost to serve and
-	// profit over period p, as the profitability rules define them.
-	FitFigures(ctx context.Context, cs []FitCustomer, p Period) error
 	// SetStage moves a customer to stage, keeping reason as their let-go
 	// reason (cleared when reason is empty and stage is not former), and
 	// returns the change; ErrNotFound for a missing id, ErrInvalid for a
@@ -412,6 +409,7 @@ type Store interface {
 	HistoryStore
 	CorrectionStore
 	DuplicateStore
+	BookVersionStore
 }
 
 // OfferingStore keeps the products and services on sale.

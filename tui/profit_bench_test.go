@@ -13,8 +13,9 @@ import (
 // 100,000 customers and about a million order lines (Update and View,
 // budget 1 ms, and 1.2× its cost at 1,000 customers): down and up the top
 // list, and v from section to section, which draws the whale curve and
-// the monthly bars. What the tab computes when it opens is
-// BenchmarkProfitScreen in package profit.
+// the monthly bars; and returning to the tab with nothing changed (the
+// version read and a frame, budget 5 ms). What the tab computes when it
+// opens is BenchmarkProfitScreen in package profit.
 //
 //	go test ./tui -run '^$' -bench BenchmarkProfitScreen -benchtime 5x
 func BenchmarkProfitScreen(b *testing.B) {
@@ -38,4 +39,5 @@ func BenchmarkProfitScreen(b *testing.B) {
 	b.Run("key/customers=1000", func(b *testing.B) { keys(b, tuitest.OpenBench(b, 1000), 80, 24, []string{"v"}, down, up) })
 	b.Run("section", func(b *testing.B) { keys(b, db, 80, 24, nil, next) })
 	b.Run("section-wide", func(b *testing.B) { keys(b, db, 160, 48, nil, next) })
+	b.Run("return", func(b *testing.B) { benchReturn(b, db, "6") })
 }

@@ -3,6 +3,7 @@ package imports_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"clientele/store"
 	"clientele/store/importer"
 	"clientele/tui"
+	"clientele/tui/kit"
 	"clientele/tui/tuitest"
 )
 
@@ -270,8 +272,9 @@ func TestAHeaderNoFormatFitsIsMapped(t *testing.T) {
 	tuitest.MustContain(t, d.Screen(), "Import more.csv")
 }
 
-// TestReimportShowsWhatChanged: a file imported again with one order
-// changed says so before it replaces it.
+// TestReimportShowsWhatChanged: a file imported again says, before it
+// writes, which orders it replaces (changed in the file) and which it
+// leaves alone (edited here since: a conflict).
 func TestReimportShowsWhatChanged(t *testing.T) {
 	t.Parallel()
 	db := tuitest.OpenStore(t)
@@ -280,13 +283,25 @@ func TestReimportShowsWhatChanged(t *testing.T) {
 	head := "order id,date,customer,amount\n"
 	p := write(t, dir, "a.csv", head+"A1,2026-01-02,Ann,5.00\nA2,2026-01-03,Bo,6.00\n")
 	d.Keys("i", p, "enter", "enter", "enter")
-	write(t, dir, "a.csv", head+"A1,2026-01-02,Ann,5.00\nA2,2026-01-03,Bo,7.00\nA3,2026-01-04,Cy,1.00")
+	// A1 is edited here since: the file's A1 is a conflict, left alone.
+	ctx := context.Background()
+	o, err := db.Order(ctx, int64(count(t, db, "SELECT id FROM orders WHERE external_id = 'A1'")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Notes = "gift wrapped"
+	if err := db.UpdateOrder(ctx, &o); err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, "a.csv", head+"A1,2026-01-02,Ann,9.00\nA2,2026-01-03,Bo,7.00\nA3,2026-01-04,Cy,1.00")
 	d.Keys("i", p, "enter")
-	tuitest.MustContain(t, d.Screen(), "Replaces  1 order changed in the file", "Skips     1 already imported",
-		"Warning   The file looks cut short", "changed", "unchanged")
+	tuitest.MustContain(t, d.Screen(), "Adds      1 order (1 line), 1 customer",
+		"Replaces  1 order changed in the file",
+		"Skips     1 order edited here since its import (conflict)",
+		"Warning   The file looks cut short", "conflict: edited", "changed", "new")
 	d.Keys("enter")
 	if n := count(t, db, "SELECT sum(amount) FROM order_lines"); n != 1300 {
-		t.Errorf("lines come to %d, want 1300", n)
+		t.Errorf("lines come to %d, want 1300 (A1 kept at 5.00, A2 now 7.00, A3 1.00)", n)
 	}
 }
 
@@ -317,5 +332,55 @@ func TestTheImportFitsSmallTerminals(t *testing.T) {
 		check("enter import")
 		d.Keys("enter")
 		check("enter done")
+	}
+}
+
+// TestAnotherEncodingIsAChoice: a file in Windows-1252 is read as such,
+// its text decoded; e reads it in the next encoding, and says why that
+// does not read it.
+func TestAnotherEncodingIsAChoice(t *testing.T) {
+	t.Parallel()
+	db := tuitest.OpenStore(t)
+	d := start(t, db, 80, 24)
+	p := write(t, t.TempDir(), "excel.csv", "date,customer,amount\r\n2026-01-02,Caf\xe9 M\xfcller,1.00\r\n")
+	d.Keys("i", p, "enter")
+	tuitest.MustContain(t, d.Screen(), "Read as   Windows-1252, comma-separated", "Café Müller")
+	d.Keys("e")
+	tuitest.MustContain(t, d.Screen(), "UTF-8 (chosen)", "line 2")
+	d.Keys("e", "e", "e")
+	tuitest.MustContain(t, d.Screen(), "Windows-1252", "Café Müller")
+	d.Keys("enter")
+	if n := count(t, db, "SELECT count(*) FROM customers WHERE name = 'Café Müller'"); n != 1 {
+		t.Errorf("%d customers named Café Müller", n)
+	}
+}
+
+// lockedBook is a writable book the app is told it cannot write, as a
+// followed copy or a read-only file says at open.
+type lockedBook struct{ model.Store }
+
+func (lockedBook) ReadOnly() error {
+	return &store.ReadOnlyError{Path: "book.db", Reason: "it is a followed copy"}
+}
+
+// TestABookThatCannotBeWrittenIsNotImportedInto: on a book that cannot
+// be written i says why and opens nothing; a book found damaged while a
+// preview is shown refuses enter, and nothing reaches the file.
+func TestABookThatCannotBeWrittenIsNotImportedInto(t *testing.T) {
+	t.Parallel()
+	db := tuitest.FixtureStore(t)
+	d := tuitest.Start(t, tui.New(lockedBook{db}, tui.Options{Now: tuitest.Clock, Import: importer.For(db)}), 80, 24)
+	d.Keys("i")
+	tuitest.MustLack(t, d.Screen(), "File to import")
+
+	d = start(t, db, 80, 24)
+	customers := count(t, db, "SELECT count(*) FROM customers")
+	d.Keys("i", fixture(t, "google-contacts.csv"), "enter")
+	tuitest.MustContain(t, d.Screen(), "Format    Google Contacts", "enter import")
+	d.Send(kit.ErrMsg{Err: fmt.Errorf("reading customers: %w", model.ErrDamaged)})
+	d.Keys("enter")
+	tuitest.MustLack(t, d.Screen(), "✓ Imported")
+	if n := count(t, db, "SELECT count(*) FROM customers"); n != customers {
+		t.Errorf("a damaged book took %d customers", n-customers)
 	}
 }

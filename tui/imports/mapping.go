@@ -301,9 +301,8 @@ func (m *mapping) outcome(w int) []string {
 	case m.planned:
 		text, style = m.pv.Summary.String()+" enter takes these columns.", st.Good
 	}
-	wrapped := kit.Wrap(text, w)
 	var out []string
-	for _, l := range wrapped[:min(2, len(wrapped))] {
+	for _, l := range wrapAtMost(text, w, 2) {
 		out = append(out, style.Render(l))
 	}
 	return out

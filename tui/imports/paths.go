@@ -131,9 +131,10 @@ type foundMsg struct {
 // find looks the typed path up in a command: the first reading that
 // exists and is a file that can be opened.
 func find(p *prompt, typed string) tea.Cmd {
+	read := p.real(typed)
 	return func() tea.Msg {
 		msg := foundMsg{p: p, typed: typed}
-		rs := readings(typed)
+		rs := readings(read)
 		if len(rs) == 0 {
 			msg.err = errors.New("type the path of the file to import (Tab completes names)")
 			return msg
@@ -220,8 +221,9 @@ const maxListed = 1000
 // starts with it exactly); hidden ones only when the part starts with a
 // dot.
 func complete(p *prompt, typed string) tea.Cmd {
+	read := p.real(typed)
 	return func() tea.Msg {
-		path := plain(typed)
+		path := plain(read)
 		if path == "~" {
 			path = "~/"
 		}

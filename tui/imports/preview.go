@@ -305,6 +305,15 @@ func (p *preview) scrollKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// WriteKeys implements kit.Writer: enter imports while a file that reads
+// is shown (the root refuses it when the book cannot be written).
+func (p *preview) WriteKeys() []key.Binding {
+	if p.phase == ready && p.err == nil {
+		return []key.Binding{p.keys.Import}
+	}
+	return nil
+}
+
 // ShortHelp implements help.KeyMap: the choices there are now.
 func (p *preview) ShortHelp() []key.Binding {
 	switch p.phase {

@@ -12,11 +12,23 @@ import (
 )
 
 // labelWidth is the width of the facts' labels; factLines the most lines
-// one fact takes.
+// one fact takes, refusalLines the most a refusal takes (it may quote a
+// long cell).
 const (
-	labelWidth = 10
-	factLines  = 3
+	labelWidth   = 10
+	factLines    = 3
+	refusalLines = 5
 )
+
+// wrapAtMost wraps s to w in at most n lines, the last ending with what
+// fits of the rest and an ellipsis.
+func wrapAtMost(s string, w, n int) []string {
+	lines := kit.Wrap(s, w)
+	if len(lines) <= n {
+		return lines
+	}
+	return append(lines[:n-1], kit.TruncateWords(strings.Join(lines[n-1:], " "), w))
+}
 
 // column is a column of the sample table and the text of its cells.
 type column struct {
@@ -129,7 +141,7 @@ func (p *preview) View() string {
 		lines = append(lines, kit.Truncate(st.Accent.Render(text), w))
 	}
 	if p.failed != nil {
-		for _, l := range kit.Wrap("✗ Not imported: "+p.failed.Error()+". Nothing was written.", w) {
+		for _, l := range wrapAtMost("✗ Not imported: "+kit.ErrorText(p.failed)+". Nothing was written.", w, refusalLines) {
 			lines = append(lines, st.Bad.Render(l))
 		}
 	}
@@ -223,11 +235,7 @@ func (p *preview) facts(w int) []string {
 			out = append(out, kit.Truncate(l+v, w))
 			return
 		}
-		parts := kit.Wrap(v, room)
-		if len(parts) > factLines {
-			parts = append(parts[:factLines-1], kit.TruncateWords(strings.Join(parts[factLines-1:], " "), room))
-		}
-		for i, part := range parts {
+		for i, part := range wrapAtMost(v, room, factLines) {
 			if i > 0 {
 				l = strings.Repeat(" ", labelWidth)
 			}
@@ -309,7 +317,7 @@ func (p *preview) facts(w int) []string {
 func (p *preview) refusal(w int) []string {
 	st := p.com.Styles
 	var out []string
-	for _, l := range kit.Wrap("✗ "+kit.ErrorText(p.err), w) {
+	for _, l := range wrapAtMost("✗ "+kit.ErrorText(p.err), w, refusalLines) {
 		out = append(out, st.Bad.Render(l))
 	}
 	k := func(b string, what string) {

@@ -30,6 +30,11 @@ type prompt struct {
 	pick    int        // the name Tab went to in list, -1 before the first
 	last    string     // the field's value when list was shown or last picked from
 	finding bool       // the file is looked up
+	// literal is the path Tab completed when the field cannot hold it as
+	// it is (a name with control characters, which the field drops), and
+	// literalShown what the field shows of it: while the field shows
+	// that, the path is literal.
+	literal, literalShown string
 }
 
 // Open asks for a file to import; without an importer it says how to
@@ -149,10 +154,25 @@ func (p *prompt) step(d int) {
 	p.last = p.input.Value()
 }
 
-// set puts v in the field, the cursor at its end.
+// set puts v in the field, the cursor at its end; a v the field cannot
+// hold as it is (a name with control characters) is kept aside as the
+// path the field means.
 func (p *prompt) set(v string) {
 	p.input.SetValue(v)
 	p.input.CursorEnd()
+	p.literal, p.literalShown = "", ""
+	if p.input.Value() != v {
+		p.literal, p.literalShown = v, p.input.Value()
+	}
+}
+
+// real is the path the field's value means: the one Tab completed, while
+// the field shows what it could hold of it.
+func (p *prompt) real(typed string) string {
+	if p.literal != "" && typed == p.literalShown {
+		return p.literal
+	}
+	return typed
 }
 
 // View implements kit.Screen.
@@ -169,7 +189,7 @@ func (p *prompt) View() string {
 	lines = append(lines, "", st.Section.Render("File to import"), p.field(w))
 	switch {
 	case p.err != "":
-		for _, l := range kit.Wrap("✗ "+p.err, w) {
+		for _, l := range wrapAtMost("✗ "+p.err, w, refusalLines) {
 			lines = append(lines, st.Bad.Render(l))
 		}
 	case p.finding:

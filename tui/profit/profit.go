@@ -16,16 +16,19 @@ import (
 // the ten most and least profitable customers with why, revenue and
 // profit by month, and the package tiers, in sections: one at a time on a
 // small terminal, side by side and one under another on a large one. The
-// analysis is computed in one command when the tab opens, the period
-// changes or the data changes; keys only move between sections and rows.
+// analysis is computed in a command and kept with the key it was computed
+// from (the book's version, the period, the day): when the tab opens, the
+// period changes or the data changes, a command reads the version and
+// computes again only when the key moved, the kept analysis drawn
+// meanwhile. Keys only move between sections and rows.
 type profitScreen struct {
 	com     *kit.Context
-	store   model.ProfitStore
+	store   Store
 	keys    ProfitKeys
 	data    *profitData
-	seq     int
-	loading bool
-	failed  error // why the last load failed: the tab says so and offers r
+	kept    kit.Kept // what data was computed from, and the computation under way
+	loading bool     // a computation is under way (kept.Busy)
+	failed  error    // why the last load failed: the tab says so and offers r
 
 	period   model.Period
 	picked   model.PeriodKind // where p moved last: custom even when its form was cancelled
@@ -79,10 +82,18 @@ const (
 	paneLines = 4
 )
 
-// New is the Profit tab.
-func New(com *kit.Context, store model.ProfitStore) kit.Screen { return newProfitScreen(com, store) }
+// Store is what the Profit tab reads: the book over a period, one
+// customer's figures, and the book's version, which says whether to add
+// up again.
+type Store interface {
+	model.ProfitStore
+	model.BookVersionStore
+}
 
-func newProfitScreen(com *kit.Context, store model.ProfitStore) *profitScreen {
+// New is the Profit tab.
+func New(com *kit.Context, store Store) kit.Screen { return newProfitScreen(com, store) }
+
+func newProfitScreen(com *kit.Context, store Store) *profitScreen {
 	s := &profitScreen{com: com, store: store, keys: DefaultProfitKeys(), picked: model.PeriodLast12Months}
 	s.period = model.Last12Months(com.Today())
 	s.year = s.period.To.Year() - 1
@@ -98,22 +109,30 @@ func newProfitScreen(com *kit.Context, store model.ProfitStore) *profitScreen {
 // Title implements screen.
 func (s *profitScreen) Title() string { return "Profit" }
 
-// Init computes the analysis of the period.
-func (s *profitScreen) Init() tea.Cmd { return s.load() }
+// Init shows the kept analysis and checks that it is still the book's.
+func (s *profitScreen) Init() tea.Cmd { return s.refresh() }
 
-// load computes the period's analysis in a command; a period that runs to
-// today is taken on today's date.
-func (s *profitScreen) load() tea.Cmd {
+// refresh checks in a command that the analysis under way, else the one
+// kept, is what the tab would compute now (kit.Kept: the book's version,
+// the period, the day); when not, the tab computes (load). A period that
+// runs to today is taken on today's date.
+func (s *profitScreen) refresh() tea.Cmd {
 	today := s.com.Today()
 	switch s.period.Kind {
 	case model.PeriodThisMonth, model.PeriodLast12Months, model.PeriodYearToDate:
 		s.period = model.PeriodOf(s.period.Kind, today)
 	}
-	s.seq++
+	return s.kept.Check(s.store, s.period, today)
+}
+
+// load computes the analysis of key's period on key's day in a command,
+// as computation seq. key's version was read before, so a change made
+// meanwhile moves the version past it and the next check computes again.
+func (s *profitScreen) load(key model.AnalysisKey, seq int) tea.Cmd {
 	s.loading, s.failed = true, nil
-	store, period, settings, seq := s.store, s.period, s.com.Settings, s.seq
+	store, settings := s.store, s.com.Settings
 	return func() tea.Msg {
-		d, err := computeProfit(store, period, today, settings)
+		d, err := computeProfit(store, key.Period, key.Today, settings)
 		if err != nil {
 			return profitFailedMsg{seq: seq, err: err}
 		}
@@ -133,7 +152,7 @@ func (s *profitScreen) SetSize(w, h int) {
 func (s *profitScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case profitLoadedMsg:
-		if msg.seq != s.seq {
+		if !s.kept.Done(msg.seq, true) {
 			return nil
 		}
 		s.data, s.loading = msg.data, false
@@ -145,18 +164,30 @@ func (s *profitScreen) Update(msg tea.Msg) tea.Cmd {
 		s.arrange()
 		return nil
 	case profitFailedMsg:
-		if msg.seq != s.seq {
+		if !s.kept.Done(msg.seq, false) {
 			return nil
 		}
 		// The tab says it could not add the period up and offers r, instead
-		// of adding up for ever; the status line says why.
+		// of adding up for ever; the status line says why. The next check
+		// computes again.
 		s.loading, s.failed = false, msg.err
-		return func() tea.Msg { return kit.ErrMsg{Err: msg.err} }
+		return kit.Send(kit.ErrMsg{Err: msg.err})
+	case kit.CheckedMsg:
+		if key, seq, ok := s.kept.Checked(msg); ok {
+			return s.load(key, seq)
+		}
+		return nil
 	case periodChosenMsg:
 		s.period, s.from, s.to = msg.period, msg.from, msg.to
-		return s.load()
-	case kit.DataChangedMsg, kit.SettingsLoadedMsg:
-		return s.load()
+		return s.refresh()
+	case kit.SettingsLoadedMsg:
+		// The rules weigh by the settings, which the key leaves out: an
+		// analysis kept or under way is of the settings before.
+		s.kept.Forget()
+		s.loading = false
+		return s.refresh()
+	case kit.DataChangedMsg:
+		return s.refresh()
 	case tea.BackgroundColorMsg:
 		s.bodies = [profitSections]cachedBody{} // drawn in the old styles
 	case tea.KeyPressMsg:
@@ -183,7 +214,7 @@ func (s *profitScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if y := s.year + step; y >= 1 && y <= s.com.Today().Year() {
 			s.year = y
 			s.period = model.CalendarYear(y)
-			return s.load()
+			return s.refresh()
 		}
 		return nil
 	case key.Matches(msg, k.NextSection):
@@ -195,7 +226,7 @@ func (s *profitScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		s.arrange()
 		return nil
 	case key.Matches(msg, k.Retry) && s.failed != nil:
-		return s.load()
+		return s.refresh()
 	case key.Matches(msg, k.Export):
 		if s.failed != nil && s.blank() != "" {
 			return kit.Status("Nothing to export: %s could not be added up; r tries again.", s.period.String())
@@ -245,7 +276,7 @@ func (s *profitScreen) pickPeriod(step int) tea.Cmd {
 	default:
 		s.period = model.PeriodOf(s.picked, s.com.Today())
 	}
-	return s.load()
+	return s.refresh()
 }
 
 // openDates opens the form that asks for a custom period, offering the

@@ -143,7 +143,8 @@ func (s *profitScreen) blank() string {
 	case s.failed != nil && stale:
 		return "Could not add up " + s.period.String() + ": " + strings.TrimSuffix(kit.ErrorText(s.failed), ".") +
 			". Press r to try again."
-	case d == nil || s.loading && stale:
+	case stale:
+		// The period on screen is being added up (or checked first).
 		return "Adding up " + s.period.String() + "…"
 	case d.empty:
 		return "Nothing recorded yet: profit shows here once there are orders. Add one with o on a customer, " +

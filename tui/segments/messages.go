@@ -6,8 +6,10 @@ import (
 
 // The messages the Segments tab sends itself.
 
-// fitLoadedMsg carries the Segment fit analysis, computed in a command.
+// fitLoadedMsg carries the Segment fit analysis, computed in a command,
+// or why it could not be.
 type fitLoadedMsg struct {
-	seq int // the load it answers; older ones are dropped
-	fit *model.SegmentFit
+	load int // the computation it answers (kit.Kept); older ones are dropped
+	fit  *model.SegmentFit
+	err  error
 }

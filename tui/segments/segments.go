@@ -18,14 +18,17 @@ import (
 // serves well and which drain it, the best customers and the drains by the
 // fit score, who should be an advocate, what the business ignores, who
 // refers whom, what each group values, and how the package tiers fare.
-// The analysis is computed in one command when the tab opens or the data
-// changes; keys only move between its views and rows.
+// The analysis is computed in a command and kept with the key it was
+// computed from (the book's version, the period, the day): on opening the
+// tab or a change, a command reads the version and computes again only
+// when the key moved, the kept analysis drawn meanwhile. Keys only move
+// between its views and rows.
 type segmentFit struct {
 	com    *kit.Context
 	store  Store
 	keys   SegmentFitKeys
 	fit    *model.SegmentFit
-	seq    int
+	kept   kit.Kept // what fit was computed from, and the computation under way
 	view   fitView
 	by     model.Grouping // of the groups and values views
 	tables [fitViews]kit.Table
@@ -54,10 +57,11 @@ var fitViewNames = [fitViews]string{"Groups", "Best", "Drains", "Unscored", "Adv
 
 // Store is what the Segments tab reads and writes: the facts and figures
 // it weighs, the stages it moves customers between, the segments it
-// manages.
+// manages, and the book's version, which says whether to weigh again.
 type Store interface {
 	model.FitStore
 	model.SegmentStore
+	model.BookVersionStore
 }
 
 // New is the Segments tab.
@@ -92,41 +96,41 @@ func newSegmentFit(com *kit.Context, store Store) *segmentFit {
 // Title implements screen.
 func (s *segmentFit) Title() string { return "Segments" }
 
-// Init computes the analysis.
+// Init shows the kept analysis, if any, and checks in a command that it
+// is still the book's (kit.Kept); the root calls it again whenever the tab
+// is shown.
 func (s *segmentFit) Init() tea.Cmd {
-	s.seq++
-	return loadFit(s.com, s.store, s.seq)
+	today := s.com.Today()
+	return s.kept.Check(s.store, fitPeriod(today), today)
 }
 
-// loadFit runs the analysis in a command.
-func loadFit(com *kit.Context, store Store, seq int) tea.Cmd {
-	today, settings := com.Today(), com.Settings
+// loadFit computes the analysis in a command, over the key's period and
+// day; key's version was read before, so a change made meanwhile moves
+// the version past it and the next check computes again.
+func loadFit(store Store, load int, key model.AnalysisKey, settings model.Settings) tea.Cmd {
 	return func() tea.Msg {
-		f, err := computeFit(store, today, settings)
-		if err != nil {
-			return kit.ErrMsg{Err: err}
-		}
-		return fitLoadedMsg{seq: seq, fit: f}
+		f, err := computeFit(store, key.Today, settings)
+		return fitLoadedMsg{load: load, fit: f, err: err}
 	}
 }
 
-// computeFit reads the facts and figures over the period and analyses
-// them. It runs in a command, never in Update or View.
+// fitPeriod is what the analysis covers: the twelve calendar months to
+// today, the current one to date (the Profit tab's "last 12 months").
+func fitPeriod(today time.Time) model.Period { return model.Last12Months(today) }
+
+// computeFit reads every customer with their figures over the period
+// (FitBook) beside the segments, and analyses them. It runs in a command,
+// never in Update or View.
 func computeFit(store Store, today time.Time, s model.Settings) (*model.SegmentFit, error) {
 	ctx := kit.Bg()
-	// The analysis covers the twelve calendar months to today, the current
-	// one to date: the Profit tab's "last 12 months".
-	p := model.Last12Months(today)
+	p := fitPeriod(today)
 	var cs []model.FitCustomer
 	var segs []model.Segment
 	err := model.Parallel(
-		func() (err error) { cs, err = store.FitFacts(ctx, p); return err },
+		func() (err error) { cs, err = store.FitBook(ctx, p); return err },
 		func() (err error) { segs, err = store.Segments(ctx); return err },
 	)
 	if err != nil {
-		return nil, err
-	}
-	if err := store.FitFigures(ctx, cs, p); err != nil {
 		return nil, err
 	}
 	f := model.AnalyseFit(cs, segs, model.FitOptions{From: p.From, To: p.To, Today: today, Settings: s,
@@ -179,14 +183,27 @@ func (s *segmentFit) current() *kit.Table { return &s.tables[s.view] }
 // Update implements screen.
 func (s *segmentFit) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case kit.CheckedMsg:
+		if key, load, ok := s.kept.Checked(msg); ok {
+			return loadFit(s.store, load, key, s.com.Settings)
+		}
+		return nil
 	case fitLoadedMsg:
-		if msg.seq != s.seq {
+		if !s.kept.Done(msg.load, msg.err == nil) {
 			return nil
+		}
+		if msg.err != nil {
+			return kit.Send(kit.ErrMsg{Err: msg.err})
 		}
 		s.fit = msg.fit
 		s.fill()
 		return nil
-	case kit.DataChangedMsg, kit.SettingsLoadedMsg:
+	case kit.SettingsLoadedMsg:
+		// The rules weigh by the settings, which the key leaves out: an
+		// analysis kept or under way is of the settings before.
+		s.kept.Forget()
+		return s.Init()
+	case kit.DataChangedMsg:
 		return s.Init()
 	case kit.StageChangedMsg:
 		return tea.Batch(s.Init(), kit.Status("%s", kit.StageText(msg)))
@@ -683,12 +700,17 @@ func (s *segmentFit) tiersSummary() string {
 	return strings.Join(lines, "\n")
 }
 
-// Info implements informer.
+// Info implements informer: where the cursor is, and whether the
+// analysis on screen is being weighed again.
 func (s *segmentFit) Info() string {
-	if s.fit == nil || s.current().Len() == 0 {
-		return ""
+	var info string
+	if s.fit != nil && s.current().Len() > 0 {
+		info = fmt.Sprintf("%s of %s", model.Commas(s.current().Cursor()+1), model.Commas(s.current().Len()))
 	}
-	return fmt.Sprintf("%s of %s", model.Commas(s.current().Cursor()+1), model.Commas(s.current().Len()))
+	if s.fit != nil && s.kept.Busy() {
+		info = strings.TrimPrefix(info+" · refreshing…", " · ")
+	}
+	return info
 }
 
 // ShortHelp implements help.KeyMap: the keys of the view on screen.
