@@ -3,6 +3,7 @@ package importer
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
@@ -174,8 +175,12 @@ type session struct {
 
 	seed      maphash.Seed
 	closed    map[uint64]struct{} // order keys whose rows ended (scan)
-	scattered map[uint64]struct{} // order keys whose rows are apart
+	scattered map[uint64]int      // order keys whose rows are apart → their turn, in the file's order
 	staged    int
+	// stageRows are rows set aside not yet written (k, line, rec each),
+	// stageInsert the statement that writes stageRows of them.
+	stageRows   []any
+	stageInsert *sql.Stmt
 
 	known    bool             // the book holds orders of this source
 	currency string           // the file's currency, once read
@@ -210,9 +215,14 @@ func (s *session) scan(in *reader) error {
 		dateCols = d.dateCols()
 	}
 	s.seed = maphash.MakeSeed()
-	s.closed, s.scattered = map[uint64]struct{}{}, map[uint64]struct{}{}
+	s.closed, s.scattered = map[uint64]struct{}{}, map[uint64]int{}
 	var cur uint64
 	started := false
+	// The lines of an invoice repeat its date: a value the column held
+	// on the row before tells the sniffer nothing new (add keeps the
+	// first line of each finding), and splitting every one was a tenth
+	// of a year's import.
+	lastDate := make([]string, len(dateCols))
 	for n := 1; ; n++ {
 		rec, line, err := in.next()
 		if errors.Is(err, io.EOF) {
@@ -226,11 +236,15 @@ func (s *session) scan(in *reader) error {
 				return err
 			}
 		}
-		for _, c := range dateCols {
+		for i, c := range dateCols {
 			v := field(rec, c)
 			if s.cf != nil {
 				v = birthdaySniffable(v) // a customer's dates are birthdays
 			}
+			if v == lastDate[i] {
+				continue
+			}
+			lastDate[i] = v
 			s.sniff.add(v, line)
 		}
 		if keyCol < 0 {
@@ -248,7 +262,9 @@ func (s *session) scan(in *reader) error {
 			s.closed[cur] = struct{}{}
 		}
 		if _, ok := s.closed[h]; ok {
-			s.scattered[h] = struct{}{}
+			if _, ok := s.scattered[h]; !ok {
+				s.scattered[h] = len(s.scattered)
+			}
 		}
 		cur, started = h, true
 	}
@@ -257,9 +273,14 @@ func (s *session) scan(in *reader) error {
 	return nil
 }
 
+// loadCache is the page cache of a load: 16 MB. Twice that bought no
+// time a year's import could measure, and a file in no order then
+// peaked past the 150 MB budget (the sorter takes as much as the cache).
+const loadCache = "PRAGMA cache_size = -16384"
+
 // read is the second pass, inside the load.
 func (s *session) read(in *reader) error {
-	if _, err := s.l.Tx().ExecContext(s.ctx, "PRAGMA cache_size = -32768"); err != nil {
+	if _, err := s.l.Tx().ExecContext(s.ctx, loadCache); err != nil {
 		return err
 	}
 	if s.cf != nil {
@@ -322,8 +343,8 @@ func (s *session) readOrders(in *reader) error {
 			k = field(rec, keyCol)
 		}
 		if k != "" && len(s.scattered) > 0 {
-			if _, ok := s.scattered[maphash.String(s.seed, k)]; ok {
-				if err := s.stage(k, rec, line); err != nil {
+			if turn, ok := s.scattered[maphash.String(s.seed, k)]; ok {
+				if err := s.stage(turn, rec, line); err != nil {
 					return err
 				}
 				continue
@@ -358,8 +379,11 @@ func (s *session) deferIndexes() error {
 }
 
 // stage sets a row of an order whose rows are apart aside, in a temporary
-// table read back, grouped, at the end.
-func (s *session) stage(k string, rec []string, line int) error {
+// table read back, grouped, at the end. A row is kept under its order's
+// turn (an integer, where the order's id would be text to compare), and
+// rows go in by the hundred, one prepared INSERT for many: a statement a
+// row was most of the cost of a file in no order.
+func (s *session) stage(turn int, rec []string, line int) error {
 	tx := s.l.Tx()
 	if s.staged == 0 {
 		// Rows set aside go to a temporary file, not memory, with a small
@@ -370,7 +394,7 @@ func (s *session) stage(k string, rec []string, line int) error {
 				return err
 			}
 		}
-		if _, err := tx.ExecContext(s.ctx, `CREATE TEMP TABLE IF NOT EXISTS import_stage (k TEXT NOT NULL,
+		if _, err := tx.ExecContext(s.ctx, `CREATE TEMP TABLE IF NOT EXISTS import_stage (turn INTEGER NOT NULL,
 			line INTEGER NOT NULL, rec BLOB NOT NULL)`); err != nil {
 			return err
 		}
@@ -379,72 +403,99 @@ func (s *session) stage(k string, rec []string, line int) error {
 		}
 	}
 	s.staged++
-	_, err := tx.ExecContext(s.ctx, "INSERT INTO temp.import_stage (k, line, rec) VALUES (?, ?, ?)", k, line,
-		packRecord(rec))
+	s.stageRows = append(s.stageRows, turn, line, packRecord(rec))
+	if len(s.stageRows) < stageRows*3 {
+		return nil
+	}
+	return s.flushStage()
+}
+
+// stageRows is how many rows set aside one INSERT writes.
+const stageRows = 128
+
+// flushStage writes the rows set aside and not yet written.
+func (s *session) flushStage() error {
+	n := len(s.stageRows) / 3
+	if n == 0 {
+		return nil
+	}
+	q := "INSERT INTO temp.import_stage (turn, line, rec) VALUES " + strings.Repeat("(?, ?, ?), ", n-1) + "(?, ?, ?)"
+	var err error
+	if n == stageRows {
+		if s.stageInsert == nil {
+			if s.stageInsert, err = s.l.Tx().PrepareContext(s.ctx, q); err != nil {
+				return err
+			}
+		}
+		_, err = s.stageInsert.ExecContext(s.ctx, s.stageRows...)
+	} else {
+		_, err = s.l.Tx().ExecContext(s.ctx, q, s.stageRows...)
+	}
+	clear(s.stageRows)
+	s.stageRows = s.stageRows[:0]
 	return err
 }
 
-// readStaged reads the rows set aside, an order at a time, a few
-// thousand rows per query (a query cannot stay open while the loader
-// writes on the same connection, and all of them at once would hold the
-// file in memory).
+// readStaged reads the rows set aside, an order at a time, in one query
+// sorted by SQLite's sorter, which spills to temporary files rather than
+// hold the rows in memory and reads them back in sequence. The rows of
+// two orders whose ids share a hash would come as one group, which
+// group parts by id again.
 func (s *session) readStaged() error {
 	if s.staged == 0 {
 		return nil
 	}
-	tx := s.l.Tx()
-	if _, err := tx.ExecContext(s.ctx, "CREATE INDEX temp.import_stage_k ON import_stage (k, line)"); err != nil {
+	if err := s.flushStage(); err != nil {
 		return err
 	}
+	if s.stageInsert != nil {
+		s.stageInsert.Close()
+	}
+	tx := s.l.Tx()
+	// The sorter takes as much memory as the main cache may: a small one
+	// while it sorts (on the first row), the load's again after.
+	if _, err := tx.ExecContext(s.ctx, "PRAGMA cache_size = -4096"); err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(s.ctx, "SELECT turn, line, rec FROM temp.import_stage ORDER BY turn, line")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
 	var group []record
-	cur, lastK, lastLine := "", "", -1
-	for {
-		rows, err := tx.QueryContext(s.ctx, `SELECT k, line, rec FROM temp.import_stage WHERE (k, line) > (?, ?)
-			ORDER BY k, line LIMIT 4096`, lastK, lastLine)
-		if err != nil {
-			return err
-		}
-		type staged struct {
-			k string
-			r record
-		}
-		var chunk []staged
-		for rows.Next() {
-			var st staged
-			var b []byte
-			if err := rows.Scan(&st.k, &st.r.line, &b); err != nil {
-				rows.Close()
+	cur := -1
+	for first := true; rows.Next(); first = false {
+		if first {
+			if _, err := tx.ExecContext(s.ctx, loadCache); err != nil {
 				return err
 			}
-			st.r.rec = unpackRecord(b)
-			chunk = append(chunk, st)
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		var turn int
+		var r record
+		var b []byte
+		if err := rows.Scan(&turn, &r.line, &b); err != nil {
 			return err
 		}
-		if len(chunk) == 0 {
-			break
-		}
-		for _, st := range chunk {
-			if st.k != cur && len(group) > 0 {
-				if err := s.group(group); err != nil {
-					return err
-				}
-				group = nil
+		r.rec = unpackRecord(b)
+		if turn != cur && len(group) > 0 {
+			if err := s.group(group); err != nil {
+				return err
 			}
-			cur = st.k
-			group = append(group, st.r)
+			group = group[:0]
 		}
-		last := chunk[len(chunk)-1]
-		lastK, lastLine = last.k, last.r.line
+		cur = turn
+		group = append(group, r)
+	}
+	if err := rows.Err(); err != nil {
+		return err
 	}
 	if len(group) > 0 {
 		if err := s.group(group); err != nil {
 			return err
 		}
 	}
-	_, err := tx.ExecContext(s.ctx, "DROP TABLE temp.import_stage")
+	rows.Close()
+	_, err = tx.ExecContext(s.ctx, "DROP TABLE temp.import_stage")
 	return err
 }
 
