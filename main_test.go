@@ -1134,6 +1134,11 @@ func TestTheInterfaceAsksBeforeANewBookAtAPathNamed(t *testing.T) {
 			waitFor("Welcome")
 			ptmx.Write([]byte("q"))
 		}
+		if !c.made {
+			// The error is styled for the terminal, which is asked for its
+			// colours first: it comes a moment later.
+			waitFor("nothing was created")
+		}
 		exited := make(chan error, 1)
 		go func() { exited <- cmd.Wait() }()
 		select {
@@ -1148,9 +1153,6 @@ func TestTheInterfaceAsksBeforeANewBookAtAPathNamed(t *testing.T) {
 		ptmx.Close()
 		if exists(missing) != c.made || !c.made && exists(filepath.Dir(missing)) {
 			t.Errorf("%q: the book made: %v", c.answer, exists(missing))
-		}
-		if !c.made && !strings.Contains(flat(seen.since(0)), "nothing was created") {
-			t.Errorf("%q: it did not say nothing was made: %q", c.answer, seen.since(0))
 		}
 	}
 }
