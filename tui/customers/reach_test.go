@@ -174,3 +174,48 @@ func TestRemindersFromTheDetail(t *testing.T) {
 	d.Keys("esc") // the detail shows both
 	tuitest.MustContain(t, d.Screen(), "Check the shop's stock", "due 2026-11-30 (in 7 days) · every 2 weeks")
 }
+
+// O on the detail lists the customer's occasions, the birthday among
+// them: a adds a named one (a day without the year is every year; once
+// needs the year, refused in words), enter changes it, x deletes it and
+// ctrl+z brings it back; the detail shows them.
+func TestOccasionsFromTheDetail(t *testing.T) {
+	t.Parallel()
+	db, ids := tuitest.ReachStore(t)
+	ctx := context.Background()
+	ada := ids["Ada Lovelace"]
+	d := newDriver(t, db, 80, 24)
+	d.Send(kit.OpenCustomerMsg{ID: ada})
+	d.Keys("O")
+	tuitest.MustContain(t, d.Screen(), "Occasions for Ada Lovelace", "▸ Birthday 26 November 1986 (turns 40 in 3 days)",
+		"a add an occasion")
+	d.Keys("a")
+	tuitest.MustContain(t, d.Screen(), "New occasion · Ada Lovelace", "2026-12-24, or 12-24 without the year")
+	d.Keys("Mum's birthday", "enter", "05-12", "enter", "right", "enter", "Lavender-free card", "ctrl+s")
+	tuitest.MustContain(t, d.Screen(), "Day  ✗ an occasion that happens once needs its year")
+	d.Keys("enter") // the failed save focused the day
+	d.Keys("left", "ctrl+s")
+	tuitest.MustContain(t, d.Screen(), "Saved Mum's birthday. ctrl+z undoes.",
+		"Mum's birthday 12 May (in 170 days) · Lavender-free card")
+	c, err := db.Customer(ctx, ada)
+	if err != nil || len(c.Occasions) != 2 || c.Occasions[0].Name != "Mum's birthday" || c.Occasions[0].DateText() != "--05-12" ||
+		!c.Occasions[0].Yearly || c.Occasions[0].Note != "Lavender-free card" {
+		t.Fatalf("occasions %+v (%v)", c.Occasions, err)
+	}
+	d.Keys("enter") // in May, the first: once, next year
+	tuitest.MustContain(t, d.Screen(), "Mum's birthday · Ada Lovelace", "05-12")
+	d.Keys("tab")
+	for range len("05-12") {
+		d.Keys("backspace")
+	}
+	d.Keys("2027-05-12", "enter", "right", "ctrl+s")
+	tuitest.MustContain(t, d.Screen(), "Mum's birthday 12 May 2027, once (in 170 days)")
+	d.Keys("x")
+	tuitest.MustContain(t, d.Screen(), "Deleted Mum's birthday. ctrl+z undoes.")
+	tuitest.MustLack(t, d.Screen(), "Mum's birthday 12 May")
+	d.Keys("ctrl+z")
+	tuitest.MustContain(t, d.Screen(), "Mum's birthday 12 May 2027, once")
+	d.Keys("esc") // the detail shows both
+	tuitest.MustContain(t, d.Screen(), "Occasions       Mum's birthday 12 May 2027, once (in 170 days) · Lavender-free",
+		"                Birthday 26 November 1986")
+}
