@@ -148,6 +148,13 @@ func TestJudgeGroupWorkedExamples(t *testing.T) {
 	unloved.Answers, unloved.NPS = 10, -20
 	grumpyFit := row(3, 3, 9000, 1000) // 11% and a poor fit
 	grumpyFit.Rated, grumpyFit.AvgFit = 3, 2
+	// Half the revenue and most of the profit from 3 of the 40 buyers, with
+	// a complaint each: money first, so watched, not a drain.
+	bigComplainers := row(3, 3, 51000, 20000)
+	bigComplainers.Complaints = 3
+	// A complaint each and a small share of the profit: a drain.
+	smallComplainers := row(3, 3, 3000, 1000)
+	smallComplainers.Complaints = 3
 	tests := []struct {
 		name string
 		g    GroupRow
@@ -161,8 +168,11 @@ func TestJudgeGroupWorkedExamples(t *testing.T) {
 		{"complaints keep a fine group from best", complaining, "watch: 0.5 complaints per customer"},
 		{"detractors", unloved, "watch: NPS -20"},
 		{"poor fit below the average margin", grumpyFit, "drain: fit 2.0, margin 11%"},
+		{"money first", bigComplainers, "watch: brings 65% of the profit, 1 complaint per customer"},
+		{"complaints and little profit", smallComplainers, "drain: 1 complaint per customer, margin 33%"},
 		{"too few", row(2, 2, 5000, 2500), "too few to judge: 2 buyers"},
-		{"none", row(4, 0, 0, 0), "too few to judge: no sale in the period"},
+		{"none", row(4, 0, 0, 0), "no sale in the period"},
+		{"many, none bought", row(948, 0, 0, 0), "no sale in the period"},
 	}
 	for _, tt := range tests {
 		if got := JudgeGroup(tt.g, all, "£").String(); got != tt.want {
@@ -295,9 +305,9 @@ func TestAnalyseFitGroupsWithVerdicts(t *testing.T) {
 		"Wholesale 3 61% drain: loses £220, 1 complaint per customer, fit 2.0, NPS -100",
 		"Gift buyers 1 29% too few to judge: 1 buyer",
 		"Market regulars 2 10% too few to judge: 2 buyers",
-		"Spare 0 0% too few to judge: no sale in the period",
-		"Teen fashion 2 0% too few to judge: no sale in the period",
-		"(no segment) 1 0% too few to judge: no sale in the period",
+		"Spare 0 0% no sale in the period",
+		"Teen fashion 2 0% no sale in the period",
+		"(no segment) 1 0% no sale in the period",
 	}, "\n")
 	if got := rows(BySegment); got != wantSegments {
 		t.Errorf("by segment:\n%s\nwant\n%s", got, wantSegments)
@@ -305,7 +315,7 @@ func TestAnalyseFitGroupsWithVerdicts(t *testing.T) {
 	// Customers (Ben, Cy, Dev, Eve, Ivy): profit -12,000, 3 complaints
 	// among 5, NPS (1 promoter - 1 detractor) / 2 = 0.
 	wantStages := strings.Join([]string{
-		"prospect 3 0% too few to judge: no sale in the period",
+		"prospect 3 0% no sale in the period",
 		"customer 5 71% drain: loses £120, 0.6 complaints per customer",
 		"advocate 1 29% too few to judge: 1 buyer",
 	}, "\n")

@@ -55,13 +55,18 @@ func ThisMonth(today time.Time) Period {
 	return Period{Kind: PeriodThisMonth, From: d.AddDate(0, 0, 1-d.Day()), To: d}
 }
 
-// Last12Months runs from the first of the month eleven months back to
-// today: twelve calendar months, the current one to date, so a chart by
-// month has twelve bars.
+// Last12Months is the twelve months up to today: on 7 Dec 2026 from
+// 8 Dec 2025 to 7 Dec 2026 (a year to the day, the day a year ago left
+// out). It is not the calendar months to date: in December those would
+// start on 1 January and be the year to date again. On 29 February it
+// starts on 1 March of the year before.
 func Last12Months(today time.Time) Period {
 	d := Day(today)
-	first := d.AddDate(0, 0, 1-d.Day())
-	return Period{Kind: PeriodLast12Months, From: first.AddDate(0, -11, 0), To: d}
+	ago := time.Date(d.Year()-1, d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
+	if ago.Month() != d.Month() { // 29 February: a year ago is the 28th
+		ago = ago.AddDate(0, 0, -ago.Day())
+	}
+	return Period{Kind: PeriodLast12Months, From: ago.AddDate(0, 0, 1), To: d}
 }
 
 // YearToDate runs from the first of January to today.

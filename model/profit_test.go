@@ -389,12 +389,15 @@ func TestPeriods(t *testing.T) {
 		span, name string
 	}{
 		{ThisMonth(today), "2026-11-01..2026-11-23", "this month (1 Nov 2026 – 23 Nov 2026)"},
-		{Last12Months(today), "2025-12-01..2026-11-23", "last 12 months (1 Dec 2025 – 23 Nov 2026)"},
+		{Last12Months(today), "2025-11-24..2026-11-23", "last 12 months (24 Nov 2025 – 23 Nov 2026)"},
+		{Last12Months(at("2026-12-07")), "2025-12-08..2026-12-07", "last 12 months (8 Dec 2025 – 7 Dec 2026)"},
+		{Last12Months(at("2026-12-31")), "2026-01-01..2026-12-31", "last 12 months (1 Jan 2026 – 31 Dec 2026)"},
 		{YearToDate(today), "2026-01-01..2026-11-23", "year to date (1 Jan 2026 – 23 Nov 2026)"},
 		{CalendarYear(2025), "2025-01-01..2025-12-31", "2025"},
 		{PeriodOf(PeriodYear, today), "2025-01-01..2025-12-31", "2025"},
 		{PeriodOf(PeriodCustom, today), "..", "all time"},
 		{Last12Months(at("2024-02-29")), "2023-03-01..2024-02-29", "last 12 months (1 Mar 2023 – 29 Feb 2024)"},
+		{Last12Months(at("2025-02-28")), "2024-02-29..2025-02-28", "last 12 months (29 Feb 2024 – 28 Feb 2025)"},
 	} {
 		if got := span(tt.p); got != tt.span {
 			t.Errorf("%s: %s, want %s", tt.name, got, tt.span)
@@ -403,8 +406,10 @@ func TestPeriods(t *testing.T) {
 			t.Errorf("String() = %q, want %q", got, tt.name)
 		}
 	}
-	if n := len(Last12Months(today).Months(time.Time{}, time.Time{})); n != 12 {
-		t.Errorf("the last 12 months have %d months", n)
+	// Twelve months to the day touch thirteen calendar months (the first
+	// and the last in part), twelve when today is a month's last day.
+	if n := len(Last12Months(today).Months(time.Time{}, time.Time{})); n != 13 {
+		t.Errorf("the last 12 months touch %d months", n)
 	}
 
 	custom, err := CustomPeriod(at("2026-03-01 15:00"), at("2026-03-31"))

@@ -16,7 +16,7 @@ type ComplaintCount struct {
 
 // YearFrom is the first day of the last 12 months up to now: the day after
 // the same day a year earlier. The recovery figures cover [YearFrom, now].
-func YearFrom(now time.Time) time.Time { return Day(now).AddDate(-1, 0, 1) }
+func YearFrom(now time.Time) time.Time { return Last12Months(now).From }
 
 // TargetDays is how long a complaint of severity sev may stay open, from
 // the settings; a missing setting falls back to the default.

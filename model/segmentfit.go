@@ -580,7 +580,8 @@ const (
 	VerdictGood
 	VerdictWatch
 	VerdictDrain
-	VerdictUnknown
+	VerdictUnknown // too few buyers to judge
+	VerdictNoSale  // nobody in the group bought in the period
 )
 
 // String names the verdict as the screen writes it.
@@ -594,8 +595,22 @@ func (k VerdictKind) String() string {
 		return "watch"
 	case VerdictDrain:
 		return "drain"
+	case VerdictNoSale:
+		return "no sale in the period"
 	}
 	return "too few to judge"
+}
+
+// Short names the verdict in a word or two, for a narrow column: "too
+// few", "no sale".
+func (k VerdictKind) Short() string {
+	switch k {
+	case VerdictUnknown:
+		return "too few"
+	case VerdictNoSale:
+		return "no sale"
+	}
+	return k.String()
 }
 
 // Verdict is the kind and its reasons in words.
@@ -633,9 +648,13 @@ const (
 
 // JudgeGroup gives a group its verdict against the business as a whole:
 //
+//   - no sale in the period: nobody in it bought (however many they are);
 //   - too few to judge: fewer than 3 customers with a sale in the period;
-//   - drain: it lost money, or has 1 complaint or more per customer, or a
-//     mean fit below 2.5 with a margin below the business's;
+//   - drain: it lost money; or, when it does not earn its share of the
+//     profit (a share of the business's profit at least its share of the
+//     buyers), 1 complaint or more per customer, or a mean fit below 2.5
+//     with a margin below the business's. Money comes first: a group
+//     that earns its share is at worst watched, and says what it brings;
 //   - best fit: a margin at or above the business's, fewer than 0.5
 //     complaints per customer, and one strength: a mean fit of 3.5 or
 //     more, 0.2 referrals per customer or more, or an NPS of 30 or more;
@@ -645,21 +664,20 @@ const (
 //
 // Reasons name what decided it, in the order above.
 func JudgeGroup(g, all GroupRow, symbol string) Verdict {
-	if g.Buyers < minJudged {
-		v := Verdict{Kind: VerdictUnknown}
-		if g.Buyers == 0 {
-			v.Reasons = []string{"no sale in the period"}
-		} else {
-			v.Reasons = []string{Plural(g.Buyers, "buyer", "buyers")}
-		}
-		return v
+	switch {
+	case g.Buyers == 0:
+		return Verdict{Kind: VerdictNoSale}
+	case g.Buyers < minJudged:
+		return Verdict{Kind: VerdictUnknown, Reasons: []string{Plural(g.Buyers, "buyer", "buyers")}}
 	}
 	avg, hasAvg := all.Margin, all.HasMargin
 	below := !g.HasMargin || (hasAvg && g.Margin < avg)
 	per := g.ComplaintsPer()
 	poor := g.Rated > 0 && g.AvgFit < poorFit
+	profitShare := shareOf(g.Profit, all.Profit)
+	earns := g.Profit > 0 && all.Buyers > 0 && profitShare >= float64(g.Buyers)/float64(all.Buyers)
 
-	if g.Profit < 0 || per >= drainComplaints || (poor && below) {
+	if g.Profit < 0 || (!earns && (per >= drainComplaints || (poor && below))) {
 		var rs []string
 		if g.Profit < 0 {
 			rs = append(rs, "loses "+(-g.Profit).Short(symbol))
@@ -700,8 +718,15 @@ func JudgeGroup(g, all GroupRow, symbol string) Verdict {
 	if per >= watchComplaints {
 		worries = append(worries, perCustomer(per, "complaint"))
 	}
+	if poor {
+		worries = append(worries, fmt.Sprintf("fit %.1f", g.AvgFit))
+	}
 	if g.Answers > 0 && g.NPS < 0 {
 		worries = append(worries, "NPS "+Signed(g.NPS))
+	}
+	if len(worries) > 0 && earns && (per >= drainComplaints || (poor && below)) {
+		// What would have made it a drain, weighed against what it brings.
+		worries = append([]string{"brings " + pct(profitShare) + " of the profit"}, worries...)
 	}
 	if len(worries) > 0 {
 		return Verdict{Kind: VerdictWatch, Reasons: worries}

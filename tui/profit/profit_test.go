@@ -89,7 +89,7 @@ func TestProfitPeriodsAndOpenACustomer(t *testing.T) {
 	t.Parallel()
 	d := newDriver(t, tuitest.DemoStore(t), 80, 24)
 	d.Keys("6")
-	tuitest.MustContain(t, d.Screen(), "Totals · last 12 months (1 Dec 2025 – 23 Nov 2026)", "1 Dec 2025 – 23 Nov 2026")
+	tuitest.MustContain(t, d.Screen(), "Totals · last 12 months (24 Nov 2025 – 23 Nov 2026)", "24 Nov 2025 – 23 Nov 2026")
 	d.Keys("p")
 	tuitest.MustContain(t, d.Screen(), "Totals · year to date (1 Jan 2026 – 23 Nov 2026)")
 	d.Keys("p")
@@ -155,7 +155,7 @@ func TestProfitExport(t *testing.T) {
 	dir := t.TempDir()
 	d := newDriver(t, tuitest.FixtureStore(t), 100, 24)
 	d.Keys("6", "x")
-	tuitest.MustContain(t, d.Screen(), "Export the profit summary · last 12 months", "~/clientele-profit-2025-12-01-to-2026-11-23.md")
+	tuitest.MustContain(t, d.Screen(), "Export the profit summary · last 12 months", "~/clientele-profit-2025-11-24-to-2026-11-23.md")
 
 	retype := func(path string) {
 		d.Keys("ctrl+u", path, "enter")

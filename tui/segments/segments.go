@@ -531,7 +531,7 @@ func (s *segmentFit) cells(i int) []kit.Cell {
 		// A narrow column says the verdict in a word; the pane gives the reasons.
 		verdict := g.Verdict.String()
 		if t := &s.tables[viewGroups]; t.ColumnWidth(len(t.Columns())-1) < 24 {
-			verdict = strings.TrimSuffix(g.Verdict.Kind.String(), " to judge")
+			verdict = g.Verdict.Kind.Short()
 		}
 		vs := s.verdictStyle(g.Verdict.Kind)
 		return []kit.Cell{{Text: g.Name}, {Text: model.Commas(g.Customers)}, {Text: share}, money(g.Profit), {Text: margin},
@@ -597,7 +597,7 @@ func (s *segmentFit) verdictStyle(k model.VerdictKind) *lipgloss.Style {
 		return &st.Bad
 	case model.VerdictWatch:
 		return &st.Warn
-	case model.VerdictUnknown:
+	case model.VerdictUnknown, model.VerdictNoSale:
 		return &st.Muted
 	}
 	return nil
