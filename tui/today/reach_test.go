@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/x/exp/golden"
 
+	"clientele/model"
 	"clientele/tui"
 	"clientele/tui/tuitest"
 )
@@ -81,4 +82,26 @@ func TestMessageFromToday(t *testing.T) {
 	// Ben's payment: the payment reminder names what is owed.
 	d.Keys("home", "M")
 	tuitest.MustContain(t, d.Screen(), "template  ← Payment reminder →", "£120.00 for your order of 2 October 2026")
+}
+
+// With several orders owed, p on Today marks the oldest due and says it
+// was the oldest of how many; the other stays owed.
+func TestPaidFromTodayNamesTheOldestOfSeveral(t *testing.T) {
+	t.Parallel()
+	db, ids := tuitest.ReachStore(t)
+	ctx := context.Background()
+	second := model.Order{CustomerID: ids["Ben Okafor"], OrderedAt: tuitest.MustDay(t, "2026-11-20 09:00"),
+		Kind: model.OrderSale, PaymentDue: tuitest.MustDay(t, "2026-12-04"),
+		Lines: []model.OrderLine{model.NewLine("Place cards", 60, 50, 10)}}
+	if err := db.CreateOrder(ctx, &second); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, db, 100, 30)
+	tuitest.MustContain(t, d.Screen(), "▸   Ben Okafor")
+	d.Keys("p")
+	tuitest.MustContain(t, d.Screen(), "Marked £120.00 (due 2026-10-16, the oldest of 2) paid for Ben Okafor.")
+	unpaid, err := db.UnpaidOrders(ctx, ids["Ben Okafor"])
+	if err != nil || len(unpaid) != 1 || unpaid[0].ID != second.ID {
+		t.Errorf("Ben owes %+v (%v)", unpaid, err)
+	}
 }
