@@ -39,12 +39,7 @@ func TestPaidFromTheDetail(t *testing.T) {
 	t.Parallel()
 	db, ids := tuitest.ReachStore(t)
 	ctx := context.Background()
-	second := model.Order{CustomerID: ids["Ben Okafor"], OrderedAt: tuitest.MustDay(t, "2026-11-20 09:00"),
-		Kind: model.OrderSale, PaymentDue: tuitest.MustDay(t, "2026-12-04"),
-		Lines: []model.OrderLine{model.NewLine("Place cards", 60, 50, 10)}}
-	if err := db.CreateOrder(ctx, &second); err != nil {
-		t.Fatal(err)
-	}
+	second := tuitest.OweTwice(t, db, ids)
 	d := newDriver(t, db, 100, 30)
 	d.Send(kit.OpenCustomerMsg{ID: ids["Ben Okafor"]})
 	tuitest.MustContain(t, d.Screen(), "Unpaid          £120.00 due 2026-10-16, overdue 38 days · order of 2026-10-02",

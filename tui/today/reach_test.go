@@ -8,7 +8,6 @@ import (
 
 	"github.com/charmbracelet/x/exp/golden"
 
-	"clientele/model"
 	"clientele/tui"
 	"clientele/tui/tuitest"
 )
@@ -90,12 +89,7 @@ func TestPaidFromTodayNamesTheOldestOfSeveral(t *testing.T) {
 	t.Parallel()
 	db, ids := tuitest.ReachStore(t)
 	ctx := context.Background()
-	second := model.Order{CustomerID: ids["Ben Okafor"], OrderedAt: tuitest.MustDay(t, "2026-11-20 09:00"),
-		Kind: model.OrderSale, PaymentDue: tuitest.MustDay(t, "2026-12-04"),
-		Lines: []model.OrderLine{model.NewLine("Place cards", 60, 50, 10)}}
-	if err := db.CreateOrder(ctx, &second); err != nil {
-		t.Fatal(err)
-	}
+	second := tuitest.OweTwice(t, db, ids)
 	d := newDriver(t, db, 100, 30)
 	tuitest.MustContain(t, d.Screen(), "▸   Ben Okafor")
 	d.Keys("p")
