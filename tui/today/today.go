@@ -235,7 +235,12 @@ func (t *today) markPaid(e *model.ReviewEntry) tea.Cmd {
 	if oldest == nil {
 		return kit.Status("%s owes nothing.", kit.Clean(e.Customer.Name))
 	}
-	return kit.MarkPaid(t.store, oldest.OrderID, oldest.Amount, oldest.Due, e.Customer.Name, "ctrl+z", t.com)
+	more := ""
+	if n := len(e.Customer.Unpaid); n > 1 {
+		more = fmt.Sprintf(", the oldest of %d", n) // the detail picks another
+	}
+	what := fmt.Sprintf("%s (due %s%s)", t.com.Money(oldest.Amount), t.com.Date(oldest.Due), more)
+	return kit.MarkPaid(t.store, oldest.OrderID, what, e.Customer.Name, "ctrl+z", t.com)
 }
 
 // Undo implements kit.Undoer: u takes back the done or the snooze of the
