@@ -4,6 +4,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -168,6 +169,9 @@ func runTUI(ctx context.Context, creds credFlags) error {
 	if err := haveTerminal(); err != nil {
 		return err
 	}
+	if err := askBeforeANewBook(); err != nil {
+		return err
+	}
 	db, err := openStore(ctx)
 	if err != nil {
 		return err
@@ -183,6 +187,61 @@ func runTUI(ctx context.Context, creds credFlags) error {
 		return errors.Join(err, serr)
 	}
 	return err
+}
+
+// errNoNewBook is the answer "no" to askBeforeANewBook.
+var errNoNewBook = errors.New("nothing was created")
+
+// askBeforeANewBook asks, on the terminal, before the interface makes a
+// book at a path the owner named (--db or $CLIENTELE_DB) where there is
+// none: a mistyped path would otherwise open an empty book, with new
+// folders, as if the data were gone. The default book is made without a
+// question: it is where a first run starts.
+func askBeforeANewBook() error {
+	path, err := dbPath()
+	if err != nil || (dbFlag == "" && os.Getenv("CLIENTELE_DB") == "") {
+		return err
+	}
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		return nil // there, or not ours to judge here: the open says why
+	}
+	in, out := io.Reader(os.Stdin), io.Writer(os.Stderr)
+	if !isTerminal(os.Stdin) {
+		tin, tout, err := tea.OpenTTY()
+		if err != nil {
+			return fmt.Errorf("there is no book at %s, and no terminal to ask whether to start one", path)
+		}
+		defer tin.Close()
+		if tout != tin {
+			defer tout.Close()
+		}
+		in, out = tin, tout
+	}
+	return confirmNewBook(in, out, path)
+}
+
+// confirmNewBook asks whether to start a book at path, which does not
+// exist, and reads the answer: y or yes starts it, anything else is
+// errNoNewBook, saying where nothing was made.
+func confirmNewBook(in io.Reader, out io.Writer, path string) error {
+	where := "No book at " + path
+	if dir := filepath.Dir(path); !exists(dir) {
+		where += " (the folder " + dir + " does not exist either)"
+	}
+	fmt.Fprintf(out, "%s.\nStart a new, empty book there? [y/N] ", model.PrintableLines(where))
+	answer, _ := bufio.NewReader(in).ReadString('\n')
+	switch strings.ToLower(strings.TrimSpace(answer)) {
+	case "y", "yes":
+		return nil
+	}
+	return fmt.Errorf("%w: there is no book at %s; check the path (--db or $CLIENTELE_DB), or answer y to start one",
+		errNoNewBook, path)
+}
+
+// exists reports whether path is there.
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return !errors.Is(err, os.ErrNotExist)
 }
 
 // copier keeps the book's continuous copy while the interface is open
@@ -380,17 +439,30 @@ func importCmd() *cobra.Command {
 		Long:  "Import reads a file into the database in one transaction.\n\n" + importer.Help,
 		Args:  oneArg("FILE", "the file to read"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			db, err := openStore(cmd.Context())
+			path, err := dbPath()
 			if err != nil {
 				return err
 			}
-			defer db.Close()
+			// A dry run, or an import that fails, into a book that was not
+			// there leaves nothing behind: no empty file, no new folder.
+			unmake := madeFor(path)
+			db, err := store.Open(cmd.Context(), path)
+			if err != nil {
+				unmake()
+				return err
+			}
 			if isTerminal(os.Stderr) {
 				opt.Progress = importer.ProgressTo(os.Stderr)
 			}
 			pv, err := importer.Apply(cmd.Context(), db, args[0], opt)
 			if opt.Progress != nil {
 				fmt.Fprintln(os.Stderr)
+			}
+			if err != nil || opt.DryRun {
+				db.Close()
+				unmake()
+			} else {
+				defer db.Close()
 			}
 			if err != nil {
 				return fmt.Errorf("cannot import %s: %w (nothing was imported)", args[0], err)
@@ -411,6 +483,31 @@ func importCmd() *cobra.Command {
 	cmd.Flags().StringVar(&opt.Columns, "columns", "", "the file's column for each field, for a header no format "+
 		"matches: \"date=Created,customer=Client,amount=Total\" (kept for the next file with that header)")
 	return cmd
+}
+
+// madeFor notes what of path is not there yet, the file and the folders
+// above it, and returns what removes them again once the book is closed:
+// the file with SQLite's companions, then each folder made for it that is
+// still empty. When path is there already it removes nothing.
+func madeFor(path string) (unmake func()) {
+	if exists(path) {
+		return func() {}
+	}
+	var dirs []string
+	for dir := filepath.Dir(path); !exists(dir); dir = filepath.Dir(dir) {
+		dirs = append(dirs, dir)
+		if dir == filepath.Dir(dir) {
+			break
+		}
+	}
+	return func() {
+		for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+			os.Remove(path + suffix)
+		}
+		for _, dir := range dirs {
+			os.Remove(dir) // only an empty folder goes
+		}
+	}
 }
 
 // reviewCmd prints the daily review list for scripts and cron.
@@ -695,10 +792,12 @@ func exportFeedbackCmd() *cobra.Command {
 	var format, out string
 	cmd := &cobra.Command{
 		Use:   "feedback",
-		Short: "Export the whole feedback log as CSV or Markdown",
+		Short: "Export the whole feedback log as CSV, Markdown or JSON",
 		Long: "Writes every feedback entry, newest first, to standard output or to --out\n" +
-			"(written atomically, mode 0600). CSV cells that a spreadsheet would run as a\n" +
-			"formula (starting with = + - @, a tab or a carriage return) get a leading '.",
+			"(written atomically, mode 0600). A customer is named by their ref, as the\n" +
+			"profitability export names them. CSV cells that a spreadsheet would run as a\n" +
+			"formula (starting with = + - @, a tab or a carriage return) get a leading '.\n" +
+			"JSON is an object with the day exported and the entries, for scripts.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			f, db, err := openExport(cmd, format, out, feedbackexport.Formats)
@@ -713,7 +812,7 @@ func exportFeedbackCmd() *cobra.Command {
 			return feedbackexport.WriteFile(cmd.Context(), out, db, f, now)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "csv", "either CSV or md (Markdown); when not given, --out's extension chooses")
+	cmd.Flags().StringVar(&format, "format", "csv", "csv, md (Markdown) or json; when not given, --out's extension chooses")
 	cmd.Flags().StringVar(&out, "out", "", "write to this file instead of standard output")
 	return cmd
 }

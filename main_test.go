@@ -531,8 +531,14 @@ func TestExportFeedbackCommand(t *testing.T) {
 	if b, _ := os.ReadFile(md); !strings.HasPrefix(string(b), "# Feedback log") {
 		t.Errorf("--out log.md wrote %q", b)
 	}
-	if _, err := run("--format", "xml"); err == nil || !strings.Contains(err.Error(), "use csv or md") {
+	if _, err := run("--format", "xml"); err == nil || !strings.Contains(err.Error(), "use csv, md or json") {
 		t.Errorf("--format xml: %v", err)
+	}
+	// JSON, as the profitability export has it.
+	out, err = run("--format", "json")
+	var doc struct{ Feedback []struct{ Answer string } }
+	if err != nil || json.Unmarshal([]byte(out), &doc) != nil || len(doc.Feedback) != 1 || doc.Feedback[0].Answer != "=1+1" {
+		t.Errorf("--format json: %v\n%s", err, out)
 	}
 }
 
@@ -956,7 +962,8 @@ func TestTheTerminalIsRestoredWhateverSignalEndsTheInterface(t *testing.T) {
 	bin := buildBinary(t)
 	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGQUIT, syscall.SIGTERM, syscall.SIGINT} {
 		t.Run(sig.String(), func(t *testing.T) {
-			book := filepath.Join(t.TempDir(), "c.db")
+			book, db := newFile(t) // a book named that is not there is asked about first
+			db.Close()
 			cmd := exec.Command(bin, "--db", book)
 			cmd.Env = append(os.Environ(), "TERM=xterm-256color")
 			ptmx, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 24, Cols: 80})
@@ -1028,6 +1035,125 @@ func TestImportRefusesNULAndEndlessText(t *testing.T) {
 	}
 	if got := counts(t, path); got != [3]int{} {
 		t.Errorf("refused imports wrote %v", got)
+	}
+}
+
+// An import that writes nothing, a dry run or one that fails, into a book
+// that was not there leaves no file behind, nor the folders made for it;
+// one that imports leaves the book.
+func TestAnImportThatWritesNothingLeavesNoNewBook(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.csv")
+	bad := filepath.Join(dir, "bad.csv")
+	if err := os.WriteFile(good, []byte("Name,Email\nAda,ada@example.com\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bad, []byte("Name,Email\nAda,ada@example.com\nBen\x00 Evil,ben@example.com\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	book := filepath.Join(dir, "new", "deeper", "c.db")
+	out, err := runCmd(t, "import", "--db", book, "--dry-run", good)
+	if err != nil || !strings.Contains(out, "1") {
+		t.Fatalf("the dry run: %v\n%s", err, out)
+	}
+	if exists(filepath.Join(dir, "new")) {
+		t.Errorf("the dry run left %s behind", filepath.Join(dir, "new"))
+	}
+	if _, err := runCmd(t, "import", "--db", book, bad); err == nil {
+		t.Fatal("the import of a NUL passed")
+	}
+	if exists(filepath.Join(dir, "new")) {
+		t.Errorf("the failed import left %s behind", filepath.Join(dir, "new"))
+	}
+	flatBook := filepath.Join(dir, "c.db")
+	if _, err := runCmd(t, "import", "--db", flatBook, "--dry-run", good); err != nil || exists(flatBook) {
+		t.Errorf("the dry run into a folder that is there: %v, the book left behind: %v", err, exists(flatBook))
+	}
+	if _, err := runCmd(t, "import", "--db", book, good); err != nil || !exists(book) {
+		t.Errorf("the import: %v; the book made: %v", err, exists(book))
+	}
+	// A book that was there stays, whatever the dry run.
+	if _, err := runCmd(t, "import", "--db", book, "--dry-run", bad); err == nil || !exists(book) {
+		t.Errorf("a failed dry run into a book that was there: %v; the book kept: %v", err, exists(book))
+	}
+}
+
+// The interface asks before it makes a book at a path named that has
+// none (a mistyped --db opened an empty book, making its folders, as if
+// the data were gone); "n" makes nothing and says so, "y" starts one.
+func TestTheInterfaceAsksBeforeANewBookAtAPathNamed(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "missing", "x.db")
+	var out bytes.Buffer
+	err := confirmNewBook(strings.NewReader("n\n"), &out, missing)
+	if !errors.Is(err, errNoNewBook) || !strings.Contains(err.Error(), "no book at "+missing) {
+		t.Errorf("n: %v", err)
+	}
+	if want := "No book at " + missing + " (the folder " + filepath.Dir(missing) + " does not exist either).\n" +
+		"Start a new, empty book there? [y/N] "; out.String() != want {
+		t.Errorf("asked %q, want %q", out.String(), want)
+	}
+	for _, answer := range []string{"", "\n", "no\n", "q\n"} {
+		if err := confirmNewBook(strings.NewReader(answer), io.Discard, missing); !errors.Is(err, errNoNewBook) {
+			t.Errorf("%q: %v", answer, err)
+		}
+	}
+	for _, answer := range []string{"y\n", "Yes\r\n", " y "} {
+		if err := confirmNewBook(strings.NewReader(answer), io.Discard, missing); err != nil {
+			t.Errorf("%q: %v", answer, err)
+		}
+	}
+
+	// As a person meets it, in a terminal.
+	bin := buildBinary(t)
+	for _, c := range []struct {
+		answer string
+		made   bool
+	}{{"n\r", false}, {"y\r", true}} {
+		cmd := exec.Command(bin, "--db", missing)
+		cmd.Env = append(os.Environ(), "TERM=xterm-256color")
+		ptmx, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 24, Cols: 80})
+		if err != nil {
+			t.Skipf("no pseudo-terminal here: %v", err)
+		}
+		seen := readPTY(ptmx)
+		waitFor := func(s string) {
+			t.Helper()
+			for start := time.Now(); !strings.Contains(flat(seen.since(0)), s); time.Sleep(20 * time.Millisecond) {
+				if time.Since(start) > 20*time.Second {
+					t.Fatalf("never saw %q in\n%q", s, seen.since(0))
+				}
+			}
+		}
+		waitFor("Start a new, empty book there? [y/N]")
+		if exists(filepath.Dir(missing)) {
+			t.Errorf("the folder was made before the answer")
+		}
+		ptmx.Write([]byte(c.answer))
+		if c.made {
+			waitFor("Welcome")
+			ptmx.Write([]byte("q"))
+		}
+		if !c.made {
+			// The error is styled for the terminal, which is asked for its
+			// colours first: it comes a moment later.
+			waitFor("nothing was created")
+		}
+		exited := make(chan error, 1)
+		go func() { exited <- cmd.Wait() }()
+		select {
+		case err := <-exited:
+			if c.made == (err != nil) {
+				t.Errorf("%q: ended with %v", c.answer, err)
+			}
+		case <-time.After(20 * time.Second):
+			cmd.Process.Kill()
+			t.Fatalf("%q: it did not end", c.answer)
+		}
+		ptmx.Close()
+		if exists(missing) != c.made || !c.made && exists(filepath.Dir(missing)) {
+			t.Errorf("%q: the book made: %v", c.answer, exists(missing))
+		}
 	}
 }
 

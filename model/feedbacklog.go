@@ -23,7 +23,10 @@ type FeedbackQuery struct {
 type FeedbackRow struct {
 	Feedback
 	Customer string // "" for anonymous
-	Offering string // "" for none
+	// CustomerRef is the customer's ref, the id exports name them by
+	// (model.Customer.DisplayRef): "" for anonymous.
+	CustomerRef string
+	Offering    string // "" for none
 }
 
 // Unanswered reports a detractor nobody has replied to yet: the log flags

@@ -398,7 +398,9 @@ func reviewEntry(c *ReviewCustomer, s Settings, cut ReviewCutoffs) (ReviewEntry,
 
 	// Feedback nobody answered: a touch on or after the newest one's day
 	// counts as the answer.
-	if f := c.Feedback; f.Count > 0 && !touched(f.Newest) {
+	// Feedback dated after the day had not come yet (a review of a day
+	// gone by, or an answer dated ahead): nothing waits for it.
+	if f := c.Feedback; f.Count > 0 && !touched(f.Newest) && !Day(f.Oldest).After(d) {
 		age := DaysBetween(f.Oldest, d)
 		what := "feedback"
 		if f.Count > 1 {
@@ -511,12 +513,19 @@ func reviewEntry(c *ReviewCustomer, s Settings, cut ReviewCutoffs) (ReviewEntry,
 
 	// Overdue to reorder: days since the last order beyond factor × the
 	// median gap, and no touch within the last gap (a recent nudge counts).
+	// A rhythm is lost past a year and a dozen gaps: "usually orders every
+	// day; last order 5,835 days ago" read of imported history is no
+	// reminder to reorder (the quiet-customer rule speaks for them).
 	if c.Orders >= 3 && c.OrderGap > 0 && !c.LastOrder.IsZero() {
 		since := DaysBetween(c.LastOrder, d)
 		limit := s.ReorderFactor * float64(c.OrderGap)
-		if float64(since) > limit && !touched(AddDays(d, -c.OrderGap)) {
+		if float64(since) > limit && since <= max(RhythmLostDays, 12*c.OrderGap) && !touched(AddDays(d, -c.OrderGap)) {
+			every := "every " + Plural(c.OrderGap, "day", "days")
+			if c.OrderGap == 1 {
+				every = "every day"
+			}
 			add(ReasonReorder, since-int(math.Floor(limit)), float64(since)/float64(c.OrderGap),
-				"usually orders every %s; last order %s ago", Plural(c.OrderGap, "day", "days"), Plural(since, "day", "days"))
+				"usually orders %s; last order %s ago", every, Plural(since, "day", "days"))
 		}
 	}
 
@@ -539,9 +548,9 @@ func reviewEntry(c *ReviewCustomer, s Settings, cut ReviewCutoffs) (ReviewEntry,
 			from = c.CreatedAt
 		}
 		if since := DaysBetween(from, d); !from.IsZero() && since >= cadence {
-			what := "no contact for " + Plural(since, "day", "days")
+			what := "no contact for " + Span(since)
 			if last.IsZero() {
-				what = "never contacted, added " + Plural(since, "day", "days") + " ago"
+				what = "never contacted, added " + Span(since) + " ago"
 			}
 			add(ReasonCadence, since-cadence, float64(since-cadence), "%s (%s: every %s)", what, who, Plural(cadence, "day", "days"))
 		}
@@ -581,14 +590,28 @@ func reviewEntry(c *ReviewCustomer, s Settings, cut ReviewCutoffs) (ReviewEntry,
 			from = c.CreatedAt
 		}
 		if since := DaysBetween(from, d); !from.IsZero() && since >= s.FormerDays && !touched(cut.Former) {
-			what := "no order for " + Plural(since, "day", "days")
+			what := "no order for " + Span(since)
 			if c.LastOrder.IsZero() {
-				what = "no order since added " + Plural(since, "day", "days") + " ago"
+				what = "no order since added " + Span(since) + " ago"
 			}
 			add(ReasonFormer, since-s.FormerDays, float64(since), "%s: let them go as former?", what)
 		}
 	}
 	return e.sorted()
+}
+
+// RhythmLostDays is how long after a customer's last order their rhythm
+// still holds at the least (a dozen of their gaps when that is longer):
+// past it they are not reminded to reorder.
+const RhythmLostDays = 365
+
+// Span is a number of days as a person reads it: "45 days", and in years
+// from two years on ("16 years"), where thousands of days say nothing.
+func Span(days int) string {
+	if days >= 730 {
+		return Plural(days/365, "year", "years")
+	}
+	return Plural(days, "day", "days")
 }
 
 // firstLineOf is the first line of s made printable, cut to n characters.

@@ -102,6 +102,30 @@ func TestReviewRules(t *testing.T) {
 			c.Orders, c.OrderGap, c.LastOrder, c.LastTouch = 3, 30, on("2026-09-30"), on("2026-11-01")
 			return c
 		}, nil, nil, ""},
+		// A rhythm of a day seen on history sixteen years old is no
+		// rhythm: the reorder reminder is not theirs.
+		{"a rhythm is lost after a year and a dozen gaps", func() ReviewCustomer {
+			c := base(StageCustomer)
+			c.Orders, c.OrderGap, c.FirstOrder, c.LastOrder = 5, 1, on("2010-12-01"), on("2010-12-05")
+			return c
+		}, func(s *Settings) { s.FormerDays = 0 }, nil, ""},
+		{"a rhythm of a day is every day", func() ReviewCustomer {
+			c := base(StageCustomer)
+			c.Orders, c.OrderGap, c.FirstOrder, c.LastOrder = 5, 1, on("2026-11-01"), on("2026-11-05")
+			return c
+		}, nil, []ReasonKind{ReasonReorder}, "usually orders every day; last order 18 days ago"},
+		{"thousands of days read in years", func() ReviewCustomer {
+			c := base(StageCustomer)
+			c.Orders, c.OrderGap, c.FirstOrder, c.LastOrder = 5, 1, on("2010-12-01"), on("2010-12-05")
+			return c
+		}, func(s *Settings) { s.FormerDays = 365 }, []ReasonKind{ReasonFormer}, "no order for 15 years: let them go"},
+		// Reviewed as of a day before it came: nothing waits for it (it
+		// read "no reply for -705 days").
+		{"feedback dated after the day waits for nothing", func() ReviewCustomer {
+			c := base(StageCustomer)
+			c.Feedback = ReviewFeedback{Count: 1, Oldest: on("2026-11-30"), Newest: on("2026-11-30"), LowScore: 3, HasScore: true}
+			return c
+		}, nil, nil, ""},
 		{"two orders are not a habit", func() ReviewCustomer {
 			c := base(StageCustomer)
 			c.Orders, c.LastOrder = 2, on("2025-01-01")

@@ -77,7 +77,7 @@ func addQuestion(ctx context.Context, tx *sql.Tx, text, now string) error {
 // customer c and offering o left-joined.
 const feedbackColumns = `f.id, f.received_on, coalesce(f.customer_id, 0), f.channel, f.kind, f.question,
 	f.answer, f.score, coalesce(f.offering_id, 0), f.theme, f.status, f.replied_on,
-	coalesce(c.name, ''), coalesce(o.name, ''), f.voided_at, f.void_reason`
+	coalesce(c.name, ''), coalesce(c.ref, ''), coalesce(o.name, ''), f.voided_at, f.void_reason`
 
 const feedbackFrom = ` FROM feedback f LEFT JOIN customers c ON c.id = f.customer_id
 	LEFT JOIN offerings o ON o.id = f.offering_id`
@@ -87,7 +87,10 @@ func scanFeedbackRow(rows interface{ Scan(...any) error }) (model.FeedbackRow, e
 	var on, replied, voided sql.NullString
 	var score sql.NullInt64
 	err := rows.Scan(&r.ID, &on, &r.CustomerID, &r.Channel, &r.Kind, &r.Question, &r.Answer, &score,
-		&r.OfferingID, &r.Theme, &r.Status, &replied, &r.Customer, &r.Offering, &voided, &r.VoidReason)
+		&r.OfferingID, &r.Theme, &r.Status, &replied, &r.Customer, &r.CustomerRef, &r.Offering, &voided, &r.VoidReason)
+	if r.CustomerID != 0 {
+		r.CustomerRef = (&model.Customer{ID: r.CustomerID, Ref: r.CustomerRef}).DisplayRef()
+	}
 	r.On, r.RepliedOn, r.VoidedAt = parseTime(on), parseTime(replied), parseTime(voided)
 	r.Score, r.HasScore = int(score.Int64), score.Valid
 	return r, err

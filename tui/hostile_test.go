@@ -19,7 +19,7 @@ import (
 // new key is covered by adding the key here (v: the Feedback screen's NPS
 // view and wishlist; w: a wish in the feedback form; S: the segment form,
 // whose banner names the customer; M: a message from a template; R: a
-// customer's reminders).
+// customer's reminders; O: the offerings, or a customer's occasions).
 var reachKeys = []string{"enter", "a", "e", "o", "r", "c", "f", "C", "n", "F", "O", "i", "t", "/", "?", "v", "w", "S", "M", "R"}
 
 // tabKeys are pressed only on the tab named, besides reachKeys: keys that

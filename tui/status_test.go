@@ -56,7 +56,7 @@ func TestEmptyListsOfferNoKeyThatWouldDoNothing(t *testing.T) {
 		{[]string{"4"}, "a add", "r replied"},
 		{[]string{"4", "v"}, "a add", "p make advocate"},
 		{[]string{"4", "v"}, "v log/NPS/wishlist", "t name theme"},
-		{[]string{"5"}, "a new complaint", "enter edit"},
+		{[]string{"5"}, "a new", "enter edit"},
 	} {
 		d.Keys(c.keys...)
 		lines := strings.Split(d.Screen(), "\n")

@@ -1,5 +1,7 @@
 // Package feedbackexport writes the whole feedback log for a spreadsheet
-// (CSV) or a review (Markdown): `clientele export feedback`.
+// (CSV), a review (Markdown) or a script (JSON): `clientele export
+// feedback`. Customers are named by their ref, as the profitability
+// export names them (the id an import knows them by, else their number).
 package feedbackexport
 
 import (
@@ -16,27 +18,28 @@ import (
 	"clientele/store/exportfile"
 )
 
-// Format is an export format: CSV or Markdown.
+// Format is an export format: CSV, Markdown or JSON.
 type Format = exportfile.Format
 
 // The formats.
 const (
 	CSV      = exportfile.CSV
 	Markdown = exportfile.Markdown
+	JSON     = exportfile.JSON
 )
 
 // Formats lists the formats, the default first.
-var Formats = []Format{CSV, Markdown}
+var Formats = []Format{CSV, Markdown, JSON}
 
-// ParseFormat reads a --format value: csv, or md (markdown).
+// ParseFormat reads a --format value: csv, md (markdown) or json.
 func ParseFormat(s string) (Format, error) { return exportfile.ParseFormat(s, Formats...) }
 
 // FormatFor guesses the format from a file name: .md and .markdown are
-// Markdown, anything else CSV.
+// Markdown, .json JSON, anything else CSV.
 func FormatFor(path string) Format { return exportfile.FormatFor(path, Formats...) }
 
 // Header is the CSV header.
-var Header = []string{"date", "kind", "customer_id", "customer", "channel", "question", "answer", "score",
+var Header = []string{"date", "kind", "ref", "customer", "channel", "question", "answer", "score",
 	"offering", "theme", "status", "replied_on"}
 
 // Write writes the whole log, newest first, to w; now dates the Markdown
@@ -49,6 +52,8 @@ func Write(ctx context.Context, w io.Writer, s model.FeedbackStore, f Format, no
 		err = writeCSV(ctx, bw, s)
 	case Markdown:
 		err = writeMarkdown(ctx, bw, s, now)
+	case JSON:
+		err = writeJSON(ctx, bw, s, now)
 	default:
 		err = fmt.Errorf("unknown export format %q", f)
 	}
@@ -70,14 +75,12 @@ func writeCSV(ctx context.Context, w io.Writer, s model.FeedbackStore) error {
 		return err
 	}
 	err := s.EachFeedback(ctx, func(r model.FeedbackRow) error {
-		customerID, score := "", ""
-		if r.CustomerID != 0 {
-			customerID = strconv.FormatInt(r.CustomerID, 10)
-		}
+		score := ""
 		if r.HasScore {
 			score = strconv.Itoa(r.Score)
 		}
-		return cw.Write([]string{model.FormatDate(r.On), string(r.Kind), customerID, exportfile.CSVCell(r.Customer),
+		return cw.Write([]string{model.FormatDate(r.On), string(r.Kind), exportfile.CSVCell(r.CustomerRef),
+			exportfile.CSVCell(r.Customer),
 			string(r.Channel), exportfile.CSVCell(r.Question), exportfile.CSVCell(r.Answer), score, exportfile.CSVCell(r.Offering),
 			exportfile.CSVCell(r.Theme), string(r.Status), model.FormatDate(r.RepliedOn)})
 	})
@@ -139,4 +142,51 @@ func writeMarkdown(ctx context.Context, w io.Writer, s model.FeedbackStore, now 
 			exportfile.MarkdownCell(r.Theme), r.Status)
 	}
 	return nil
+}
+
+// jsonEntry is one entry of the JSON export: the CSV's columns, a score
+// or a customer that is not there null, the days ISO.
+type jsonEntry struct {
+	Date      string  `json:"date"`
+	Kind      string  `json:"kind"`
+	Ref       *string `json:"ref"`
+	Customer  *string `json:"customer"`
+	Channel   string  `json:"channel"`
+	Question  string  `json:"question"`
+	Answer    string  `json:"answer"`
+	Score     *int    `json:"score"`
+	Offering  string  `json:"offering"`
+	Theme     string  `json:"theme"`
+	Status    string  `json:"status"`
+	RepliedOn *string `json:"replied_on"`
+}
+
+// writeJSON writes an object with the day of the export and the entries,
+// newest first, an entry at a time (exportfile.JSONObject).
+func writeJSON(ctx context.Context, w io.Writer, s model.FeedbackStore, now time.Time) error {
+	o := exportfile.NewJSONObject(w, " ")
+	o.Member("exported", model.FormatDate(now))
+	o.Array("feedback")
+	var e jsonEntry
+	err := s.EachFeedback(ctx, func(r model.FeedbackRow) error {
+		e = jsonEntry{Date: model.FormatDate(r.On), Kind: string(r.Kind), Channel: string(r.Channel),
+			Question: r.Question, Answer: r.Answer, Offering: r.Offering, Theme: r.Theme, Status: string(r.Status)}
+		if r.CustomerID != 0 {
+			e.Ref, e.Customer = &r.CustomerRef, &r.Customer
+		}
+		if r.HasScore {
+			e.Score = &r.Score
+		}
+		if !r.RepliedOn.IsZero() {
+			d := model.FormatDate(r.RepliedOn)
+			e.RepliedOn = &d
+		}
+		o.Element(&e)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	o.EndArray()
+	return o.Close()
 }

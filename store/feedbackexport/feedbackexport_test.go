@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -35,7 +36,7 @@ func fixture(t *testing.T) *store.DB {
 	db.Now = func() time.Time { return now }
 	t.Cleanup(func() { db.Close() })
 	ctx := context.Background()
-	c := model.Customer{Name: "=HYPERLINK(\"http://x\")", Stage: model.StageCustomer}
+	c := model.Customer{Name: "=HYPERLINK(\"http://x\")", Stage: model.StageCustomer, Ref: "17850"}
 	if err := db.CreateCustomer(ctx, &c); err != nil {
 		t.Fatal(err)
 	}
@@ -70,12 +71,45 @@ func TestCSVRoundTripsAndIsNeutralised(t *testing.T) {
 	}
 	want := [][]string{
 		{"2026-11-21", "wish", "", "", "", model.WishQuestion, "Gift | wrap,\n\"please\"", "", "", "'@wrap", "new", ""},
-		{"2026-11-20", "nps", "1", `'=HYPERLINK("http://x")`, "email", model.NPSQuestion, "'-10% would help", "3", "", "",
+		{"2026-11-20", "nps", "17850", `'=HYPERLINK("http://x")`, "email", model.NPSQuestion, "'-10% would help", "3", "", "",
 			"new", ""},
 		{"2026-10-01", "praise", "", "", "", "", "'+1 lovely", "", "", "", "replied", "2026-10-02"},
 	}
 	if !reflect.DeepEqual(recs[1:], want) {
 		t.Errorf("records\n got %q\nwant %q", recs[1:], want)
+	}
+}
+
+// The JSON export carries what the CSV does, a customer by their ref (as
+// the profitability export names them), nulls where there is no customer,
+// score or reply, and the text exactly.
+func TestJSONCarriesTheRefAndTheTextExactly(t *testing.T) {
+	t.Parallel()
+	db := fixture(t)
+	var b bytes.Buffer
+	if err := Write(context.Background(), &b, db, JSON, now); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Exported string           `json:"exported"`
+		Feedback []map[string]any `json:"feedback"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatalf("%v\n%s", err, b.String())
+	}
+	if doc.Exported != "2026-11-23" || len(doc.Feedback) != 3 {
+		t.Fatalf("exported %q, %d entries:\n%s", doc.Exported, len(doc.Feedback), b.String())
+	}
+	wish, nps, praise := doc.Feedback[0], doc.Feedback[1], doc.Feedback[2]
+	if wish["ref"] != nil || wish["customer"] != nil || wish["score"] != nil || wish["answer"] != "Gift | wrap,\n\"please\"" ||
+		wish["theme"] != "@wrap" {
+		t.Errorf("the anonymous wish: %v", wish)
+	}
+	if nps["ref"] != "17850" || nps["customer"] != `=HYPERLINK("http://x")` || nps["score"] != 3.0 || nps["replied_on"] != nil {
+		t.Errorf("the NPS answer: %v", nps)
+	}
+	if praise["replied_on"] != "2026-10-02" || praise["status"] != "replied" {
+		t.Errorf("the praise: %v", praise)
 	}
 }
 
@@ -123,15 +157,15 @@ func TestWriteFileReplacesTheFile(t *testing.T) {
 
 func TestFormats(t *testing.T) {
 	t.Parallel()
-	for in, want := range map[string]Format{"csv": CSV, "CSV": CSV, "md": Markdown, "markdown": Markdown} {
+	for in, want := range map[string]Format{"csv": CSV, "CSV": CSV, "md": Markdown, "markdown": Markdown, "json": JSON} {
 		if got, err := ParseFormat(in); got != want || err != nil {
 			t.Errorf("ParseFormat(%q) = %q, %v", in, got, err)
 		}
 	}
-	if _, err := ParseFormat("json"); err == nil || !strings.Contains(err.Error(), "use csv or md") {
-		t.Errorf("json: %v", err)
+	if _, err := ParseFormat("xml"); err == nil || !strings.Contains(err.Error(), "use csv, md or json") {
+		t.Errorf("xml: %v", err)
 	}
-	if FormatFor("x.md") != Markdown || FormatFor("x.csv") != CSV || FormatFor("x") != CSV {
+	if FormatFor("x.md") != Markdown || FormatFor("x.csv") != CSV || FormatFor("x") != CSV || FormatFor("x.json") != JSON {
 		t.Error("FormatFor")
 	}
 }

@@ -14,7 +14,7 @@ import (
 
 func BenchmarkComplaintScreen(b *testing.B) {
 	db := tuitest.BenchFeedbackStore(b)
-	cmd := loadComplaints(tuitest.Context(), db, true) // as the screen opens: the voided too
+	cmd := loadComplaints(tuitest.Context(), db, true, false) // as the screen opens: the voided too
 	start := tuitest.ProcessCPU()
 	for b.Loop() {
 		msg, ok := cmd().(complaintsLoadedMsg)

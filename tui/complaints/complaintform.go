@@ -257,8 +257,12 @@ func (f *complaintForm) Save() (tea.Cmd, error) {
 			return kit.SaveFailedMsg{Err: err}
 		}
 		verb := "Saved the complaint"
-		if created {
+		switch {
+		case created && c.Status == model.ComplaintOpen:
 			verb = "Opened a complaint"
+		case created:
+			// Settled on the spot: it was never open here.
+			verb = "Recorded a " + string(c.Status) + " complaint"
 		}
 		if who := kit.StoredName(kit.Bg(), store, c.CustomerID); who != "" {
 			verb += " from " + kit.Clean(who)

@@ -47,6 +47,8 @@ type complaintScreen struct {
 	// hideVoided leaves the voided complaints out of the list; they show,
 	// struck, under the others until X hides them.
 	hideVoided bool
+	// openOnly lists the open complaints alone (v), not every one.
+	openOnly bool
 }
 
 // panelLines is the height of the analysis above the list.
@@ -71,7 +73,7 @@ func newComplaintScreen(com *kit.Context, store Store) *complaintScreen {
 		kit.Column{Title: "customer", Width: 12, Flex: 1, Max: 22},
 		kit.Column{Title: "category", Width: 13}, // "communication"
 		kit.Column{Title: "sev", Width: 4},
-		kit.Column{Title: "where it stands", Width: 15},
+		kit.Column{Title: "where it stands", Width: 16}, // "176 days overdue"
 		kit.Column{Title: "what went wrong", Width: 16, Flex: 3},
 	)}
 }
@@ -80,11 +82,14 @@ func newComplaintScreen(com *kit.Context, store Store) *complaintScreen {
 func (s *complaintScreen) Title() string { return "Complaints" }
 
 // Init loads the screen.
-func (s *complaintScreen) Init() tea.Cmd { return loadComplaints(s.com, s.store, !s.hideVoided) }
+func (s *complaintScreen) Init() tea.Cmd {
+	return loadComplaints(s.com, s.store, !s.hideVoided && !s.openOnly, s.openOnly)
+}
 
 // loadComplaints reads the complaints and computes everything the screen
-// shows, in one command; the voided complaints too when withVoided.
-func loadComplaints(com *kit.Context, store Store, withVoided bool) tea.Cmd {
+// shows, in one command; the voided complaints too when withVoided; only
+// the open ones in the list when openOnly (the analysis is of them all).
+func loadComplaints(com *kit.Context, store Store, withVoided, openOnly bool) tea.Cmd {
 	settings, now := com.Settings, com.Now()
 	return func() tea.Msg {
 		ctx := kit.Bg()
@@ -106,6 +111,10 @@ func loadComplaints(com *kit.Context, store Store, withVoided bool) tea.Cmd {
 		}
 		d := computeComplaints(rows, last, model.RecoveryCases(rows, sales), settings, now)
 		d.list = append(slices.Clip(d.rows), voided...)
+		if openOnly {
+			// Sorted for work, the open ones come first.
+			d.list = d.rows[:d.open:d.open]
+		}
 		return complaintsLoadedMsg{d}
 	}
 }
@@ -212,6 +221,14 @@ func (s *complaintScreen) Update(msg tea.Msg) tea.Cmd {
 				}
 				return kit.OpenVoid(s.com, s.store, model.RecordComplaint, r.ID, what)
 			}
+		case key.Matches(msg, s.keys.OpenOnly):
+			s.openOnly = !s.openOnly
+			s.table.SetCursor(0)
+			text := "Only the open complaints are listed; v lists every one."
+			if !s.openOnly {
+				text = "Every complaint is listed, the open first; v lists only them."
+			}
+			return tea.Batch(s.Init(), kit.Status("%s", text))
 		case key.Matches(msg, s.keys.HideVoided):
 			s.hideVoided = !s.hideVoided
 			text := "Voided complaints shown, struck, under the others; X hides them."
@@ -261,6 +278,9 @@ func (s *complaintScreen) View() string {
 		lines[i] = kit.Truncate(l, s.w)
 	}
 	body := strings.Join(lines, "\n") + "\n"
+	if len(s.data.list) == 0 && s.openOnly {
+		return body + st.Muted.Render("  No complaint is open. v lists every one.")
+	}
 	if len(s.data.list) == 0 {
 		return body + st.Muted.Render("  No complaints. When one comes, press a (or C on a customer) to record it.")
 	}
@@ -321,9 +341,14 @@ func (s *complaintScreen) panel() []string {
 		g += st.Warn.Render(fmt.Sprintf(" · %d waiting", d.guarantee.Waiting))
 	}
 	lines = append(lines, label("Recovery")+rate, label("Guarantees")+g)
-	open := fmt.Sprintf("%d open", d.open)
+	// What the line counts is said against what the list shows: "3 open"
+	// over a list of 25 read as if the 25 were open.
+	open := fmt.Sprintf("%d open of %d", d.open, len(d.rows))
+	if s.openOnly {
+		open = fmt.Sprintf("%d open, listed alone", d.open)
+	}
 	if d.overdue > 0 {
-		open += ", " + st.Bad.Render(fmt.Sprintf("%d OVERDUE", d.overdue))
+		open += ", " + st.Bad.Render(fmt.Sprintf("%d overdue", d.overdue))
 	}
 	lines = append(lines, label("Open cases")+open+st.Muted.Render(fmt.Sprintf(" · targets: high %dd, medium %dd, low %dd",
 		model.TargetDays(s.com.Settings, model.SeverityHigh), model.TargetDays(s.com.Settings, model.SeverityMedium),
@@ -354,10 +379,12 @@ func (s *complaintScreen) cells(i int) []kit.Cell {
 	switch r.Status {
 	case model.ComplaintOpen:
 		a := model.AgeOf(r, s.com.Settings, s.com.Now())
+		// In words: "OVERDUE 183/7d" was a puzzle. The target is in the
+		// panel's line and the severity's column.
 		if a.Overdue > 0 {
-			where, whereStyle = fmt.Sprintf("OVERDUE %d/%dd", a.Days, a.Target), &st.Bad
+			where, whereStyle = model.Plural(a.Overdue, "day", "days")+" overdue", &st.Bad
 		} else {
-			where, whereStyle = fmt.Sprintf("open, day %d/%d", a.Days, a.Target), &st.Warn
+			where, whereStyle = fmt.Sprintf("day %d of %d", a.Days, a.Target), &st.Warn
 		}
 	default:
 		where, whereStyle = string(r.Status), &st.Muted
@@ -406,19 +433,31 @@ func (s *complaintScreen) Info() string {
 	if s.data == nil || len(s.data.list) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%s of %s", model.Commas(s.table.Cursor()+1), model.Commas(len(s.data.list)))
+	what := ""
+	if s.openOnly {
+		what = " open"
+	}
+	return fmt.Sprintf("%s of %s%s", model.Commas(s.table.Cursor()+1), model.Commas(len(s.data.list)), what)
 }
 
 // ShortHelp implements help.KeyMap: only a new complaint while there is
 // none to edit or open.
 func (s *complaintScreen) ShortHelp() []key.Binding {
 	if s.data == nil || len(s.data.list) == 0 {
-		return []key.Binding{s.keys.Add, s.voidedKey()}
+		return []key.Binding{s.keys.Add, s.viewKey(), s.voidedKey()}
 	}
 	if r, ok := s.selected(); ok && r.Voided() {
 		return []key.Binding{s.keys.Restore, s.keys.Open, s.voidedKey(), s.keys.Add}
 	}
-	return []key.Binding{s.keys.Edit, s.keys.Add, s.keys.Open, s.keys.Write, s.keys.Void, s.voidedKey()}
+	return []key.Binding{s.keys.Edit, s.keys.Add, s.keys.Open, s.keys.Write, s.viewKey(), s.keys.Void, s.voidedKey()}
+}
+
+// viewKey is v as it works now: only the open complaints, or every one.
+func (s *complaintScreen) viewKey() key.Binding {
+	if s.openOnly {
+		return s.keys.AllComplaints
+	}
+	return s.keys.OpenOnly
 }
 
 // voidedKey is X as it works now: hide the voided, or show them.
@@ -432,7 +471,7 @@ func (s *complaintScreen) voidedKey() key.Binding {
 // FullHelp implements help.KeyMap.
 func (s *complaintScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{s.keys.ListKeys.Bindings(), {s.keys.Edit, s.keys.Add, s.keys.Open, s.keys.Write, s.keys.Void,
-		s.voidedKey()}}
+		s.viewKey(), s.voidedKey()}}
 }
 
 // WriteKeys implements kit.Writer.

@@ -30,7 +30,35 @@ func TestComplaintScreenWithoutColourSaysOverdueInWords(t *testing.T) {
 	d := tuitest.Start(t, tui.New(db, tui.Options{Now: tuitest.Clock, NoColor: true}), 80, 24)
 	d.Send(tea.BackgroundColorMsg{})
 	d.Keys("5")
-	tuitest.MustContain(t, d.Screen(), "1 OVERDUE", "OVERDUE 4/2d", "open, day 3/14")
+	tuitest.MustContain(t, d.Screen(), "2 open of 4, 1 overdue", "2 days overdue", "day 3 of 14")
+	tuitest.MustLack(t, d.Screen(), "OVERDUE", "4/2d")
+}
+
+// "Open cases 2 open" headed a list of every complaint: the line counts
+// against what is listed, and v lists the open ones alone (and back).
+func TestVListsOnlyTheOpenComplaints(t *testing.T) {
+	t.Parallel()
+	d := newDriver(t, tuitest.FeedbackFixtureStore(t), 80, 24)
+	d.Keys("5")
+	tuitest.MustContain(t, d.Screen(), "Open cases  2 open of 4, 1 overdue", "Dev Patel", "Ada Lovelace", "1 of 4", "o customer • M message • v open only")
+	d.Keys("v")
+	tuitest.MustContain(t, d.Screen(), "Only the open complaints are listed", "2 open, listed alone", "李雷", "Ben Okafor")
+	tuitest.MustLack(t, d.Screen(), "Dev Patel", "Ada Lovelace", "remedied in", "closed in")
+	d.Keys("down")
+	tuitest.MustContain(t, d.Screen(), "2 of 2 open", "v all")
+	d.Keys("v")
+	tuitest.MustContain(t, d.Screen(), "Dev Patel", "Ada Lovelace", "2 open of 4")
+}
+
+// A complaint settled on the spot is recorded as what it is, not
+// "Opened".
+func TestAComplaintCreatedClosedSaysSo(t *testing.T) {
+	t.Parallel()
+	d := newDriver(t, tuitest.FeedbackFixtureStore(t), 80, 24)
+	d.Keys("5", "a", "Wick too short", "enter", "Sent a new candle", "enter", "right", "right")
+	d.Send(ctrlS)
+	tuitest.MustContain(t, d.Screen(), "Recorded a closed complaint (quality, closed).")
+	tuitest.MustLack(t, d.Screen(), "Opened a complaint")
 }
 
 func TestEveryComplaintCategoryAndTheLastFiveShowWhole(t *testing.T) {
@@ -143,7 +171,7 @@ func TestComplaintFormOpensFromTheListAndTheScreen(t *testing.T) {
 		d.Keys("backspace")
 	}
 	d.Send(ctrlS)
-	tuitest.MustContain(t, d.Screen(), "Opened a complaint (communication, open).", "communication med  open, day 0/7   Stall ran out of")
+	tuitest.MustContain(t, d.Screen(), "Opened a complaint (communication, open).", "communication med  day 0 of 7       Stall ran out of")
 	d.Keys("o") // the cursor is on an open complaint with a customer
 	tuitest.MustContain(t, d.Screen(), "李雷")
 }

@@ -22,19 +22,25 @@ type ComplaintKeys struct {
 	ShowVoided key.Binding
 	// Write opens the complaint check-in message to its customer.
 	Write key.Binding
+	// OpenOnly lists only the open complaints; AllComplaints, the same
+	// key, every one again.
+	OpenOnly      key.Binding
+	AllComplaints key.Binding
 }
 
 // DefaultComplaintKeys returns the Complaints screen's bindings.
 func DefaultComplaintKeys() ComplaintKeys {
 	return ComplaintKeys{
-		ListKeys:   kit.DefaultListKeys(),
-		Add:        key.NewBinding(key.WithKeys("a", "C"), key.WithHelp("a", "new complaint")),
-		Edit:       key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter", "edit")),
-		Open:       key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open customer")),
-		Void:       key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "void")),
-		Restore:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "restore")),
-		HideVoided: key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "hide voided")),
-		ShowVoided: key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "show voided")),
-		Write:      key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "message")),
+		ListKeys:      kit.DefaultListKeys(),
+		Add:           key.NewBinding(key.WithKeys("a", "C"), key.WithHelp("a", "new")),
+		Edit:          key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter", "edit")),
+		Open:          key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "customer")),
+		Void:          key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "void")),
+		Restore:       key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "restore")),
+		HideVoided:    key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "hide voided")),
+		ShowVoided:    key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "show voided")),
+		Write:         key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "message")),
+		OpenOnly:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "open only")),
+		AllComplaints: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "all")),
 	}
 }

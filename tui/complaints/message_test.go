@@ -23,7 +23,7 @@ func TestMessageFromAComplaint(t *testing.T) {
 	fd := tuitest.NewDesktop(t, "")
 	d := tuitest.Start(t, tui.New(db, tui.Options{Now: tuitest.Clock, Desktop: fd.Desktop}), 80, 24)
 	d.Keys("5")
-	tuitest.MustContain(t, d.Screen(), "The box arrived c…", "M message")
+	tuitest.MustContain(t, d.Screen(), "The box arrived …", "M message")
 	d.Keys("M")
 	tuitest.MustContain(t, d.Screen(), "Message to Ben Okafor", "template  ← Complaint check-in →",
 		"by        phone · copied to the clipboard", "sorry again about the trouble with your order")

@@ -245,7 +245,9 @@ func (d *customerDetail) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, d.keys.Paid):
 		return d.markPaid()
 	case key.Matches(msg, d.keys.Reminders):
-		return openReminders(d.com, d.store, d.id, d.data.customer.Name)
+		return openRecords(d.com, d.store, reminders, d.id, d.data.customer.Name)
+	case key.Matches(msg, d.keys.Occasions):
+		return openRecords(d.com, d.store, occasions, d.id, d.data.customer.Name)
 	case key.Matches(msg, d.keys.History):
 		return kit.Send(kit.HistoryMsg{CustomerID: d.id})
 	case key.Matches(msg, d.keys.Erase):
@@ -631,7 +633,7 @@ func (d *customerDetail) FullHelp() [][]key.Binding {
 		return nil
 	}
 	return [][]key.Binding{{d.keys.Up, d.keys.Down, d.keys.PageUp, d.keys.PageDown, d.keys.Top, d.keys.Bottom, d.keys.Timeline},
-		{d.editKey(), d.keys.Fit, d.xKey(), d.voidedKey(), d.seg, d.keys.Paid, d.keys.Reminders, d.keys.History, d.keys.Erase},
+		{d.editKey(), d.keys.Fit, d.xKey(), d.voidedKey(), d.seg, d.keys.Paid, d.keys.Reminders, d.keys.Occasions, d.keys.History, d.keys.Erase},
 		d.keys.CustomerActionKeys.Bindings()}
 }
 

@@ -48,7 +48,7 @@ func (d *customerDetail) dateFields(field func(label, value string)) {
 		if i == 0 {
 			label = "Reminders"
 		}
-		field(label, reminderText(&c.Reminders[i], today))
+		field(label, reminderText(d.com, &c.Reminders[i]))
 	}
 	for i, s := range d.paymentTexts() {
 		label := ""
@@ -88,13 +88,13 @@ func occasionText(o *model.Occasion, today time.Time) string {
 // reminderText is one reminder: "2026-12-01 (in 8 days) · every 2
 // months · Check the wholesale stock", or "answered" for a one-off that
 // has been.
-func reminderText(r *model.Reminder, today time.Time) string {
+func reminderText(com *kit.Context, r *model.Reminder) string {
 	parts := []string{"answered"}
 	if !r.Due.IsZero() {
-		parts = []string{"due " + model.FormatDate(r.Due) + " (" + relDays(model.DaysBetween(today, r.Due)) + ")"}
+		parts = []string{"due " + com.Date(r.Due) + " (" + relDays(model.DaysBetween(com.Today(), r.Due)) + ")"}
 	}
 	if rep := r.RepeatText(); rep != "" {
-		parts = append(parts, rep+" from "+model.FormatDate(r.Start))
+		parts = append(parts, rep+" from "+com.Date(r.Start))
 	}
 	if n := firstLine(r.Note); n != "" {
 		parts = append(parts, n)

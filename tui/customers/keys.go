@@ -73,6 +73,7 @@ type DetailKeys struct {
 	History    key.Binding // the changes to their records
 	Erase      key.Binding // their personal data, for good
 	Reminders  key.Binding
+	Occasions  key.Binding // birthday and named dates
 }
 
 // unarchiveKey is x on an archived customer: it brings them back.
@@ -99,6 +100,7 @@ func DefaultDetailKeys() DetailKeys {
 		ShowVoided:         key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "show voided")),
 		Paid:               key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "mark paid")),
 		Reminders:          key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "reminders")),
+		Occasions:          key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "occasions")),
 		History:            key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "their history")),
 		Erase:              key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "erase their data")),
 	}
@@ -258,22 +260,8 @@ func DefaultMessageKeys() MessageKeys {
 	}
 }
 
-// ReminderKeys are the reminders screen's bindings.
-type ReminderKeys struct {
-	Up     key.Binding
-	Down   key.Binding
-	Add    key.Binding
-	Edit   key.Binding
-	Delete key.Binding
-}
-
 // DefaultReminderKeys returns the reminders screen's bindings.
-func DefaultReminderKeys() ReminderKeys {
-	return ReminderKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Add:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add a reminder")),
-		Edit:   key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter", "change")),
-		Delete: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "delete")),
-	}
-}
+func DefaultReminderKeys() kit.RecordKeys { return kit.DefaultRecordKeys("add a reminder") }
+
+// DefaultOccasionKeys returns the occasions screen's bindings.
+func DefaultOccasionKeys() kit.RecordKeys { return kit.DefaultRecordKeys("add an occasion") }

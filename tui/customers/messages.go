@@ -112,8 +112,9 @@ type messageHandedMsg struct {
 	status, note, clip string
 }
 
-// remindersLoadedMsg carries a customer's reminders (not the follow-up).
-type remindersLoadedMsg struct {
-	id        int64
-	reminders []model.Reminder
+// recordsLoadedMsg carries a customer's records of one kind: their
+// reminders (not the follow-up), their occasions.
+type recordsLoadedMsg[T any] struct {
+	id    int64
+	items []T
 }

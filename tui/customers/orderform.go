@@ -18,7 +18,9 @@ import (
 
 // orderForm records a sale or a refund for a customer: a kind, a date,
 // lines of an offering or free text with a quantity and a unit price (the
-// offering's, unless typed), and a note. A blank line always waits at the
+// offering's, unless typed), a note, and the day its payment is due when
+// it is billed for later (left empty: paid when made; after the note,
+// where enter saves, so the common path never meets it). A blank line always waits at the
 // bottom, so the order grows as it is typed. It is a form body that draws
 // its own fields: the values live in its inputs, and a failed save marks
 // the fields at fault and keeps everything typed.
@@ -39,6 +41,7 @@ type orderForm struct {
 
 	kind  model.OrderKind
 	date  textinput.Model
+	due   textinput.Model // the payment's due day; empty: paid when made
 	lines []*orderLine
 	notes textinput.Model
 
@@ -58,7 +61,7 @@ type orderLine struct {
 }
 
 // The fields, in tab order: kind, date, then item, quantity and price of
-// each line, then the note.
+// each line, then the note and the payment's due day.
 const (
 	fieldKind = iota
 	fieldDate
@@ -168,6 +171,7 @@ func newOrderForm(com *kit.Context, store OrderStore, data orderFormData) *order
 	}
 	f.date = f.input(com.Settings.DateOrder.Layout(), 10)
 	f.date.SetValue(f.com.Date(com.Today()))
+	f.due = f.input("paid now", 30)
 	f.notes = f.input("a note (optional)", 500)
 	o := data.repeat
 	if o != nil {
@@ -177,6 +181,7 @@ func newOrderForm(com *kit.Context, store OrderStore, data orderFormData) *order
 		o, f.orig = data.edit, data.edit
 		f.kind = o.Kind
 		f.date.SetValue(com.Date(o.OrderedAt))
+		f.due.SetValue(com.Date(o.PaymentDue))
 	}
 	if o != nil {
 		f.notes.SetValue(kit.Clean(o.Notes))
@@ -245,13 +250,16 @@ func (f *orderForm) inputs() []*textinput.Model {
 	for _, l := range f.lines {
 		out = append(out, &l.item, &l.qty, &l.price)
 	}
-	return append(out, &f.notes)
+	return append(out, &f.notes, &f.due)
 }
 
-// fieldCount is the number of fields; the last is the note.
-func (f *orderForm) fieldCount() int { return fieldLines + lineCols*len(f.lines) + 1 }
+// fieldCount is the number of fields; the last are the note and the
+// payment's due day.
+func (f *orderForm) fieldCount() int { return fieldLines + lineCols*len(f.lines) + 2 }
 
-func (f *orderForm) notesField() int { return f.fieldCount() - 1 }
+func (f *orderForm) notesField() int { return f.fieldCount() - 2 }
+
+func (f *orderForm) dueField() int { return f.fieldCount() - 1 }
 
 // input returns the text input of field i, nil for the kind.
 func (f *orderForm) field(i int) *textinput.Model {
@@ -262,6 +270,8 @@ func (f *orderForm) field(i int) *textinput.Model {
 		return &f.date
 	case i == f.notesField():
 		return &f.notes
+	case i == f.dueField():
+		return &f.due
 	}
 	ln := f.lines[(i-fieldLines)/lineCols]
 	switch (i - fieldLines) % lineCols {
@@ -323,6 +333,7 @@ func (f *orderForm) itemW() int { return max(f.w-labelW-qtyW-priceW-amountW-4, 8
 // layout sizes the inputs to the columns.
 func (f *orderForm) layout() {
 	f.date.SetWidth(12)
+	f.due.SetWidth(12)
 	f.notes.SetWidth(max(f.w-labelW-2, 8))
 	for _, l := range f.lines {
 		l.item.SetWidth(f.itemW() - 1)
@@ -349,7 +360,7 @@ func (f *orderForm) setFocus(i int) tea.Cmd {
 // leaveField resolves what a field's value means once the user leaves it:
 // an item naming an offering brings its price.
 func (f *orderForm) leaveField(i int) {
-	if i < fieldLines || i == f.notesField() || (i-fieldLines)%lineCols != colItem {
+	if i < fieldLines || i >= f.notesField() || (i-fieldLines)%lineCols != colItem {
 		return
 	}
 	ln := f.lines[(i-fieldLines)/lineCols]
@@ -422,7 +433,7 @@ func (f *orderForm) Update(msg tea.Msg) (tea.Cmd, bool) {
 // key saves with enter on the note (the kit saves with ctrl+s from any
 // field).
 func (f *orderForm) Key(msg tea.KeyPressMsg) (kit.KeyAction, tea.Cmd) {
-	if key.Matches(msg, f.keys.SaveOnNote) && f.focus == f.notesField() {
+	if key.Matches(msg, f.keys.SaveOnNote) && f.focus >= f.notesField() {
 		return kit.KeySave, nil
 	}
 	return kit.KeyPass, nil
@@ -448,6 +459,8 @@ func (f *orderForm) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return f.setFocus(f.focus + 1)
 		case f.focus+lineCols < f.notesField():
 			return f.setFocus(f.focus + lineCols)
+		case f.focus >= f.notesField():
+			return f.setFocus(f.focus + 1)
 		}
 		return f.setFocus(f.notesField())
 	case f.focus == fieldKind:
@@ -495,6 +508,16 @@ func (f *orderForm) order() (model.Order, error) {
 		o.OrderedAt = f.com.Now()
 	default:
 		o.OrderedAt = day
+	}
+	if text := strings.TrimSpace(f.due.Value()); text != "" {
+		due, err := f.com.ParseDate(text)
+		if err == nil {
+			err = model.ValidatePaymentDue(f.kind, o.OrderedAt, due)
+		}
+		if err != nil {
+			f.errs[f.dueField()] = kit.FieldMsg(err)
+		}
+		o.PaymentDue = due
 	}
 	sign := int64(1)
 	if f.kind == model.OrderRefund {
@@ -590,6 +613,8 @@ func (f *orderForm) fieldName(i int) string {
 		return "date"
 	case i == f.notesField():
 		return "note"
+	case i == f.dueField():
+		return "payment due"
 	}
 	n := (i-fieldLines)/lineCols + 1
 	return fmt.Sprintf("line %d %s", n, [...]string{"item", "quantity", "unit price"}[(i-fieldLines)%lineCols])
@@ -603,12 +628,13 @@ func (f *orderForm) Save() (tea.Cmd, error) {
 	if err != nil {
 		return nil, err
 	}
-	store, name, symbol := f.store, f.customer.Name, f.com.Settings.CurrencySymbol()
+	store, name, symbol, due := f.store, f.customer.Name, f.com.Settings.CurrencySymbol(), f.com.Date(o.PaymentDue)
 	if orig := f.orig; orig != nil {
-		// What the form does not show stays as stored.
-		o.ID, o.CustomerID, o.PaymentDue, o.PaidOn = orig.ID, orig.CustomerID, orig.PaymentDue, orig.PaidOn
-		if o.Kind == model.OrderRefund {
-			o.PaymentDue, o.PaidOn = time.Time{}, time.Time{}
+		// What the form does not show stays as stored: the day it was
+		// paid, while it is still billed for later.
+		o.ID, o.CustomerID = orig.ID, orig.CustomerID
+		if !o.PaymentDue.IsZero() {
+			o.PaidOn = orig.PaidOn
 		}
 	}
 	return func() tea.Msg {
@@ -627,6 +653,9 @@ func (f *orderForm) Save() (tea.Cmd, error) {
 			what = "refund"
 		}
 		total := max(o.Total(), -o.Total()).Format(symbol)
+		if o.Unpaid() {
+			total += ", payment due " + due + ","
+		}
 		if edit {
 			return kit.SavedMsg{Text: fmt.Sprintf("Corrected the %s: now %s for %s. u undoes.", what, total, kit.Clean(name))}
 		}
@@ -730,7 +759,13 @@ func (f *orderForm) View() string {
 		b.WriteString(st.Muted.Render(kit.FitCell(fmt.Sprintf("  … %d more lines: ↑/↓ to scroll", hidden), f.w, false)) + "\n")
 	}
 	b.WriteString(label("Note", f.notesField()) + f.inputCell(&f.notes, max(f.w-labelW-2, 8)) + "\n")
-	b.WriteString(kit.FitCell("Total "+f.com.Money(total), f.w-1, true) + "\n")
+	// The payment's due day shares the total's line: no line of the
+	// order is lost to it.
+	due := label("Due", f.dueField()) + f.inputCell(&f.due, 12)
+	if msg, bad := f.errs[f.dueField()]; bad {
+		due += " " + f.com.Styles.Bad.Render("✗ "+kit.Truncate(kit.Clean(msg), max(f.w-labelW-36, 8)))
+	}
+	b.WriteString(due + kit.FitCell("Total "+f.com.Money(total), max(f.w-1-kit.Width(due), 1), true) + "\n")
 	b.WriteString(f.hint())
 	return b.String()
 }
@@ -789,8 +824,10 @@ func (f *orderForm) hint() string {
 		h = "space switches sale and refund; a refund is typed with positive quantities"
 	case f.focus == fieldDate:
 		h = f.com.DateHint() + ", or -3 for three days ago"
+	case f.focus == f.dueField():
+		h = "billed for later: the day payment is due (" + f.com.Settings.DateOrder.Example() + ", +30…); empty: paid now"
 	case f.focus == f.notesField():
-		h = "enter or ctrl+s saves"
+		h = "enter or ctrl+s saves; tab: the payment's due day, to bill it for later"
 	default:
 		// A line: what its offering is, then what the field in focus takes.
 		ln := f.lines[(f.focus-fieldLines)/lineCols]

@@ -174,3 +174,90 @@ func TestRemindersFromTheDetail(t *testing.T) {
 	d.Keys("esc") // the detail shows both
 	tuitest.MustContain(t, d.Screen(), "Check the shop's stock", "due 2026-11-30 (in 7 days) · every 2 weeks")
 }
+
+// O on the detail lists the customer's occasions, the birthday among
+// them: a adds a named one (a day without the year is every year; once
+// needs the year, refused in words), enter changes it, x deletes it and
+// ctrl+z brings it back; the detail shows them.
+func TestOccasionsFromTheDetail(t *testing.T) {
+	t.Parallel()
+	db, ids := tuitest.ReachStore(t)
+	ctx := context.Background()
+	ada := ids["Ada Lovelace"]
+	d := newDriver(t, db, 80, 24)
+	d.Send(kit.OpenCustomerMsg{ID: ada})
+	d.Keys("O")
+	tuitest.MustContain(t, d.Screen(), "Occasions for Ada Lovelace", "▸ Birthday 26 November 1986 (turns 40 in 3 days)",
+		"a add an occasion")
+	d.Keys("a")
+	tuitest.MustContain(t, d.Screen(), "New occasion · Ada Lovelace", "2026-12-24, or 12-24 without the year")
+	d.Keys("Mum's birthday", "enter", "05-12", "enter", "right", "enter", "Lavender-free card", "ctrl+s")
+	tuitest.MustContain(t, d.Screen(), "Day  ✗ an occasion that happens once needs its year")
+	d.Keys("enter") // the failed save focused the day
+	d.Keys("left", "ctrl+s")
+	tuitest.MustContain(t, d.Screen(), "Saved Mum's birthday. ctrl+z undoes.",
+		"Mum's birthday 12 May (in 170 days) · Lavender-free card")
+	c, err := db.Customer(ctx, ada)
+	if err != nil || len(c.Occasions) != 2 || c.Occasions[0].Name != "Mum's birthday" || c.Occasions[0].DateText() != "--05-12" ||
+		!c.Occasions[0].Yearly || c.Occasions[0].Note != "Lavender-free card" {
+		t.Fatalf("occasions %+v (%v)", c.Occasions, err)
+	}
+	d.Keys("enter") // in May, the first: once, next year
+	tuitest.MustContain(t, d.Screen(), "Mum's birthday · Ada Lovelace", "05-12")
+	d.Keys("tab")
+	for range len("05-12") {
+		d.Keys("backspace")
+	}
+	d.Keys("2027-05-12", "enter", "right", "ctrl+s")
+	tuitest.MustContain(t, d.Screen(), "Mum's birthday 12 May 2027, once (in 170 days)")
+	d.Keys("x")
+	tuitest.MustContain(t, d.Screen(), "Deleted Mum's birthday. ctrl+z undoes.")
+	tuitest.MustLack(t, d.Screen(), "Mum's birthday 12 May")
+	d.Keys("ctrl+z")
+	tuitest.MustContain(t, d.Screen(), "Mum's birthday 12 May 2027, once")
+	d.Keys("esc") // the detail shows both
+	tuitest.MustContain(t, d.Screen(), "Occasions       Mum's birthday 12 May 2027, once (in 170 days) · Lavender-free",
+		"                Birthday 26 November 1986")
+}
+
+// An order billed for later: its payment's due day is typed after the
+// note (where enter saves, off the common path), in the book's date
+// order; a day before the order is refused by name. The order is then
+// owed: on the detail, in the timeline and on Today.
+func TestOrderBilledForLater(t *testing.T) {
+	t.Parallel()
+	db, ids := tuitest.ReachStore(t)
+	ctx := context.Background()
+	s, err := db.Settings(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.DateOrder = model.DateOrderDMY
+	if err := db.SaveSettings(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	ada := ids["Ada Lovelace"]
+	d := newDriver(t, db, 80, 24)
+	d.Send(kit.OpenCustomerMsg{ID: ada})
+	d.Keys("o", "Gift wrap", "tab", "tab", "5.00", "down", "down")
+	tuitest.MustContain(t, d.Screen(), "enter or ctrl+s saves; tab: the payment's due day, to bill it for later",
+		"Due     paid now")
+	d.Keys("tab")
+	tuitest.MustContain(t, d.Screen(), "▸Due    paid now", "Total £5.00",
+		"billed for later: the day payment is due (24/12/2026, +30…); empty: paid now")
+	d.Keys("20/11/2026", "enter")
+	tuitest.MustContain(t, d.Screen(), "✗ cannot be before the order", "payment due: cannot be before the order")
+	d.Keys("up", "up", "up", "up", "ctrl+u", "-30", "ctrl+s") // the note, line 2, line 1, the date
+	tuitest.MustContain(t, d.Screen(), "Saved an order of £5.00, payment due 20/11/2026, for Ada Lovelace.")
+	unpaid, err := db.UnpaidOrders(ctx, ada)
+	if err != nil || len(unpaid) != 1 || model.FormatDate(unpaid[0].PaymentDue) != "2026-11-20" ||
+		model.FormatDate(unpaid[0].OrderedAt) != "2026-10-24" {
+		t.Fatalf("unpaid %+v (%v)", unpaid, err)
+	}
+	d.Keys("t")
+	tuitest.MustContain(t, d.Screen(), "24/10/2026 overdue   Gift wrap")
+	d.Keys("g", "end")
+	tuitest.MustContain(t, d.Screen(), "Unpaid          £5.00 due 20/11/2026, overdue 3 days · order of 24/10/2026")
+	d.Keys("esc", "1")
+	tuitest.MustContain(t, d.Screen(), "payment of £5.00 overdue 3 days")
+}

@@ -190,3 +190,24 @@ func QuickKeyMap() *huh.KeyMap {
 	km.Select.Next, km.Select.Submit = next, next
 	return km
 }
+
+// RecordKeys are a RecordList's bindings: move, add, change, delete.
+type RecordKeys struct {
+	Up     key.Binding
+	Down   key.Binding
+	Add    key.Binding
+	Edit   key.Binding
+	Delete key.Binding
+}
+
+// DefaultRecordKeys returns a RecordList's bindings; add says what a adds
+// ("add a reminder").
+func DefaultRecordKeys(add string) RecordKeys {
+	return RecordKeys{
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Add:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", add)),
+		Edit:   key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter", "change")),
+		Delete: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "delete")),
+	}
+}

@@ -23,17 +23,13 @@ func (s *settingsTab) fieldsText() string {
 // fieldsScreen lists the owner's custom fields: a adds one, enter
 // changes one, x deletes one with its values (ctrl+z brings both back).
 type fieldsScreen struct {
-	com    *kit.Context
-	store  Store
-	keys   FieldKeys
-	fs     []model.CustomField
-	loaded bool
-	cursor int
-	w, h   int
+	com   *kit.Context
+	store Store
+	list  kit.RecordList[model.CustomField]
 }
 
 func newFieldsScreen(com *kit.Context, store Store) *fieldsScreen {
-	return &fieldsScreen{com: com, store: store, keys: DefaultFieldKeys()}
+	return &fieldsScreen{com: com, store: store, list: kit.RecordList[model.CustomField]{Keys: DefaultFieldKeys()}}
 }
 
 // Title implements kit.Screen.
@@ -52,37 +48,18 @@ func (s *fieldsScreen) Init() tea.Cmd {
 }
 
 // SetSize implements kit.Screen.
-func (s *fieldsScreen) SetSize(w, h int) { s.w, s.h = w, h }
+func (s *fieldsScreen) SetSize(w, h int) { s.list.SetSize(w, h) }
 
 // Update implements kit.Screen.
 func (s *fieldsScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case fieldsLoadedMsg:
-		s.fs, s.loaded = msg.fields, true
-		s.cursor = max(0, min(s.cursor, len(s.fs)-1))
+		s.list.Set(msg.fields)
 	case kit.DataChangedMsg, kit.SettingsLoadedMsg: // an undo of a field reloads the settings
 		return s.Init()
 	case tea.KeyPressMsg:
-		switch {
-		case key.Matches(msg, s.keys.Add):
-			return s.edit(model.CustomField{Kind: model.FieldText})
-		case len(s.fs) == 0:
-		case key.Matches(msg, s.keys.Up):
-			s.cursor = max(s.cursor-1, 0)
-		case key.Matches(msg, s.keys.Down):
-			s.cursor = min(s.cursor+1, len(s.fs)-1)
-		case key.Matches(msg, s.keys.Edit):
-			return s.edit(s.fs[s.cursor])
-		case key.Matches(msg, s.keys.Delete):
-			f, store := s.fs[s.cursor], s.store
-			return func() tea.Msg {
-				if err := store.DeleteCustomField(kit.Bg(), f.ID); err != nil {
-					return kit.ErrMsg{Err: err}
-				}
-				return tea.BatchMsg{kit.Changed,
-					kit.Status("Deleted the field %s and its values. ctrl+z undoes.", kit.Clean(f.Name))}
-			}
-		}
+		return s.list.Update(msg, func() tea.Cmd { return s.edit(model.CustomField{Kind: model.FieldText}) },
+			s.edit, s.delete)
 	}
 	return nil
 }
@@ -93,52 +70,41 @@ func (s *fieldsScreen) edit(f model.CustomField) tea.Cmd {
 	return kit.Push(func() kit.Screen { return kit.NewForm(com, newFieldForm(store, f)) })
 }
 
+// delete deletes field f and its values, in a command.
+func (s *fieldsScreen) delete(f model.CustomField) tea.Cmd {
+	store := s.store
+	return func() tea.Msg {
+		if err := store.DeleteCustomField(kit.Bg(), f.ID); err != nil {
+			return kit.ErrMsg{Err: err}
+		}
+		return tea.BatchMsg{kit.Changed,
+			kit.Status("Deleted the field %s and its values. ctrl+z undoes.", kit.Clean(f.Name))}
+	}
+}
+
 // View implements kit.Screen.
 func (s *fieldsScreen) View() string {
 	st := s.com.Styles
-	if !s.loaded {
-		return st.Muted.Render("Loading…")
-	}
-	lines := []string{kit.Truncate(st.Title.Render("Custom fields")+
-		st.Muted.Render("  on every customer's form and detail, searched by the list's filter"), s.w)}
-	if len(s.fs) == 0 {
-		lines = append(lines, st.Muted.Render("None yet: a adds one (Allergies, Skin type, Gate code…)."))
-	}
 	const nameW = 24
-	for i, f := range s.fs {
-		kind := string(f.Kind)
-		if f.Kind == model.FieldChoice {
-			kind += ": " + strings.Join(f.Choices, ", ")
-		}
-		if f.OnOrder {
-			kind += " · shown when taking an order"
-		}
-		row := kit.FitCell(kit.Clean(f.Name), nameW, false) + " " + st.Muted.Render(kit.Truncate(kit.Clean(kind),
-			max(s.w-nameW-3, 1)))
-		if i == s.cursor {
-			lines = append(lines, st.Selected.Render("▸ ")+row)
-		} else {
-			lines = append(lines, "  "+row)
-		}
-	}
-	if len(lines) > s.h {
-		lines = append(lines[:max(s.h-1, 0)], st.Muted.Render("…"))
-	}
-	return strings.Join(lines, "\n")
+	return s.list.View(st, "Custom fields", "  on every customer's form and detail, searched by the list's filter",
+		"None yet: a adds one (Allergies, Skin type, Gate code…).", func(f *model.CustomField, w int) string {
+			kind := string(f.Kind)
+			if f.Kind == model.FieldChoice {
+				kind += ": " + strings.Join(f.Choices, ", ")
+			}
+			if f.OnOrder {
+				kind += " · shown when taking an order"
+			}
+			return kit.FitCell(kit.Clean(f.Name), nameW, false) + " " +
+				st.Muted.Render(kit.Truncate(kit.Clean(kind), max(w-nameW-1, 1)))
+		})
 }
 
 // ShortHelp implements help.KeyMap.
-func (s *fieldsScreen) ShortHelp() []key.Binding {
-	if len(s.fs) == 0 {
-		return []key.Binding{s.keys.Add}
-	}
-	return []key.Binding{s.keys.Edit, s.keys.Add, s.keys.Delete}
-}
+func (s *fieldsScreen) ShortHelp() []key.Binding { return s.list.ShortHelp() }
 
 // FullHelp implements help.KeyMap.
-func (s *fieldsScreen) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{s.keys.Up, s.keys.Down}, {s.keys.Edit, s.keys.Add, s.keys.Delete}}
-}
+func (s *fieldsScreen) FullHelp() [][]key.Binding { return s.list.FullHelp() }
 
 // fieldForm adds or changes a custom field: its name, kind, options (a
 // choice's) and whether the order form shows it. A form body.
@@ -202,4 +168,4 @@ func (f *fieldForm) Save() (tea.Cmd, error) {
 }
 
 // WriteKeys implements kit.Writer.
-func (s *fieldsScreen) WriteKeys() []key.Binding { return []key.Binding{s.keys.Delete} }
+func (s *fieldsScreen) WriteKeys() []key.Binding { return []key.Binding{s.list.Keys.Delete} }

@@ -2,6 +2,8 @@ package settings
 
 import (
 	"charm.land/bubbles/v2/key"
+
+	"clientele/tui/kit"
 )
 
 // Every key binding of this part lives here, each with its help text, so
@@ -35,40 +37,26 @@ func DefaultSettingsKeys() SettingsKeys {
 	}
 }
 
-// TemplateKeys are the message templates screen's bindings.
+// TemplateKeys are the message templates screen's bindings: there is
+// one template per reason, so none is added or deleted; r resets one.
 type TemplateKeys struct {
-	Up    key.Binding
-	Down  key.Binding
-	Edit  key.Binding
+	kit.RecordKeys
 	Reset key.Binding
 }
 
 // DefaultTemplateKeys returns the templates screen's bindings.
 func DefaultTemplateKeys() TemplateKeys {
-	return TemplateKeys{
-		Up:    key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:  key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Edit:  key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter", "rewrite")),
-		Reset: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "back to the one shipped")),
-	}
-}
-
-// FieldKeys are the custom fields screen's bindings.
-type FieldKeys struct {
-	Up     key.Binding
-	Down   key.Binding
-	Add    key.Binding
-	Edit   key.Binding
-	Delete key.Binding
+	k := TemplateKeys{RecordKeys: kit.DefaultRecordKeys(""),
+		Reset: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "back to the one shipped"))}
+	k.Edit.SetHelp("enter", "rewrite")
+	k.Add.SetEnabled(false)
+	k.Delete.SetEnabled(false)
+	return k
 }
 
 // DefaultFieldKeys returns the custom fields screen's bindings.
-func DefaultFieldKeys() FieldKeys {
-	return FieldKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Add:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add a field")),
-		Edit:   key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter", "change")),
-		Delete: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "delete with its values")),
-	}
+func DefaultFieldKeys() kit.RecordKeys {
+	k := kit.DefaultRecordKeys("add a field")
+	k.Delete.SetHelp("x", "delete with its values")
+	return k
 }

@@ -30,16 +30,15 @@ func (s *settingsTab) templatesText() string {
 // one under the cursor in full: enter rewrites it, r goes back to the
 // one shipped.
 type templatesScreen struct {
-	com    *kit.Context
-	store  Store
-	keys   TemplateKeys
-	ts     []model.Template
-	cursor int
-	w, h   int
+	com   *kit.Context
+	store Store
+	keys  TemplateKeys
+	list  kit.RecordList[model.Template]
 }
 
 func newTemplatesScreen(com *kit.Context, store Store) *templatesScreen {
-	return &templatesScreen{com: com, store: store, keys: DefaultTemplateKeys()}
+	k := DefaultTemplateKeys()
+	return &templatesScreen{com: com, store: store, keys: k, list: kit.RecordList[model.Template]{Keys: k.RecordKeys}}
 }
 
 // Title implements kit.Screen.
@@ -58,81 +57,70 @@ func (s *templatesScreen) Init() tea.Cmd {
 }
 
 // SetSize implements kit.Screen.
-func (s *templatesScreen) SetSize(w, h int) { s.w, s.h = w, h }
+func (s *templatesScreen) SetSize(w, h int) { s.list.SetSize(w, h) }
 
 // Update implements kit.Screen.
 func (s *templatesScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case templatesLoadedMsg:
-		s.ts = msg.templates
-		s.cursor = max(0, min(s.cursor, len(s.ts)-1))
+		s.list.Set(msg.templates)
 	case kit.DataChangedMsg, kit.SettingsLoadedMsg: // an undo of a template reloads the settings
 		return s.Init()
 	case tea.KeyPressMsg:
-		if len(s.ts) == 0 {
-			return nil
+		if t, ok := s.list.Selected(); ok && key.Matches(msg, s.keys.Reset) {
+			return s.reset(t)
 		}
-		switch {
-		case key.Matches(msg, s.keys.Up):
-			s.cursor = max(s.cursor-1, 0)
-		case key.Matches(msg, s.keys.Down):
-			s.cursor = min(s.cursor+1, len(s.ts)-1)
-		case key.Matches(msg, s.keys.Edit):
-			t, com, store := s.ts[s.cursor], s.com, s.store
+		return s.list.Update(msg, nil, func(t model.Template) tea.Cmd {
+			com, store := s.com, s.store
 			return kit.Push(func() kit.Screen { return kit.NewForm(com, newTemplateForm(store, t)) })
-		case key.Matches(msg, s.keys.Reset):
-			t := s.ts[s.cursor]
-			if !t.Edited {
-				return kit.Status("%s is the one shipped.", kit.Clean(t.Name))
-			}
-			store := s.store
-			return func() tea.Msg {
-				if _, err := store.ResetTemplate(kit.Bg(), t.Kind); err != nil {
-					return kit.ErrMsg{Err: err}
-				}
-				return tea.BatchMsg{kit.Changed,
-					kit.Status("%s is back to the one shipped. ctrl+z undoes.", kit.Clean(t.Name))}
-			}
-		}
+		}, nil)
 	}
 	return nil
 }
 
-// View implements kit.Screen.
+// reset puts the template shipped back in t's place, in a command.
+func (s *templatesScreen) reset(t model.Template) tea.Cmd {
+	if !t.Edited {
+		return kit.Status("%s is the one shipped.", kit.Clean(t.Name))
+	}
+	store := s.store
+	return func() tea.Msg {
+		if _, err := store.ResetTemplate(kit.Bg(), t.Kind); err != nil {
+			return kit.ErrMsg{Err: err}
+		}
+		return tea.BatchMsg{kit.Changed,
+			kit.Status("%s is back to the one shipped. ctrl+z undoes.", kit.Clean(t.Name))}
+	}
+}
+
+// View implements kit.Screen: the list, then the template under the
+// cursor in full.
 func (s *templatesScreen) View() string {
 	st := s.com.Styles
-	if s.ts == nil {
+	t, ok := s.list.Selected()
+	if !ok {
 		return st.Muted.Render("Loading…")
 	}
-	lines := []string{kit.Truncate(st.Title.Render("Message templates")+
-		st.Muted.Render("  one per reason; M on Today, the detail or a complaint writes one"), s.w)}
 	const markW = 22
-	for i, t := range s.ts {
-		var marks []string
-		if t.Marketing {
-			marks = append(marks, "marketing")
-		}
-		if t.Edited {
-			marks = append(marks, "yours")
-		}
-		row := kit.FitCell(kit.Clean(t.Name), max(s.w-markW-2, 10), false) + " " +
-			st.Muted.Render(kit.FitCell(strings.Join(marks, " · "), markW, false))
-		if i == s.cursor {
-			lines = append(lines, st.Selected.Render("▸ ")+row)
-		} else {
-			lines = append(lines, "  "+row)
-		}
-	}
-	t := s.ts[s.cursor]
-	lines = append(lines, st.Muted.Render(strings.Repeat("─", max(s.w, 1))))
+	w := s.list.W
+	lines := s.list.Lines(st, "Message templates", "  one per reason; M on Today, the detail or a complaint writes one",
+		"", func(t *model.Template, rw int) string {
+			var marks []string
+			if t.Marketing {
+				marks = append(marks, "marketing")
+			}
+			if t.Edited {
+				marks = append(marks, "yours")
+			}
+			return kit.FitCell(kit.Clean(t.Name), max(rw-markW, 10), false) + " " +
+				st.Muted.Render(kit.FitCell(strings.Join(marks, " · "), markW, false))
+		})
+	lines = append(lines, st.Muted.Render(strings.Repeat("─", max(w, 1))))
 	if t.Subject != "" {
-		lines = append(lines, st.Label.Render("subject ")+kit.Truncate(kit.Clean(t.Subject), max(s.w-8, 1)))
+		lines = append(lines, st.Label.Render("subject ")+kit.Truncate(kit.Clean(t.Subject), max(w-8, 1)))
 	}
-	lines = append(lines, kit.Wrap(t.Body, max(s.w, 10))...)
-	if len(lines) > s.h {
-		lines = append(lines[:max(s.h-1, 0)], st.Muted.Render("…"))
-	}
-	return strings.Join(lines, "\n")
+	lines = append(lines, kit.Wrap(t.Body, max(w, 10))...)
+	return s.list.Fit(st, lines)
 }
 
 // ShortHelp implements help.KeyMap.
