@@ -49,11 +49,15 @@ var version = "0.1.0-dev"
 
 func main() {
 	root := rootCmd()
+	var piped *trimWriter
 	if wantsHelp(os.Args[1:]) {
-		fitHelp(root, os.Args[1:], helpWidth())
+		width := helpWidth()
+		fitHelp(root, os.Args[1:], width)
+		piped = pipedHelp(root, width)
 	}
-	if err := fang.Execute(context.Background(), root, fang.WithVersion(version),
-		fang.WithNotifySignal(endSignals...), fang.WithErrorHandler(errorHandler)); err != nil {
+	err := fang.Execute(context.Background(), root, fang.WithVersion(version),
+		fang.WithNotifySignal(endSignals...), fang.WithErrorHandler(errorHandler))
+	if piped.Flush() != nil || err != nil {
 		os.Exit(1)
 	}
 }
@@ -181,7 +185,7 @@ func runTUI(ctx context.Context, creds credFlags) error {
 	// While it is open it copies the book to the destination its settings
 	// name, and makes a final copy after clientele's connections close.
 	c := &copier{ctx: ctx, db: db, creds: creds.credentials()}
-	err = runApp(ctx, db, "", c)
+	err = runApp(ctx, db, tui.Options{Copier: c})
 	db.Close()
 	if serr := c.stop(context.WithoutCancel(ctx)); serr != nil {
 		return errors.Join(err, serr)
@@ -313,12 +317,13 @@ func (c *copier) stop(ctx context.Context) error {
 	return err
 }
 
-// runApp runs the interface on db; followedFrom names the destination a
-// followed copy comes from ("" for the machine's own book).
-func runApp(ctx context.Context, db *store.DB, followedFrom string, c tui.Copier) error {
+// runApp runs the interface on db, with the options the caller sets (the
+// copier of the machine's own book, or where a followed copy comes from
+// and how current it is) and the rest from the environment.
+func runApp(ctx context.Context, db *store.DB, opt tui.Options) error {
 	noColor := os.Getenv("NO_COLOR") != ""
-	app := tui.New(db, tui.Options{NoColor: noColor, LoadDemo: loadDemo(db), Import: importer.For(db),
-		FollowedFrom: followedFrom, Copier: c, Desktop: desktop.System()})
+	opt.NoColor, opt.LoadDemo, opt.Import, opt.Desktop = noColor, loadDemo(db), importer.For(db), desktop.System()
+	app := tui.New(db, opt)
 	opts := []tea.ProgramOption{tea.WithContext(ctx)}
 	if noColor {
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
@@ -1133,7 +1138,13 @@ func runFollowed(ctx context.Context, from string, creds credFlags) error {
 		return err
 	}
 	defer db.Close()
-	return runApp(ctx, db, dest.String(), nil)
+	// The interface reads the follower's -txid file every second: how
+	// current the copy is, and whether it moved under the screens.
+	followed := func() (uint64, time.Time, bool) {
+		txid, at, ok := replica.Followed(path)
+		return uint64(txid), at, ok
+	}
+	return runApp(ctx, db, tui.Options{FollowedFrom: dest.String(), Followed: followed})
 }
 
 // historyCmd prints the change history.

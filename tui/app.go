@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"os/exec"
+	"reflect"
 	"strings"
 	"time"
 
@@ -54,6 +55,14 @@ type Options struct {
 	// (clientele --follow URL); the store is then open read-only, and every
 	// write key says where the book is written instead.
 	FollowedFrom string
+	// Followed says how current a followed copy is (main reads the
+	// follower's -txid file: replica.Followed): the position of the last
+	// change it holds, and when it was last known current; ok is false
+	// until the follower has made the copy. It does I/O: the root calls it
+	// in a command every followEvery, shows the time on the condition
+	// line, and when the position moves every screen shown reloads, as
+	// after a write. Nil for a book that is not followed.
+	Followed func() (position uint64, at time.Time, ok bool)
 	// Desktop is the owner's programs messages are handed to (main gives
 	// desktop.System()); nil starts no program (OSC 52 still copies).
 	Desktop *desktop.Desktop
@@ -84,6 +93,24 @@ type copiesMsg struct {
 // copiesTickMsg asks the Copier again.
 type copiesTickMsg struct{}
 
+// followEvery is how often the root looks at how current a followed copy
+// is: as often as the follower looks for changes.
+const followEvery = time.Second
+
+// followedMsg carries how current a followed copy is (Options.Followed).
+type followedMsg struct {
+	position uint64
+	at       time.Time
+	ok       bool
+}
+
+// followTickMsg asks Options.Followed again.
+type followTickMsg struct{}
+
+// followMovedMsg carries the settings read after the followed copy moved:
+// the writing machine may have changed them too.
+type followMovedMsg struct{ settings model.Settings }
+
 // tab is a top-level screen reached with its digit.
 type tab struct {
 	key    string // the digit, as the header shows it
@@ -110,6 +137,9 @@ type App struct {
 	chrome        int // lines not given to the screen: header, condition, status, help
 	copier        Copier
 	copyingTo     string // the destination the copier was last given
+	followed      func() (uint64, time.Time, bool)
+	followPos     uint64 // the followed copy's position the screens show
+	followSeen    bool   // followPos has been read
 	// What u and U would take back now, for the full help; read when ?
 	// opens it.
 	undoNext, redoNext *model.Change
@@ -157,7 +187,8 @@ func New(store model.Store, opt Options) *App {
 	if com.Book.FollowedFrom != "" && com.Book.Locked == nil {
 		com.Book.Locked = model.ErrReadOnly
 	}
-	a := &App{com: com, store: store, keys: DefaultGlobalKeys(), help: help.New(), copier: opt.Copier}
+	a := &App{com: com, store: store, keys: DefaultGlobalKeys(), help: help.New(), copier: opt.Copier,
+		followed: opt.Followed}
 	a.chrome = a.chromeLines()
 	a.help.Styles = com.Styles.Help
 	for i, s := range []kit.Screen{today.New(com, store), customers.NewList(com, store), segments.New(com, store),
@@ -185,7 +216,7 @@ func (a *App) tabIndex(k string) int {
 func (a *App) Init() tea.Cmd {
 	review := today.LoadReview(a.com, a.store, 0, true)
 	return tea.Batch(tea.RequestBackgroundColor, a.loadSettings(), a.top().Init(), a.copiesTick(),
-		func() tea.Msg { return startedMsg{review()} }, a.findRecords())
+		a.pollFollowed(), func() tea.Msg { return startedMsg{review()} }, a.findRecords())
 }
 
 // recordDaysMsg carries the days of the book's last record.
@@ -286,6 +317,19 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case copiesTickMsg:
 		return a, tea.Batch(a.pollCopies(), a.copiesTick())
+	case followedMsg:
+		return a, tea.Batch(a.followedMoved(msg), a.followTick())
+	case followTickMsg:
+		return a, a.pollFollowed()
+	case followMovedMsg:
+		// Every screen shown reads the book again, as after a write; the
+		// settings too, when the writing machine changed them.
+		reload := a.broadcast(kit.DataChangedMsg{})
+		if !reflect.DeepEqual(msg.settings, a.com.Settings) {
+			_, cmd := a.Update(kit.SettingsLoadedMsg{Settings: msg.settings})
+			reload = tea.Batch(reload, cmd)
+		}
+		return a, reload
 
 	case kit.StatusMsg:
 		return a, a.setStatus(msg.Text, msg.Err)
@@ -411,6 +455,49 @@ func (a *App) copiesTick() tea.Cmd {
 		return nil
 	}
 	return tea.Tick(copiesEvery, func(time.Time) tea.Msg { return copiesTickMsg{} })
+}
+
+// pollFollowed asks how current the followed copy is.
+func (a *App) pollFollowed() tea.Cmd {
+	f := a.followed
+	if f == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		pos, at, ok := f()
+		return followedMsg{position: pos, at: at, ok: ok}
+	}
+}
+
+// followTick asks again in a while.
+func (a *App) followTick() tea.Cmd {
+	if a.followed == nil {
+		return nil
+	}
+	return tea.Tick(followEvery, func(time.Time) tea.Msg { return followTickMsg{} })
+}
+
+// followedMoved keeps how current the followed copy is, and when it has
+// moved since the screens read it, reads the settings again to reload
+// every screen shown (followMovedMsg).
+func (a *App) followedMoved(msg followedMsg) tea.Cmd {
+	if !msg.ok {
+		return nil
+	}
+	a.com.Book.CurrentAt = msg.at
+	moved := a.followSeen && msg.position != a.followPos
+	a.followPos, a.followSeen = msg.position, true
+	if !moved {
+		return nil
+	}
+	store := a.store
+	return func() tea.Msg {
+		s, err := store.Settings(kit.Bg())
+		if err != nil {
+			return kit.ErrMsg{Err: fmt.Errorf("reading settings: %w", err)}
+		}
+		return followMovedMsg{settings: s}
+	}
 }
 
 // learn locks the book when a write met damage: the store refuses every

@@ -622,7 +622,7 @@ func (d *customerDetail) ShortHelp() []key.Binding {
 			d.keys.Complaint, d.keys.Cost, d.xKey(), d.seg}
 	}
 	if d.data != nil && len(d.data.unpaid) > 0 {
-		keys = append([]key.Binding{d.keys.Paid}, keys...)
+		keys = append([]key.Binding{d.paidKey()}, keys...)
 	}
 	return keys
 }
@@ -633,7 +633,7 @@ func (d *customerDetail) FullHelp() [][]key.Binding {
 		return nil
 	}
 	return [][]key.Binding{{d.keys.Up, d.keys.Down, d.keys.PageUp, d.keys.PageDown, d.keys.Top, d.keys.Bottom, d.keys.Timeline},
-		{d.editKey(), d.keys.Fit, d.xKey(), d.voidedKey(), d.seg, d.keys.Paid, d.keys.Reminders, d.keys.Occasions, d.keys.History, d.keys.Erase},
+		{d.editKey(), d.keys.Fit, d.xKey(), d.voidedKey(), d.seg, d.paidKey(), d.keys.Reminders, d.keys.Occasions, d.keys.History, d.keys.Erase},
 		d.keys.CustomerActionKeys.Bindings()}
 }
 
