@@ -304,3 +304,17 @@ func TestBirthdayInTheBooksOrder(t *testing.T) {
 		t.Errorf("occasions %+v (%v)", c.Occasions, err)
 	}
 }
+
+// The list's filter finds customers by their postal address and by their
+// custom fields' names and values.
+func TestFilterByAddressAndCustomFields(t *testing.T) {
+	t.Parallel()
+	db, _ := tuitest.ReachStore(t)
+	d := newDriver(t, db, 80, 24)
+	for _, filter := range []string{"hebden", "HX7", "allergies lavender", "skin type dry"} {
+		d.Keys("2", "/", filter)
+		tuitest.MustContain(t, d.Screen(), "Ada Lovelace", "1 customer")
+		tuitest.MustLack(t, d.Screen(), "Ben Okafor")
+		d.Keys("esc")
+	}
+}
