@@ -69,20 +69,25 @@ func (t *today) Init() tea.Cmd { return t.load(false) }
 // load builds today's list in a command.
 func (t *today) load(start bool) tea.Cmd {
 	t.seq++
-	return LoadReview(t.com, t.store, t.limit, start)
+	return loadReview(t.com, t.store, t.limit, start, t.seq)
 }
 
 // LoadReview builds today's list of limit entries (0: the daily size) on
 // the app's clock, in a command; start marks the load the app makes when
 // it opens.
 func LoadReview(com *kit.Context, store model.ReviewStore, limit int, start bool) tea.Cmd {
+	return loadReview(com, store, limit, start, 0)
+}
+
+// loadReview is LoadReview numbered seq.
+func loadReview(com *kit.Context, store model.ReviewStore, limit int, start bool, seq int) tea.Cmd {
 	day := com.Today()
 	return func() tea.Msg {
 		r, err := store.DailyReview(kit.Bg(), day, limit)
 		if err != nil {
 			return kit.ErrMsg{Err: err}
 		}
-		return ReviewLoadedMsg{Review: r, Start: start}
+		return ReviewLoadedMsg{Review: r, Start: start, Seq: seq}
 	}
 }
 
@@ -120,6 +125,9 @@ func (t *today) selected() (*model.ReviewEntry, bool) {
 func (t *today) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case ReviewLoadedMsg:
+		if msg.Seq != t.seq {
+			return nil // an older load: a newer one is on its way
+		}
 		t.entries, t.loaded = msg.Review.Entries, true
 		t.more, t.done, t.review = msg.Review.MoreText(), model.CountDone(t.entries), msg.Review
 		t.table.SetLen(len(t.entries))
