@@ -181,7 +181,9 @@ func runTUI(ctx context.Context, creds credFlags) error {
 	// While it is open it copies the book to the destination its settings
 	// name, and makes a final copy after clientele's connections close.
 	c := &copier{ctx: ctx, db: db, creds: creds.credentials()}
-	err = runApp(ctx, db, "", c)
+	demo := &demoFile{path: demoPath(db.Path())}
+	err = runApp(ctx, db, "", c, demo)
+	demo.close()
 	db.Close()
 	if serr := c.stop(context.WithoutCancel(ctx)); serr != nil {
 		return errors.Join(err, serr)
@@ -314,11 +316,17 @@ func (c *copier) stop(ctx context.Context) error {
 }
 
 // runApp runs the interface on db; followedFrom names the destination a
-// followed copy comes from ("" for the machine's own book).
-func runApp(ctx context.Context, db *store.DB, followedFrom string, c tui.Copier) error {
+// followed copy comes from ("" for the machine's own book). The welcome's
+// demo opens in demo's file, or fills db when db is that file (or demo is
+// nil).
+func runApp(ctx context.Context, db *store.DB, followedFrom string, c tui.Copier, demo *demoFile) error {
 	noColor := os.Getenv("NO_COLOR") != ""
-	app := tui.New(db, tui.Options{NoColor: noColor, LoadDemo: loadDemo(db), Import: importer.For(db),
-		FollowedFrom: followedFrom, Copier: c, Desktop: desktop.System()})
+	opt := tui.Options{NoColor: noColor, LoadDemo: loadDemo(db), Import: importer.For(db),
+		FollowedFrom: followedFrom, Copier: c, Desktop: desktop.System()}
+	if demo != nil && demo.path != db.Path() {
+		opt.LoadDemo, opt.OpenDemo, opt.DemoFile = nil, demo.open, demo.path
+	}
+	app := tui.New(db, opt)
 	opts := []tea.ProgramOption{tea.WithContext(ctx)}
 	if noColor {
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
@@ -416,6 +424,69 @@ func demoCmd() *cobra.Command {
 func demoSummary(s demo.Summary) string {
 	return fmt.Sprintf("%d customers, %d orders (%d lines), %d costs, %d feedback, %d complaints, %d contacts",
 		s.Customers, s.Orders, s.Lines, s.Costs, s.Feedback, s.Complaints, s.Touches)
+}
+
+// demoFile is the demo business's own file, beside the owner's book: the
+// welcome's d opens it, writing the demo there the first time, so that
+// the demo never lands in the owner's book unasked. Removing the demo is
+// removing that file.
+type demoFile struct {
+	path string
+
+	mu sync.Mutex
+	db *store.DB // once opened
+}
+
+// demoPath is the demo's file for a book: clientele-demo.db beside
+// clientele.db; a book whose name ends in -demo is the demo's file itself.
+func demoPath(book string) string {
+	ext := filepath.Ext(book)
+	base := strings.TrimSuffix(book, ext)
+	if strings.HasSuffix(base, "-demo") {
+		return book
+	}
+	if ext == "" {
+		ext = ".db"
+	}
+	return base + "-demo" + ext
+}
+
+// open opens the demo's file, writing the demo business into it when it
+// holds nothing yet, and says which it did in a line of an 80-column
+// status bar. It runs in a command.
+func (d *demoFile) open(ctx context.Context) (model.Store, string, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.db == nil {
+		db, err := store.Open(ctx, d.path)
+		if err != nil {
+			return nil, "", err
+		}
+		d.db = db
+	}
+	name := model.Printable(filepath.Base(d.path))
+	empty, err := d.db.Empty(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	if !empty {
+		return d.db, "Demo opened from " + name + "; your own book stays as it was.", nil
+	}
+	sum, err := demo.Generate(ctx, d.db, demo.Options{Seed: 1})
+	if err != nil {
+		return nil, "", err
+	}
+	return d.db, fmt.Sprintf("Demo of %d customers written to %s; your own book stays empty.", sum.Customers, name), nil
+}
+
+// close closes the demo's file when it was opened.
+func (d *demoFile) close() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.db != nil {
+		d.db.Close()
+		d.db = nil
+	}
 }
 
 // loadDemo is the welcome panel's demo: the default business, today. What
@@ -1133,7 +1204,7 @@ func runFollowed(ctx context.Context, from string, creds credFlags) error {
 		return err
 	}
 	defer db.Close()
-	return runApp(ctx, db, dest.String(), nil)
+	return runApp(ctx, db, dest.String(), nil, nil)
 }
 
 // historyCmd prints the change history.
