@@ -49,11 +49,15 @@ var version = "0.1.0-dev"
 
 func main() {
 	root := rootCmd()
+	var piped *trimWriter
 	if wantsHelp(os.Args[1:]) {
-		fitHelp(root, os.Args[1:], helpWidth())
+		width := helpWidth()
+		fitHelp(root, os.Args[1:], width)
+		piped = pipedHelp(root, width)
 	}
-	if err := fang.Execute(context.Background(), root, fang.WithVersion(version),
-		fang.WithNotifySignal(endSignals...), fang.WithErrorHandler(errorHandler)); err != nil {
+	err := fang.Execute(context.Background(), root, fang.WithVersion(version),
+		fang.WithNotifySignal(endSignals...), fang.WithErrorHandler(errorHandler))
+	if piped.Flush() != nil || err != nil {
 		os.Exit(1)
 	}
 }
@@ -182,7 +186,7 @@ func runTUI(ctx context.Context, creds credFlags) error {
 	// name, and makes a final copy after clientele's connections close.
 	c := &copier{ctx: ctx, db: db, creds: creds.credentials()}
 	demo := &demoFile{path: demoPath(db.Path())}
-	err = runApp(ctx, db, "", c, demo)
+	err = runApp(ctx, db, tui.Options{Copier: c}, demo)
 	demo.close()
 	db.Close()
 	if serr := c.stop(context.WithoutCancel(ctx)); serr != nil {
@@ -315,14 +319,14 @@ func (c *copier) stop(ctx context.Context) error {
 	return err
 }
 
-// runApp runs the interface on db; followedFrom names the destination a
-// followed copy comes from ("" for the machine's own book). The welcome's
+// runApp runs the interface on db, with the options the caller sets (the
+// copier of the machine's own book, or where a followed copy comes from
+// and how current it is) and the rest from the environment. The welcome's
 // demo opens in demo's file, or fills db when db is that file (or demo is
 // nil).
-func runApp(ctx context.Context, db *store.DB, followedFrom string, c tui.Copier, demo *demoFile) error {
+func runApp(ctx context.Context, db *store.DB, opt tui.Options, demo *demoFile) error {
 	noColor := os.Getenv("NO_COLOR") != ""
-	opt := tui.Options{NoColor: noColor, LoadDemo: loadDemo(db), Import: importer.For(db),
-		FollowedFrom: followedFrom, Copier: c, Desktop: desktop.System()}
+	opt.NoColor, opt.LoadDemo, opt.Import, opt.Desktop = noColor, loadDemo(db), importer.For(db), desktop.System()
 	if demo != nil && demo.path != db.Path() {
 		opt.LoadDemo, opt.OpenDemo, opt.DemoFile = nil, demo.open, demo.path
 	}
@@ -1204,7 +1208,13 @@ func runFollowed(ctx context.Context, from string, creds credFlags) error {
 		return err
 	}
 	defer db.Close()
-	return runApp(ctx, db, dest.String(), nil, nil)
+	// The interface reads the follower's -txid file every second: how
+	// current the copy is, and whether it moved under the screens.
+	followed := func() (uint64, time.Time, bool) {
+		txid, at, ok := replica.Followed(path)
+		return uint64(txid), at, ok
+	}
+	return runApp(ctx, db, tui.Options{FollowedFrom: dest.String(), Followed: followed}, nil)
 }
 
 // historyCmd prints the change history.

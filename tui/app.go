@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"os/exec"
+	"reflect"
 	"strings"
 	"time"
 
@@ -60,6 +61,14 @@ type Options struct {
 	// (clientele --follow URL); the store is then open read-only, and every
 	// write key says where the book is written instead.
 	FollowedFrom string
+	// Followed says how current a followed copy is (main reads the
+	// follower's -txid file: replica.Followed): the position of the last
+	// change it holds, and when it was last known current; ok is false
+	// until the follower has made the copy. It does I/O: the root calls it
+	// in a command every followEvery, shows the time on the condition
+	// line, and when the position moves every screen shown reloads, as
+	// after a write. Nil for a book that is not followed.
+	Followed func() (position uint64, at time.Time, ok bool)
 	// Desktop is the owner's programs messages are handed to (main gives
 	// desktop.System()); nil starts no program (OSC 52 still copies).
 	Desktop *desktop.Desktop
@@ -90,6 +99,24 @@ type copiesMsg struct {
 // copiesTickMsg asks the Copier again.
 type copiesTickMsg struct{}
 
+// followEvery is how often the root looks at how current a followed copy
+// is: as often as the follower looks for changes.
+const followEvery = time.Second
+
+// followedMsg carries how current a followed copy is (Options.Followed).
+type followedMsg struct {
+	position uint64
+	at       time.Time
+	ok       bool
+}
+
+// followTickMsg asks Options.Followed again.
+type followTickMsg struct{}
+
+// followMovedMsg carries the settings read after the followed copy moved:
+// the writing machine may have changed them too.
+type followMovedMsg struct{ settings model.Settings }
+
 // tab is a top-level screen reached with its digit.
 type tab struct {
 	key    string // the digit, as the header shows it
@@ -117,6 +144,9 @@ type App struct {
 	chrome        int // lines not given to the screen: header, condition, status, help
 	copier        Copier
 	copyingTo     string // the destination the copier was last given
+	followed      func() (uint64, time.Time, bool)
+	followPos     uint64 // the followed copy's position the screens show
+	followSeen    bool   // followPos has been read
 	// What u and U would take back now, for the full help; read when ?
 	// opens it.
 	undoNext, redoNext *model.Change
@@ -157,6 +187,7 @@ func New(store model.Store, opt Options) *App {
 		LoadDemo: opt.LoadDemo, OpenDemo: opt.OpenDemo, DemoFile: opt.DemoFile, Import: opt.Import,
 		Desktop: opt.Desktop, Exec: opt.Exec}
 	com.Styles = kit.NewStyles(com.IsDark, com.NoColor)
+	com.Period = kit.DefaultPeriod(com.Today())
 	// Whether the book can be written is known from the open (no I/O);
 	// whether it is sound, from the quick check that starts once the
 	// first screen is drawn.
@@ -164,7 +195,8 @@ func New(store model.Store, opt Options) *App {
 	if com.Book.FollowedFrom != "" && com.Book.Locked == nil {
 		com.Book.Locked = model.ErrReadOnly
 	}
-	a := &App{opt: opt, com: com, store: store, keys: DefaultGlobalKeys(), help: help.New(), copier: opt.Copier}
+	a := &App{opt: opt, com: com, store: store, keys: DefaultGlobalKeys(), help: help.New(), copier: opt.Copier,
+		followed: opt.Followed}
 	a.chrome = a.chromeLines()
 	a.help.Styles = com.Styles.Help
 	for i, s := range []kit.Screen{today.New(com, store), customers.NewList(com, store), segments.New(com, store),
@@ -192,7 +224,33 @@ func (a *App) tabIndex(k string) int {
 func (a *App) Init() tea.Cmd {
 	review := today.LoadReview(a.com, a.store, 0, true)
 	return tea.Batch(tea.RequestBackgroundColor, a.loadSettings(), a.top().Init(), a.copiesTick(),
-		func() tea.Msg { return startedMsg{review()} })
+		a.pollFollowed(), func() tea.Msg { return startedMsg{review()} }, a.findRecords())
+}
+
+// recordDaysMsg carries the days of the book's last record.
+type recordDaysMsg struct{ last time.Time }
+
+// findRecords reads where the book's records end (four index lookups),
+// while the owner has not chosen a period: the figures open where the
+// records are (kit.PeriodWhereRecordsAre).
+func (a *App) findRecords() tea.Cmd {
+	if a.com.Period.Chosen {
+		return nil
+	}
+	store := a.store
+	return func() tea.Msg {
+		_, last, err := store.RecordDays(kit.Bg())
+		if err != nil {
+			return kit.ErrMsg{Err: err}
+		}
+		return recordDaysMsg{last: last}
+	}
+}
+
+// setPeriod makes p the period of the figures and tells the screens shown.
+func (a *App) setPeriod(p kit.Period) tea.Cmd {
+	a.com.Period = p
+	return a.broadcast(kit.PeriodMsg{Period: p})
 }
 
 // healthCheck runs the file's quick check (a second at 100,000
@@ -267,6 +325,19 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case copiesTickMsg:
 		return a, tea.Batch(a.pollCopies(), a.copiesTick())
+	case followedMsg:
+		return a, tea.Batch(a.followedMoved(msg), a.followTick())
+	case followTickMsg:
+		return a, a.pollFollowed()
+	case followMovedMsg:
+		// Every screen shown reads the book again, as after a write; the
+		// settings too, when the writing machine changed them.
+		reload := a.broadcast(kit.DataChangedMsg{})
+		if !reflect.DeepEqual(msg.settings, a.com.Settings) {
+			_, cmd := a.Update(kit.SettingsLoadedMsg{Settings: msg.settings})
+			reload = tea.Batch(reload, cmd)
+		}
+		return a, reload
 
 	case kit.StatusMsg:
 		return a, a.setStatus(msg.Text, msg.Err)
@@ -322,10 +393,23 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, a.tabs[t].screen.Update(msg)
 
+	case kit.PeriodMsg:
+		return a, a.setPeriod(msg.Period)
+	case recordDaysMsg:
+		p := kit.PeriodWhereRecordsAre(a.com.Today(), msg.last, a.com.Date)
+		if a.com.Period.Chosen || p.Same(a.com.Period) {
+			return a, nil
+		}
+		return a, a.setPeriod(p)
+
 	case kit.Broadcast:
 		// A change every screen shown may need to know of: the form closes
 		// itself, the list under it clears its marks, the Segments tab
-		// remembers what u undoes.
+		// remembers what u undoes. New records (an import) may move the
+		// period the figures open on.
+		if _, ok := msg.(kit.DataChangedMsg); ok {
+			return a, tea.Batch(a.broadcast(msg), a.findRecords())
+		}
 		return a, a.broadcast(msg)
 
 	case tea.KeyPressMsg:
@@ -357,7 +441,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // the Copier keeps the owner's book.
 func (a *App) openBook(msg kit.OpenBookMsg) tea.Cmd {
 	opt := a.opt
-	opt.LoadDemo, opt.OpenDemo, opt.DemoFile, opt.Copier = nil, nil, "", nil
+	opt.LoadDemo, opt.OpenDemo, opt.DemoFile, opt.Copier, opt.FollowedFrom, opt.Followed = nil, nil, "", nil, "", nil
 	fresh := New(msg.Store, opt)
 	fresh.width, fresh.height = a.width, a.height
 	fresh.help.SetWidth(a.width)
@@ -397,6 +481,49 @@ func (a *App) copiesTick() tea.Cmd {
 		return nil
 	}
 	return tea.Tick(copiesEvery, func(time.Time) tea.Msg { return copiesTickMsg{} })
+}
+
+// pollFollowed asks how current the followed copy is.
+func (a *App) pollFollowed() tea.Cmd {
+	f := a.followed
+	if f == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		pos, at, ok := f()
+		return followedMsg{position: pos, at: at, ok: ok}
+	}
+}
+
+// followTick asks again in a while.
+func (a *App) followTick() tea.Cmd {
+	if a.followed == nil {
+		return nil
+	}
+	return tea.Tick(followEvery, func(time.Time) tea.Msg { return followTickMsg{} })
+}
+
+// followedMoved keeps how current the followed copy is, and when it has
+// moved since the screens read it, reads the settings again to reload
+// every screen shown (followMovedMsg).
+func (a *App) followedMoved(msg followedMsg) tea.Cmd {
+	if !msg.ok {
+		return nil
+	}
+	a.com.Book.CurrentAt = msg.at
+	moved := a.followSeen && msg.position != a.followPos
+	a.followPos, a.followSeen = msg.position, true
+	if !moved {
+		return nil
+	}
+	store := a.store
+	return func() tea.Msg {
+		s, err := store.Settings(kit.Bg())
+		if err != nil {
+			return kit.ErrMsg{Err: fmt.Errorf("reading settings: %w", err)}
+		}
+		return followMovedMsg{settings: s}
+	}
 }
 
 // learn locks the book when a write met damage: the store refuses every
@@ -533,7 +660,7 @@ func (a *App) switchTab(i int) tea.Cmd {
 // undone says what an undo or a redo took back and reloads every screen
 // shown: any record may have changed (the settings, when it was theirs).
 func (a *App) undone(res model.UndoResult) tea.Cmd {
-	reload := a.broadcast(kit.DataChangedMsg{})
+	reload := tea.Batch(a.broadcast(kit.DataChangedMsg{}), a.findRecords())
 	switch res.Reversed.Action {
 	case model.ActionSettings, model.ActionTemplate, model.ActionField:
 		reload = kit.ReloadSettings(a.store)
@@ -566,13 +693,13 @@ func (a *App) push(s kit.Screen) tea.Cmd {
 }
 
 // pop closes the top screen; the screen below reloads, since what was on
-// top may have changed its data.
+// top may have changed its data (an import: where the records end, too).
 func (a *App) pop() tea.Cmd {
 	if len(a.stack) == 0 {
 		return nil
 	}
 	a.stack = a.stack[:len(a.stack)-1]
-	return a.top().Update(kit.DataChangedMsg{})
+	return tea.Batch(a.top().Update(kit.DataChangedMsg{}), a.findRecords())
 }
 
 // setStatus shows a message in the status line until the next key; a

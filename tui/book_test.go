@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
@@ -217,6 +218,89 @@ func TestAFollowedCopySaysSoAndWhereItIsWritten(t *testing.T) {
 	// At 80 columns the condition still fits on its line.
 	d.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	tuitest.MustContain(t, d.Screen(), "Followed from sftp://me@nas.local/books/shop: read-only here\n")
+}
+
+// fakeFollower is Options.Followed over a position and a time the test
+// sets, as the follower's -txid file would say them.
+type fakeFollower struct {
+	mu  sync.Mutex
+	pos uint64
+	at  time.Time
+}
+
+func (f *fakeFollower) followed() (uint64, time.Time, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.pos, f.at, f.pos > 0
+}
+
+func (f *fakeFollower) move(pos uint64, at time.Time) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.pos, f.at = pos, at
+}
+
+// A followed copy says how current it is on its condition line, and when
+// the copy moves under it (the writing machine wrote, the follower
+// applied it) the screens shown read it again with no key pressed: the
+// tick's look at the copy is all it takes. The writes come from another
+// connection on the same file, as the follower's do.
+func TestAFollowedCopyReloadsWhenItMovesAndSaysHowCurrent(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	w := tuitest.FixtureStore(t)
+	ro, err := store.OpenReadOnly(ctx, w.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ro.Close() })
+	now := tuitest.Now
+	f := &fakeFollower{}
+	f.move(7, now.Add(-18*time.Minute))
+	d := newDriverWith(t, ro, 100, 30, Options{Now: tuitest.Clock, FollowedFrom: "file:///srv/copies/shop",
+		Followed: f.followed})
+	d.Keys("2")
+	tuitest.MustContain(t, d.Screen(), "Followed from file:///srv/copies/shop, current as of 09:12: read-only here")
+	n, err := ro.CustomerCount(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tuitest.MustContain(t, d.Screen(), model.Commas(n)+" customers")
+
+	// Nothing moved: the look changes nothing on screen but the time.
+	f.move(7, now.Add(-3*time.Minute))
+	d.Send(followTickMsg{})
+	tuitest.MustContain(t, d.Screen(), "current as of 09:27", model.Commas(n)+" customers")
+
+	// The writing machine adds a customer; the copy moves.
+	c := model.Customer{Name: "Zebedee Followed", Stage: model.StageProspect}
+	if err := w.CreateCustomer(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	s, err := w.Settings(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.BusinessName = "Hearth & Lye, followed"
+	if err := w.SaveSettings(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	f.move(9, now)
+	d.Send(followTickMsg{})
+	tuitest.MustContain(t, d.Screen(), "current as of 09:30", model.Commas(n+1)+" customers",
+		"Hearth & Lye, followed")
+	d.Keys("7")
+	tuitest.MustContain(t, d.Screen(), "a followed copy of file:///srv/copies/shop · current as of 09:30 · read-only here")
+	// The detail under a reload shows what the copy holds now.
+	d.Keys("2", "/", "Zebedee", "enter", "enter")
+	tuitest.MustContain(t, d.Screen(), "Zebedee Followed")
+	c.Email = "zeb@example.org"
+	if err := w.UpdateCustomer(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	f.move(10, now)
+	d.Send(followTickMsg{})
+	tuitest.MustContain(t, d.Screen(), "zeb@example.org")
 }
 
 // A book that opened read-only (a read-only folder or file, a full disk)

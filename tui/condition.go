@@ -26,11 +26,19 @@ func (a *App) condition() *condition {
 	case b.Locked == nil:
 		return a.copiesCondition()
 	case b.FollowedFrom != "":
-		from := kit.Clean(b.FollowedFrom)
+		from, as := kit.Clean(b.FollowedFrom), a.com.CurrentAs()
+		if as == "" {
+			return &condition{texts: []string{
+				"Followed from " + from + ": read-only here; it is written on the machine that replicates it",
+				"Followed from " + from + ": read-only here",
+				"Followed copy: read-only here",
+			}}
+		}
 		return &condition{texts: []string{
-			"Followed from " + from + ": read-only here; it is written on the machine that replicates it",
-			"Followed from " + from + ": read-only here",
-			"Followed copy: read-only here",
+			"Followed from " + from + ", " + as + ": read-only here; it is written on the machine that replicates it",
+			"Followed from " + from + ", " + as + ": read-only here",
+			"Followed copy, " + as + ": read-only here",
+			"Followed copy, " + as,
 		}}
 	case a.com.Damaged():
 		return &condition{bad: true, texts: []string{

@@ -341,3 +341,58 @@ func TestStartWhenTheDestinationIsDown(t *testing.T) {
 		t.Error("Stop with the destination down said the last changes were copied")
 	}
 }
+
+// A followed copy is current as of the follower's latest clean look at
+// the destination, not only as of the last change that arrived: with
+// nothing written, Followed's time moves on; once the destination cannot
+// be read, it stays where it was.
+func TestAFollowedCopyIsCurrentAsOfTheLatestLook(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	dest := mustParse(t, "file://"+filepath.Join(dir, "copies"))
+	db := openBook(t)
+	write(t, db, 0, 3)
+	r := start(t, db, dest, Credentials{})
+	defer func() { db.Close(); r.Stop(context.Background()) }()
+	if err := r.Sync(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	copyPath := filepath.Join(t.TempDir(), "followed.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- Follow(ctx, dest, copyPath, FollowOptions{Interval: testInterval}) }()
+	defer func() { cancel(); <-done }()
+
+	// after waits until Followed's time passes t, and returns it.
+	after := func(t0 time.Time, what string) (uint64, time.Time) {
+		t.Helper()
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(testInterval) {
+			if txid, at, ok := Followed(copyPath); ok && at.After(t0) {
+				return uint64(txid), at
+			}
+		}
+		t.Fatalf("%s: the followed copy's time never passed %v", what, t0)
+		return 0, time.Time{}
+	}
+	txid, first := after(time.Time{}, "the first restore")
+	idle := time.Now()
+	txid2, at := after(idle, "nothing written")
+	if txid2 != txid {
+		t.Errorf("nothing was written and the copy moved from %d to %d", txid, txid2)
+	}
+	if !at.After(first) {
+		t.Errorf("current as of %v, not after %v", at, first)
+	}
+
+	// The destination becomes a file: the follower's looks fail.
+	if err := os.RemoveAll(filepath.Join(dir, "copies")); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "copies"), "not a folder")
+	time.Sleep(10 * testInterval)
+	_, broken, _ := Followed(copyPath)
+	time.Sleep(20 * testInterval)
+	if _, later, _ := Followed(copyPath); !later.Equal(broken) {
+		t.Errorf("with the destination unreadable the copy says it is current as of %v, then %v", broken, later)
+	}
+}

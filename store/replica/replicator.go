@@ -206,6 +206,13 @@ func (h *health) fail(err error) {
 	h.err, h.at = err, now
 }
 
+// failedSince reports a failure recorded at or after t.
+func (h *health) failedSince(t time.Time) bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.err != nil && !h.at.Before(t)
+}
+
 func (h *health) status(d Destination) Status {
 	ok := h.ok()
 	h.mu.Lock()

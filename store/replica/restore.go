@@ -223,10 +223,19 @@ func Follow(ctx context.Context, from Destination, path string, opt FollowOption
 	if opt.Ready != nil {
 		opt.Ready()
 	}
-	r, err := newReplica(from, path, RestoreOptions{Credentials: opt.Credentials, Logger: opt.Logger})
+	// Failures, from the destination's client and from Litestream's log,
+	// keep the copy from being marked current (freshClient).
+	h := &health{}
+	logger := opt.Logger
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	logger = slog.New(watchHandler{Handler: logger.Handler(), h: h})
+	r, err := newReplica(from, path, RestoreOptions{Credentials: opt.Credentials, Logger: logger})
 	if err != nil {
 		return err
 	}
+	r.Client = &freshClient{ReplicaClient: watchedClient{ReplicaClient: r.Client, h: h}, path: path, h: h}
 	lo := litestream.NewRestoreOptions()
 	lo.OutputPath = path
 	lo.Follow = true
@@ -240,8 +249,12 @@ func Follow(ctx context.Context, from Destination, path string, opt FollowOption
 }
 
 // Followed reports how current a followed copy is: the position of the
-// last change it holds and when it arrived (the time of its -txid file).
-// ok is false when path is not a followed copy.
+// last change it holds, and the time it was last known current (the time
+// of its -txid file: when the last change arrived, or, while a follower
+// runs, the start of its latest look at the destination that went
+// without a failure; see freshClient). ok is false when path is not a
+// followed copy. It reads the -txid file: call it off the interface's
+// Update.
 func Followed(path string) (txid ltx.TXID, at time.Time, ok bool) {
 	fi, err := os.Stat(litestream.TXIDPath(path))
 	if err != nil {
@@ -252,4 +265,37 @@ func Followed(path string) (txid ltx.TXID, at time.Time, ok bool) {
 		return 0, time.Time{}, false
 	}
 	return txid, fi.ModTime(), true
+}
+
+// freshClient is the follower's client for the destination. Each time the
+// follower looks for new changes (a listing of level 0), the look before
+// it is over: when neither it nor applying what it found met a failure,
+// the copy held every change the destination held when that look began,
+// and the -txid file's time is moved on to then. A follower whose
+// destination cannot be reached, or that has stopped, leaves the time
+// where it was: the copy is current as of that time, no later.
+type freshClient struct {
+	litestream.ReplicaClient
+	path string
+	h    *health
+	prev time.Time // when the previous look at level 0 began
+}
+
+func (c *freshClient) LTXFiles(ctx context.Context, level int, seek ltx.TXID, meta bool) (ltx.FileIterator, error) {
+	if level == 0 {
+		now := time.Now()
+		if !c.prev.IsZero() && !c.h.failedSince(c.prev) {
+			markCurrent(c.path, c.prev)
+		}
+		c.prev = now
+	}
+	return c.ReplicaClient.LTXFiles(ctx, level, seek, meta)
+}
+
+// markCurrent moves the time of path's -txid file on to at, never back.
+func markCurrent(path string, at time.Time) {
+	txid := litestream.TXIDPath(path)
+	if fi, err := os.Stat(txid); err == nil && at.After(fi.ModTime()) {
+		os.Chtimes(txid, at, at)
+	}
 }

@@ -3,6 +3,7 @@ package kit
 import (
 	"errors"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -43,6 +44,25 @@ type Book struct {
 	// URL): the destination another machine replicates the book to. Such a
 	// book is always Locked.
 	FollowedFrom string
+	// CurrentAt is when a followed copy was last known to hold every
+	// change the writing machine had copied; zero until the root has
+	// read it.
+	CurrentAt time.Time
+}
+
+// CurrentAs says how current a followed copy is, "current as of 17:42"
+// (with the day when it is not today), or "" before it is known.
+func (c *Context) CurrentAs() string {
+	at := c.Book.CurrentAt
+	if at.IsZero() {
+		return ""
+	}
+	// The clock is the wall clock's digits (model.WallClock); so is at.
+	at = model.WallClock(at)
+	if !model.Day(at).Equal(model.Day(c.Now())) {
+		return "current as of " + at.Format("2006-01-02 15:04")
+	}
+	return "current as of " + at.Format("15:04")
 }
 
 // Writable reports whether anything can be saved to the book now.
@@ -57,8 +77,11 @@ func (c *Context) State() (parts []string, recovery string) {
 	case b.Locked == nil:
 		return []string{"saved as you go"}, ""
 	case b.FollowedFrom != "":
-		return []string{"a followed copy of " + Clean(b.FollowedFrom), "read-only here",
-			"it is written on the machine that replicates it"}, ""
+		parts = []string{"a followed copy of " + Clean(b.FollowedFrom)}
+		if as := c.CurrentAs(); as != "" {
+			parts = append(parts, as)
+		}
+		return append(parts, "read-only here", "it is written on the machine that replicates it"), ""
 	case errors.Is(b.Locked, model.ErrDamaged):
 		return []string{"damaged: nothing is saved to it"}, ErrorText(b.Locked)
 	case errors.Is(b.Locked, model.ErrReadOnly):
