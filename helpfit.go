@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"io"
 	"os"
 	"regexp"
 	"slices"
@@ -20,19 +22,75 @@ import (
 // width fang will use, so that fang has nothing left to wrap.
 
 // helpWidth is the width fang lays help out at: the terminal's, at most
-// 120 columns, 120 when it is not a terminal (__FANG_TEST_WIDTH is
-// fang's own override, for tests).
+// 120 columns (__FANG_TEST_WIDTH is fang's own override, for tests).
+// Help piped into a pager or a file is laid out for the terminal the
+// command was typed in (its controlling terminal), else for 80 columns:
+// fang itself would take 120.
 func helpWidth() int {
-	if s := os.Getenv("__FANG_TEST_WIDTH"); s != "" {
+	if s := os.Getenv(fangWidthEnv); s != "" {
 		if w, err := strconv.Atoi(s); err == nil && w > 0 {
 			return w
 		}
 	}
-	w, _, err := term.GetSize(os.Stdout.Fd())
-	if err != nil || w <= 0 {
-		return 120
+	if w, _, err := term.GetSize(os.Stdout.Fd()); err == nil && w > 0 {
+		return min(w, 120)
 	}
-	return min(w, 120)
+	if tty, err := os.Open("/dev/tty"); err == nil {
+		defer tty.Close()
+		if w, _, err := term.GetSize(tty.Fd()); err == nil && w > 0 {
+			return min(w, 120)
+		}
+	}
+	return 80
+}
+
+// fangWidthEnv is the variable fang reads its help page's width from
+// (meant for its tests; the only way to give it one).
+const fangWidthEnv = "__FANG_TEST_WIDTH"
+
+// pipedHelp prepares a help page that does not go to a terminal: fang is
+// told the width helpWidth chose, and the page's lines lose the spaces
+// fang pads them with to the page's width (a file or a pager would keep
+// them). It returns the writer to flush once the page is written.
+func pipedHelp(root *cobra.Command, width int) *trimWriter {
+	if term.IsTerminal(os.Stdout.Fd()) {
+		return nil
+	}
+	os.Setenv(fangWidthEnv, strconv.Itoa(width))
+	tw := &trimWriter{w: os.Stdout}
+	root.SetOut(tw)
+	return tw
+}
+
+// trimWriter writes what it is given line by line without the spaces at
+// each line's end.
+type trimWriter struct {
+	w    io.Writer
+	line []byte
+}
+
+func (t *trimWriter) Write(p []byte) (int, error) {
+	for _, b := range p {
+		if b != '\n' {
+			t.line = append(t.line, b)
+			continue
+		}
+		t.line = append(bytes.TrimRight(t.line, " "), '\n')
+		if err := t.Flush(); err != nil {
+			return 0, err
+		}
+	}
+	return len(p), nil
+}
+
+// Flush writes the line held so far.
+func (t *trimWriter) Flush() error {
+	if t == nil || len(t.line) == 0 {
+		return nil
+	}
+	_, err := t.w.Write(t.line)
+	t.line = t.line[:0]
+	return err
 }
 
 // wantsHelp reports whether args ask for a help page.
@@ -123,7 +181,7 @@ func wrapText(s string, width int) string {
 	}
 	lines := strings.Split(s, "\n")
 	out := make([]string, 0, len(lines))
-	for _, line := range lines {
+	for i, line := range lines {
 		if ansi.StringWidth(line) <= width {
 			out = append(out, line)
 			continue
@@ -146,23 +204,54 @@ func wrapText(s string, width int) string {
 				cur = hang + strings.TrimLeft(word, " ")
 			}
 		}
+		if i+1 < len(lines) && continues(line, lines[i+1]) {
+			// The rest of a sentence goes on the line that follows it
+			// rather than standing alone ("cells that" / "a spreadsheet").
+			lines[i+1] = strings.TrimRight(cur, " ") + joint(line) + strings.TrimLeft(lines[i+1], " ")
+			continue
+		}
 		out = append(out, cur)
 	}
 	return strings.Join(out, "\n")
 }
 
-// splitPaths splits a word wider than width after its slashes (a path
-// such as $XDG_DATA_HOME/clientele/clientele.db): the pieces after the
-// first carry no space, so that on one line they read as one word.
+// joint is what goes between line and the line after it, joined: nothing
+// when line ends in a list of names cut after a comma or a slash
+// ("…,UnitPrice," / "CustomerID,Country"), else a space.
+func joint(line string) string {
+	f := strings.Fields(line)
+	last := f[len(f)-1]
+	if strings.HasSuffix(last, ",") || strings.HasSuffix(last, "/") {
+		if strings.ContainsAny(last[:len(last)-1], ",/") {
+			return ""
+		}
+	}
+	return " "
+}
+
+// continues reports whether next goes on with line's text: plain text
+// under line's own text (its indent, or its second column's), not a list's
+// next item.
+func continues(line, next string) bool {
+	rest := strings.TrimLeft(next, " ")
+	indent := len(next) - len(rest)
+	return rest != "" && indent == hangIndent(line) && hangIndent(next) == indent &&
+		!strings.HasPrefix(rest, "- ") && !strings.HasPrefix(rest, "* ")
+}
+
+// splitPaths splits a word wider than width after its slashes or commas
+// (a path such as $XDG_DATA_HOME/clientele/clientele.db, a file's header
+// a,b,c): the pieces after the first carry no space, so that on one line
+// they read as one word.
 func splitPaths(words []string, width int) []string {
 	out := make([]string, 0, len(words))
 	for _, w := range words {
-		if ansi.StringWidth(strings.TrimLeft(w, " ")) <= width || !strings.Contains(w, "/") {
+		if ansi.StringWidth(strings.TrimLeft(w, " ")) <= width || !strings.ContainsAny(w, "/,") {
 			out = append(out, w)
 			continue
 		}
 		for len(w) > 0 {
-			i := strings.Index(w, "/")
+			i := strings.IndexAny(w, "/,")
 			if i < 0 || i == len(w)-1 {
 				out = append(out, w)
 				break

@@ -49,11 +49,15 @@ var version = "0.1.0-dev"
 
 func main() {
 	root := rootCmd()
+	var piped *trimWriter
 	if wantsHelp(os.Args[1:]) {
-		fitHelp(root, os.Args[1:], helpWidth())
+		width := helpWidth()
+		fitHelp(root, os.Args[1:], width)
+		piped = pipedHelp(root, width)
 	}
-	if err := fang.Execute(context.Background(), root, fang.WithVersion(version),
-		fang.WithNotifySignal(endSignals...), fang.WithErrorHandler(errorHandler)); err != nil {
+	err := fang.Execute(context.Background(), root, fang.WithVersion(version),
+		fang.WithNotifySignal(endSignals...), fang.WithErrorHandler(errorHandler))
+	if piped.Flush() != nil || err != nil {
 		os.Exit(1)
 	}
 }

@@ -15,6 +15,14 @@ type BookVersionStore interface {
 	BookVersion(ctx context.Context) (int64, error)
 }
 
+// RecordDaysStore tells where the book's records lie in time.
+type RecordDaysStore interface {
+	// RecordDays returns the days of the first and the last order or
+	// cost that stands (not voided); zero when there is none. It costs
+	// four index lookups.
+	RecordDays(ctx context.Context) (first, last time.Time, err error)
+}
+
 // AnalysisKey is what a whole-book analysis (AnalyseFit, AnalyseProfit)
 // was computed from besides the rules: the book's version, the period and
 // the day. A screen keeps it beside the analysis; while the key it would
@@ -34,6 +42,5 @@ func KeyOf(version int64, p Period, today time.Time) AnalysisKey {
 
 // Same reports whether an analysis computed with k is the one o asks for.
 func (k AnalysisKey) Same(o AnalysisKey) bool {
-	return k.Version == o.Version && k.Period.Kind == o.Period.Kind && k.Period.From.Equal(o.Period.From) &&
-		k.Period.To.Equal(o.Period.To) && Day(k.Today).Equal(Day(o.Today))
+	return k.Version == o.Version && k.Period.Same(o.Period) && Day(k.Today).Equal(Day(o.Today))
 }

@@ -118,6 +118,11 @@ func PeriodOf(k PeriodKind, today time.Time) Period {
 	return AllTime()
 }
 
+// Same reports whether p and o are the same days, named alike.
+func (p Period) Same(o Period) bool {
+	return p.Kind == o.Kind && p.From.Equal(o.From) && p.To.Equal(o.To)
+}
+
 // Contains reports whether t falls on one of the period's days.
 func (p Period) Contains(t time.Time) bool {
 	d := Day(t)
@@ -150,6 +155,16 @@ func (p Period) Span() string {
 // String names the period with its days: "last 12 months (1 Dec 2025 –
 // 23 Nov 2026)", "2025", "all time".
 func (p Period) String() string {
+	label := p.Label()
+	if label == p.Kind.String() && p.Kind != PeriodAllTime { // a kind that moves with today: say its days
+		return label + " (" + p.Span() + ")"
+	}
+	return label
+}
+
+// Label names the period shortly, for a line that shows figures over
+// it: "last 12 months", "2025", "all time", "1 Mar 2026 – 31 Mar 2026".
+func (p Period) Label() string {
 	switch {
 	case p.From.IsZero() && p.To.IsZero():
 		return "all time"
@@ -158,7 +173,7 @@ func (p Period) String() string {
 	case p.Kind == PeriodCustom:
 		return p.Span()
 	}
-	return p.Kind.String() + " (" + p.Span() + ")"
+	return p.Kind.String()
 }
 
 func longDay(t time.Time) string { return t.Format("2 Jan 2006") }

@@ -410,6 +410,7 @@ type Store interface {
 	CorrectionStore
 	DuplicateStore
 	BookVersionStore
+	RecordDaysStore
 }
 
 // OfferingStore keeps the products and services on sale.

@@ -507,6 +507,16 @@ func (db *DB) readBounds(ctx context.Context) (recordDays, error) {
 		last: last[:min(len(last), len(model.DateLayout))]}, nil
 }
 
+// RecordDays returns the days of the first and the last order or cost
+// that stands; zero when there is none.
+func (db *DB) RecordDays(ctx context.Context) (first, last time.Time, err error) {
+	b, err := db.readBounds(ctx)
+	if err != nil {
+		return time.Time{}, time.Time{}, err
+	}
+	return parseDay(b.first), parseDay(b.last), nil
+}
+
 // parallel runs each fn in a goroutine of its own (each query then holds
 // its own connection of the reader pool): model.Parallel.
 func parallel(fns ...func() error) error { return model.Parallel(fns...) }

@@ -179,6 +179,7 @@ func New(store model.Store, opt Options) *App {
 	com := &kit.Context{Now: now, Settings: model.DefaultSettings(), NoColor: opt.NoColor, IsDark: true,
 		LoadDemo: opt.LoadDemo, Import: opt.Import, Desktop: opt.Desktop, Exec: opt.Exec}
 	com.Styles = kit.NewStyles(com.IsDark, com.NoColor)
+	com.Period = kit.DefaultPeriod(com.Today())
 	// Whether the book can be written is known from the open (no I/O);
 	// whether it is sound, from the quick check that starts once the
 	// first screen is drawn.
@@ -215,7 +216,33 @@ func (a *App) tabIndex(k string) int {
 func (a *App) Init() tea.Cmd {
 	review := today.LoadReview(a.com, a.store, 0, true)
 	return tea.Batch(tea.RequestBackgroundColor, a.loadSettings(), a.top().Init(), a.copiesTick(),
-		a.pollFollowed(), func() tea.Msg { return startedMsg{review()} })
+		a.pollFollowed(), func() tea.Msg { return startedMsg{review()} }, a.findRecords())
+}
+
+// recordDaysMsg carries the days of the book's last record.
+type recordDaysMsg struct{ last time.Time }
+
+// findRecords reads where the book's records end (four index lookups),
+// while the owner has not chosen a period: the figures open where the
+// records are (kit.PeriodWhereRecordsAre).
+func (a *App) findRecords() tea.Cmd {
+	if a.com.Period.Chosen {
+		return nil
+	}
+	store := a.store
+	return func() tea.Msg {
+		_, last, err := store.RecordDays(kit.Bg())
+		if err != nil {
+			return kit.ErrMsg{Err: err}
+		}
+		return recordDaysMsg{last: last}
+	}
+}
+
+// setPeriod makes p the period of the figures and tells the screens shown.
+func (a *App) setPeriod(p kit.Period) tea.Cmd {
+	a.com.Period = p
+	return a.broadcast(kit.PeriodMsg{Period: p})
 }
 
 // healthCheck runs the file's quick check (a second at 100,000
@@ -355,10 +382,23 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, a.tabs[t].screen.Update(msg)
 
+	case kit.PeriodMsg:
+		return a, a.setPeriod(msg.Period)
+	case recordDaysMsg:
+		p := kit.PeriodWhereRecordsAre(a.com.Today(), msg.last, a.com.Date)
+		if a.com.Period.Chosen || p.Same(a.com.Period) {
+			return a, nil
+		}
+		return a, a.setPeriod(p)
+
 	case kit.Broadcast:
 		// A change every screen shown may need to know of: the form closes
 		// itself, the list under it clears its marks, the Segments tab
-		// remembers what u undoes.
+		// remembers what u undoes. New records (an import) may move the
+		// period the figures open on.
+		if _, ok := msg.(kit.DataChangedMsg); ok {
+			return a, tea.Batch(a.broadcast(msg), a.findRecords())
+		}
 		return a, a.broadcast(msg)
 
 	case tea.KeyPressMsg:
@@ -594,7 +634,7 @@ func (a *App) switchTab(i int) tea.Cmd {
 // undone says what an undo or a redo took back and reloads every screen
 // shown: any record may have changed (the settings, when it was theirs).
 func (a *App) undone(res model.UndoResult) tea.Cmd {
-	reload := a.broadcast(kit.DataChangedMsg{})
+	reload := tea.Batch(a.broadcast(kit.DataChangedMsg{}), a.findRecords())
 	switch res.Reversed.Action {
 	case model.ActionSettings, model.ActionTemplate, model.ActionField:
 		reload = kit.ReloadSettings(a.store)
@@ -627,13 +667,13 @@ func (a *App) push(s kit.Screen) tea.Cmd {
 }
 
 // pop closes the top screen; the screen below reloads, since what was on
-// top may have changed its data.
+// top may have changed its data (an import: where the records end, too).
 func (a *App) pop() tea.Cmd {
 	if len(a.stack) == 0 {
 		return nil
 	}
 	a.stack = a.stack[:len(a.stack)-1]
-	return a.top().Update(kit.DataChangedMsg{})
+	return tea.Batch(a.top().Update(kit.DataChangedMsg{}), a.findRecords())
 }
 
 // setStatus shows a message in the status line until the next key; a

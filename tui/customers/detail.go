@@ -66,12 +66,14 @@ func (d *customerDetail) Title() string {
 // Init loads the customer, and what to suggest to them in a second
 // command: the detail shows as soon as the first answers.
 func (d *customerDetail) Init() tea.Cmd {
-	return tea.Batch(loadCustomer(d.store, d.id, d.com.Today(), !d.hideVoided), loadAlsoBought(d.store, d.id))
+	today := d.com.Today()
+	return tea.Batch(loadCustomer(d.store, d.id, today, d.com.Period.On(today), !d.hideVoided), loadAlsoBought(d.store, d.id))
 }
 
-// loadCustomer reads everything the detail shows, in a command; voided
-// entries of the timeline too when withVoided.
-func loadCustomer(store DetailStore, id int64, today time.Time, withVoided bool) tea.Cmd {
+// loadCustomer reads everything the detail shows, in a command, its
+// figures over period and all time; voided entries of the timeline too
+// when withVoided.
+func loadCustomer(store DetailStore, id int64, today time.Time, period model.Period, withVoided bool) tea.Cmd {
 	return func() tea.Msg {
 		ctx := kit.Bg()
 		c, err := store.Customer(ctx, id)
@@ -100,12 +102,13 @@ func loadCustomer(store DetailStore, id int64, today time.Time, withVoided bool)
 		if msg.unpaid, err = store.UnpaidOrders(ctx, id); err != nil {
 			return kit.ErrMsg{Err: err}
 		}
-		year, ever := model.Last12Months(today), model.AllTime()
-		fs, err := store.CustomerProfit(ctx, id, year, ever)
+		ever := model.AllTime()
+		fs, err := store.CustomerProfit(ctx, id, period, ever)
 		if err != nil {
 			return kit.ErrMsg{Err: err}
 		}
-		msg.year, msg.ever = model.ProfitOf(fs[0], year.End(today)), model.ProfitOf(fs[1], ever.End(today))
+		msg.period = period
+		msg.inPeriod, msg.ever = model.ProfitOf(fs[0], period.End(today)), model.ProfitOf(fs[1], ever.End(today))
 		return msg
 	}
 }
@@ -134,7 +137,7 @@ func (d *customerDetail) Update(msg tea.Msg) tea.Cmd {
 			d.also = &msg
 			d.layout()
 		}
-	case kit.DataChangedMsg:
+	case kit.DataChangedMsg, kit.PeriodMsg:
 		return d.Init()
 	case tea.BackgroundColorMsg, kit.SettingsLoadedMsg:
 		d.layout()
@@ -619,7 +622,7 @@ func (d *customerDetail) ShortHelp() []key.Binding {
 			d.keys.Complaint, d.keys.Cost, d.xKey(), d.seg}
 	}
 	if d.data != nil && len(d.data.unpaid) > 0 {
-		keys = append([]key.Binding{d.keys.Paid}, keys...)
+		keys = append([]key.Binding{d.paidKey()}, keys...)
 	}
 	return keys
 }
@@ -630,16 +633,16 @@ func (d *customerDetail) FullHelp() [][]key.Binding {
 		return nil
 	}
 	return [][]key.Binding{{d.keys.Up, d.keys.Down, d.keys.PageUp, d.keys.PageDown, d.keys.Top, d.keys.Bottom, d.keys.Timeline},
-		{d.editKey(), d.keys.Fit, d.xKey(), d.voidedKey(), d.seg, d.keys.Paid, d.keys.Reminders, d.keys.Occasions, d.keys.History, d.keys.Erase},
+		{d.editKey(), d.keys.Fit, d.xKey(), d.voidedKey(), d.seg, d.paidKey(), d.keys.Reminders, d.keys.Occasions, d.keys.History, d.keys.Erase},
 		d.keys.CustomerActionKeys.Bindings()}
 }
 
 // profitLines say what the customer earned the business, by the Profit
-// tab's rules: over the last 12 months, then all time when that differs,
-// then less what winning them cost. None for a customer with no order or
-// cost.
+// tab's rules: over the period the figures are shown over (the Profit
+// tab's picker), then all time when that differs, then less what winning
+// them cost. None for a customer with no order or cost.
 func (d *customerDetail) profitLines() []string {
-	y, e := d.data.year, d.data.ever
+	y, e := d.data.inPeriod, d.data.ever
 	if !e.Active() && e.Acquisition == 0 {
 		return nil
 	}
@@ -654,14 +657,17 @@ func (d *customerDetail) profitLines() []string {
 		}
 		return s
 	}
+	label := d.data.period.Label()
 	var lines []string
 	switch {
+	case d.data.period.Kind == model.PeriodAllTime:
+		lines = append(lines, "all time: "+earned(e))
 	case !y.Active():
-		lines = append(lines, "last 12 months: nothing bought or spent", "all time: "+earned(e))
+		lines = append(lines, label+": nothing bought or spent", "all time: "+earned(e))
 	case y.Profit != e.Profit || y.Revenue != e.Revenue || y.CostToServe != e.CostToServe:
-		lines = append(lines, "last 12 months: "+earned(y), "all time: "+earned(e))
+		lines = append(lines, label+": "+earned(y), "all time: "+earned(e))
 	default:
-		lines = append(lines, "last 12 months and all time: "+earned(y))
+		lines = append(lines, label+" and all time: "+earned(y))
 	}
 	if e.Acquisition != 0 {
 		lines = append(lines, fmt.Sprintf("lifetime: %s after the %s it cost to win them",

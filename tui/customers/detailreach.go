@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"clientele/model"
@@ -133,7 +134,7 @@ func (d *customerDetail) paymentTexts() []string {
 	if len(unpaid) == 1 {
 		return append(lines, "p marks it paid")
 	}
-	return append(lines, fmt.Sprintf("%s owed in all · p marks the oldest paid", d.com.Money(total)))
+	return append(lines, fmt.Sprintf("%s owed in all · p on one in the timeline marks it paid", d.com.Money(total)))
 }
 
 // unpaidMark is how the timeline marks an order waiting for its payment.
@@ -152,14 +153,54 @@ func (d *customerDetail) unpaidMark(e model.TimelineEntry) string {
 	return ""
 }
 
-// markPaid marks the oldest unpaid order paid today.
+// unpaidOrder is the unpaid order under the cursor; nil when the cursor
+// is not on one.
+func (d *customerDetail) unpaidOrder() *model.Order {
+	e, ok := d.entry()
+	if !ok || e.Kind != model.TimelineOrder {
+		return nil
+	}
+	for i := range d.data.unpaid {
+		if o := &d.data.unpaid[i]; o.ID == e.ID {
+			return o
+		}
+	}
+	return nil
+}
+
+// markPaid marks an unpaid order paid today: the one under the cursor,
+// else the only one. With several and the cursor elsewhere, it puts the
+// cursor on the oldest due and says so: p again marks the one under it,
+// ↑/↓ move to another.
 func (d *customerDetail) markPaid() tea.Cmd {
 	if d.data == nil {
 		return nil
 	}
-	if len(d.data.unpaid) == 0 {
-		return kit.Status("%s owes nothing.", kit.Clean(d.data.customer.Name))
+	unpaid, name := d.data.unpaid, d.data.customer.Name
+	o := d.unpaidOrder()
+	switch {
+	case len(unpaid) == 0:
+		return kit.Status("%s owes nothing.", kit.Clean(name))
+	case o == nil && len(unpaid) == 1:
+		o = &unpaid[0]
+	case o == nil:
+		for i, e := range d.data.timeline {
+			if e.Kind == model.TimelineOrder && e.ID == unpaid[0].ID {
+				d.selectEntry(i)
+				return kit.Status("%s owes %d orders: p marks the one under the cursor paid.", kit.Clean(name),
+					len(unpaid))
+			}
+		}
+		o = &unpaid[0] // beyond the timeline shown: the oldest due
 	}
-	o := d.data.unpaid[0]
-	return kit.MarkPaid(d.store, o.ID, o.Total(), o.PaymentDue, d.data.customer.Name, "u", d.com)
+	what := "the " + d.com.Money(o.Total()) + " order of " + d.com.Date(o.OrderedAt)
+	return kit.MarkPaid(d.store, o.ID, what, name, "u", d.com)
+}
+
+// paidKey is p as it works where the cursor is.
+func (d *customerDetail) paidKey() key.Binding {
+	if d.data != nil && d.unpaidOrder() != nil {
+		return d.keys.PaidThis
+	}
+	return d.keys.Paid
 }

@@ -69,7 +69,8 @@ type DetailKeys struct {
 	// Voided entries stay in the timeline, struck; one key hides them.
 	HideVoided key.Binding
 	ShowVoided key.Binding
-	Paid       key.Binding // the oldest unpaid order paid today
+	Paid       key.Binding // an unpaid order paid today: the one, or pick among several
+	PaidThis   key.Binding // the same key on an unpaid order in the timeline
 	History    key.Binding // the changes to their records
 	Erase      key.Binding // their personal data, for good
 	Reminders  key.Binding
@@ -99,6 +100,7 @@ func DefaultDetailKeys() DetailKeys {
 		HideVoided:         key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "hide voided")),
 		ShowVoided:         key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "show voided")),
 		Paid:               key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "mark paid")),
+		PaidThis:           key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "mark this order paid")),
 		Reminders:          key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "reminders")),
 		Occasions:          key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "occasions")),
 		History:            key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "their history")),

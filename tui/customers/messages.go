@@ -24,8 +24,10 @@ type customerLoadedMsg struct {
 	referrals []model.CustomerRow
 	timeline  []model.TimelineEntry
 	unpaid    []model.Order // waiting for their payment, the oldest due first
-	// What they earned the business over the last 12 months and all time.
-	year, ever model.CustomerProfit
+	// What they earned the business over the period of the figures (the
+	// Context's, which the Profit tab picks) and all time.
+	period         model.Period
+	inPeriod, ever model.CustomerProfit
 }
 
 // customerGoneMsg says customer id is no longer in the book (an undo

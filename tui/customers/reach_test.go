@@ -3,6 +3,7 @@ package customers_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
@@ -31,40 +32,52 @@ func TestDetailShowsHowToReachThem(t *testing.T) {
 }
 
 // An overdue payment is a line of the detail and a mark on the order in
-// the timeline; p marks it paid.
+// the timeline. p on an unpaid order in the timeline marks that one paid;
+// elsewhere it marks the only one, and with several it puts the cursor on
+// the oldest due to pick from. Each says which order it marked; u undoes.
 func TestPaidFromTheDetail(t *testing.T) {
 	t.Parallel()
 	db, ids := tuitest.ReachStore(t)
 	ctx := context.Background()
-	second := model.Order{CustomerID: ids["Ben Okafor"], OrderedAt: tuitest.MustDay(t, "2026-11-20 09:00"),
-		Kind: model.OrderSale, PaymentDue: tuitest.MustDay(t, "2026-12-04"),
-		Lines: []model.OrderLine{model.NewLine("Place cards", 60, 50, 10)}}
-	if err := db.CreateOrder(ctx, &second); err != nil {
-		t.Fatal(err)
-	}
+	second := tuitest.OweTwice(t, db, ids)
 	d := newDriver(t, db, 100, 30)
 	d.Send(kit.OpenCustomerMsg{ID: ids["Ben Okafor"]})
 	tuitest.MustContain(t, d.Screen(), "Unpaid          £120.00 due 2026-10-16, overdue 38 days · order of 2026-10-02",
 		"                £30.00 due 2026-12-04, in 11 days · order of 2026-11-20",
-		"                £150.00 owed in all · p marks the oldest paid",
+		"                £150.00 owed in all · p on one in the timeline marks it paid",
 		"2026-10-02 overdue   Wedding favours ×60", "2026-11-20 unpaid    Place cards ×60", "p mark paid")
+	// Two owed, the cursor on Ben: p offers the oldest due, writing nothing.
 	d.Keys("p")
-	tuitest.MustContain(t, d.Screen(), "Marked £120.00 (due 2026-10-16) paid for Ben Okafor.",
-		"Unpaid          £30.00 due 2026-12-04, in 11 days · order of 2026-11-20", "p marks it paid",
-		"2026-10-02 order     Wedding favours ×60")
+	tuitest.MustContain(t, d.Screen(), "Ben Okafor owes 2 orders: p marks the one under the cursor paid.",
+		"p mark this order paid")
+	if row := tuitest.CursorRow(d.Screen()); !strings.Contains(row, "2026-10-02 overdue   Wedding favours") {
+		t.Fatalf("the cursor is on %q", row)
+	}
+	d.Keys("up", "up") // past the Gift box, paid when made, to the place cards
 	d.Keys("p")
-	tuitest.MustContain(t, d.Screen(), "Marked £30.00 (due 2026-12-04) paid for Ben Okafor. Press u to undo.")
-	// u is the book's undo: the order is owed again, then paid again.
+	tuitest.MustContain(t, d.Screen(),
+		"Marked the £30.00 order of 2026-11-20 paid for Ben Okafor. Press u to undo.",
+		"Unpaid          £120.00 due 2026-10-16, overdue 38 days", "p marks it paid", "2026-11-20 order     Place cards")
+	o, err := db.Order(ctx, second.ID)
+	if err != nil || model.FormatDate(o.PaidOn) != "2026-11-23" {
+		t.Errorf("the place cards paid on %v (%v)", o.PaidOn, err)
+	}
+	// u is the book's undo: the order is owed again.
 	d.Keys("u")
-	tuitest.MustContain(t, d.Screen(), "Unpaid          £30.00 due 2026-12-04")
-	d.Keys("p")
+	tuitest.MustContain(t, d.Screen(), "£30.00 due 2026-12-04", "2026-11-20 unpaid    Place cards")
+	// On the Gift box, paid when made, p offers again; on the place cards
+	// it marks them.
+	d.Keys("down", "p")
+	tuitest.MustContain(t, d.Screen(), "owes 2 orders")
+	d.Keys("up", "up", "p")
+	tuitest.MustContain(t, d.Screen(), "Marked the £30.00 order of 2026-11-20")
+	// One owed: p anywhere marks it, and says which.
+	d.Keys("g", "p")
+	tuitest.MustContain(t, d.Screen(),
+		"Marked the £120.00 order of 2026-10-02 paid for Ben Okafor. Press u to undo.")
 	tuitest.MustLack(t, d.Screen(), "Unpaid", "p mark paid")
 	d.Keys("p")
 	tuitest.MustContain(t, d.Screen(), "Ben Okafor owes nothing.")
-	o, err := db.Order(ctx, second.ID)
-	if err != nil || model.FormatDate(o.PaidOn) != "2026-11-23" {
-		t.Errorf("the second order paid on %v (%v)", o.PaidOn, err)
-	}
 }
 
 // The customer form's last groups edit the address, the birthday,

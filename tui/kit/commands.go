@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -69,11 +68,11 @@ func ReloadSettings(store model.SettingsStore) tea.Cmd {
 }
 
 // MarkPaid marks order id paid today, in a command, and says which it was
-// (its amount and due day, whose customer) and which key undoes it (the
-// book's undo takes it back): the screens shown reload.
-func MarkPaid(store model.PaymentStore, id int64, amount model.Money, due time.Time, name, undoKey string, c *Context) tea.Cmd {
-	today, money := c.Today(), c.Money(amount)
-	text := fmt.Sprintf("Marked %s (due %s) paid for %s. Press %s to undo.", money, model.FormatDate(due), Clean(name), undoKey)
+// (what: "the £30.00 order of 20/11/2026"), whose customer, and which key
+// undoes it (the book's undo takes it back): the screens shown reload.
+func MarkPaid(store model.PaymentStore, id int64, what, name, undoKey string, c *Context) tea.Cmd {
+	today := c.Today()
+	text := fmt.Sprintf("Marked %s paid for %s. Press %s to undo.", what, Clean(name), undoKey)
 	return func() tea.Msg {
 		if _, err := store.SetPaid(Bg(), id, today); err != nil {
 			return ErrMsg{err}

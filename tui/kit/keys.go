@@ -37,6 +37,34 @@ func (k ListKeys) Bindings() []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
 }
 
+// PeriodKeys pick the period the figures are shown over (PickPeriod):
+// the Profit tab's, which Segments shares.
+type PeriodKeys struct {
+	Next     key.Binding
+	Prev     key.Binding
+	PrevYear key.Binding
+	NextYear key.Binding
+	Year     key.Binding // ← and →, for the help line
+	Dates    key.Binding // a custom period
+}
+
+// DefaultPeriodKeys returns the period bindings.
+func DefaultPeriodKeys() PeriodKeys {
+	return PeriodKeys{
+		Next:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "next period")),
+		Prev:     key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "previous period")),
+		PrevYear: key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "year before")),
+		NextYear: key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "year after")),
+		Year:     key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "year")),
+		Dates:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "custom dates")),
+	}
+}
+
+// Bindings lists the period bindings for the full help.
+func (k PeriodKeys) Bindings() []key.Binding {
+	return []key.Binding{k.Next, k.Prev, k.PrevYear, k.NextYear, k.Dates}
+}
+
 // FilterKeys work while the filter line has focus.
 type FilterKeys struct {
 	Apply key.Binding

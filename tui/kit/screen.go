@@ -82,6 +82,9 @@ type Context struct {
 	Import model.Importer
 	// Copies is how the book's continuous copy goes (see Copies).
 	Copies Copies
+	// Period is the period the Profit and Segments tabs and a customer's
+	// detail show their figures over (see Period and PeriodMsg).
+	Period Period
 	// Book is whether the book can be written, and why not (see Book and
 	// Refuse: every write checks it before it does anything).
 	Book Book

@@ -14,9 +14,6 @@ const (
 	Bars     = profitBars
 )
 
-// Capitalise is capitalise.
-var Capitalise = capitalise
-
 // Summary is the summary the tab s shows.
 func Summary(s kit.Screen) *model.ProfitSummary { return &s.(*profitScreen).data.summary }
 

@@ -10,15 +10,12 @@ import (
 // that ? and the help line always tell the truth.
 
 // ProfitKeys are the Profit tab's bindings; the year and open keys work
-// where they apply (a calendar year; the top and bottom lists).
+// where they apply (a calendar year; the top and bottom lists). The
+// period keys are the kit's: the period is the Segments tab's and the
+// detail's too.
 type ProfitKeys struct {
 	kit.ListKeys
-	NextPeriod  key.Binding
-	PrevPeriod  key.Binding
-	PrevYear    key.Binding
-	NextYear    key.Binding
-	Year        key.Binding // ← and →, for the help line
-	Dates       key.Binding // a custom period
+	Period      kit.PeriodKeys
 	NextSection key.Binding
 	PrevSection key.Binding
 	Open        key.Binding
@@ -30,12 +27,7 @@ type ProfitKeys struct {
 func DefaultProfitKeys() ProfitKeys {
 	return ProfitKeys{
 		ListKeys:    kit.DefaultListKeys(),
-		NextPeriod:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "next period")),
-		PrevPeriod:  key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "previous period")),
-		PrevYear:    key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "year before")),
-		NextYear:    key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "year after")),
-		Year:        key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "year")),
-		Dates:       key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "custom dates")),
+		Period:      kit.DefaultPeriodKeys(),
 		NextSection: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "next section")),
 		PrevSection: key.NewBinding(key.WithKeys("V"), key.WithHelp("V", "previous section")),
 		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),

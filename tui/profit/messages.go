@@ -1,9 +1,5 @@
 package profit
 
-import (
-	"clientele/model"
-)
-
 // The messages the Profit tab sends itself.
 
 // profitLoadedMsg carries the Profit tab's analysis of one period,
@@ -17,11 +13,4 @@ type profitLoadedMsg struct {
 type profitFailedMsg struct {
 	seq int
 	err error
-}
-
-// periodChosenMsg carries the custom period the dates form settled on,
-// and the dates as typed, to offer again.
-type periodChosenMsg struct {
-	period   model.Period
-	from, to string
 }

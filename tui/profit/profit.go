@@ -29,10 +29,7 @@ type profitScreen struct {
 	loading bool     // a computation is under way (kept.Busy)
 	failed  error    // why the last load failed: the tab says so and offers r
 
-	period   model.Period
-	picked   model.PeriodKind // where p moved last: custom even when its form was cancelled
-	year     int              // of the calendar-year period
-	from, to string           // the custom dates as last typed
+	period model.Period // the Context's period (kit.Period) on today: what the tab shows
 
 	section profitSection // the section the keys act on
 	start   profitSection // the first section on the page
@@ -93,9 +90,8 @@ type Store interface {
 func New(com *kit.Context, store Store) kit.Screen { return newProfitScreen(com, store) }
 
 func newProfitScreen(com *kit.Context, store Store) *profitScreen {
-	s := &profitScreen{com: com, store: store, keys: DefaultProfitKeys(), picked: model.PeriodLast12Months}
-	s.period = model.Last12Months(com.Today())
-	s.year = s.period.To.Year() - 1
+	s := &profitScreen{com: com, store: store, keys: DefaultProfitKeys()}
+	s.period = com.Period.On(com.Today())
 	for i := range s.lists {
 		s.lists[i] = kit.NewTable(kit.Column{Title: "#", Width: 2, Right: true},
 			kit.Column{Title: "customer", Width: 12, Flex: 2, Max: 24}, kit.Column{Title: "revenue", Width: 9, Right: true},
@@ -114,13 +110,11 @@ func (s *profitScreen) Init() tea.Cmd { return s.refresh() }
 // refresh checks in a command that the analysis under way, else the one
 // kept, is what the tab would compute now (kit.Kept: the book's version,
 // the period, the day); when not, the tab computes (load). A period that
-// runs to today is taken on today's date.
+// runs to today is taken on today's date. The period is the one the
+// Context holds, which the Segments tab and the detail share.
 func (s *profitScreen) refresh() tea.Cmd {
 	today := s.com.Today()
-	switch s.period.Kind {
-	case model.PeriodThisMonth, model.PeriodLast12Months, model.PeriodYearToDate:
-		s.period = model.PeriodOf(s.period.Kind, today)
-	}
+	s.period = s.com.Period.On(today)
 	return s.kept.Check(s.store, s.period, today)
 }
 
@@ -176,8 +170,7 @@ func (s *profitScreen) Update(msg tea.Msg) tea.Cmd {
 			return s.load(key, seq)
 		}
 		return nil
-	case periodChosenMsg:
-		s.period, s.from, s.to = msg.period, msg.from, msg.to
+	case kit.PeriodMsg:
 		return s.refresh()
 	case kit.SettingsLoadedMsg:
 		// The rules weigh by the settings, which the key leaves out: an
@@ -197,25 +190,10 @@ func (s *profitScreen) Update(msg tea.Msg) tea.Cmd {
 
 func (s *profitScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
+	if cmd, ok := kit.PickPeriod(s.com, k.Period, msg); ok {
+		return cmd
+	}
 	switch {
-	case key.Matches(msg, k.NextPeriod):
-		return s.pickPeriod(1)
-	case key.Matches(msg, k.PrevPeriod):
-		return s.pickPeriod(-1)
-	case key.Matches(msg, k.Dates):
-		s.picked = model.PeriodCustom
-		return s.openDates()
-	case key.Matches(msg, k.PrevYear, k.NextYear) && s.period.Kind == model.PeriodYear:
-		step := 1
-		if key.Matches(msg, k.PrevYear) {
-			step = -1
-		}
-		if y := s.year + step; y >= 1 && y <= s.com.Today().Year() {
-			s.year = y
-			s.period = model.CalendarYear(y)
-			return s.refresh()
-		}
-		return nil
 	case key.Matches(msg, k.NextSection):
 		s.section = (s.section + 1) % profitSections
 		s.arrange()
@@ -254,38 +232,6 @@ func (s *profitScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	return nil
-}
-
-// pickPeriod moves the period picker by step kinds; the custom kind asks
-// for its dates.
-func (s *profitScreen) pickPeriod(step int) tea.Cmd {
-	kinds := model.PeriodKinds
-	i := 0
-	for j, k := range kinds {
-		if k == s.picked {
-			i = j
-		}
-	}
-	s.picked = kinds[(i+step+len(kinds))%len(kinds)]
-	switch s.picked {
-	case model.PeriodCustom:
-		return s.openDates()
-	case model.PeriodYear:
-		s.period = model.CalendarYear(s.year)
-	default:
-		s.period = model.PeriodOf(s.picked, s.com.Today())
-	}
-	return s.refresh()
-}
-
-// openDates opens the form that asks for a custom period, offering the
-// dates last typed or the period on screen.
-func (s *profitScreen) openDates() tea.Cmd {
-	from, to := s.from, s.to
-	if from == "" && to == "" {
-		from, to = s.com.Date(s.period.From), s.com.Date(s.period.To)
-	}
-	return kit.Push(func() kit.Screen { return kit.NewForm(s.com, newPeriodForm(s.com, from, to)) })
 }
 
 // scrollMonths scrolls the monthly bars for the list keys; it reports
@@ -355,18 +301,18 @@ func (s *profitScreen) Info() string {
 // ShortHelp implements help.KeyMap: the keys that work where the cursor is.
 func (s *profitScreen) ShortHelp() []key.Binding {
 	k := s.keys
-	out := []key.Binding{k.NextPeriod}
+	out := []key.Binding{k.Period.Next}
 	if s.failed != nil {
-		out = []key.Binding{k.Retry, k.NextPeriod}
+		out = []key.Binding{k.Retry, k.Period.Next}
 	}
 	if s.period.Kind == model.PeriodYear {
-		out = append(out, k.Year)
+		out = append(out, k.Period.Year)
 	}
 	out = append(out, k.NextSection)
 	if s.section == secTop || s.section == secBottom {
 		out = append(out, k.Open)
 	}
-	return append(out, k.Export, k.Dates)
+	return append(out, k.Export, k.Period.Dates)
 }
 
 // FullHelp implements help.KeyMap.
@@ -374,7 +320,7 @@ func (s *profitScreen) FullHelp() [][]key.Binding {
 	k := s.keys
 	return [][]key.Binding{
 		k.ListKeys.Bindings(),
-		{k.NextPeriod, k.PrevPeriod, k.PrevYear, k.NextYear, k.Dates},
+		k.Period.Bindings(),
 		{k.NextSection, k.PrevSection, k.Open, k.Export, k.Retry},
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"clientele/model"
 	"clientele/store"
+	"clientele/store/importer"
 	"clientele/tui"
 	"clientele/tui/kit"
 	"clientele/tui/profit"
@@ -82,8 +83,8 @@ func TestProfitFiguresAndRefresh(t *testing.T) {
 	tuitest.MustContain(t, d.Screen(), "Cost to serve        £75.00", "Profit              £213.60")
 }
 
-// p walks the periods, ←/→ pick the calendar year, the custom period's
-// form refuses what it cannot read with the typing kept, and enter on the
+// p walks the periods (not into the custom one), ←/→ pick the calendar
+// year, d asks for dates, the custom period's form refuses what it cannot read with the typing kept, and enter on the
 // top list opens the customer.
 func TestProfitPeriodsAndOpenACustomer(t *testing.T) {
 	t.Parallel()
@@ -103,8 +104,13 @@ func TestProfitPeriodsAndOpenACustomer(t *testing.T) {
 	d.Keys("p")
 	tuitest.MustContain(t, d.Screen(), "Totals · all time")
 
+	// p never walks into the custom period: its form opened and the next
+	// p was typed into it. From all time p goes round to this month.
 	d.Keys("p")
-	tuitest.MustContain(t, d.Screen(), "Profit over your own dates", "From", "To")
+	tuitest.MustContain(t, d.Screen(), "Totals · this month (1 Nov 2026 – 23 Nov 2026)")
+	tuitest.MustLack(t, d.Screen(), "From")
+	d.Keys("P", "d")
+	tuitest.MustContain(t, d.Screen(), "Figures over your own dates", "From", "To")
 	d.Keys("2026-03-01", "enter", "2026-02-01", "enter")
 	tuitest.MustContain(t, d.Screen(), "2026-02-01 is before the start, 2026-03-01", "2026-03-01", "2026-02-01")
 	d.Keys("enter")
@@ -192,7 +198,7 @@ func TestProfitExport(t *testing.T) {
 	d.Keys("x")
 	retype(mdPath)
 	md, err := os.ReadFile(mdPath)
-	if err != nil || !strings.Contains(string(md), profit.Capitalise(profit.Summary(profitTab(d)).Headline)) {
+	if err != nil || !strings.Contains(string(md), kit.Capitalise(profit.Summary(profitTab(d)).Headline)) {
 		t.Errorf("the Markdown, %v:\n%s", err, md)
 	}
 	left, _ := os.ReadDir(dir)
@@ -275,4 +281,45 @@ func TestProfitMonthsScroll(t *testing.T) {
 	tuitest.MustContain(t, d.Screen(), fmt.Sprintf("Revenue and profit by month · %d–%d of %d", n-rows+1, n, n), "Nov 2026")
 	d.Keys("home", "down")
 	tuitest.MustContain(t, d.Screen(), fmt.Sprintf("· 2–%d of %d", rows+1, n))
+}
+
+// sharedMonth is December 2010 of the Online Retail data set, beside the
+// repository (../shared/data/README.md has its figures).
+const sharedMonth = "../../../shared/data/online-retail-2010-12.csv"
+
+// A book whose records are all older than the last 12 months opens its
+// figures where the records are, and says so: the Online Retail month of
+// December 2010 opens on 2010 with its 948 customers and the top three
+// the data set's README gives, and Segments says nothing is "too few".
+func TestAnOldBookOpensWhereItsRecordsAre(t *testing.T) {
+	t.Parallel()
+	if _, err := os.Stat(sharedMonth); err != nil {
+		t.Skipf("the shared Online Retail month is not beside the repository (%v)", err)
+	}
+	db := tuitest.OpenStore(t)
+	if _, err := importer.ImportFile(context.Background(), db, sharedMonth, importer.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, db, 80, 24)
+	d.Keys("6")
+	tuitest.MustContain(t, d.Screen(), "◂ 2010 ▸", "Totals · 2010 · your records end on 2010-12-23")
+	sum := profit.Summary(profitTab(d))
+	if sum.Totals.Customers != 948 {
+		t.Errorf("%d customers, want 948", sum.Totals.Customers)
+	}
+	var top []string
+	for _, r := range sum.Top[:3] {
+		c := sum.Customers[r.Index]
+		top = append(top, c.Ref+" "+c.Revenue.Format("£"))
+	}
+	if got, want := strings.Join(top, ", "), "18102 £27,834.61, 15061 £19,950.66, 16029 £13,112.52"; got != want {
+		t.Errorf("top three by profit %s, want %s", got, want)
+	}
+	d.Keys("3")
+	tuitest.MustContain(t, d.Screen(), "2010 (your records end on 2010-12-23)")
+	tuitest.MustLack(t, d.Screen(), "too few")
+	// Once the owner picks a period, it stays theirs.
+	d.Keys("p")
+	tuitest.MustContain(t, d.Screen(), "all time")
+	tuitest.MustLack(t, d.Screen(), "your records end")
 }

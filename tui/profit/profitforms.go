@@ -3,7 +3,6 @@ package profit
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
@@ -13,76 +12,6 @@ import (
 	"clientele/store/profitexport"
 	"clientele/tui/kit"
 )
-
-// periodForm asks for the days of a custom period on the Profit tab: from
-// and to, either left empty for an open end. A form body: a date it
-// cannot read is refused beside its field, with everything typed kept.
-type periodForm struct {
-	com      *kit.Context
-	from, to string
-}
-
-func newPeriodForm(com *kit.Context, from, to string) *periodForm {
-	return &periodForm{com: com, from: from, to: to}
-}
-
-// Snapshot implements kit.Body.
-func (f *periodForm) Snapshot() string { return f.from + "\x00" + f.to }
-
-// Build implements kit.Body.
-func (f *periodForm) Build(b *kit.Builder) kit.Fields {
-	in := func(title string, v *string) *huh.Input { return b.Input(title, v).Inline(true) }
-	return b.Huh(huh.NewForm(huh.NewGroup(
-		in("From ", &f.from).Placeholder(f.com.Settings.DateOrder.Layout()+", -30; empty: since the first order").Validate(f.validateDate),
-		in("To ", &f.to).Placeholder(f.com.Settings.DateOrder.Layout()+", today; empty: up to the last").Validate(f.validateDate),
-	).Title("Profit over your own dates")))
-}
-
-// validateDate accepts a date ParseDate reads, or nothing.
-func (f *periodForm) validateDate(s string) error {
-	if strings.TrimSpace(s) == "" {
-		return nil
-	}
-	_, err := f.com.ParseDate(s)
-	return err
-}
-
-// period reads the values into a period.
-func (f *periodForm) period() (model.Period, error) {
-	var days [2]time.Time
-	for i, v := range []struct{ field, text string }{{"from", f.from}, {"to", f.to}} {
-		if strings.TrimSpace(v.text) == "" {
-			continue
-		}
-		d, err := f.com.ParseDate(v.text)
-		if err != nil {
-			return model.Period{}, model.Invalid(v.field, "%v", err)
-		}
-		days[i] = d
-	}
-	return model.CustomPeriod(days[0], days[1])
-}
-
-// Title implements screen.
-func (f *periodForm) Title() string { return "Custom period" }
-
-// ReadsOnly implements kit.Reading: choosing a period writes nothing.
-func (f *periodForm) ReadsOnly() {}
-
-// save hands the period to the Profit tab, once this form has closed.
-func (f *periodForm) Save() (tea.Cmd, error) {
-	p, err := f.period()
-	if err != nil {
-		return nil, err
-	}
-	chosen := periodChosenMsg{period: p, from: strings.TrimSpace(f.from), to: strings.TrimSpace(f.to)}
-	return func() tea.Msg { return kit.SavedMsg{Then: func() tea.Msg { return chosen }} }, nil
-}
-
-// banner says how dates are typed.
-func (f *periodForm) Banner(w int) string {
-	return kit.Truncate(f.com.Styles.Muted.Render("Dates as "+f.com.DateHint()+" or -30 (days ago); both days are included."), w)
-}
 
 // exportPrompt asks where to write the profit summary on screen and
 // writes it there in a command, atomically; the format follows the name's

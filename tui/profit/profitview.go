@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"clientele/model"
 	"clientele/tui/kit"
@@ -138,7 +136,7 @@ func (s *profitScreen) monthRows() int {
 // nothing to draw, or "".
 func (s *profitScreen) blank() string {
 	d := s.data
-	stale := d == nil || !samePeriod(d.summary.Period, s.period)
+	stale := d == nil || !d.summary.Period.Same(s.period)
 	switch {
 	case s.failed != nil && stale:
 		return "Could not add up " + s.period.String() + ": " + strings.TrimSuffix(kit.ErrorText(s.failed), ".") +
@@ -154,11 +152,6 @@ func (s *profitScreen) blank() string {
 			"dates of your own."
 	}
 	return ""
-}
-
-// samePeriod reports whether a and b are the same days, named alike.
-func samePeriod(a, b model.Period) bool {
-	return a.Kind == b.Kind && a.From.Equal(b.From) && a.To.Equal(b.To)
 }
 
 // View implements screen.
@@ -218,31 +211,9 @@ func (s *profitScreen) sectionsBar() string {
 	return kit.Truncate(bar, s.w)
 }
 
-// periodBar lists the periods p walks through, the one on screen
-// highlighted; the calendar year shows its arrows when chosen. When they
-// do not fit, it names the one on screen.
-func (s *profitScreen) periodBar() string {
-	st := s.com.Styles
-	names := make([]string, len(model.PeriodKinds))
-	on := 0
-	for i, k := range model.PeriodKinds {
-		names[i] = periodName(k)
-		if k == model.PeriodYear {
-			names[i] = strconv.Itoa(s.year)
-			if s.period.Kind == k {
-				names[i] = "◂ " + names[i] + " ▸"
-			}
-		}
-		if k == s.period.Kind {
-			on = i
-		}
-	}
-	bar := s.pickerBar(names, on)
-	if kit.Width(bar) > s.w {
-		bar = st.ActiveTab.Render(names[on]) + st.Muted.Render(" · p")
-	}
-	return kit.Truncate(bar, s.w)
-}
+// periodBar is the period picker the Segments tab and the detail share
+// (kit.PeriodBar).
+func (s *profitScreen) periodBar() string { return kit.PeriodBar(s.com, s.w) }
 
 // pickerBar writes names in a row, the one at on highlighted.
 func (s *profitScreen) pickerBar(names []string, on int) string {
@@ -258,23 +229,6 @@ func (s *profitScreen) pickerBar(names []string, on int) string {
 	return strings.Join(parts, "  ")
 }
 
-// periodName is a period kind as the bar names it: "Last 12 months".
-func periodName(k model.PeriodKind) string {
-	if k == model.PeriodCustom {
-		return "Custom…"
-	}
-	return capitalise(k.String())
-}
-
-// capitalise upper-cases the first letter of s.
-func capitalise(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[n:]
-}
-
 // heading is a section's title line: highlighted on the section with the
 // keys when the page shows more than one; the monthly bars' legend at the
 // right.
@@ -285,6 +239,9 @@ func (s *profitScreen) heading(p placed) string {
 	switch p.section {
 	case secOverview:
 		title = "Totals · " + sum.Period.String()
+		if note := s.com.Period.Note; note != "" && s.com.Period.On(s.com.Today()).Same(sum.Period) {
+			title += " · " + note // why the tab opened here and not on the last 12 months
+		}
 	case secTop, secBottom:
 		list, _ := s.ranked(p.section)
 		title = "Most profitable"
@@ -387,7 +344,7 @@ func (s *profitScreen) overview(h int) []string {
 
 // headline is the whale curve's sentence, wrapped to two lines at most.
 func (s *profitScreen) headline() []string {
-	lines := kit.Wrap(capitalise(s.data.summary.Headline)+".", s.colW)
+	lines := kit.Wrap(kit.Capitalise(s.data.summary.Headline)+".", s.colW)
 	return lines[:min(len(lines), 2)]
 }
 

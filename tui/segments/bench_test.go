@@ -42,7 +42,7 @@ func BenchmarkSegmentFit(b *testing.B) {
 			}
 			start := tuitest.ProcessCPU()
 			for b.Loop() {
-				if _, err := computeFit(db, tuitest.Now, s); err != nil {
+				if _, err := computeFit(db, model.Last12Months(tuitest.Now), tuitest.Now, s); err != nil {
 					b.Fatal(err)
 				}
 			}

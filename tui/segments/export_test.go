@@ -26,3 +26,9 @@ func UnderCursor(s kit.Screen) (*model.FitCustomer, *model.SegmentFit, bool) {
 	c, ok := f.customer()
 	return c, f.fit, ok
 }
+
+// Analysis is the analysis the tab s shows and the period it covers.
+func Analysis(s kit.Screen) (*model.SegmentFit, model.Period) {
+	f := s.(*segmentFit)
+	return f.fit, f.period
+}

@@ -21,6 +21,9 @@ type SegmentFitKeys struct {
 	Promote  key.Binding // on a suggested advocate
 	Tree     key.Binding // on a referrer
 	Fit      key.Binding // rate the fit of the customer under the cursor
+	// The period, shared with the Profit tab and the detail; the year
+	// keys are [ and ], as ← and → change the view here.
+	Period kit.PeriodKeys
 	// Managing the owner's segments, on the groups view by segment.
 	NewSegment key.Binding
 	Rename     key.Binding
@@ -37,12 +40,22 @@ func DefaultSegmentFitKeys() SegmentFitKeys {
 		By:         key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "group by")),
 		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		LetGo:      key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "let go")),
-		Promote:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "make advocate")),
+		Promote:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "make advocate")),
 		Tree:       key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "referral tree")),
 		Fit:        key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "rate fit")),
+		Period:     segmentPeriodKeys(),
 		NewSegment: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new segment")),
 		Rename:     key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "rename")),
 		Merge:      key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "merge into…")),
 		Delete:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "delete")),
 	}
+}
+
+// segmentPeriodKeys are the kit's period keys with [ and ] for the year.
+func segmentPeriodKeys() kit.PeriodKeys {
+	k := kit.DefaultPeriodKeys()
+	k.PrevYear = key.NewBinding(key.WithKeys("["), key.WithHelp("[", "year before"))
+	k.NextYear = key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "year after"))
+	k.Year = key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[/]", "year"))
+	return k
 }

@@ -28,7 +28,8 @@ type segmentFit struct {
 	store  Store
 	keys   SegmentFitKeys
 	fit    *model.SegmentFit
-	kept   kit.Kept // what fit was computed from, and the computation under way
+	period model.Period // fit covers: the Context's period when it was computed
+	kept   kit.Kept     // what fit was computed from, and the computation under way
 	view   fitView
 	by     model.Grouping // of the groups and values views
 	tables [fitViews]kit.Table
@@ -97,11 +98,12 @@ func newSegmentFit(com *kit.Context, store Store) *segmentFit {
 func (s *segmentFit) Title() string { return "Segments" }
 
 // Init shows the kept analysis, if any, and checks in a command that it
-// is still the book's (kit.Kept); the root calls it again whenever the tab
-// is shown.
+// is still the book's over the period the Context holds (kit.Kept, which
+// the Profit tab and the detail share); the root calls it again whenever
+// the tab is shown.
 func (s *segmentFit) Init() tea.Cmd {
 	today := s.com.Today()
-	return s.kept.Check(s.store, fitPeriod(today), today)
+	return s.kept.Check(s.store, s.com.Period.On(today), today)
 }
 
 // loadFit computes the analysis in a command, over the key's period and
@@ -109,21 +111,16 @@ func (s *segmentFit) Init() tea.Cmd {
 // the version past it and the next check computes again.
 func loadFit(store Store, load int, key model.AnalysisKey, settings model.Settings) tea.Cmd {
 	return func() tea.Msg {
-		f, err := computeFit(store, key.Today, settings)
-		return fitLoadedMsg{load: load, fit: f, err: err}
+		f, err := computeFit(store, key.Period, key.Today, settings)
+		return fitLoadedMsg{load: load, fit: f, err: err, period: key.Period}
 	}
 }
 
-// fitPeriod is what the analysis covers: the twelve calendar months to
-// today, the current one to date (the Profit tab's "last 12 months").
-func fitPeriod(today time.Time) model.Period { return model.Last12Months(today) }
-
-// computeFit reads every customer with their figures over the period
+// computeFit reads every customer with their figures over period p
 // (FitBook) beside the segments, and analyses them. It runs in a command,
 // never in Update or View.
-func computeFit(store Store, today time.Time, s model.Settings) (*model.SegmentFit, error) {
+func computeFit(store Store, p model.Period, today time.Time, s model.Settings) (*model.SegmentFit, error) {
 	ctx := kit.Bg()
-	p := fitPeriod(today)
 	var cs []model.FitCustomer
 	var segs []model.Segment
 	err := model.Parallel(
@@ -195,9 +192,11 @@ func (s *segmentFit) Update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			return kit.Send(kit.ErrMsg{Err: msg.err})
 		}
-		s.fit = msg.fit
+		s.fit, s.period = msg.fit, msg.period
 		s.fill()
 		return nil
+	case kit.PeriodMsg:
+		return s.Init()
 	case kit.SettingsLoadedMsg:
 		// The rules weigh by the settings, which the key leaves out: an
 		// analysis kept or under way is of the settings before.
@@ -241,6 +240,9 @@ func (s *segmentFit) tableTop() int {
 }
 
 func (s *segmentFit) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if cmd, ok := kit.PickPeriod(s.com, s.keys.Period, msg); ok {
+		return cmd
+	}
 	switch {
 	case key.Matches(msg, s.keys.NextView):
 		s.view = (s.view + 1) % fitViews
@@ -271,7 +273,7 @@ func (s *segmentFit) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, s.keys.LetGo) && s.view == viewDrains:
 		if c, ok := s.customer(); ok {
-			return openLetGo(s.com, s.store, *c, model.Period{Kind: model.PeriodLast12Months, From: s.fit.From, To: s.fit.To})
+			return openLetGo(s.com, s.store, *c, s.period)
 		}
 	case key.Matches(msg, s.keys.Promote) && s.view == viewAdvocates:
 		if c, ok := s.customer(); ok {
@@ -435,7 +437,7 @@ func (s *segmentFit) viewsBar() string {
 func (s *segmentFit) subtitle() string {
 	st := s.com.Styles
 	f := s.fit
-	period := s.com.Date(f.From) + " to " + s.com.Date(f.To)
+	period := s.periodText()
 	var text string
 	switch s.view {
 	case viewGroups:
@@ -464,6 +466,22 @@ func (s *segmentFit) subtitle() string {
 		text = "Package tiers · " + period
 	}
 	return st.Muted.Render(text)
+}
+
+// periodText names the period the analysis covers, with its days in the
+// book's order, and why the tab opened on it when the root chose it
+// (the book's records are older): "2010 (your records end on 23/12/2010)".
+func (s *segmentFit) periodText() string {
+	p := s.period
+	text := p.Label()
+	switch p.Kind {
+	case model.PeriodThisMonth, model.PeriodLast12Months, model.PeriodYearToDate:
+		text += " " + s.com.Date(p.From) + " to " + s.com.Date(p.To)
+	}
+	if note := s.com.Period.Note; note != "" && s.com.Period.On(s.com.Today()).Same(p) {
+		text += " (" + note + ")"
+	}
+	return text
 }
 
 // emptyText says why the view's list is empty.
@@ -721,7 +739,10 @@ func (s *segmentFit) Info() string {
 // ShortHelp implements help.KeyMap: the keys of the view on screen.
 func (s *segmentFit) ShortHelp() []key.Binding {
 	k := s.keys
-	out := []key.Binding{k.NextView}
+	out := []key.Binding{k.NextView, k.Period.Next}
+	if s.com.Period.Kind == model.PeriodYear {
+		out = append(out, k.Period.Year)
+	}
 	empty := s.tables[s.view].Len() == 0
 	switch {
 	case empty && s.view == viewGroups && s.by == model.BySegment:
@@ -764,6 +785,7 @@ func (s *segmentFit) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		k.ListKeys.Bindings(),
 		{k.NextView, k.PrevView, k.By, k.Open, k.Fit},
+		k.Period.Bindings(),
 		{k.LetGo, k.Promote, k.Tree},
 		{k.NewSegment, k.Rename, k.Merge, k.Delete},
 	}

@@ -111,7 +111,7 @@ func TestPromoteToAdvocateAndUndo(t *testing.T) {
 		t.Fatalf("the demo should have customers to suggest: %d, %s a %s", n, c.Name, c.Stage)
 	}
 	tuitest.MustContain(t, d.Screen(), c.Name, f.Advocates[0].Reason, fmt.Sprintf("1 of %d", n))
-	d.Keys("p")
+	d.Keys("a")
 	tuitest.MustContain(t, d.Screen(), c.Name+" is now an advocate. Press u to undo.", fmt.Sprintf("1 of %d", n-1))
 	if st, _ := stageOf(t, db, c.ID); st != model.StageAdvocate {
 		t.Errorf("stage %s, want advocate", st)
@@ -296,7 +296,7 @@ func TestHostileTextOnSegments(t *testing.T) {
 			tuitest.CheckFrame(t, d, fmt.Sprintf("segments view %d row %d key %q at %dx%d", v, row, k, size[0], size[1]))
 		}
 		for v := range segments.Views {
-			for _, k := range []string{"", "b", "enter", "R", "m", "x", "n", "p"} {
+			for _, k := range []string{"", "b", "enter", "R", "m", "x", "n", "a", "p", "d"} {
 				at(v, 0, k)
 			}
 		}
@@ -311,4 +311,33 @@ func TestHostileTextOnSegments(t *testing.T) {
 		d.Keys("2", "space", "space", "S")
 		tuitest.CheckFrame(t, d, "segment form")
 	}
+}
+
+// One period picker drives Profit, Segments and the detail: chosen on the
+// Profit tab it is the Segments tab's, chosen on Segments it is Profit's
+// and the detail's figures are over it.
+func TestOnePeriodForProfitSegmentsAndTheDetail(t *testing.T) {
+	t.Parallel()
+	d := newDriver(t, tuitest.DemoStore(t), 100, 30)
+	d.Keys("3")
+	f, p := segments.Analysis(d.M.(*tui.App).Top())
+	if f == nil || p.Kind != model.PeriodLast12Months || model.FormatDate(p.From) != "2025-11-24" {
+		t.Fatalf("Segments opens on %v, want the last 12 months to 23 Nov 2026", p)
+	}
+	d.Keys("6", "p") // Profit: year to date
+	tuitest.MustContain(t, d.Screen(), "Totals · year to date")
+	d.Keys("3")
+	tuitest.MustContain(t, d.Screen(), "year to date 2026-01-01 to 2026-11-23")
+	if f, p = segments.Analysis(d.M.(*tui.App).Top()); !f.From.Equal(p.From) || p.Kind != model.PeriodYearToDate {
+		t.Errorf("Segments analysed %v–%v over %v, want the year to date", f.From, f.To, p)
+	}
+	d.Keys("p", "[") // Segments: the calendar year, then the one before
+	tuitest.MustContain(t, d.Screen(), "By segments · 2024 · no revenue")
+	d.Keys("]")
+	tuitest.MustContain(t, d.Screen(), "By segments · 2025")
+	d.Keys("6")
+	tuitest.MustContain(t, d.Screen(), "◂ 2025 ▸", "Totals · 2025")
+	d.Keys("v", "enter") // the most profitable customer of 2025
+	tuitest.MustContain(t, d.Screen(), "2025: ", "all time: ")
+	tuitest.MustLack(t, d.Screen(), "last 12 months")
 }

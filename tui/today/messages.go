@@ -8,10 +8,14 @@ import (
 
 // ReviewLoadedMsg carries today's review list; Start marks the load the
 // app makes when it opens (Start), which decides the first screen: the
-// root opens on Today when the list holds anyone.
+// root opens on Today when the list holds anyone. Seq is the Today tab's
+// number for the load it asked for (0 for the app's): several loads can
+// be in flight at once (the start, the settings, an action), and only the
+// newest may move the cursor on from the entry just acted on.
 type ReviewLoadedMsg struct {
 	Review model.DailyReview
 	Start  bool
+	Seq    int
 }
 
 // reviewActedMsg reports an action on a review entry (done, snoozed) that

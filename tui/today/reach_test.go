@@ -82,3 +82,20 @@ func TestMessageFromToday(t *testing.T) {
 	d.Keys("home", "M")
 	tuitest.MustContain(t, d.Screen(), "template  ← Payment reminder →", "£120.00 for your order of 2 October 2026")
 }
+
+// With several orders owed, p on Today marks the oldest due and says it
+// was the oldest of how many; the other stays owed.
+func TestPaidFromTodayNamesTheOldestOfSeveral(t *testing.T) {
+	t.Parallel()
+	db, ids := tuitest.ReachStore(t)
+	ctx := context.Background()
+	second := tuitest.OweTwice(t, db, ids)
+	d := newDriver(t, db, 100, 30)
+	tuitest.MustContain(t, d.Screen(), "▸   Ben Okafor")
+	d.Keys("p")
+	tuitest.MustContain(t, d.Screen(), "Marked £120.00 (due 2026-10-16, the oldest of 2) paid for Ben Okafor.")
+	unpaid, err := db.UnpaidOrders(ctx, ids["Ben Okafor"])
+	if err != nil || len(unpaid) != 1 || unpaid[0].ID != second.ID {
+		t.Errorf("Ben owes %+v (%v)", unpaid, err)
+	}
+}

@@ -69,20 +69,25 @@ func (t *today) Init() tea.Cmd { return t.load(false) }
 // load builds today's list in a command.
 func (t *today) load(start bool) tea.Cmd {
 	t.seq++
-	return LoadReview(t.com, t.store, t.limit, start)
+	return loadReview(t.com, t.store, t.limit, start, t.seq)
 }
 
 // LoadReview builds today's list of limit entries (0: the daily size) on
 // the app's clock, in a command; start marks the load the app makes when
 // it opens.
 func LoadReview(com *kit.Context, store model.ReviewStore, limit int, start bool) tea.Cmd {
+	return loadReview(com, store, limit, start, 0)
+}
+
+// loadReview is LoadReview numbered seq.
+func loadReview(com *kit.Context, store model.ReviewStore, limit int, start bool, seq int) tea.Cmd {
 	day := com.Today()
 	return func() tea.Msg {
 		r, err := store.DailyReview(kit.Bg(), day, limit)
 		if err != nil {
 			return kit.ErrMsg{Err: err}
 		}
-		return ReviewLoadedMsg{Review: r, Start: start}
+		return ReviewLoadedMsg{Review: r, Start: start, Seq: seq}
 	}
 }
 
@@ -120,6 +125,9 @@ func (t *today) selected() (*model.ReviewEntry, bool) {
 func (t *today) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case ReviewLoadedMsg:
+		if msg.Seq != t.seq {
+			return nil // an older load: a newer one is on its way
+		}
 		t.entries, t.loaded = msg.Review.Entries, true
 		t.more, t.done, t.review = msg.Review.MoreText(), model.CountDone(t.entries), msg.Review
 		t.table.SetLen(len(t.entries))
@@ -227,7 +235,12 @@ func (t *today) markPaid(e *model.ReviewEntry) tea.Cmd {
 	if oldest == nil {
 		return kit.Status("%s owes nothing.", kit.Clean(e.Customer.Name))
 	}
-	return kit.MarkPaid(t.store, oldest.OrderID, oldest.Amount, oldest.Due, e.Customer.Name, "ctrl+z", t.com)
+	more := ""
+	if n := len(e.Customer.Unpaid); n > 1 {
+		more = fmt.Sprintf(", the oldest of %d", n) // the detail picks another
+	}
+	what := fmt.Sprintf("%s (due %s%s)", t.com.Money(oldest.Amount), t.com.Date(oldest.Due), more)
+	return kit.MarkPaid(t.store, oldest.OrderID, what, e.Customer.Name, "ctrl+z", t.com)
 }
 
 // Undo implements kit.Undoer: u takes back the done or the snooze of the

@@ -2,6 +2,7 @@ package today_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +15,7 @@ import (
 	"clientele/model"
 	"clientele/store"
 	"clientele/tui"
+	"clientele/tui/today"
 	"clientele/tui/tuitest"
 )
 
@@ -278,4 +280,40 @@ func TestMoreSaysHowManyAreLeft(t *testing.T) {
 	tuitest.MustContain(t, d.Screen(), "0 of 3 done today · 1 more due")
 	d.Keys("m")
 	tuitest.MustContain(t, d.Screen(), "0 of 4 done today", "Listing 1 more.")
+}
+
+// staleAfterAct delivers stale (a review loaded before the action) just
+// after the Today tab hears that an entry was acted on: a load asked for
+// earlier (at start, or when the settings arrived) finishing late.
+type staleAfterAct struct {
+	tea.Model
+	stale tea.Msg
+	sent  bool
+}
+
+func (w *staleAfterAct) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	_, cmd := w.Model.Update(msg)
+	if !w.sent && fmt.Sprintf("%T", msg) == "today.reviewActedMsg" {
+		w.sent = true
+		_, late := w.Model.Update(w.stale)
+		cmd = tea.Batch(cmd, late)
+	}
+	return w, cmd
+}
+
+// A load that finishes after an action, holding the list from before it,
+// does not pull the cursor back to the entry just done: the next key acts
+// on the next entry (TestTeatestWalksTheQueue snoozed Ben, just done,
+// when the settings' reload came late).
+func TestALateLoadDoesNotUndoTheMoveOn(t *testing.T) {
+	t.Parallel()
+	db, _ := todayFixture(t)
+	before, err := db.DailyReview(context.Background(), tuitest.Now, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &staleAfterAct{Model: tui.New(db, tui.Options{Now: tuitest.Clock}), stale: today.ReviewLoadedMsg{Review: before}}
+	d := tuitest.Start(t, w, 90, 26)
+	d.Keys("d")
+	tuitest.MustContain(t, d.Screen(), "Done: Ben Okafor.", "▸   ★ Ada Lovelace")
 }

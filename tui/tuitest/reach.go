@@ -127,3 +127,15 @@ func NewDesktop(t testing.TB, editor string) *Desktop {
 func Exec(c *exec.Cmd, fn tea.ExecCallback) tea.Cmd {
 	return func() tea.Msg { return fn(c.Run()) }
 }
+
+// OweTwice gives Ben Okafor of ReachStore a second order billed for
+// later: place cards of 20 November, £30.00 due 4 December (not overdue).
+func OweTwice(t testing.TB, db *store.DB, ids map[string]int64) model.Order {
+	t.Helper()
+	o := model.Order{CustomerID: ids["Ben Okafor"], OrderedAt: MustDay(t, "2026-11-20 09:00"), Kind: model.OrderSale,
+		PaymentDue: MustDay(t, "2026-12-04"), Lines: []model.OrderLine{model.NewLine("Place cards", 60, 50, 10)}}
+	if err := db.CreateOrder(context.Background(), &o); err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
