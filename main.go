@@ -185,7 +185,9 @@ func runTUI(ctx context.Context, creds credFlags) error {
 	// While it is open it copies the book to the destination its settings
 	// name, and makes a final copy after clientele's connections close.
 	c := &copier{ctx: ctx, db: db, creds: creds.credentials()}
-	err = runApp(ctx, db, tui.Options{Copier: c})
+	demo := &demoFile{path: demoPath(db.Path())}
+	err = runApp(ctx, db, tui.Options{Copier: c}, demo)
+	demo.close()
 	db.Close()
 	if serr := c.stop(context.WithoutCancel(ctx)); serr != nil {
 		return errors.Join(err, serr)
@@ -319,10 +321,15 @@ func (c *copier) stop(ctx context.Context) error {
 
 // runApp runs the interface on db, with the options the caller sets (the
 // copier of the machine's own book, or where a followed copy comes from
-// and how current it is) and the rest from the environment.
-func runApp(ctx context.Context, db *store.DB, opt tui.Options) error {
+// and how current it is) and the rest from the environment. The welcome's
+// demo opens in demo's file, or fills db when db is that file (or demo is
+// nil).
+func runApp(ctx context.Context, db *store.DB, opt tui.Options, demo *demoFile) error {
 	noColor := os.Getenv("NO_COLOR") != ""
 	opt.NoColor, opt.LoadDemo, opt.Import, opt.Desktop = noColor, loadDemo(db), importer.For(db), desktop.System()
+	if demo != nil && demo.path != db.Path() {
+		opt.LoadDemo, opt.OpenDemo, opt.DemoFile = nil, demo.open, demo.path
+	}
 	app := tui.New(db, opt)
 	opts := []tea.ProgramOption{tea.WithContext(ctx)}
 	if noColor {
@@ -421,6 +428,69 @@ func demoCmd() *cobra.Command {
 func demoSummary(s demo.Summary) string {
 	return fmt.Sprintf("%d customers, %d orders (%d lines), %d costs, %d feedback, %d complaints, %d contacts",
 		s.Customers, s.Orders, s.Lines, s.Costs, s.Feedback, s.Complaints, s.Touches)
+}
+
+// demoFile is the demo business's own file, beside the owner's book: the
+// welcome's d opens it, writing the demo there the first time, so that
+// the demo never lands in the owner's book unasked. Removing the demo is
+// removing that file.
+type demoFile struct {
+	path string
+
+	mu sync.Mutex
+	db *store.DB // once opened
+}
+
+// demoPath is the demo's file for a book: clientele-demo.db beside
+// clientele.db; a book whose name ends in -demo is the demo's file itself.
+func demoPath(book string) string {
+	ext := filepath.Ext(book)
+	base := strings.TrimSuffix(book, ext)
+	if strings.HasSuffix(base, "-demo") {
+		return book
+	}
+	if ext == "" {
+		ext = ".db"
+	}
+	return base + "-demo" + ext
+}
+
+// open opens the demo's file, writing the demo business into it when it
+// holds nothing yet, and says which it did in a line of an 80-column
+// status bar. It runs in a command.
+func (d *demoFile) open(ctx context.Context) (model.Store, string, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.db == nil {
+		db, err := store.Open(ctx, d.path)
+		if err != nil {
+			return nil, "", err
+		}
+		d.db = db
+	}
+	name := model.Printable(filepath.Base(d.path))
+	empty, err := d.db.Empty(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	if !empty {
+		return d.db, "Demo opened from " + name + "; your own book stays as it was.", nil
+	}
+	sum, err := demo.Generate(ctx, d.db, demo.Options{Seed: 1})
+	if err != nil {
+		return nil, "", err
+	}
+	return d.db, fmt.Sprintf("Demo of %d customers written to %s; your own book stays empty.", sum.Customers, name), nil
+}
+
+// close closes the demo's file when it was opened.
+func (d *demoFile) close() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.db != nil {
+		d.db.Close()
+		d.db = nil
+	}
 }
 
 // loadDemo is the welcome panel's demo: the default business, today. What
@@ -1144,7 +1214,7 @@ func runFollowed(ctx context.Context, from string, creds credFlags) error {
 		txid, at, ok := replica.Followed(path)
 		return uint64(txid), at, ok
 	}
-	return runApp(ctx, db, tui.Options{FollowedFrom: dest.String(), Followed: followed})
+	return runApp(ctx, db, tui.Options{FollowedFrom: dest.String(), Followed: followed}, nil)
 }
 
 // historyCmd prints the change history.

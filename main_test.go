@@ -313,6 +313,46 @@ func TestTheWelcomePanelsDemoSaysWhatItWroteInOneLine(t *testing.T) {
 	}
 }
 
+// The welcome's demo opens in a file of its own beside the book, written
+// the first time and opened as it is after: the owner's book stays empty.
+func TestTheDemoOpensInAFileOfItsOwn(t *testing.T) {
+	ctx := context.Background()
+	book, db := newFile(t)
+	defer db.Close()
+	want := filepath.Join(filepath.Dir(book), "c-demo.db")
+	d := &demoFile{path: demoPath(book)}
+	defer d.close()
+	if d.path != want {
+		t.Fatalf("the demo's file is %s, want %s", d.path, want)
+	}
+	s, text, err := d.open(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Path() != want || !strings.HasPrefix(text, "Demo of 80 customers written to c-demo.db") || len([]rune(text)) > 80 {
+		t.Errorf("opened %s, saying %q (%d characters)", s.Path(), text, len([]rune(text)))
+	}
+	if empty, err := db.Empty(ctx); !empty || err != nil {
+		t.Errorf("the book was written to (empty %v, %v)", empty, err)
+	}
+	if n, err := s.CustomerCount(ctx); n != 80 || err != nil {
+		t.Errorf("the demo's file holds %d customers, %v", n, err)
+	}
+	again, text, err := d.open(ctx)
+	if err != nil || again != s || !strings.HasPrefix(text, "Demo opened from c-demo.db") || len([]rune(text)) > 80 {
+		t.Errorf("opened again: %q, %v", text, err)
+	}
+	if n, _ := s.CustomerCount(ctx); n != 80 {
+		t.Errorf("opened again, it holds %d customers", n)
+	}
+	for in, out := range map[string]string{"/x/clientele.db": "/x/clientele-demo.db", "/x/book": "/x/book-demo.db",
+		"/x/clientele-demo.db": "/x/clientele-demo.db"} {
+		if got := demoPath(in); got != out {
+			t.Errorf("demoPath(%q) = %q, want %q", in, got, out)
+		}
+	}
+}
+
 func TestReviewCommand(t *testing.T) {
 	path, db := newFile(t)
 	ctx := context.Background()

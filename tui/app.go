@@ -45,6 +45,12 @@ type Options struct {
 	// LoadDemo fills an empty database with the demo business and says
 	// what it wrote; nil hides the offer.
 	LoadDemo func(ctx context.Context) (string, error)
+	// OpenDemo opens the demo business in its own file, DemoFile (writing
+	// it first when the file is new), and says what it did; the app then
+	// works on that file and the owner's book stays as it was. It takes
+	// the place of LoadDemo; nil leaves the offer to LoadDemo.
+	OpenDemo func(ctx context.Context) (model.Store, string, error)
+	DemoFile string
 	// Import reads files into the store, all or nothing, after showing
 	// what they would do (store/importer.For); nil hides the import.
 	Import model.Importer
@@ -120,6 +126,7 @@ type tab struct {
 
 // App is the root model.
 type App struct {
+	opt    Options // what the app was made with, for a book opened later
 	com    *kit.Context
 	store  model.Store
 	keys   GlobalKeys
@@ -177,7 +184,8 @@ func New(store model.Store, opt Options) *App {
 		now = func() time.Time { return model.WallClock(time.Now()) }
 	}
 	com := &kit.Context{Now: now, Settings: model.DefaultSettings(), NoColor: opt.NoColor, IsDark: true,
-		LoadDemo: opt.LoadDemo, Import: opt.Import, Desktop: opt.Desktop, Exec: opt.Exec}
+		LoadDemo: opt.LoadDemo, OpenDemo: opt.OpenDemo, DemoFile: opt.DemoFile, Import: opt.Import,
+		Desktop: opt.Desktop, Exec: opt.Exec}
 	com.Styles = kit.NewStyles(com.IsDark, com.NoColor)
 	com.Period = kit.DefaultPeriod(com.Today())
 	// Whether the book can be written is known from the open (no I/O);
@@ -187,7 +195,7 @@ func New(store model.Store, opt Options) *App {
 	if com.Book.FollowedFrom != "" && com.Book.Locked == nil {
 		com.Book.Locked = model.ErrReadOnly
 	}
-	a := &App{com: com, store: store, keys: DefaultGlobalKeys(), help: help.New(), copier: opt.Copier,
+	a := &App{opt: opt, com: com, store: store, keys: DefaultGlobalKeys(), help: help.New(), copier: opt.Copier,
 		followed: opt.Followed}
 	a.chrome = a.chromeLines()
 	a.help.Styles = com.Styles.Help
@@ -356,6 +364,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 
+	case kit.OpenBookMsg:
+		return a, a.openBook(msg)
+
 	case kit.UndoneMsg:
 		return a, a.undone(msg.Result)
 	case undoStateMsg:
@@ -422,6 +433,21 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, cmd
 	}
 	return a, a.top().Update(msg)
+}
+
+// openBook works on another book from now on (the demo business, in its
+// own file): the app starts again on it, at the size it has, saying what
+// was opened. The demo's book offers no demo and is not copied anywhere:
+// the Copier keeps the owner's book.
+func (a *App) openBook(msg kit.OpenBookMsg) tea.Cmd {
+	opt := a.opt
+	opt.LoadDemo, opt.OpenDemo, opt.DemoFile, opt.Copier, opt.FollowedFrom, opt.Followed = nil, nil, "", nil, "", nil
+	fresh := New(msg.Store, opt)
+	fresh.width, fresh.height = a.width, a.height
+	fresh.help.SetWidth(a.width)
+	fresh.resize()
+	*a = *fresh
+	return tea.Batch(a.Init(), a.setStatus(msg.Text, false))
 }
 
 // copyTo has the Copier copy to dest when the settings name another
@@ -852,7 +878,10 @@ func (a *App) fullHelp(w int) string {
 	if len(row) > 0 {
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
 	}
-	title := st.Title.Render("Keys on " + model.Printable(a.top().Title()))
+	// The file in use is always findable: on the title line, which every
+	// screen's keys leave in view.
+	title := kit.Truncate(st.Title.Render("Keys on "+model.Printable(a.top().Title()))+
+		st.Muted.Render(" · the book: "+kit.Clean(kit.HomePath(a.com.Book.Path))), w)
 	// What u and U would take back now, on one line.
 	var next []string
 	for _, n := range []struct {

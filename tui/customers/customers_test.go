@@ -51,6 +51,30 @@ func TestWelcomeOnEmptyDatabase(t *testing.T) {
 	tuitest.MustContain(t, d.Screen(), "Demo Person", "Loaded 1 customer.")
 }
 
+// The welcome says which file the book is, and d opens the demo in a file
+// of its own: the app works on it, and the book stays empty.
+func TestTheDemoOpensInItsOwnFileAndTheBookIsNamed(t *testing.T) {
+	t.Parallel()
+	db := tuitest.OpenStore(t)
+	demo := tuitest.OpenStore(t)
+	d := newDriverWith(t, db, 120, 24, tui.Options{DemoFile: demo.Path(), // the temporary paths are long
+		OpenDemo: func(ctx context.Context) (model.Store, string, error) {
+			c := model.Customer{Name: "Demo Person", Stage: model.StageCustomer}
+			return demo, "Demo opened.", demo.CreateCustomer(ctx, &c)
+		}})
+	tuitest.MustContain(t, d.Screen(), "This book is the file\n     "+db.Path(), "open the demo business", "file of its own",
+		demo.Path(), "d open demo")
+	d.Keys("?")
+	tuitest.MustContain(t, d.Screen(), "Keys on Customers · the book: "+db.Path())
+	d.Keys("esc", "d")
+	tuitest.MustContain(t, d.Screen(), "Demo Person", "Demo opened.")
+	if n, err := db.CustomerCount(context.Background()); n != 0 || err != nil {
+		t.Errorf("the book holds %d customers (%v): the demo landed in it", n, err)
+	}
+	d.Keys("?")
+	tuitest.MustContain(t, d.Screen(), " · the book: "+demo.Path())
+}
+
 func TestLoadingTheDemoShowsItsSettings(t *testing.T) {
 	t.Parallel()
 	db := tuitest.OpenStore(t)

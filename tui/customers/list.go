@@ -242,6 +242,10 @@ func (l *customerList) Update(msg tea.Msg) tea.Cmd {
 		}
 		return tea.Batch(l.reload(), kit.Status("%s is back.", kit.Clean(msg.name)))
 
+	case demoFailedMsg:
+		l.loadingDemo = false
+		return kit.Send(kit.ErrMsg{Err: msg.err})
+
 	case demoLoadedMsg:
 		// The demo writes its own settings (the business, its currency and
 		// tiers): every screen reads them again, which reloads this list.
@@ -401,6 +405,18 @@ func (l *customerList) setFilter(f string) tea.Cmd {
 
 func (l *customerList) handleWelcomeKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
+	case key.Matches(msg, l.keys.Demo) && l.com.OpenDemo != nil && !l.loadingDemo:
+		// The demo opens in its own file: the owner's book is never
+		// filled with it unasked.
+		l.loadingDemo = true
+		open := l.com.OpenDemo
+		return tea.Batch(kit.Status("Opening the demo business in its own file…"), func() tea.Msg {
+			s, text, err := open(kit.Bg())
+			if err != nil {
+				return demoFailedMsg{err}
+			}
+			return kit.OpenBookMsg{Store: s, Text: text}
+		})
 	case key.Matches(msg, l.keys.Demo) && l.com.LoadDemo != nil && !l.loadingDemo:
 		l.loadingDemo = true
 		load := l.com.LoadDemo
@@ -561,12 +577,20 @@ func (l *customerList) welcome() string {
 	var b strings.Builder
 	b.WriteString(st.Title.Render("Welcome to clientele") + "\n\n")
 	b.WriteString("Your customer book is empty. Start one of three ways:\n\n")
-	if l.com.LoadDemo != nil {
+	switch {
+	case l.com.OpenDemo != nil:
+		b.WriteString("  " + k(l.keys.Demo) + "  open the demo business, a soap-and-candle maker with 80 customers,\n" +
+			"     14 months of orders, feedback and complaints, to try things out, in a\n" +
+			"     file of its own; this book stays empty (start clientele again for it):\n" +
+			"     " + kit.Clean(kit.HomePath(l.com.DemoFile)) + "\n")
+	case l.com.LoadDemo != nil:
 		b.WriteString("  " + k(l.keys.Demo) + "  load the demo business: a soap-and-candle maker with 80\n" +
 			"     customers, 14 months of orders, feedback and complaints, to try things out\n")
 	}
 	b.WriteString("  " + k(l.keys.Add) + "  add your first customer\n")
 	b.WriteString("  " + k(l.keys.Import) + "  import your orders, payments or contacts from a file\n")
+	// The file in use is always findable.
+	b.WriteString("\n" + st.Muted.Render("This book is the file") + "\n     " + st.Muted.Render(kit.Clean(kit.HomePath(l.com.Book.Path))) + "\n")
 	if l.importHelp {
 		b.WriteString("\n" + st.Section.Render("Importing") + "\n" +
 			"  Quit (q) and run, in this folder:\n\n" +
@@ -588,6 +612,11 @@ func (l *customerList) ShortHelp() []key.Binding {
 		return []key.Binding{l.fkeys.Apply, l.fkeys.Clear}
 	}
 	if l.empty {
+		if l.com.OpenDemo != nil {
+			demo := l.keys.Demo
+			demo.SetHelp("d", "open demo")
+			return []key.Binding{demo, l.keys.Add, l.keys.Import}
+		}
 		if l.com.LoadDemo != nil {
 			return []key.Binding{l.keys.Demo, l.keys.Add, l.keys.Import}
 		}

@@ -52,6 +52,9 @@ type positionFoundMsg struct {
 	unfilter bool
 }
 
+// demoFailedMsg reports the demo's file could not be opened or written.
+type demoFailedMsg struct{ err error }
+
 // demoLoadedMsg reports the demo business written into an empty database.
 type demoLoadedMsg struct{ summary string }
 

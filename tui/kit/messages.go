@@ -39,6 +39,14 @@ type PopMsg struct{ Then tea.Cmd }
 // sees, not only the one on top: the root passes it to all of them.
 type Broadcast interface{ Broadcast() }
 
+// OpenBookMsg asks the root to work on another book from now on: the
+// demo business, opened in its own file (Context.OpenDemo). Text says
+// what was opened, for the status line.
+type OpenBookMsg struct {
+	Store model.Store
+	Text  string
+}
+
 // DataChangedMsg tells the screens shown that stored data changed and
 // what they show may be stale; they reload in a command.
 type DataChangedMsg struct{}

@@ -77,6 +77,12 @@ type Context struct {
 	// LoadDemo fills an empty database with the demo business; nil hides
 	// the offer.
 	LoadDemo func(context.Context) (string, error)
+	// OpenDemo opens the demo business in its own file, DemoFile, writing
+	// it there first when the file is new, and says what it did: the
+	// owner's book is never filled with it. It takes the place of
+	// LoadDemo; nil leaves the offer to LoadDemo.
+	OpenDemo func(context.Context) (model.Store, string, error)
+	DemoFile string
 	// Import reads files into the book (tui/imports shows what a file
 	// would do, then imports it); nil hides the import.
 	Import model.Importer

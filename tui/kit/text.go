@@ -158,3 +158,17 @@ func MarkedName(name string, stage model.Stage) string {
 	}
 	return name
 }
+
+// HomePath writes path with the home folder as ~, as a person reads it:
+// ~/.local/share/clientele/clientele.db. It reads the environment once per
+// call, no file.
+func HomePath(path string) string {
+	home, err := os.UserHomeDir()
+	if err != nil || home == "" || home == "/" {
+		return path
+	}
+	if rest, ok := strings.CutPrefix(path, home+string(filepath.Separator)); ok {
+		return "~" + string(filepath.Separator) + rest
+	}
+	return path
+}

@@ -128,10 +128,11 @@ func (t *today) Update(msg tea.Msg) tea.Cmd {
 		if msg.Seq != t.seq {
 			return nil // an older load: a newer one is on its way
 		}
+		next := t.nextID()
 		t.entries, t.loaded = msg.Review.Entries, true
 		t.more, t.done, t.review = msg.Review.MoreText(), model.CountDone(t.entries), msg.Review
 		t.table.SetLen(len(t.entries))
-		t.moveOn()
+		t.moveOn(next)
 		return nil
 	case reviewActedMsg:
 		t.acted = msg.id
@@ -151,24 +152,48 @@ func (t *today) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// nextID is the customer listed after the one under the cursor, before
+// the list loads again: where the cursor goes when the one acted on moves
+// away (0 when there is none).
+func (t *today) nextID() int64 {
+	if i := t.table.Cursor() + 1; t.acted != 0 && i < len(t.entries) {
+		return t.entries[i].Customer.ID
+	}
+	return 0
+}
+
+// index is the row of customer id in the list, or -1.
+func (t *today) index(id int64) int {
+	for i, e := range t.entries {
+		if e.Customer.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
 // moveOn puts the cursor on the first entry after the one acted on that is
-// not done yet, so that the review is a steady walk down the list.
-func (t *today) moveOn() {
+// not done yet, so that the review is a steady walk down the list. One
+// acted on that is not done but moved (a follow-up set re-sorts it) is
+// not followed: the cursor stays in its row, on the entry that was next
+// (next, its customer before the load).
+func (t *today) moveOn(next int64) {
 	if t.acted == 0 {
 		return
 	}
 	id := t.acted
 	t.acted = 0
-	from := -1
-	for i, e := range t.entries {
-		if e.Customer.ID == id {
-			from = i
-			break
-		}
-	}
+	at := t.table.Cursor() // the row it was in: the list loaded under it
+	from := t.index(id)
 	switch {
+	case from >= 0 && from != at && !t.entries[from].Done:
+		if i := t.index(next); i >= 0 {
+			t.table.SetCursor(i)
+			return
+		}
+		from = at - 1 // the next one is gone too: stay in the row
 	case from < 0:
-		from = t.table.Cursor() - 1 // it left the queue: the next one slid up
+		from = at - 1 // it left the queue: the next one slid up
 	case !t.entries[from].Done:
 		t.table.SetCursor(from) // nothing was done after all (a form cancelled)
 		return

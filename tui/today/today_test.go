@@ -282,6 +282,38 @@ func TestMoreSaysHowManyAreLeft(t *testing.T) {
 	tuitest.MustContain(t, d.Screen(), "0 of 4 done today", "Listing 1 more.")
 }
 
+// After F the entry re-sorts (its follow-up is no longer due): the cursor
+// stays in its row, on the entry that was next, instead of following the
+// customer down the list (it jumped from row 5 to "20 of 28").
+func TestAfterAFollowUpTheCursorStaysInPlace(t *testing.T) {
+	t.Parallel()
+	db, ids := todayFixture(t)
+	ctx := context.Background()
+	day := func(s string) time.Time { d, _ := model.ParseDate(s, tuitest.Now); return d }
+	// Customer 02: a follow-up 22 days late and praise of two days ago.
+	if err := db.SetFollowUp(ctx, ids["Customer 02"], day("2026-11-01")); err != nil {
+		t.Fatal(err)
+	}
+	f := model.Feedback{On: day("2026-11-21"), CustomerID: ids["Customer 02"], Kind: model.FeedbackPraise,
+		Answer: "Nice", Status: model.FeedbackNew}
+	if err := db.CreateFeedback(ctx, &f); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, db, 80, 24)
+	d.Keys("down")
+	if row := tuitest.CursorRow(d.Screen()); !strings.Contains(row, "Customer 02") {
+		t.Fatalf("cursor on %q, want Customer 02", row)
+	}
+	d.Keys("F", "enter")
+	tuitest.MustContain(t, d.Screen(), "Next follow-up with Customer 02: 2026-11-30.", "2 of 5")
+	if row := tuitest.CursorRow(d.Screen()); !strings.Contains(row, "Ada Lovelace") {
+		t.Errorf("cursor on %q, want Ada Lovelace, who was next, in the same row", row)
+	}
+	if !strings.Contains(d.Screen(), "Customer 02        feedback with no reply for 2 days") {
+		t.Errorf("Customer 02 is not listed further down:\n%s", d.Screen())
+	}
+}
+
 // staleAfterAct delivers stale (a review loaded before the action) just
 // after the Today tab hears that an entry was acted on: a load asked for
 // earlier (at start, or when the settings arrived) finishing late.
