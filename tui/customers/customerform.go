@@ -123,7 +123,7 @@ func newCustomerForm(com *kit.Context, store formStore, data customerFormData) *
 	f.line1, f.line2, f.town, f.region, f.postcode = c.Address.Line1, c.Address.Line2, c.Address.Town,
 		c.Address.Region, c.Address.Postcode
 	if b := birthday(c.Occasions); b >= 0 {
-		f.birthday = c.Occasions[b].DateText()
+		f.birthday = occasionDay(f.com, &c.Occasions[b])
 	}
 	for i, ch := range model.ConsentChannels {
 		f.consent[i] = c.Consent.Given(ch)
@@ -221,12 +221,12 @@ func (f *customerForm) reachGroup(b *kit.Builder) *huh.Group {
 		in("Town", &f.town),
 		in("Region", &f.region).Placeholder("county, state"),
 		in("Postcode", &f.postcode),
-		in("Birthday", &f.birthday).Description("YYYY-MM-DD, or MM-DD without the year").Validate(validateBirthday),
+		in("Birthday", &f.birthday).Description(occasionHint(f.com)).Validate(f.validateBirthday),
 	}
 	for i, ch := range model.ConsentChannels {
 		since := "yes, from today"
 		if day := f.orig.Consent.On(ch); !day.IsZero() {
-			since = "yes, since " + model.FormatDate(day)
+			since = "yes, since " + f.com.Date(day)
 		}
 		fields = append(fields, huh.NewSelect[bool]().Title("Marketing by "+string(ch)).Inline(true).
 			Options(huh.NewOption("no", false), huh.NewOption(since, true)).Value(&f.consent[i]))
@@ -268,11 +268,13 @@ func fieldHint(d *model.CustomField) string {
 	return ""
 }
 
-func validateBirthday(s string) error {
+// validateBirthday checks a birthday as it is left: in the book's date
+// order, the year left out when it is not known.
+func (f *customerForm) validateBirthday(s string) error {
 	if strings.TrimSpace(s) == "" {
 		return nil
 	}
-	_, _, _, err := model.ParseOccasionDate(s)
+	_, _, _, err := parseOccasionDay(f.com, s)
 	return kit.MsgOnly(func(string) error { return err })(s)
 }
 
@@ -423,8 +425,8 @@ func (f *customerForm) reach(c *model.Customer, shown model.Customer) error {
 	switch text := strings.TrimSpace(f.birthday); {
 	case text == "" && b >= 0:
 		c.Occasions = slices.Delete(c.Occasions, b, b+1)
-	case text != "" && (b < 0 || text != c.Occasions[b].DateText()):
-		m, d, y, err := model.ParseOccasionDate(text)
+	case text != "" && (b < 0 || text != occasionDay(f.com, &c.Occasions[b])):
+		m, d, y, err := parseOccasionDay(f.com, text)
 		if err != nil {
 			return model.Invalid("birthday", "%s", kit.FieldMsg(err))
 		}

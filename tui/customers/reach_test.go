@@ -274,3 +274,47 @@ func TestOrderBilledForLater(t *testing.T) {
 	d.Keys("esc", "1")
 	tuitest.MustContain(t, d.Screen(), "payment of £5.00 overdue 3 days")
 }
+
+// The birthday is typed and shown in the book's date order, the year
+// left out when it is not known, as the occasions screen's days are.
+func TestBirthdayInTheBooksOrder(t *testing.T) {
+	t.Parallel()
+	db, ids := tuitest.ReachStore(t)
+	ctx := context.Background()
+	s, err := db.Settings(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.DateOrder = model.DateOrderDMY
+	if err := db.SaveSettings(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, db, 80, 24)
+	d.Send(kit.OpenCustomerMsg{ID: ids["Ada Lovelace"]})
+	d.Keys("e")
+	for range 24 { // to the birthday
+		d.Keys("enter")
+	}
+	tuitest.MustContain(t, d.Screen(), "Birthday", "24/12/2026, or 24/12 without the year", "26/11/1986",
+		"yes, since 02/03/2026")
+	d.Keys("ctrl+u", "29/02", "ctrl+s")
+	tuitest.MustContain(t, d.Screen(), "Saved Ada Lovelace.", "Birthday 29 February")
+	c, err := db.Customer(ctx, ids["Ada Lovelace"])
+	if err != nil || len(c.Occasions) != 1 || c.Occasions[0].DateText() != "--02-29" {
+		t.Errorf("occasions %+v (%v)", c.Occasions, err)
+	}
+}
+
+// The list's filter finds customers by their postal address and by their
+// custom fields' names and values.
+func TestFilterByAddressAndCustomFields(t *testing.T) {
+	t.Parallel()
+	db, _ := tuitest.ReachStore(t)
+	d := newDriver(t, db, 80, 24)
+	for _, filter := range []string{"hebden", "HX7", "allergies lavender", "skin type dry"} {
+		d.Keys("2", "/", filter)
+		tuitest.MustContain(t, d.Screen(), "Ada Lovelace", "1 customer")
+		tuitest.MustLack(t, d.Screen(), "Ben Okafor")
+		d.Keys("esc")
+	}
+}

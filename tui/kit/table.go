@@ -41,6 +41,9 @@ type Table struct {
 	cursor int
 	top    int
 	header string // cached, rebuilt by SetSize
+	// blurred: another table on the page has the keys, so this one draws
+	// no cursor (SetBlurred).
+	blurred bool
 
 	// With CacheRows, the rows drawn away from the cursor, by index, until
 	// Forget, SetSize or SetLen.
@@ -117,6 +120,10 @@ func (t *Table) SetLen(n int) {
 	t.clamp()
 	t.Forget()
 }
+
+// SetBlurred says whether another table on the page has the keys: a
+// blurred table draws no cursor, so only the list the keys move shows one.
+func (t *Table) SetBlurred(b bool) { t.blurred = b }
 
 // Len is the number of rows.
 func (t *Table) Len() int { return t.n }
@@ -240,7 +247,7 @@ func (t *Table) View(st *Styles, cells func(i int) []Cell, marked func(i int) bo
 	var row strings.Builder
 	for i := from; i < to; i++ {
 		b.WriteByte('\n')
-		selected := i == t.cursor
+		selected := i == t.cursor && !t.blurred
 		mark := "  "
 		if marked != nil && marked(i) {
 			mark = "● "

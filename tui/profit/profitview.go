@@ -25,10 +25,18 @@ func (s *profitScreen) arrange() {
 		return
 	}
 	s.start = min(s.start, s.section)
+	if s.cols == 1 {
+		// One column: the section with the keys heads the page, so a list
+		// left above it never looks like the one j and enter move.
+		s.start = s.section
+	}
 	s.plan = s.layout(s.start)
 	if !s.shows(s.section) {
 		s.start = s.section
 		s.plan = s.layout(s.start)
+	}
+	for i := range s.lists {
+		s.lists[i].SetBlurred(secTop+profitSection(i) != s.section)
 	}
 	for _, p := range s.plan {
 		switch p.section {
@@ -76,7 +84,33 @@ func (s *profitScreen) layout(start profitSection) []placed {
 		out = append(out, placed{section: sec, col: col, y: y, h: h})
 		y += h
 	}
+	s.roomForPane(out, hh)
 	return out
+}
+
+// roomForPane gives the list with the keys, in columns side by side, the
+// lines of its pane when its column has them spare below, moving the sections under it down; else
+// the pane takes rows of the list (paneHeight). The sections' places do
+// not depend on which has the keys, so v never moves them about.
+func (s *profitScreen) roomForPane(out []placed, hh int) {
+	if s.cols == 1 || (s.section != secTop && s.section != secBottom) {
+		return
+	}
+	at := -1
+	bottom := map[int]int{}
+	for i, p := range out {
+		bottom[p.col] = max(bottom[p.col], p.y+p.h)
+		if p.section == s.section {
+			at = i
+		}
+	}
+	if at < 0 || bottom[out[at].col]+paneLines > hh {
+		return
+	}
+	out[at].h += paneLines
+	for i := at + 1; i < len(out) && out[i].col == out[at].col; i++ {
+		out[i].y += paneLines
+	}
 }
 
 // natural is the height sec reads best in at the column width: its
@@ -91,11 +125,10 @@ func (s *profitScreen) natural(sec profitSection) int {
 		if len(list) == 0 {
 			return 2
 		}
-		h := 2 + len(list)
-		if sec == s.section {
-			h += paneLines
+		if sec == s.section && s.cols == 1 {
+			return 2 + len(list) + paneLines // it heads the page: what follows moves down
 		}
-		return h
+		return 2 + len(list) // and the pane, where there is room (roomForPane)
 	case secMonths:
 		return 1 + max(1, len(sum.Months))
 	}
@@ -275,7 +308,7 @@ type bodyKey struct {
 	data          *profitData
 	w, h          int
 	months        int
-	pane          bool
+	pane, keys    bool
 	cursor, first int
 }
 
@@ -300,7 +333,7 @@ func (s *profitScreen) draw(p placed) []string {
 	case secTop, secBottom:
 		_, t := s.ranked(p.section)
 		first, _ := t.Visible()
-		key.pane, key.cursor, key.first = s.paneHeight(p) > 0, t.Cursor(), first
+		key.pane, key.cursor, key.first, key.keys = s.paneHeight(p) > 0, t.Cursor(), first, p.section == s.section
 	case secMonths:
 		key.months = s.months
 	}
