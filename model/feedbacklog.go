@@ -10,7 +10,7 @@ type FeedbackQuery struct {
 	CustomerID int64
 	// Customer is words each of which the customer's name, or the entry's
 	// text (its answer, question or theme), must hold: the log's search.
-	Customer string
+	Customer   string
 	SegmentID  int64
 	OfferingID int64
 	// WithVoided lists voided feedback too (Feedback.Voided says which);
