@@ -649,7 +649,9 @@ func (d *customerDetail) profitLines() []string {
 	money := d.com.Money
 	earned := func(c model.CustomerProfit) string {
 		s := fmt.Sprintf("%s on %s revenue", money(c.Profit), money(c.Revenue))
-		if c.HasMargin {
+		if c.NoUnitCost() {
+			s += " (no unit cost recorded: add one to the offerings)"
+		} else if c.HasMargin {
 			s += fmt.Sprintf(" (margin %d%%)", int(math.Round(c.Margin*100)))
 		}
 		if c.CostToServe != 0 {
