@@ -446,11 +446,14 @@ func (d *customerDetail) layout() {
 		field("Next follow-up", d.com.Date(c.NextReview)+" ("+relDays(model.DaysBetween(today, c.NextReview))+")")
 	}
 	d.dateFields(field)
-	if c.Orders > 0 || c.Revenue != 0 {
+	switch {
+	case c.Orders == 0 && c.Revenue != 0:
+		field("Orders", "none; refunds only · "+d.com.Money(c.Revenue)+" net revenue")
+	case c.Orders > 0:
 		since := d.com.Date(c.FirstOrder)
 		field("Orders", fmt.Sprintf("%d since %s · %s net revenue · last %s (%s)", c.Orders, since,
 			d.com.Money(c.Revenue), d.com.Date(c.LastOrder), relDays(model.DaysBetween(today, c.LastOrder))))
-	} else {
+	default:
 		field("Orders", "none yet")
 	}
 	for i, s := range d.profitLines() {
