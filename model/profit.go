@@ -89,7 +89,9 @@ type CustomerProfit struct {
 // period carry no direct cost at all: no line had a unit cost (an import
 // without a cost column, offerings without one), so their margin counts
 // every sale as profit.
-func (c *CustomerProfit) NoUnitCost() bool { return (c.Sales != 0 || c.Refunds != 0) && c.DirectCost == 0 }
+func (c *CustomerProfit) NoUnitCost() bool {
+	return (c.Sales != 0 || c.Refunds != 0) && c.DirectCost == 0
+}
 
 // RFM writes the three scores as one code ("545"), or "" without a sale.
 func (c *CustomerProfit) RFM() string {
