@@ -20,6 +20,7 @@ func (s *profitScreen) contentHeight() int { return max(0, s.h-profitBars) }
 // with the keys when it would not be shown, and sizes the lists to their
 // places.
 func (s *profitScreen) arrange() {
+	s.columns(max(1, min(profitMaxCols, (s.w+profitGap)/(profitColMin+profitGap))))
 	if s.data == nil || s.blank() != "" {
 		s.plan = nil
 		return
@@ -35,6 +36,13 @@ func (s *profitScreen) arrange() {
 		s.start = s.section
 		s.plan = s.layout(s.start)
 	}
+	// Columns the sections leave empty go to those shown: a wide terminal
+	// shows the reasons and the headline whole rather than a blank column.
+	// Wider columns make no section taller, so the same sections fit.
+	if used := s.usedColumns(); used < s.cols {
+		s.columns(used)
+		s.plan = s.layout(s.start)
+	}
 	for i := range s.lists {
 		s.lists[i].SetBlurred(secTop+profitSection(i) != s.section)
 	}
@@ -47,6 +55,21 @@ func (s *profitScreen) arrange() {
 			s.months = max(0, min(s.months, len(s.data.summary.Months)-(p.h-1)))
 		}
 	}
+}
+
+// columns splits the width into n columns of sections.
+func (s *profitScreen) columns(n int) {
+	s.cols = n
+	s.colW = max(1, (s.w-(n-1)*profitGap)/n)
+}
+
+// usedColumns is how many columns the plan puts sections in.
+func (s *profitScreen) usedColumns() int {
+	used := 1
+	for _, p := range s.plan {
+		used = max(used, p.col+1)
+	}
+	return used
 }
 
 // shows reports whether the page shows sec.
@@ -395,9 +418,10 @@ func (s *profitScreen) costNote() []string {
 	return lines[:min(len(lines), 3)]
 }
 
-// headline is the whale curve's sentence, wrapped to two lines at most.
+// headline is the whale curve's sentence, wrapped to two lines at most,
+// evenly: no last word alone on a line.
 func (s *profitScreen) headline() []string {
-	lines := kit.Wrap(kit.Capitalise(s.data.summary.Headline)+".", s.colW)
+	lines := kit.WrapEven(kit.Capitalise(s.data.summary.Headline)+".", s.colW)
 	return lines[:min(len(lines), 2)]
 }
 
@@ -473,7 +497,19 @@ func (s *profitScreen) rankedList(p placed) []string {
 		}
 		return []string{st.Muted.Render(text)}
 	}
-	cells := func(i int) []kit.Cell {
+	cells := s.listCells(p.section)
+	out := strings.Split(t.View(&st, cells, nil), "\n")
+	if s.paneHeight(p) > 0 {
+		out = append(out, s.pane(p.section)...)
+	}
+	return out
+}
+
+// listCells returns the cells of the top or bottom list's rows.
+func (s *profitScreen) listCells(sec profitSection) func(i int) []kit.Cell {
+	st := &s.com.Styles
+	list, _ := s.ranked(sec)
+	return func(i int) []kit.Cell {
 		r := list[i]
 		c := &s.data.summary.Customers[r.Index]
 		margin := "–"
@@ -484,11 +520,6 @@ func (s *profitScreen) rankedList(p placed) []string {
 			{Text: s.com.MoneyShort(c.Revenue)}, s.moneyCell(c.Profit), {Text: margin},
 			{Text: r.Reason, Style: &st.Muted}}
 	}
-	out := strings.Split(t.View(&st, cells, nil), "\n")
-	if s.paneHeight(p) > 0 {
-		out = append(out, s.pane(p.section)...)
-	}
-	return out
 }
 
 // moneyCell is an amount in a table, losses in the bad colour.
