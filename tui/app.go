@@ -288,12 +288,17 @@ func (a *App) top() kit.Screen {
 func (a *App) bodySize() (int, int) { return a.width, max(a.height-a.chrome, 1) }
 
 // chromeLines is how many lines the header, the condition line, the status
-// line and the help take.
+// line (one or two rows) and the help take.
 func (a *App) chromeLines() int {
+	return chromeLines + a.conditionRows() + a.statusRows() - 1
+}
+
+// conditionRows is 1 when the condition line shows, else 0.
+func (a *App) conditionRows() int {
 	if a.condition() != nil {
-		return chromeLines + 1
+		return 1
 	}
-	return chromeLines
+	return 0
 }
 
 // Update handles the app's own messages and keys, routes the areas'
@@ -303,6 +308,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
 		a.help.SetWidth(msg.Width)
+		a.chrome = a.chromeLines() // a long status takes two rows or one
 		a.resize()
 		return a, nil
 
@@ -360,7 +366,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, tea.ClearScreen
 	case clearStatusMsg:
 		if msg.id == a.statusID {
-			a.status, a.statusErr = "", false
+			a.showStatus("", false)
 		}
 		return a, nil
 
@@ -685,7 +691,7 @@ func (a *App) push(s kit.Screen) tea.Cmd {
 		// What the status line said was about the screen under the form
 		// ("Saved …" of the last one): under a new form it read as the
 		// form's own.
-		a.status, a.statusErr = "", false
+		a.showStatus("", false)
 	}
 	s.SetSize(a.bodySize())
 	a.stack = append(a.stack, s)
@@ -706,7 +712,7 @@ func (a *App) pop() tea.Cmd {
 // message that is not an error also goes after statusFor.
 func (a *App) setStatus(text string, isErr bool) tea.Cmd {
 	a.statusID++
-	a.status, a.statusErr = text, isErr
+	a.showStatus(text, isErr)
 	if isErr {
 		return nil
 	}
@@ -718,8 +724,26 @@ func (a *App) setStatus(text string, isErr bool) tea.Cmd {
 func (a *App) clearError() {
 	if a.statusErr {
 		a.statusID++
-		a.status, a.statusErr = "", false
+		a.showStatus("", false)
 	}
+}
+
+// showStatus puts text in the status line, which takes a second row (and
+// the screens one line less) while a message is too long for one: a
+// message that matters is read whole at 80 columns.
+func (a *App) showStatus(text string, isErr bool) {
+	a.status, a.statusErr = text, isErr
+	a.relayout()
+}
+
+// statusRows is how many rows the status line takes: two while the
+// message is wider than the terminal, when the screen keeps three lines.
+func (a *App) statusRows() int {
+	if a.status == "" || kit.Width(model.Printable(a.status)) <= a.width ||
+		a.height-chromeLines-a.conditionRows()-1 < 3 {
+		return 1
+	}
+	return 2
 }
 
 // View draws the header, the screen on top, the status line and the help.
@@ -807,7 +831,8 @@ func (a *App) tabLine(compact bool, sep string) string {
 
 // statusLine shows the latest message on the left and the screen's facts
 // on the right, as far as the width allows; a message too long for the
-// line is cut between words.
+// line takes two rows (statusRows), and is cut between words only past
+// them.
 func (a *App) statusLine() string {
 	st := a.com.Styles
 	var info string
@@ -824,7 +849,32 @@ func (a *App) statusLine() string {
 	if gap := a.width - kit.Width(text) - kit.Width(info); info != "" && gap >= 3 {
 		return style.Render(text) + strings.Repeat(" ", gap) + st.Status.Render(info)
 	}
+	if a.statusRows() == 2 {
+		first, second := splitRows(text, a.width)
+		return style.Render(first) + "\n" + style.Render(kit.TruncateWords(second, a.width))
+	}
 	return style.Render(kit.TruncateWords(text, a.width))
+}
+
+// splitRows splits text at a space into two rows, the first at most w
+// wide, as even as they can be (the second may still be wider than w).
+// A text with no space to split at is cut in the first row.
+func splitRows(text string, w int) (string, string) {
+	words := strings.Split(text, " ")
+	best, bestW := -1, 0
+	for k := 1; k < len(words); k++ {
+		first, second := kit.Width(strings.Join(words[:k], " ")), kit.Width(strings.Join(words[k:], " "))
+		if first > w {
+			break
+		}
+		if m := max(first, second); best < 0 || m < bestW {
+			best, bestW = k, m
+		}
+	}
+	if best < 0 {
+		return kit.Truncate(text, w), ""
+	}
+	return strings.Join(words[:best], " "), strings.Join(words[best:], " ")
 }
 
 // helpLine is the top screen's short help followed by the global keys;

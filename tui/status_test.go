@@ -9,15 +9,31 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-func TestALongStatusIsCutBetweenWords(t *testing.T) {
+// A message too long for the status line takes a second row, read whole
+// at 80 columns (issue 16: the import result, the export's path and long
+// errors were cut); the screen gives up a line for it and takes it back
+// when the message goes.
+func TestALongStatusTakesTwoRows(t *testing.T) {
 	t.Parallel()
 	d := newDriver(t, tuitest.FixtureStore(t), 80, 24)
-	d.Send(kit.StatusMsg{Text: "Imported 2,025 orders (42,481 lines, 317 unattributed), 948 customers, " +
-		"2,822 offerings from online-retail."})
+	text := "Imported 2,025 orders (42,481 lines, 317 unattributed), 948 customers, " +
+		"2,822 offerings from online-retail."
+	d.Send(kit.StatusMsg{Text: text, Err: true})
 	lines := strings.Split(d.Screen(), "\n")
-	status := lines[len(lines)-2]
-	if want := "Imported 2,025 orders (42,481 lines, 317 unattributed), 948 customers, 2,822…"; status != want {
-		t.Errorf("status line\n%q, want\n%q", status, want)
+	if len(lines) != 24 {
+		t.Fatalf("%d lines, want 24:\n%s", len(lines), d.Screen())
+	}
+	status := strings.TrimSpace(lines[len(lines)-3]) + " " + strings.TrimSpace(lines[len(lines)-2])
+	if status != text {
+		t.Errorf("status rows\n%q, want\n%q", status, text)
+	}
+	d.Keys("down") // an error goes with the next key
+	lines = strings.Split(d.Screen(), "\n")
+	if len(lines) != 24 || strings.Contains(d.Screen(), "online-retail") {
+		t.Errorf("after the message went:\n%s", d.Screen())
+	}
+	if w, h := d.app.bodySize(); w != 80 || h != 24-chromeLines {
+		t.Errorf("the screen has %dx%d after the message, want 80x%d", w, h, 24-chromeLines)
 	}
 }
 

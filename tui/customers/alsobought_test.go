@@ -51,7 +51,8 @@ func alsoBoughtFixture(t *testing.T) *store.DB {
 // box (2 of 4); the wicks came once, too few to say anything.
 func TestDetailSuggestsWhatOthersAlsoBought(t *testing.T) {
 	t.Parallel()
-	d := newDriver(t, alsoBoughtFixture(t), 80, 24)
+	// 25 lines: at 24 the detail's last line says what is below it.
+	d := newDriver(t, alsoBoughtFixture(t), 80, 25)
 	d.Keys("2", "enter") // Ada
 	tuitest.MustContain(t, d.Screen(), "Also bought",
 		"Rose soap", " 75% 3 of 4 orders with Lavender soap", "Gift box", " 50% 2 of 4 orders with Lavender soap")

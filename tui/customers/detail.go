@@ -187,7 +187,7 @@ func (d *customerDetail) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		switch {
 		case d.sel >= 0:
 			d.selectEntry(min(d.sel+1, n-1))
-		case n > 0 && d.entryAt[0] < d.top+d.h:
+		case n > 0 && d.entryAt[0] < d.top+d.rows():
 			d.selectEntry(0) // the timeline is in view: the cursor enters it
 		default:
 			d.scroll(1)
@@ -195,19 +195,19 @@ func (d *customerDetail) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, d.keys.PageUp):
 		switch {
 		case d.sel > 0:
-			d.selectEntry(max(d.sel-d.h, 0))
+			d.selectEntry(max(d.sel-d.rows(), 0))
 		default:
 			d.selectEntry(-1)
-			d.scroll(-d.h)
+			d.scroll(-d.rows())
 		}
 	case key.Matches(msg, d.keys.PageDown):
 		switch {
 		case d.sel >= 0:
-			d.selectEntry(min(d.sel+d.h, n-1))
-		case n > 0 && d.entryAt[0] < d.top+d.h:
-			d.selectEntry(min(d.h-1, n-1))
+			d.selectEntry(min(d.sel+d.rows(), n-1))
+		case n > 0 && d.entryAt[0] < d.top+d.rows():
+			d.selectEntry(min(d.rows()-1, n-1))
 		default:
-			d.scroll(d.h)
+			d.scroll(d.rows())
 		}
 	case key.Matches(msg, d.keys.Top):
 		d.selectEntry(-1)
@@ -281,8 +281,8 @@ func (d *customerDetail) selectEntry(i int) {
 		switch {
 		case line < d.top:
 			d.top = line
-		case line >= d.top+d.h:
-			d.top = line - d.h + 1
+		case line >= d.top+d.rows():
+			d.top = line - d.rows() + 1
 		}
 	}
 	d.clampTop()
@@ -293,13 +293,13 @@ func (d *customerDetail) selectEntry(i int) {
 func (d *customerDetail) scroll(n int) {
 	d.top += n
 	d.clampTop()
-	if d.sel >= 0 && (d.entryAt[d.sel] < d.top || d.entryAt[d.sel] >= d.top+d.h) {
+	if d.sel >= 0 && (d.entryAt[d.sel] < d.top || d.entryAt[d.sel] >= d.top+d.rows()) {
 		d.sel = -1
 		d.keep = timelineKey{}
 	}
 }
 
-func (d *customerDetail) clampTop() { d.top = max(0, min(d.top, len(d.lines)-d.h)) }
+func (d *customerDetail) clampTop() { d.top = max(0, min(d.top, len(d.lines)-d.rows())) }
 
 // entryWords names a timeline entry for a form's title and the status
 // line: "the order of 2026-10-01 · Lavender soap ×30".
@@ -336,7 +336,7 @@ func (d *customerDetail) View() string {
 	case d.data == nil:
 		return d.com.Styles.Muted.Render("Loading…")
 	}
-	end := min(d.top+d.h, len(d.lines))
+	end := min(d.top+d.rows(), len(d.lines))
 	out := make([]string, 0, end-d.top)
 	cursor := -1
 	if d.sel >= 0 {
@@ -349,10 +349,39 @@ func (d *customerDetail) View() string {
 		}
 		out = append(out, line+strings.Repeat(" ", max(0, d.w-kit.Width(line))))
 	}
-	for len(out) < d.h {
+	for len(out) < d.rows() {
 		out = append(out, strings.Repeat(" ", d.w))
 	}
+	if d.rows() < d.h {
+		out = append(out, d.moreLine(end))
+	}
 	return strings.Join(out, "\n")
+}
+
+// rows is how many of the detail's lines show: all the height, or one
+// less when they do not all fit and the last line says what is below.
+func (d *customerDetail) rows() int {
+	if len(d.lines) > d.h && d.h > 2 {
+		return d.h - 1
+	}
+	return d.h
+}
+
+// moreLine says that the detail goes on below the lines shown (to end),
+// and how to get there, or that it ends there.
+func (d *customerDetail) moreLine(end int) string {
+	st := d.com.Styles
+	left := len(d.lines) - end
+	var text string
+	switch {
+	case left > 0 && len(d.entryAt) > 0:
+		text = fmt.Sprintf("↓ %s below · j/pgdown scroll · G/end the oldest entry", model.Plural(left, "line", "lines"))
+	case left > 0:
+		text = fmt.Sprintf("↓ %s below · j/pgdown scroll · G/end the end", model.Plural(left, "line", "lines"))
+	default:
+		text = "the end · g/home back to the customer"
+	}
+	return st.Muted.Render(kit.FitCell(text, d.w, false))
 }
 
 // labelWidth is the width of the label column.

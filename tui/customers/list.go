@@ -629,8 +629,10 @@ func (l *customerList) ShortHelp() []key.Binding {
 	if len(l.marked) > 0 {
 		return []key.Binding{l.mkeys.Segment, l.mkeys.Mark, l.mkeys.Clear, l.keys.Open, l.keys.Filter, l.keys.Sort}
 	}
-	return []key.Binding{l.keys.Open, l.keys.Filter, l.keys.Sort, l.mkeys.Mark, l.mkeys.Segment, l.keys.Add,
-		l.keys.Edit, l.archiveKey()}
+	// The commonest first: the footer drops the last keys when narrow, and
+	// at 80 columns adding a customer and an order must still show.
+	return []key.Binding{l.keys.Open, l.keys.Add, l.keys.Order, l.keys.Filter, l.keys.Sort, l.mkeys.Mark,
+		l.mkeys.Segment, l.keys.Edit, l.archiveKey()}
 }
 
 // archiveKey is x as it works on the row under the cursor: archive, or

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"clientele/model"
@@ -185,6 +186,7 @@ func TestRemindersFromTheDetail(t *testing.T) {
 	d.Keys("ctrl+z")
 	tuitest.MustContain(t, d.Screen(), "Check the sho…", "Send the spring …")
 	d.Keys("esc") // the detail shows both
+	d.Send(tea.WindowSizeMsg{Width: 80, Height: 25}) // a line for the "below" sign
 	tuitest.MustContain(t, d.Screen(), "Check the shop's stock", "due 2026-11-30 (in 7 days) · every 2 weeks")
 }
 

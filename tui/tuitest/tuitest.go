@@ -253,21 +253,35 @@ func FixtureStore(t testing.TB) *store.DB {
 	return db
 }
 
-// MustContain fails unless the screen holds every fragment.
+// MustContain fails unless the screen holds every fragment, on one line
+// or run on over the next (a long message takes two status rows).
 func MustContain(t testing.TB, screen string, fragments ...string) {
 	t.Helper()
+	joined := runOn(screen)
 	for _, f := range fragments {
-		if !strings.Contains(screen, f) {
+		if !strings.Contains(screen, f) && !strings.Contains(joined, f) {
 			t.Fatalf("screen lacks %q:\n%s", f, screen)
 		}
 	}
 }
 
-// MustLack fails if the screen holds any of the fragments.
+// runOn is the screen's lines joined by a space, trailing blanks dropped:
+// a text wrapped over two lines reads as one.
+func runOn(screen string) string {
+	lines := strings.Split(screen, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, " ")
+}
+
+// MustLack fails if the screen holds any of the fragments, on one line or
+// run on over the next.
 func MustLack(t testing.TB, screen string, fragments ...string) {
 	t.Helper()
+	joined := runOn(screen)
 	for _, f := range fragments {
-		if strings.Contains(screen, f) {
+		if strings.Contains(screen, f) || strings.Contains(joined, f) {
 			t.Fatalf("screen still shows %q:\n%s", f, screen)
 		}
 	}
