@@ -128,25 +128,23 @@ func (m *ptyTerm) quit() (string, error) {
 // where to copy it ("" for nowhere).
 func newBook(t *testing.T, path, to string) {
 	t.Helper()
+	addCustomer(t, path, "Ada Primary")
+	if to == "" {
+		return
+	}
 	ctx := context.Background()
 	db, err := store.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	c := model.Customer{Name: "Ada Primary", Stage: model.StageCustomer}
-	if err := db.CreateCustomer(ctx, &c); err != nil {
+	s, err := db.Settings(ctx)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if to != "" {
-		s, err := db.Settings(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s.ReplicateTo = to
-		if err := db.SaveSettings(ctx, s); err != nil {
-			t.Fatal(err)
-		}
+	s.ReplicateTo = to
+	if err := db.SaveSettings(ctx, s); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -166,35 +164,15 @@ func TestTheFollowedInterfaceShowsWhatTheWriterWritesWithNoKey(t *testing.T) {
 	to := "file://" + filepath.Join(dir, "copies")
 	newBook(t, book, "")
 
-	var log syncBuffer
-	writer := exec.Command(bin, "replicate", "--db", book, "--to", to)
-	writer.Stdout, writer.Stderr = &log, &log
-	if err := writer.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() { writer.Process.Signal(os.Interrupt); writer.Wait() }()
-	for start := time.Now(); !strings.Contains(log.String(), "ctrl+c stops"); time.Sleep(20 * time.Millisecond) {
-		if time.Since(start) > 20*time.Second {
-			t.Fatalf("replicate never started:\n%s", log.String())
-		}
-	}
+	writer := startBin(t, bin, "replicate", "--db", book, "--to", to)
+	writer.waitFor(t, "ctrl+c stops")
 
 	m := startTerm(t, bin, "--follow", to, "--db", copyPath)
 	m.waitScreen("the followed copy", "Followed", "current as of")
 	m.keys("2")
 	m.waitScreen("the Customers tab", "Ada Primary", "1 customer ·")
 
-	ctx := context.Background()
-	db, err := store.Open(ctx, book)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := model.Customer{Name: "Bruno Okafor", Stage: model.StageProspect}
-	err = db.CreateCustomer(ctx, &c)
-	db.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	addCustomer(t, book, "Bruno Okafor")
 	s := m.waitScreen("the writing machine's new customer", "Okafor", "2 customers ·")
 	_, at, ok := replica.Followed(copyPath)
 	got := currentAs.FindStringSubmatch(s)

@@ -271,6 +271,19 @@ var bookTables = []string{"book_state", "customer_cards", "customer_months", "bo
 // check` finds them off when something else wrote to them.
 func IsBookTable(table string) bool { return slices.Contains(bookTables, table) }
 
+// LitestreamTables are the tables Litestream adds to a book it copies
+// (store/replica): its own bookkeeping, no business data. Every check,
+// count and walk of the schema leaves them out (notLitestream).
+var LitestreamTables = []string{"_litestream_seq", "_litestream_lock"}
+
+// notLitestream is the condition on sqlite_schema's name that leaves
+// Litestream's tables out of a walk of the schema.
+const notLitestream = `name NOT LIKE '\_litestream\_%' ESCAPE '\'`
+
+// IsLitestreamTable reports whether table is one of Litestream's
+// (LitestreamTables).
+func IsLitestreamTable(table string) bool { return slices.Contains(LitestreamTables, table) }
+
 var _ model.BookVersionStore = (*DB)(nil)
 
 // BookVersion returns a number that changes with every change to the data

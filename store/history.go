@@ -83,7 +83,7 @@ type histSchema struct {
 // loadHistSchema reads the recorded tables from the schema.
 func loadHistSchema(ctx context.Context, q queryer) (*histSchema, error) {
 	names, err := queryStrings(ctx, q, `SELECT name FROM sqlite_schema WHERE type = 'table'
-		AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name NOT LIKE '\_litestream\_%' ESCAPE '\' ORDER BY name`)
+		AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND `+notLitestream+` ORDER BY name`)
 	if err != nil {
 		return nil, err
 	}

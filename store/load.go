@@ -655,11 +655,16 @@ func (l *Loader) promote(cond string, ids ...int64) error {
 	return err
 }
 
-// firstLine returns the first line of s, cut to 80 characters.
+// remedyNoteRunes is how much of a remedy its cost's note keeps: the
+// detail's timeline shows the note on one line as wide as the terminal (a
+// cut at 80 left a wide one blank beside it).
+const remedyNoteRunes = 240
+
+// firstLine returns the first line of s, cut to remedyNoteRunes characters.
 func firstLine(s string) string {
 	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
-	if r := []rune(s); len(r) > 80 {
-		return string(r[:79]) + "…"
+	if r := []rune(s); len(r) > remedyNoteRunes {
+		return string(r[:remedyNoteRunes-1]) + "…"
 	}
 	return s
 }

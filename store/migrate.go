@@ -108,11 +108,13 @@ func (db *DB) migrate(ctx context.Context, from int) error {
 }
 
 // holdsData reports whether the file holds anything the owner wrote: a
-// row in any table but the three questions the first migration writes. A
+// row in any table but the three questions the first migration writes
+// (and Litestream's tables, which a copied book has from its first copy). A
 // file whose schema a kill cut short (by a build that made it in steps)
 // holds nothing, and is not worth a backup before it is upgraded.
 func (db *DB) holdsData(ctx context.Context) (bool, error) {
-	rows, err := db.r.QueryContext(ctx, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+	rows, err := db.r.QueryContext(ctx, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND "+
+		notLitestream)
 	if err != nil {
 		return false, err
 	}

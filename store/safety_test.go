@@ -986,3 +986,51 @@ func TestSumsOfTheLargestAmountsFit(t *testing.T) {
 		t.Errorf("check after amounts past the bounds: %v\n%s", err, rep)
 	}
 }
+
+// Litestream's tables, in a book copied by `clientele replicate`, are its
+// bookkeeping: a book that holds nothing else holds nothing of the
+// owner's, and is upgraded without a backup beside it; the history
+// records none of their writes.
+func TestLitestreamsTablesAreNotTheOwners(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	// A book of the first schema, copied: Litestream's tables and their
+	// rows (as its db.go makes and writes them), and nothing else.
+	path := filepath.Join(t.TempDir(), "copied.db")
+	if err := create(path); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{migrations[0], "PRAGMA user_version = 1",
+		`CREATE TABLE IF NOT EXISTS _litestream_seq (id INTEGER PRIMARY KEY, seq INTEGER)`,
+		`CREATE TABLE IF NOT EXISTS _litestream_lock (id INTEGER)`,
+		`INSERT INTO _litestream_seq (id, seq) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET seq = seq + 1`,
+		`INSERT INTO _litestream_lock (id) VALUES (1)`,
+	} {
+		if _, err := raw.Exec(q); err != nil {
+			raw.Close()
+			t.Fatal(err)
+		}
+	}
+	raw.Close()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if baks, _ := filepath.Glob(path + ".before-v*.bak"); len(baks) > 0 {
+		t.Errorf("a book holding only Litestream's rows was backed up before its upgrade: %v", baks)
+	}
+	s, err := loadHistSchema(ctx, db.r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, table := range LitestreamTables {
+		if !IsLitestreamTable(table) || s.tables[table] != nil {
+			t.Errorf("the history records %s", table)
+		}
+	}
+}

@@ -23,12 +23,13 @@ import (
 	"strings"
 
 	"clientele/model"
+	"clientele/store"
 )
 
 // LitestreamTables are the tables Litestream creates in a book it copies.
 // They hold no business data: checks, counts and schema walks leave them
-// out.
-var LitestreamTables = []string{"_litestream_seq", "_litestream_lock"}
+// out (store.LitestreamTables).
+var LitestreamTables = store.LitestreamTables
 
 // Schemes are the kinds of destination clientele copies to.
 var Schemes = model.ReplicaSchemes

@@ -396,3 +396,64 @@ func TestAFollowedCopyIsCurrentAsOfTheLatestLook(t *testing.T) {
 		t.Errorf("with the destination unreadable the copy says it is current as of %v, then %v", broken, later)
 	}
 }
+
+// A book copied, closed and opened again (which lines the history's
+// triggers up with its schema) keeps Litestream's tables out of its
+// history: no trigger on them, and the changes are the owner's writes
+// only.
+func TestTheHistoryLeavesLitestreamsTablesOut(t *testing.T) {
+	t.Parallel()
+	dest, creds := fileDestination(t)
+	ctx := context.Background()
+	db := openBook(t)
+	path := db.Path()
+	r := start(t, db, dest, creds)
+	write(t, db, 0, 3)
+	if err := r.Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	stop(t, db, r)
+
+	db, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r = start(t, db, dest, creds)
+	write(t, db, 3, 6)
+	if err := r.Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	stop(t, db, r)
+
+	raw, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	var litestream, triggers int
+	if err := raw.QueryRow(`SELECT count(*) FILTER (WHERE type = 'table' AND name LIKE '\_litestream\_%' ESCAPE '\'),
+		count(*) FILTER (WHERE type = 'trigger' AND tbl_name LIKE '\_litestream\_%' ESCAPE '\') FROM sqlite_schema`).
+		Scan(&litestream, &triggers); err != nil {
+		t.Fatal(err)
+	}
+	if litestream != len(LitestreamTables) || triggers != 0 {
+		t.Errorf("the book has %d of Litestream's tables (want %d) and %d triggers on them (want 0)",
+			litestream, len(LitestreamTables), triggers)
+	}
+	db, err = store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	changes, err := db.History(ctx, model.HistoryQuery{Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(changes) != 6 {
+		var what []string
+		for _, c := range changes {
+			what = append(what, c.What)
+		}
+		t.Errorf("the history holds %d changes, want the 6 writes: %q", len(changes), what)
+	}
+}

@@ -30,13 +30,16 @@ type offeringList struct {
 
 func newOfferingList(com *kit.Context, store model.OfferingStore) *offeringList {
 	return &offeringList{com: com, store: store, keys: DefaultOfferingKeys(), table: kit.NewTable(
-		kit.Column{Title: "sku", Width: 8, Flex: 1, Max: 14},
+		// Small minimums: Fit widens each to its text, so an empty tier
+		// column gives its width to the names.
+		kit.Column{Title: "sku", Width: 3, Flex: 1, Max: 14},
 		kit.Column{Title: "name", Width: 14, Flex: 4},
-		kit.Column{Title: "kind", Width: 7},
-		kit.Column{Title: "tier", Width: 8},
-		kit.Column{Title: "price", Width: 10, Right: true},
-		kit.Column{Title: "unit cost", Width: 10, Right: true},
-		kit.Column{Title: "", Width: 7},
+		kit.Column{Title: "kind", Width: 4},
+		kit.Column{Title: "tier", Width: 4},
+		kit.Column{Title: "price", Width: 6, Right: true},
+		kit.Column{Title: "unit cost", Width: 9, Right: true},
+		kit.Column{Title: "margin", Width: 7, Right: true},
+		kit.Column{Title: "", Width: 1},
 	)}
 }
 
@@ -67,6 +70,7 @@ func (l *offeringList) Update(msg tea.Msg) tea.Cmd {
 	case offeringsLoadedMsg:
 		l.rows, l.loaded = msg.offerings, true
 		l.table.SetLen(len(l.rows))
+		l.table.Fit(l.cells)
 		if i := slices.IndexFunc(l.rows, func(o model.Offering) bool { return o.ID == l.follow }); i >= 0 {
 			l.table.SetCursor(i)
 		}
@@ -166,8 +170,26 @@ func (l *offeringList) cells(i int) []kit.Cell {
 		{Text: l.com.Settings.TierName(o.Tier)},
 		{Text: l.com.Money(o.Price)},
 		{Text: l.com.Money(o.UnitCost)},
+		offeringMargin(o, st),
 		{Text: state, Style: &st.Warn},
 	}
+}
+
+// offeringMargin is what is left of the price once one unit is paid for,
+// as a share of the price; "no cost" (a warning) while the unit cost is
+// not known, since every sale would look like pure margin.
+func offeringMargin(o model.Offering, st *kit.Styles) kit.Cell {
+	switch {
+	case o.Price <= 0:
+		return kit.Cell{Text: "–", Style: &st.Muted}
+	case o.UnitCost == 0:
+		return kit.Cell{Text: "no cost", Style: &st.Warn}
+	}
+	c := kit.Cell{Text: kit.Percent(float64(o.Price-o.UnitCost) / float64(o.Price))}
+	if o.UnitCost > o.Price {
+		c.Style = &st.Bad
+	}
+	return c
 }
 
 // Info implements informer.

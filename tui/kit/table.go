@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Column describes one column of a table.
@@ -15,6 +16,10 @@ type Column struct {
 	Flex  int  // share of the width left after fixed columns
 	Max   int  // the most a flex column grows to; 0 for no limit
 	Right bool // right-aligned (numbers, money)
+	// Lend gives the width a row's text leaves unused in this column to
+	// the column before it, in that row: a short contact lets a long
+	// reason show whole. Lend with Right, so the columns still line up.
+	Lend bool
 	// The column is shown only when the table is at least From columns
 	// wide, or narrower than Below (0: always): a wide layout and its
 	// narrow stand-in.
@@ -41,6 +46,10 @@ type Table struct {
 	cursor int
 	top    int
 	header string // cached, rebuilt by SetSize
+	needs  []int  // each column's widest text, from Fit; nil: not measured
+	// blurred: another table on the page has the keys, so this one draws
+	// no cursor (SetBlurred).
+	blurred bool
 
 	// With CacheRows, the rows drawn away from the cursor, by index, until
 	// Forget, SetSize or SetLen.
@@ -58,6 +67,9 @@ func NewTable(cols ...Column) Table { return Table{cols: cols} }
 func (t *Table) SetSize(w, h int) {
 	t.width, t.height = w, max(h-1, 1)
 	t.widths = layoutColumns(t.cols, w-2) // two columns for the cursor mark
+	if t.needs != nil {
+		fitNeeds(t.cols, t.widths, t.needs, w-2)
+	}
 	t.clamp()
 	t.header = ""
 	t.Forget()
@@ -111,12 +123,112 @@ func layoutColumns(cols []Column, w int) []int {
 	return widths
 }
 
+// Fit measures every row's cells (and the titles) and lays the columns
+// out again so that width a column does not need goes to a column whose
+// text would be cut: on a wide terminal the reasons, emails and names are
+// shown whole rather than cut beside blank columns. A screen calls it
+// after SetLen when its rows are in memory.
+func (t *Table) Fit(cells func(i int) []Cell) {
+	needs := make([]int, len(t.cols))
+	for i, c := range t.cols {
+		needs[i] = ansi.StringWidth(c.Title)
+	}
+	for i := range min(t.n, maxMeasured) {
+		for j, c := range cells(i) {
+			if j < len(needs) {
+				needs[j] = max(needs[j], ansi.StringWidth(Clean(c.Text)))
+			}
+		}
+	}
+	t.needs = needs
+	if t.width > 0 {
+		t.SetSize(t.width, t.height+1)
+	}
+}
+
+// maxMeasured is the most rows Fit reads: a screen's rows in memory are
+// fewer; past it, the widest of the first ones stands for the rest.
+const maxMeasured = 2000
+
+// fitNeeds lays the columns shown out again when a text would be cut
+// while another column holds width its text does not need (needs: each
+// column's widest text). Every column starts at its minimum; the width
+// left rises like water among the columns still short of their text, so
+// the shorter needs are met whole and the longest texts share what
+// remains. A column may grow past its Max: Max keeps a table tidy, and a
+// cut text beside blank columns is worse. Width still left when every
+// text fits goes to the flex columns as before.
+func fitNeeds(cols []Column, widths, needs []int, w int) {
+	var open []int
+	left := w + gutter
+	for i, x := range widths {
+		if x == 0 {
+			continue
+		}
+		left -= gutter
+		if needs[i] > x {
+			open = append(open, i) // cut as laid out
+		}
+	}
+	if len(open) == 0 {
+		return
+	}
+	open = open[:0]
+	for i, x := range widths {
+		if x == 0 {
+			continue
+		}
+		widths[i] = max(cols[i].Width, 1)
+		left -= widths[i]
+		if needs[i] > widths[i] {
+			open = append(open, i)
+		}
+	}
+	for left > 0 && len(open) > 0 {
+		share := max(left/len(open), 1)
+		still := open[:0]
+		for _, i := range open {
+			add := min(share, needs[i]-widths[i], left)
+			widths[i] += add
+			left -= add
+			if widths[i] < needs[i] {
+				still = append(still, i)
+			}
+		}
+		open = still
+	}
+	flexTotal := 0
+	for i, c := range cols {
+		if widths[i] > 0 {
+			flexTotal += c.Flex
+		}
+	}
+	if left <= 0 || flexTotal == 0 {
+		return
+	}
+	share := left
+	for i, c := range cols {
+		if c.Flex == 0 || widths[i] == 0 {
+			continue
+		}
+		add := share * c.Flex / flexTotal
+		if c.Max > 0 {
+			add = min(add, max(c.Max-widths[i], 0))
+		}
+		widths[i] += add
+	}
+}
+
 // SetLen sets the number of rows and keeps the cursor on one of them.
 func (t *Table) SetLen(n int) {
 	t.n = n
 	t.clamp()
 	t.Forget()
 }
+
+// SetBlurred says whether another table on the page has the keys: a
+// blurred table draws no cursor, so only the list the keys move shows one.
+func (t *Table) SetBlurred(b bool) { t.blurred = b }
 
 // Len is the number of rows.
 func (t *Table) Len() int { return t.n }
@@ -240,7 +352,7 @@ func (t *Table) View(st *Styles, cells func(i int) []Cell, marked func(i int) bo
 	var row strings.Builder
 	for i := from; i < to; i++ {
 		b.WriteByte('\n')
-		selected := i == t.cursor
+		selected := i == t.cursor && !t.blurred
 		mark := "  "
 		if marked != nil && marked(i) {
 			mark = "● "
@@ -256,6 +368,10 @@ func (t *Table) View(st *Styles, cells func(i int) []Cell, marked func(i int) bo
 			w := t.widths[j]
 			if w == 0 {
 				continue
+			}
+			w += t.lent(j, cs)
+			if c.Lend && j < len(cs) {
+				w = min(w, ansi.StringWidth(Clean(cs[j].Text)))
 			}
 			if !first {
 				row.WriteByte(' ')
@@ -289,6 +405,21 @@ func (t *Table) View(st *Styles, cells func(i int) []Cell, marked func(i int) bo
 		}
 	}
 	return b.String()
+}
+
+// lent is the width the column after j leaves unused in a row of cells
+// and lends to j (Column.Lend).
+func (t *Table) lent(j int, cs []Cell) int {
+	for k := j + 1; k < len(t.cols); k++ {
+		if t.widths[k] == 0 {
+			continue
+		}
+		if !t.cols[k].Lend || k >= len(cs) {
+			return 0
+		}
+		return max(t.widths[k]-ansi.StringWidth(Clean(cs[k].Text)), 0)
+	}
+	return 0
 }
 
 // NeedsWindow reports whether the rows on screen, or the next screenful

@@ -102,6 +102,25 @@ func Wrap(s string, w int) []string {
 	return out
 }
 
+// WrapEven wraps s to w columns in as many lines as Wrap takes, but as
+// even as they can be: no last word left alone on its line.
+func WrapEven(s string, w int) []string {
+	lines := Wrap(s, w)
+	if len(lines) < 2 {
+		return lines
+	}
+	lo, hi := 1, w // the narrowest width that takes no more lines
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if len(Wrap(s, mid)) <= len(lines) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return Wrap(s, lo)
+}
+
 // WrapParts joins parts with " · " in lines of at most w columns,
 // breaking between parts; a part too long for a line is wrapped on its
 // own. Parts are cleaned.

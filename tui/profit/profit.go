@@ -38,7 +38,7 @@ type profitScreen struct {
 	plan    []placed      // where each section on the page goes
 	bodies  [profitSections]cachedBody
 	w, h    int
-	cols    int // columns of sections side by side
+	cols    int // columns of sections side by side: as many as the page uses
 	colW    int
 }
 
@@ -136,8 +136,6 @@ func (s *profitScreen) load(key model.AnalysisKey, seq int) tea.Cmd {
 // SetSize implements screen.
 func (s *profitScreen) SetSize(w, h int) {
 	s.w, s.h = w, h
-	s.cols = max(1, min(profitMaxCols, (w+profitGap)/(profitColMin+profitGap)))
-	s.colW = max(1, (w-(s.cols-1)*profitGap)/s.cols)
 	s.arrange()
 }
 
@@ -153,6 +151,8 @@ func (s *profitScreen) Update(msg tea.Msg) tea.Cmd {
 		sum := &s.data.summary
 		s.lists[0].SetLen(len(sum.Top))
 		s.lists[1].SetLen(len(sum.Bottom))
+		s.lists[0].Fit(s.listCells(secTop))
+		s.lists[1].Fit(s.listCells(secBottom))
 		s.months = len(sum.Months) // the latest months first in view: arrange clamps
 		s.arrange()
 		return nil

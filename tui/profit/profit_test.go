@@ -323,3 +323,47 @@ func TestAnOldBookOpensWhereItsRecordsAre(t *testing.T) {
 	tuitest.MustContain(t, d.Screen(), "all time")
 	tuitest.MustLack(t, d.Screen(), "your records end")
 }
+
+// The sections keep their places whichever has the keys, and only the
+// list the keys move shows a cursor: at 140x40 v used to move the lists
+// between columns and both showed ▸; at 80x24 a list left above Months
+// kept its cursor while j moved the months.
+func TestProfitSectionsStayPutWithOneCursor(t *testing.T) {
+	t.Parallel()
+	headings := []string{"Most profitable", "Least profitable", "Revenue and profit by month", "By package tier"}
+	where := func(screen string) map[string][2]int {
+		at := map[string][2]int{}
+		for y, l := range strings.Split(screen, "\n") {
+			for _, h := range headings {
+				if x := strings.Index(l, h); x >= 0 {
+					at[h] = [2]int{y, len([]rune(l[:x]))}
+				}
+			}
+		}
+		return at
+	}
+	d := newDriver(t, tuitest.DemoStore(t), 140, 40)
+	d.Keys("6")
+	first := where(d.Screen())
+	if len(first) != len(headings) {
+		t.Fatalf("the overview at 140x40 shows %v:\n%s", first, d.Screen())
+	}
+	for range profit.Sections {
+		d.Keys("v")
+		screen := d.Screen()
+		if at := where(screen); fmt.Sprint(at) != fmt.Sprint(first) {
+			t.Errorf("after v the sections moved from %v to %v:\n%s", first, at, screen)
+		}
+		if n := strings.Count(screen, "▸"); n > 1 {
+			t.Errorf("%d cursors on screen:\n%s", n, screen)
+		}
+	}
+
+	d = newDriver(t, tuitest.DemoStore(t), 80, 24)
+	d.Keys("6", "P", "v", "v", "v") // this month's Months: one bar, room for a list above it
+	screen := d.Screen()
+	lines := strings.Split(screen, "\n")
+	if !strings.HasPrefix(lines[1+profit.Bars], "Revenue and profit by month") || strings.Contains(screen, "▸") {
+		t.Errorf("at 80x24 Months should head the page with no list cursor above it:\n%s", screen)
+	}
+}

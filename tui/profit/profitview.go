@@ -20,15 +20,31 @@ func (s *profitScreen) contentHeight() int { return max(0, s.h-profitBars) }
 // with the keys when it would not be shown, and sizes the lists to their
 // places.
 func (s *profitScreen) arrange() {
+	s.columns(max(1, min(profitMaxCols, (s.w+profitGap)/(profitColMin+profitGap))))
 	if s.data == nil || s.blank() != "" {
 		s.plan = nil
 		return
 	}
 	s.start = min(s.start, s.section)
+	if s.cols == 1 {
+		// One column: the section with the keys heads the page, so a list
+		// left above it never looks like the one j and enter move.
+		s.start = s.section
+	}
 	s.plan = s.layout(s.start)
 	if !s.shows(s.section) {
 		s.start = s.section
 		s.plan = s.layout(s.start)
+	}
+	// Columns the sections leave empty go to those shown: a wide terminal
+	// shows the reasons and the headline whole rather than a blank column.
+	// Wider columns make no section taller, so the same sections fit.
+	if used := s.usedColumns(); used < s.cols {
+		s.columns(used)
+		s.plan = s.layout(s.start)
+	}
+	for i := range s.lists {
+		s.lists[i].SetBlurred(secTop+profitSection(i) != s.section)
 	}
 	for _, p := range s.plan {
 		switch p.section {
@@ -39,6 +55,21 @@ func (s *profitScreen) arrange() {
 			s.months = max(0, min(s.months, len(s.data.summary.Months)-(p.h-1)))
 		}
 	}
+}
+
+// columns splits the width into n columns of sections.
+func (s *profitScreen) columns(n int) {
+	s.cols = n
+	s.colW = max(1, (s.w-(n-1)*profitGap)/n)
+}
+
+// usedColumns is how many columns the plan puts sections in.
+func (s *profitScreen) usedColumns() int {
+	used := 1
+	for _, p := range s.plan {
+		used = max(used, p.col+1)
+	}
+	return used
 }
 
 // shows reports whether the page shows sec.
@@ -76,7 +107,33 @@ func (s *profitScreen) layout(start profitSection) []placed {
 		out = append(out, placed{section: sec, col: col, y: y, h: h})
 		y += h
 	}
+	s.roomForPane(out, hh)
 	return out
+}
+
+// roomForPane gives the list with the keys, in columns side by side, the
+// lines of its pane when its column has them spare below, moving the sections under it down; else
+// the pane takes rows of the list (paneHeight). The sections' places do
+// not depend on which has the keys, so v never moves them about.
+func (s *profitScreen) roomForPane(out []placed, hh int) {
+	if s.cols == 1 || (s.section != secTop && s.section != secBottom) {
+		return
+	}
+	at := -1
+	bottom := map[int]int{}
+	for i, p := range out {
+		bottom[p.col] = max(bottom[p.col], p.y+p.h)
+		if p.section == s.section {
+			at = i
+		}
+	}
+	if at < 0 || bottom[out[at].col]+paneLines > hh {
+		return
+	}
+	out[at].h += paneLines
+	for i := at + 1; i < len(out) && out[i].col == out[at].col; i++ {
+		out[i].y += paneLines
+	}
 }
 
 // natural is the height sec reads best in at the column width: its
@@ -91,11 +148,10 @@ func (s *profitScreen) natural(sec profitSection) int {
 		if len(list) == 0 {
 			return 2
 		}
-		h := 2 + len(list)
-		if sec == s.section {
-			h += paneLines
+		if sec == s.section && s.cols == 1 {
+			return 2 + len(list) + paneLines // it heads the page: what follows moves down
 		}
-		return h
+		return 2 + len(list) // and the pane, where there is room (roomForPane)
 	case secMonths:
 		return 1 + max(1, len(sum.Months))
 	}
@@ -275,7 +331,7 @@ type bodyKey struct {
 	data          *profitData
 	w, h          int
 	months        int
-	pane          bool
+	pane, keys    bool
 	cursor, first int
 }
 
@@ -300,7 +356,7 @@ func (s *profitScreen) draw(p placed) []string {
 	case secTop, secBottom:
 		_, t := s.ranked(p.section)
 		first, _ := t.Visible()
-		key.pane, key.cursor, key.first = s.paneHeight(p) > 0, t.Cursor(), first
+		key.pane, key.cursor, key.first, key.keys = s.paneHeight(p) > 0, t.Cursor(), first, p.section == s.section
 	case secMonths:
 		key.months = s.months
 	}
@@ -342,9 +398,10 @@ func (s *profitScreen) overview(h int) []string {
 	return out
 }
 
-// headline is the whale curve's sentence, wrapped to two lines at most.
+// headline is the whale curve's sentence, wrapped to two lines at most,
+// evenly: no last word alone on a line.
 func (s *profitScreen) headline() []string {
-	lines := kit.Wrap(kit.Capitalise(s.data.summary.Headline)+".", s.colW)
+	lines := kit.WrapEven(kit.Capitalise(s.data.summary.Headline)+".", s.colW)
 	return lines[:min(len(lines), 2)]
 }
 
@@ -420,7 +477,19 @@ func (s *profitScreen) rankedList(p placed) []string {
 		}
 		return []string{st.Muted.Render(text)}
 	}
-	cells := func(i int) []kit.Cell {
+	cells := s.listCells(p.section)
+	out := strings.Split(t.View(&st, cells, nil), "\n")
+	if s.paneHeight(p) > 0 {
+		out = append(out, s.pane(p.section)...)
+	}
+	return out
+}
+
+// listCells returns the cells of the top or bottom list's rows.
+func (s *profitScreen) listCells(sec profitSection) func(i int) []kit.Cell {
+	st := &s.com.Styles
+	list, _ := s.ranked(sec)
+	return func(i int) []kit.Cell {
 		r := list[i]
 		c := &s.data.summary.Customers[r.Index]
 		margin := "–"
@@ -431,11 +500,6 @@ func (s *profitScreen) rankedList(p placed) []string {
 			{Text: s.com.MoneyShort(c.Revenue)}, s.moneyCell(c.Profit), {Text: margin},
 			{Text: r.Reason, Style: &st.Muted}}
 	}
-	out := strings.Split(t.View(&st, cells, nil), "\n")
-	if s.paneHeight(p) > 0 {
-		out = append(out, s.pane(p.section)...)
-	}
-	return out
 }
 
 // moneyCell is an amount in a table, losses in the bad colour.

@@ -33,7 +33,10 @@ type segmentFit struct {
 	view   fitView
 	by     model.Grouping // of the groups and values views
 	tables [fitViews]kit.Table
-	w, h   int
+	// measuring: fill is measuring the cells for Fit, which asks for the
+	// widest text each column can show.
+	measuring bool
+	w, h      int
 }
 
 // fitView is one of the views of the Segments tab.
@@ -228,6 +231,15 @@ func (s *segmentFit) fill() {
 	s.tables[viewReferrals].SetLen(len(f.Referrers))
 	s.tables[viewValues].SetLen(len(f.Values[s.by]))
 	s.tables[viewTiers].SetLen(len(f.Upgrades))
+	// Each view's columns measured on its own rows (cells draws the view
+	// shown), so that a wide terminal shows the reasons whole.
+	shown := s.view
+	s.measuring = true // the verdicts in full, however narrow the column is now
+	for v := range s.tables {
+		s.view = fitView(v)
+		s.tables[v].Fit(s.cells)
+	}
+	s.view, s.measuring = shown, false
 	s.SetSize(s.w, s.h)
 }
 
@@ -548,7 +560,7 @@ func (s *segmentFit) cells(i int) []kit.Cell {
 		}
 		// A narrow column says the verdict in a word; the pane gives the reasons.
 		verdict := g.Verdict.String()
-		if t := &s.tables[viewGroups]; t.ColumnWidth(len(t.Columns())-1) < 24 {
+		if t := &s.tables[viewGroups]; !s.measuring && t.ColumnWidth(len(t.Columns())-1) < 24 {
 			verdict = g.Verdict.Kind.Short()
 		}
 		vs := s.verdictStyle(g.Verdict.Kind)

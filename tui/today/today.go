@@ -54,7 +54,8 @@ func newToday(com *kit.Context, store Store) *today {
 		kit.Column{Title: "", Width: 1},
 		kit.Column{Title: "customer", Width: 14, Flex: 1, Max: 24},
 		kit.Column{Title: "why", Width: 20, Flex: 4},
-		kit.Column{Title: "reach", Width: 12, Flex: 1, Max: 28},
+		// A short contact lends the reason its room, row by row.
+		kit.Column{Title: "reach", Width: 12, Flex: 1, Max: 28, Right: true, Lend: true},
 	)}
 	t.table.CacheRows() // a row changes only when the list loads again
 	return t
@@ -132,6 +133,7 @@ func (t *today) Update(msg tea.Msg) tea.Cmd {
 		t.entries, t.loaded = msg.Review.Entries, true
 		t.more, t.done, t.review = msg.Review.MoreText(), model.CountDone(t.entries), msg.Review
 		t.table.SetLen(len(t.entries))
+		t.table.Fit(t.cells)
 		t.moveOn(next)
 		return nil
 	case reviewActedMsg:
