@@ -8,7 +8,9 @@ type FeedbackQuery struct {
 	Kind       FeedbackKind
 	Status     FeedbackStatus
 	CustomerID int64
-	Customer   string // words the customer's name must hold
+	// Customer is words each of which the customer's name, or the entry's
+	// text (its answer, question or theme), must hold: the log's search.
+	Customer   string
 	SegmentID  int64
 	OfferingID int64
 	// WithVoided lists voided feedback too (Feedback.Voided says which);

@@ -78,7 +78,10 @@ func singular(w string) string {
 
 // GroupWishes groups wishes by theme: a wish the owner gave a theme joins
 // that theme, any other joins the wishes worded the same way (ThemeKey),
-// and an owner's theme and a wording with the same key are one group. The
+// and an owner's theme and a wording with the same key are one group. A
+// wish with no theme whose wording holds a theme the owner named of two
+// words or more joins it too ("Refill pouches for the candles" joins
+// "refill pouches"; the longest such theme when several fit). The
 // label is the owner's theme when there is one, else the most used
 // wording (the newest on a tie). Groups come most-asked first: by distinct
 // askers, then by wishes, then by the latest wish, then by label.
@@ -92,6 +95,12 @@ func GroupWishes(wishes []Wish) []WishTheme {
 	}
 	var order []string
 	groups := map[string]*group{}
+	owned := map[string]bool{} // the keys of the themes the owner named
+	for _, w := range wishes {
+		if strings.TrimSpace(w.Theme) != "" {
+			owned[ThemeKey(w.Theme)] = true
+		}
+	}
 	for _, w := range wishes {
 		text := w.Answer
 		if strings.TrimSpace(w.Theme) != "" {
@@ -100,6 +109,9 @@ func GroupWishes(wishes []Wish) []WishTheme {
 		k := ThemeKey(text)
 		if k == "" {
 			continue
+		}
+		if text == w.Answer && !owned[k] {
+			k = ownedWithin(k, owned)
 		}
 		g, ok := groups[k]
 		if !ok {
@@ -148,6 +160,21 @@ func GroupWishes(wishes []Wish) []WishTheme {
 		return a.Label < b.Label
 	})
 	return out
+}
+
+// ownedWithin is the longest theme key of owned of two words or more that
+// k holds as whole words, or k when none does.
+func ownedWithin(k string, owned map[string]bool) string {
+	best := ""
+	for o := range owned {
+		if strings.Contains(o, " ") && len(o) > len(best) && strings.Contains(" "+k+" ", " "+o+" ") {
+			best = o
+		}
+	}
+	if best == "" {
+		return k
+	}
+	return best
 }
 
 // newer orders wishes newest first, the later id first on the same day.

@@ -121,3 +121,31 @@ func TestMergingThemes(t *testing.T) {
 		t.Errorf("after merging: %+v", merged)
 	}
 }
+
+// A new wish that holds a theme the owner named joins it: "Refill pouches
+// for the candles" did not join "refill pouches". A one-word theme takes
+// only its own wording, and the longest theme that fits wins.
+func TestAWishJoinsTheThemeItsWordsHold(t *testing.T) {
+	t.Parallel()
+	wishes := []Wish{
+		{ID: 1, On: on("2026-10-01"), CustomerID: 1, Answer: "refills", Theme: "Refill pouches"},
+		{ID: 2, On: on("2026-10-02"), CustomerID: 2, Answer: "Refill pouches for the candles"},
+		{ID: 3, On: on("2026-10-03"), CustomerID: 3, Answer: "Soap", Theme: "Classes"},
+		{ID: 4, On: on("2026-10-04"), CustomerID: 4, Answer: "Candle-making classes"},
+		{ID: 5, On: on("2026-10-05"), CustomerID: 5, Answer: "x", Theme: "refill pouches for candles"},
+		{ID: 6, On: on("2026-10-06"), CustomerID: 6, Answer: "Big refill pouches for candles please"},
+		{ID: 7, On: on("2026-10-07"), CustomerID: 7, Answer: "prefill pouches"}, // not the word
+	}
+	groupOf := map[int64]string{}
+	for _, g := range GroupWishes(wishes) {
+		for _, w := range g.Wishes {
+			groupOf[w.ID] = g.Label
+		}
+	}
+	for id, want := range map[int64]string{1: "Refill pouches", 2: "Refill pouches", 3: "Classes",
+		4: "Candle-making classes", 5: "refill pouches for candles", 6: "refill pouches for candles", 7: "prefill pouches"} {
+		if groupOf[id] != want {
+			t.Errorf("wish %d is in %q, want %q", id, groupOf[id], want)
+		}
+	}
+}

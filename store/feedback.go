@@ -112,12 +112,13 @@ func feedbackWhere(q model.FeedbackQuery) (string, []any) {
 	if q.CustomerID != 0 {
 		where, args = append(where, "f.customer_id = ?"), append(args, q.CustomerID)
 	}
-	if words := likeWords(q.Customer); len(words) > 0 {
-		// The names are matched in the name index alone, not by looking
-		// up the customer of every feedback row.
-		like := strings.Repeat(` AND sort_name LIKE ? ESCAPE '\'`, len(words))[5:]
-		where = append(where, "f.customer_id IN (SELECT id FROM customers WHERE "+like+")")
-		args = append(args, words...)
+	for _, w := range likeWords(q.Customer) {
+		// Each word is in the customer's name or in what was said. The
+		// names are matched in the name index alone, not by looking up
+		// the customer of every feedback row.
+		where = append(where, `(f.customer_id IN (SELECT id FROM customers WHERE sort_name LIKE ? ESCAPE '\')
+			OR f.answer LIKE ? ESCAPE '\' OR f.question LIKE ? ESCAPE '\' OR f.theme LIKE ? ESCAPE '\')`)
+		args = append(args, w, w, w, w)
 	}
 	if q.SegmentID != 0 {
 		where = append(where, "f.customer_id IN (SELECT customer_id FROM customer_segments WHERE segment_id = ?)")

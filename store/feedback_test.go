@@ -150,6 +150,10 @@ func TestListFeedbackFiltersAndPages(t *testing.T) {
 		{"kind", model.FeedbackQuery{Kind: model.FeedbackNPS}, []int64{b, a}, 2},
 		{"status", model.FeedbackQuery{Status: model.FeedbackNew}, []int64{d, c, b}, 3},
 		{"customer words", model.FeedbackQuery{Customer: "okaf"}, []int64{c, b}, 2},
+		// The log's search reads what was said as well as who said it.
+		{"words said", model.FeedbackQuery{Customer: "wrapping gift"}, []int64{c}, 1},
+		{"a name and a word said", model.FeedbackQuery{Customer: "okaf wrapping"}, []int64{c}, 1},
+		{"words said by nobody named", model.FeedbackQuery{Customer: "anonymous"}, []int64{d}, 1},
 		{"segment", model.FeedbackQuery{SegmentID: segmentID(t, fx.db, "Wholesale")}, []int64{c, b, a}, 3},
 		{"offering", model.FeedbackQuery{OfferingID: fx.soap}, []int64{c}, 1},
 		{"page", model.FeedbackQuery{Offset: 1, Limit: 2}, []int64{c, b}, 4},

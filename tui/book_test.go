@@ -266,6 +266,9 @@ func TestAFollowedCopyReloadsWhenItMovesAndSaysHowCurrent(t *testing.T) {
 		t.Fatal(err)
 	}
 	tuitest.MustContain(t, d.Screen(), model.Commas(n)+" customers")
+	d.Keys("7")
+	tuitest.MustContain(t, d.Screen(), "none here: the machine that writes the book copies it")
+	d.Keys("2")
 
 	// Nothing moved: the look changes nothing on screen but the time.
 	f.move(7, now.Add(-3*time.Minute))
@@ -282,6 +285,7 @@ func TestAFollowedCopyReloadsWhenItMovesAndSaysHowCurrent(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.BusinessName = "Hearth & Lye, followed"
+	s.ReplicateTo = "file:///srv/copies/shop"
 	if err := w.SaveSettings(ctx, s); err != nil {
 		t.Fatal(err)
 	}
@@ -290,7 +294,8 @@ func TestAFollowedCopyReloadsWhenItMovesAndSaysHowCurrent(t *testing.T) {
 	tuitest.MustContain(t, d.Screen(), "current as of 09:30", model.Commas(n+1)+" customers",
 		"Hearth & Lye, followed")
 	d.Keys("7")
-	tuitest.MustContain(t, d.Screen(), "a followed copy of file:///srv/copies/shop · current as of 09:30 · read-only here")
+	tuitest.MustContain(t, d.Screen(), "a followed copy of file:///srv/copies/shop · current as of 09:30 · read-only here",
+		"to file:///srv/copies/shop · by the machine that writes the book, not here")
 	// The detail under a reload shows what the copy holds now.
 	d.Keys("2", "/", "Zebedee", "enter", "enter")
 	tuitest.MustContain(t, d.Screen(), "Zebedee Followed")

@@ -120,7 +120,7 @@ func New(com *kit.Context, store Store) kit.Screen { return newFeedbackScreen(co
 func newFeedbackScreen(com *kit.Context, store Store) *feedbackScreen {
 	fi := textinput.New()
 	fi.Prompt = "customer: "
-	fi.Placeholder = "words of a customer's name"
+	fi.Placeholder = "words of a name or of what was said"
 	fi.CharLimit = 200
 	ni := textinput.New()
 	ni.Prompt = "theme: "
@@ -672,7 +672,7 @@ func (s *feedbackScreen) filterText() string {
 		}
 	}
 	if q.Customer != "" && !s.filtering {
-		f = append(f, "customer “"+kit.Clean(q.Customer)+"”")
+		f = append(f, "“"+kit.Clean(q.Customer)+"”")
 	}
 	if len(f) == 0 {
 		return "newest first · filter with t s S O /"
@@ -885,12 +885,23 @@ func (s *feedbackScreen) voidedKey() key.Binding {
 }
 
 // FullHelp implements help.KeyMap.
+// FullHelp implements help.KeyMap: the keys of the view on screen (t
+// filters the log by kind but names a theme on the wishlist; enter opens
+// the customer on the log but shows who asked on the wishlist).
 func (s *feedbackScreen) FullHelp() [][]key.Binding {
+	k := s.keys
+	switch s.view {
+	case viewNPS:
+		return [][]key.Binding{k.ListKeys.Bindings(), {k.Promote, k.Open, k.View, k.Add}}
+	case viewWishes:
+		return [][]key.Binding{k.ListKeys.Bindings(), {k.Expand, k.Theme, k.Mark, k.Merge}, {k.View, k.Add}}
+	}
+	open := k.Open
+	open.SetHelp("o/enter", "open customer")
 	return [][]key.Binding{
-		s.keys.ListKeys.Bindings(),
-		{s.keys.Add, s.keys.View, s.keys.Open, s.keys.Replied, s.keys.ActedOn, s.keys.Edit, s.keys.Void, s.voidedKey()},
-		{s.keys.Kind, s.keys.Status, s.keys.Segment, s.keys.Offering, s.keys.Customer},
-		{s.keys.Promote, s.keys.Expand, s.keys.Theme, s.keys.Mark, s.keys.Merge},
+		k.ListKeys.Bindings(),
+		{k.Add, k.View, open, k.Replied, k.ActedOn, k.Edit, k.Void, s.voidedKey()},
+		{k.Kind, k.Status, k.Segment, k.Offering, k.Customer},
 	}
 }
 

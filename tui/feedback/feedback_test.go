@@ -194,7 +194,10 @@ func TestLogFilters(t *testing.T) {
 	d.Keys("q") // typed, not obeyed
 	tuitest.MustContain(t, d.Screen(), "okafq", "No feedback matches")
 	d.Keys("backspace", "enter")
-	tuitest.MustContain(t, d.Screen(), "customer “okaf”", "1 of 2")
+	tuitest.MustContain(t, d.Screen(), "“okaf”", "1 of 2")
+	// / searches what was said too, not only who said it.
+	d.Keys("esc", "/", "wrapping", "enter")
+	tuitest.MustContain(t, d.Screen(), "“wrapping”", "gift wrapping!", "Gift w", "1 of 2")
 	d.Keys("esc", "S") // the first segment, Gift buyers: 李雷
 	tuitest.MustContain(t, d.Screen(), "segment Gift buyers", "The candle smoked", "1 of 1")
 	d.Keys("esc", "O") // about Lavender soap
@@ -315,4 +318,18 @@ func TestFeedbackAndComplaintScreensAtEverySize(t *testing.T) {
 			}
 		}
 	}
+}
+
+// ? lists the keys of the view on screen: "t kind" and "t name theme" side
+// by side, and "enter who asked" on the log (where enter opens the
+// customer), misled.
+func TestHelpListsTheKeysOfTheViewOnScreen(t *testing.T) {
+	t.Parallel()
+	d := newDriver(t, tuitest.FeedbackFixtureStore(t), 100, 30)
+	d.Keys("4", "?")
+	tuitest.MustContain(t, d.Screen(), "o/enter open customer", "t by kind", "/ search")
+	tuitest.MustLack(t, d.Screen(), "who asked", "name theme")
+	d.Keys("esc", "v", "v", "?") // the wishlist
+	tuitest.MustContain(t, d.Screen(), "who asked", "name theme")
+	tuitest.MustLack(t, d.Screen(), "by kind", "open customer")
 }

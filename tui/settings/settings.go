@@ -247,6 +247,10 @@ func (s *settingsTab) View() string {
 func (s *settingsTab) copies(dest string) []string {
 	c := s.com.Copies
 	switch {
+	case s.com.Book.FollowedFrom != "" && dest == "":
+		return []string{"none here: the machine that writes the book copies it"}
+	case s.com.Book.FollowedFrom != "":
+		return []string{"to " + dest, "by the machine that writes the book, not here"}
 	case dest == "":
 		return []string{"none: e names a folder, SFTP, WebDAV or S3 to copy the book to as it changes"}
 	case !s.com.Writable():
