@@ -85,6 +85,14 @@ type CustomerProfit struct {
 	RFMSegment string
 }
 
+// NoUnitCost reports whether the customer's sales and refunds in the
+// period carry no direct cost at all: no line had a unit cost (an import
+// without a cost column, offerings without one), so their margin counts
+// every sale as profit.
+func (c *CustomerProfit) NoUnitCost() bool {
+	return (c.Sales != 0 || c.Refunds != 0) && c.DirectCost == 0
+}
+
 // RFM writes the three scores as one code ("545"), or "" without a sale.
 func (c *CustomerProfit) RFM() string {
 	if c.R < 1 || c.R > 9 || c.F < 1 || c.F > 9 || c.M < 1 || c.M > 9 {
@@ -108,6 +116,11 @@ type ProfitTotals struct {
 	Margin      float64
 	HasMargin   bool
 	Acquisition Money // of the customers listed
+	// Uncosted is the revenue of the customers (and the unattributed
+	// sales) whose sales carry no unit cost at all (NoUnitCost):
+	// UncostedCustomers of them. The margin counts it whole as profit.
+	Uncosted          Money
+	UncostedCustomers int
 }
 
 // Ranked is a customer in the top or bottom list, with why they are there.
@@ -318,10 +331,16 @@ func profitTotals(cs []CustomerProfit, un CustomerProfit) ProfitTotals {
 		t.Refunds += c.Refunds
 		t.DirectCost += c.DirectCost
 		t.CostToServe += c.CostToServe
+		if c.NoUnitCost() {
+			t.Uncosted += c.Sales + c.Refunds
+		}
 	}
 	for i := range cs {
 		add(&cs[i])
 		t.Acquisition += cs[i].Acquisition
+		if cs[i].NoUnitCost() {
+			t.UncostedCustomers++
+		}
 	}
 	add(&un)
 	t.Revenue = t.Sales + t.Refunds

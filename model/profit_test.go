@@ -297,6 +297,21 @@ func TestTotalsReconcileWithTheUnattributedRow(t *testing.T) {
 	}
 }
 
+// Revenue whose sales carry no unit cost (an import without costs) is
+// counted apart, so the screens can say the margin on it is not known.
+func TestRevenueWithNoUnitCostIsCounted(t *testing.T) {
+	t.Parallel()
+	un := ProfitFacts{SaleOrders: 1, Sales: 500}
+	s := analyse(march2026, un,
+		ProfitFacts{Name: "Costed", SaleOrders: 1, Sales: 10000, DirectCost: 4000, LastSale: at("2026-03-15 12:00")},
+		ProfitFacts{Name: "Imported", SaleOrders: 2, Sales: 3000, Refunds: -200, LastSale: at("2026-03-02 12:00")},
+		ProfitFacts{Name: "Refund only", RefundOrders: 1, Refunds: -300, LastSale: at("2026-03-02 12:00")},
+	)
+	if s.Totals.Uncosted != 2800+500-300 || s.Totals.UncostedCustomers != 2 {
+		t.Errorf("uncosted %v over %d customers, want 30.00 over 2", s.Totals.Uncosted, s.Totals.UncostedCustomers)
+	}
+}
+
 func TestMonthsIncludeEmptyOnes(t *testing.T) {
 	t.Parallel()
 	book := ProfitBook{

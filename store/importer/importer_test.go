@@ -244,13 +244,24 @@ func TestGenericCustomers(t *testing.T) {
 	if sum.Format != Customers || sum.Customers != 2 {
 		t.Errorf("summary %+v", sum)
 	}
+	// Nobody in a list of contacts has an order in the book yet: they are
+	// prospects, not customers, until an order makes them customers.
 	if n := count(t, db, `SELECT count(*) FROM customers c JOIN customer_segments cs ON cs.customer_id = c.id
-		WHERE c.email = 'ann@example.com' AND c.company = 'Lee & Co' AND c.stage = 'customer'`); n != 2 {
+		WHERE c.email = 'ann@example.com' AND c.company = 'Lee & Co' AND c.stage = 'prospect'`); n != 2 {
 		t.Errorf("Ann's segments: %d", n)
 	}
 	again, err := run(t, db, csv, Options{})
 	if err != nil || again.Customers != 0 || again.Skipped != 2 {
 		t.Errorf("re-import %+v %v", again, err)
+	}
+	if _, err := run(t, db, "date,customer,email,amount\n2026-01-02,Ann Lee,ann@example.com,12.50\n", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, db, `SELECT count(*) FROM customers WHERE stage = 'customer' AND email = 'ann@example.com'`); n != 1 {
+		t.Errorf("Ann is not a customer after her first order")
+	}
+	if n := count(t, db, `SELECT count(*) FROM customers WHERE stage = 'prospect' AND name = 'Bob Ray'`); n != 1 {
+		t.Errorf("Bob, with no order, is not a prospect")
 	}
 }
 

@@ -276,7 +276,11 @@ func (s *session) addCustomer(ci custIn, line int) error {
 		c.Name = c.Email
 	}
 	if c.Stage == "" {
-		c.Stage = model.StageCustomer
+		// No order of theirs is in the book: a prospect, as the book calls
+		// anyone who has not bought, until an order makes them a customer
+		// (the load promotes prospects with a sale). A list of contacts is
+		// not a list of customers.
+		c.Stage = model.StageProspect
 	}
 	col := func(f string) string { return s.fieldColumn(f) }
 	for _, k := range ci.kept {

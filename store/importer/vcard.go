@@ -160,7 +160,7 @@ func readCards(r io.Reader, checkUTF8 bool, fn func(vcardCard) error) error {
 			if c.c.Name == "" {
 				continue
 			}
-			c.c.Stage = model.StageCustomer
+			c.c.Stage = model.StageProspect // no order yet: see addCustomer
 			if err := fn(*c); err != nil {
 				return err
 			}

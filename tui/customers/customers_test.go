@@ -445,3 +445,29 @@ func TestAFollowUpInThePastIsRefusedUnlessItWasStored(t *testing.T) {
 		t.Errorf("follow-ups %v, %v", ada.NextReview, ben.NextReview)
 	}
 }
+
+// A customer with refunds and no sale (a cancellation in an imported
+// history) says so in the list and the detail, instead of blank orders
+// and a blank last order beside a negative revenue.
+func TestARefundOnlyCustomerSaysSo(t *testing.T) {
+	t.Parallel()
+	db := tuitest.OpenStore(t)
+	ctx := context.Background()
+	c := model.Customer{Name: "Rita Refund", Stage: model.StageCustomer}
+	if err := db.CreateCustomer(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	o := model.Order{CustomerID: c.ID, Kind: model.OrderRefund, OrderedAt: tuitest.Now.AddDate(0, 0, -3),
+		Lines: []model.OrderLine{model.NewLine("Candle", -1, 1250, 0)}}
+	if err := db.CreateOrder(ctx, &o); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, db, 100, 30)
+	d.Keys("2")
+	row := tuitest.CursorRow(d.Screen())
+	if !strings.Contains(row, "refunds") || !strings.Contains(row, " 0 ") || !strings.Contains(row, "-£12.50") {
+		t.Errorf("the list row says %q, want refunds, 0 orders and -£12.50", row)
+	}
+	d.Keys("enter")
+	tuitest.MustContain(t, d.Screen(), "none; refunds only · -£12.50 net revenue")
+}

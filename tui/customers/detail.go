@@ -446,11 +446,14 @@ func (d *customerDetail) layout() {
 		field("Next follow-up", d.com.Date(c.NextReview)+" ("+relDays(model.DaysBetween(today, c.NextReview))+")")
 	}
 	d.dateFields(field)
-	if c.Orders > 0 || c.Revenue != 0 {
+	switch {
+	case c.Orders == 0 && c.Revenue != 0:
+		field("Orders", "none; refunds only · "+d.com.Money(c.Revenue)+" net revenue")
+	case c.Orders > 0:
 		since := d.com.Date(c.FirstOrder)
 		field("Orders", fmt.Sprintf("%d since %s · %s net revenue · last %s (%s)", c.Orders, since,
 			d.com.Money(c.Revenue), d.com.Date(c.LastOrder), relDays(model.DaysBetween(today, c.LastOrder))))
-	} else {
+	default:
 		field("Orders", "none yet")
 	}
 	for i, s := range d.profitLines() {
@@ -649,7 +652,9 @@ func (d *customerDetail) profitLines() []string {
 	money := d.com.Money
 	earned := func(c model.CustomerProfit) string {
 		s := fmt.Sprintf("%s on %s revenue", money(c.Profit), money(c.Revenue))
-		if c.HasMargin {
+		if c.NoUnitCost() {
+			s += " (no unit cost recorded: add one to the offerings)"
+		} else if c.HasMargin {
 			s += fmt.Sprintf(" (margin %d%%)", int(math.Round(c.Margin*100)))
 		}
 		if c.CostToServe != 0 {

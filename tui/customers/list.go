@@ -506,11 +506,15 @@ func (l *customerList) cells(i int) []kit.Cell {
 		name += " (archived)"
 	}
 	last, orders, fit := "", "", "–"
+	var lastStyle *lipgloss.Style
 	if !r.LastOrder.IsZero() {
 		last = l.com.Date(r.LastOrder)
 	}
 	if r.Orders > 0 {
 		orders = strconv.Itoa(r.Orders)
+	} else if r.Revenue != 0 {
+		// Refunds and no sale: say so, not blanks beside an amount.
+		orders, last, lastStyle = "0", "refunds", &st.Muted
 	}
 	if r.Fit > 0 {
 		fit = strconv.Itoa(r.Fit)
@@ -535,7 +539,7 @@ func (l *customerList) cells(i int) []kit.Cell {
 		{Text: name},
 		{Text: string(r.Stage), Style: &stage},
 		{Text: r.Segments, Style: &st.Muted},
-		{Text: last},
+		{Text: last, Style: lastStyle},
 		{Text: mark, Style: markStyle},
 		{Text: follow, Style: markStyle},
 		{Text: orders},

@@ -302,7 +302,8 @@ func TestAnOldBookOpensWhereItsRecordsAre(t *testing.T) {
 	}
 	d := newDriver(t, db, 80, 24)
 	d.Keys("6")
-	tuitest.MustContain(t, d.Screen(), "◂ 2010 ▸", "Totals · 2010 · your records end on 2010-12-23")
+	tuitest.MustContain(t, d.Screen(), "◂ 2010 ▸", "Totals · 2010 · your records end on 2010-12-23",
+		"£748,957 of revenue from 948 customers has no unit cost recorded", "O on Customers")
 	sum := profit.Summary(profitTab(d))
 	if sum.Totals.Customers != 948 {
 		t.Errorf("%d customers, want 948", sum.Totals.Customers)

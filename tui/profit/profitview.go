@@ -142,7 +142,7 @@ func (s *profitScreen) natural(sec profitSection) int {
 	sum := &s.data.summary
 	switch sec {
 	case secOverview:
-		return 1 + s.totalsHeight() + 1 + len(s.headline()) + s.chartLines()
+		return 1 + s.totalsHeight() + len(s.costNote()) + 1 + len(s.headline()) + s.chartLines()
 	case secTop, secBottom:
 		list, _ := s.ranked(sec)
 		if len(list) == 0 {
@@ -388,6 +388,9 @@ func (s *profitScreen) draw(p placed) []string {
 func (s *profitScreen) overview(h int) []string {
 	st := s.com.Styles
 	out := s.totalsLines()
+	for _, l := range s.costNote() {
+		out = append(out, st.Warn.Render(l))
+	}
 	out = append(out, "")
 	for _, l := range s.headline() {
 		out = append(out, st.Accent.Render(l))
@@ -396,6 +399,23 @@ func (s *profitScreen) overview(h int) []string {
 		out = append(out, whaleChart(s.data, &st, s.colW, min(left, s.chartLines()))...)
 	}
 	return out
+}
+
+// costNote says how much of the revenue has no unit cost recorded (the
+// margin counts it whole as profit) and where to add one; nothing when
+// every sale has a cost. Three lines at most.
+func (s *profitScreen) costNote() []string {
+	t := &s.data.summary.Totals
+	if t.Uncosted <= 0 {
+		return nil
+	}
+	whose := ""
+	if t.UncostedCustomers > 0 {
+		whose = " from " + model.Plural(t.UncostedCustomers, "customer", "customers")
+	}
+	lines := kit.Wrap(fmt.Sprintf("%s of revenue%s has no unit cost recorded, so its margin shows as 100%%: give "+
+		"offerings a unit cost (O on Customers) or import the orders with a cost column.", s.com.MoneyShort(t.Uncosted), whose), s.colW)
+	return lines[:min(len(lines), 3)]
 }
 
 // headline is the whale curve's sentence, wrapped to two lines at most,
@@ -521,8 +541,12 @@ func (s *profitScreen) pane(sec profitSection) []string {
 	if len(c.Segments) > 0 {
 		head += st.Muted.Render(" · " + kit.Clean(strings.Join(c.Segments, ", ")))
 	}
-	figs := fmt.Sprintf("revenue %s · direct cost %s · to serve %s · %s", s.com.MoneyShort(c.Revenue),
-		s.com.MoneyShort(c.DirectCost), s.com.MoneyShort(c.CostToServe), model.Plural(c.SaleOrders, "order", "orders"))
+	direct := "direct cost " + s.com.MoneyShort(c.DirectCost)
+	if c.NoUnitCost() {
+		direct = "no unit cost recorded"
+	}
+	figs := fmt.Sprintf("revenue %s · %s · to serve %s · %s", s.com.MoneyShort(c.Revenue), direct,
+		s.com.MoneyShort(c.CostToServe), model.Plural(c.SaleOrders, "order", "orders"))
 	if c.Refunds != 0 {
 		figs += " · refunds " + s.com.MoneyShort(-c.Refunds)
 	}
