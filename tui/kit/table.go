@@ -50,6 +50,9 @@ type Table struct {
 	// blurred: another table on the page has the keys, so this one draws
 	// no cursor (SetBlurred).
 	blurred bool
+	// overflow, when set, is how many columns row i's last column may run
+	// on past the table's width (SetOverflow).
+	overflow func(i int) int
 
 	// With CacheRows, the rows drawn away from the cursor, by index, until
 	// Forget, SetSize or SetLen.
@@ -370,6 +373,9 @@ func (t *Table) View(st *Styles, cells func(i int) []Cell, marked func(i int) bo
 				continue
 			}
 			w += t.lent(j, cs)
+			if t.overflow != nil && t.lastShown(j) {
+				w += t.overflow(i)
+			}
 			if c.Lend && j < len(cs) {
 				w = min(w, ansi.StringWidth(Clean(cs[j].Text)))
 			}
@@ -405,6 +411,22 @@ func (t *Table) View(st *Styles, cells func(i int) []Cell, marked func(i int) bo
 		}
 	}
 	return b.String()
+}
+
+// SetOverflow lets row i's last column run on past the table's width by
+// f(i) columns: a page that knows the space beside a row is blank lends
+// it to the text there. nil ends it. Rows kept by CacheRows are drawn
+// again only after Forget.
+func (t *Table) SetOverflow(f func(i int) int) { t.overflow = f }
+
+// lastShown reports whether column j is the last one drawn.
+func (t *Table) lastShown(j int) bool {
+	for k := j + 1; k < len(t.widths); k++ {
+		if t.widths[k] > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // lent is the width the column after j leaves unused in a row of cells

@@ -57,6 +57,21 @@ func (s *profitScreen) arrange() {
 	}
 }
 
+// freeBeside is how far a line of the section placed at p may run on to
+// the right, at page line y: over the next column when no section there
+// covers that line.
+func (s *profitScreen) freeBeside(p placed, y int) int {
+	if p.col+1 >= s.cols {
+		return 0
+	}
+	for _, q := range s.plan {
+		if q.col == p.col+1 && y >= q.y && y < q.y+q.h {
+			return 0
+		}
+	}
+	return profitGap + s.colW
+}
+
 // columns splits the width into n columns of sections.
 func (s *profitScreen) columns(n int) {
 	s.cols = n
@@ -232,7 +247,7 @@ func (s *profitScreen) View() string {
 	}
 	for y := range s.contentHeight() {
 		var b strings.Builder
-		for c := range s.cols {
+		for c := 0; c < s.cols; c++ {
 			if c > 0 {
 				b.WriteString(gap)
 			}
@@ -241,6 +256,9 @@ func (s *profitScreen) View() string {
 				l = page[c][y]
 			}
 			b.WriteString(l)
+			if kit.Width(l) > s.colW {
+				c++ // the line runs on over the next column, blank there
+			}
 		}
 		lines = append(lines, strings.TrimRight(b.String(), " "))
 	}
@@ -333,6 +351,7 @@ type bodyKey struct {
 	months        int
 	pane, keys    bool
 	cursor, first int
+	free          string // the width free beside each line (freeBeside)
 }
 
 // cachedBody is a section's body as last drawn, each line exactly the
@@ -352,6 +371,9 @@ func (s *profitScreen) draw(p placed) []string {
 	}
 	h := p.h - 1
 	key := bodyKey{data: s.data, w: s.colW, h: h}
+	for y := p.y + 1; y < p.y+p.h; y++ {
+		key.free += strconv.Itoa(s.freeBeside(p, y)) + " "
+	}
 	switch p.section {
 	case secTop, secBottom:
 		_, t := s.ranked(p.section)
@@ -376,7 +398,7 @@ func (s *profitScreen) draw(p placed) []string {
 	}
 	body = body[:min(len(body), h)]
 	for i, l := range body {
-		l = kit.Truncate(l, s.colW)
+		l = kit.Truncate(l, s.colW+s.freeBeside(p, p.y+1+i))
 		body[i] = l + strings.Repeat(" ", max(0, s.colW-kit.Width(l)))
 	}
 	s.bodies[p.section] = cachedBody{key: key, lines: body}
@@ -498,7 +520,12 @@ func (s *profitScreen) rankedList(p placed) []string {
 		return []string{st.Muted.Render(text)}
 	}
 	cells := s.listCells(p.section)
+	// A row beside a blank stretch of the next column runs on into it, so
+	// its reason shows whole.
+	from, _ := t.Visible()
+	t.SetOverflow(func(i int) int { return s.freeBeside(p, p.y+2+i-from) })
 	out := strings.Split(t.View(&st, cells, nil), "\n")
+	t.SetOverflow(nil)
 	if s.paneHeight(p) > 0 {
 		out = append(out, s.pane(p.section)...)
 	}
