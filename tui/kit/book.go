@@ -27,8 +27,8 @@ import (
 //   - a request for another area's form (NewOrderMsg, ...) says it writes
 //     (WriteRequest), and the root refuses it;
 //   - a Form is refused as it is pushed and again as it saves, unless its
-//     body writes nothing to the book (Reading: the Profit tab's period and
-//     export prompts);
+//     body writes nothing to the book (Reading: the period form, the Profit tab's
+//     export prompt);
 //   - a key that writes by itself (archive, done, let go, a question added)
 //     is listed by its screen (Writer), and the root refuses it before the
 //     screen sees it;
@@ -170,8 +170,8 @@ type Writer interface{ WriteKeys() []key.Binding }
 // cannot be written, before anything is loaded.
 type WriteRequest interface{ WritesBook() }
 
-// Reading is a form body that writes nothing to the book (the Profit
-// tab's custom period, the export prompt, which writes a file of its own):
+// Reading is a form body that writes nothing to the book (the custom
+// period form, the Profit tab's export prompt, which writes a file of its own):
 // it opens and saves on a book that cannot be written. Every other form is
 // refused there.
 type Reading interface{ ReadsOnly() }
