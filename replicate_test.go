@@ -215,6 +215,7 @@ func waitCustomers(t *testing.T, path string, n int, what string) {
 // running all along carries on across the hand-over, one started after
 // sees every write, and a restore drill holds both machines' work.
 func TestTheHandOverREADMEDescribes(t *testing.T) {
+	t.Parallel() // the binary only: no package variable
 	bin := buildBinary(t)
 	dir := t.TempDir()
 	desktop, laptop := filepath.Join(dir, "desktop.db"), filepath.Join(dir, "laptop.db")

@@ -158,6 +158,7 @@ var currentAs = regexp.MustCompile(`current\s*as\s*of\s*(\d\d:\d\d)`)
 // condition line says how current the copy is, as the follower's -txid
 // file says.
 func TestTheFollowedInterfaceShowsWhatTheWriterWritesWithNoKey(t *testing.T) {
+	t.Parallel() // the binary only: no package variable
 	bin := buildBinary(t)
 	dir := t.TempDir()
 	book, copyPath := filepath.Join(dir, "shop.db"), filepath.Join(dir, "laptop", "followed.db")
@@ -196,6 +197,7 @@ func TestTheFollowedInterfaceShowsWhatTheWriterWritesWithNoKey(t *testing.T) {
 // be written is said in Settings at once, and on quitting the interface
 // says the last changes may not have reached it.
 func TestTheInterfaceCopiesWhileOpenAndTheCopyRestores(t *testing.T) {
+	t.Parallel() // the binary only: no package variable
 	bin := buildBinary(t)
 	t.Run("a folder", func(t *testing.T) {
 		dir := t.TempDir()

@@ -166,7 +166,7 @@ SELECT c.id, c.name, c.stage, c.channel, c.email, c.phone, c.social, c.created_a
 	coalesce((SELECT s.cadence_days || ' ' || s.name FROM customer_segments cs JOIN segments s ON s.id = cs.segment_id
 		WHERE cs.customer_id = c.id AND s.cadence_days IS NOT NULL ORDER BY s.cadence_days, s.name LIMIT 1), ''),
 	coalesce((SELECT group_concat(v.value, char(31)) FROM customer_values v WHERE v.customer_id = c.id), ''),
-	coalesce((SELECT group_concat(p.severity || ' ' || p.opened_on) FROM complaints p
+	coalesce((SELECT group_concat(p.severity || ' ' || p.opened_on) FROM complaints p INDEXED BY complaints_by_customer
 		WHERE p.customer_id = c.id AND p.voided_at IS NULL AND ` + complaintOpen + `), ''),
 	(SELECT count(*) || ' ' || coalesce(min(f.received_on), '-') || ' ' || coalesce(max(f.received_on), '-') || ' ' ||
 		coalesce(min(f.score), '-') FROM feedback f WHERE f.customer_id = c.id AND f.voided_at IS NULL AND ` + feedbackNew + `),

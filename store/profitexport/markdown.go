@@ -40,6 +40,11 @@ func writeMarkdown(w io.Writer, s *model.ProfitSummary) error {
 	} {
 		ew.printf("| %s | %s |\n", row[0], row[1])
 	}
+	if t.Uncosted != 0 {
+		// The margin counts it whole as profit: say so, as the Profit tab does.
+		ew.printf("| Revenue with no unit cost recorded (counted as profit) | %s, %s |\n", money(t.Uncosted),
+			model.Plural(t.UncostedCustomers, "customer", "customers"))
+	}
 
 	ew.printf("\n## Whale curve\n\n%s.\n", sentence(s.Headline))
 	if n := len(s.Customers); n > 0 {

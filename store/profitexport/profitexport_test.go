@@ -120,6 +120,7 @@ func TestMarkdownIsAOnePageSummary(t *testing.T) {
 		"| Refunds | -£20.00 |",
 		"| Margin | 79% |",
 		"| Unattributed revenue (in the totals) | £300.00 |",
+		"| Revenue with no unit cost recorded (counted as profit) | £10.00, 1 customer |",
 		"## Whale curve\n\nThe top 20% of customers earn 100% of profit; the bottom 10% lose £16.\n",
 		"The curve peaks at the top 2 of 4 customers, who earn 101% of the customers' profit of £4,275.26.",
 		"## Most profitable customers",

@@ -155,7 +155,7 @@ func (f *complaintForm) Build(b *kit.Builder) kit.Fields {
 			huh.NewSelect[model.ComplaintCategory]().Title("Category").Options(categories...).Value(&f.category).Inline(true),
 			huh.NewSelect[model.Severity]().Title("Severity (days to remedy)").Options(severities...).Value(&f.severity).Inline(true),
 			in("customer", "Customer", &f.customer).Suggestions(f.data.pick.List).Placeholder("a name or #id; blank for none"),
-			huh.NewSelect[int64]().Title("About the order").Options(orders...).Value(&f.order).Inline(true),
+			f.orderField(orders),
 			in("opened", "Opened", &f.opened).Placeholder(dateHelp),
 		).Title("The complaint"),
 		huh.NewGroup(
@@ -171,6 +171,18 @@ func (f *complaintForm) Build(b *kit.Builder) kit.Fields {
 			in("closed", "Closed on", &f.closed).Placeholder("blank: today, once closed"),
 		).Title("So it does not happen again"),
 	), complaintFields...)
+}
+
+// orderField is the choice of the customer's order. The orders are read
+// with the customer: a complaint started without one (from the Complaints
+// tab) is linked to an order once saved with its customer, by enter on it
+// there, and the field says so rather than offering only "none".
+func (f *complaintForm) orderField(orders []huh.Option[int64]) *huh.Select[int64] {
+	sel := huh.NewSelect[int64]().Title("About the order").Options(orders...).Value(&f.order).Inline(true)
+	if f.data.pick.Customer.ID == 0 {
+		sel.Description("their orders are offered once it is saved with the customer: enter on it then")
+	}
+	return sel
 }
 
 // complaint returns the complaint the values describe, the name to look

@@ -293,3 +293,45 @@ func TestEditingAComplaintKeepsStoredTextItDidNotTouch(t *testing.T) {
 		t.Errorf("after changing only the category: %+v", got)
 	}
 }
+
+// A complaint started on the Complaints tab has no customer yet, so no
+// orders to offer: the order field says how to link one, and once it is
+// saved with its customer, enter on it offers their orders.
+func TestAComplaintFromTheTabIsLinkedToAnOrderOnceItHasItsCustomer(t *testing.T) {
+	t.Parallel()
+	db := tuitest.FeedbackFixtureStore(t)
+	d := newDriver(t, db, 100, 30)
+	d.Keys("5", "a")
+	tuitest.MustContain(t, d.Screen(), "New complaint", "their orders are offered once it is saved with the customer")
+	d.Keys("Soap cracked", "enter", "enter", "enter", "enter", "enter", "Ben Okafor")
+	d.Send(ctrlS)
+	tuitest.MustContain(t, d.Screen(), "Opened a complaint from Ben Okafor")
+	rows, err := db.ListComplaints(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var id int64
+	for _, r := range rows {
+		if r.WhatWentWrong == "Soap cracked" {
+			id = r.ID
+		}
+	}
+	for range 10 { // to the new complaint, whichever row it sorts to
+		if strings.Contains(tuitest.CursorRow(d.Screen()), "Soap cracked") {
+			break
+		}
+		d.Keys("down")
+	}
+	d.Keys("enter")
+	tuitest.MustContain(t, d.Screen(), fmt.Sprintf("Complaint #%d from Ben Okafor", id))
+	tuitest.MustLack(t, d.Screen(), "their orders are offered")
+	for range 6 { // what went wrong, remedy, status, category, severity, customer: to the order
+		d.Keys("enter")
+	}
+	d.Keys("right")
+	tuitest.MustContain(t, d.Screen(), "┃ About the order", "┃ ← 2026-11-02 · Gift box · £35.00 →")
+	d.Send(ctrlS)
+	if c, err := db.Complaint(context.Background(), id); err != nil || c.OrderID == 0 {
+		t.Errorf("the complaint is linked to order %d (%v)", c.OrderID, err)
+	}
+}

@@ -120,6 +120,8 @@ type OrderFormKeys struct {
 	Refund       key.Binding // on the kind field: refund
 	Sale         key.Binding // on the kind field: sale
 	Complete     key.Binding // take the offering the item field suggests
+	// TakeOffering is tab, as it moves on: it takes the offering too.
+	TakeOffering key.Binding
 	// The other offerings the item field could complete to.
 	NextSuggestion key.Binding
 	PrevSuggestion key.Binding
@@ -138,6 +140,7 @@ func DefaultOrderFormKeys() OrderFormKeys {
 		Refund:         key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refund")),
 		Sale:           key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sale")),
 		Complete:       key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "complete offering")),
+		TakeOffering:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "take the offering, next field")),
 		NextSuggestion: key.NewBinding(key.WithKeys("ctrl+n"), key.WithHelp("ctrl+n", "next offering")),
 		PrevSuggestion: key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "previous offering")),
 		SaveOnNote:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save (on the note)")),

@@ -3,6 +3,7 @@ package customers
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -357,9 +358,30 @@ func (f *orderForm) setFocus(i int) tea.Cmd {
 	return nil
 }
 
+// complete gives the item in focus the offering it suggests, when what was
+// typed names none by itself ("Lav" → "Lavender soap").
+func (f *orderForm) complete() {
+	if f.focus < fieldLines || f.focus >= f.notesField() || (f.focus-fieldLines)%lineCols != colItem {
+		return
+	}
+	ti := f.field(f.focus)
+	s := ti.CurrentSuggestion()
+	if s == "" || strings.TrimSpace(ti.Value()) == "" || f.offerings[kit.Fold(ti.Value())] != nil {
+		return
+	}
+	ti.SetValue(s)
+}
+
 // leaveField resolves what a field's value means once the user leaves it:
-// an item naming an offering brings its price.
+// an item naming an offering brings its price; a date that does not read
+// is said at once, not only on save.
 func (f *orderForm) leaveField(i int) {
+	if i == fieldDate {
+		if _, err := f.com.ParseDate(f.date.Value()); err != nil {
+			f.errs[fieldDate] = err.Error()
+		}
+		return
+	}
 	if i < fieldLines || i >= f.notesField() || (i-fieldLines)%lineCols != colItem {
 		return
 	}
@@ -442,6 +464,9 @@ func (f *orderForm) Key(msg tea.KeyPressMsg) (kit.KeyAction, tea.Cmd) {
 func (f *orderForm) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, f.keys.Next):
+		if key.Matches(msg, f.keys.TakeOffering) {
+			f.complete() // tab takes the offering the item suggests ("Lav" stayed free text)
+		}
 		return f.setFocus(f.focus + 1)
 	case key.Matches(msg, f.keys.Prev):
 		return f.setFocus(f.focus - 1)
@@ -848,8 +873,18 @@ func (f *orderForm) hint() string {
 				parts = append(parts, "the price of one, e.g. 12.50")
 			}
 		default:
+			// The offerings what was typed could be, tab taking the first.
+			if m := ln.item.MatchedSuggestions(); ln.offering == nil && len(m) > 0 {
+				cur := min(max(ln.item.CurrentSuggestionIndex(), 0), len(m)-1)
+				h := "tab takes " + kit.Clean(m[cur])
+				if others := slices.Delete(slices.Clone(m), cur, cur+1); len(others) > 0 {
+					h += "; ctrl+n: " + kit.Clean(strings.Join(others, " · "))
+				}
+				parts = append(parts, h)
+				break
+			}
 			if ln.offering == nil {
-				parts = append(parts, "an offering (→ completes it) or free text; an empty line is ignored")
+				parts = append(parts, "an offering (tab or → completes it) or free text; an empty line is ignored")
 			}
 		}
 		h = strings.Join(parts, " · ")
@@ -873,5 +908,5 @@ func (f *orderForm) KeyBinds() []key.Binding { return f.Keys(nil) }
 // fullHelp lists every key of the form.
 func (f *orderForm) AllKeys() [][]key.Binding {
 	return [][]key.Binding{{f.keys.Save, f.keys.Cancel}, {f.keys.Next, f.keys.Prev, f.keys.Up, f.keys.Down},
-		{f.keys.Kind, f.keys.Refund, f.keys.Sale, f.keys.Complete, f.keys.NextSuggestion, f.keys.PrevSuggestion}}
+		{f.keys.Kind, f.keys.Refund, f.keys.Sale, f.keys.TakeOffering, f.keys.Complete, f.keys.NextSuggestion, f.keys.PrevSuggestion}}
 }

@@ -2,6 +2,7 @@ package customers_test
 
 import (
 	"context"
+	"regexp"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
@@ -228,4 +229,49 @@ func TestDatesAreTypedAndShownInTheBooksOrder(t *testing.T) {
 	tuitest.MustContain(t, d.Screen(), `"31/02/2026" is not a day on the calendar`)
 	d.Keys("enter", "enter", "enter", "ctrl+u", "fri", "ctrl+s") // back to the date
 	tuitest.MustContain(t, d.Screen(), "27/11/2026 cost")
+	// The timeline's forms and the history of changes write days so too.
+	d.Keys("t", "x")
+	tuitest.MustContain(t, d.Screen(), "the cost of 27/11/2026")
+	d.Keys("esc", "h")
+	if iso, ours := regexp.MustCompile(`\d{4}-\d\d-\d\d \d\d:\d\d`), regexp.MustCompile(`\d\d/\d\d/\d{4} \d\d:\d\d`); iso.MatchString(d.Screen()) || !ours.MatchString(d.Screen()) {
+		t.Errorf("the history of changes does not write days as D/M/Y:\n%s", d.Screen())
+	}
+	d.Keys("enter") // the change's page: its heading (the record's stored values below stay as stored)
+	if !regexp.MustCompile(`#\d+ · \d\d/\d\d/\d{4} \d\d:\d\d:\d\d · `).MatchString(d.Screen()) {
+		t.Errorf("a change's heading does not write its day as D/M/Y:\n%s", d.Screen())
+	}
+}
+
+// Tab takes the offering the item suggests ("Lav" stayed free text), the
+// hint lists what else it could be, and a date that does not read is said
+// as the field is left, not only on save.
+func TestOrderFormTabCompletesListsMatchesAndChecksTheDateOnLeaving(t *testing.T) {
+	t.Parallel()
+	db := tuitest.FixtureStore(t)
+	withOfferings(t, db)
+	if err := db.CreateOffering(context.Background(), &model.Offering{Name: "Lavender Fields Candle",
+		Kind: model.KindProduct, Tier: 1, Price: 1800, Active: true}); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, db, 100, 24)
+	d.Keys("down", "down", "enter", "o") // Chloé
+	tuitest.MustContain(t, d.Screen(), "New order · Chloé Martin")
+	d.Keys("shift+tab") // back to the date
+	for range 10 {
+		d.Keys("backspace")
+	}
+	d.Keys("2026-13-45", "tab")
+	tuitest.MustContain(t, d.Screen(), "✗ date: ")
+	d.Keys("shift+tab")
+	for range 10 {
+		d.Keys("backspace")
+	}
+	d.Keys("today", "tab")
+	tuitest.MustLack(t, d.Screen(), "✗")
+	d.Keys("Lav")
+	tuitest.MustContain(t, d.Screen(), "tab takes Lavender Fields Candle; ctrl+n: Lavender soap")
+	d.Keys("tab")
+	tuitest.MustContain(t, d.Screen(), "Lavender Fields Candle: £18.00 each", "£18.00")
+	d.Keys("tab", "tab", "Custom label", "tab") // free text with no match stays
+	tuitest.MustContain(t, d.Screen(), "Custom label", "how many: a whole number")
 }

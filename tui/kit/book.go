@@ -27,8 +27,8 @@ import (
 //   - a request for another area's form (NewOrderMsg, ...) says it writes
 //     (WriteRequest), and the root refuses it;
 //   - a Form is refused as it is pushed and again as it saves, unless its
-//     body writes nothing to the book (Reading: the Profit tab's period and
-//     export prompts);
+//     body writes nothing to the book (Reading: the period form, the Profit tab's
+//     export prompt);
 //   - a key that writes by itself (archive, done, let go, a question added)
 //     is listed by its screen (Writer), and the root refuses it before the
 //     screen sees it;
@@ -63,6 +63,18 @@ func (c *Context) CurrentAs() string {
 		return "current as of " + at.Format("2006-01-02 15:04")
 	}
 	return "current as of " + at.Format("15:04")
+}
+
+// FollowStaleAfter is how long a followed copy may go without being
+// known current before the interface says it is not: a follower that
+// reaches the copies marks its copy current every second.
+const FollowStaleAfter = time.Minute
+
+// FollowStale reports a followed copy not known current for
+// FollowStaleAfter: the follower cannot read the copies, or has stopped.
+func (c *Context) FollowStale() bool {
+	at := c.Book.CurrentAt
+	return c.Book.FollowedFrom != "" && !at.IsZero() && c.Now().Sub(model.WallClock(at)) >= FollowStaleAfter
 }
 
 // Writable reports whether anything can be saved to the book now.
@@ -158,8 +170,8 @@ type Writer interface{ WriteKeys() []key.Binding }
 // cannot be written, before anything is loaded.
 type WriteRequest interface{ WritesBook() }
 
-// Reading is a form body that writes nothing to the book (the Profit
-// tab's custom period, the export prompt, which writes a file of its own):
+// Reading is a form body that writes nothing to the book (the custom
+// period form, the Profit tab's export prompt, which writes a file of its own):
 // it opens and saves on a book that cannot be written. Every other form is
 // refused there.
 type Reading interface{ ReadsOnly() }

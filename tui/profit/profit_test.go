@@ -317,7 +317,7 @@ func TestAnOldBookOpensWhereItsRecordsAre(t *testing.T) {
 		t.Errorf("top three by profit %s, want %s", got, want)
 	}
 	d.Keys("3")
-	tuitest.MustContain(t, d.Screen(), "2010 (your records end on 2010-12-23)")
+	tuitest.MustContain(t, d.Screen(), "2010 (your records end on 2010-12-23)", "no unit costs recorded")
 	tuitest.MustLack(t, d.Screen(), "too few")
 	// Once the owner picks a period, it stays theirs.
 	d.Keys("p")

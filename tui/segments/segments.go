@@ -454,7 +454,11 @@ func (s *segmentFit) subtitle() string {
 	switch s.view {
 	case viewGroups:
 		margin := "no revenue"
-		if f.Totals.HasMargin {
+		switch {
+		case f.Totals.Revenue != 0 && f.Totals.DirectCost == 0:
+			// An import without unit costs: a margin of 100% would mislead.
+			margin = "no unit costs recorded: margins count sales as profit"
+		case f.Totals.HasMargin:
 			margin = "margin " + kit.Percent(f.Totals.Margin) + " overall"
 		}
 		text = "By " + s.by.String() + " · " + period + " · " + margin
