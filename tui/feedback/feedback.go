@@ -119,7 +119,7 @@ func New(com *kit.Context, store Store) kit.Screen { return newFeedbackScreen(co
 
 func newFeedbackScreen(com *kit.Context, store Store) *feedbackScreen {
 	fi := textinput.New()
-	fi.Prompt = "customer: "
+	fi.Prompt = "search: "
 	fi.Placeholder = "words of a name or of what was said"
 	fi.CharLimit = 200
 	ni := textinput.New()
