@@ -302,9 +302,9 @@ func (d *customerDetail) scroll(n int) {
 func (d *customerDetail) clampTop() { d.top = max(0, min(d.top, len(d.lines)-d.h)) }
 
 // entryWords names a timeline entry for a form's title and the status
-// line: "the order of 2026-10-01 · Lavender soap ×30".
-func entryWords(e model.TimelineEntry) string {
-	return "the " + string(model.RecordKindOf(e.Kind)) + " of " + model.FormatDate(e.At) + " · " + e.Summary
+// line: "the order of 01/10/2026 · Lavender soap ×30" (the book's order).
+func (d *customerDetail) entryWords(e model.TimelineEntry) string {
+	return "the " + string(model.RecordKindOf(e.Kind)) + " of " + d.com.Date(e.At) + " · " + e.Summary
 }
 
 // editEntry opens the form that corrects the entry; a voided one is
@@ -321,9 +321,9 @@ func (d *customerDetail) editEntry(e model.TimelineEntry) tea.Cmd {
 func (d *customerDetail) voidEntry(e model.TimelineEntry) tea.Cmd {
 	kind := model.RecordKindOf(e.Kind)
 	if e.Voided() {
-		return kit.RestoreRecord(d.store, kind, e.ID, entryWords(e))
+		return kit.RestoreRecord(d.store, kind, e.ID, d.entryWords(e))
 	}
-	return kit.OpenVoid(d.com, d.store, kind, e.ID, entryWords(e))
+	return kit.OpenVoid(d.com, d.store, kind, e.ID, d.entryWords(e))
 }
 
 // View implements screen: the lines on screen, the entry under the

@@ -2,6 +2,7 @@ package customers_test
 
 import (
 	"context"
+	"regexp"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
@@ -228,6 +229,17 @@ func TestDatesAreTypedAndShownInTheBooksOrder(t *testing.T) {
 	tuitest.MustContain(t, d.Screen(), `"31/02/2026" is not a day on the calendar`)
 	d.Keys("enter", "enter", "enter", "ctrl+u", "fri", "ctrl+s") // back to the date
 	tuitest.MustContain(t, d.Screen(), "27/11/2026 cost")
+	// The timeline's forms and the history of changes write days so too.
+	d.Keys("t", "x")
+	tuitest.MustContain(t, d.Screen(), "the cost of 27/11/2026")
+	d.Keys("esc", "h")
+	if iso, ours := regexp.MustCompile(`\d{4}-\d\d-\d\d \d\d:\d\d`), regexp.MustCompile(`\d\d/\d\d/\d{4} \d\d:\d\d`); iso.MatchString(d.Screen()) || !ours.MatchString(d.Screen()) {
+		t.Errorf("the history of changes does not write days as D/M/Y:\n%s", d.Screen())
+	}
+	d.Keys("enter") // the change's page: its heading (the record's stored values below stay as stored)
+	if !regexp.MustCompile(`#\d+ · \d\d/\d\d/\d{4} \d\d:\d\d:\d\d · `).MatchString(d.Screen()) {
+		t.Errorf("a change's heading does not write its day as D/M/Y:\n%s", d.Screen())
+	}
 }
 
 // Tab takes the offering the item suggests ("Lav" stayed free text), the

@@ -130,7 +130,7 @@ func (s *changeScreen) layout() {
 	if string(d.Action) != kind {
 		kind += " · " + string(d.Action)
 	}
-	add(st.Muted.Render(fmt.Sprintf("#%d · %s · %s · %s", d.ID, model.FormatDateTime(d.At), kind, state)))
+	add(st.Muted.Render(fmt.Sprintf("#%d · %s · %s · %s", d.ID, s.com.Date(d.At)+d.At.Format(" 15:04:05"), kind, state)))
 	if len(d.Records) == 0 && len(d.Ranges) == 0 {
 		add("")
 		add(st.Muted.Render("It touched no record that is kept."))

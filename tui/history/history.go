@@ -350,7 +350,7 @@ func (s *historyScreen) cells(i int) []kit.Cell {
 	}
 	return []kit.Cell{
 		{Text: fmt.Sprintf("%d", c.ID), Style: &st.Muted},
-		{Text: c.At.Format("2006-01-02 15:04"), Style: &st.Muted},
+		{Text: s.com.DateTime(c.At), Style: &st.Muted},
 		{Text: state, Style: &st.Warn},
 		{Text: c.What, Style: style},
 		{Text: records, Style: &st.Muted},

@@ -129,6 +129,15 @@ func (c *Context) MoneyShort(m model.Money) string { return m.Short(c.Settings.C
 // written); the zero time is "".
 func (c *Context) Date(t time.Time) string { return c.Settings.DateOrder.FormatDate(t) }
 
+// DateTime writes a moment as its day in the book's date order and its
+// time, "24/12/2026 15:04"; the zero time is "".
+func (c *Context) DateTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return c.Date(t) + " " + t.Format("15:04")
+}
+
 // ParseDate reads a day as the owner types it: in the book's date order,
 // ISO always, or words ("today", "+2w", "fri") counted from today.
 func (c *Context) ParseDate(s string) (time.Time, error) {
