@@ -82,13 +82,13 @@ func newComplaintScreen(com *kit.Context, store Store) *complaintScreen {
 	fi.CharLimit = 200
 	return &complaintScreen{com: com, store: store, keys: DefaultComplaintKeys(), fkeys: kit.DefaultFilterKeys(),
 		filter: fi, table: kit.NewTable(
-		kit.Column{Title: "opened", Width: 10},
-		kit.Column{Title: "customer", Width: 12, Flex: 1, Max: 22},
-		kit.Column{Title: "category", Width: 13}, // "communication"
-		kit.Column{Title: "sev", Width: 4},
-		kit.Column{Title: "where it stands", Width: 16}, // "176 days overdue"
-		kit.Column{Title: "what went wrong", Width: 16, Flex: 3},
-	)}
+			kit.Column{Title: "opened", Width: 10},
+			kit.Column{Title: "customer", Width: 12, Flex: 1, Max: 22},
+			kit.Column{Title: "category", Width: 13}, // "communication"
+			kit.Column{Title: "sev", Width: 4},
+			kit.Column{Title: "where it stands", Width: 16}, // "176 days overdue"
+			kit.Column{Title: "what went wrong", Width: 16, Flex: 3},
+		)}
 }
 
 // Title implements screen.
@@ -262,24 +262,12 @@ func (s *complaintScreen) allNames() tea.Cmd {
 
 // handleSearchKey types into the search line: enter keeps it, esc clears.
 func (s *complaintScreen) handleSearchKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, s.fkeys.Clear):
-		s.filtering = false
-		s.filter.Blur()
-		s.filter.SetValue("")
+	cmd, changed, done := kit.TypeFilter(s.fkeys, &s.filter, msg)
+	s.filtering = s.filtering && !done
+	if changed {
 		s.search()
-		return nil
-	case key.Matches(msg, s.fkeys.Apply):
-		s.filtering = false
-		s.filter.Blur()
+	} else if done {
 		s.SetSize(s.w, s.h)
-		return nil
-	}
-	var cmd tea.Cmd
-	before := s.filter.Value()
-	s.filter, cmd = s.filter.Update(msg)
-	if s.filter.Value() != before {
-		s.search()
 	}
 	return cmd
 }
