@@ -256,11 +256,11 @@ func TestAFollowedCopyReloadsWhenItMovesAndSaysHowCurrent(t *testing.T) {
 	t.Cleanup(func() { ro.Close() })
 	now := tuitest.Now
 	f := &fakeFollower{}
-	f.move(7, now.Add(-18*time.Minute))
+	f.move(7, now.Add(-40*time.Second))
 	d := newDriverWith(t, ro, 100, 30, Options{Now: tuitest.Clock, FollowedFrom: "file:///srv/copies/shop",
 		Followed: f.followed})
 	d.Keys("2")
-	tuitest.MustContain(t, d.Screen(), "Followed from file:///srv/copies/shop, current as of 09:12: read-only here")
+	tuitest.MustContain(t, d.Screen(), "Followed from file:///srv/copies/shop, current as of 09:29: read-only here")
 	n, err := ro.CustomerCount(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -271,9 +271,12 @@ func TestAFollowedCopyReloadsWhenItMovesAndSaysHowCurrent(t *testing.T) {
 	d.Keys("2")
 
 	// Nothing moved: the look changes nothing on screen but the time.
-	f.move(7, now.Add(-3*time.Minute))
+	f.move(7, now.Add(-10*time.Second))
 	d.Send(followTickMsg{})
-	tuitest.MustContain(t, d.Screen(), "current as of 09:27", model.Commas(n)+" customers")
+	tuitest.MustContain(t, d.Screen(), "current as of 09:29", model.Commas(n)+" customers")
+	f.move(7, now)
+	d.Send(followTickMsg{})
+	tuitest.MustContain(t, d.Screen(), "current as of 09:30", model.Commas(n)+" customers")
 
 	// The writing machine adds a customer; the copy moves.
 	c := model.Customer{Name: "Zebedee Followed", Stage: model.StageProspect}
@@ -306,6 +309,18 @@ func TestAFollowedCopyReloadsWhenItMovesAndSaysHowCurrent(t *testing.T) {
 	f.move(10, now)
 	d.Send(followTickMsg{})
 	tuitest.MustContain(t, d.Screen(), "zeb@example.org")
+
+	// The follower cannot read the copies: its time stops. Within a
+	// minute nothing is said; after it, the line says so.
+	f.move(10, now.Add(-50*time.Second))
+	d.Send(followTickMsg{})
+	tuitest.MustLack(t, d.Screen(), "cannot be read")
+	f.move(10, now.Add(-2*time.Minute))
+	d.Send(followTickMsg{})
+	tuitest.MustContain(t, d.Screen(), "Followed from file:///srv/copies/shop, only current as of 09:28: the copies "+
+		"cannot be read")
+	d.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	tuitest.MustContain(t, d.Screen(), "Followed copy, only current as of 09:28: the copies cannot be read\n")
 }
 
 // A book that opened read-only (a read-only folder or file, a full disk)

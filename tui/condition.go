@@ -34,6 +34,16 @@ func (a *App) condition() *condition {
 				"Followed copy: read-only here",
 			}}
 		}
+		if a.com.FollowStale() {
+			// No look at the copies has gone through for a minute.
+			return &condition{bad: true, texts: []string{
+				"Followed from " + from + ", only " + as + ": the copies cannot be read (the follower's log " +
+					"beside the copy says why)",
+				"Followed from " + from + ", only " + as + ": the copies cannot be read",
+				"Followed copy, only " + as + ": the copies cannot be read",
+				"Followed copy, only " + as,
+			}}
+		}
 		return &condition{texts: []string{
 			"Followed from " + from + ", " + as + ": read-only here; it is written on the machine that replicates it",
 			"Followed from " + from + ", " + as + ": read-only here",

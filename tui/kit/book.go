@@ -65,6 +65,18 @@ func (c *Context) CurrentAs() string {
 	return "current as of " + at.Format("15:04")
 }
 
+// FollowStaleAfter is how long a followed copy may go without being
+// known current before the interface says it is not: a follower that
+// reaches the copies marks its copy current every second.
+const FollowStaleAfter = time.Minute
+
+// FollowStale reports a followed copy not known current for
+// FollowStaleAfter: the follower cannot read the copies, or has stopped.
+func (c *Context) FollowStale() bool {
+	at := c.Book.CurrentAt
+	return c.Book.FollowedFrom != "" && !at.IsZero() && c.Now().Sub(model.WallClock(at)) >= FollowStaleAfter
+}
+
 // Writable reports whether anything can be saved to the book now.
 func (c *Context) Writable() bool { return c.Book.Locked == nil }
 
