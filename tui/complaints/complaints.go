@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -49,6 +50,13 @@ type complaintScreen struct {
 	hideVoided bool
 	// openOnly lists the open complaints alone (v), not every one.
 	openOnly bool
+	// The search (/): words each of which what went wrong, the category
+	// or the customer's name holds. base is the list as loaded; data.list
+	// what the search keeps of it.
+	fkeys     kit.FilterKeys
+	filter    textinput.Model
+	filtering bool // the search line has focus
+	base      []model.Complaint
 }
 
 // panelLines is the height of the analysis above the list.
@@ -68,14 +76,19 @@ type Store interface {
 func New(com *kit.Context, store Store) kit.Screen { return newComplaintScreen(com, store) }
 
 func newComplaintScreen(com *kit.Context, store Store) *complaintScreen {
-	return &complaintScreen{com: com, store: store, keys: DefaultComplaintKeys(), table: kit.NewTable(
-		kit.Column{Title: "opened", Width: 10},
-		kit.Column{Title: "customer", Width: 12, Flex: 1, Max: 22},
-		kit.Column{Title: "category", Width: 13}, // "communication"
-		kit.Column{Title: "sev", Width: 4},
-		kit.Column{Title: "where it stands", Width: 16}, // "176 days overdue"
-		kit.Column{Title: "what went wrong", Width: 16, Flex: 3},
-	)}
+	fi := textinput.New()
+	fi.Prompt = "search: "
+	fi.Placeholder = "words of what went wrong, a category or a name"
+	fi.CharLimit = 200
+	return &complaintScreen{com: com, store: store, keys: DefaultComplaintKeys(), fkeys: kit.DefaultFilterKeys(),
+		filter: fi, table: kit.NewTable(
+			kit.Column{Title: "opened", Width: 10},
+			kit.Column{Title: "customer", Width: 12, Flex: 1, Max: 22},
+			kit.Column{Title: "category", Width: 13}, // "communication"
+			kit.Column{Title: "sev", Width: 4},
+			kit.Column{Title: "where it stands", Width: 16}, // "176 days overdue"
+			kit.Column{Title: "what went wrong", Width: 16, Flex: 3},
+		)}
 }
 
 // Title implements screen.
@@ -175,7 +188,88 @@ func (s *complaintScreen) ensureNames() tea.Cmd {
 // SetSize implements screen.
 func (s *complaintScreen) SetSize(w, h int) {
 	s.w, s.h = w, h
-	s.table.SetSize(w, h-panelLines)
+	s.filter.SetWidth(max(w-12, 10))
+	s.table.SetSize(w, h-panelLines-s.searchLines())
+}
+
+// searchLines is the search line's height: shown while it is typed or
+// keeps the list.
+func (s *complaintScreen) searchLines() int {
+	if s.filtering || s.filter.Value() != "" {
+		return 1
+	}
+	return 0
+}
+
+// Typing implements kit.Typer: the search line takes printable keys.
+func (s *complaintScreen) Typing() bool { return s.filtering }
+
+// Back implements kit.Backer: esc clears the search first.
+func (s *complaintScreen) Back() (bool, tea.Cmd) {
+	if s.filter.Value() == "" {
+		return false, nil
+	}
+	s.filter.SetValue("")
+	s.search()
+	return true, nil
+}
+
+// search keeps the loaded complaints whose words hold every word typed:
+// what went wrong, the category, the customer's name (every name is read
+// when the search starts).
+func (s *complaintScreen) search() {
+	if s.data == nil {
+		return
+	}
+	words := strings.Fields(kit.Fold(s.filter.Value()))
+	s.data.list = s.base
+	if len(words) > 0 {
+		s.data.list = nil
+		for _, r := range s.base {
+			text := kit.Fold(r.WhatWentWrong + " " + string(r.Category) + " " + s.names[r.CustomerID])
+			if !slices.ContainsFunc(words, func(w string) bool { return !strings.Contains(text, w) }) {
+				s.data.list = append(s.data.list, r)
+			}
+		}
+	}
+	s.table.SetLen(len(s.data.list))
+	s.SetSize(s.w, s.h)
+}
+
+// allNames reads the names of every customer the loaded complaints have,
+// for the search.
+func (s *complaintScreen) allNames() tea.Cmd {
+	var ids []int64
+	seen := map[int64]bool{}
+	for _, r := range s.base {
+		if _, ok := s.names[r.CustomerID]; !ok && r.CustomerID != 0 && !seen[r.CustomerID] {
+			seen[r.CustomerID] = true
+			ids = append(ids, r.CustomerID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	store := s.store
+	return func() tea.Msg {
+		names, err := store.CustomerNamesByID(kit.Bg(), ids)
+		if err != nil {
+			return kit.ErrMsg{Err: err}
+		}
+		return complaintNamesMsg{names}
+	}
+}
+
+// handleSearchKey types into the search line: enter keeps it, esc clears.
+func (s *complaintScreen) handleSearchKey(msg tea.KeyPressMsg) tea.Cmd {
+	cmd, changed, done := kit.TypeFilter(s.fkeys, &s.filter, msg)
+	s.filtering = s.filtering && !done
+	if changed {
+		s.search()
+	} else if done {
+		s.SetSize(s.w, s.h)
+	}
+	return cmd
 }
 
 // selected returns the complaint under the cursor.
@@ -191,11 +285,18 @@ func (s *complaintScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case complaintsLoadedMsg:
 		s.data, s.names, s.naming = msg.data, map[int64]string{}, false
-		s.table.SetLen(len(msg.data.list))
+		s.base = msg.data.list
+		s.search()
+		if s.filter.Value() != "" {
+			return tea.Batch(s.ensureNames(), s.allNames())
+		}
 		return s.ensureNames()
 	case complaintNamesMsg:
 		s.naming = false
 		maps.Copy(s.names, msg.names)
+		if s.filter.Value() != "" {
+			s.search() // the names read may match
+		}
 		return s.ensureNames()
 	case kit.DataChangedMsg, kit.SettingsLoadedMsg:
 		return s.Init()
@@ -205,10 +306,17 @@ func (s *complaintScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 		return s.ensureNames()
 	case tea.KeyPressMsg:
+		if s.filtering {
+			return s.handleSearchKey(msg)
+		}
 		if s.table.HandleKey(s.keys.ListKeys, msg) {
 			return s.ensureNames()
 		}
 		switch {
+		case key.Matches(msg, s.keys.Search):
+			s.filtering = true
+			s.SetSize(s.w, s.h)
+			return tea.Batch(s.filter.Focus(), s.allNames())
 		case key.Matches(msg, s.keys.Add):
 			return func() tea.Msg { return kit.NewComplaintMsg{} }
 		case key.Matches(msg, s.keys.Edit):
@@ -278,6 +386,12 @@ func (s *complaintScreen) View() string {
 		lines[i] = kit.Truncate(l, s.w)
 	}
 	body := strings.Join(lines, "\n") + "\n"
+	if s.searchLines() > 0 {
+		body += kit.Truncate(s.filter.View(), s.w) + "\n"
+	}
+	if len(s.data.list) == 0 && s.filter.Value() != "" {
+		return body + st.Muted.Render("  No complaint holds those words. esc clears the search.")
+	}
 	if len(s.data.list) == 0 && s.openOnly {
 		return body + st.Muted.Render("  No complaint is open. v lists every one.")
 	}
@@ -443,6 +557,9 @@ func (s *complaintScreen) Info() string {
 // ShortHelp implements help.KeyMap: only a new complaint while there is
 // none to edit or open.
 func (s *complaintScreen) ShortHelp() []key.Binding {
+	if s.filtering {
+		return []key.Binding{s.fkeys.Apply, s.fkeys.Clear}
+	}
 	if s.data == nil || len(s.data.list) == 0 {
 		return []key.Binding{s.keys.Add, s.viewKey(), s.voidedKey()}
 	}
@@ -471,7 +588,7 @@ func (s *complaintScreen) voidedKey() key.Binding {
 // FullHelp implements help.KeyMap.
 func (s *complaintScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{s.keys.ListKeys.Bindings(), {s.keys.Edit, s.keys.Add, s.keys.Open, s.keys.Write, s.keys.Void,
-		s.viewKey(), s.voidedKey()}}
+		s.viewKey(), s.keys.Search, s.voidedKey()}}
 }
 
 // WriteKeys implements kit.Writer.

@@ -335,3 +335,25 @@ func TestAComplaintFromTheTabIsLinkedToAnOrderOnceItHasItsCustomer(t *testing.T)
 		t.Errorf("the complaint is linked to order %d (%v)", c.OrderID, err)
 	}
 }
+
+// / searches the complaints, as the customer list's filter does: words of
+// what went wrong, the category or the customer's name; q is typed, esc
+// clears.
+func TestSlashSearchesTheComplaints(t *testing.T) {
+	t.Parallel()
+	d := newDriver(t, tuitest.FeedbackFixtureStore(t), 80, 24)
+	d.Keys("5", "/", "candle")
+	tuitest.MustContain(t, d.Screen(), "search: candle", "Candle smoked", "1 of 1")
+	tuitest.MustLack(t, d.Screen(), "Parcel arrived", "Two soaps")
+	d.Keys("enter")
+	tuitest.MustContain(t, d.Screen(), "search: candle", "1 of 1")
+	d.Keys("esc")
+	tuitest.MustContain(t, d.Screen(), "Parcel arrived", "Two soaps", "1 of 4")
+	d.Keys("/", "okafor delivery")
+	tuitest.MustContain(t, d.Screen(), "Ben Okafor", "1 of 1")
+	tuitest.MustLack(t, d.Screen(), "Dev Patel")
+	d.Keys("q")
+	tuitest.MustContain(t, d.Screen(), "okafor deliveryq", "No complaint holds those words")
+	d.Keys("esc")
+	tuitest.MustContain(t, d.Screen(), "1 of 4")
+}

@@ -26,6 +26,9 @@ type ComplaintKeys struct {
 	// key, every one again.
 	OpenOnly      key.Binding
 	AllComplaints key.Binding
+	// Search filters the list by words of what went wrong, the category
+	// or the customer's name.
+	Search key.Binding
 }
 
 // DefaultComplaintKeys returns the Complaints screen's bindings.
@@ -42,5 +45,6 @@ func DefaultComplaintKeys() ComplaintKeys {
 		Write:         key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "message")),
 		OpenOnly:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "open only")),
 		AllComplaints: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "all")),
+		Search:        key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 	}
 }

@@ -119,7 +119,7 @@ func New(com *kit.Context, store Store) kit.Screen { return newFeedbackScreen(co
 
 func newFeedbackScreen(com *kit.Context, store Store) *feedbackScreen {
 	fi := textinput.New()
-	fi.Prompt = "customer: "
+	fi.Prompt = "search: "
 	fi.Placeholder = "words of a name or of what was said"
 	fi.CharLimit = 200
 	ni := textinput.New()
@@ -503,25 +503,11 @@ func (s *feedbackScreen) setStatus(r model.FeedbackRow, to model.FeedbackStatus)
 }
 
 func (s *feedbackScreen) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, s.fkeys.Clear):
+	cmd, _, done := kit.TypeFilter(s.fkeys, &s.filter, msg)
+	if done {
 		s.filtering = false
-		s.filter.Blur()
 		s.SetSize(s.w, s.h)
-		s.filter.SetValue("")
-		if s.query.Customer != "" {
-			s.query.Customer = ""
-			return s.refilter()
-		}
-		return nil
-	case key.Matches(msg, s.fkeys.Apply):
-		s.filtering = false
-		s.filter.Blur()
-		s.SetSize(s.w, s.h)
-		return nil
 	}
-	var cmd tea.Cmd
-	s.filter, cmd = s.filter.Update(msg)
 	if v := s.filter.Value(); v != s.query.Customer {
 		s.query.Customer = v
 		return tea.Batch(cmd, s.refilter())

@@ -2,6 +2,7 @@ package kit
 
 import (
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 )
@@ -69,6 +70,24 @@ func (k PeriodKeys) Bindings() []key.Binding {
 type FilterKeys struct {
 	Apply key.Binding
 	Clear key.Binding
+}
+
+// TypeFilter passes a key to a filter line that has the focus: Apply
+// keeps what was typed, Clear empties it, both give the focus back (done);
+// any other key is typed. changed says whether the words changed.
+func TypeFilter(fk FilterKeys, ti *textinput.Model, msg tea.KeyPressMsg) (cmd tea.Cmd, changed, done bool) {
+	before := ti.Value()
+	switch {
+	case key.Matches(msg, fk.Clear):
+		ti.Blur()
+		ti.SetValue("")
+		return nil, before != "", true
+	case key.Matches(msg, fk.Apply):
+		ti.Blur()
+		return nil, false, true
+	}
+	*ti, cmd = ti.Update(msg)
+	return cmd, ti.Value() != before, false
 }
 
 // DefaultFilterKeys returns the filter line's bindings.
