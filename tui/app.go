@@ -846,6 +846,11 @@ func (a *App) statusLine() string {
 	if a.statusErr {
 		style = st.StatusErr
 	}
+	// Beside a message the info keeps what fits of its parts, in order
+	// ("25 customers · sorted by name · 1 of 25 · follow-up …").
+	for info != "" && a.width-kit.Width(text)-kit.Width(info) < 3 && strings.Contains(info, " · ") {
+		info = info[:strings.LastIndex(info, " · ")]
+	}
 	if gap := a.width - kit.Width(text) - kit.Width(info); info != "" && gap >= 3 {
 		return style.Render(text) + strings.Repeat(" ", gap) + st.Status.Render(info)
 	}

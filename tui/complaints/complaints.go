@@ -459,7 +459,7 @@ func (s *complaintScreen) panel() []string {
 	// over a list of 25 read as if the 25 were open.
 	open := fmt.Sprintf("%d open of %d", d.open, len(d.rows))
 	if s.openOnly {
-		open = fmt.Sprintf("%d open, listed alone", d.open)
+		open = fmt.Sprintf("only the %d open", d.open)
 	}
 	if d.overdue > 0 {
 		open += ", " + st.Bad.Render(fmt.Sprintf("%d overdue", d.overdue))

@@ -42,7 +42,7 @@ func TestVListsOnlyTheOpenComplaints(t *testing.T) {
 	d.Keys("5")
 	tuitest.MustContain(t, d.Screen(), "Open cases  2 open of 4, 1 overdue", "Dev Patel", "Ada Lovelace", "1 of 4", "o customer • M message • v open only")
 	d.Keys("v")
-	tuitest.MustContain(t, d.Screen(), "Only the open complaints are listed", "2 open, listed alone", "李雷", "Ben Okafor")
+	tuitest.MustContain(t, d.Screen(), "Only the open complaints are listed", "Open cases  only the 2 open, 1 overdue · targets", "李雷", "Ben Okafor")
 	tuitest.MustLack(t, d.Screen(), "Dev Patel", "Ada Lovelace", "remedied in", "closed in")
 	d.Keys("down")
 	tuitest.MustContain(t, d.Screen(), "2 of 2 open", "v all")

@@ -344,9 +344,16 @@ func TestCustomerListShowsFollowUps(t *testing.T) {
 	d.Keys("2") // Ben's follow-up is due: the app opened on Today
 	tuitest.MustContain(t, d.Screen(), "★ Ada Lovelace       advocate Wholesale    2026-10-01 ·",
 		"Ben Okafor           customer Market regu… 2026-11-02 !")
-	if strings.Contains(d.Screen(), "follow-up") {
+	if strings.Contains(d.Screen(), "last order follow-up") {
 		t.Error("a follow-up column at 80 columns")
 	}
+	// The mark's meaning, for the row under the cursor, on the status line.
+	tuitest.MustContain(t, d.Screen(), "1 of 25 · follow-up 2026-11-25")
+	d.Keys("down")
+	tuitest.MustContain(t, d.Screen(), "2 of 25 · follow-up 2026-11-20 (due)")
+	// The cursor on a marked row keeps the mark.
+	d.Keys("space", "up")
+	tuitest.MustContain(t, d.Screen(), "▸●Ben Okafor")
 	d.Send(tea.WindowSizeMsg{Width: 100, Height: 24})
 	tuitest.MustContain(t, d.Screen(), "last order follow-up", "2026-10-01 2026-11-25", "2026-11-02 2026-11-20")
 	if strings.Contains(d.Screen(), "2026-10-01 ·") {

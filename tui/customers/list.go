@@ -571,6 +571,14 @@ func (l *customerList) Info() string {
 	if n > 0 {
 		s += " · " + model.Commas(l.table.Cursor()+1) + " of " + model.Commas(n)
 	}
+	// Narrower than followUpWide the list marks a follow-up with · or !
+	// and no day: the line says what the mark under the cursor means.
+	if r, ok := l.selected(); ok && l.width < followUpWide && !r.NextReview.IsZero() {
+		s += " · follow-up " + l.com.Date(r.NextReview)
+		if !r.NextReview.After(l.com.Today()) {
+			s += " (due)"
+		}
+	}
 	return s
 }
 

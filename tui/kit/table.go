@@ -396,6 +396,8 @@ func (t *Table) View(st *Styles, cells func(i int) []Cell, marked func(i int) bo
 		}
 		line := row.String()
 		switch {
+		case selected && mark != "  ":
+			b.WriteString(st.Selected.Render("▸●" + line)) // the cursor on a marked row keeps its mark
 		case selected:
 			b.WriteString(st.Selected.Render("▸ " + line))
 		case mark != "  ":
