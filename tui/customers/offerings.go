@@ -30,12 +30,12 @@ type offeringList struct {
 
 func newOfferingList(com *kit.Context, store model.OfferingStore) *offeringList {
 	return &offeringList{com: com, store: store, keys: DefaultOfferingKeys(), table: kit.NewTable(
-		// Small minimums: Fit widens each to its text, so an empty tier
-		// column gives its width to the names.
+		// Small minimums: Fit widens each to its text; an offering with no
+		// tier lends the tier's room to its name (most have none).
 		kit.Column{Title: "sku", Width: 3, Flex: 1, Max: 14},
 		kit.Column{Title: "name", Width: 14, Flex: 4},
+		kit.Column{Title: "tier", Width: 4, Right: true, Lend: true},
 		kit.Column{Title: "kind", Width: 4},
-		kit.Column{Title: "tier", Width: 4},
 		kit.Column{Title: "price", Width: 6, Right: true},
 		kit.Column{Title: "unit cost", Width: 9, Right: true},
 		kit.Column{Title: "margin", Width: 7, Right: true},
@@ -166,8 +166,8 @@ func (l *offeringList) cells(i int) []kit.Cell {
 	return []kit.Cell{
 		{Text: o.SKU, Style: &st.Muted},
 		{Text: o.Name},
-		{Text: string(o.Kind)},
 		{Text: l.com.Settings.TierName(o.Tier)},
+		{Text: string(o.Kind)},
 		{Text: l.com.Money(o.Price)},
 		{Text: l.com.Money(o.UnitCost)},
 		offeringMargin(o, st),

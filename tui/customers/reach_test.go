@@ -185,8 +185,9 @@ func TestRemindersFromTheDetail(t *testing.T) {
 	tuitest.MustLack(t, d.Screen(), "Check the shop's stock")
 	d.Keys("ctrl+z")
 	tuitest.MustContain(t, d.Screen(), "Check the sho…", "Send the spring …")
-	d.Keys("esc") // the detail shows both
-	d.Send(tea.WindowSizeMsg{Width: 80, Height: 25}) // a line for the "below" sign
+	// The detail shows both, with a line more for its "below" sign.
+	d.Keys("esc")
+	d.Send(tea.WindowSizeMsg{Width: 80, Height: 25})
 	tuitest.MustContain(t, d.Screen(), "Check the shop's stock", "due 2026-11-30 (in 7 days) · every 2 weeks")
 }
 

@@ -162,9 +162,19 @@ func (s *feedbackScreen) SetSize(w, h int) {
 	s.name.SetWidth(max(w-10, 10))
 	s.table.SetSize(w, h-2-s.filterLines())
 	s.wishes.SetSize(w, h-2-s.nameLines())
-	// The NPS view: two heading lines, the chart's title and months, a
-	// blank line and the promoters' title above the promoter table.
-	s.promoters.SetSize(w, h-npsChartLines(h)-5)
+	s.sizePromoters()
+}
+
+// sizePromoters fits the NPS view's promoter table under the chart: two
+// heading lines, the chart's title and months, a blank line and the
+// promoters' title above it, and a line under it that says how many more
+// there are when they do not all fit.
+func (s *feedbackScreen) sizePromoters() {
+	h := s.h - npsChartLines(s.h) - 5
+	if s.promoters.Len() > h-1 {
+		h--
+	}
+	s.promoters.SetSize(s.w, h)
 }
 
 func (s *feedbackScreen) filterLines() int {
@@ -311,6 +321,7 @@ func (s *feedbackScreen) Update(msg tea.Msg) tea.Cmd {
 		if msg.facts != nil {
 			s.facts = msg.facts
 			s.promoters.SetLen(len(msg.facts.promoters))
+			s.sizePromoters()
 		}
 		return s.ensureWindow()
 	case wishesLoadedMsg:
@@ -781,6 +792,10 @@ func (s *feedbackScreen) npsView() string {
 		lines = append(lines, st.Muted.Render("  None: every customer whose latest score is 9 or 10 is an advocate."))
 	} else {
 		lines = append(lines, s.promoters.View(&st, s.promoterCells, nil))
+		if from, to := s.promoters.Visible(); from > 0 || to < s.promoters.Len() {
+			lines = append(lines, st.Muted.Render(kit.Truncate(fmt.Sprintf("  %d–%d of %s · ↑/↓ scroll the promoters",
+				from+1, to, model.Commas(s.promoters.Len())), s.w)))
+		}
 	}
 	return strings.Join(lines, "\n")
 }

@@ -76,7 +76,7 @@ func newSegmentFit(com *kit.Context, store Store) *segmentFit {
 	num := func(title string, w int) kit.Column { return kit.Column{Title: title, Width: w, Right: true} }
 	name := kit.Column{Title: "customer", Width: 12, Flex: 2, Max: 26}
 	s.tables[viewGroups] = kit.NewTable(kit.Column{Title: "group", Width: 12, Flex: 3, Max: 24}, num("cust", 6),
-		num("share", 5), num("profit", 8), num("margin", 6), num("fit", 3), num("refs", 5), num("c/cust", 6),
+		num("rev %", 5), num("profit", 8), num("margin", 6), num("fit", 3), num("refs", 5), num("c/cust", 6),
 		num("NPS", 4), kit.Column{Title: "verdict", Width: 8, Flex: 1})
 	scored := []kit.Column{num("#", 3), name, num("score", 5), num("profit", 8), num("fit", 3), num("refs", 4),
 		num("compl", 5), num("NPS", 3), kit.Column{Title: "why", Width: 10, Flex: 3}}
@@ -88,8 +88,8 @@ func newSegmentFit(com *kit.Context, store Store) *segmentFit {
 		kit.Column{Title: "why", Width: 16, Flex: 3})
 	s.tables[viewIgnored] = kit.NewTable(kit.Column{Title: "what", Width: 17}, kit.Column{Title: "who", Width: 12, Flex: 1, Max: 22},
 		kit.Column{Title: "", Width: 16, Flex: 4})
-	s.tables[viewReferrals] = kit.NewTable(kit.Column{Title: "referrer", Width: 12, Flex: 2, Max: 26}, num("referred", 8),
-		num("in tree", 7), num("revenue through", 15), num("tree revenue", 12))
+	s.tables[viewReferrals] = kit.NewTable(kit.Column{Title: "referrer", Width: 12, Flex: 2, Max: 26}, num("brought", 8),
+		num("in tree", 7), num("their revenue", 13), num("tree revenue", 12))
 	s.tables[viewValues] = kit.NewTable(kit.Column{Title: "group", Width: 12, Flex: 1, Max: 24}, num("cust", 5),
 		num("said", 5), kit.Column{Title: "what they value", Width: 20, Flex: 4})
 	s.tables[viewTiers] = kit.NewTable(name, num("orders", 6), num("fit", 3), num("revenue", 9), num("profit", 9),
@@ -462,6 +462,10 @@ func (s *segmentFit) subtitle() string {
 			margin = "margin " + kit.Percent(f.Totals.Margin) + " overall"
 		}
 		text = "By " + s.by.String() + " · " + period + " · " + margin
+		// What "rev %" is, where the line has room.
+		if legend := " · rev %: of revenue; one customer can count in two groups"; kit.Width(text+legend) <= s.w {
+			text += legend
+		}
 	case viewBest, viewDrains:
 		what := model.Plural(len(f.Best), "best customer", "best customers")
 		if s.view == viewDrains {
@@ -475,7 +479,7 @@ func (s *segmentFit) subtitle() string {
 	case viewIgnored:
 		text = "What the data says you are not serving · " + period
 	case viewReferrals:
-		text = "Who brought whom · revenue all time"
+		text = "Who brought whom, all time · in tree: everyone down their line of referrals"
 	case viewValues:
 		text = "What customers value, by " + s.by.String()
 	case viewTiers:
