@@ -47,3 +47,16 @@ func TestTheDetailSaysItGoesOnBelow(t *testing.T) {
 	d.Keys("home")
 	tuitest.MustContain(t, d.Screen(), "lines below")
 }
+
+// The segment picker's banner says what to do whole at 80 columns (issue
+// 16: it was cut after the title); the title stays in the header.
+func TestTheSegmentPickerSaysWhatToDoAt80(t *testing.T) {
+	t.Parallel()
+	d := newDriver(t, tuitest.FixtureStore(t), 80, 24)
+	d.Keys("2", "space", "space", "space", "space", "S")
+	lines := strings.Split(d.Screen(), "\n")
+	tuitest.MustContain(t, lines[0], "Segment for 4 marked customers")
+	if !strings.Contains(lines[1], "Pick a segment, or a new one at the end of the list.") {
+		t.Errorf("the banner: %q", lines[1])
+	}
+}

@@ -133,7 +133,13 @@ func (f *segmentForm) Save() (tea.Cmd, error) {
 
 // banner says what to pick.
 func (f *segmentForm) Banner(w int) string {
-	return kit.Truncate(f.com.Styles.Muted.Render(kit.Clean(f.Title())+": pick a segment, or a new one at the end of the list"), w)
+	// The title is in the header too: when both do not fit, the banner
+	// keeps what to do, whole.
+	text := kit.Clean(f.Title()) + ": pick a segment, or a new one at the end of the list"
+	if kit.Width(text) > w {
+		text = "Pick a segment, or a new one at the end of the list."
+	}
+	return kit.Truncate(f.com.Styles.Muted.Render(text), w)
 }
 
 // assignedText says what a segment change did: "Put 3 customers in

@@ -688,7 +688,13 @@ func (s *feedbackScreen) logView() string {
 	case s.loaded && s.table.Len() == 0 && s.filtered():
 		b.WriteString(st.Muted.Render("  No feedback matches. Press esc to clear the filters."))
 	case s.loaded && s.table.Len() == 0:
-		b.WriteString(st.Muted.Render("  No feedback yet. Press a (or f on a customer) to record some: a 9 enter is an NPS of 9."))
+		// Wrapped, not cut: at 80 columns the hint is read whole.
+		for i, l := range kit.Wrap("No feedback yet. Press a (or f on a customer) to record some: a 9 enter is an NPS of 9.", s.w-2) {
+			if i > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(st.Muted.Render("  " + l))
+		}
 	default:
 		b.WriteString(s.table.View(&st, s.logCells, nil))
 	}

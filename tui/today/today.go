@@ -326,8 +326,9 @@ func (t *today) View() string {
 	n, done := len(t.entries), t.done
 	head := st.Title.Render("Today") + st.Muted.Render(" · "+t.com.Today().Format("Monday 2 January 2006"))
 	if n == 0 {
-		return head + "\n\n" + st.Good.Render("Nobody needs you today.") + "\n" +
-			st.Muted.Render("Follow-ups, reorders, complaints, feedback and stay-in-touch reminders appear here when due.")
+		// Wrapped, not cut: at 80 columns the hint is read whole.
+		hint := kit.Wrap("Follow-ups, reorders, complaints, feedback and stay-in-touch reminders appear here when due.", t.w)
+		return head + "\n\n" + st.Good.Render("Nobody needs you today.") + "\n" + st.Muted.Render(strings.Join(hint, "\n"))
 	}
 	head += st.Muted.Render(" · ")
 	switch {
