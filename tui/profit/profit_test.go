@@ -316,6 +316,10 @@ func TestAnOldBookOpensWhereItsRecordsAre(t *testing.T) {
 	if got, want := strings.Join(top, ", "), "18102 £27,834.61, 15061 £19,950.66, 16029 £13,112.52"; got != want {
 		t.Errorf("top three by profit %s, want %s", got, want)
 	}
+	// The lists say the cost is missing rather than a margin of 100%.
+	d.Keys("v")
+	tuitest.MustContain(t, d.Screen(), "Most profitable", "£27,835 no cost")
+	tuitest.MustLack(t, d.Screen(), "100%")
 	d.Keys("3")
 	tuitest.MustContain(t, d.Screen(), "2010 (your records end on 2010-12-23)", "no unit costs recorded")
 	tuitest.MustLack(t, d.Screen(), "too few")

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/lipgloss/v2"
+
 	"clientele/model"
 	"clientele/tui/kit"
 )
@@ -539,12 +541,16 @@ func (s *profitScreen) listCells(sec profitSection) func(i int) []kit.Cell {
 	return func(i int) []kit.Cell {
 		r := list[i]
 		c := &s.data.summary.Customers[r.Index]
-		margin := "–"
-		if c.HasMargin {
+		margin, marginStyle := "–", (*lipgloss.Style)(nil)
+		switch {
+		case c.NoUnitCost():
+			// Sales with no unit cost would read 100%: say what is missing.
+			margin, marginStyle = "no cost", &st.Warn
+		case c.HasMargin:
 			margin = kit.Percent(c.Margin)
 		}
 		return []kit.Cell{{Text: strconv.Itoa(i + 1), Style: &st.Muted}, {Text: kit.MarkedName(c.Name, c.Stage)},
-			{Text: s.com.MoneyShort(c.Revenue)}, s.moneyCell(c.Profit), {Text: margin},
+			{Text: s.com.MoneyShort(c.Revenue)}, s.moneyCell(c.Profit), {Text: margin, Style: marginStyle},
 			{Text: r.Reason, Style: &st.Muted}}
 	}
 }
