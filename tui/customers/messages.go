@@ -114,10 +114,3 @@ type draftEditedMsg struct {
 type messageHandedMsg struct {
 	status, note, clip string
 }
-
-// recordsLoadedMsg carries a customer's records of one kind: their
-// reminders (not the follow-up), their occasions.
-type recordsLoadedMsg[T any] struct {
-	id    int64
-	items []T
-}

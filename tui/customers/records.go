@@ -1,6 +1,8 @@
 package customers
 
 import (
+	"context"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -48,13 +50,10 @@ func (s *recordsScreen[T]) Title() string { return s.kind.title + " · " + s.nam
 // Init implements kit.Screen: the customer's records, in a command.
 func (s *recordsScreen[T]) Init() tea.Cmd {
 	store, id, of := s.store, s.id, s.kind.of
-	return func() tea.Msg {
-		c, err := store.Customer(kit.Bg(), id)
-		if err != nil {
-			return kit.ErrMsg{Err: err}
-		}
-		return recordsLoadedMsg[T]{id: id, items: of(&c)}
-	}
+	return s.list.Load(func(ctx context.Context) ([]T, error) {
+		c, err := store.Customer(ctx, id)
+		return of(&c), err
+	})
 }
 
 // SetSize implements kit.Screen.
@@ -62,11 +61,10 @@ func (s *recordsScreen[T]) SetSize(w, h int) { s.list.SetSize(w, h) }
 
 // Update implements kit.Screen.
 func (s *recordsScreen[T]) Update(msg tea.Msg) tea.Cmd {
+	if s.list.Take(msg) {
+		return nil
+	}
 	switch msg := msg.(type) {
-	case recordsLoadedMsg[T]:
-		if msg.id == s.id {
-			s.list.Set(msg.items)
-		}
 	case kit.DataChangedMsg:
 		return s.Init()
 	case tea.KeyPressMsg:

@@ -1,6 +1,7 @@
 package kit
 
 import (
+	"context"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -12,8 +13,8 @@ import (
 // occasions, the custom fields, the message templates). It keeps the
 // records, the cursor and the size, moves the cursor, draws a heading and
 // a row per record cut to the screen's height, and gives the help. The
-// screen keeps what is its own: loading the records, what a row says and
-// what adding, changing and deleting one do.
+// screen keeps what is its own: where the records are read from (Load),
+// what a row says and what adding, changing and deleting one do.
 type RecordList[T any] struct {
 	Keys   RecordKeys
 	Items  []T
@@ -27,6 +28,36 @@ type RecordList[T any] struct {
 func (l *RecordList[T]) Set(items []T) {
 	l.Items, l.Loaded = items, true
 	l.Cursor = max(0, min(l.Cursor, len(items)-1))
+}
+
+// RecordsLoadedMsg carries the records a RecordList's Load read, to that
+// list (another screen's list of the same kind leaves it alone).
+type RecordsLoadedMsg[T any] struct {
+	list  *RecordList[T]
+	Items []T
+}
+
+// Load reads the records with read, in a command; the screen gives what
+// comes back to Take.
+func (l *RecordList[T]) Load(read func(context.Context) ([]T, error)) tea.Cmd {
+	return func() tea.Msg {
+		items, err := read(Bg())
+		if err != nil {
+			return ErrMsg{Err: err}
+		}
+		return RecordsLoadedMsg[T]{list: l, Items: items}
+	}
+}
+
+// Take sets the records msg carries when it answers this list's Load,
+// and reports whether it did.
+func (l *RecordList[T]) Take(msg tea.Msg) bool {
+	m, ok := msg.(RecordsLoadedMsg[T])
+	if ok && m.list == l {
+		l.Set(m.Items)
+		return true
+	}
+	return false
 }
 
 // SetSize takes the screen's size.

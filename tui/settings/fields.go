@@ -37,14 +37,7 @@ func (s *fieldsScreen) Title() string { return "Custom fields" }
 
 // Init implements kit.Screen: the fields, in a command.
 func (s *fieldsScreen) Init() tea.Cmd {
-	store := s.store
-	return func() tea.Msg {
-		fs, err := store.CustomFields(kit.Bg())
-		if err != nil {
-			return kit.ErrMsg{Err: err}
-		}
-		return fieldsLoadedMsg{fs}
-	}
+	return s.list.Load(s.store.CustomFields)
 }
 
 // SetSize implements kit.Screen.
@@ -52,9 +45,10 @@ func (s *fieldsScreen) SetSize(w, h int) { s.list.SetSize(w, h) }
 
 // Update implements kit.Screen.
 func (s *fieldsScreen) Update(msg tea.Msg) tea.Cmd {
+	if s.list.Take(msg) {
+		return nil
+	}
 	switch msg := msg.(type) {
-	case fieldsLoadedMsg:
-		s.list.Set(msg.fields)
 	case kit.DataChangedMsg, kit.SettingsLoadedMsg: // an undo of a field reloads the settings
 		return s.Init()
 	case tea.KeyPressMsg:

@@ -14,9 +14,3 @@ type setupLoadedMsg struct {
 	templates []model.Template
 	fields    []model.CustomField
 }
-
-// fieldsLoadedMsg carries the custom fields.
-type fieldsLoadedMsg struct{ fields []model.CustomField }
-
-// templatesLoadedMsg carries the message templates.
-type templatesLoadedMsg struct{ templates []model.Template }

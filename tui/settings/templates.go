@@ -46,14 +46,7 @@ func (s *templatesScreen) Title() string { return "Message templates" }
 
 // Init implements kit.Screen: the templates, in a command.
 func (s *templatesScreen) Init() tea.Cmd {
-	store := s.store
-	return func() tea.Msg {
-		ts, err := store.Templates(kit.Bg())
-		if err != nil {
-			return kit.ErrMsg{Err: err}
-		}
-		return templatesLoadedMsg{ts}
-	}
+	return s.list.Load(s.store.Templates)
 }
 
 // SetSize implements kit.Screen.
@@ -61,9 +54,10 @@ func (s *templatesScreen) SetSize(w, h int) { s.list.SetSize(w, h) }
 
 // Update implements kit.Screen.
 func (s *templatesScreen) Update(msg tea.Msg) tea.Cmd {
+	if s.list.Take(msg) {
+		return nil
+	}
 	switch msg := msg.(type) {
-	case templatesLoadedMsg:
-		s.list.Set(msg.templates)
 	case kit.DataChangedMsg, kit.SettingsLoadedMsg: // an undo of a template reloads the settings
 		return s.Init()
 	case tea.KeyPressMsg:
