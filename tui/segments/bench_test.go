@@ -49,6 +49,20 @@ func BenchmarkSegmentFit(b *testing.B) {
 			tuitest.CPUTime(b, start)
 		})
 	}
+	// What the screen does in Update when an analysis arrives: the
+	// lists sized and each view's columns measured on its rows (Fit).
+	b.Run("shown", func(b *testing.B) {
+		fit, err := computeFit(db, period, tuitest.Now, s)
+		if err != nil {
+			b.Fatal(err)
+		}
+		scr := newSegmentFit(tuitest.Context(), db)
+		scr.SetSize(140, 40)
+		for b.Loop() {
+			scr.fit = fit
+			scr.fill()
+		}
+	})
 	b.Run("read", func(b *testing.B) {
 		start := tuitest.ProcessCPU()
 		for b.Loop() {
