@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 
 	"clientele/model"
@@ -404,7 +405,7 @@ func (b *reviewBuild) cadenceStream(day string) (reviewStream, error) {
 // A whole stream is read at once instead, for a query that groups or sorts
 // every row it reads: each page would do it again.
 type sqlStream struct {
-	r      *sql.DB
+	r      *readPool
 	k      model.ReasonKind
 	query  string
 	args   []any
@@ -446,7 +447,8 @@ func (s *sqlStream) next(ctx context.Context, n int) ([]int64, error) {
 
 // page reads the next n rows: ids, and the second column when there is one.
 func (s *sqlStream) page(ctx context.Context, n int) ([]int64, []string, error) {
-	rows, err := s.r.QueryContext(ctx, s.query+fmt.Sprintf(" LIMIT %d OFFSET %d", n, s.offset), s.args...)
+	// The page's bounds are parameters: one text, one kept statement.
+	rows, err := s.r.QueryContext(ctx, s.query+" LIMIT ? OFFSET ?", append(slices.Clone(s.args), n, s.offset)...)
 	if err != nil {
 		return nil, nil, mapErr(err)
 	}

@@ -32,8 +32,8 @@ import (
 // DB is the store: every model store interface over one SQLite file.
 type DB struct {
 	path string
-	w    *sql.DB // one connection; BEGIN IMMEDIATE
-	r    *sql.DB // readers; query_only
+	w    *sql.DB   // one connection; BEGIN IMMEDIATE
+	r    *readPool // readers; query_only; statements kept
 	// hist is the recorded tables as the history knows them.
 	hist *histSchema
 	// Now is the clock for created/updated stamps; tests fix it.
@@ -180,7 +180,7 @@ func (db *DB) connect(ctx context.Context, readOnly bool) error {
 			return err
 		}
 	}
-	db.w, db.r = w, r
+	db.w, db.r = w, newReadPool(r)
 	return nil
 }
 
@@ -267,7 +267,7 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 	}
 	r.SetMaxOpenConns(max(4, runtime.NumCPU()))
 	r.SetMaxIdleConns(0)
-	db := &DB{path: path, w: w, r: r, Now: func() time.Time { return model.WallClock(time.Now()) },
+	db := &DB{path: path, w: w, r: newReadPool(r), Now: func() time.Time { return model.WallClock(time.Now()) },
 		readOnly: &ReadOnlyError{Path: path, Reason: "it is a followed copy of a book another machine writes " +
 			"(open read-only)"},
 		release: exportfile.Protect(path)}
