@@ -36,6 +36,7 @@ import (
 
 	"clientele/model"
 	"clientele/store"
+	"clientele/store/testsize"
 )
 
 // runCmd runs the command line args and returns what it printed.
@@ -702,8 +703,9 @@ func copyFile(t *testing.T, src, dst string) {
 	}
 }
 
-// importKills is how many times the import crash test kills the binary.
-const importKills = 60
+// importKills is how many times the import crash test kills the binary:
+// 60 at full size (testsize), 12 in a working session's run.
+var importKills = testsize.Pick(12, 60)
 
 func TestImportKilledIsAllOrNothing(t *testing.T) {
 	dir := t.TempDir()
@@ -779,7 +781,7 @@ func TestImportKilledIsAllOrNothing(t *testing.T) {
 	})
 	t.Logf("%d lines imported in %v; %d kills: %d left nothing, %d left all %d orders and %d lines",
 		lines, took.Round(time.Millisecond), importKills, none.Load(), whole.Load(), all[1], all[2])
-	if none.Load() < importKills/2 {
+	if int(none.Load()) < importKills/2 {
 		t.Errorf("only %d of %d kills landed before the commit: the test hardly tests", none.Load(), importKills)
 	}
 }
@@ -795,8 +797,9 @@ func demoBook(t *testing.T, bin string, n int) string {
 	return book
 }
 
-// backupKills is how many times the backup crash test kills the binary.
-const backupKills = 12
+// backupKills is how many times the backup crash test kills the binary:
+// 12 at full size (testsize), 4 in a working session's run.
+var backupKills = testsize.Pick(4, 12)
 
 // A backup killed anywhere leaves no file under the name asked for, or a
 // whole copy that checks out; never a partial file or its -journal there.

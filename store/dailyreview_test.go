@@ -11,6 +11,7 @@ import (
 	"clientele/model"
 	"clientele/store"
 	"clientele/store/demo"
+	"clientele/store/testsize"
 )
 
 // reviewNow is "today" in the daily review's fixtures.
@@ -184,7 +185,8 @@ func quieten(t *testing.T, db *store.DB) {
 // too. The quiet book has no complaint, feedback or follow-up due, so its
 // short lists walk the later streams.
 func TestDailyReviewIsTheQueuesFirstEntries(t *testing.T) {
-	db := dailyFixture(t, 400)
+	// 400 customers at full size (testsize), 200 in a working session's run.
+	db := dailyFixture(t, testsize.Pick(200, 400))
 	ctx := context.Background()
 	kinds := map[model.ReasonKind]int{}
 	for _, book := range []string{"busy", "quiet"} {

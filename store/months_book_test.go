@@ -11,6 +11,7 @@ import (
 	"clientele/model"
 	"clientele/store"
 	"clientele/store/demo"
+	"clientele/store/testsize"
 )
 
 // randomPeriods are n periods over a book whose records run from first to
@@ -151,13 +152,16 @@ func TestKeptMonthsSumAsTheOrdersAndCosts(t *testing.T) {
 
 // Every customer of the 100,000-customer benchmark book, over 20 random
 // periods and the named ones, has the figures the orders and costs give
-// (the acceptance test; about a minute, not with -short).
+// (the acceptance test; about a minute, not with -short). In a
+// working session's run (testsize) the book has 5,000 customers.
 func TestKeptMonthsAt100000Customers(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads the 100,000-customer book 50 times; not with -short")
 	}
 	t.Parallel()
-	db := openBenchFile(t)
+	n := testsize.Pick(5000, 100000)
+	t.Logf("the benchmark book of %d customers", n)
+	db := openBenchBook(t, n)
 	book, err := db.ProfitBookWithoutMonths(context.Background(), model.CalendarYear(1900))
 	if err != nil {
 		t.Fatal(err)

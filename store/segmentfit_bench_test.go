@@ -33,8 +33,14 @@ func BenchmarkFitReads(b *testing.B) {
 // to read; it is closed when the test ends.
 func openBenchFile(tb testing.TB) *store.DB {
 	tb.Helper()
+	return openBenchBook(tb, 100000)
+}
+
+// openBenchBook opens the benchmark book of n customers to read.
+func openBenchBook(tb testing.TB, n int) *store.DB {
+	tb.Helper()
 	ctx := context.Background()
-	path, err := demo.BenchFile(ctx, 100000)
+	path, err := demo.BenchFile(ctx, n)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"clientele/model"
+	"clientele/store/testsize"
 )
 
 // randomBook makes random changes of every kind the store offers, each
@@ -299,8 +300,11 @@ func TestUndoRedoOf200RandomChangesReturnsEachEarlierBook(t *testing.T) {
 	clock := fixedNow
 	db.Now = func() time.Time { clock = clock.Add(time.Second); return clock }
 	r := &randomBook{t: t, db: db, rng: rand.New(rand.NewPCG(15, 200)), ctx: ctx}
+	// 200 changes and 300 steps at full size (testsize); 50 and 75 in a
+	// working session's run.
+	changes, steps := testsize.Pick(50, 200), testsize.Pick(75, 300)
 	books := []string{dump(t, db)}
-	for len(books) <= 200 {
+	for len(books) <= changes {
 		kind, ok := r.change()
 		if !ok {
 			continue
@@ -316,14 +320,14 @@ func TestUndoRedoOf200RandomChangesReturnsEachEarlierBook(t *testing.T) {
 		}
 	}
 	var undone []string
-	for i := 200; i > 0; i-- {
+	for i := changes; i > 0; i-- {
 		res, err := db.Undo(ctx)
 		if err != nil {
-			t.Fatalf("undo %d: %v", 201-i, err)
+			t.Fatalf("undo %d: %v", changes+1-i, err)
 		}
 		undone = append(undone, res.Reversed.What)
 		if got := dump(t, db); got != books[i-1] {
-			t.Fatalf("after undoing %q (%d of 200) the book is not as it was: %s", res.Reversed.What, 201-i,
+			t.Fatalf("after undoing %q (%d of %d) the book is not as it was: %s", res.Reversed.What, changes+1-i, changes,
 				diffDumps(books[i-1], got))
 		}
 	}
@@ -331,13 +335,13 @@ func TestUndoRedoOf200RandomChangesReturnsEachEarlierBook(t *testing.T) {
 		t.Fatalf("undo past the first change: %v", err)
 	}
 	figuresAgree(t, db, "all undone")
-	for i := 1; i <= 200; i++ {
+	for i := 1; i <= changes; i++ {
 		res, err := db.Redo(ctx)
 		if err != nil {
 			t.Fatalf("redo %d: %v", i, err)
 		}
-		if res.Reversed.What != "Undid: "+undone[200-i] {
-			t.Errorf("redo %d took back %q, want the undo of %q", i, res.Reversed.What, undone[200-i])
+		if res.Reversed.What != "Undid: "+undone[changes-i] {
+			t.Errorf("redo %d took back %q, want the undo of %q", i, res.Reversed.What, undone[changes-i])
 		}
 		if got := dump(t, db); got != books[i] {
 			t.Fatalf("after redo %d the book is not as it was: %s", i, diffDumps(books[i], got))
@@ -350,9 +354,9 @@ func TestUndoRedoOf200RandomChangesReturnsEachEarlierBook(t *testing.T) {
 
 	// Then a walk back and forth, with new changes that end what can be
 	// redone.
-	stack := []string{books[200]} // the books undo returns to, the current one last
+	stack := []string{books[changes]} // the books undo returns to, the current one last
 	var redo []string
-	for step := range 300 {
+	for step := range steps {
 		switch n := r.rng.IntN(10); {
 		case n < 4 && len(stack) > 1:
 			if _, err := db.Undo(ctx); err != nil {
