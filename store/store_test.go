@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -19,10 +20,18 @@ import (
 // fixedNow is the clock store tests run at.
 var fixedNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
 
-// openTest opens a fresh database in a temporary folder.
+// openTest opens a new, empty database in a temporary folder.
 func openTest(t testing.TB) *DB {
 	t.Helper()
-	db, err := Open(context.Background(), filepath.Join(t.TempDir(), "test.db"))
+	image, err := emptyBook()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "test.db")
+	if err := os.WriteFile(path, image, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db, err := Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,6 +39,26 @@ func openTest(t testing.TB) *DB {
 	t.Cleanup(func() { db.Close() })
 	return db
 }
+
+// emptyBook is a new book's file as Open makes it, made once per test
+// binary; each openTest book is a copy, which spares every test the
+// migrations (store/storetest does the same for the other packages, and
+// store's own tests cannot import it).
+var emptyBook = sync.OnceValues(func() ([]byte, error) {
+	dir, err := os.MkdirTemp("", "clientele-store-test-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	db, err := Open(context.Background(), filepath.Join(dir, "empty.db"))
+	if err != nil {
+		return nil, err
+	}
+	if err := db.Close(); err != nil {
+		return nil, err
+	}
+	return os.ReadFile(filepath.Join(dir, "empty.db"))
+})
 
 // stamp reads a day or a time as a test writes it ("2026-03-01",
 // "2026-03-01 09:30").

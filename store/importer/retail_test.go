@@ -4,12 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"clientele/model"
 	"clientele/store"
+	"clientele/store/storetest"
 
 	_ "modernc.org/sqlite"
 )
@@ -20,7 +20,7 @@ const sharedMonth = "../../../shared/data/online-retail-2010-12.csv"
 
 func openDB(t testing.TB) (*store.DB, string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "import.db")
+	path := storetest.NewBook(t, "import.db")
 	db, err := store.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)

@@ -23,6 +23,7 @@ import (
 	"clientele/model"
 	"clientele/store"
 	"clientele/store/demo"
+	"clientele/store/storetest"
 	"clientele/tui/kit"
 )
 
@@ -179,7 +180,7 @@ func (d *Driver) Screen() string { return ansi.Strip(d.M.View().Content) }
 // OpenStore opens a fresh database for a test.
 func OpenStore(t testing.TB) *store.DB {
 	t.Helper()
-	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "tui.db"))
+	db, err := store.Open(context.Background(), storetest.NewBook(t, "tui.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
