@@ -250,3 +250,25 @@ func TestProfitEqualsTheReference(t *testing.T) {
 		CheckProfitEqualsReference(t, b, ProfitOptions{Today: today, Settings: DefaultSettings()})
 	}
 }
+
+func TestRankQuintilesEqualsTheReference(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(5, 5))
+	for _, n := range []int{1, 2, 3, 4, 5, 6, 7, 11, 17, 33, 100, 1000, 20000} {
+		for _, spread := range []int{1, 2, 3, 10, 1000, 1 << 40} {
+			values := make([]int64, n)
+			for i := range values {
+				values[i] = int64(r.IntN(spread)) - int64(spread/2)
+			}
+			if spread == 3 {
+				slices.Sort(values) // sorted and reversed: a quickselect's bad cases
+			} else if spread == 10 {
+				slices.Sort(values)
+				slices.Reverse(values)
+			}
+			if got, want := RankQuintiles(values), refRankQuintiles(values); !slices.Equal(got, want) {
+				t.Fatalf("n=%d spread=%d: %v, want %v", n, spread, got, want)
+			}
+		}
+	}
+}
