@@ -92,7 +92,16 @@ func findIgnored(f SegmentFit, vals valueIndex) []Opportunity {
 
 // unmetValues compares what prospects value with what customers value.
 func unmetValues(cs []FitCustomer, vals valueIndex) []Opportunity {
-	var prospects, customers []int
+	var inStage [2]int
+	for i := range cs {
+		switch cs[i].Stage {
+		case StageProspect:
+			inStage[0]++
+		case StageCustomer, StageAdvocate:
+			inStage[1]++
+		}
+	}
+	prospects, customers := make([]int, 0, inStage[0]), make([]int, 0, inStage[1])
 	for i := range cs {
 		c := &cs[i]
 		switch c.Stage {

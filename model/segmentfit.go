@@ -88,13 +88,13 @@ type SegmentFit struct {
 	Tiers     []TierFit
 	Upgrades  []int // index Customers: lowest-tier customers to offer more
 
-	at   map[int64]int   // Customers by id
-	kids map[int64][]int // the customers each one referred, by name
+	at   idIndex      // Customers by id
+	kids referralKids // the customers each one referred, by name
 }
 
 // Customer returns the customer with id, when the analysis holds them.
 func (f *SegmentFit) Customer(id int64) (*FitCustomer, bool) {
-	i, ok := f.at[id]
+	i, ok := f.at.find(id)
 	if !ok {
 		return nil, false
 	}
@@ -108,7 +108,7 @@ func AnalyseFit(cs []FitCustomer, segments []Segment, opt FitOptions) SegmentFit
 		Customers: cs, Groups: map[Grouping][]GroupRow{}, Values: map[Grouping][]ValueBreakdown{}}
 	f.at = indexByID(cs)
 	fitRFM(cs, f.Today)
-	countReferrals(cs, f.at)
+	countReferrals(cs, &f.at)
 	scoreAll(cs, opt.Weights, f.Symbol)
 
 	// From here the customers are only read. The groups, and what their
@@ -135,8 +135,8 @@ func AnalyseFit(cs []FitCustomer, segments []Segment, opt FitOptions) SegmentFit
 	})
 	f.Best, f.Drains, f.Unscored, f.NoSale = rankFit(cs)
 	f.Advocates = suggestAdvocates(cs)
-	f.kids = referralChildren(cs)
-	f.Referrers = bestReferrers(cs, f.kids, f.at)
+	f.kids = referralChildren(cs, &f.at)
+	f.Referrers = bestReferrers(cs, &f.kids)
 	f.Tiers, f.Upgrades = tierFit(cs, opt.Settings)
 	wg.Wait()
 	f.Ignored = findIgnored(f, vals)
@@ -144,37 +144,46 @@ func AnalyseFit(cs []FitCustomer, segments []Segment, opt FitOptions) SegmentFit
 }
 
 // countReferrals sets how many customers each one referred.
-func countReferrals(cs []FitCustomer, at map[int64]int) {
+func countReferrals(cs []FitCustomer, at *idIndex) {
 	for j := range cs {
 		c := &cs[j]
-		if i, ok := at[c.Referrer]; ok && c.Referrer != 0 {
+		if i, ok := at.find(c.Referrer); ok && c.Referrer != 0 {
 			cs[i].Referrals++
 		}
 	}
 }
 
 // scoreAll ranks profit among the customers who bought in the period and
-// scores every customer.
+// scores every customer. The scores' parts share a few large arrays
+// rather than one small one each.
 func scoreAll(cs []FitCustomer, w FitWeights, symbol string) {
-	var buyers []int
-	var profits []int64
+	profits := make([]int64, 0, countBuyers(cs))
 	for i := range cs {
-		c := &cs[i]
-		if c.Orders > 0 {
-			buyers = append(buyers, i)
+		if c := &cs[i]; c.Orders > 0 {
 			profits = append(profits, int64(c.Profit))
 		}
 	}
-	ranks := make([]int, len(cs))
-	if len(buyers) > 0 {
-		for j, q := range RankQuintiles(profits) {
-			ranks[buyers[j]] = q
-		}
+	var cuts [4]int64
+	if len(profits) > 0 {
+		cuts = quintileCuts(profits)
 	}
+	var buf [maxFitParts]FitPart
+	var slab []FitPart
 	for i := range cs {
 		c := &cs[i]
-		c.Score = ScoreFit(FitInputs{ProfitRank: ranks[i], Profit: c.Profit, Fit: c.Fit, Referrals: c.Referrals,
-			Complaints: c.Complaints, NPS: c.NPS, HasNPS: c.HasNPS}, w, symbol)
+		rank := 0
+		if c.Orders > 0 {
+			rank = quintileOf(int64(c.Profit), &cuts)
+		}
+		c.Score = scoreFit(FitInputs{ProfitRank: rank, Profit: c.Profit, Fit: c.Fit, Referrals: c.Referrals,
+			Complaints: c.Complaints, NPS: c.NPS, HasNPS: c.HasNPS}, w, symbol, &buf)
+		if n := len(c.Score.Parts); n > 0 {
+			if len(slab) < n {
+				slab = make([]FitPart, 1024*maxFitParts)
+			}
+			copy(slab, c.Score.Parts)
+			c.Score.Parts, slab = slab[:n:n], slab[n:]
+		}
 	}
 }
 
@@ -218,13 +227,31 @@ func rankFit(cs []FitCustomer) (best, drains, unscored []int, noSale int) {
 		}
 		return byName(a, b)
 	})
-	slices.SortFunc(unscored, func(a, b int) int {
-		if c := cmp.Compare(cs[b].Profit, cs[a].Profit); c != 0 {
+	sortByProfitThen(cs, unscored, byName)
+	return best, drains, unscored, noSale
+}
+
+// sortByProfitThen sorts idx (indexes of cs) the most profitable first,
+// ties by tie. It sorts keys holding each profit beside its index, so that
+// comparing two profits does not fetch two customers.
+func sortByProfitThen(cs []FitCustomer, idx []int, tie func(a, b int) int) {
+	type key struct {
+		profit Money
+		i      int
+	}
+	keys := make([]key, len(idx))
+	for j, i := range idx {
+		keys[j] = key{cs[i].Profit, i}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := cmp.Compare(b.profit, a.profit); c != 0 {
 			return c
 		}
-		return byName(a, b)
+		return tie(a.i, b.i)
 	})
-	return best, drains, unscored, noSale
+	for j := range keys {
+		idx[j] = keys[j].i
+	}
 }
 
 // firstN returns the first n of xs in the order of compare, a total order,
@@ -300,78 +327,95 @@ type group struct {
 }
 
 // groupMembers cuts the customers into the groups of g, in the order the
-// screen shows them. A customer in several segments is in each.
+// screen shows them. A customer in several segments is in each. It names
+// each customer's groups first, then lays every group's indexes out in one
+// array, sized from the counts.
 func groupMembers(cs []FitCustomer, g Grouping, segments []Segment, s Settings) []group {
-	// Names differing only in case are one group, shown as first seen.
-	var groups []group
-	exact := map[string]int{}  // a name as met → its group
-	folded := map[string]int{} // a name in lower case → its group
-	lastName, lastK := "", -1  // the name met last: often met again next
-	put := func(name string, i int) {
-		k := lastK
-		if k < 0 || name != lastName {
-			var ok bool
-			if k, ok = exact[name]; !ok {
-				f := strings.ToLower(name)
-				if k, ok = folded[f]; !ok {
-					k = len(groups)
-					groups = append(groups, group{name: name})
-					folded[f] = k
-				}
-				exact[name] = k
-			}
-			lastName, lastK = name, k
-		}
-		if i >= 0 {
-			groups[k].idx = append(groups[k].idx, i)
-		}
-	}
+	var gs groupNames
+	var ks []int32 // the group of each customer (of each of their segments)
 	switch g {
 	case BySegment:
 		for _, seg := range segments {
-			put(seg.Name, -1)
+			gs.of(seg.Name)
 		}
+		n := 0
+		for i := range cs {
+			n += max(1, len(cs[i].Segments))
+		}
+		ks = make([]int32, 0, n)
 		for i := range cs {
 			c := &cs[i]
 			for _, n := range c.Segments {
-				put(n, i)
+				ks = append(ks, gs.of(n))
 			}
 			if len(c.Segments) == 0 {
-				put(NoSegment, i)
+				ks = append(ks, gs.of(NoSegment))
 			}
 		}
 	case ByStage:
 		for _, st := range Stages {
-			put(string(st), -1)
+			gs.of(string(st))
 		}
+		ks = make([]int32, len(cs))
 		for i := range cs {
-			c := &cs[i]
-			put(string(c.Stage), i)
+			ks[i] = gs.of(string(cs[i].Stage))
 		}
 	case ByRFM:
 		for _, n := range rfmOrder {
-			put(n, -1)
+			gs.of(n)
 		}
+		ks = make([]int32, len(cs))
 		for i := range cs {
-			c := &cs[i]
-			put(cmp.Or(c.RFMSegment, NoSale), i)
+			ks[i] = gs.of(cmp.Or(cs[i].RFMSegment, NoSale))
 		}
 	case ByTier:
 		for t := 1; t <= Tiers; t++ {
-			put(s.TierName(t), -1)
+			gs.of(s.TierName(t))
 		}
+		ks = make([]int32, len(cs))
 		for i := range cs {
-			c := &cs[i]
-			name := s.TierName(c.Tier)
+			name := s.TierName(cs[i].Tier)
 			if name == "" {
 				name = NoTier
 			}
-			put(name, i)
+			ks[i] = gs.of(name)
 		}
 	case ByCountry:
+		ks = make([]int32, len(cs))
 		for i := range cs {
-			c := &cs[i]
-			put(cmp.Or(tidySpaces(c.Country), NoCountry), i)
+			ks[i] = gs.of(cmp.Or(tidySpaces(cs[i].Country), NoCountry))
+		}
+	}
+	// Lay the members out: each group's indexes in customer order.
+	groups := make([]group, len(gs.names))
+	counts := make([]int, len(groups))
+	for _, k := range ks {
+		counts[k]++
+	}
+	all := make([]int, len(ks))
+	at := 0
+	for k := range groups {
+		groups[k].name = gs.names[k]
+		if counts[k] > 0 {
+			groups[k].idx = all[at : at : at+counts[k]]
+			at += counts[k]
+		}
+	}
+	if g == BySegment {
+		j := 0
+		for i := range cs {
+			if len(cs[i].Segments) == 0 {
+				groups[ks[j]].idx = append(groups[ks[j]].idx, i)
+				j++
+			}
+			for range cs[i].Segments {
+				groups[ks[j]].idx = append(groups[ks[j]].idx, i)
+				j++
+			}
+		}
+	} else {
+		for i, k := range ks {
+			groups[k].idx = append(groups[k].idx, i)
 		}
 	}
 	out := make([]group, 0, len(groups))
@@ -386,16 +430,17 @@ func groupMembers(cs []FitCustomer, g Grouping, segments []Segment, s Settings) 
 	switch g {
 	case BySegment:
 		// Most revenue first; the customers in no segment last.
-		sumRev := func(gr group) Money {
+		rev := make(map[string]Money, len(out))
+		for _, gr := range out {
 			var m Money
 			for _, i := range gr.idx {
 				m += cs[i].Revenue
 			}
-			return m
+			rev[gr.name] = m
 		}
 		slices.SortStableFunc(out, func(a, b group) int {
 			return cmp.Or(cmp.Compare(boolInt(a.name == NoSegment), boolInt(b.name == NoSegment)),
-				cmp.Compare(sumRev(b), sumRev(a)), cmp.Compare(strings.ToLower(a.name), strings.ToLower(b.name)))
+				cmp.Compare(rev[b.name], rev[a.name]), cmp.Compare(strings.ToLower(a.name), strings.ToLower(b.name)))
 		})
 	case ByCountry:
 		slices.SortStableFunc(out, func(a, b group) int {
@@ -404,6 +449,68 @@ func groupMembers(cs []FitCustomer, g Grouping, segments []Segment, s Settings) 
 		})
 	}
 	return out
+}
+
+// groupNames numbers the groups of a grouping as their names are met.
+// Names differing only in case are one group, named as first seen.
+type groupNames struct {
+	names []string // group number → its name
+
+	// The names met, each with its group: scanned while they are few,
+	// as they are in every grouping but a business's own segments and
+	// countries; a map past that.
+	met    []string
+	metK   []int32
+	exact  map[string]int32
+	folded map[string]int32 // a name in lower case → its group
+
+	last  string // the name met last: often met again next
+	lastK int32
+	any   bool
+}
+
+// of returns the group of name, numbering a new one.
+func (gs *groupNames) of(name string) int32 {
+	if gs.any && name == gs.last {
+		return gs.lastK
+	}
+	k, ok := gs.find(name)
+	if !ok {
+		f := strings.ToLower(name)
+		if k, ok = gs.folded[f]; !ok {
+			k = int32(len(gs.names))
+			gs.names = append(gs.names, name)
+			if gs.folded == nil {
+				gs.folded = map[string]int32{}
+			}
+			gs.folded[f] = k
+		}
+		gs.met, gs.metK = append(gs.met, name), append(gs.metK, k)
+		if gs.exact != nil {
+			gs.exact[name] = k
+		} else if len(gs.met) > 16 {
+			gs.exact = make(map[string]int32, 2*len(gs.met))
+			for j, n := range gs.met {
+				gs.exact[n] = gs.metK[j]
+			}
+		}
+	}
+	gs.last, gs.lastK, gs.any = name, k, true
+	return k
+}
+
+// find returns the group of a name met before.
+func (gs *groupNames) find(name string) (int32, bool) {
+	if gs.exact != nil {
+		k, ok := gs.exact[name]
+		return k, ok
+	}
+	for j, n := range gs.met {
+		if n == name {
+			return gs.metK[j], true
+		}
+	}
+	return 0, false
 }
 
 // tidySpaces is s with its runs of white space made one space and its
@@ -440,13 +547,44 @@ func allIndexes(n int) []int {
 	return out
 }
 
-func indexByID(cs []FitCustomer) map[int64]int {
-	at := make(map[int64]int, len(cs))
+// idIndex finds customers by id: through a slice indexed by id when the
+// ids are dense, as SQLite hands them out, else through a map.
+type idIndex struct {
+	dense  []int32 // by id, the customer's index + 1; 0 for none
+	sparse map[int64]int
+}
+
+func indexByID(cs []FitCustomer) idIndex {
+	top := int64(0)
 	for i := range cs {
-		c := &cs[i]
-		at[c.ID] = i
+		id := cs[i].ID
+		if id < 0 || id > int64(2*len(cs)+1024) {
+			at := make(map[int64]int, len(cs))
+			for i := range cs {
+				at[cs[i].ID] = i
+			}
+			return idIndex{sparse: at}
+		}
+		top = max(top, id)
 	}
-	return at
+	dense := make([]int32, top+1)
+	for i := range cs {
+		dense[cs[i].ID] = int32(i + 1)
+	}
+	return idIndex{dense: dense}
+}
+
+// find returns the index of the customer with id.
+func (x *idIndex) find(id int64) (int, bool) {
+	if x.dense == nil {
+		i, ok := x.sparse[id]
+		return i, ok
+	}
+	if id < 0 || id >= int64(len(x.dense)) {
+		return 0, false
+	}
+	i := int(x.dense[id]) - 1
+	return i, i >= 0
 }
 
 // GroupRow is one group of customers on the Segment fit screen.
@@ -749,24 +887,57 @@ func perCustomer(r float64, noun string) string {
 // engine's scores (rfmScores): recency is counted from their last sale in
 // the period to asOf. RFMSegment set by the caller is kept.
 func fitRFM(cs []FitCustomer, asOf time.Time) {
-	var idx []int
-	var days, orders []int64
+	n := countBuyers(cs)
+	idx := make([]int32, 0, n)
+	days, orders := make([]int64, 0, n), make([]int64, 0, n)
+	asOf = Day(asOf)
 	for i := range cs {
 		c := &cs[i]
 		if c.Orders > 0 && c.RFMSegment == "" && !c.LastSale.IsZero() {
-			idx = append(idx, i)
-			days = append(days, int64(DaysBetween(c.LastSale, asOf)))
+			idx = append(idx, int32(i))
+			days = append(days, int64(daysTo(c.LastSale, asOf)))
 			orders = append(orders, int64(c.Orders))
 		}
 	}
 	if len(idx) == 0 {
 		return
 	}
-	r, f, _ := rfmScores(days, orders, nil)
+	for j := range days {
+		days[j] = -days[j] // fewer days rank higher
+	}
+	rc, fc := quintileCuts(days), quintileCuts(orders)
 	for j, i := range idx {
-		cs[i].RFMSegment = RFMSegment(r[j], f[j])
+		cs[i].RFMSegment = RFMSegment(quintileOf(days[j], &rc), quintileOf(orders[j], &fc))
 	}
 }
+
+// countBuyers counts the customers with a sale in the period.
+func countBuyers(cs []FitCustomer) int {
+	n := 0
+	for i := range cs {
+		if cs[i].Orders > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// daysTo is DaysBetween(t, day) for day a midnight: counted on the clock
+// when t is in UTC, as the domain's times are, rather than by breaking
+// both into dates.
+func daysTo(t, day time.Time) int {
+	const secondsADay = 86400
+	if t.Location() == time.UTC && day.Location() == time.UTC {
+		ts := t.Unix()
+		d := day.Unix()/secondsADay - (ts/secondsADay - boolInt64(ts%secondsADay < 0))
+		if d > -100000 && d < 100000 { // far apart, DaysBetween saturates
+			return int(d)
+		}
+	}
+	return DaysBetween(t, day)
+}
+
+func boolInt64(b bool) int64 { return int64(boolInt(b)) }
 
 // rfmName is the segment of the usual R×F grid.
 func rfmName(r, f int) string {

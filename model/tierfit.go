@@ -34,8 +34,7 @@ const (
 // lists the upgrade candidates, the most orders first.
 func tierFit(cs []FitCustomer, s Settings) ([]TierFit, []int) {
 	var sums [Tiers + 1]TierFit
-	var orders []int64
-	var buyers []int
+	orders, buyers := make([]int64, 0, countBuyers(cs)), make([]int, 0, countBuyers(cs))
 	for i := range cs {
 		c := &cs[i]
 		t := c.Tier
@@ -54,7 +53,9 @@ func tierFit(cs []FitCustomer, s Settings) ([]TierFit, []int) {
 	tiers := tierRows(&sums, s)
 	var up []int
 	if len(orders) > 0 {
-		for j, q := range RankQuintiles(orders) {
+		cuts := quintileCuts(orders)
+		for j, o := range orders {
+			q := quintileOf(o, &cuts)
 			c := &cs[buyers[j]]
 			if c.Tier == 1 && c.Fit >= upgradeFit && q >= 4 && c.Orders >= upgradeOrders && c.Stage != StageFormer {
 				up = append(up, buyers[j])

@@ -26,34 +26,43 @@ type ValueBreakdown struct {
 }
 
 // valueIndex numbers the values customers hold, so that counting them per
-// group is indexing a slice rather than hashing strings.
+// group is indexing a slice rather than hashing strings. The numbers of
+// customer i's values are held[start[i]:start[i+1]], all in one array.
 type valueIndex struct {
-	names []string  // value number → value
-	held  [][]int32 // customer → the numbers of their values
-	cs    []FitCustomer
+	names []string // value number → value
+	start []int32
+	held  []int32
 }
 
 func internValues(cs []FitCustomer) valueIndex {
-	v := valueIndex{held: make([][]int32, len(cs)), cs: cs}
-	num := map[string]int32{}
+	v := valueIndex{start: make([]int32, len(cs)+1)}
+	n := 0
 	for i := range cs {
-		if len(cs[i].Values) == 0 {
-			continue
-		}
-		ids := make([]int32, len(cs[i].Values))
-		for j, val := range cs[i].Values {
-			n, ok := num[val]
-			if !ok {
-				n = int32(len(v.names))
-				num[val] = n
-				v.names = append(v.names, val)
+		n += len(cs[i].Values)
+	}
+	v.held = make([]int32, 0, n)
+	num := map[string]int32{}
+	last, lastN := "", int32(-1) // customers often list the same values in turn
+	for i := range cs {
+		for _, val := range cs[i].Values {
+			if lastN < 0 || val != last {
+				var ok bool
+				if lastN, ok = num[val]; !ok {
+					lastN = int32(len(v.names))
+					num[val] = lastN
+					v.names = append(v.names, val)
+				}
+				last = val
 			}
-			ids[j] = n
+			v.held = append(v.held, lastN)
 		}
-		v.held[i] = ids
+		v.start[i+1] = int32(len(v.held))
 	}
 	return v
 }
+
+// of returns the numbers of customer i's values.
+func (v *valueIndex) of(i int) []int32 { return v.held[v.start[i]:v.start[i+1]] }
 
 // by breaks each group's values down.
 func (v valueIndex) by(groups []group) []ValueBreakdown {
@@ -70,10 +79,11 @@ func (v valueIndex) by(groups []group) []ValueBreakdown {
 func (v valueIndex) breakdown(name string, idx []int, counts []int) ValueBreakdown {
 	b := ValueBreakdown{Group: name, Customers: len(idx)}
 	for _, i := range idx {
-		if len(v.held[i]) > 0 {
+		held := v.of(i)
+		if len(held) > 0 {
 			b.Known++
 		}
-		for _, n := range v.held[i] {
+		for _, n := range held {
 			counts[n]++
 		}
 	}
