@@ -19,12 +19,22 @@ const busyAttempts = 3
 // again while the database stays busy. Only BEGIN is retried: once a
 // transaction holds the write lock, nothing in it waits for another
 // program, and fn (which may read a file as it goes) runs exactly once.
-func (db *DB) begin(ctx context.Context) (*sql.Tx, error) {
+func (db *DB) begin(ctx context.Context) (*sql.Tx, error) { return db.beginOn(ctx, nil) }
+
+// beginOn is begin on conn, a connection of the writer pinned by the
+// caller; nil is the writer's pool.
+func (db *DB) beginOn(ctx context.Context, conn *sql.Conn) (*sql.Tx, error) {
 	if db.readOnly != nil {
 		return nil, db.readOnly
 	}
 	for attempt := 1; ; attempt++ {
-		tx, err := db.w.BeginTx(ctx, nil)
+		var tx *sql.Tx
+		var err error
+		if conn != nil {
+			tx, err = conn.BeginTx(ctx, nil)
+		} else {
+			tx, err = db.w.BeginTx(ctx, nil)
+		}
 		if err == nil {
 			return tx, nil
 		}

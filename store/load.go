@@ -29,6 +29,10 @@ type Loader struct {
 	hist     *histSchema
 	marks    map[string]int64 // each table's largest id before the load (store/historyload.go)
 	triggers bookTriggers     // the book's triggers, dropped with the indexes, made again at the end
+	// unchecked is a load without foreign keys (LoadNew); offerings are
+	// the offerings its order lines name, to look up once each.
+	unchecked bool
+	offerings map[int64]struct{}
 
 	// The batches. Their rows point only at rows written at once
 	// (customers, orders, complaints), never at each other, so they may be
@@ -66,12 +70,31 @@ var loadTables = []string{"customers", "customer_segments", "customer_values", "
 // checkpoint, which waits for no one), so that a load the disk fills
 // midway leaves a -wal of its own pages only, which write gives back.
 func (db *DB) Load(ctx context.Context, fn func(l *Loader) error) error {
+	return db.load(ctx, false, fn)
+}
+
+// LoadNew is Load for a load that only adds records: nothing it writes
+// replaces or deletes a row (ReplaceOrder refuses). SQLite's foreign keys
+// are off while it runs, which spares every order line two lookups;
+// instead the load proves, before it commits, that every row it added
+// refers to rows that are there: an order line's order is the one
+// Order just wrote, its offerings are looked up once each, and the rows
+// of every other table the load added are checked in one query per
+// reference (checkReferences). A reference to nothing rolls the whole
+// load back, as a foreign key would have.
+func (db *DB) LoadNew(ctx context.Context, fn func(l *Loader) error) error {
+	return db.load(ctx, true, fn)
+}
+
+func (db *DB) load(ctx context.Context, unchecked bool, fn func(l *Loader) error) error {
 	if db.readOnly == nil {
 		db.w.ExecContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)")
 	}
-	return db.write(ctx, note{model.ActionImport, "Loaded records in bulk"}, func(tx *sql.Tx) error {
+	n := note{model.ActionImport, "Loaded records in bulk"}
+	return db.changeOn(ctx, model.ChangeEdit, n, false, unchecked, func(tx *sql.Tx, _ int64) error {
 		l := &Loader{ctx: ctx, tx: tx, now: db.Now().Format(model.DateTimeLayout), hist: db.hist,
-			stmts: map[string]*sql.Stmt{}, touched: map[int64]struct{}{},
+			unchecked: unchecked,
+			stmts:     map[string]*sql.Stmt{}, touched: map[int64]struct{}{},
 			tags:   batch{insert: "INSERT OR IGNORE INTO customer_segments (customer_id, segment_id) VALUES ", cols: 2},
 			values: batch{insert: "INSERT OR IGNORE INTO customer_values (customer_id, value) VALUES ", cols: 2},
 			lines: batch{insert: `INSERT INTO order_lines (order_id, offering_id, description, quantity, unit_price,
@@ -82,6 +105,9 @@ func (db *DB) Load(ctx context.Context, fn func(l *Loader) error) error {
 				score, offering_id, theme, status, replied_on, created_at) VALUES `, cols: 12},
 			touches: batch{insert: `INSERT INTO touches (customer_id, touched_at, channel, kind, summary, created_at)
 				VALUES `, cols: 6},
+		}
+		if unchecked {
+			l.offerings = map[int64]struct{}{}
 		}
 		defer l.close()
 		if err := setLoading(ctx, tx, loadMarks); err != nil {
@@ -387,6 +413,9 @@ func (l *Loader) Order(o *model.Order) error {
 	}
 	o.ID = id
 	for _, ln := range o.Lines {
+		if l.unchecked && ln.OfferingID != 0 {
+			l.offerings[ln.OfferingID] = struct{}{}
+		}
 		if err := l.queue(&l.lines, id, nullID(ln.OfferingID), ln.Description, ln.Quantity, ln.UnitPrice,
 			nullText(ln.UnitPriceExact), ln.Amount, ln.UnitCost); err != nil {
 			return err
@@ -588,6 +617,9 @@ func (l *Loader) RefreshAll() { l.all = true }
 // that the refresh does not update them row by row.
 func (l *Loader) finish() error {
 	if err := l.Flush(); err != nil {
+		return err
+	}
+	if err := l.checkReferences(); err != nil {
 		return err
 	}
 	isCustomers := func(table string) bool { return table == "customers" }

@@ -317,6 +317,11 @@ func (s *session) readOrders(in *reader) error {
 	if s.known, err = s.l.HasOrders(s.source); err != nil {
 		return err
 	}
+	if s.known && s.l.Unchecked() {
+		// Another program imported orders of this source since the
+		// import looked: they may be replaced, which needs foreign keys.
+		return fmt.Errorf("orders from %s were imported by another program meanwhile: import the file again", s.source)
+	}
 	if !s.known {
 		if err := s.deferIndexes(); err != nil {
 			return err
