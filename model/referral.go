@@ -26,10 +26,10 @@ type Referrer struct {
 
 // bestReferrers lists every customer who referred someone, the most
 // referrals first, then the most revenue through them, then by name.
-func bestReferrers(cs []FitCustomer, kids *referralKids) []Referrer {
-	net := kids.networks(cs)
+func bestReferrers(cs []FitCustomer, rows []fitRow, kids *referralKids) []Referrer {
+	net := kids.networks(rows)
 	var out []Referrer
-	for i := range cs {
+	for i := range rows {
 		children := kids.of(i)
 		if len(children) == 0 {
 			continue
@@ -37,13 +37,13 @@ func bestReferrers(cs []FitCustomer, kids *referralKids) []Referrer {
 		r := Referrer{ID: cs[i].ID, Name: cs[i].Name, Stage: cs[i].Stage, Referred: len(children),
 			Network: int(net.size[i]), NetworkRevenue: net.revenue[i]}
 		for _, k := range children {
-			r.Revenue += cs[k].LifetimeRevenue
+			r.Revenue += rows[k].lifetime
 		}
 		if net.size[i] < 0 { // in a loop: walked, each once
 			r.Network, r.NetworkRevenue = 0, 0
 			kids.walk(cs, i, func(k, _ int) {
 				r.Network++
-				r.NetworkRevenue += cs[k].LifetimeRevenue
+				r.NetworkRevenue += rows[k].lifetime
 			})
 		}
 		out = append(out, r)
@@ -66,15 +66,12 @@ type referralKids struct {
 }
 
 // referralChildren finds the customers each one referred, by name.
-func referralChildren(cs []FitCustomer, at *idIndex) referralKids {
+func referralChildren(cs []FitCustomer, rows []fitRow) referralKids {
 	k := referralKids{start: make([]int32, len(cs)+1), parent: make([]int32, len(cs))}
-	for i := range cs {
-		k.parent[i] = -1
-		if ref := cs[i].Referrer; ref != 0 {
-			if p, ok := at.find(ref); ok {
-				k.parent[i] = int32(p)
-				k.start[p+1]++
-			}
+	for i := range rows {
+		k.parent[i] = rows[i].parent
+		if p := rows[i].parent; p >= 0 {
+			k.start[p+1]++
 		}
 	}
 	for i := range cs {
@@ -116,11 +113,11 @@ type network struct {
 // customer's tree is summed when all the trees of those they referred
 // are. The customers of a loop (the store refuses one, but the data may
 // hold one) are never summed so, and are left to walk.
-func (k *referralKids) networks(cs []FitCustomer) network {
-	n := network{size: make([]int32, len(cs)), revenue: make([]Money, len(cs))}
-	waiting := make([]int32, len(cs)) // the trees below i not summed yet
-	var ready []int32
-	for i := range cs {
+func (k *referralKids) networks(rows []fitRow) network {
+	n := network{size: make([]int32, len(rows)), revenue: make([]Money, len(rows))}
+	waiting := make([]int32, len(rows)) // the trees below i not summed yet
+	ready := make([]int32, 0, len(rows))
+	for i := range rows {
 		waiting[i] = int32(len(k.of(i)))
 		if waiting[i] == 0 {
 			ready = append(ready, int32(i))
@@ -134,7 +131,7 @@ func (k *referralKids) networks(cs []FitCustomer) network {
 			continue
 		}
 		n.size[p] += 1 + n.size[i]
-		n.revenue[p] += cs[i].LifetimeRevenue + n.revenue[i]
+		n.revenue[p] += rows[i].lifetime + n.revenue[i]
 		if waiting[p]--; waiting[p] == 0 {
 			ready = append(ready, p)
 		}
@@ -244,34 +241,34 @@ func SuggestAdvocate(stage Stage, referrals, nps int, hasNPS bool) (string, bool
 // suggestAdvocates lists the customers SuggestAdvocate picks, the most
 // referrals first, then the highest score, then by name. Customers with
 // the same referrals and answer have the same reason, written once.
-func suggestAdvocates(cs []FitCustomer) []AdvocateSuggestion {
+func suggestAdvocates(cs []FitCustomer, rows []fitRow) []AdvocateSuggestion {
 	type key struct {
 		referrals, nps int
 		i              int32
 	}
 	var keys []key
-	reasons := map[[3]int]string{}
-	for i := range cs {
-		c := &cs[i]
-		if c.Stage != StageCustomer || (c.Referrals <= 0 && !(c.HasNPS && AdvocateCandidate(c.Stage, c.NPS))) {
+	for i := range rows {
+		r := &rows[i]
+		hasNPS := r.flags&rowNPS != 0
+		if r.stage != customerStage || (r.referrals <= 0 && !(hasNPS && BandOf(r.npsOrder) == Promoter)) {
 			continue // what SuggestAdvocate refuses
 		}
-		keys = append(keys, key{c.Referrals, npsOrder(c), int32(i)})
+		keys = append(keys, key{r.referrals, r.npsOrder, int32(i)})
 	}
 	slices.SortFunc(keys, func(a, b key) int {
 		if c := cmp.Or(cmp.Compare(b.referrals, a.referrals), cmp.Compare(b.nps, a.nps)); c != 0 {
 			return c // names only on a tie
 		}
-		ca, cb := &cs[a.i], &cs[b.i]
-		return cmp.Or(cmp.Compare(ca.Name, cb.Name), cmp.Compare(ca.ID, cb.ID))
+		return byName(cs, int(a.i), int(b.i))
 	})
 	out := make([]AdvocateSuggestion, 0, len(keys))
+	reasons := map[[3]int]string{}
 	for _, k := range keys {
 		c := &cs[k.i]
-		said := [3]int{c.Referrals, c.NPS, boolInt(c.HasNPS)}
+		said := [3]int{k.referrals, k.nps, int(rows[k.i].flags & rowNPS)}
 		why, ok := reasons[said]
 		if !ok {
-			why, _ = SuggestAdvocate(c.Stage, c.Referrals, c.NPS, c.HasNPS)
+			why, _ = SuggestAdvocate(StageCustomer, k.referrals, k.nps, rows[k.i].flags&rowNPS != 0)
 			reasons[said] = why
 		}
 		out = append(out, AdvocateSuggestion{Index: int(k.i), ID: c.ID, Name: c.Name, Reason: why})

@@ -426,6 +426,44 @@ func TestCheckFindsTheBookOffAndFixMendsIt(t *testing.T) {
 	_ = bob
 }
 
+// The blocks the screens read (card_blocks, month_blocks) edited by hand
+// are found off by check, customer by customer, and --fix rewrites them.
+func TestCheckFindsTheBlocksOffAndFixMendsThem(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := openTest(t)
+	smallBook(t, db)
+	bookOK(t, db)
+	for _, stmt := range []string{
+		`UPDATE card_blocks SET cards = replace(cards, '"Bob"', '"Rob"')`, // Bob's card says otherwise
+		`UPDATE month_blocks SET months = (SELECT group_concat(customer_id || ':' || months, char(10))
+			FROM customer_months WHERE customer_id > 0) WHERE block = 0`, // no one's months are gone
+		`INSERT INTO card_blocks VALUES (5, '320:["Nobody"]')`, // a customer who is not
+	} {
+		if err := db.Exec(stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	rep, err := Check(ctx, db.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := rep.String()
+	for _, want := range []string{`customer 2's card as the screens read it`, "customer 0's months is missing",
+		"customer 320's card as the screens read it"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report does not say %q:\n%s", want, text)
+		}
+	}
+	if rep.MonthsOff != 3 {
+		t.Errorf("MonthsOff %d, want 3 (Bob, no one, 320)", rep.MonthsOff)
+	}
+	db.Close()
+	if rep, _, err := CheckAndFix(ctx, db.Path(), true); err != nil || !rep.OK() {
+		t.Fatalf("fix: %v\n%s", err, rep)
+	}
+}
+
 // Emptying the book (demo --force) leaves no card and no month.
 func TestDeleteAllEmptiesTheBook(t *testing.T) {
 	t.Parallel()
@@ -436,6 +474,7 @@ func TestDeleteAllEmptiesTheBook(t *testing.T) {
 	}
 	var n int
 	if err := db.r.QueryRow(`SELECT (SELECT count(*) FROM customer_cards) + (SELECT count(*) FROM customer_months)
+		+ (SELECT count(*) FROM card_blocks) + (SELECT count(*) FROM month_blocks)
 		+ (SELECT count(*) FROM book_stale) + (SELECT loading FROM book_state)`).Scan(&n); err != nil || n != 0 {
 		t.Fatalf("%d rows or flags left, %v", n, err)
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"clientele/model"
@@ -350,14 +351,7 @@ func (r *CheckReport) checkMonths(ctx context.Context, ro *sql.DB) error {
 		if err := rows.Scan(&id, &month, &kept, &want); err != nil {
 			return err
 		}
-		if !seen[id] {
-			seen[id] = true
-			r.MonthsOff++
-			if !r.wrong[id] {
-				r.onlyBook++
-			}
-			r.mark(id)
-		}
+		r.bookOff(id, seen)
 		if len(r.Months) < maxFindings {
 			var line string
 			switch {
@@ -372,6 +366,113 @@ func (r *CheckReport) checkMonths(ctx context.Context, ro *sql.DB) error {
 					orNone(kept), orNone(want))
 			}
 			r.Months = append(r.Months, line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows.Close()
+	for _, b := range []struct{ blocks, rows, what string }{
+		{"SELECT block, cards FROM card_blocks", "SELECT customer_id, card FROM customer_cards", "card"},
+		{"SELECT block, months FROM month_blocks", "SELECT customer_id, months FROM customer_months", "months"},
+	} {
+		if err := r.checkBlocks(ctx, ro, b.blocks, b.rows, b.what, seen); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// bookOff counts customer id's kept book as off, once (seen).
+func (r *CheckReport) bookOff(id int64, seen map[int64]bool) {
+	if seen[id] {
+		return
+	}
+	seen[id] = true
+	r.MonthsOff++
+	if !r.wrong[id] {
+		r.onlyBook++
+	}
+	r.mark(id)
+}
+
+// checkBlocks compares the blocks the whole-book screens read (card_blocks
+// or month_blocks, migration 0012) with the kept rows they are made of:
+// every customer's line must be in the block of their id and say what
+// their row says, and no other line may be there. A customer found off
+// here and not above counts as one more.
+func (r *CheckReport) checkBlocks(ctx context.Context, ro *sql.DB, blocks, rows, what string,
+	seen map[int64]bool) error {
+	want := map[int64]string{}
+	err := eachOf(ctx, ro, rows, func(id int64, text string) error {
+		want[id] = text
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	off := func(id int64, line string) {
+		r.bookOff(id, seen)
+		if len(r.Months) < maxFindings {
+			r.Months = append(r.Months, line)
+		}
+	}
+	found := map[int64]bool{}
+	err = eachOf(ctx, ro, blocks, func(block int64, text string) error {
+		for len(text) > 0 {
+			line, rest, _ := strings.Cut(text, "\n")
+			text = rest
+			idText, kept, ok := strings.Cut(line, ":")
+			id, err := strconv.ParseInt(idText, 10, 64)
+			switch {
+			case !ok || err != nil:
+				off(block<<blockShift, fmt.Sprintf("block %d of the kept %ss holds a line that is no customer's: %s",
+					block, what, printable(line, 200)))
+			case id>>blockShift != block || found[id]:
+				off(id, fmt.Sprintf("customer %d's %s is kept out of place (block %d)", id, what, block))
+			case kept != want[id]:
+				found[id] = true
+				off(id, fmt.Sprintf("customer %d's %s as the screens read it: %s; kept %s", id, what,
+					printable(kept, 200), printable(orNone(nullString(want, id)), 200)))
+			default:
+				found[id] = true
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for id := range want {
+		if !found[id] {
+			off(id, fmt.Sprintf("customer %d's %s is missing from what the screens read", id, what))
+		}
+	}
+	return nil
+}
+
+// nullString is m[id] as a possibly missing text.
+func nullString(m map[int64]string, id int64) sql.NullString {
+	s, ok := m[id]
+	return sql.NullString{String: s, Valid: ok}
+}
+
+// eachOf runs query, which selects an integer and a text, and calls fn with
+// every row.
+func eachOf(ctx context.Context, ro *sql.DB, query string, fn func(int64, string) error) error {
+	rows, err := ro.QueryContext(ctx, query)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var text string
+		if err := rows.Scan(&id, &text); err != nil {
+			return err
+		}
+		if err := fn(id, text); err != nil {
+			return err
 		}
 	}
 	return rows.Err()

@@ -173,6 +173,7 @@ func (db *DB) connect(ctx context.Context, readOnly bool) error {
 		return err
 	}
 	r.SetMaxOpenConns(max(4, runtime.NumCPU()))
+	r.SetMaxIdleConns(max(4, runtime.NumCPU()))
 	for _, p := range []*sql.DB{w, r} {
 		var v int
 		if err := p.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {

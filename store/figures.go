@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -23,8 +24,9 @@ import (
 // read them here, with readSums.
 //
 // They come from each customer's months kept in customer_months
-// (migration 0011, store/book.go): one row per customer, its months as
-// JSON, read in one pass and summed in Go. A month the span holds whole is
+// (migration 0011, store/book.go): one text per customer, its months as
+// JSON, read in one pass from month_blocks (migration 0012: the texts of
+// 64 customers in one row) and summed in Go. A month the span holds whole is
 // taken from there; so is a month it holds in part when the rest of the
 // month holds no order or cost at all (the current month, up to today,
 // when nothing is dated later: the usual case). The days of any other
@@ -34,16 +36,19 @@ import (
 // text per customer rather than a row per order or cost, or one value per
 // customer and figure.
 const (
-	monthsRead = `SELECT customer_id, months FROM customer_months WHERE customer_id >= ?1 AND customer_id <= ?2`
+	monthsRead = `SELECT months FROM month_blocks WHERE block >= ?1 AND block <= ?2`
 	// The orders of some days, from the index by day that carries whose
 	// they are and what they sum.
 	edgeOrders = `SELECT coalesce(customer_id, 0), kind = 'sale', lines_amount, lines_direct_cost, ordered_at
 		FROM orders INDEXED BY orders_by_date WHERE ordered_at >= ?1 AND ordered_at < ?2 AND voided_at IS NULL`
 	// The costs of some days, acquisition aside, with whose they are: the
 	// customer's, else the customer's of the order they are recorded on
-	// (few), else no one's.
-	edgeCosts = `SELECT coalesce(c.customer_id, o.customer_id, 0), c.amount FROM costs c INDEXED BY costs_by_date
-		LEFT JOIN orders o ON c.customer_id IS NULL AND o.id = c.order_id
+	// (few), else no one's. The order is looked up only for a cost of no
+	// customer (coalesce stops at its first value that is not null): a
+	// join looked up the order of every cost recorded on one, a page of
+	// orders read at random for most of them.
+	edgeCosts = `SELECT coalesce(c.customer_id, (SELECT o.customer_id FROM orders o WHERE o.id = c.order_id), 0), c.amount
+		FROM costs c INDEXED BY costs_by_date
 		WHERE c.incurred_on >= ?1 AND c.incurred_on < ?2 AND c.category <> 'acquisition' AND c.voided_at IS NULL`
 	// The first and last day of any order or cost not voided.
 	recordBounds = `SELECT coalesce((SELECT min(ordered_at) FROM orders WHERE voided_at IS NULL), ''),
@@ -378,8 +383,7 @@ func (db *DB) readSums(ctx context.Context, sp span, maxID int64, bounds recordD
 	// older customers, with the lower ids, have more months.
 	readMonths := func(lo, hi int64, bars []model.MonthFacts) func() error {
 		return func() error {
-			return db.eachRow(ctx, monthsRead, []any{lo, hi}, func(r row) error {
-				id := r.int(0)
+			return db.eachLine(ctx, monthsRead, lo, hi, func(id int64, text string) error {
 				if !at(id) {
 					return nil
 				}
@@ -387,7 +391,7 @@ func (db *DB) readSums(ctx context.Context, sp span, maxID int64, bounds recordD
 				if out.life != nil {
 					l = &out.life[id]
 				}
-				err := eachMonth(r.text(1), want, func(m month, f *monthFigures) {
+				err := eachMonth(text, want, func(m month, f *monthFigures) {
 					if l != nil {
 						l.add(f)
 					}
@@ -409,10 +413,10 @@ func (db *DB) readSums(ctx context.Context, sp span, maxID int64, bounds recordD
 	}
 	var parts [][]model.MonthFacts
 	var reads []func() error
-	for q := range int64(4) {
+	for _, q := range quarters(maxID, 4) {
 		bars := newBars()
 		parts = append(parts, bars)
-		reads = append(reads, readMonths(q*(maxID+1)/4, (q+1)*(maxID+1)/4-1, bars))
+		reads = append(reads, readMonths(q[0], q[1], bars))
 	}
 	// The edges sum apart from the kept months, read at the same time,
 	// and are added to them after.
@@ -538,6 +542,55 @@ func (r row) money(i int) model.Money { return model.Money(r.int(i)) }
 func (r row) text(i int) string {
 	s, _ := r[i].(string)
 	return s
+}
+
+// blockShift is how many bits of a customer's id are their place in
+// their block of the kept cards and months (migration 0012): a block holds
+// 1 << blockShift customers.
+const blockShift = 6
+
+// quarters splits the blocks of the customers 0 to maxID into n runs of
+// blocks, [first, last] each, to read side by side.
+func quarters(maxID int64, n int64) [][2]int64 {
+	blocks := maxID>>blockShift + 1
+	out := make([][2]int64, 0, n)
+	for q := range n {
+		if lo, hi := q*blocks/n, (q+1)*blocks/n-1; lo <= hi {
+			out = append(out, [2]int64{lo, hi})
+		}
+	}
+	return out
+}
+
+// eachLine runs query, which reads one text a row from the blocks lo to
+// hi of card_blocks or month_blocks, and calls fn with every customer's
+// line in them: their id and their card or months. The text is the
+// driver's and fn's to share: what fn keeps it copies (a string of it
+// would keep the whole block).
+func (db *DB) eachLine(ctx context.Context, query string, lo, hi int64, fn func(id int64, text string) error) error {
+	return db.eachRow(ctx, query, []any{lo, hi}, func(r row) error {
+		block := r.text(0)
+		for len(block) > 0 {
+			line := block
+			if end := strings.IndexByte(block, '\n'); end >= 0 {
+				line, block = block[:end], block[end+1:]
+			} else {
+				block = ""
+			}
+			colon := strings.IndexByte(line, ':')
+			if colon < 0 {
+				return errBook
+			}
+			id, err := strconv.ParseInt(line[:colon], 10, 64)
+			if err != nil {
+				return errBook
+			}
+			if err := fn(id, line[colon+1:]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // eachRow runs query on a connection of the reader pool and calls fn on
