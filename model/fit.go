@@ -263,15 +263,35 @@ func quintileOf(v int64, cuts *[4]int64) int {
 // quintileCuts returns the m-th smallest of values for m = ⌈k × n / 5⌉,
 // k = 1 … 4: what RankQuintiles compares with. values is not changed.
 func quintileCuts(values []int64) [4]int64 {
-	a := slices.Clone(values)
-	n := len(a)
+	n := len(values)
 	var cuts [4]int64
-	lo := 0 // a[lo:] holds the positions still to select
+	lo, hi := values[0], values[0]
+	for _, v := range values {
+		lo, hi = min(lo, v), max(hi, v)
+	}
+	if span := uint64(hi) - uint64(lo); span < uint64(2*n)+1024 {
+		// Few distinct values (days, orders): count them, and walk
+		// the counts to each cut.
+		counts := make([]int32, span+1)
+		for _, v := range values {
+			counts[uint64(v)-uint64(lo)]++
+		}
+		k, below := 0, 0
+		for x, c := range counts {
+			below += int(c)
+			for ; k < len(cuts) && below >= ((k+1)*n+4)/5; k++ {
+				cuts[k] = int64(uint64(lo) + uint64(x))
+			}
+		}
+		return cuts
+	}
+	a := slices.Clone(values)
+	from := 0 // a[from:] holds the positions still to select
 	for k := range cuts {
 		at := ((k+1)*n+4)/5 - 1
-		nthElement(a[lo:], at-lo)
+		nthElement(a[from:], at-from)
 		cuts[k] = a[at]
-		lo = at
+		from = at
 	}
 	return cuts
 }

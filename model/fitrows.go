@@ -190,3 +190,21 @@ func scoreAll(cs []FitCustomer, rows []fitRow, w FitWeights, symbol string) {
 func byName(cs []FitCustomer, a, b int) int {
 	return cmp.Or(cmp.Compare(cs[a].Name, cs[b].Name), cmp.Compare(cs[a].ID, cs[b].ID))
 }
+
+// nameKey is the first 16 bytes of a name as two numbers, zeros after its
+// end: names whose keys differ compare as their keys do, so a sort
+// compares the names themselves only when their keys are equal.
+type nameKey [2]uint64
+
+func nameKeyOf(s string) nameKey {
+	var k nameKey
+	for j := 0; j < 16 && j < len(s); j++ {
+		k[j/8] |= uint64(s[j]) << (56 - 8*(j%8))
+	}
+	return k
+}
+
+// compare orders a and b as their names, or 0 when that takes the names.
+func (a nameKey) compare(b nameKey) int {
+	return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1]))
+}

@@ -173,21 +173,9 @@ const RankedSize = 10
 func AnalyseProfit(b ProfitBook, opt ProfitOptions) ProfitSummary {
 	s := ProfitSummary{Period: b.Period, AsOf: b.Period.End(opt.Today),
 		Currency: opt.Settings.Currency, Symbol: opt.Settings.CurrencySymbol()}
-	active := 0
-	for i := range b.Customers {
-		if b.Customers[i].Active() {
-			active++
-		}
-	}
-	s.Customers = make([]CustomerProfit, 0, active)
-	for i := range b.Customers {
-		if b.Customers[i].Active() {
-			s.Customers = append(s.Customers, customerProfit(&b.Customers[i], s.AsOf))
-		}
-	}
-	sortByProfit(s.Customers)
+	s.Customers = byProfit(b.Customers, s.AsOf)
 	scoreRFM(s.Customers)
-	s.Unattributed = customerProfit(&b.Unattributed, s.AsOf)
+	s.Unattributed = customerProfit(&b.Unattributed, Day(s.AsOf))
 	s.Unattributed.Name = "(unattributed)"
 	s.Totals = profitTotals(s.Customers, s.Unattributed)
 	s.Cumulative = make([]Money, len(s.Customers))
@@ -203,21 +191,22 @@ func AnalyseProfit(b ProfitBook, opt ProfitOptions) ProfitSummary {
 	return s
 }
 
-// sortByProfit sorts cs the most profitable first, then by name and id,
-// keeping the order of rows that tie on all three. It sorts small keys,
-// each row's profit beside its index, comparing integers only, then each
-// run of keys that tie on profit by name and id (most rows tie with some
-// other); and then moves each row once, following the permutation's
-// cycles: a row is a few hundred bytes, and sorting 100,000 of them in
-// place moved each one many times.
-func sortByProfit(cs []CustomerProfit) {
+// byProfit returns the rows of the customers active in the period, the
+// most profitable first, then by name and id, rows that tie on all three
+// in the book's order. It sorts small keys, each row's profit beside its
+// index, comparing names only on a tie of profits, and then writes each
+// row once, in its place.
+func byProfit(fs []ProfitFacts, asOf time.Time) []CustomerProfit {
 	type key struct {
 		profit Money
+		name   nameKey
 		i      int32
 	}
-	keys := make([]key, len(cs))
-	for i := range cs {
-		keys[i] = key{cs[i].Profit, int32(i)}
+	keys := make([]key, 0, len(fs))
+	for i := range fs {
+		if f := &fs[i]; f.Active() {
+			keys = append(keys, key{f.Sales + f.Refunds - f.DirectCost - f.CostToServe, nameKeyOf(f.Name), int32(i)})
+		}
 	}
 	slices.SortFunc(keys, func(a, b key) int {
 		switch {
@@ -226,40 +215,21 @@ func sortByProfit(cs []CustomerProfit) {
 		case a.profit < b.profit:
 			return 1
 		}
-		return int(a.i - b.i)
+		if c := a.name.compare(b.name); c != 0 {
+			return c
+		}
+		x, y := &fs[a.i], &fs[b.i]
+		return cmp.Or(strings.Compare(x.Name, y.Name), cmp.Compare(x.ID, y.ID), cmp.Compare(a.i, b.i))
 	})
-	for lo := 0; lo < len(keys); {
-		hi := lo + 1
-		for hi < len(keys) && keys[hi].profit == keys[lo].profit {
-			hi++
-		}
-		if hi-lo > 1 { // stable: rows that tie on name and id keep their order
-			slices.SortStableFunc(keys[lo:hi], func(a, b key) int {
-				x, y := &cs[a.i], &cs[b.i]
-				return cmp.Or(strings.Compare(x.Name, y.Name), cmp.Compare(x.ID, y.ID))
-			})
-		}
-		lo = hi
-	}
-	// Row k goes where the keys say: cs[k] = old cs[keys[k].i].
+	day := Day(asOf)
+	out := make([]CustomerProfit, len(keys))
 	for k := range keys {
-		if keys[k].i < 0 {
-			continue // placed by an earlier cycle
-		}
-		held, j := cs[k], k
-		for {
-			from := int(keys[j].i)
-			keys[j].i = -1
-			if from == k {
-				cs[j] = held
-				break
-			}
-			cs[j], j = cs[from], from
-		}
+		out[k] = customerProfit(&fs[keys[k].i], day)
 	}
+	return out
 }
 
-// customerProfit is the row of f as of the day asOf.
+// customerProfit is the row of f as of the day asOf (a midnight).
 func customerProfit(f *ProfitFacts, asOf time.Time) CustomerProfit {
 	c := CustomerProfit{ProfitFacts: *f, RecencyDays: -1}
 	c.Revenue = f.Sales + f.Refunds
@@ -267,7 +237,7 @@ func customerProfit(f *ProfitFacts, asOf time.Time) CustomerProfit {
 	c.Margin, c.HasMargin = marginOf(c.Profit, c.Revenue)
 	c.LifetimeProfit = f.LifetimeRevenue - f.LifetimeDirectCost - f.LifetimeCostToServe - f.Acquisition
 	if f.SaleOrders > 0 && !f.LastSale.IsZero() {
-		c.RecencyDays = max(0, DaysBetween(f.LastSale, asOf))
+		c.RecencyDays = max(0, daysTo(f.LastSale, asOf))
 	}
 	return c
 }
