@@ -31,7 +31,11 @@ func (db *DB) beginOn(ctx context.Context, conn *sql.Conn) (*sql.Tx, error) {
 		var tx *sql.Tx
 		var err error
 		if conn != nil {
-			tx, err = conn.BeginTx(ctx, nil)
+			// Not rolled back by database/sql when ctx ends, which
+			// would leave the connection outside a transaction for what
+			// fn runs on it directly (the Loader's batches): fn's
+			// statements end with ctx, and change rolls back.
+			tx, err = conn.BeginTx(context.WithoutCancel(ctx), nil)
 		} else {
 			tx, err = db.w.BeginTx(ctx, nil)
 		}

@@ -445,16 +445,20 @@ func (db *DB) write(ctx context.Context, n note, fn func(tx *sql.Tx) error) erro
 // keep keeps the change in the history even when it touched nothing.
 func (db *DB) change(ctx context.Context, kind model.ChangeKind, n note, keep bool,
 	fn func(tx *sql.Tx, id int64) error) error {
-	return db.changeOn(ctx, kind, n, keep, false, fn)
+	return db.changeOn(ctx, kind, n, keep, false, false, func(_ *sql.Conn, tx *sql.Tx, id int64) error {
+		return fn(tx, id)
+	})
 }
 
-// changeOn is change; unchecked runs the transaction with foreign keys
-// off (which only a connection outside a transaction can turn off): fn
-// must prove the references it writes itself (LoadNew). The writer's
-// connection is then held from before the transaction to after it, and
-// given back with foreign keys on, or closed.
-func (db *DB) changeOn(ctx context.Context, kind model.ChangeKind, n note, keep, unchecked bool,
-	fn func(tx *sql.Tx, id int64) error) error {
+// changeOn is change. pin holds the writer's connection from before the
+// transaction to after it, and hands it to fn, which may reach the driver
+// through it (Conn.Raw; the Loader's batches). unchecked also runs the
+// transaction with foreign keys off (which only a connection outside a
+// transaction can turn off): fn must prove the references it writes
+// itself (LoadNew). A pinned connection is given back with foreign keys
+// on, or closed.
+func (db *DB) changeOn(ctx context.Context, kind model.ChangeKind, n note, keep, pin, unchecked bool,
+	fn func(conn *sql.Conn, tx *sql.Tx, id int64) error) error {
 	if db.readOnly != nil {
 		return db.readOnly
 	}
@@ -462,11 +466,13 @@ func (db *DB) changeOn(ctx context.Context, kind model.ChangeKind, n note, keep,
 		return err
 	}
 	var conn *sql.Conn
-	if unchecked {
+	if pin || unchecked {
 		var err error
 		if conn, err = db.w.Conn(ctx); err != nil {
 			return db.failed(ctx, err)
 		}
+	}
+	if unchecked {
 		if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
 			giveBack(conn)
 			return db.failed(ctx, err)
@@ -481,14 +487,14 @@ func (db *DB) changeOn(ctx context.Context, kind model.ChangeKind, n note, keep,
 
 // changeIn runs change's transaction on conn (nil: the writer's pool).
 func (db *DB) changeIn(ctx context.Context, conn *sql.Conn, kind model.ChangeKind, n note, keep bool,
-	fn func(tx *sql.Tx, id int64) error) error {
+	fn func(conn *sql.Conn, tx *sql.Tx, id int64) error) error {
 	tx, err := db.beginOn(ctx, conn)
 	if err != nil {
 		return err
 	}
 	id, err := openChange(ctx, tx, db.Now().Format(model.DateTimeLayout), kind, n)
 	if err == nil {
-		err = fn(tx, id)
+		err = fn(conn, tx, id)
 	}
 	if err == nil {
 		err = closeChange(ctx, tx, keep)

@@ -122,3 +122,51 @@ func TestLoadNewAddsAndGivesForeignKeysBack(t *testing.T) {
 		t.Errorf("the loaded order: %+v, %v", got, err)
 	}
 }
+
+// A load whose context ends midway writes nothing, though its batches go
+// to the driver's connection directly: the transaction is not rolled back
+// under them (which would leave later batches to commit on their own).
+func TestLoadCancelledMidwayLeavesNothing(t *testing.T) {
+	t.Parallel()
+	for _, load := range []string{"Load", "LoadNew"} {
+		t.Run(load, func(t *testing.T) {
+			t.Parallel()
+			db := openTest(t)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			run := db.Load
+			if load == "LoadNew" {
+				run = db.LoadNew
+			}
+			on := fixedNow.AddDate(0, -1, 0)
+			err := run(ctx, func(l *Loader) error {
+				c := model.Customer{Name: "Ada", Stage: model.StageCustomer}
+				if err := l.Customer(&c); err != nil {
+					return err
+				}
+				for i := range 3 * rowsPerInsert {
+					if i == rowsPerInsert+1 {
+						cancel()
+					}
+					o := model.Order{CustomerID: c.ID, OrderedAt: on, Kind: model.OrderSale,
+						Lines: []model.OrderLine{model.NewLine("Soap", 1, 650, 0)}}
+					// Errors are not returned: the load goes on as a
+					// careless caller's would, and must still keep nothing.
+					l.Order(&o)
+				}
+				return nil
+			})
+			if err == nil {
+				t.Fatal("the cancelled load reported no error")
+			}
+			var lines, orders int
+			if err := db.r.QueryRowContext(context.Background(),
+				"SELECT (SELECT count(*) FROM order_lines), (SELECT count(*) FROM orders)").Scan(&lines, &orders); err != nil {
+				t.Fatal(err)
+			}
+			if lines != 0 || orders != 0 {
+				t.Errorf("after a cancelled load: %d orders, %d lines; want none", orders, lines)
+			}
+		})
+	}
+}
