@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -174,7 +175,9 @@ func AnalyseProfit(b ProfitBook, opt ProfitOptions) ProfitSummary {
 	s := ProfitSummary{Period: b.Period, AsOf: b.Period.End(opt.Today),
 		Currency: opt.Settings.Currency, Symbol: opt.Settings.CurrencySymbol()}
 	s.Customers = byProfit(b.Customers, s.AsOf)
-	scoreRFM(s.Customers)
+	// The RFM scores are written beside what the rest reads.
+	var wg sync.WaitGroup
+	wg.Go(func() { scoreRFM(s.Customers) })
 	s.Unattributed = customerProfit(&b.Unattributed, Day(s.AsOf))
 	s.Unattributed.Name = "(unattributed)"
 	s.Totals = profitTotals(s.Customers, s.Unattributed)
@@ -188,6 +191,7 @@ func AnalyseProfit(b ProfitBook, opt ProfitOptions) ProfitSummary {
 	s.Top, s.Bottom = s.ranked()
 	s.Months = profitMonths(b)
 	s.Tiers = profitTiers(s.Customers, opt.Settings)
+	wg.Wait()
 	return s
 }
 
@@ -208,7 +212,7 @@ func byProfit(fs []ProfitFacts, asOf time.Time) []CustomerProfit {
 			keys = append(keys, key{f.Sales + f.Refunds - f.DirectCost - f.CostToServe, nameKeyOf(f.Name), int32(i)})
 		}
 	}
-	slices.SortFunc(keys, func(a, b key) int {
+	keys = sortInHalves(keys, func(a, b key) int {
 		switch {
 		case a.profit > b.profit:
 			return -1
@@ -223,9 +227,11 @@ func byProfit(fs []ProfitFacts, asOf time.Time) []CustomerProfit {
 	})
 	day := Day(asOf)
 	out := make([]CustomerProfit, len(keys))
-	for k := range keys {
-		out[k] = customerProfit(&fs[keys[k].i], day)
-	}
+	inHalves(len(keys), func(lo, hi int) {
+		for k := lo; k < hi; k++ {
+			out[k] = customerProfit(&fs[keys[k].i], day)
+		}
+	})
 	return out
 }
 
@@ -375,8 +381,8 @@ func (s *ProfitSummary) whaleHeadline() string {
 	}
 	k := ceilShare(n, 0.1)
 	var bottom Money
-	for _, c := range s.Customers[n-k:] {
-		bottom += c.Profit
+	for i := n - k; i < n; i++ {
+		bottom += s.Customers[i].Profit // the field alone: RFM scores are written beside
 	}
 	return fmt.Sprintf("%s; the bottom 10%% %s %s", top, earnOrLose(bottom), abs64m(bottom).Short(s.Symbol))
 }

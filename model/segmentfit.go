@@ -111,13 +111,15 @@ func AnalyseFit(cs []FitCustomer, segments []Segment, opt FitOptions) SegmentFit
 	rfmOfRows(rows)
 	scoreAll(cs, rows, opt.Weights, f.Symbol)
 
-	// From here the customers are only read. The groups, and what their
-	// customers value, are summed beside the ranked lists, on a second
-	// core when there is one: each is about half the rest of the work at
-	// 100,000 customers. Each side writes its own fields of f.
+	// From here the customers are only read. The tiers and the groups,
+	// and what their customers value, are summed beside the ranked lists
+	// and the referrals, on a second core when there is one: each is
+	// about half the rest of the work at 100,000 customers. Each side
+	// writes its own fields of f.
 	var unmet [2]ValueBreakdown
 	var wg sync.WaitGroup
 	wg.Go(func() {
+		f.Tiers, f.Upgrades = tierFit(cs, rows, opt.Settings)
 		var groups [groupings][]groupSum
 		var all groupSum
 		groups, all, unmet = groupAll(cs, rows, segments, opt.Settings)
@@ -140,7 +142,6 @@ func AnalyseFit(cs []FitCustomer, segments []Segment, opt FitOptions) SegmentFit
 	f.Advocates = suggestAdvocates(cs, rows)
 	f.kids = referralChildren(cs, rows)
 	f.Referrers = bestReferrers(cs, rows, &f.kids)
-	f.Tiers, f.Upgrades = tierFit(cs, rows, opt.Settings)
 	quiet := quietStages(rows)
 	wg.Wait()
 	f.Ignored = findIgnored(f, unmet, quiet)
