@@ -66,7 +66,7 @@ const (
 
 // fitRows gathers the rows, and counts each customer's referrals.
 func fitRows(cs []FitCustomer, at *idIndex, today time.Time) []fitRow {
-	rows := make([]fitRow, len(cs))
+	rows := rowsKept.take(len(cs))
 	since := AddDays(today, -quietDays)
 	inHalves(len(cs), func(lo, hi int) { fillRows(cs[lo:hi], rows[lo:hi], at, today, since) })
 	for i := range rows {
@@ -128,8 +128,9 @@ func inHalves(n int, fn func(lo, hi int)) {
 }
 
 // rfmOfRows scores recency and frequency among the customers fitRFM
-// names a segment for: the profitability engine's scores (rfmScores),
-// recency counted from their last sale in the period to today.
+// names a segment for, as the profitability engine scores them
+// (rfmMeasures.score), recency counted from their last sale in the
+// period to today.
 func rfmOfRows(rows []fitRow) {
 	var days, orders []int64
 	for i := range rows {
@@ -237,16 +238,16 @@ func (a nameKey) compare(b nameKey) int {
 }
 
 // sortInHalves sorts xs by compare, a total order, sorting its two halves
-// side by side (inHalves) and merging them; it returns the sorted list,
-// which may be a new one.
-func sortInHalves[T any](xs []T, compare func(a, b T) int) []T {
+// side by side (inHalves) and merging them into dst; it returns the sorted
+// list: xs itself, or dst grown to hold it.
+func sortInHalves[T any](xs, dst []T, compare func(a, b T) int) []T {
 	if len(xs) < 4096 {
 		slices.SortFunc(xs, compare)
 		return xs
 	}
 	mid := len(xs) / 2
 	inHalves(len(xs), func(lo, hi int) { slices.SortFunc(xs[lo:hi], compare) })
-	out := make([]T, 0, len(xs))
+	out := slices.Grow(dst[:0], len(xs))
 	a, b := xs[:mid], xs[mid:]
 	for len(a) > 0 && len(b) > 0 {
 		if compare(b[0], a[0]) < 0 {
@@ -257,3 +258,43 @@ func sortInHalves[T any](xs []T, compare func(a, b T) int) []T {
 	}
 	return append(append(out, a...), b...)
 }
+
+// kept holds a scratch list between analyses: a list of 100,000 rows
+// made afresh costs more in memory the system hands over page by page
+// (and zeroes) than the work done in it. An analysis takes the list, or
+// a new one when another analysis has it, and gives it back when done.
+type kept[T any] struct {
+	mu   sync.Mutex
+	list []T
+}
+
+// take returns a zeroed list of n.
+func (k *kept[T]) take(n int) []T {
+	k.mu.Lock()
+	list := k.list
+	k.list = nil
+	k.mu.Unlock()
+	if cap(list) < n {
+		return make([]T, n)
+	}
+	list = list[:n]
+	clear(list)
+	return list
+}
+
+// give keeps list for the next analysis; the caller no longer uses it.
+func (k *kept[T]) give(list []T) {
+	k.mu.Lock()
+	if cap(list) > cap(k.list) {
+		k.list = list
+	}
+	k.mu.Unlock()
+}
+
+// The scratch lists the analyses keep.
+var (
+	rowsKept     kept[fitRow]
+	valuesKept   kept[string]
+	profitKeys   kept[profitKey]
+	profitMerged kept[profitKey]
+)

@@ -144,6 +144,7 @@ func AnalyseFit(cs []FitCustomer, segments []Segment, opt FitOptions) SegmentFit
 	f.Referrers = bestReferrers(cs, rows, &f.kids)
 	quiet := quietStages(rows)
 	wg.Wait()
+	rowsKept.give(rows)
 	f.Ignored = findIgnored(f, unmet, quiet)
 	return f
 }
@@ -317,7 +318,11 @@ func groupAll(cs []FitCustomer, rows []fitRow, segments []Segment, s Settings) (
 	for i := range cs {
 		nVals += len(cs[i].Values)
 	}
-	start, flat := make([]int32, len(cs)+1), make([]string, 0, nVals)
+	start, flat := make([]int32, len(cs)+1), valuesKept.take(nVals)[:0]
+	defer func() {
+		clear(flat) // keeps no book's texts alive
+		valuesKept.give(flat)
+	}()
 	for i := range cs {
 		flat = append(flat, cs[i].Values...)
 		start[i+1] = int32(len(flat))
