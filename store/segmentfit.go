@@ -110,21 +110,29 @@ func (db *DB) fitBook(ctx context.Context, p model.Period, figures bool) ([]mode
 	if err := parallel(reads...); err != nil {
 		return nil, fmt.Errorf("reading what the fit score weighs: %w", err)
 	}
-	names := make([]string, 0, len(out))
-	missing := 0
-	for i := range out {
-		c := &out[i]
-		if c.ID == 0 { // archived since the order was read, or no card
-			missing++
-			continue
-		}
-		c.Segments = segs.names(segIDs[i], &names)
-		c.Complaints = int(complaints[c.ID])
-		if figures {
-			fitFigures(c, &sums.period[c.ID])
+	// The joins, in two halves side by side.
+	var missing [2]int
+	join := func(half int) func() error {
+		return func() error {
+			lo, hi := half*len(out)/2, (half+1)*len(out)/2
+			names := make([]string, 0, hi-lo)
+			for i := lo; i < hi; i++ {
+				c := &out[i]
+				if c.ID == 0 { // archived since the order was read, or no card
+					missing[half]++
+					continue
+				}
+				c.Segments = segs.names(segIDs[i], &names)
+				c.Complaints = int(complaints[c.ID])
+				if figures {
+					fitFigures(c, &sums.period[c.ID])
+				}
+			}
+			return nil
 		}
 	}
-	if missing > 0 {
+	_ = parallel(join(0), join(1))
+	if missing[0]+missing[1] > 0 {
 		out = slices.DeleteFunc(out, func(c model.FitCustomer) bool { return c.ID == 0 })
 	}
 	return out, nil
