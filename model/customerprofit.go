@@ -62,4 +62,4 @@ func FoldProfit(f *ProfitFacts, records []ProfitRecord, p Period) {
 // ProfitOf is one customer's row of a summary: their revenue, profit,
 // margin and lifetime profit, recency counted to asOf. Their RFM scores
 // need the other buyers and stay 0.
-func ProfitOf(f ProfitFacts, asOf time.Time) CustomerProfit { return customerProfit(&f, asOf) }
+func ProfitOf(f ProfitFacts, asOf time.Time) CustomerProfit { return customerProfit(&f, Day(asOf)) }

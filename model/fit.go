@@ -1,7 +1,6 @@
 package model
 
 import (
-	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -92,6 +91,23 @@ func (s FitScore) Explain() string {
 
 // ScoreFit scores one customer; symbol writes money in the reasons.
 func ScoreFit(in FitInputs, w FitWeights, symbol string) FitScore {
+	var buf [maxFitParts]FitPart
+	s := scoreFit(in, w, symbol, &buf)
+	if len(s.Parts) > 0 {
+		s.Parts = append(make([]FitPart, 0, maxFitParts), s.Parts...)
+	}
+	return s
+}
+
+// maxFitParts is the most parts a score has: one per thing weighed.
+const maxFitParts = 5
+
+// scoreFit is ScoreFit with its parts in buf: the caller keeps them (or
+// copies them out) before scoring the next customer into it. Tens of
+// thousands of customers are scored at once, so a part's text is written
+// only when it moves the score, and the texts of small numbers are
+// written once (fitTexts).
+func scoreFit(in FitInputs, w FitWeights, symbol string, buf *[maxFitParts]FitPart) FitScore {
 	if in.ProfitRank == 0 {
 		return FitScore{Missing: "no sale in the period: nothing to rank their profit by"}
 	}
@@ -99,47 +115,102 @@ func ScoreFit(in FitInputs, w FitWeights, symbol string) FitScore {
 	if !signals {
 		return FitScore{Missing: "only their profit is known: rate their fit, or ask them the NPS question"}
 	}
-	// Tens of thousands of customers are scored at once: the parts are
-	// put in one small slice, and a text is written only for a part that
-	// moves the score.
-	var parts []FitPart
-	add := func(points int, text func() string) {
-		if points != 0 {
-			if parts == nil {
-				parts = make([]FitPart, 0, 5)
-			}
-			parts = append(parts, FitPart{Points: points, Text: text()})
-		}
-	}
+	n := 0
 	if in.Profit < 0 {
-		add(w.Loss, func() string { return "loses " + (-in.Profit).Short(symbol) })
+		if w.Loss != 0 {
+			buf[n] = FitPart{Points: w.Loss, Text: "loses " + (-in.Profit).Short(symbol)}
+			n++
+		}
 	} else if q := in.ProfitRank - 3; q != 0 {
-		parts = append(make([]FitPart, 0, 5), FitPart{Points: q, Text: profitRankText(in.ProfitRank), Rank: true})
+		buf[n] = FitPart{Points: q, Text: profitRankText(in.ProfitRank), Rank: true}
+		n++
 	}
 	if in.Fit > 0 {
-		add(in.Fit-3, func() string { return "fit " + strconv.Itoa(in.Fit) })
-	}
-	if in.Referrals > 0 {
-		add(w.Referral*min(in.Referrals, w.MaxReferrals), func() string { return "referred " + Plural(in.Referrals, "customer", "customers") })
-	}
-	if in.Complaints > 0 {
-		add(-w.Complaint*min(in.Complaints, w.MaxComplaints), func() string { return Plural(in.Complaints, "complaint", "complaints") })
-	}
-	if in.HasNPS {
-		nps := func() string { return "NPS " + strconv.Itoa(in.NPS) }
-		switch BandOf(in.NPS) {
-		case Promoter:
-			add(w.Promoter, nps)
-		case Detractor:
-			add(-w.Detractor, nps)
+		if p := in.Fit - 3; p != 0 {
+			buf[n] = FitPart{Points: p, Text: fitTexts.number(&fitTexts.fit, "fit ", in.Fit)}
+			n++
 		}
 	}
-	s := FitScore{Scored: true, Parts: parts}
+	if in.Referrals > 0 {
+		if p := w.Referral * min(in.Referrals, w.MaxReferrals); p != 0 {
+			buf[n] = FitPart{Points: p, Text: fitTexts.plural(&fitTexts.referred, "referred ", in.Referrals, "customer", "customers")}
+			n++
+		}
+	}
+	if in.Complaints > 0 {
+		if p := -w.Complaint * min(in.Complaints, w.MaxComplaints); p != 0 {
+			buf[n] = FitPart{Points: p, Text: fitTexts.plural(&fitTexts.complaints, "", in.Complaints, "complaint", "complaints")}
+			n++
+		}
+	}
+	if in.HasNPS {
+		p := 0
+		switch BandOf(in.NPS) {
+		case Promoter:
+			p = w.Promoter
+		case Detractor:
+			p = -w.Detractor
+		}
+		if p != 0 {
+			buf[n] = FitPart{Points: p, Text: fitTexts.number(&fitTexts.nps, "NPS ", in.NPS)}
+			n++
+		}
+	}
+	s := FitScore{Scored: true}
+	if n == 0 {
+		return s
+	}
+	parts := buf[:n]
 	for _, p := range parts {
 		s.Score += p.Points
 	}
-	slices.SortStableFunc(s.Parts, func(a, b FitPart) int { return cmp.Compare(abs(b.Points), abs(a.Points)) })
+	// Biggest first, ties in the order above: an insertion sort, stable.
+	for i := 1; i < n; i++ {
+		for j := i; j > 0 && abs(parts[j].Points) > abs(parts[j-1].Points); j-- {
+			parts[j], parts[j-1] = parts[j-1], parts[j]
+		}
+	}
+	s.Parts = parts
 	return s
+}
+
+// fitTexts holds the texts of parts about small numbers, written once.
+var fitTexts = newScoreTexts()
+
+// scoreTexts are texts of small numbers: "fit 4", "NPS 9", "referred 2
+// customers", "1 complaint".
+type scoreTexts struct {
+	fit, nps             [11]string
+	referred, complaints [16]string
+}
+
+func newScoreTexts() *scoreTexts {
+	t := &scoreTexts{}
+	for n := range t.fit {
+		t.fit[n], t.nps[n] = "fit "+strconv.Itoa(n), "NPS "+strconv.Itoa(n)
+	}
+	for n := range t.referred {
+		t.referred[n] = "referred " + Plural(n, "customer", "customers")
+		t.complaints[n] = Plural(n, "complaint", "complaints")
+	}
+	return t
+}
+
+// number writes prefix and n ("fit 4", "NPS 9") from table when it
+// holds n.
+func (t *scoreTexts) number(table *[11]string, prefix string, n int) string {
+	if n >= 0 && n < len(table) {
+		return table[n]
+	}
+	return prefix + strconv.Itoa(n)
+}
+
+// plural writes prefix and n of something ("referred 2 customers").
+func (t *scoreTexts) plural(table *[16]string, prefix string, n int, one, many string) string {
+	if n >= 0 && n < len(table) {
+		return table[n]
+	}
+	return prefix + Plural(n, one, many)
 }
 
 // profitRankText says where a profit quintile stands: "profit top 20%".
@@ -163,30 +234,104 @@ func profitRankText(q int) string {
 //
 // A value scores above k (k = 1 … 4) when at least m = ⌈k × n / 5⌉
 // values are below it, that is when it is above the m-th smallest: so
-// four values of the sorted list score them all.
+// four values of the sorted list score them all, and selecting those four
+// is enough; the list is never sorted whole.
 func RankQuintiles(values []int64) []int {
 	out := make([]int, len(values))
 	if len(values) == 0 {
 		return out
 	}
-	sorted := slices.Clone(values)
-	slices.Sort(sorted)
-	n := len(values)
-	var above [4]int64
-	for k := range above {
-		m := ((k+1)*n + 4) / 5
-		above[k] = sorted[m-1]
-	}
+	cuts := quintileCuts(values)
 	for i, v := range values {
-		q := 1
-		for _, t := range above {
-			if v > t {
-				q++
-			}
-		}
-		out[i] = q
+		out[i] = quintileOf(v, &cuts)
 	}
 	return out
+}
+
+// quintileOf is v's score against quintileCuts: 1 and one more for each
+// cut below it.
+func quintileOf(v int64, cuts *[4]int64) int {
+	q := 1
+	for _, t := range cuts {
+		if v > t {
+			q++
+		}
+	}
+	return q
+}
+
+// quintileCuts returns the m-th smallest of values for m = ⌈k × n / 5⌉,
+// k = 1 … 4: what RankQuintiles compares with. values is not changed.
+func quintileCuts(values []int64) [4]int64 {
+	n := len(values)
+	var cuts [4]int64
+	lo, hi := values[0], values[0]
+	for _, v := range values {
+		lo, hi = min(lo, v), max(hi, v)
+	}
+	if span := uint64(hi) - uint64(lo); span < uint64(2*n)+1024 {
+		// Few distinct values (days, orders): count them, and walk
+		// the counts to each cut.
+		counts := make([]int32, span+1)
+		for _, v := range values {
+			counts[uint64(v)-uint64(lo)]++
+		}
+		k, below := 0, 0
+		for x, c := range counts {
+			below += int(c)
+			for ; k < len(cuts) && below >= ((k+1)*n+4)/5; k++ {
+				cuts[k] = int64(uint64(lo) + uint64(x))
+			}
+		}
+		return cuts
+	}
+	a := slices.Clone(values)
+	from := 0 // a[from:] holds the positions still to select
+	for k := range cuts {
+		at := ((k+1)*n+4)/5 - 1
+		nthElement(a[from:], at-from)
+		cuts[k] = a[at]
+		from = at
+	}
+	return cuts
+}
+
+// nthElement moves values around so that a[k] is what sorting a puts
+// there, no value before it greater and none after it smaller: a
+// quickselect, three-way so that runs of equal values end it early, and
+// a sort of what is left should the pivots keep missing.
+func nthElement(a []int64, k int) {
+	lo, hi := 0, len(a)
+	for round := 0; hi-lo > 16; round++ {
+		if round == 64 {
+			break
+		}
+		x, y, z := a[lo], a[lo+(hi-lo)/2], a[hi-1]
+		p := max(min(x, y), min(max(x, y), z)) // the median of the three
+		lt, i, gt := lo, lo, hi
+		for i < gt {
+			switch v := a[i]; {
+			case v < p:
+				a[lt], a[i] = v, a[lt]
+				lt++
+				i++
+			case v > p:
+				gt--
+				a[i], a[gt] = a[gt], v
+			default:
+				i++
+			}
+		}
+		switch {
+		case k < lt:
+			hi = lt
+		case k >= gt:
+			lo = gt
+		default:
+			return // a[lt:gt] are all p
+		}
+	}
+	slices.Sort(a[lo:hi])
 }
 
 // Best customers and drains are at least this far from zero.

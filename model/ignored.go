@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"time"
 )
 
 // Ignored segments: groups of customers, or would-be customers, the
@@ -66,7 +65,8 @@ const (
 )
 
 // findIgnored draws the suggestions from the analysis.
-func findIgnored(f SegmentFit, vals valueIndex) []Opportunity {
+// unmet is what prospects and what customers (and advocates) value.
+func findIgnored(f SegmentFit, unmet [2]ValueBreakdown, quiet []Opportunity) []Opportunity {
 	var out []Opportunity
 	all := f.Totals
 	for _, g := range f.Groups[BySegment] {
@@ -84,26 +84,15 @@ func findIgnored(f SegmentFit, vals valueIndex) []Opportunity {
 					pct(g.Margin), pct(all.Margin), Plural(g.Buyers, "buyer", "buyers"))})
 		}
 	}
-	out = append(out, unmetValues(f.Customers, vals)...)
-	out = append(out, quietStages(f.Customers, f.Today)...)
+	out = append(out, unmetValues(unmet[0], unmet[1])...)
+	out = append(out, quiet...)
 	slices.SortStableFunc(out, func(a, b Opportunity) int { return cmp.Compare(a.Kind, b.Kind) })
 	return out
 }
 
-// unmetValues compares what prospects value with what customers value.
-func unmetValues(cs []FitCustomer, vals valueIndex) []Opportunity {
-	var prospects, customers []int
-	for i := range cs {
-		c := &cs[i]
-		switch c.Stage {
-		case StageProspect:
-			prospects = append(prospects, i)
-		case StageCustomer, StageAdvocate:
-			customers = append(customers, i)
-		}
-	}
-	counts := make([]int, len(vals.names))
-	p, c := vals.breakdown("prospects", prospects, counts), vals.breakdown("customers", customers, counts)
+// unmetValues compares what prospects value (p) with what customers
+// value (c).
+func unmetValues(p, c ValueBreakdown) []Opportunity {
 	held := map[string]ValueShare{}
 	for _, v := range c.Values {
 		held[v.Value] = v
@@ -122,15 +111,22 @@ func unmetValues(cs []FitCustomer, vals valueIndex) []Opportunity {
 
 // quietStages finds the stages (prospects, customers, advocates) where
 // under a tenth ordered or heard from the owner in the last quietDays.
-func quietStages(cs []FitCustomer, today time.Time) []Opportunity {
-	since := AddDays(today, -quietDays)
+func quietStages(rows []fitRow) []Opportunity {
 	stages := []Stage{StageAdvocate, StageCustomer, StageProspect}
 	var inStage, recent [3]int // by stage: customers, and those active since
-	for j := range cs {
-		c := &cs[j]
-		if k := slices.Index(stages, c.Stage); k >= 0 {
+	for j := range rows {
+		k := -1
+		switch rows[j].stage {
+		case advocateStage:
+			k = 0
+		case customerStage:
+			k = 1
+		case prospectStage:
+			k = 2
+		}
+		if k >= 0 {
 			inStage[k]++
-			if !c.LastActivity.Before(since) {
+			if rows[j].flags&rowRecent != 0 {
 				recent[k]++
 			}
 		}

@@ -368,30 +368,32 @@ func TestTiersSumTheirCustomers(t *testing.T) {
 	}
 }
 
-func TestSortByProfitIsAStableSort(t *testing.T) {
+func TestByProfitIsAStableSort(t *testing.T) {
 	t.Parallel()
 	r := rand.New(rand.NewPCG(1, 2))
-	cs := make([]CustomerProfit, 2000)
-	for i := range cs {
+	fs := make([]ProfitFacts, 2000)
+	for i := range fs {
 		// Few profits, names and ids, so that rows tie on all three.
-		cs[i].Profit = Money(r.IntN(40) - 20)
-		cs[i].Name = string(rune('a' + r.IntN(3)))
-		cs[i].ID = int64(r.IntN(3))
-		cs[i].Costs = i // tells the rows apart
+		fs[i].Sales = Money(r.IntN(40) - 20)
+		fs[i].Name = string(rune('a' + r.IntN(3)))
+		fs[i].ID = int64(r.IntN(3))
+		fs[i].Costs = i + 1 // tells the rows apart, and makes them active
 	}
-	want := slices.Clone(cs)
-	slices.SortStableFunc(want, func(a, b CustomerProfit) int {
-		if a.Profit != b.Profit {
-			return int(b.Profit - a.Profit)
+	want := slices.Clone(fs)
+	slices.SortStableFunc(want, func(a, b ProfitFacts) int {
+		if a.Sales != b.Sales {
+			return int(b.Sales - a.Sales)
 		}
 		if c := strings.Compare(a.Name, b.Name); c != 0 {
 			return c
 		}
 		return int(a.ID - b.ID)
 	})
-	sortByProfit(cs)
-	if !reflect.DeepEqual(cs, want) {
-		t.Error("sortByProfit differs from a stable sort by profit, name and id")
+	got, _, _ := byProfit(fs, Day(profitToday))
+	for i := range got {
+		if !reflect.DeepEqual(got[i].ProfitFacts, want[i]) {
+			t.Fatalf("byProfit differs from a stable sort by profit, name and id at %d", i)
+		}
 	}
 }
 

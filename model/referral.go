@@ -26,21 +26,26 @@ type Referrer struct {
 
 // bestReferrers lists every customer who referred someone, the most
 // referrals first, then the most revenue through them, then by name.
-func bestReferrers(cs []FitCustomer, kids map[int64][]int, at map[int64]int) []Referrer {
+func bestReferrers(cs []FitCustomer, rows []fitRow, kids *referralKids) []Referrer {
+	net := kids.networks(rows)
 	var out []Referrer
-	for id, children := range kids {
-		i, ok := at[id]
-		if !ok {
-			continue // referred by an archived customer
+	for i := range rows {
+		children := kids.of(i)
+		if len(children) == 0 {
+			continue
 		}
-		r := Referrer{ID: id, Name: cs[i].Name, Stage: cs[i].Stage, Referred: len(children)}
+		r := Referrer{ID: cs[i].ID, Name: cs[i].Name, Stage: cs[i].Stage, Referred: len(children),
+			Network: int(net.size[i]), NetworkRevenue: net.revenue[i]}
 		for _, k := range children {
-			r.Revenue += cs[k].LifetimeRevenue
+			r.Revenue += rows[k].lifetime
 		}
-		walkTree(cs, kids, id, func(k, _ int) {
-			r.Network++
-			r.NetworkRevenue += cs[k].LifetimeRevenue
-		})
+		if net.size[i] < 0 { // in a loop: walked, each once
+			r.Network, r.NetworkRevenue = 0, 0
+			kids.walk(cs, i, func(k, _ int) {
+				r.Network++
+				r.NetworkRevenue += rows[k].lifetime
+			})
+		}
 		out = append(out, r)
 	}
 	slices.SortFunc(out, func(a, b Referrer) int {
@@ -52,39 +57,110 @@ func bestReferrers(cs []FitCustomer, kids map[int64][]int, at map[int64]int) []R
 	return out
 }
 
-// referralChildren maps each referrer's id to the indexes of the customers
-// they referred, by name.
-func referralChildren(cs []FitCustomer) map[int64][]int {
-	kids := map[int64][]int{}
-	for i := range cs {
-		c := &cs[i]
-		if c.Referrer != 0 {
-			kids[c.Referrer] = append(kids[c.Referrer], i)
-		}
-	}
-	for _, k := range kids {
-		slices.SortFunc(k, func(a, b int) int { return cmp.Or(cmp.Compare(cs[a].Name, cs[b].Name), cmp.Compare(a, b)) })
-	}
-	return kids
+// referralKids holds the customers each customer referred, by name: the
+// indexes of customer i's are list[start[i]:start[i+1]].
+type referralKids struct {
+	start  []int32
+	list   []int32
+	parent []int32 // who referred customer i, when they are here; else -1
 }
 
-// walkTree calls fn for every customer below id, depth first, with their
-// depth (1 for those id referred). The store refuses referral loops; a
-// loop in the data anyway is walked once.
-func walkTree(cs []FitCustomer, kids map[int64][]int, id int64, fn func(i, depth int)) {
-	seen := map[int64]bool{id: true}
-	var walk func(id int64, depth int)
-	walk = func(id int64, depth int) {
-		for _, k := range kids[id] {
-			if seen[cs[k].ID] {
-				continue
-			}
-			seen[cs[k].ID] = true
-			fn(k, depth)
-			walk(cs[k].ID, depth+1)
+// referralChildren finds the customers each one referred, by name.
+func referralChildren(cs []FitCustomer, rows []fitRow) referralKids {
+	k := referralKids{start: make([]int32, len(cs)+1), parent: make([]int32, len(cs))}
+	for i := range rows {
+		k.parent[i] = rows[i].parent
+		if p := rows[i].parent; p >= 0 {
+			k.start[p+1]++
 		}
 	}
-	walk(id, 1)
+	for i := range cs {
+		k.start[i+1] += k.start[i]
+	}
+	k.list = make([]int32, k.start[len(cs)])
+	next := slices.Clone(k.start[:len(cs)])
+	for i, p := range k.parent {
+		if p >= 0 {
+			k.list[next[p]] = int32(i)
+			next[p]++
+		}
+	}
+	for i := range cs {
+		if c := k.of(i); len(c) > 1 {
+			slices.SortFunc(c, func(a, b int32) int { return cmp.Or(cmp.Compare(cs[a].Name, cs[b].Name), cmp.Compare(a, b)) })
+		}
+	}
+	return k
+}
+
+// of returns the indexes of the customers customer i referred.
+func (k *referralKids) of(i int) []int32 {
+	if i < 0 || i+1 >= len(k.start) {
+		return nil
+	}
+	return k.list[k.start[i]:k.start[i+1]]
+}
+
+// network is everyone down each customer's referral tree: how many
+// (size) and their all-time revenue; size −1 for a customer in a loop,
+// whose tree is to be walked.
+type network struct {
+	size    []int32
+	revenue []Money
+}
+
+// networks sums every customer's tree at once, from the leaves up: a
+// customer's tree is summed when all the trees of those they referred
+// are. The customers of a loop (the store refuses one, but the data may
+// hold one) are never summed so, and are left to walk.
+func (k *referralKids) networks(rows []fitRow) network {
+	n := network{size: make([]int32, len(rows)), revenue: make([]Money, len(rows))}
+	waiting := make([]int32, len(rows)) // the trees below i not summed yet
+	ready := make([]int32, 0, len(rows))
+	for i := range rows {
+		waiting[i] = int32(len(k.of(i)))
+		if waiting[i] == 0 {
+			ready = append(ready, int32(i))
+		}
+	}
+	for len(ready) > 0 {
+		i := ready[len(ready)-1]
+		ready = ready[:len(ready)-1]
+		p := k.parent[i]
+		if p < 0 {
+			continue
+		}
+		n.size[p] += 1 + n.size[i]
+		n.revenue[p] += rows[i].lifetime + n.revenue[i]
+		if waiting[p]--; waiting[p] == 0 {
+			ready = append(ready, p)
+		}
+	}
+	for i := range waiting {
+		if waiting[i] > 0 {
+			n.size[i] = -1
+		}
+	}
+	return n
+}
+
+// walk calls fn for every customer below customer i, depth first, with
+// their depth (1 for those i referred). The store refuses referral loops;
+// a loop in the data anyway is walked once.
+func (k *referralKids) walk(cs []FitCustomer, i int, fn func(i, depth int)) {
+	seen := map[int64]bool{cs[i].ID: true}
+	var walk func(i, depth int)
+	walk = func(i, depth int) {
+		for _, c := range k.of(i) {
+			if seen[cs[c].ID] {
+				continue
+			}
+			seen[cs[c].ID] = true
+			fn(int(c), depth)
+			walk(int(c), depth+1)
+		}
+	}
+	walk(i, 1)
 }
 
 // TreeLine is one line of a referral tree as the screen draws it.
@@ -101,20 +177,20 @@ type TreeLine struct {
 // first (with no prefix), then everyone they brought, directly or not.
 func (f *SegmentFit) ReferralTree(id int64) []TreeLine {
 	cs := f.Customers
-	i, ok := f.at[id]
+	i, ok := f.at.find(id)
 	if !ok {
 		return nil
 	}
-	kids := f.kids
+	kids := &f.kids
 	line := func(i int, prefix string) TreeLine {
 		return TreeLine{Prefix: prefix, ID: cs[i].ID, Name: cs[i].Name, Stage: cs[i].Stage,
-			Revenue: cs[i].LifetimeRevenue, Referred: len(kids[cs[i].ID])}
+			Revenue: cs[i].LifetimeRevenue, Referred: len(kids.of(i))}
 	}
 	out := []TreeLine{line(i, "")}
 	seen := map[int64]bool{id: true}
-	var walk func(id int64, indent string)
-	walk = func(id int64, indent string) {
-		children := kids[id]
+	var walk func(i int, indent string)
+	walk = func(i int, indent string) {
+		children := kids.of(i)
 		for n, k := range children {
 			if seen[cs[k].ID] {
 				continue
@@ -124,11 +200,11 @@ func (f *SegmentFit) ReferralTree(id int64) []TreeLine {
 			if n == len(children)-1 {
 				branch, next = "└─ ", "   "
 			}
-			out = append(out, line(k, indent+branch))
-			walk(cs[k].ID, indent+next)
+			out = append(out, line(int(k), indent+branch))
+			walk(int(k), indent+next)
 		}
 	}
-	walk(id, "")
+	walk(i, "")
 	return out
 }
 
@@ -163,22 +239,40 @@ func SuggestAdvocate(stage Stage, referrals, nps int, hasNPS bool) (string, bool
 }
 
 // suggestAdvocates lists the customers SuggestAdvocate picks, the most
-// referrals first, then the highest score, then by name.
-func suggestAdvocates(cs []FitCustomer) []AdvocateSuggestion {
-	var out []AdvocateSuggestion
-	for i := range cs {
-		c := &cs[i]
-		if why, ok := SuggestAdvocate(c.Stage, c.Referrals, c.NPS, c.HasNPS); ok {
-			out = append(out, AdvocateSuggestion{Index: i, ID: c.ID, Name: c.Name, Reason: why})
-		}
+// referrals first, then the highest score, then by name. Customers with
+// the same referrals and answer have the same reason, written once.
+func suggestAdvocates(cs []FitCustomer, rows []fitRow) []AdvocateSuggestion {
+	type key struct {
+		referrals, nps int
+		i              int32
 	}
-	slices.SortFunc(out, func(a, b AdvocateSuggestion) int {
-		ca, cb := &cs[a.Index], &cs[b.Index]
-		if c := cmp.Or(cmp.Compare(cb.Referrals, ca.Referrals), cmp.Compare(npsOrder(cb), npsOrder(ca))); c != 0 {
-			return c // names only on a tie: cmp.Or would compare them always
+	var keys []key
+	for i := range rows {
+		r := &rows[i]
+		hasNPS := r.flags&rowNPS != 0
+		if r.stage != customerStage || (r.referrals <= 0 && !(hasNPS && BandOf(r.npsOrder) == Promoter)) {
+			continue // what SuggestAdvocate refuses
 		}
-		return cmp.Or(cmp.Compare(ca.Name, cb.Name), cmp.Compare(ca.ID, cb.ID))
+		keys = append(keys, key{r.referrals, r.npsOrder, int32(i)})
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := cmp.Or(cmp.Compare(b.referrals, a.referrals), cmp.Compare(b.nps, a.nps)); c != 0 {
+			return c // names only on a tie
+		}
+		return byName(cs, int(a.i), int(b.i))
 	})
+	out := make([]AdvocateSuggestion, 0, len(keys))
+	reasons := map[[3]int]string{}
+	for _, k := range keys {
+		c := &cs[k.i]
+		said := [3]int{k.referrals, k.nps, int(rows[k.i].flags & rowNPS)}
+		why, ok := reasons[said]
+		if !ok {
+			why, _ = SuggestAdvocate(StageCustomer, k.referrals, k.nps, rows[k.i].flags&rowNPS != 0)
+			reasons[said] = why
+		}
+		out = append(out, AdvocateSuggestion{Index: int(k.i), ID: c.ID, Name: c.Name, Reason: why})
+	}
 	return out
 }
 

@@ -88,13 +88,13 @@ type SegmentFit struct {
 	Tiers     []TierFit
 	Upgrades  []int // index Customers: lowest-tier customers to offer more
 
-	at   map[int64]int   // Customers by id
-	kids map[int64][]int // the customers each one referred, by name
+	at   idIndex      // Customers by id
+	kids referralKids // the customers each one referred, by name
 }
 
 // Customer returns the customer with id, when the analysis holds them.
 func (f *SegmentFit) Customer(id int64) (*FitCustomer, bool) {
-	i, ok := f.at[id]
+	i, ok := f.at.find(id)
 	if !ok {
 		return nil, false
 	}
@@ -107,75 +107,46 @@ func AnalyseFit(cs []FitCustomer, segments []Segment, opt FitOptions) SegmentFit
 	f := SegmentFit{From: opt.From, To: opt.To, Today: Day(opt.Today), Symbol: opt.Settings.CurrencySymbol(),
 		Customers: cs, Groups: map[Grouping][]GroupRow{}, Values: map[Grouping][]ValueBreakdown{}}
 	f.at = indexByID(cs)
-	fitRFM(cs, f.Today)
-	countReferrals(cs, f.at)
-	scoreAll(cs, opt.Weights, f.Symbol)
+	rows := fitRows(cs, &f.at, f.Today)
+	rfmOfRows(rows)
+	scoreAll(cs, rows, opt.Weights, f.Symbol)
 
-	// From here the customers are only read. The groups, and what their
-	// customers value, are summed beside the ranked lists, on a second
-	// core when there is one: each is about half the rest of the work at
-	// 100,000 customers. Each side writes its own fields of f.
-	var vals valueIndex
+	// From here the customers are only read. The tiers and the groups,
+	// and what their customers value, are summed beside the ranked lists
+	// and the referrals, on a second core when there is one: each is
+	// about half the rest of the work at 100,000 customers. Each side
+	// writes its own fields of f.
+	var unmet [2]ValueBreakdown
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		ts := tallies(cs)
-		f.Totals = sumGroup("all customers", ts, allIndexes(len(cs)))
-		vals = internValues(cs)
+		f.Tiers, f.Upgrades = tierFit(cs, rows, opt.Settings)
+		var groups [groupings][]groupSum
+		var all groupSum
+		groups, all, unmet = groupAll(cs, rows, segments, opt.Settings)
+		f.Totals = all.row("all customers")
 		for _, g := range Groupings {
-			members := groupMembers(cs, g, segments, opt.Settings)
-			rows := make([]GroupRow, len(members))
-			for i, m := range members {
-				rows[i] = sumGroup(m.name, ts, m.idx)
+			rows := make([]GroupRow, len(groups[g]))
+			values := make([]ValueBreakdown, len(groups[g]))
+			for i := range groups[g] {
+				gs := &groups[g][i]
+				rows[i] = gs.row(gs.name)
 				rows[i].Share = shareOf(rows[i].Revenue, f.Totals.Revenue)
 				rows[i].Verdict = JudgeGroup(rows[i], f.Totals, f.Symbol)
+				values[i] = gs.breakdown(gs.name)
 			}
 			f.Groups[g] = rows
-			f.Values[g] = vals.by(members)
+			f.Values[g] = values
 		}
 	})
-	f.Best, f.Drains, f.Unscored, f.NoSale = rankFit(cs)
-	f.Advocates = suggestAdvocates(cs)
-	f.kids = referralChildren(cs)
-	f.Referrers = bestReferrers(cs, f.kids, f.at)
-	f.Tiers, f.Upgrades = tierFit(cs, opt.Settings)
+	f.Best, f.Drains, f.Unscored, f.NoSale = rankFit(cs, rows)
+	f.Advocates = suggestAdvocates(cs, rows)
+	f.kids = referralChildren(cs, rows)
+	f.Referrers = bestReferrers(cs, rows, &f.kids)
+	quiet := quietStages(rows)
 	wg.Wait()
-	f.Ignored = findIgnored(f, vals)
+	rowsKept.give(rows)
+	f.Ignored = findIgnored(f, unmet, quiet)
 	return f
-}
-
-// countReferrals sets how many customers each one referred.
-func countReferrals(cs []FitCustomer, at map[int64]int) {
-	for j := range cs {
-		c := &cs[j]
-		if i, ok := at[c.Referrer]; ok && c.Referrer != 0 {
-			cs[i].Referrals++
-		}
-	}
-}
-
-// scoreAll ranks profit among the customers who bought in the period and
-// scores every customer.
-func scoreAll(cs []FitCustomer, w FitWeights, symbol string) {
-	var buyers []int
-	var profits []int64
-	for i := range cs {
-		c := &cs[i]
-		if c.Orders > 0 {
-			buyers = append(buyers, i)
-			profits = append(profits, int64(c.Profit))
-		}
-	}
-	ranks := make([]int, len(cs))
-	if len(buyers) > 0 {
-		for j, q := range RankQuintiles(profits) {
-			ranks[buyers[j]] = q
-		}
-	}
-	for i := range cs {
-		c := &cs[i]
-		c.Score = ScoreFit(FitInputs{ProfitRank: ranks[i], Profit: c.Profit, Fit: c.Fit, Referrals: c.Referrals,
-			Complaints: c.Complaints, NPS: c.NPS, HasNPS: c.HasNPS}, w, symbol)
-	}
 }
 
 // How many customers each ranked list holds at most.
@@ -186,45 +157,60 @@ const rankedLimit = 50
 // (best) or the larger loss (drains), then by name; and the customers with
 // no score: those who bought (most profit first) and how many did not.
 // Customers already let go are in none of them.
-func rankFit(cs []FitCustomer) (best, drains, unscored []int, noSale int) {
-	for i := range cs {
-		c := &cs[i]
+func rankFit(cs []FitCustomer, rows []fitRow) (best, drains, unscored []int, noSale int) {
+	for i := range rows {
+		r := &rows[i]
 		switch {
-		case c.Stage == StageFormer:
+		case r.stage == formerStage:
 			// Let go already: nothing to act on.
-		case !c.Score.Scored && c.Orders == 0:
+		case r.flags&rowScored == 0 && r.orders == 0:
 			noSale++
-		case !c.Score.Scored:
+		case r.flags&rowScored == 0:
 			unscored = append(unscored, i)
-		case c.Score.Best():
+		case r.flags&rowBest != 0:
 			best = append(best, i)
-		case c.Score.Drain():
+		case r.flags&rowDrain != 0:
 			drains = append(drains, i)
 		}
 	}
-	// Names are compared only on a tie: cmp.Or would compare them always.
-	byName := func(a, b int) int {
-		return cmp.Or(cmp.Compare(cs[a].Name, cs[b].Name), cmp.Compare(cs[a].ID, cs[b].ID))
-	}
+	// Names are compared only on a tie.
 	best = firstN(best, rankedLimit, func(a, b int) int {
-		if c := cmp.Or(cmp.Compare(cs[b].Score.Score, cs[a].Score.Score), cmp.Compare(cs[b].Profit, cs[a].Profit)); c != 0 {
+		if c := cmp.Or(cmp.Compare(rows[b].score, rows[a].score), cmp.Compare(rows[b].profit, rows[a].profit)); c != 0 {
 			return c
 		}
-		return byName(a, b)
+		return byName(cs, a, b)
 	})
 	drains = firstN(drains, rankedLimit, func(a, b int) int {
-		if c := cmp.Or(cmp.Compare(cs[a].Score.Score, cs[b].Score.Score), cmp.Compare(cs[a].Profit, cs[b].Profit)); c != 0 {
+		if c := cmp.Or(cmp.Compare(rows[a].score, rows[b].score), cmp.Compare(rows[a].profit, rows[b].profit)); c != 0 {
 			return c
 		}
-		return byName(a, b)
+		return byName(cs, a, b)
 	})
-	slices.SortFunc(unscored, func(a, b int) int {
-		if c := cmp.Compare(cs[b].Profit, cs[a].Profit); c != 0 {
-			return c
-		}
-		return byName(a, b)
-	})
+	sortByProfitThen(rows, unscored, func(a, b int) int { return byName(cs, a, b) })
 	return best, drains, unscored, noSale
+}
+
+// sortByProfitThen sorts idx (indexes of cs) the most profitable first,
+// ties by tie. It sorts keys holding each profit beside its index, so that
+// comparing two profits does not fetch two customers.
+func sortByProfitThen(rows []fitRow, idx []int, tie func(a, b int) int) {
+	type key struct {
+		profit Money
+		i      int
+	}
+	keys := make([]key, len(idx))
+	for j, i := range idx {
+		keys[j] = key{rows[i].profit, i}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := cmp.Compare(b.profit, a.profit); c != 0 {
+			return c
+		}
+		return tie(a.i, b.i)
+	})
+	for j := range keys {
+		idx[j] = keys[j].i
+	}
 }
 
 // firstN returns the first n of xs in the order of compare, a total order,
@@ -263,6 +249,9 @@ const (
 // Groupings lists every grouping in order.
 var Groupings = []Grouping{BySegment, ByStage, ByRFM, ByTier, ByCountry}
 
+// groupings is how many there are.
+const groupings = int(ByCountry) + 1
+
 // Next returns the grouping after g, wrapping around.
 func (g Grouping) Next() Grouping { return (g + 1) % Grouping(len(Groupings)) }
 
@@ -293,117 +282,277 @@ const (
 var rfmOrder = []string{"Champions", "Loyal", "Potential loyalist", "New", "Promising", "Need attention",
 	"About to sleep", "At risk", "Can't lose them", "Hibernating"}
 
-// group is one group's name and the indexes of its customers.
-type group struct {
-	name string
-	idx  []int
+// groupAll cuts the customers into the groups of every grouping, each in
+// the order the screen shows them (a customer in several segments is in
+// each), and sums each group and what its customers value; and all of
+// them, and what prospects and customers value (unmetValues). One pass
+// over the customers does it all: a customer's groups are named and their
+// figures added to each at once.
+func groupAll(cs []FitCustomer, rows []fitRow, segments []Segment, s Settings) (out [groupings][]groupSum, all groupSum, unmet [2]ValueBreakdown) {
+	var names [groupings]groupNames
+	for _, seg := range segments {
+		names[BySegment].of(seg.Name)
+	}
+	for _, st := range Stages {
+		names[ByStage].of(string(st))
+	}
+	for _, n := range rfmOrder {
+		names[ByRFM].of(n)
+	}
+	for t := 1; t <= Tiers; t++ {
+		names[ByTier].of(s.TierName(t))
+	}
+	var sums [groupings][]groupSum
+	var stageSums [2]groupSum // prospects; customers and advocates
+	add := func(g Grouping, k int32, t *tally, held []int32) {
+		if int(k) >= len(sums[g]) {
+			sums[g] = append(sums[g], make([]groupSum, int(k)+1-len(sums[g]))...)
+		}
+		sums[g][k].add(t, held)
+	}
+	// The values first, in a loop of their own: each customer's list is
+	// somewhere else in memory, and a loop that only copies them out
+	// waits for many of them at once, where the loop below would wait for
+	// each in turn.
+	nVals := 0
+	for i := range cs {
+		nVals += len(cs[i].Values)
+	}
+	start, flat := make([]int32, len(cs)+1), valuesKept.take(nVals)[:0]
+	defer func() {
+		clear(flat) // keeps no book's texts alive
+		valuesKept.give(flat)
+	}()
+	for i := range cs {
+		flat = append(flat, cs[i].Values...)
+		start[i+1] = int32(len(flat))
+	}
+	var values groupNames // numbers the values, telling them apart by case
+	held := make([]int32, len(flat))
+	for j, v := range flat {
+		held[j] = values.exactly(v)
+	}
+	lastCountry, lastTidy := "", ""
+	for i := range cs {
+		c, t := &cs[i], &rows[i].tally
+		held := held[start[i]:start[i+1]]
+		all.add(t, nil)
+		switch rows[i].stage {
+		case prospectStage:
+			stageSums[0].add(t, held)
+		case customerStage, advocateStage:
+			stageSums[1].add(t, held)
+		}
+		for _, name := range c.Segments {
+			add(BySegment, names[BySegment].of(name), t, held)
+		}
+		if len(c.Segments) == 0 {
+			add(BySegment, names[BySegment].of(NoSegment), t, held)
+		}
+		add(ByStage, names[ByStage].of(string(c.Stage)), t, held)
+		add(ByRFM, names[ByRFM].of(cmp.Or(rfmOf(cs, rows, i), NoSale)), t, held)
+		tier := NoTier
+		if name := s.TierName(c.Tier); name != "" {
+			tier = name
+		}
+		add(ByTier, names[ByTier].of(tier), t, held)
+		if i == 0 || c.Country != lastCountry {
+			lastCountry, lastTidy = c.Country, cmp.Or(tidySpaces(c.Country), NoCountry)
+		}
+		add(ByCountry, names[ByCountry].of(lastTidy), t, held)
+	}
+	for _, g := range Groupings {
+		out[g] = orderGroups(g, names[g].names, sums[g], values.names)
+	}
+	for k := range stageSums {
+		stageSums[k].valueNames = values.names
+	}
+	return out, all, [2]ValueBreakdown{stageSums[0].breakdown("prospects"), stageSums[1].breakdown("customers")}
 }
 
-// groupMembers cuts the customers into the groups of g, in the order the
-// screen shows them. A customer in several segments is in each.
-func groupMembers(cs []FitCustomer, g Grouping, segments []Segment, s Settings) []group {
-	// Names differing only in case are one group, shown as first seen.
-	var groups []group
-	exact := map[string]int{}  // a name as met → its group
-	folded := map[string]int{} // a name in lower case → its group
-	lastName, lastK := "", -1  // the name met last: often met again next
-	put := func(name string, i int) {
-		k := lastK
-		if k < 0 || name != lastName {
-			var ok bool
-			if k, ok = exact[name]; !ok {
-				f := strings.ToLower(name)
-				if k, ok = folded[f]; !ok {
-					k = len(groups)
-					groups = append(groups, group{name: name})
-					folded[f] = k
-				}
-				exact[name] = k
-			}
-			lastName, lastK = name, k
-		}
-		if i >= 0 {
-			groups[k].idx = append(groups[k].idx, i)
-		}
-	}
-	switch g {
-	case BySegment:
-		for _, seg := range segments {
-			put(seg.Name, -1)
-		}
-		for i := range cs {
-			c := &cs[i]
-			for _, n := range c.Segments {
-				put(n, i)
-			}
-			if len(c.Segments) == 0 {
-				put(NoSegment, i)
-			}
-		}
-	case ByStage:
-		for _, st := range Stages {
-			put(string(st), -1)
-		}
-		for i := range cs {
-			c := &cs[i]
-			put(string(c.Stage), i)
-		}
-	case ByRFM:
-		for _, n := range rfmOrder {
-			put(n, -1)
-		}
-		for i := range cs {
-			c := &cs[i]
-			put(cmp.Or(c.RFMSegment, NoSale), i)
-		}
-	case ByTier:
-		for t := 1; t <= Tiers; t++ {
-			put(s.TierName(t), -1)
-		}
-		for i := range cs {
-			c := &cs[i]
-			name := s.TierName(c.Tier)
-			if name == "" {
-				name = NoTier
-			}
-			put(name, i)
-		}
-	case ByCountry:
-		for i := range cs {
-			c := &cs[i]
-			put(cmp.Or(tidySpaces(c.Country), NoCountry), i)
-		}
-	}
-	out := make([]group, 0, len(groups))
-	for _, gr := range groups {
+// orderGroups names the groups of grouping g, drops those that say
+// nothing and sorts them as the screen shows them.
+func orderGroups(g Grouping, names []string, sums []groupSum, values []string) []groupSum {
+	sums = append(sums, make([]groupSum, len(names)-len(sums))...)
+	out := make([]groupSum, 0, len(sums))
+	for k := range sums {
+		sums[k].name, sums[k].valueNames = names[k], values
 		// Empty RFM segments and tiers say nothing; empty segments do
 		// (the owner named them, and nobody is in them).
-		if len(gr.idx) == 0 && g != BySegment {
+		if sums[k].customers == 0 && g != BySegment {
 			continue
 		}
-		out = append(out, gr)
+		out = append(out, sums[k])
 	}
 	switch g {
 	case BySegment:
 		// Most revenue first; the customers in no segment last.
-		sumRev := func(gr group) Money {
-			var m Money
-			for _, i := range gr.idx {
-				m += cs[i].Revenue
-			}
-			return m
-		}
-		slices.SortStableFunc(out, func(a, b group) int {
+		slices.SortStableFunc(out, func(a, b groupSum) int {
 			return cmp.Or(cmp.Compare(boolInt(a.name == NoSegment), boolInt(b.name == NoSegment)),
-				cmp.Compare(sumRev(b), sumRev(a)), cmp.Compare(strings.ToLower(a.name), strings.ToLower(b.name)))
+				cmp.Compare(b.revenue, a.revenue), cmp.Compare(strings.ToLower(a.name), strings.ToLower(b.name)))
 		})
 	case ByCountry:
-		slices.SortStableFunc(out, func(a, b group) int {
+		slices.SortStableFunc(out, func(a, b groupSum) int {
 			return cmp.Or(cmp.Compare(boolInt(a.name == NoCountry), boolInt(b.name == NoCountry)),
-				cmp.Compare(len(b.idx), len(a.idx)), cmp.Compare(a.name, b.name))
+				cmp.Compare(b.customers, a.customers), cmp.Compare(a.name, b.name))
 		})
 	}
 	return out
+}
+
+// groupSum adds up a group's customers as they are met: their figures
+// for its GroupRow, and what they value for its ValueBreakdown.
+type groupSum struct {
+	name                           string
+	customers, prospects, former   int
+	buyers, rated, fitSum          int
+	revenue, direct, serve, profit Money
+	referrals, complaints          int
+	nps                            NPS
+	known                          int      // customers with a value recorded
+	counts                         []int    // by value number, customers holding it
+	valueNames                     []string // value number → value
+}
+
+// add adds a customer: t their figures, held the numbers of their values.
+func (g *groupSum) add(t *tally, held []int32) {
+	g.customers++
+	g.prospects += int(t.prospect)
+	g.former += int(t.former)
+	g.buyers += int(t.buyer)
+	g.revenue += t.revenue
+	g.direct += t.direct
+	g.serve += t.serve
+	g.profit += t.profit
+	if t.fit > 0 {
+		g.rated++
+		g.fitSum += int(t.fit)
+	}
+	g.referrals += int(t.referrals)
+	g.complaints += int(t.complaints)
+	if t.nps >= 0 {
+		g.nps.Add(int(t.nps), 1)
+	}
+	if len(held) > 0 {
+		g.known++
+		for _, v := range held {
+			if int(v) >= len(g.counts) {
+				g.counts = append(g.counts, make([]int, int(v)+1-len(g.counts))...)
+			}
+			g.counts[v]++
+		}
+	}
+}
+
+// row is the group's row on screen, named name.
+func (g *groupSum) row(name string) GroupRow {
+	r := GroupRow{Name: name, Customers: g.customers, Prospects: g.prospects, Former: g.former, Buyers: g.buyers,
+		Revenue: g.revenue, DirectCost: g.direct, CostToServe: g.serve, Profit: g.profit, Rated: g.rated,
+		Referrals: g.referrals, Complaints: g.complaints}
+	r.Margin, r.HasMargin = marginOf(r.Profit, r.Revenue)
+	if r.Rated > 0 {
+		r.AvgFit = float64(g.fitSum) / float64(r.Rated)
+	}
+	r.NPS, _ = g.nps.Score()
+	r.Answers = g.nps.Answers()
+	return r
+}
+
+// breakdown is what the group's customers value, most held first.
+func (g *groupSum) breakdown(name string) ValueBreakdown {
+	b := ValueBreakdown{Group: name, Customers: g.customers, Known: g.known}
+	for n, c := range g.counts {
+		if c > 0 {
+			b.Values = append(b.Values, ValueShare{Value: g.valueNames[n], Customers: c, Share: float64(c) / float64(b.Known)})
+		}
+	}
+	slices.SortFunc(b.Values, func(a, c ValueShare) int {
+		return cmp.Or(cmp.Compare(c.Customers, a.Customers), cmp.Compare(a.Value, c.Value))
+	})
+	return b
+}
+
+// groupNames numbers the groups of a grouping as their names are met.
+// Names differing only in case are one group, named as first seen.
+type groupNames struct {
+	names []string // group number → its name
+
+	// The names met, each with its group: scanned while they are few,
+	// as they are in every grouping but a business's own segments and
+	// countries; a map past that.
+	met    []string
+	metK   []int32
+	exact  map[string]int32
+	folded map[string]int32 // a name in lower case → its group
+
+	last  string // the name met last: often met again next
+	lastK int32
+	any   bool
+}
+
+// of returns the group of name, numbering a new one.
+func (gs *groupNames) of(name string) int32 {
+	if gs.any && name == gs.last {
+		return gs.lastK
+	}
+	k, ok := gs.find(name)
+	if !ok {
+		f := strings.ToLower(name)
+		if k, ok = gs.folded[f]; !ok {
+			k = int32(len(gs.names))
+			gs.names = append(gs.names, name)
+			if gs.folded == nil {
+				gs.folded = map[string]int32{}
+			}
+			gs.folded[f] = k
+		}
+		gs.remember(name, k)
+	}
+	gs.last, gs.lastK, gs.any = name, k, true
+	return k
+}
+
+// exactly returns the number of name, numbering a new one, telling
+// names apart by case too.
+func (gs *groupNames) exactly(name string) int32 {
+	if gs.any && name == gs.last {
+		return gs.lastK
+	}
+	k, ok := gs.find(name)
+	if !ok {
+		k = int32(len(gs.names))
+		gs.names = append(gs.names, name)
+		gs.remember(name, k)
+	}
+	gs.last, gs.lastK, gs.any = name, k, true
+	return k
+}
+
+// remember notes that name is in group k.
+func (gs *groupNames) remember(name string, k int32) {
+	gs.met, gs.metK = append(gs.met, name), append(gs.metK, k)
+	if gs.exact != nil {
+		gs.exact[name] = k
+	} else if len(gs.met) > 16 {
+		gs.exact = make(map[string]int32, 2*len(gs.met))
+		for j, n := range gs.met {
+			gs.exact[n] = gs.metK[j]
+		}
+	}
+}
+
+// find returns the group of a name met before.
+func (gs *groupNames) find(name string) (int32, bool) {
+	if gs.exact != nil {
+		k, ok := gs.exact[name]
+		return k, ok
+	}
+	for j, n := range gs.met {
+		if n == name {
+			return gs.metK[j], true
+		}
+	}
+	return 0, false
 }
 
 // tidySpaces is s with its runs of white space made one space and its
@@ -432,21 +581,44 @@ func boolInt(b bool) int {
 	return 0
 }
 
-func allIndexes(n int) []int {
-	out := make([]int, n)
-	for i := range out {
-		out[i] = i
-	}
-	return out
+// idIndex finds customers by id: through a slice indexed by id when the
+// ids are dense, as SQLite hands them out, else through a map.
+type idIndex struct {
+	dense  []int32 // by id, the customer's index + 1; 0 for none
+	sparse map[int64]int
 }
 
-func indexByID(cs []FitCustomer) map[int64]int {
-	at := make(map[int64]int, len(cs))
+func indexByID(cs []FitCustomer) idIndex {
+	top := int64(0)
 	for i := range cs {
-		c := &cs[i]
-		at[c.ID] = i
+		id := cs[i].ID
+		if id < 0 || id > int64(2*len(cs)+1024) {
+			at := make(map[int64]int, len(cs))
+			for i := range cs {
+				at[cs[i].ID] = i
+			}
+			return idIndex{sparse: at}
+		}
+		top = max(top, id)
 	}
-	return at
+	dense := make([]int32, top+1)
+	for i := range cs {
+		dense[cs[i].ID] = int32(i + 1)
+	}
+	return idIndex{dense: dense}
+}
+
+// find returns the index of the customer with id.
+func (x *idIndex) find(id int64) (int, bool) {
+	if x.dense == nil {
+		i, ok := x.sparse[id]
+		return i, ok
+	}
+	if id < 0 || id >= int64(len(x.dense)) {
+		return 0, false
+	}
+	i := int(x.dense[id]) - 1
+	return i, i >= 0
 }
 
 // GroupRow is one group of customers on the Segment fit screen.
@@ -493,39 +665,6 @@ func (g GroupRow) ReferralsPer() float64 {
 	return float64(g.Referrals) / float64(g.Customers)
 }
 
-// sumGroup adds up the customers at idx.
-func sumGroup(name string, ts []tally, idx []int) GroupRow {
-	g := GroupRow{Name: name, Customers: len(idx)}
-	fitSum := 0
-	var nps NPS
-	for _, i := range idx {
-		t := &ts[i]
-		g.Prospects += int(t.prospect)
-		g.Former += int(t.former)
-		g.Buyers += int(t.buyer)
-		g.Revenue += t.revenue
-		g.DirectCost += t.direct
-		g.CostToServe += t.serve
-		g.Profit += t.profit
-		if t.fit > 0 {
-			g.Rated++
-			fitSum += int(t.fit)
-		}
-		g.Referrals += int(t.referrals)
-		g.Complaints += int(t.complaints)
-		if t.nps >= 0 {
-			nps.Add(int(t.nps), 1)
-		}
-	}
-	g.Margin, g.HasMargin = marginOf(g.Profit, g.Revenue)
-	if g.Rated > 0 {
-		g.AvgFit = float64(fitSum) / float64(g.Rated)
-	}
-	g.NPS, _ = nps.Score()
-	g.Answers = nps.Answers()
-	return g
-}
-
 // tally is one customer's part in a group row, kept small so that summing
 // the groups of a grouping reads a few bytes per customer rather than the
 // whole FitCustomer.
@@ -534,21 +673,6 @@ type tally struct {
 	referrals, complaints          int32
 	fit, nps                       int8 // fit 0: unrated; nps −1: no answer
 	prospect, former, buyer        uint8
-}
-
-func tallies(cs []FitCustomer) []tally {
-	ts := make([]tally, len(cs))
-	for i := range cs {
-		c, t := &cs[i], &ts[i]
-		t.revenue, t.direct, t.serve, t.profit = c.Revenue, c.DirectCost, c.CostToServe, c.Profit
-		t.referrals, t.complaints, t.fit, t.nps = int32(c.Referrals), int32(c.Complaints), int8(c.Fit), -1
-		if c.HasNPS {
-			t.nps = int8(c.NPS)
-		}
-		t.prospect, t.former = uint8(boolInt(c.Stage == StageProspect)), uint8(boolInt(c.Stage == StageFormer))
-		t.buyer = uint8(boolInt(c.Orders > 0))
-	}
-	return ts
 }
 
 // marginOf is profit / revenue; false when revenue is not positive. It is
@@ -745,28 +869,22 @@ func perCustomer(r float64, noun string) string {
 	return s + " " + noun + "s per customer"
 }
 
-// fitRFM names each buyer's place on the R×F grid by the profitability
-// engine's scores (rfmScores): recency is counted from their last sale in
-// the period to asOf. RFMSegment set by the caller is kept.
-func fitRFM(cs []FitCustomer, asOf time.Time) {
-	var idx []int
-	var days, orders []int64
-	for i := range cs {
-		c := &cs[i]
-		if c.Orders > 0 && c.RFMSegment == "" && !c.LastSale.IsZero() {
-			idx = append(idx, i)
-			days = append(days, int64(DaysBetween(c.LastSale, asOf)))
-			orders = append(orders, int64(c.Orders))
+// daysTo is DaysBetween(t, day) for day a midnight: counted on the clock
+// when t is in UTC, as the domain's times are, rather than by breaking
+// both into dates.
+func daysTo(t, day time.Time) int {
+	const secondsADay = 86400
+	if t.Location() == time.UTC && day.Location() == time.UTC {
+		ts := t.Unix()
+		d := day.Unix()/secondsADay - (ts/secondsADay - boolInt64(ts%secondsADay < 0))
+		if d > -100000 && d < 100000 { // far apart, DaysBetween saturates
+			return int(d)
 		}
 	}
-	if len(idx) == 0 {
-		return
-	}
-	r, f, _ := rfmScores(days, orders, nil)
-	for j, i := range idx {
-		cs[i].RFMSegment = RFMSegment(r[j], f[j])
-	}
+	return DaysBetween(t, day)
 }
+
+func boolInt64(b bool) int64 { return int64(boolInt(b)) }
 
 // rfmName is the segment of the usual R×F grid.
 func rfmName(r, f int) string {

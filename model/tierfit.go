@@ -32,37 +32,34 @@ const (
 
 // tierFit sums every tier (1–3, then none; empty tiers left out) and
 // lists the upgrade candidates, the most orders first.
-func tierFit(cs []FitCustomer, s Settings) ([]TierFit, []int) {
+func tierFit(cs []FitCustomer, rows []fitRow, s Settings) ([]TierFit, []int) {
 	var sums [Tiers + 1]TierFit
 	var orders []int64
-	var buyers []int
-	for i := range cs {
-		c := &cs[i]
-		t := c.Tier
-		if t < 0 || t > Tiers {
-			t = 0
-		}
-		sums[t].Customers++
-		sums[t].Revenue += c.Revenue
-		sums[t].Profit += c.Profit
-		if c.Orders > 0 {
-			sums[t].Buyers++
-			orders = append(orders, int64(c.Orders))
-			buyers = append(buyers, i)
+	for i := range rows {
+		r := &rows[i]
+		t := &sums[r.tier]
+		t.Customers++
+		t.Revenue += r.revenue
+		t.Profit += r.profit
+		if r.buyer != 0 {
+			t.Buyers++
+			orders = append(orders, int64(r.orders))
 		}
 	}
 	tiers := tierRows(&sums, s)
 	var up []int
 	if len(orders) > 0 {
-		for j, q := range RankQuintiles(orders) {
-			c := &cs[buyers[j]]
-			if c.Tier == 1 && c.Fit >= upgradeFit && q >= 4 && c.Orders >= upgradeOrders && c.Stage != StageFormer {
-				up = append(up, buyers[j])
+		cuts := quintileCuts(orders)
+		for i := range rows {
+			r := &rows[i]
+			if r.buyer != 0 && r.tier == 1 && r.orders >= upgradeOrders && r.stage != formerStage &&
+				quintileOf(int64(r.orders), &cuts) >= 4 && cs[i].Fit >= upgradeFit {
+				up = append(up, i)
 			}
 		}
 	}
 	slices.SortFunc(up, func(a, b int) int {
-		if c := cmp.Or(cmp.Compare(cs[b].Orders, cs[a].Orders), cmp.Compare(cs[b].Profit, cs[a].Profit)); c != 0 {
+		if c := cmp.Or(cmp.Compare(rows[b].orders, rows[a].orders), cmp.Compare(rows[b].profit, rows[a].profit)); c != 0 {
 			return c // names only on a tie: cmp.Or would compare them always
 		}
 		return cmp.Compare(cs[a].Name, cs[b].Name)

@@ -1,10 +1,5 @@
 package model
 
-import (
-	"cmp"
-	"slices"
-)
-
 // What customers value: tags on each customer (price, quality, style, fit,
 // speed, convenience and the owner's own). Different customers value
 // different things; the breakdown shows, per group, what its customers
@@ -23,68 +18,4 @@ type ValueBreakdown struct {
 	Customers int // in the group
 	Known     int // of those, how many have a value recorded
 	Values    []ValueShare
-}
-
-// valueIndex numbers the values customers hold, so that counting them per
-// group is indexing a slice rather than hashing strings.
-type valueIndex struct {
-	names []string  // value number → value
-	held  [][]int32 // customer → the numbers of their values
-	cs    []FitCustomer
-}
-
-func internValues(cs []FitCustomer) valueIndex {
-	v := valueIndex{held: make([][]int32, len(cs)), cs: cs}
-	num := map[string]int32{}
-	for i := range cs {
-		if len(cs[i].Values) == 0 {
-			continue
-		}
-		ids := make([]int32, len(cs[i].Values))
-		for j, val := range cs[i].Values {
-			n, ok := num[val]
-			if !ok {
-				n = int32(len(v.names))
-				num[val] = n
-				v.names = append(v.names, val)
-			}
-			ids[j] = n
-		}
-		v.held[i] = ids
-	}
-	return v
-}
-
-// by breaks each group's values down.
-func (v valueIndex) by(groups []group) []ValueBreakdown {
-	out := make([]ValueBreakdown, 0, len(groups))
-	counts := make([]int, len(v.names))
-	for _, g := range groups {
-		out = append(out, v.breakdown(g.name, g.idx, counts))
-	}
-	return out
-}
-
-// breakdown counts the values of the customers at idx; counts is scratch
-// space, one per value, left zeroed.
-func (v valueIndex) breakdown(name string, idx []int, counts []int) ValueBreakdown {
-	b := ValueBreakdown{Group: name, Customers: len(idx)}
-	for _, i := range idx {
-		if len(v.held[i]) > 0 {
-			b.Known++
-		}
-		for _, n := range v.held[i] {
-			counts[n]++
-		}
-	}
-	for n, c := range counts {
-		if c > 0 {
-			b.Values = append(b.Values, ValueShare{Value: v.names[n], Customers: c, Share: float64(c) / float64(b.Known)})
-			counts[n] = 0
-		}
-	}
-	slices.SortFunc(b.Values, func(a, c ValueShare) int {
-		return cmp.Or(cmp.Compare(c.Customers, a.Customers), cmp.Compare(a.Value, c.Value))
-	})
-	return b
 }

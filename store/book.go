@@ -203,6 +203,14 @@ func finishLoading(ctx context.Context, q queryer) error {
 				return err
 			}
 		}
+		for _, b := range []blocks{monthBlocks, cardBlocks} {
+			if err := exec(b.markedDelete); err != nil {
+				return err
+			}
+			if err := exec(b.markedInsert); err != nil {
+				return err
+			}
+		}
 	}
 	return exec("DELETE FROM book_stale; UPDATE book_state SET loading = 0, version = version + 1 WHERE id = 1")
 }
@@ -229,8 +237,45 @@ func rebuildBook(ctx context.Context, q queryer) error {
 			}
 		}
 	}
+	for _, b := range []blocks{monthBlocks, cardBlocks} {
+		if _, err := q.ExecContext(ctx, "DELETE FROM "+b.table+"; "+b.all); err != nil {
+			return err
+		}
+	}
 	return nil
 }
+
+// blocks are the statements that rewrite the blocks of 64 customers the
+// whole-book screens read (migration 0012: card_blocks and month_blocks,
+// one text per block, a line per customer, made from customer_cards and
+// customer_months): all of them, or those of the customers a load marked.
+// A block's triggers skip while a load runs; finishLoading and
+// rebuildBook rewrite the blocks here.
+type blocks struct {
+	table                      string
+	all                        string // rewrites every block (the table emptied first)
+	markedDelete, markedInsert string // rewrite the blocks of the customers marked in book_stale
+}
+
+// blockOf makes the statements for table's column, made from from's
+// column rows; marked names the book_stale rows that mark them.
+func blockOf(table, column, from, rows, marked string) blocks {
+	lines := "group_concat(r.customer_id || ':' || r." + rows + ", char(10))"
+	ids := "(SELECT DISTINCT customer_id >> 6 AS block FROM book_stale WHERE " + marked + ")"
+	return blocks{
+		table: table,
+		all: "INSERT INTO " + table + " (block, " + column + ") SELECT r.customer_id >> 6, " + lines + " FROM " + from +
+			" r GROUP BY r.customer_id >> 6",
+		markedDelete: "DELETE FROM " + table + " WHERE block IN " + ids,
+		markedInsert: "INSERT INTO " + table + " (block, " + column + ") SELECT m.block, " + lines + " FROM " + ids +
+			" m JOIN " + from + " r ON r.customer_id BETWEEN m.block << 6 AND (m.block << 6) + 63 GROUP BY m.block",
+	}
+}
+
+var (
+	cardBlocks  = blockOf("card_blocks", "cards", "customer_cards", "card", "month = ''")
+	monthBlocks = blockOf("month_blocks", "months", "customer_months", "months", "month <> ''")
+)
 
 // monthObjects gathers rows of monthRows into one JSON object per
 // customer, as customer_months keeps them.
@@ -263,7 +308,8 @@ var bookDiffers = func() string {
 // bookTables hold what the store keeps for the whole-book screens
 // (migration 0011), from the records and by their triggers: no record is
 // in them, so the history leaves them out and an undo remakes them.
-var bookTables = []string{"book_state", "customer_cards", "customer_months", "book_stale", "book_pending"}
+var bookTables = []string{"book_state", "customer_cards", "customer_months", "book_stale", "book_pending",
+	"card_blocks", "month_blocks"}
 
 // IsBookTable reports whether table is one the store keeps for the
 // whole-book screens from the other tables (bookTables): a program
@@ -309,13 +355,20 @@ type card struct {
 	nps                       int    // -1 when there is none
 	hasNPS                    bool
 	segments                  []int64  // ids, ascending
-	values                    []string // in order, the customer's own
+	values                    []string // in order
+	// The arrays segments and values are slices of, grown card by card:
+	// each card's slices are its own to keep, and a read of many cards
+	// allocates a few arrays rather than two per customer.
+	segArena []int64
+	valArena []string
 }
 
-// parse reads a card's JSON into c, appending to its slices.
-func (c *card) parse(text string) error {
+// parse reads a card's JSON into c; its segments and values are appended
+// to the card's arrays (c.segArena, c.valArena). Without values it stops
+// after the segments (the Profit book reads no values): c.values is nil.
+func (c *card) parse(text string, values bool) error {
 	sc := scanner{s: text}
-	c.segments, c.values = c.segments[:0], c.values[:0]
+	s0, v0 := len(c.segArena), len(c.valArena)
 	str := func() string { t, _ := sc.text(); sc.expect(','); return t }
 	num := func() int64 { n, _ := sc.int(); sc.expect(','); return n }
 	sc.expect('[')
@@ -332,34 +385,39 @@ func (c *card) parse(text string) error {
 	sc.expect(',')
 	sc.list(func() {
 		id, _ := sc.int()
-		c.segments = append(c.segments, id)
+		c.segArena = append(c.segArena, id)
 	})
+	c.segments, c.values = c.segArena[s0:len(c.segArena):len(c.segArena)], nil
+	if !values {
+		return sc.err
+	}
 	sc.expect(',')
 	sc.list(func() {
 		v, _ := sc.text()
-		c.values = append(c.values, v)
+		c.valArena = append(c.valArena, v)
 	})
 	sc.expect(']')
 	if sc.err == nil && sc.i != len(sc.s) {
 		sc.fail()
 	}
-	if len(c.values) == 0 {
-		c.values = nil
+	if len(c.valArena) > v0 {
+		c.values = c.valArena[v0:len(c.valArena):len(c.valArena)]
 	}
 	return sc.err
 }
 
-// cardsRead reads the cards of customers lo to hi.
-const cardsRead = `SELECT customer_id, card FROM customer_cards WHERE customer_id >= ?1 AND customer_id <= ?2`
+// cardsRead reads the cards of the blocks lo to hi (card_blocks).
+const cardsRead = `SELECT cards FROM card_blocks WHERE block >= ?1 AND block <= ?2`
 
 // eachCard reads the card of every customer from 1 to maxID and calls fn
 // with it, in two halves side by side: fn is called from two goroutines
 // at once, each with a card of its own that it reuses (fn copies what it
-// keeps; the card's values are the customer's own). The texts fn may keep
-// are copied out of the card's row, which can then go: a name is the
-// customer's own, a stage, country or value shared with the customers who
-// have the same.
-func (db *DB) eachCard(ctx context.Context, maxID int64, fn func(id int64, c *card)) error {
+// keeps, but for the card's segments and values, which are the
+// customer's own). The texts fn may keep are copied out of the card's
+// row, which can then go: a name is the customer's own, a stage, country
+// or value shared with the customers who have the same. Without values,
+// the cards are read without them (card.parse).
+func (db *DB) eachCard(ctx context.Context, maxID int64, values bool, fn func(id int64, c *card)) error {
 	half := func(lo, hi int64) func() error {
 		return func() error {
 			var c card
@@ -372,13 +430,11 @@ func (db *DB) eachCard(ctx context.Context, maxID int64, fn func(id int64, c *ca
 				shared[t] = t
 				return t
 			}
-			return db.eachRow(ctx, cardsRead, []any{lo, hi}, func(r row) error {
-				id := r.int(0)
+			return db.eachLine(ctx, cardsRead, lo, hi, func(id int64, text string) error {
 				if id < 1 || id > maxID {
 					return nil
 				}
-				c.values = nil
-				if err := c.parse(r.text(1)); err != nil {
+				if err := c.parse(text, values); err != nil {
 					return fmt.Errorf("customer %d: %w", id, err)
 				}
 				c.name, c.ref = strings.Clone(c.name), strings.Clone(c.ref)
@@ -391,7 +447,11 @@ func (db *DB) eachCard(ctx context.Context, maxID int64, fn func(id int64, c *ca
 			})
 		}
 	}
-	return parallel(half(1, maxID/2), half(maxID/2+1, maxID))
+	var reads []func() error
+	for _, h := range quarters(maxID, 2) {
+		reads = append(reads, half(h[0], h[1]))
+	}
+	return parallel(reads...)
 }
 
 // segments are every segment's name and its place among all of them by

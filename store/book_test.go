@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os/exec"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -426,6 +427,44 @@ func TestCheckFindsTheBookOffAndFixMendsIt(t *testing.T) {
 	_ = bob
 }
 
+// The blocks the screens read (card_blocks, month_blocks) edited by hand
+// are found off by check, customer by customer, and --fix rewrites them.
+func TestCheckFindsTheBlocksOffAndFixMendsThem(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := openTest(t)
+	smallBook(t, db)
+	bookOK(t, db)
+	for _, stmt := range []string{
+		`UPDATE card_blocks SET cards = replace(cards, '"Bob"', '"Rob"')`, // Bob's card says otherwise
+		`UPDATE month_blocks SET months = (SELECT group_concat(customer_id || ':' || months, char(10))
+			FROM customer_months WHERE customer_id > 0) WHERE block = 0`, // no one's months are gone
+		`INSERT INTO card_blocks VALUES (5, '320:["Nobody"]')`, // a customer who is not
+	} {
+		if err := db.Exec(stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	rep, err := Check(ctx, db.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := rep.String()
+	for _, want := range []string{`customer 2's card as the screens read it`, "customer 0's months is missing",
+		"customer 320's card as the screens read it"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report does not say %q:\n%s", want, text)
+		}
+	}
+	if rep.MonthsOff != 3 {
+		t.Errorf("MonthsOff %d, want 3 (Bob, no one, 320)", rep.MonthsOff)
+	}
+	db.Close()
+	if rep, _, err := CheckAndFix(ctx, db.Path(), true); err != nil || !rep.OK() {
+		t.Fatalf("fix: %v\n%s", err, rep)
+	}
+}
+
 // Emptying the book (demo --force) leaves no card and no month.
 func TestDeleteAllEmptiesTheBook(t *testing.T) {
 	t.Parallel()
@@ -436,6 +475,7 @@ func TestDeleteAllEmptiesTheBook(t *testing.T) {
 	}
 	var n int
 	if err := db.r.QueryRow(`SELECT (SELECT count(*) FROM customer_cards) + (SELECT count(*) FROM customer_months)
+		+ (SELECT count(*) FROM card_blocks) + (SELECT count(*) FROM month_blocks)
 		+ (SELECT count(*) FROM book_stale) + (SELECT loading FROM book_state)`).Scan(&n); err != nil || n != 0 {
 		t.Fatalf("%d rows or flags left, %v", n, err)
 	}
@@ -456,7 +496,7 @@ func TestCardsReadBackAnyText(t *testing.T) {
 		}
 	}
 	seen := 0
-	err := db.eachCard(ctx, int64(len(texts)), func(id int64, c *card) {
+	err := db.eachCard(ctx, int64(len(texts)), true, func(id int64, c *card) {
 		want, err := db.Customer(ctx, id)
 		if err != nil {
 			t.Error(err)
@@ -560,16 +600,29 @@ func FuzzBookJSON(f *testing.F) {
 		`["A \"q\" \\ \u00e9 \ud83d\ude00","prospect","",1,null,3,1,"r",0,0,null,null,null,[],[]]`,
 		`{"2026-03":[1,5200,2090,0,0,0,2,748,"23 12:36:00","23 12:36:00"],"2026-04":[0,0,0,1,-500,-20,0,0,null,null]}`,
 		`{}`, `[`, `{"2026-13":[]}`, `["\u12`,
+		`{"2026-03":[-1,-5200,0,null,0,0,2,748,null,"31 23:59:59"],"2026-04":[0,0,0,1,-500,-20,0,0,"","x"]}`,
+		`{"2026-02":[1,2,3,4,5,6,7,8,"30 12:00:00",null]}`, `{"2026-05":[1,2,3,4,5,6,7,8,"1\u0030 12:00:00",null]}`,
+		`{"2026-05":[1,2,3,4,5,6,7,-,null,null]}`, `{"2026-05":[1,2,3,4,5,6,7,8,null,null]`,
 	} {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		var c card
-		_ = c.parse(s)
-		_ = eachMonth(s, nil, func(m month, f *monthFigures) {
-			if m < 0 {
-				t.Errorf("month %d read from %q", m, s)
-			}
-		})
+		_ = c.parse(s, true)
+		// The fast reading of a month reads what the scanner reads.
+		read := func(fast bool) (out []monthFigures, err error) {
+			err = scanMonths(s, nil, func(m month, f *monthFigures) {
+				if m < 0 {
+					t.Errorf("month %d read from %q", m, s)
+				}
+				out = append(out, *f)
+			}, fast)
+			return out, err
+		}
+		fast, ferr := read(true)
+		slow, serr := read(false)
+		if (ferr == nil) != (serr == nil) || !slices.Equal(fast, slow) {
+			t.Errorf("%q: fast %v %v, slow %v %v", s, fast, ferr, slow, serr)
+		}
 	})
 }

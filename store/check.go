@@ -3,8 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"clientele/model"
@@ -350,14 +352,7 @@ func (r *CheckReport) checkMonths(ctx context.Context, ro *sql.DB) error {
 		if err := rows.Scan(&id, &month, &kept, &want); err != nil {
 			return err
 		}
-		if !seen[id] {
-			seen[id] = true
-			r.MonthsOff++
-			if !r.wrong[id] {
-				r.onlyBook++
-			}
-			r.mark(id)
-		}
+		r.bookOff(id, seen)
 		if len(r.Months) < maxFindings {
 			var line string
 			switch {
@@ -372,6 +367,125 @@ func (r *CheckReport) checkMonths(ctx context.Context, ro *sql.DB) error {
 					orNone(kept), orNone(want))
 			}
 			r.Months = append(r.Months, line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows.Close()
+	for _, b := range []struct{ table, column, rows, rowColumn, what string }{
+		{"card_blocks", "cards", "customer_cards", "card", "card"},
+		{"month_blocks", "months", "customer_months", "months", "months"},
+	} {
+		if err := r.checkBlocks(ctx, ro, b.table, b.column, b.rows, b.rowColumn, b.what, seen); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// bookOff counts customer id's kept book as off, once (seen).
+func (r *CheckReport) bookOff(id int64, seen map[int64]bool) {
+	if seen[id] {
+		return
+	}
+	seen[id] = true
+	r.MonthsOff++
+	if !r.wrong[id] {
+		r.onlyBook++
+	}
+	r.mark(id)
+}
+
+// checkBlocks compares the blocks the whole-book screens read (card_blocks
+// or month_blocks, migration 0012) with the kept rows they are made of:
+// every customer's line must be in the block of their id and say what
+// their row says, and no other line may be there. A customer found off
+// here and not above counts as one more. It goes block by block, so that
+// it holds one block's rows at a time.
+func (r *CheckReport) checkBlocks(ctx context.Context, ro *sql.DB, table, column, rows, rowColumn, what string,
+	seen map[int64]bool) error {
+	var blocks []int64
+	err := eachOf(ctx, ro, "SELECT block, '' FROM "+table+" UNION SELECT customer_id >> 6, '' FROM "+rows+" ORDER BY 1",
+		func(b int64, _ string) error {
+			blocks = append(blocks, b)
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	off := func(id int64, line string) {
+		r.bookOff(id, seen)
+		if len(r.Months) < maxFindings {
+			r.Months = append(r.Months, line)
+		}
+	}
+	for _, block := range blocks {
+		want := map[int64]string{}
+		err := eachOf(ctx, ro, "SELECT customer_id, "+rowColumn+" FROM "+rows+" WHERE customer_id BETWEEN ?1 AND ?2",
+			func(id int64, text string) error {
+				want[id] = text
+				return nil
+			}, block<<blockShift, block<<blockShift+1<<blockShift-1)
+		if err != nil {
+			return err
+		}
+		var text string
+		err = ro.QueryRowContext(ctx, "SELECT "+column+" FROM "+table+" WHERE block = ?", block).Scan(&text)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		found := map[int64]bool{}
+		for len(text) > 0 {
+			line, rest, _ := strings.Cut(text, "\n")
+			text = rest
+			idText, kept, ok := strings.Cut(line, ":")
+			id, err := strconv.ParseInt(idText, 10, 64)
+			switch {
+			case !ok || err != nil:
+				off(block<<blockShift, fmt.Sprintf("block %d of the kept %ss holds a line that is no customer's: %s",
+					block, what, printable(line, 200)))
+			case id>>blockShift != block || found[id]:
+				off(id, fmt.Sprintf("customer %d's %s is kept out of place (block %d)", id, what, block))
+			case kept != want[id]:
+				found[id] = true
+				off(id, fmt.Sprintf("customer %d's %s as the screens read it: %s; kept %s", id, what,
+					printable(kept, 200), printable(orNone(nullString(want, id)), 200)))
+			default:
+				found[id] = true
+			}
+		}
+		for id := range want {
+			if !found[id] {
+				off(id, fmt.Sprintf("customer %d's %s is missing from what the screens read", id, what))
+			}
+		}
+	}
+	return nil
+}
+
+// nullString is m[id] as a possibly missing text.
+func nullString(m map[int64]string, id int64) sql.NullString {
+	s, ok := m[id]
+	return sql.NullString{String: s, Valid: ok}
+}
+
+// eachOf runs query with args, which selects an integer and a text, and
+// calls fn with every row.
+func eachOf(ctx context.Context, ro *sql.DB, query string, fn func(int64, string) error, args ...any) error {
+	rows, err := ro.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var text string
+		if err := rows.Scan(&id, &text); err != nil {
+			return err
+		}
+		if err := fn(id, text); err != nil {
+			return err
 		}
 	}
 	return rows.Err()

@@ -11,6 +11,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -172,6 +173,7 @@ func (db *DB) connect(ctx context.Context, readOnly bool) error {
 		return err
 	}
 	r.SetMaxOpenConns(max(4, runtime.NumCPU()))
+	r.SetMaxIdleConns(max(4, runtime.NumCPU()))
 	for _, p := range []*sql.DB{w, r} {
 		var v int
 		if err := p.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
@@ -443,28 +445,83 @@ func (db *DB) write(ctx context.Context, n note, fn func(tx *sql.Tx) error) erro
 // keep keeps the change in the history even when it touched nothing.
 func (db *DB) change(ctx context.Context, kind model.ChangeKind, n note, keep bool,
 	fn func(tx *sql.Tx, id int64) error) error {
+	return db.changeOn(ctx, kind, n, keep, false, false, func(_ *sql.Conn, tx *sql.Tx, id int64) error {
+		return fn(tx, id)
+	})
+}
+
+// changeOn is change. pin holds the writer's connection from before the
+// transaction to after it, and hands it to fn, which may reach the driver
+// through it (Conn.Raw; the Loader's batches). unchecked also runs the
+// transaction with foreign keys off (which only a connection outside a
+// transaction can turn off): fn must prove the references it writes
+// itself (LoadNew). A pinned connection is given back with foreign keys
+// on, or closed.
+func (db *DB) changeOn(ctx context.Context, kind model.ChangeKind, n note, keep, pin, unchecked bool,
+	fn func(conn *sql.Conn, tx *sql.Tx, id int64) error) error {
 	if db.readOnly != nil {
 		return db.readOnly
 	}
 	if err := db.Health(ctx); err != nil {
 		return err
 	}
-	tx, err := db.begin(ctx)
+	var conn *sql.Conn
+	if pin || unchecked {
+		var err error
+		if conn, err = db.w.Conn(ctx); err != nil {
+			return db.failed(ctx, err)
+		}
+	}
+	if unchecked {
+		if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
+			giveBack(conn)
+			return db.failed(ctx, err)
+		}
+	}
+	err := db.changeIn(ctx, conn, kind, n, keep, fn)
+	if conn != nil {
+		giveBack(conn) // before failed, which may write on the writer
+	}
+	return db.failed(ctx, err)
+}
+
+// changeIn runs change's transaction on conn (nil: the writer's pool).
+func (db *DB) changeIn(ctx context.Context, conn *sql.Conn, kind model.ChangeKind, n note, keep bool,
+	fn func(conn *sql.Conn, tx *sql.Tx, id int64) error) error {
+	tx, err := db.beginOn(ctx, conn)
 	if err != nil {
-		return db.failed(ctx, err)
+		return err
 	}
 	id, err := openChange(ctx, tx, db.Now().Format(model.DateTimeLayout), kind, n)
 	if err == nil {
-		err = fn(tx, id)
+		err = fn(conn, tx, id)
 	}
 	if err == nil {
 		err = closeChange(ctx, tx, keep)
 	}
 	if err != nil {
 		tx.Rollback()
-		return db.failed(ctx, err)
+		return err
 	}
-	return db.failed(ctx, tx.Commit())
+	return tx.Commit()
+}
+
+// giveBack returns a pinned writer connection to its pool with foreign
+// keys on, as every connection has them (the DSN). One where they do not
+// read back on (a transaction left open: the pragma is a no-op inside
+// one) is closed instead, and the pool opens a fresh one when needed.
+func giveBack(conn *sql.Conn) {
+	ctx := context.Background()
+	on := 0
+	if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = ON"); err == nil {
+		if err := conn.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&on); err != nil {
+			on = 0
+		}
+	}
+	if on != 1 {
+		conn.Raw(func(any) error { return driver.ErrBadConn })
+	}
+	conn.Close()
 }
 
 // failed maps the error of a write. The file's own failures come out

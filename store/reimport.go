@@ -52,6 +52,19 @@ func (l *Loader) FindOrder(source, externalID string) (s StoredOrder, found bool
 	return s, true, nil
 }
 
+// HasOrders reports whether any order of source is stored, as the book is
+// outside a load: an import of a source the book has no orders of only
+// adds records (LoadNew).
+func (db *DB) HasOrders(ctx context.Context, source string) (bool, error) {
+	var ok bool
+	err := db.r.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM orders WHERE source = ?)", source).Scan(&ok)
+	return ok, mapErr(err)
+}
+
+// Unchecked reports a load without foreign keys (LoadNew), which may only
+// add records.
+func (l *Loader) Unchecked() bool { return l.unchecked }
+
 // HasOrders reports whether any order of source is stored: a first import
 // need not look each of its orders up.
 func (l *Loader) HasOrders(source string) (bool, error) {
@@ -115,6 +128,11 @@ func orderWithCosts(ctx context.Context, q queryer, id int64) (model.Order, []mo
 // on it are replaced by o's lines and costs. The figures of its customer
 // before and after are refreshed when the load ends.
 func (l *Loader) ReplaceOrder(id int64, o *model.Order, costs []model.Cost) error {
+	if l.unchecked {
+		// Without foreign keys, deleting the old lines and costs would
+		// not reach what refers to them.
+		return errors.New("replacing an order needs a load that checks foreign keys (Load, not LoadNew)")
+	}
 	if err := o.Validate(); err != nil {
 		return err
 	}

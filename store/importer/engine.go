@@ -182,6 +182,13 @@ type session struct {
 	stageRows   []any
 	stageInsert *sql.Stmt
 
+	// row and parts are group's, reused from group to group.
+	row   row
+	parts []part
+	// linesIn and lines are order's, reused from order to order.
+	linesIn []lineIn
+	lines   []model.OrderLine
+
 	known    bool             // the book holds orders of this source
 	currency string           // the file's currency, once read
 	refs     map[string]int64 // customer ref → id, this source
@@ -289,6 +296,9 @@ func (s *session) read(in *reader) error {
 	return s.readOrders(in)
 }
 
+// recordFields is how many fields of records one array holds.
+const recordFields = 4096
+
 // record is a row kept for its group.
 type record struct {
 	rec  []string
@@ -307,6 +317,11 @@ func (s *session) readOrders(in *reader) error {
 	if s.known, err = s.l.HasOrders(s.source); err != nil {
 		return err
 	}
+	if s.known && s.l.Unchecked() {
+		// Another program imported orders of this source since the
+		// import looked: they may be replaced, which needs foreign keys.
+		return fmt.Errorf("orders from %s were imported by another program meanwhile: import the file again", s.source)
+	}
 	if !s.known {
 		if err := s.deferIndexes(); err != nil {
 			return err
@@ -314,6 +329,7 @@ func (s *session) readOrders(in *reader) error {
 	}
 	keyCol := s.of.keyCol()
 	var group []record
+	var fields []string // the records' fields, copied out of the reader's, many records to an array
 	cur := ""
 	flush := func() error {
 		if len(group) == 0 {
@@ -356,7 +372,12 @@ func (s *session) readOrders(in *reader) error {
 			}
 			cur = k
 		}
-		group = append(group, record{rec: append([]string(nil), rec...), line: line})
+		if cap(fields)-len(fields) < len(rec) {
+			fields = make([]string, 0, max(recordFields, len(rec)))
+		}
+		n := len(fields)
+		fields = append(fields, rec...)
+		group = append(group, record{rec: fields[n:len(fields):len(fields)], line: line})
 	}
 	if err := flush(); err != nil {
 		return err
@@ -525,25 +546,42 @@ func unpackRecord(b []byte) []string {
 // group reads the rows of one order (or, in a file without order ids,
 // one row) and stores what they hold.
 func (s *session) group(recs []record) error {
-	byKey := map[string]*[]part{}
+	// Most groups are one order: its parts gather in s.parts, reused
+	// from group to group; a group of several keys is grouped by key.
+	var byKey map[string]*[]part
 	var keys []string
-	seen := map[string]bool{}
+	var seen map[string]bool
+	parts := s.parts[:0]
+	r := &s.row
 	for _, rc := range recs {
-		r := &row{rec: rc.rec, line: rc.line, head: s.head, nb: s.nb, dates: s.dates}
-		parts, err := s.of.parse(r)
+		*r = row{rec: rc.rec, line: rc.line, head: s.head, nb: s.nb, dates: s.dates}
+		got, err := s.of.parse(r)
 		if err != nil {
 			return err
 		}
-		for _, p := range parts {
+		for _, p := range got {
 			p.line = rc.line
 			if p.key == "" {
 				p.key = s.rowKey(rc.rec)
 			}
 			if p.once != "" {
+				if seen == nil {
+					seen = map[string]bool{}
+				}
 				if seen[p.key+"\x00"+p.once] {
 					continue
 				}
 				seen[p.key+"\x00"+p.once] = true
+			}
+			if byKey == nil && (len(parts) == 0 || parts[0].key == p.key) {
+				parts = append(parts, p)
+				continue
+			}
+			if byKey == nil {
+				byKey = map[string]*[]part{}
+				own := append([]part(nil), parts...)
+				byKey[parts[0].key] = &own
+				keys = append(keys, parts[0].key)
 			}
 			ps, ok := byKey[p.key]
 			if !ok {
@@ -553,6 +591,16 @@ func (s *session) group(recs []record) error {
 			}
 			*ps = append(*ps, p)
 		}
+	}
+	defer func() {
+		clear(parts) // the parts hold rows' text: let it go
+		s.parts = parts[:0]
+	}()
+	if byKey == nil {
+		if len(parts) == 0 {
+			return nil
+		}
+		return s.order(parts[0].key, parts)
 	}
 	for _, k := range keys {
 		if err := s.order(k, *byKey[k]); err != nil {
@@ -570,7 +618,15 @@ func (s *session) order(k string, parts []part) error {
 	o.Source, o.ExternalID, o.Kind = s.source, k, model.OrderSale
 	var who *person
 	var costs []costIn
-	var lines []lineIn
+	// The order's lines, as read and as stored, in buffers reused from
+	// order to order: nothing keeps them once the order is written.
+	lines, stored := s.linesIn[:0], s.lines[:0]
+	defer func() {
+		clear(lines)
+		clear(o.Lines)
+		s.linesIn, s.lines = lines[:0], o.Lines[:0]
+	}()
+	o.Lines = stored
 	var total *model.Money
 	totalCol := -1
 	refund := parts[0].refund

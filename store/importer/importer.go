@@ -236,7 +236,20 @@ func runImport(ctx context.Context, db *store.DB, path string, r io.Reader, opt 
 		return pv, err
 	}
 	sum.DateOrder, sum.DateWhy = s.dates.name, s.dates.why
-	err = db.Load(ctx, func(l *store.Loader) error {
+	// A file of orders from a source the book has none of only adds
+	// records: it loads without foreign keys, proving its references
+	// itself (store.LoadNew).
+	load := db.Load
+	if s.of != nil {
+		known, err := db.HasOrders(ctx, s.source)
+		if err != nil {
+			return pv, err
+		}
+		if !known {
+			load = db.LoadNew
+		}
+	}
+	err = load(ctx, func(l *store.Loader) error {
 		s.l = l
 		in, err := rewind()
 		if err != nil {

@@ -32,13 +32,23 @@ var retailFormat = &format{name: OnlineRetail, label: "Online Retail invoice lin
 	marks: []string{"InvoiceNo", "StockCode"}, dates: model.DateOrderMDY,
 	orders: func(h *header, nb numbers) (orderFormat, error) { return newRetailParser(h) }}
 
-// retailParser parses rows, remembering the last date so that the lines of
-// one invoice parse it once.
+// retailParser parses rows, remembering the last date, customer and
+// country so that the lines of one invoice read them once.
 type retailParser struct {
 	invoice, stock, desc, qty, date, price, customer, country int
 	lastDate                                                  string
 	lastAt                                                    time.Time
+	lastCustomer, lastCountry, lastNote                       string
+	lastWho                                                   *person
+	// out is the one part parse returns, which group copies before it
+	// parses the next row; lines hands out the parts' lines, a row's own
+	// line each, from arrays shared by many rows.
+	out   [1]part
+	lines []lineIn
 }
+
+// retailLines is how many rows' lines one array holds.
+const retailLines = 256
 
 func newRetailParser(h *header) (*retailParser, error) {
 	idx := make([]int, 7)
@@ -94,21 +104,34 @@ func (p *retailParser) parse(r *row) ([]part, error) {
 	if !ok {
 		return nil, r.bad(p.qty, "%d × %s is too large an amount", qty, r.get(p.price))
 	}
-	ref, err := customerRef(r.get(p.customer))
-	if err != nil {
-		return nil, r.bad(p.customer, "%v", err)
+	if len(p.lines) == cap(p.lines) {
+		p.lines = make([]lineIn, 0, retailLines)
 	}
-	pt := part{key: invoice, at: at, refund: refund,
-		lines: []lineIn{{desc: r.get(p.desc), sku: stock, qty: qty, price: price, amount: amount, line: r.line}}}
+	p.lines = append(p.lines, lineIn{desc: r.get(p.desc), sku: stock, qty: qty, price: price, amount: amount,
+		line: r.line})
+	n := len(p.lines)
+	p.out[0] = part{key: invoice, at: at, refund: refund, lines: p.lines[n-1 : n : n]}
+	pt := &p.out[0]
 	if c := r.get(p.country); c != "" {
 		// Orders have no country column; the note keeps where an
 		// unattributed sale went.
-		pt.notes = countryNote + c
+		if c != p.lastCountry {
+			p.lastCountry, p.lastNote = c, countryNote+c
+		}
+		pt.notes = p.lastNote
 	}
-	if ref != "" {
-		pt.who = &person{ref: ref, name: "Customer " + ref, country: r.get(p.country)}
+	if cust := r.get(p.customer); cust != p.lastCustomer || p.lastWho == nil || p.lastWho.country != r.get(p.country) {
+		ref, err := customerRef(cust)
+		if err != nil {
+			return nil, r.bad(p.customer, "%v", err)
+		}
+		p.lastCustomer, p.lastWho = cust, nil
+		if ref != "" {
+			p.lastWho = &person{ref: ref, name: "Customer " + ref, country: r.get(p.country)}
+		}
 	}
-	return []part{pt}, nil
+	pt.who = p.lastWho
+	return p.out[:], nil
 }
 
 // isCancellation reports an invoice number of a cancellation: C536379.
