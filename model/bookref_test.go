@@ -9,6 +9,7 @@ import (
 	"clientele/model"
 	"clientele/store"
 	"clientele/store/demo"
+	"clientele/tui/tuitest"
 )
 
 // The fast analyses equal the reference (refanalysis_test.go) on the
@@ -76,4 +77,64 @@ func checkBook(t *testing.T, db *store.DB, today time.Time) {
 		}
 		model.CheckProfitEqualsReference(t, b, model.ProfitOptions{Today: today, Settings: s})
 	}
+}
+
+// BenchmarkAnalyses runs each analysis alone on the 100,000-customer
+// benchmark book over the last 12 months: AnalyseFit (the customers
+// reset between runs to what FitBook read, in place, rather than cloned:
+// BenchmarkSegmentFit/rules in tui/segments clones them, and counts the
+// clone's CPU) and AnalyseProfit. cpu-ms/op is the process's CPU, both
+// cores together.
+//
+//	go test ./model -run '^$' -bench BenchmarkAnalyses -benchtime 10x
+func BenchmarkAnalyses(b *testing.B) {
+	ctx := context.Background()
+	path, err := demo.BenchFile(ctx, 100000)
+	if err != nil {
+		b.Fatal(err)
+	}
+	db, err := store.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	p := model.Last12Months(demo.BenchNow)
+	cs, err := db.FitBook(ctx, p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	segs, err := db.Segments(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := db.Settings(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	book, err := db.ProfitBook(ctx, p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rfm := make([]string, len(cs))
+	for i := range cs {
+		rfm[i] = cs[i].RFMSegment
+	}
+	b.Run("fit", func(b *testing.B) {
+		start := tuitest.ProcessCPU()
+		for b.Loop() {
+			for i := range cs { // what AnalyseFit fills in, as read
+				cs[i].RFMSegment, cs[i].Referrals, cs[i].Score = rfm[i], 0, model.FitScore{}
+			}
+			model.AnalyseFit(cs, segs, model.FitOptions{From: p.From, To: p.To, Today: demo.BenchNow, Settings: s,
+				Weights: model.DefaultFitWeights})
+		}
+		tuitest.CPUTime(b, start)
+	})
+	b.Run("profit", func(b *testing.B) {
+		start := tuitest.ProcessCPU()
+		for b.Loop() {
+			model.AnalyseProfit(book, model.ProfitOptions{Today: demo.BenchNow, Settings: s})
+		}
+		tuitest.CPUTime(b, start)
+	})
 }

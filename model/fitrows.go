@@ -2,6 +2,8 @@ package model
 
 import (
 	"cmp"
+	"slices"
+	"sync"
 	"time"
 )
 
@@ -64,8 +66,22 @@ const (
 
 // fitRows gathers the rows, and counts each customer's referrals.
 func fitRows(cs []FitCustomer, at *idIndex, today time.Time) []fitRow {
-	rows := make([]fitRow, len(cs))
+	rows := rowsKept.take(len(cs))
 	since := AddDays(today, -quietDays)
+	inHalves(len(cs), func(lo, hi int) { fillRows(cs[lo:hi], rows[lo:hi], at, today, since) })
+	for i := range rows {
+		if p := rows[i].parent; p >= 0 {
+			rows[p].referrals++
+		}
+	}
+	for i := range rows {
+		rows[i].tally.referrals = int32(rows[i].referrals)
+	}
+	return rows
+}
+
+// fillRows fills rows from cs, one for one.
+func fillRows(cs []FitCustomer, rows []fitRow, at *idIndex, today, since time.Time) {
 	for i := range cs {
 		c, r := &cs[i], &rows[i]
 		r.revenue, r.direct, r.serve, r.profit = c.Revenue, c.DirectCost, c.CostToServe, c.Profit
@@ -95,20 +111,26 @@ func fitRows(cs []FitCustomer, at *idIndex, today time.Time) []fitRow {
 			r.flags |= rowRecent
 		}
 	}
-	for i := range rows {
-		if p := rows[i].parent; p >= 0 {
-			rows[p].referrals++
-		}
+}
+
+// inHalves runs fn over [0, n) in two halves side by side, on two cores
+// when there are, for a list long enough to gain by it; fn must write
+// only what belongs to its half.
+func inHalves(n int, fn func(lo, hi int)) {
+	if n < 4096 {
+		fn(0, n)
+		return
 	}
-	for i := range rows {
-		rows[i].tally.referrals = int32(rows[i].referrals)
-	}
-	return rows
+	var wg sync.WaitGroup
+	wg.Go(func() { fn(0, n/2) })
+	fn(n/2, n)
+	wg.Wait()
 }
 
 // rfmOfRows scores recency and frequency among the customers fitRFM
-// names a segment for: the profitability engine's scores (rfmScores),
-// recency counted from their last sale in the period to today.
+// names a segment for, as the profitability engine scores them
+// (rfmMeasures.score), recency counted from their last sale in the
+// period to today.
 func rfmOfRows(rows []fitRow) {
 	var days, orders []int64
 	for i := range rows {
@@ -152,6 +174,12 @@ func scoreAll(cs []FitCustomer, rows []fitRow, w FitWeights, symbol string) {
 	if len(profits) > 0 {
 		cuts = quintileCuts(profits)
 	}
+	inHalves(len(cs), func(lo, hi int) { scoreRows(cs[lo:hi], rows[lo:hi], &cuts, w, symbol) })
+}
+
+// scoreRows scores cs, whose rows are rows, one for one, against the
+// profit quintiles' cuts.
+func scoreRows(cs []FitCustomer, rows []fitRow, cuts *[4]int64, w FitWeights, symbol string) {
 	var buf [maxFitParts]FitPart
 	var slab []FitPart
 	for i := range cs {
@@ -162,7 +190,7 @@ func scoreAll(cs []FitCustomer, rows []fitRow, w FitWeights, symbol string) {
 		}
 		rank := 0
 		if r.buyer != 0 {
-			rank = quintileOf(int64(r.profit), &cuts)
+			rank = quintileOf(int64(r.profit), cuts)
 		}
 		c.Score = scoreFit(FitInputs{ProfitRank: rank, Profit: c.Profit, Fit: c.Fit, Referrals: c.Referrals,
 			Complaints: c.Complaints, NPS: c.NPS, HasNPS: c.HasNPS}, w, symbol, &buf)
@@ -208,3 +236,65 @@ func nameKeyOf(s string) nameKey {
 func (a nameKey) compare(b nameKey) int {
 	return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1]))
 }
+
+// sortInHalves sorts xs by compare, a total order, sorting its two halves
+// side by side (inHalves) and merging them into dst; it returns the sorted
+// list: xs itself, or dst grown to hold it.
+func sortInHalves[T any](xs, dst []T, compare func(a, b T) int) []T {
+	if len(xs) < 4096 {
+		slices.SortFunc(xs, compare)
+		return xs
+	}
+	mid := len(xs) / 2
+	inHalves(len(xs), func(lo, hi int) { slices.SortFunc(xs[lo:hi], compare) })
+	out := slices.Grow(dst[:0], len(xs))
+	a, b := xs[:mid], xs[mid:]
+	for len(a) > 0 && len(b) > 0 {
+		if compare(b[0], a[0]) < 0 {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
+// kept holds a scratch list between analyses: a list of 100,000 rows
+// made afresh costs more in memory the system hands over page by page
+// (and zeroes) than the work done in it. An analysis takes the list, or
+// a new one when another analysis has it, and gives it back when done.
+type kept[T any] struct {
+	mu   sync.Mutex
+	list []T
+}
+
+// take returns a zeroed list of n.
+func (k *kept[T]) take(n int) []T {
+	k.mu.Lock()
+	list := k.list
+	k.list = nil
+	k.mu.Unlock()
+	if cap(list) < n {
+		return make([]T, n)
+	}
+	list = list[:n]
+	clear(list)
+	return list
+}
+
+// give keeps list for the next analysis; the caller no longer uses it.
+func (k *kept[T]) give(list []T) {
+	k.mu.Lock()
+	if cap(list) > cap(k.list) {
+		k.list = list
+	}
+	k.mu.Unlock()
+}
+
+// The scratch lists the analyses keep.
+var (
+	rowsKept     kept[fitRow]
+	valuesKept   kept[string]
+	profitKeys   kept[profitKey]
+	profitMerged kept[profitKey]
+)

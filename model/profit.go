@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -173,42 +174,150 @@ const RankedSize = 10
 func AnalyseProfit(b ProfitBook, opt ProfitOptions) ProfitSummary {
 	s := ProfitSummary{Period: b.Period, AsOf: b.Period.End(opt.Today),
 		Currency: opt.Settings.Currency, Symbol: opt.Settings.CurrencySymbol()}
-	s.Customers = byProfit(b.Customers, s.AsOf)
-	scoreRFM(s.Customers)
-	s.Unattributed = customerProfit(&b.Unattributed, Day(s.AsOf))
+	day := Day(s.AsOf)
+	var p profitPass
+	s.Customers, s.Cumulative, p = byProfit(b.Customers, day)
+	// The RFM scores are written beside what the rest reads.
+	var wg sync.WaitGroup
+	wg.Go(func() { p.rfm.score(s.Customers) })
+	s.Unattributed = customerProfit(&b.Unattributed, day)
 	s.Unattributed.Name = "(unattributed)"
-	s.Totals = profitTotals(s.Customers, s.Unattributed)
-	s.Cumulative = make([]Money, len(s.Customers))
-	var run Money
-	for i := range s.Customers {
-		run += s.Customers[i].Profit
-		s.Cumulative[i] = run
-	}
+	s.Totals = p.totals
+	s.Totals.add(&s.Unattributed)
+	s.Totals.Revenue = s.Totals.Sales + s.Totals.Refunds
+	s.Totals.Profit = s.Totals.Revenue - s.Totals.DirectCost - s.Totals.CostToServe
+	s.Totals.Margin, s.Totals.HasMargin = marginOf(s.Totals.Profit, s.Totals.Revenue)
 	s.Headline = s.whaleHeadline()
-	s.Top, s.Bottom = s.ranked()
+	s.Top, s.Bottom = s.ranked(p.buyers, p.revenue)
 	s.Months = profitMonths(b)
-	s.Tiers = profitTiers(s.Customers, opt.Settings)
+	s.Tiers = tierRows(&p.tiers, opt.Settings)
+	wg.Wait()
 	return s
 }
 
-// byProfit returns the rows of the customers active in the period, the
-// most profitable first, then by name and id, rows that tie on all three
-// in the book's order. It sorts small keys, each row's profit beside its
-// index, comparing names only on a tie of profits, and then writes each
-// row once, in its place.
-func byProfit(fs []ProfitFacts, asOf time.Time) []CustomerProfit {
-	type key struct {
-		profit Money
-		name   nameKey
-		i      int32
+// profitPass is what building the rows gathers beside: the customers'
+// part of the totals, the tiers' sums, the buyers and their revenue, the
+// RFM measures, and the last figure of the whale curve.
+type profitPass struct {
+	totals  ProfitTotals // the customers' sums, before the unattributed row
+	tiers   [Tiers + 1]TierFit
+	buyers  int
+	revenue Money // of the buyers
+	run     Money
+	rfm     rfmMeasures
+}
+
+// add adds row k, c, to the pass.
+func (p *profitPass) add(k int, c *CustomerProfit) {
+	p.totals.Customers++
+	p.totals.add(c)
+	p.totals.Acquisition += c.Acquisition
+	if c.NoUnitCost() {
+		p.totals.UncostedCustomers++
 	}
-	keys := make([]key, 0, len(fs))
+	t := c.Tier
+	if t < 1 || t > Tiers {
+		t = 0
+	}
+	p.tiers[t].Customers++
+	p.tiers[t].Buyers += boolInt(c.SaleOrders > 0)
+	p.tiers[t].Revenue += c.Revenue
+	p.tiers[t].Profit += c.Profit
+	if c.SaleOrders > 0 {
+		p.buyers++
+		p.revenue += c.Revenue
+	}
+	if c.RecencyDays >= 0 {
+		p.rfm.idx = append(p.rfm.idx, int32(k))
+		p.rfm.rec = append(p.rfm.rec, int64(c.RecencyDays))
+		p.rfm.freq = append(p.rfm.freq, int64(c.SaleOrders))
+		p.rfm.mon = append(p.rfm.mon, int64(c.Revenue))
+	}
+	p.run += c.Profit
+}
+
+// join adds q, the pass over the rows after p's, to p.
+func (p *profitPass) join(q *profitPass) {
+	t, u := &p.totals, &q.totals
+	t.Customers += u.Customers
+	t.Orders += u.Orders
+	t.Sales += u.Sales
+	t.Refunds += u.Refunds
+	t.DirectCost += u.DirectCost
+	t.CostToServe += u.CostToServe
+	t.Uncosted += u.Uncosted
+	t.Acquisition += u.Acquisition
+	t.UncostedCustomers += u.UncostedCustomers
+	for i := range p.tiers {
+		p.tiers[i].Customers += q.tiers[i].Customers
+		p.tiers[i].Buyers += q.tiers[i].Buyers
+		p.tiers[i].Revenue += q.tiers[i].Revenue
+		p.tiers[i].Profit += q.tiers[i].Profit
+	}
+	p.buyers += q.buyers
+	p.revenue += q.revenue
+	p.run += q.run
+	p.rfm.idx = append(p.rfm.idx, q.rfm.idx...)
+	p.rfm.rec = append(p.rfm.rec, q.rfm.rec...)
+	p.rfm.freq = append(p.rfm.freq, q.rfm.freq...)
+	p.rfm.mon = append(p.rfm.mon, q.rfm.mon...)
+}
+
+// add adds a row's orders and money to the totals (not its acquisition
+// or its count: the unattributed row is added so too).
+func (t *ProfitTotals) add(c *CustomerProfit) {
+	t.Orders += c.SaleOrders
+	t.Sales += c.Sales
+	t.Refunds += c.Refunds
+	t.DirectCost += c.DirectCost
+	t.CostToServe += c.CostToServe
+	if c.NoUnitCost() {
+		t.Uncosted += c.Sales + c.Refunds
+	}
+}
+
+// rfmMeasures are the buyers' rows (idx) and their recency in days,
+// frequency (sale orders) and monetary value (net revenue).
+type rfmMeasures struct {
+	idx            []int32
+	rec, freq, mon []int64
+}
+
+// score scores the buyers as DESIGN.md defines RFM: recency (fewer days
+// better), frequency (sale orders) and monetary value (net revenue),
+// each 1–5 as RankQuintiles scores them, and names their place on the
+// R×F grid.
+func (m *rfmMeasures) score(cs []CustomerProfit) {
+	if len(m.idx) == 0 {
+		return
+	}
+	for j := range m.rec {
+		m.rec[j] = -m.rec[j] // fewer days rank higher
+	}
+	rc, fc, mc := quintileCuts(m.rec), quintileCuts(m.freq), quintileCuts(m.mon)
+	for j, i := range m.idx {
+		c := &cs[i]
+		c.R, c.F, c.M = quintileOf(m.rec[j], &rc), quintileOf(m.freq[j], &fc), quintileOf(m.mon[j], &mc)
+		c.RFMSegment = RFMSegment(c.R, c.F)
+	}
+}
+
+// byProfit returns the rows of the customers active in the period as of
+// day, the most profitable first, then by name and id, rows that tie on
+// all three in the book's order; the whale curve (the profit of the rows
+// up to each); and what the pass that builds them gathers. It sorts small
+// keys, each row's profit beside its index, comparing names only on a tie
+// of profits and their first bytes, and then writes each row once, in its
+// place.
+func byProfit(fs []ProfitFacts, day time.Time) ([]CustomerProfit, []Money, profitPass) {
+	keys, merged := profitKeys.take(len(fs))[:0], profitMerged.take(0)
 	for i := range fs {
 		if f := &fs[i]; f.Active() {
-			keys = append(keys, key{f.Sales + f.Refunds - f.DirectCost - f.CostToServe, nameKeyOf(f.Name), int32(i)})
+			keys = append(keys, profitKey{f.Sales + f.Refunds - f.DirectCost - f.CostToServe, nameKeyOf(f.Name), int32(i)})
 		}
 	}
-	slices.SortFunc(keys, func(a, b key) int {
+	unsorted := keys
+	keys = sortInHalves(keys, merged, func(a, b profitKey) int {
 		switch {
 		case a.profit > b.profit:
 			return -1
@@ -221,12 +330,36 @@ func byProfit(fs []ProfitFacts, asOf time.Time) []CustomerProfit {
 		x, y := &fs[a.i], &fs[b.i]
 		return cmp.Or(strings.Compare(x.Name, y.Name), cmp.Compare(x.ID, y.ID), cmp.Compare(a.i, b.i))
 	})
-	day := Day(asOf)
-	out := make([]CustomerProfit, len(keys))
-	for k := range keys {
-		out[k] = customerProfit(&fs[keys[k].i], day)
+	out, cum := make([]CustomerProfit, len(keys)), make([]Money, len(keys))
+	var passes [2]profitPass
+	inHalves(len(keys), func(lo, hi int) {
+		p := &passes[boolInt(lo > 0)]
+		for k := lo; k < hi; k++ {
+			c := &out[k]
+			*c = customerProfit(&fs[keys[k].i], day)
+			p.add(k, c)
+			cum[k] = p.run
+		}
+	})
+	if first := passes[0].run; passes[1].totals.Customers > 0 {
+		for k := passes[0].totals.Customers; k < len(cum); k++ {
+			cum[k] += first
+		}
 	}
-	return out
+	passes[0].join(&passes[1])
+	profitKeys.give(unsorted)
+	if len(keys) > 0 && &keys[0] != &unsorted[0] { // merged from the halves
+		profitMerged.give(keys)
+	}
+	return out, cum, passes[0]
+}
+
+// profitKey is a row's place in the order of profit: its profit, the
+// first bytes of its name, its index in the book.
+type profitKey struct {
+	profit Money
+	name   nameKey
+	i      int32
 }
 
 // customerProfit is the row of f as of the day asOf (a midnight).
@@ -242,82 +375,8 @@ func customerProfit(f *ProfitFacts, asOf time.Time) CustomerProfit {
 	return c
 }
 
-// scoreRFM scores the buyers among cs as DESIGN.md defines RFM: recency
-// (fewer days better), frequency (sale orders) and monetary value (net
-// revenue), each 1–5 by RankQuintiles, and names their place on the R×F
-// grid.
-func scoreRFM(cs []CustomerProfit) {
-	n := 0
-	for i := range cs {
-		if cs[i].RecencyDays >= 0 {
-			n++
-		}
-	}
-	if n == 0 {
-		return
-	}
-	idx := make([]int32, 0, n)
-	rec, freq, mon := make([]int64, 0, n), make([]int64, 0, n), make([]int64, 0, n)
-	for i := range cs {
-		if cs[i].RecencyDays >= 0 {
-			idx = append(idx, int32(i))
-			rec = append(rec, int64(cs[i].RecencyDays))
-			freq = append(freq, int64(cs[i].SaleOrders))
-			mon = append(mon, int64(cs[i].Revenue))
-		}
-	}
-	r, f, m := rfmScores(rec, freq, mon)
-	for j, i := range idx {
-		c := &cs[i]
-		c.R, c.F, c.M = r[j], f[j], m[j]
-		c.RFMSegment = RFMSegment(c.R, c.F)
-	}
-}
-
-// rfmScores scores buyers 1–5 as DESIGN.md defines RFM, each measure by
-// RankQuintiles: recency by the days since their last sale (fewer is
-// better), frequency by their sale orders, monetary value by their net
-// revenue (nil to leave it out).
-func rfmScores(days, orders, revenue []int64) (r, f, m []int) {
-	recent := make([]int64, len(days))
-	for i, d := range days {
-		recent[i] = -d
-	}
-	r, f = RankQuintiles(recent), RankQuintiles(orders)
-	if revenue != nil {
-		m = RankQuintiles(revenue)
-	}
-	return r, f, m
-}
-
 // RFMSegment names a place on the usual R×F grid (DESIGN.md).
 func RFMSegment(r, f int) string { return rfmName(r, f) }
-
-func profitTotals(cs []CustomerProfit, un CustomerProfit) ProfitTotals {
-	t := ProfitTotals{Customers: len(cs)}
-	add := func(c *CustomerProfit) {
-		t.Orders += c.SaleOrders
-		t.Sales += c.Sales
-		t.Refunds += c.Refunds
-		t.DirectCost += c.DirectCost
-		t.CostToServe += c.CostToServe
-		if c.NoUnitCost() {
-			t.Uncosted += c.Sales + c.Refunds
-		}
-	}
-	for i := range cs {
-		add(&cs[i])
-		t.Acquisition += cs[i].Acquisition
-		if cs[i].NoUnitCost() {
-			t.UncostedCustomers++
-		}
-	}
-	add(&un)
-	t.Revenue = t.Sales + t.Refunds
-	t.Profit = t.Revenue - t.DirectCost - t.CostToServe
-	t.Margin, t.HasMargin = marginOf(t.Profit, t.Revenue)
-	return t
-}
 
 // CustomerProfitTotal is the profit of the customers listed, the
 // unattributed row aside: the whole the whale curve takes its shares of.
@@ -375,8 +434,8 @@ func (s *ProfitSummary) whaleHeadline() string {
 	}
 	k := ceilShare(n, 0.1)
 	var bottom Money
-	for _, c := range s.Customers[n-k:] {
-		bottom += c.Profit
+	for i := n - k; i < n; i++ {
+		bottom += s.Customers[i].Profit // the field alone: RFM scores are written beside
 	}
 	return fmt.Sprintf("%s; the bottom 10%% %s %s", top, earnOrLose(bottom), abs64m(bottom).Short(s.Symbol))
 }
@@ -391,16 +450,11 @@ func earnOrLose(m Money) string {
 func abs64m(m Money) Money { return max(m, -m) }
 
 // ranked picks the top and the bottom customers by profit, each with its
-// reason; no customer is in both lists.
-func (s *ProfitSummary) ranked() (top, bottom []Ranked) {
+// reason, measured against the buyers' revenue; no customer is in both
+// lists.
+func (s *ProfitSummary) ranked(buyers int, revenue Money) (top, bottom []Ranked) {
 	n := len(s.Customers)
-	var base topBase
-	for i := range s.Customers {
-		if c := &s.Customers[i]; c.SaleOrders > 0 {
-			base.buyers++
-			base.revenue += c.Revenue
-		}
-	}
+	base := topBase{buyers: buyers, revenue: revenue}
 	base.margin, base.hasMargin, base.symbol = s.Totals.Margin, s.Totals.HasMargin, s.Symbol
 	if s.Totals.Revenue > 0 {
 		base.serve = float64(s.Totals.CostToServe) / float64(s.Totals.Revenue)
@@ -505,21 +559,4 @@ func profitMonths(b ProfitBook) []MonthProfit {
 		out = append(out, MonthProfit{Month: m, Revenue: f.Revenue, Profit: f.Revenue - f.DirectCost - f.CostToServe})
 	}
 	return out
-}
-
-// profitTiers sums each package tier's customers: tiers 1–3, then those in
-// none; a tier nobody is on is left out.
-func profitTiers(cs []CustomerProfit, st Settings) []TierProfit {
-	var sums [Tiers + 1]TierFit
-	for i := range cs {
-		t := cs[i].Tier
-		if t < 1 || t > Tiers {
-			t = 0
-		}
-		sums[t].Customers++
-		sums[t].Buyers += boolInt(cs[i].SaleOrders > 0)
-		sums[t].Revenue += cs[i].Revenue
-		sums[t].Profit += cs[i].Profit
-	}
-	return tierRows(&sums, st)
 }

@@ -389,7 +389,7 @@ func TestByProfitIsAStableSort(t *testing.T) {
 		}
 		return int(a.ID - b.ID)
 	})
-	got := byProfit(fs, profitToday)
+	got, _, _ := byProfit(fs, Day(profitToday))
 	for i := range got {
 		if !reflect.DeepEqual(got[i].ProfitFacts, want[i]) {
 			t.Fatalf("byProfit differs from a stable sort by profit, name and id at %d", i)

@@ -111,13 +111,15 @@ func AnalyseFit(cs []FitCustomer, segments []Segment, opt FitOptions) SegmentFit
 	rfmOfRows(rows)
 	scoreAll(cs, rows, opt.Weights, f.Symbol)
 
-	// From here the customers are only read. The groups, and what their
-	// customers value, are summed beside the ranked lists, on a second
-	// core when there is one: each is about half the rest of the work at
-	// 100,000 customers. Each side writes its own fields of f.
+	// From here the customers are only read. The tiers and the groups,
+	// and what their customers value, are summed beside the ranked lists
+	// and the referrals, on a second core when there is one: each is
+	// about half the rest of the work at 100,000 customers. Each side
+	// writes its own fields of f.
 	var unmet [2]ValueBreakdown
 	var wg sync.WaitGroup
 	wg.Go(func() {
+		f.Tiers, f.Upgrades = tierFit(cs, rows, opt.Settings)
 		var groups [groupings][]groupSum
 		var all groupSum
 		groups, all, unmet = groupAll(cs, rows, segments, opt.Settings)
@@ -140,9 +142,9 @@ func AnalyseFit(cs []FitCustomer, segments []Segment, opt FitOptions) SegmentFit
 	f.Advocates = suggestAdvocates(cs, rows)
 	f.kids = referralChildren(cs, rows)
 	f.Referrers = bestReferrers(cs, rows, &f.kids)
-	f.Tiers, f.Upgrades = tierFit(cs, rows, opt.Settings)
 	quiet := quietStages(rows)
 	wg.Wait()
+	rowsKept.give(rows)
 	f.Ignored = findIgnored(f, unmet, quiet)
 	return f
 }
@@ -316,7 +318,11 @@ func groupAll(cs []FitCustomer, rows []fitRow, segments []Segment, s Settings) (
 	for i := range cs {
 		nVals += len(cs[i].Values)
 	}
-	start, flat := make([]int32, len(cs)+1), make([]string, 0, nVals)
+	start, flat := make([]int32, len(cs)+1), valuesKept.take(nVals)[:0]
+	defer func() {
+		clear(flat) // keeps no book's texts alive
+		valuesKept.give(flat)
+	}()
 	for i := range cs {
 		flat = append(flat, cs[i].Values...)
 		start[i+1] = int32(len(flat))

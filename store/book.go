@@ -355,13 +355,20 @@ type card struct {
 	nps                       int    // -1 when there is none
 	hasNPS                    bool
 	segments                  []int64  // ids, ascending
-	values                    []string // in order, the customer's own
+	values                    []string // in order
+	// The arrays segments and values are slices of, grown card by card:
+	// each card's slices are its own to keep, and a read of many cards
+	// allocates a few arrays rather than two per customer.
+	segArena []int64
+	valArena []string
 }
 
-// parse reads a card's JSON into c, appending to its slices.
-func (c *card) parse(text string) error {
+// parse reads a card's JSON into c; its segments and values are appended
+// to the card's arrays (c.segArena, c.valArena). Without values it stops
+// after the segments (the Profit book reads no values): c.values is nil.
+func (c *card) parse(text string, values bool) error {
 	sc := scanner{s: text}
-	c.segments, c.values = c.segments[:0], c.values[:0]
+	s0, v0 := len(c.segArena), len(c.valArena)
 	str := func() string { t, _ := sc.text(); sc.expect(','); return t }
 	num := func() int64 { n, _ := sc.int(); sc.expect(','); return n }
 	sc.expect('[')
@@ -378,19 +385,23 @@ func (c *card) parse(text string) error {
 	sc.expect(',')
 	sc.list(func() {
 		id, _ := sc.int()
-		c.segments = append(c.segments, id)
+		c.segArena = append(c.segArena, id)
 	})
+	c.segments, c.values = c.segArena[s0:len(c.segArena):len(c.segArena)], nil
+	if !values {
+		return sc.err
+	}
 	sc.expect(',')
 	sc.list(func() {
 		v, _ := sc.text()
-		c.values = append(c.values, v)
+		c.valArena = append(c.valArena, v)
 	})
 	sc.expect(']')
 	if sc.err == nil && sc.i != len(sc.s) {
 		sc.fail()
 	}
-	if len(c.values) == 0 {
-		c.values = nil
+	if len(c.valArena) > v0 {
+		c.values = c.valArena[v0:len(c.valArena):len(c.valArena)]
 	}
 	return sc.err
 }
@@ -401,11 +412,12 @@ const cardsRead = `SELECT cards FROM card_blocks WHERE block >= ?1 AND block <= 
 // eachCard reads the card of every customer from 1 to maxID and calls fn
 // with it, in two halves side by side: fn is called from two goroutines
 // at once, each with a card of its own that it reuses (fn copies what it
-// keeps; the card's values are the customer's own). The texts fn may keep
-// are copied out of the card's row, which can then go: a name is the
-// customer's own, a stage, country or value shared with the customers who
-// have the same.
-func (db *DB) eachCard(ctx context.Context, maxID int64, fn func(id int64, c *card)) error {
+// keeps, but for the card's segments and values, which are the
+// customer's own). The texts fn may keep are copied out of the card's
+// row, which can then go: a name is the customer's own, a stage, country
+// or value shared with the customers who have the same. Without values,
+// the cards are read without them (card.parse).
+func (db *DB) eachCard(ctx context.Context, maxID int64, values bool, fn func(id int64, c *card)) error {
 	half := func(lo, hi int64) func() error {
 		return func() error {
 			var c card
@@ -422,8 +434,7 @@ func (db *DB) eachCard(ctx context.Context, maxID int64, fn func(id int64, c *ca
 				if id < 1 || id > maxID {
 					return nil
 				}
-				c.values = nil
-				if err := c.parse(text); err != nil {
+				if err := c.parse(text, values); err != nil {
 					return fmt.Errorf("customer %d: %w", id, err)
 				}
 				c.name, c.ref = strings.Clone(c.name), strings.Clone(c.ref)

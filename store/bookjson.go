@@ -77,17 +77,17 @@ func (sc *scanner) text() (string, bool) {
 		return "", sc.fail()
 	}
 	start := sc.i
-	for sc.i < len(sc.s) {
-		switch sc.s[sc.i] {
-		case '"':
-			sc.i++
-			return sc.s[start : sc.i-1], true
-		case '\\':
-			return sc.escaped(start)
-		}
-		sc.i++
+	end := strings.IndexByte(sc.s[start:], '"')
+	if end < 0 {
+		return "", sc.fail()
 	}
-	return "", sc.fail()
+	t := sc.s[start : start+end]
+	if esc := strings.IndexByte(t, '\\'); esc >= 0 {
+		sc.i = start + esc
+		return sc.escaped(start)
+	}
+	sc.i = start + end + 1
+	return t, true
 }
 
 // escaped reads the rest of a string that holds escapes, from start.

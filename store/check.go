@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strconv"
@@ -372,11 +373,11 @@ func (r *CheckReport) checkMonths(ctx context.Context, ro *sql.DB) error {
 		return err
 	}
 	rows.Close()
-	for _, b := range []struct{ blocks, rows, what string }{
-		{"SELECT block, cards FROM card_blocks", "SELECT customer_id, card FROM customer_cards", "card"},
-		{"SELECT block, months FROM month_blocks", "SELECT customer_id, months FROM customer_months", "months"},
+	for _, b := range []struct{ table, column, rows, rowColumn, what string }{
+		{"card_blocks", "cards", "customer_cards", "card", "card"},
+		{"month_blocks", "months", "customer_months", "months", "months"},
 	} {
-		if err := r.checkBlocks(ctx, ro, b.blocks, b.rows, b.what, seen); err != nil {
+		if err := r.checkBlocks(ctx, ro, b.table, b.column, b.rows, b.rowColumn, b.what, seen); err != nil {
 			return err
 		}
 	}
@@ -400,14 +401,16 @@ func (r *CheckReport) bookOff(id int64, seen map[int64]bool) {
 // or month_blocks, migration 0012) with the kept rows they are made of:
 // every customer's line must be in the block of their id and say what
 // their row says, and no other line may be there. A customer found off
-// here and not above counts as one more.
-func (r *CheckReport) checkBlocks(ctx context.Context, ro *sql.DB, blocks, rows, what string,
+// here and not above counts as one more. It goes block by block, so that
+// it holds one block's rows at a time.
+func (r *CheckReport) checkBlocks(ctx context.Context, ro *sql.DB, table, column, rows, rowColumn, what string,
 	seen map[int64]bool) error {
-	want := map[int64]string{}
-	err := eachOf(ctx, ro, rows, func(id int64, text string) error {
-		want[id] = text
-		return nil
-	})
+	var blocks []int64
+	err := eachOf(ctx, ro, "SELECT block, '' FROM "+table+" UNION SELECT customer_id >> 6, '' FROM "+rows+" ORDER BY 1",
+		func(b int64, _ string) error {
+			blocks = append(blocks, b)
+			return nil
+		})
 	if err != nil {
 		return err
 	}
@@ -417,8 +420,22 @@ func (r *CheckReport) checkBlocks(ctx context.Context, ro *sql.DB, blocks, rows,
 			r.Months = append(r.Months, line)
 		}
 	}
-	found := map[int64]bool{}
-	err = eachOf(ctx, ro, blocks, func(block int64, text string) error {
+	for _, block := range blocks {
+		want := map[int64]string{}
+		err := eachOf(ctx, ro, "SELECT customer_id, "+rowColumn+" FROM "+rows+" WHERE customer_id BETWEEN ?1 AND ?2",
+			func(id int64, text string) error {
+				want[id] = text
+				return nil
+			}, block<<blockShift, block<<blockShift+1<<blockShift-1)
+		if err != nil {
+			return err
+		}
+		var text string
+		err = ro.QueryRowContext(ctx, "SELECT "+column+" FROM "+table+" WHERE block = ?", block).Scan(&text)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		found := map[int64]bool{}
 		for len(text) > 0 {
 			line, rest, _ := strings.Cut(text, "\n")
 			text = rest
@@ -438,14 +455,10 @@ func (r *CheckReport) checkBlocks(ctx context.Context, ro *sql.DB, blocks, rows,
 				found[id] = true
 			}
 		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	for id := range want {
-		if !found[id] {
-			off(id, fmt.Sprintf("customer %d's %s is missing from what the screens read", id, what))
+		for id := range want {
+			if !found[id] {
+				off(id, fmt.Sprintf("customer %d's %s is missing from what the screens read", id, what))
+			}
 		}
 	}
 	return nil
@@ -457,10 +470,10 @@ func nullString(m map[int64]string, id int64) sql.NullString {
 	return sql.NullString{String: s, Valid: ok}
 }
 
-// eachOf runs query, which selects an integer and a text, and calls fn with
-// every row.
-func eachOf(ctx context.Context, ro *sql.DB, query string, fn func(int64, string) error) error {
-	rows, err := ro.QueryContext(ctx, query)
+// eachOf runs query with args, which selects an integer and a text, and
+// calls fn with every row.
+func eachOf(ctx context.Context, ro *sql.DB, query string, fn func(int64, string) error, args ...any) error {
+	rows, err := ro.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}

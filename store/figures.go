@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -279,6 +280,12 @@ type monthFigures struct {
 // text ({"YYYY-MM":[8 integers, 2 days and times or null], …}) that want
 // (nil: every month) wants; the others are skipped unread.
 func eachMonth(text string, want func(m month) bool, fn func(m month, f *monthFigures)) error {
+	return scanMonths(text, want, fn, true)
+}
+
+// scanMonths is eachMonth, reading each month with fastMonth when fast
+// (a test compares the two).
+func scanMonths(text string, want func(m month) bool, fn func(m month, f *monthFigures), fast bool) error {
 	sc := scanner{s: text}
 	var f monthFigures
 	fields := [8]*int64{&f.saleOrders, &f.sales, &f.saleDirect, &f.refundOrders, &f.refunds, &f.refundDirect,
@@ -298,6 +305,15 @@ func eachMonth(text string, want func(m month) bool, fn func(m month, f *monthFi
 				return errBook
 			}
 			sc.i += end + 1
+			if sc.next('}') {
+				return nil
+			}
+			sc.expect(',')
+			continue
+		}
+		if end, ok := fastMonth(sc.s, sc.i, m, &f); ok && fast {
+			sc.i = end
+			fn(m, &f)
 			if sc.next('}') {
 				return nil
 			}
@@ -328,6 +344,57 @@ func eachMonth(text string, want func(m month) bool, fn func(m month, f *monthFi
 	return sc.err
 }
 
+// fastMonth reads the figures of month m as the triggers write them, from
+// s[i:], just after the month's '[': eight integers, then two days and
+// times ("DD HH:MM:SS") or null, then ']'. It returns where the month ends
+// and true; or false, having read nothing, for anything else, which
+// eachMonth's scanner then reads (or rejects) as before: the same figures
+// from the same text, at a third of the cost.
+func fastMonth(s string, i int, m month, f *monthFigures) (int, bool) {
+	var v [8]int64
+	for k := range v {
+		neg := i < len(s) && s[i] == '-'
+		if neg {
+			i++
+		}
+		start := i
+		var n int64
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			n = n*10 + int64(s[i]-'0')
+			i++
+		}
+		if i == start || i >= len(s) || s[i] != ',' {
+			return 0, false
+		}
+		if neg {
+			n = -n
+		}
+		v[k] = n
+		i++
+	}
+	var t [2]moment
+	for k := range t {
+		switch {
+		case strings.HasPrefix(s[i:], "null"):
+			i += 4
+		case i+13 <= len(s) && s[i] == '"' && s[i+12] == '"':
+			if t[k] = suffixMoment(m, s[i+1:i+12]); t[k] == 0 {
+				return 0, false
+			}
+			i += 13
+		default:
+			return 0, false
+		}
+		if i >= len(s) || s[i] != ",]"[k] {
+			return 0, false
+		}
+		i++
+	}
+	*f = monthFigures{saleOrders: v[0], sales: v[1], saleDirect: v[2], refundOrders: v[3], refunds: v[4],
+		refundDirect: v[5], costs: v[6], serve: v[7], firstSale: t[0], lastSale: t[1]}
+	return i, true
+}
+
 // sumsRead says what readSums reads besides the sums of the span.
 type sumsRead struct {
 	life   bool        // the sums of all time too
@@ -354,9 +421,24 @@ func (db *DB) readSums(ctx context.Context, sp span, maxID int64, bounds recordD
 		out.life = make([]sums, maxID+1)
 	}
 	p := planOf(sp, bounds.first, bounds.last)
-	monthAt := map[month]int{}
-	for i, m := range what.months {
-		monthAt[month(m.Year())*12+month(m.Month())-1] = i
+	// monthAt[m-firstBar] is the place of month m among what.months, -1
+	// for none: looked up for every month of every customer, a slice
+	// where a map cost ~20 ms at 100,000 customers.
+	var firstBar month
+	var monthAt []int32
+	for i, t := range what.months {
+		m := month(t.Year())*12 + month(t.Month()) - 1
+		if i == 0 {
+			firstBar = m
+		}
+		if m < firstBar {
+			monthAt = append(slices.Repeat([]int32{-1}, int(firstBar-m)), monthAt...)
+			firstBar = m
+		}
+		for month(len(monthAt)) <= m-firstBar {
+			monthAt = append(monthAt, -1)
+		}
+		monthAt[m-firstBar] = int32(i)
 	}
 	// bars sums the whole business by month, one set per reader: each
 	// goroutine writes its own.
@@ -367,10 +449,10 @@ func (db *DB) readSums(ctx context.Context, sp span, maxID int64, bounds recordD
 		return make([]model.MonthFacts, len(what.months))
 	}
 	bar := func(bars []model.MonthFacts, m month) *model.MonthFacts {
-		if i, ok := monthAt[m]; ok && bars != nil {
-			return &bars[i]
+		if bars == nil || m < firstBar || m-firstBar >= month(len(monthAt)) || monthAt[m-firstBar] < 0 {
+			return nil
 		}
-		return nil
+		return &bars[monthAt[m-firstBar]]
 	}
 	at := func(id int64) bool { return id >= 0 && id <= maxID }
 	// want skips, unread, the months nothing asked for.

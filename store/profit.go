@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"runtime"
-	"slices"
 
 	"clientele/model"
 )
@@ -71,13 +70,13 @@ func (db *DB) profitBook(ctx context.Context, p model.Period, months bool) (mode
 	err = parallel(
 		func() (err error) { figures, err = db.readSums(ctx, period, maxID, bounds, what); return err },
 		func() error {
-			return db.eachCard(ctx, maxID, func(id int64, c *card) {
+			return db.eachCard(ctx, maxID, false, func(id int64, c *card) {
 				f := model.ProfitFacts{ID: id, Name: c.name, Stage: model.Stage(c.stage), Tier: c.tier,
 					Archived: c.archived, Acquisition: c.acquisition}
 				f.Ref = (&model.Customer{ID: id, Ref: c.ref}).DisplayRef()
 				byID[id] = f
 				if len(c.segments) > 0 {
-					segIDs[id] = slices.Clone(c.segments)
+					segIDs[id] = c.segments
 				}
 			})
 		},
