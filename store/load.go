@@ -39,9 +39,10 @@ type Loader struct {
 	offerings map[int64]struct{}
 
 	// The batches. Their rows point only at rows written at once
-	// (customers, orders, complaints), never at each other, so they may be
-	// flushed in any order.
-	tags, values, lines, costs, feedback, touches batch
+	// (customers, complaints) or at orders, never at each other; orders,
+	// batched in a load without foreign keys, go first.
+	orders, tags, values, lines, costs, feedback, touches batch
+	nextOrder                                             int64 // the id the next batched order takes; 0 before the first
 }
 
 // batch gathers the rows of one table for multi-row INSERTs.
@@ -99,6 +100,8 @@ func (db *DB) load(ctx context.Context, unchecked bool, fn func(l *Loader) error
 		l := &Loader{ctx: ctx, tx: tx, now: db.Now().Format(model.DateTimeLayout), hist: db.hist,
 			unchecked: unchecked, conn: conn, raw: map[string]driver.Stmt{},
 			stmts: map[string]*sql.Stmt{}, touched: map[int64]struct{}{},
+			orders: batch{insert: `INSERT INTO orders (id, customer_id, ordered_at, kind, source, external_id, notes,
+				lines_amount, lines_direct_cost, import_hash, payment_due_on, paid_on, created_at) VALUES `, cols: 13},
 			tags:   batch{insert: "INSERT OR IGNORE INTO customer_segments (customer_id, segment_id) VALUES ", cols: 2},
 			values: batch{insert: "INSERT OR IGNORE INTO customer_values (customer_id, value) VALUES ", cols: 2},
 			lines: batch{insert: `INSERT INTO order_lines (order_id, offering_id, description, quantity, unit_price,
@@ -182,11 +185,17 @@ func (l *Loader) queue(b *batch, row ...any) error {
 	return nil
 }
 
-// flush writes b's pending rows in one INSERT.
+// flush writes b's pending rows in one INSERT, after the orders they
+// may point at.
 func (l *Loader) flush(b *batch) error {
 	n := len(b.args) / b.cols
 	if n == 0 {
 		return nil
+	}
+	if b != &l.orders {
+		if err := l.flush(&l.orders); err != nil {
+			return err
+		}
 	}
 	row := "(" + placeholders(b.cols) + ")"
 	if err := l.exec(b.insert+strings.Repeat(row+", ", n-1)+row, b.args); err != nil {
@@ -256,7 +265,7 @@ func driverValue(v any) (driver.Value, error) {
 // Flush writes every queued row. The load does it when it ends; call it
 // first to read queued rows back through Tx.
 func (l *Loader) Flush() error {
-	for _, b := range []*batch{&l.tags, &l.values, &l.lines, &l.costs, &l.feedback, &l.touches} {
+	for _, b := range []*batch{&l.orders, &l.tags, &l.values, &l.lines, &l.costs, &l.feedback, &l.touches} {
 		if err := l.flush(b); err != nil {
 			return err
 		}
@@ -471,13 +480,31 @@ func (l *Loader) Order(o *model.Order) error {
 	if err := o.Validate(); err != nil {
 		return err
 	}
-	id, err := l.insert(`INSERT INTO orders (customer_id, ordered_at, kind, source, external_id, notes,
-		lines_amount, lines_direct_cost, import_hash, payment_due_on, paid_on, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		nullID(o.CustomerID), dbTime(o.OrderedAt), o.Kind, o.Source, nullText(o.ExternalID), o.Notes, o.Total(),
-		o.DirectCost(), nullInt64(o.ImportHash), dbDate(o.PaymentDue), dbDate(o.PaidOn), l.now)
-	if err != nil {
-		return err
+	row := []any{nullID(o.CustomerID), dbTime(o.OrderedAt), o.Kind, o.Source, nullText(o.ExternalID), o.Notes,
+		o.Total(), o.DirectCost(), nullInt64(o.ImportHash), dbDate(o.PaymentDue), dbDate(o.PaidOn), l.now}
+	var id int64
+	if l.unchecked {
+		// A load that only adds (LoadNew) batches its orders too, with
+		// the ids SQLite would give them: one more than the largest.
+		if l.nextOrder == 0 {
+			if err := l.tx.QueryRowContext(l.ctx, "SELECT coalesce(max(id), 0) + 1 FROM orders").
+				Scan(&l.nextOrder); err != nil {
+				return err
+			}
+		}
+		id = l.nextOrder
+		l.nextOrder++
+		if err := l.queue(&l.orders, append([]any{id}, row...)...); err != nil {
+			return err
+		}
+	} else {
+		var err error
+		id, err = l.insert(`INSERT INTO orders (customer_id, ordered_at, kind, source, external_id, notes,
+			lines_amount, lines_direct_cost, import_hash, payment_due_on, paid_on, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, row...)
+		if err != nil {
+			return err
+		}
 	}
 	o.ID = id
 	for _, ln := range o.Lines {

@@ -816,6 +816,9 @@ func (s *session) checkCurrency(p part) error {
 
 // emptyBook reports a book with no orders and no costs yet.
 func (s *session) emptyBook() (bool, error) {
+	if err := s.l.Flush(); err != nil { // the orders and costs of this file so far count
+		return false, err
+	}
 	var any bool
 	err := s.l.Tx().QueryRowContext(s.ctx, "SELECT EXISTS (SELECT 1 FROM orders) OR EXISTS (SELECT 1 FROM costs)").
 		Scan(&any)
