@@ -150,14 +150,6 @@ func rfmOfRows(rows []fitRow) {
 	}
 }
 
-// rfmOf is the RFM segment of customer i as fitRFM leaves it.
-func rfmOf(cs []FitCustomer, rows []fitRow, i int) string {
-	if r := &rows[i]; r.rfmR > 0 {
-		return rfmName(int(r.rfmR), int(r.rfmF))
-	}
-	return cs[i].RFMSegment
-}
-
 // scoreAll ranks profit among the customers who bought in the period,
 // scores every customer, and writes what the analysis works out into
 // each customer (their RFM segment, referrals and score) in one pass.

@@ -293,14 +293,28 @@ func groupAll(cs []FitCustomer, rows []fitRow, segments []Segment, s Settings) (
 	for _, seg := range segments {
 		names[BySegment].of(seg.Name)
 	}
+	// The stages, RFM segments and tiers are named first, in the order
+	// the screen shows them; the groups of the usual ones are then found
+	// by number (a row's stage, R and F, tier) rather than by name.
+	var stageK [formerStage + 1]int32
 	for _, st := range Stages {
-		names[ByStage].of(string(st))
+		stageK[stageKeyOf(st)] = names[ByStage].of(string(st))
 	}
 	for _, n := range rfmOrder {
 		names[ByRFM].of(n)
 	}
+	var rfmK [6][6]int32
+	for r := 1; r <= 5; r++ {
+		for f := 1; f <= 5; f++ {
+			rfmK[r][f] = names[ByRFM].of(rfmName(r, f)) // one of rfmOrder
+		}
+	}
+	tierK := [Tiers + 1]int32{-1, -1, -1, -1}
 	for t := 1; t <= Tiers; t++ {
-		names[ByTier].of(s.TierName(t))
+		k := names[ByTier].of(s.TierName(t))
+		if s.TierName(t) != "" {
+			tierK[t] = k
+		}
 	}
 	var sums [groupings][]groupSum
 	var stageSums [2]groupSum // prospects; customers and advocates
@@ -349,13 +363,22 @@ func groupAll(cs []FitCustomer, rows []fitRow, segments []Segment, s Settings) (
 		if len(c.Segments) == 0 {
 			add(BySegment, names[BySegment].of(NoSegment), t, held)
 		}
-		add(ByStage, names[ByStage].of(string(c.Stage)), t, held)
-		add(ByRFM, names[ByRFM].of(cmp.Or(rfmOf(cs, rows, i), NoSale)), t, held)
-		tier := NoTier
-		if name := s.TierName(c.Tier); name != "" {
-			tier = name
+		r := &rows[i]
+		if r.stage != otherStage {
+			add(ByStage, stageK[r.stage], t, held)
+		} else {
+			add(ByStage, names[ByStage].of(string(c.Stage)), t, held)
 		}
-		add(ByTier, names[ByTier].of(tier), t, held)
+		if r.rfmR > 0 {
+			add(ByRFM, rfmK[r.rfmR][r.rfmF], t, held)
+		} else {
+			add(ByRFM, names[ByRFM].of(cmp.Or(c.RFMSegment, NoSale)), t, held)
+		}
+		if k := tierK[r.tier]; k >= 0 {
+			add(ByTier, k, t, held)
+		} else {
+			add(ByTier, names[ByTier].of(NoTier), t, held)
+		}
 		if i == 0 || c.Country != lastCountry {
 			lastCountry, lastTidy = c.Country, cmp.Or(tidySpaces(c.Country), NoCountry)
 		}
