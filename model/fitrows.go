@@ -239,16 +239,18 @@ func sortInHalves[T any](xs, dst []T, compare func(a, b T) int) []T {
 	}
 	mid := len(xs) / 2
 	inHalves(len(xs), func(lo, hi int) { slices.SortFunc(xs[lo:hi], compare) })
-	out := slices.Grow(dst[:0], len(xs))
-	a, b := xs[:mid], xs[mid:]
-	for len(a) > 0 && len(b) > 0 {
-		if compare(b[0], a[0]) < 0 {
-			out, b = append(out, b[0]), b[1:]
+	out := slices.Grow(dst[:0], len(xs))[:len(xs)]
+	i, j, k := 0, mid, 0
+	for ; i < mid && j < len(xs); k++ {
+		if compare(xs[j], xs[i]) < 0 {
+			out[k], j = xs[j], j+1
 		} else {
-			out, a = append(out, a[0]), a[1:]
+			out[k], i = xs[i], i+1
 		}
 	}
-	return append(append(out, a...), b...)
+	k += copy(out[k:], xs[i:mid])
+	copy(out[k:], xs[j:])
+	return out
 }
 
 // kept holds a scratch list between analyses: a list of 100,000 rows
@@ -272,6 +274,15 @@ func (k *kept[T]) take(n int) []T {
 	list = list[:n]
 	clear(list)
 	return list
+}
+
+// room returns an empty list with room for n, to append to.
+func (k *kept[T]) room(n int) []T {
+	k.mu.Lock()
+	list := k.list
+	k.list = nil
+	k.mu.Unlock()
+	return slices.Grow(list[:0], n)
 }
 
 // give keeps list for the next analysis; the caller no longer uses it.

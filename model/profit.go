@@ -257,10 +257,19 @@ func (p *profitPass) join(q *profitPass) {
 	p.buyers += q.buyers
 	p.revenue += q.revenue
 	p.run += q.run
-	p.rfm.idx = append(p.rfm.idx, q.rfm.idx...)
-	p.rfm.rec = append(p.rfm.rec, q.rfm.rec...)
-	p.rfm.freq = append(p.rfm.freq, q.rfm.freq...)
-	p.rfm.mon = append(p.rfm.mon, q.rfm.mon...)
+	if len(q.rfm.idx) > 0 {
+		p.rfm.grow(len(q.rfm.idx))
+		p.rfm.idx = append(p.rfm.idx, q.rfm.idx...)
+		p.rfm.rec = append(p.rfm.rec, q.rfm.rec...)
+		p.rfm.freq = append(p.rfm.freq, q.rfm.freq...)
+		p.rfm.mon = append(p.rfm.mon, q.rfm.mon...)
+	}
+}
+
+// grow makes room for n more buyers.
+func (m *rfmMeasures) grow(n int) {
+	m.idx = slices.Grow(m.idx, n)
+	m.rec, m.freq, m.mon = slices.Grow(m.rec, n), slices.Grow(m.freq, n), slices.Grow(m.mon, n)
 }
 
 // add adds a row's orders and money to the totals (not its acquisition
@@ -310,7 +319,7 @@ func (m *rfmMeasures) score(cs []CustomerProfit) {
 // of profits and their first bytes, and then writes each row once, in its
 // place.
 func byProfit(fs []ProfitFacts, day time.Time) ([]CustomerProfit, []Money, profitPass) {
-	keys, merged := profitKeys.take(len(fs))[:0], profitMerged.take(0)
+	keys, merged := profitKeys.room(len(fs)), profitMerged.room(0)
 	for i := range fs {
 		if f := &fs[i]; f.Active() {
 			keys = append(keys, profitKey{f.Sales + f.Refunds - f.DirectCost - f.CostToServe, nameKeyOf(f.Name), int32(i)})
@@ -334,6 +343,7 @@ func byProfit(fs []ProfitFacts, day time.Time) ([]CustomerProfit, []Money, profi
 	var passes [2]profitPass
 	inHalves(len(keys), func(lo, hi int) {
 		p := &passes[boolInt(lo > 0)]
+		p.rfm.grow(hi - lo)
 		for k := lo; k < hi; k++ {
 			c := &out[k]
 			*c = customerProfit(&fs[keys[k].i], day)
