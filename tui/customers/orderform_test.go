@@ -205,9 +205,9 @@ func splitLines(s string) []string {
 	return append(out, s[start:])
 }
 
-func TestDatesAreTypedAndShownInTheBooksOrder(t *testing.T) {
-	t.Parallel()
-	db := tuitest.FixtureStore(t)
+// dayFirst sets the book's date order to day, month, year.
+func dayFirst(t *testing.T, db *store.DB) {
+	t.Helper()
 	ctx := context.Background()
 	s, err := db.Settings(ctx)
 	if err != nil {
@@ -217,6 +217,12 @@ func TestDatesAreTypedAndShownInTheBooksOrder(t *testing.T) {
 	if err := db.SaveSettings(ctx, s); err != nil {
 		t.Fatal(err)
 	}
+}
+
+func TestDatesAreTypedAndShownInTheBooksOrder(t *testing.T) {
+	t.Parallel()
+	db := tuitest.FixtureStore(t)
+	dayFirst(t, db)
 	d := newDriver(t, db, 100, 30)
 	d.Keys("enter", "c", "enter", "30", "enter", "enter")
 	tuitest.MustContain(t, d.Screen(), "> 23/11/2026") // today, day first

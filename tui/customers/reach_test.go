@@ -244,14 +244,7 @@ func TestOrderBilledForLater(t *testing.T) {
 	t.Parallel()
 	db, ids := tuitest.ReachStore(t)
 	ctx := context.Background()
-	s, err := db.Settings(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.DateOrder = model.DateOrderDMY
-	if err := db.SaveSettings(ctx, s); err != nil {
-		t.Fatal(err)
-	}
+	dayFirst(t, db)
 	ada := ids["Ada Lovelace"]
 	d := newDriver(t, db, 80, 24)
 	d.Send(kit.OpenCustomerMsg{ID: ada})
@@ -284,14 +277,7 @@ func TestBirthdayInTheBooksOrder(t *testing.T) {
 	t.Parallel()
 	db, ids := tuitest.ReachStore(t)
 	ctx := context.Background()
-	s, err := db.Settings(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.DateOrder = model.DateOrderDMY
-	if err := db.SaveSettings(ctx, s); err != nil {
-		t.Fatal(err)
-	}
+	dayFirst(t, db)
 	d := newDriver(t, db, 80, 24)
 	d.Send(kit.OpenCustomerMsg{ID: ids["Ada Lovelace"]})
 	d.Keys("e")
