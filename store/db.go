@@ -161,12 +161,7 @@ func (db *DB) connect(ctx context.Context, readOnly bool) error {
 		}
 		rdsn, _ = readDSN(ctx, db.path, true)
 	}
-	w, err := sql.Open("sqlite", wdsn)
-	if err != nil {
-		return err
-	}
-	w.SetMaxOpenConns(1)
-	w.SetConnMaxIdleTime(0)
+	w := openWriter(wdsn)
 	r, err := sql.Open("sqlite", rdsn)
 	if err != nil {
 		w.Close()
@@ -211,12 +206,7 @@ func (db *DB) upgrade(ctx context.Context, version int) error {
 	// TABLE … DROP COLUMN checks the schema through it), and then its
 	// temp_store cannot be changed inside a transaction, as an import's
 	// staging does: the writer starts afresh.
-	w, err := sql.Open("sqlite", dsn(db.path, true))
-	if err != nil {
-		return fmt.Errorf("opening %s: %w", db.path, err)
-	}
-	w.SetMaxOpenConns(1)
-	w.SetConnMaxIdleTime(0)
+	w := openWriter(dsn(db.path, true))
 	old := db.w
 	db.w = w
 	return old.Close()
