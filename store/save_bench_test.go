@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"clientele/model"
+	"clientele/store"
 )
 
 // BenchmarkSave is the everyday writes one at a time, each its own
@@ -54,4 +55,22 @@ func BenchmarkSave(b *testing.B) {
 			cpuTime(b, start)
 		})
 	}
+}
+
+// BenchmarkOpen opens a book of 1,000 customers and closes it: what every
+// command and the interface pay before their first read.
+//
+//	go test ./store -run '^$' -bench BenchmarkOpen
+func BenchmarkOpen(b *testing.B) {
+	path := benchCopy(b, 1000).Path()
+	ctx := context.Background()
+	start := processCPU()
+	for b.Loop() {
+		db, err := store.Open(ctx, path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		db.Close()
+	}
+	cpuTime(b, start)
 }
