@@ -49,7 +49,8 @@ type Loader struct {
 type batch struct {
 	insert string // "INSERT INTO t (a, b) VALUES "
 	cols   int
-	args   []any // pending values, cols per row
+	args   []any  // pending values, cols per row
+	full   string // the INSERT of rowsPerInsert rows, made once
 }
 
 // rowsPerInsert is how many rows one INSERT of a batch carries: enough to
@@ -197,13 +198,25 @@ func (l *Loader) flush(b *batch) error {
 			return err
 		}
 	}
-	row := "(" + placeholders(b.cols) + ")"
-	if err := l.exec(b.insert+strings.Repeat(row+", ", n-1)+row, b.args); err != nil {
+	if err := l.exec(b.query(n), b.args); err != nil {
 		return err
 	}
 	clear(b.args)
 	b.args = b.args[:0]
 	return nil
+}
+
+// query is the INSERT of n of b's rows.
+func (b *batch) query(n int) string {
+	if n == rowsPerInsert && b.full != "" {
+		return b.full
+	}
+	row := "(" + placeholders(b.cols) + ")"
+	q := b.insert + strings.Repeat(row+", ", n-1) + row
+	if n == rowsPerInsert {
+		b.full = q
+	}
+	return q
 }
 
 // exec runs a batch's INSERT on the driver's connection itself, with its
@@ -507,17 +520,29 @@ func (l *Loader) Order(o *model.Order) error {
 		}
 	}
 	o.ID = id
-	for _, ln := range o.Lines {
-		if l.unchecked && ln.OfferingID != 0 {
-			l.offerings[ln.OfferingID] = struct{}{}
-		}
-		if err := l.queue(&l.lines, id, nullID(ln.OfferingID), ln.Description, ln.Quantity, ln.UnitPrice,
-			nullText(ln.UnitPriceExact), ln.Amount, ln.UnitCost); err != nil {
-			return err
-		}
+	if err := l.queueLines(id, o.Lines); err != nil {
+		return err
 	}
 	if o.CustomerID != 0 {
 		l.touched[o.CustomerID] = struct{}{}
+	}
+	return nil
+}
+
+// queueLines queues the lines of order id. The values go as the driver
+// takes them (int64, not model.Money), and the order's id is made a value
+// once: each conversion to a driver value of a number above 255 is an
+// allocation, and a year's import writes half a million lines.
+func (l *Loader) queueLines(id int64, lines []model.OrderLine) error {
+	oid := any(id)
+	for _, ln := range lines {
+		if l.unchecked && ln.OfferingID != 0 {
+			l.offerings[ln.OfferingID] = struct{}{}
+		}
+		if err := l.queue(&l.lines, oid, nullID(ln.OfferingID), ln.Description, ln.Quantity,
+			int64(ln.UnitPrice), nullText(ln.UnitPriceExact), int64(ln.Amount), int64(ln.UnitCost)); err != nil {
+			return err
+		}
 	}
 	return nil
 }
