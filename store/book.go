@@ -450,6 +450,37 @@ func (a *textArena) clone(s string) string {
 	return unsafe.String(&a.buf[len(a.buf)-len(s)], len(s))
 }
 
+// interned holds one copy of each text of many customers' (a stage,
+// country or value), so that they share it.
+type interned struct {
+	all map[string]string
+	// recent are the last found, by a hash of a text's length and ends:
+	// the same few texts come up card after card, and comparing one text
+	// beats hashing it for the map.
+	recent [64]string
+}
+
+// of returns the copy of s.
+func (in *interned) of(s string) string {
+	if s == "" {
+		return ""
+	}
+	k := (len(s)*31 + int(s[0]) + int(s[len(s)-1])*7) & (len(in.recent) - 1)
+	if t := in.recent[k]; t == s {
+		return t
+	}
+	t, ok := in.all[s]
+	if !ok {
+		if in.all == nil {
+			in.all = map[string]string{}
+		}
+		t = strings.Clone(s)
+		in.all[t] = t
+	}
+	in.recent[k] = t
+	return t
+}
+
 // cardsRead reads the cards of the blocks lo to hi (card_blocks).
 const cardsRead = `SELECT clientele_lines(?1, cards) FROM card_blocks WHERE block >= ?2 AND block <= ?3`
 
@@ -466,15 +497,7 @@ func (db *DB) eachCard(ctx context.Context, maxID int64, values bool, fn func(id
 		return func() error {
 			var c card
 			var texts textArena
-			shared := map[string]string{}
-			intern := func(s string) string {
-				if t, ok := shared[s]; ok {
-					return t
-				}
-				t := strings.Clone(s)
-				shared[t] = t
-				return t
-			}
+			var shared interned
 			return db.eachLine(ctx, cardsRead, lo, hi, func(id int64, text string) error {
 				if id < 1 || id > maxID {
 					return nil
@@ -483,9 +506,9 @@ func (db *DB) eachCard(ctx context.Context, maxID int64, values bool, fn func(id
 					return fmt.Errorf("customer %d: %w", id, err)
 				}
 				c.name, c.ref = texts.clone(c.name), texts.clone(c.ref)
-				c.stage, c.country = intern(c.stage), intern(c.country)
+				c.stage, c.country = shared.of(c.stage), shared.of(c.country)
 				for i, v := range c.values {
-					c.values[i] = intern(v)
+					c.values[i] = shared.of(v)
 				}
 				fn(id, &c)
 				return nil

@@ -731,10 +731,14 @@ func (r *blockRead) take(block string) error {
 			r.err = errBook
 			break
 		}
-		id, err := strconv.ParseInt(line[:colon], 10, 64)
-		if err != nil {
-			r.err = errBook
-			break
+		id, ok := digits(line[:colon])
+		if !ok || colon > 18 { // a sign, or past what digits reads exactly
+			n, err := strconv.ParseInt(line[:colon], 10, 64)
+			if err != nil {
+				r.err = errBook
+				break
+			}
+			id = n
 		}
 		r.err = r.fn(id, line[colon+1:])
 	}
