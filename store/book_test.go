@@ -611,7 +611,7 @@ func FuzzBookJSON(f *testing.F) {
 		_ = c.parse(s, true)
 		// The fast reading of a month reads what the scanner reads.
 		read := func(fast bool) (out []monthFigures, err error) {
-			err = scanMonths(s, nil, func(m month, f *monthFigures) {
+			err = scanMonths(s, new(monthFigures), nil, func(m month, f *monthFigures) {
 				if m < 0 {
 					t.Errorf("month %d read from %q", m, s)
 				}

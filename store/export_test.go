@@ -43,9 +43,13 @@ func (db *DB) FitReads(ctx context.Context, p model.Period) error {
 		query string
 		args  []any
 	}
-	all := []any{0, int64(math.MaxInt64)}
-	reads := []read{{liveByName, nil}, {cardsRead, all}, {"SELECT id, name FROM segments ORDER BY name, id", nil},
-		{complaintsOpened, []any{lo, hi}}, {monthsRead, all}}
+	for _, q := range []string{cardsRead, monthsRead} {
+		if err := db.eachLine(ctx, q, 0, math.MaxInt64, func(int64, string) error { return nil }); err != nil {
+			return err
+		}
+	}
+	reads := []read{{liveByName, nil}, {"SELECT id, name FROM segments ORDER BY name, id", nil},
+		{complaintsOpened, []any{lo, hi}}}
 	for _, e := range planOf(spanOf(p.From, p.To), bounds.first, bounds.last).edges {
 		reads = append(reads, read{edgeOrders, []any{e.lo, e.hi}}, read{edgeCosts, []any{e.lo, e.hi}})
 	}

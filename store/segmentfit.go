@@ -159,13 +159,26 @@ func parseStamp(s string) time.Time {
 		h, mi, sec := num(11, 13), num(14, 16), num(17, 19)
 		if y >= 1900 && y <= 2999 && mo >= 1 && mo <= 12 && d >= 1 && h >= 0 && h < 24 && mi >= 0 && mi < 60 &&
 			sec >= 0 && sec < 60 {
-			t := time.Date(y, time.Month(mo), d, h, mi, sec, 0, time.UTC)
-			if t.Day() == d { // not 31 April
-				return t
+			if d <= daysIn(y, mo) { // not 31 April
+				return utcTime(int64(y), int64(mo), int64(d), int64(h), int64(mi), int64(sec))
 			}
 		}
 	}
 	return parseTime(sql.NullString{String: s, Valid: true})
+}
+
+// daysIn is how many days month mo of year y has.
+func daysIn(y, mo int) int {
+	switch mo {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // periodDays are the days of a period as stored dates compare with, both

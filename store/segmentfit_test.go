@@ -247,3 +247,31 @@ func fuzzParseStamp(t *testing.T, s string) {
 		t.Errorf("parseStamp(%q) = %v, parseTime says %v", s, got, want)
 	}
 }
+
+// utcTime is time.Date in UTC, to the same value (== compares every field),
+// for any day, hour, minute and second from 0 to 99 (as a kept month's
+// "DD HH:MM:SS" may say) and every month and year the store writes.
+func TestUTCTimeIsTimeDate(t *testing.T) {
+	t.Parallel()
+	check := func(y, mo, d, h, mi, s int64) {
+		want := time.Date(int(y), time.Month(mo), int(d), int(h), int(mi), int(s), 0, time.UTC)
+		if got := utcTime(y, mo, d, h, mi, s); got != want {
+			t.Fatalf("utcTime(%d, %d, %d, %d, %d, %d) = %#v, time.Date says %#v", y, mo, d, h, mi, s, got, want)
+		}
+	}
+	for y := int64(1); y <= 9999; y += 1 + y%7*13 {
+		for mo := int64(0); mo <= 13; mo++ {
+			for d := int64(0); d <= 99; d += 1 + d%3 {
+				check(y, mo, d, d%25, (d*7)%61, (d*13)%100)
+			}
+		}
+	}
+	for _, y := range []int64{1, 1600, 1900, 1970, 2000, 2024, 2100, 2400, 9999} {
+		for mo := int64(1); mo <= 12; mo++ {
+			for _, hms := range [][3]int64{{0, 0, 0}, {23, 59, 59}, {99, 99, 99}, {24, 60, 60}} {
+				check(y, mo, 1, hms[0], hms[1], hms[2])
+				check(y, mo, 31, hms[0], hms[1], hms[2])
+			}
+		}
+	}
+}

@@ -120,15 +120,17 @@ func loadFit(store Store, load int, key model.AnalysisKey, settings model.Settin
 }
 
 // computeFit reads every customer with their figures over period p
-// (FitBook) beside the segments, and analyses them. It runs in a command,
-// never in Update or View.
+// (FitBook) beside the segments' names, and analyses them. It runs in a
+// command, never in Update or View. The analysis groups by the segments'
+// names only: SegmentNames, not Segments, whose member counts cost ~20 ms
+// of CPU at 100,000 customers.
 func computeFit(store Store, p model.Period, today time.Time, s model.Settings) (*model.SegmentFit, error) {
 	ctx := kit.Bg()
 	var cs []model.FitCustomer
 	var segs []model.Segment
 	err := model.Parallel(
 		func() (err error) { cs, err = store.FitBook(ctx, p); return err },
-		func() (err error) { segs, err = store.Segments(ctx); return err },
+		func() (err error) { segs, err = store.SegmentNames(ctx); return err },
 	)
 	if err != nil {
 		return nil, err
