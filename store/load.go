@@ -820,8 +820,12 @@ func (l *Loader) finish() error {
 // touched, or of all of them when that is cheaper: when most were touched,
 // or when the indexes a lookup by customer needs are deferred.
 func (l *Loader) refresh() error {
+	fresh := int64(-1) // the orders this load added, above their mark, keep the sums of their lines
+	if mark, ok := l.marks["orders"]; ok {
+		fresh = mark
+	}
 	if l.all || len(l.deferred) > 0 || len(l.touched) > 5000 {
-		if err := refreshFigures(l.ctx, l.tx); err != nil {
+		if err := refreshFiguresAbove(l.ctx, l.tx, fresh); err != nil {
 			return fmt.Errorf("refreshing customer figures: %w", err)
 		}
 		if err := l.promote(""); err != nil {
@@ -835,7 +839,7 @@ func (l *Loader) refresh() error {
 	}
 	for len(ids) > 0 {
 		n := min(len(ids), 500)
-		if err := refreshFigures(l.ctx, l.tx, ids[:n]...); err != nil {
+		if err := refreshFiguresAbove(l.ctx, l.tx, fresh, ids[:n]...); err != nil {
 			return fmt.Errorf("refreshing customer figures: %w", err)
 		}
 		if err := l.promote(" AND id IN ("+placeholders(n)+")", ids[:n]...); err != nil {
