@@ -177,6 +177,11 @@ func thousands(s string) (string, error) {
 var currencyPrefixes = []string{"£", "$", "€", "¥", "GBP", "USD", "EUR", "CAD", "AUD", "NZD", "CHF"}
 
 func trimCurrency(s string) string {
+	// Each of them begins and ends with a symbol or a letter: a figure
+	// that begins and ends with a digit (nearly all) has none to trim.
+	if len(s) > 0 && isDigit(s[0]) && isDigit(s[len(s)-1]) {
+		return s
+	}
 	for _, p := range currencyPrefixes {
 		if strings.HasPrefix(s, p) {
 			return strings.TrimSpace(s[len(p):])
@@ -359,3 +364,5 @@ func (d Decimal) Exact() string {
 	}
 	return d.String()
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

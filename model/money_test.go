@@ -171,3 +171,14 @@ func FuzzParseMoney(f *testing.F) {
 		}
 	})
 }
+
+// TestCurrencyMarksAreNotDigits holds trimCurrency's shortcut true: a
+// figure beginning and ending with a digit has no currency mark to trim.
+func TestCurrencyMarksAreNotDigits(t *testing.T) {
+	t.Parallel()
+	for _, p := range currencyPrefixes {
+		if isDigit(p[0]) || isDigit(p[len(p)-1]) {
+			t.Errorf("currency mark %q begins or ends with a digit", p)
+		}
+	}
+}

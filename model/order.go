@@ -207,19 +207,28 @@ type fnvHash struct{ v uint64 }
 
 func fnv64() fnvHash { return fnvHash{v: 14695981039346656037} }
 
-func (h *fnvHash) byte(b byte) { h.v = (h.v ^ uint64(b)) * 1099511628211 }
+// fnvPrime is FNV's 64-bit prime.
+const fnvPrime = 1099511628211
 
+func (h *fnvHash) byte(b byte) { h.v = (h.v ^ uint64(b)) * fnvPrime }
+
+// str and int hash in a local variable, which the compiler keeps in a
+// register, rather than through h byte by byte: the same value
+// (TestFingerprintIsStable) with no load and store of h a byte.
 func (h *fnvHash) str(s string) {
+	v := h.v
 	for i := 0; i < len(s); i++ {
-		h.byte(s[i])
+		v = (v ^ uint64(s[i])) * fnvPrime
 	}
-	h.byte(0xff) // a separator no UTF-8 text holds
+	h.v = (v ^ 0xff) * fnvPrime // a separator no UTF-8 text holds
 }
 
 func (h *fnvHash) int(n int64) {
+	v := h.v
 	for i := 0; i < 8; i++ {
-		h.byte(byte(n >> (8 * i)))
+		v = (v ^ uint64(byte(n>>(8*i)))) * fnvPrime
 	}
+	h.v = v
 }
 
 // mix spreads the bits of a part's hash before parts are summed, so that

@@ -277,6 +277,18 @@ func refreshStaleKeys(ctx context.Context, q queryer) error {
 // or for all when none is given. Every write to orders calls it in the
 // same transaction.
 func refreshFigures(ctx context.Context, q queryer, ids ...int64) error {
+	return refreshFiguresAbove(ctx, q, -1, ids...)
+}
+
+// refreshFiguresAbove is refreshFigures in a load (store/load.go) that
+// wrote every order with an id above fresh together with its lines, and
+// their sum as the order's lines_amount from the same lines in the same
+// transaction: those orders' revenue is read from the kept sum instead of
+// from their lines, the same figure, without reading the lines of a load
+// that may hold a year of them. The revenue of every other order is
+// summed from its lines, as refreshFigures does; fresh < 0 names no
+// orders.
+func refreshFiguresAbove(ctx context.Context, q queryer, fresh int64, ids ...int64) error {
 	where := ""
 	args := make([]any, len(ids))
 	for i, id := range ids {
@@ -295,15 +307,22 @@ func refreshFigures(ctx context.Context, q queryer, ids ...int64) error {
 	if _, err := q.ExecContext(ctx, reset, args...); err != nil {
 		return err
 	}
+	revenue := `SELECT o.customer_id, sum(l.amount) AS revenue
+			FROM orders o JOIN order_lines l ON l.order_id = o.id
+			WHERE o.customer_id IS NOT NULL AND o.voided_at IS NULL` + where + ` GROUP BY o.customer_id`
+	if fresh >= 0 {
+		// An order without lines adds nothing either way: a NULL sum
+		// here, a sum of 0 there, and no row at all in the join above.
+		revenue = fmt.Sprintf(`SELECT o.customer_id, sum(CASE WHEN o.id > %d THEN o.lines_amount`, fresh) + `
+				ELSE (SELECT sum(l.amount) FROM order_lines l WHERE l.order_id = o.id) END) AS revenue
+			FROM orders o WHERE o.customer_id IS NOT NULL AND o.voided_at IS NULL` + where + ` GROUP BY o.customer_id`
+	}
 	_, err := q.ExecContext(ctx, `WITH o AS (
 			SELECT o.customer_id, count(*) FILTER (WHERE o.kind = 'sale') AS n,
 				min(o.ordered_at) FILTER (WHERE o.kind = 'sale') AS first,
 				max(o.ordered_at) FILTER (WHERE o.kind = 'sale') AS last
 			FROM orders o WHERE o.customer_id IS NOT NULL AND o.voided_at IS NULL`+where+` GROUP BY o.customer_id),
-		l AS (
-			SELECT o.customer_id, sum(l.amount) AS revenue
-			FROM orders o JOIN order_lines l ON l.order_id = o.id
-			WHERE o.customer_id IS NOT NULL AND o.voided_at IS NULL`+where+` GROUP BY o.customer_id)
+		l AS (`+revenue+`)
 		UPDATE customers SET order_count = o.n, revenue = coalesce(l.revenue, 0),
 			first_order_at = o.first, last_order_at = o.last
 		FROM o LEFT JOIN l ON l.customer_id = o.customer_id

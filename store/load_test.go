@@ -165,3 +165,44 @@ func TestLoadRefreshesFiguresOfCustomersWithOrders(t *testing.T) {
 		t.Errorf("after a refund: %d orders, revenue %d, last %v; want 1, 1300, %v", got.Orders, got.Revenue, got.LastOrder, on)
 	}
 }
+
+// A load reads the revenue of the orders it added from the sums it wrote
+// with them, and that of every older order from its lines: an older
+// order whose kept sum went wrong behind the store's back counts what its
+// lines say, as refreshFigures would, whether the load refreshes every
+// customer or those it touched.
+func TestLoadReadsTheRevenueOfOlderOrdersFromTheirLines(t *testing.T) {
+	t.Parallel()
+	for _, all := range []bool{false, true} {
+		db := openTest(t)
+		ctx := context.Background()
+		id := newCustomer(t, db, "Ada")
+		on := time.Date(2025, 12, 1, 10, 0, 0, 0, time.UTC)
+		old := model.Order{CustomerID: id, OrderedAt: on, Kind: model.OrderSale,
+			Lines: []model.OrderLine{model.NewLine("Soap", 3, 650, 180)}}
+		if err := db.Load(ctx, func(l *Loader) error { return l.Order(&old) }); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.w.Exec("UPDATE orders SET lines_amount = 5 WHERE id = ?", old.ID); err != nil {
+			t.Fatal(err)
+		}
+		sale := model.Order{CustomerID: id, OrderedAt: on.AddDate(0, 0, 3), Kind: model.OrderSale,
+			Lines: []model.OrderLine{model.NewLine("Candle", 2, 1200, 400), model.NewLine("Soap", 1, 650, 180)}}
+		if err := db.Load(ctx, func(l *Loader) error {
+			if all {
+				l.RefreshAll()
+			}
+			return l.Order(&sale)
+		}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := db.Customer(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Orders != 2 || got.Revenue != 3*650+2*1200+650 {
+			t.Errorf("refreshing all %v: %d orders, revenue %d; want 2, %d", all, got.Orders, got.Revenue,
+				3*650+2*1200+650)
+		}
+	}
+}

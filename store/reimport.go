@@ -166,11 +166,8 @@ func (l *Loader) ReplaceOrder(id int64, o *model.Order, costs []model.Cost) erro
 		return mapErr(err)
 	}
 	o.ID = id
-	for _, ln := range o.Lines {
-		if err := l.queue(&l.lines, id, nullID(ln.OfferingID), ln.Description, ln.Quantity, ln.UnitPrice,
-			nullText(ln.UnitPriceExact), ln.Amount, ln.UnitCost); err != nil {
-			return err
-		}
+	if err := l.queueLines(id, o.Lines); err != nil {
+		return err
 	}
 	for _, c := range costs {
 		c.OrderID = id

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"clientele/model"
 )
@@ -17,8 +18,10 @@ type numbers struct{ decimalComma bool }
 // currency code ("12.50 EUR") is read and dropped.
 func (n numbers) decimal(s string) (model.Decimal, error) {
 	s = strings.TrimSpace(s)
-	if f := strings.Fields(s); len(f) == 2 && len(f[1]) == 3 && strings.ToUpper(f[1]) == f[1] {
-		s = f[0]
+	if mayHaveSpace(s) {
+		if f := strings.Fields(s); len(f) == 2 && len(f[1]) == 3 && strings.ToUpper(f[1]) == f[1] {
+			s = f[0]
+		}
 	}
 	if n.decimalComma {
 		s = strings.Map(func(r rune) rune {
@@ -32,6 +35,19 @@ func (n numbers) decimal(s string) (model.Decimal, error) {
 		}, s)
 	}
 	return model.ParseDecimal(s)
+}
+
+// mayHaveSpace reports whether s may hold a space as strings.Fields
+// splits at: an ASCII one, or any byte of a multi-byte character. Most
+// amounts have none, and need no list of fields made.
+func mayHaveSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == ' ', c >= '\t' && c <= '\r':
+			return true
+		}
+	}
+	return false
 }
 
 // money reads an amount rounded to minor units once.

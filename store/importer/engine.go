@@ -54,6 +54,10 @@ type part struct {
 	once string
 }
 
+// reuser is an orderFormat whose parts share buffers that a group's
+// orders are done with once they are stored: reuse hands them out again.
+type reuser interface{ reuse() }
+
 // lineIn is an order line as read.
 type lineIn struct {
 	desc, sku string
@@ -336,7 +340,10 @@ func (s *session) readOrders(in *reader) error {
 			return nil
 		}
 		err := s.group(group)
-		group = group[:0]
+		// Nothing keeps a record once its group is stored: the next
+		// records' fields go over the same array.
+		clear(group)
+		group, fields = group[:0], fields[:0]
 		return err
 	}
 	for {
@@ -595,6 +602,9 @@ func (s *session) group(recs []record) error {
 	defer func() {
 		clear(parts) // the parts hold rows' text: let it go
 		s.parts = parts[:0]
+		if r, ok := s.of.(reuser); ok {
+			r.reuse()
+		}
 	}()
 	if byKey == nil {
 		if len(parts) == 0 {

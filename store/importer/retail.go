@@ -42,7 +42,8 @@ type retailParser struct {
 	lastWho                                                   *person
 	// out is the one part parse returns, which group copies before it
 	// parses the next row; lines hands out the parts' lines, a row's own
-	// line each, from arrays shared by many rows.
+	// line each, from arrays shared by many rows, the same again once a
+	// group is stored (reuse).
 	out   [1]part
 	lines []lineIn
 }
@@ -62,6 +63,7 @@ func newRetailParser(h *header) (*retailParser, error) {
 }
 
 func (p *retailParser) keyCol() int     { return p.invoice }
+func (p *retailParser) reuse()          { p.lines = p.lines[:0] }
 func (p *retailParser) dateCols() []int { return []int{p.date} }
 
 // parse reads one invoice line, or says which column is wrong and why.
