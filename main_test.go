@@ -632,15 +632,23 @@ func writeRetailMonths(t *testing.T, path string, months int) int {
 	return 1 + months*(len(lines)-1)
 }
 
-// built is the binary the tests that run clientele as a process share,
-// built once (buildBinary) into a folder TestMain removes.
+// built is the binary the tests that run clientele as a process share
+// (buildBinary), in a folder TestMain removes.
 var built struct {
 	sync.Once
 	dir, bin string
 	err      error
 }
 
+// asClientele, set in a test process's environment, has the test binary
+// run clientele's main instead of the tests (see buildBinary).
+const asClientele = "CLIENTELE_TEST_BINARY_IS_CLIENTELE"
+
 func TestMain(m *testing.M) {
+	if os.Getenv(asClientele) == "1" {
+		main()
+		os.Exit(0)
+	}
 	code := m.Run()
 	if built.dir != "" {
 		os.RemoveAll(built.dir)
@@ -648,28 +656,51 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// buildBinary builds clientele, as a person would run it, once for all the
-// tests, and returns its path. CLIENTELE_TEST_BIN names another build to
-// run instead (to see a test fail on an older one).
+// buildBinary returns the clientele the tests run as a process, as a
+// person would run it: this test binary, which holds the same main
+// package and runs main instead of the tests when asClientele is set in
+// its environment (set here, so every process a test starts inherits
+// it, and so does a follower clientele starts of itself). Linking a
+// second binary with `go build` cost several seconds of CPU in every
+// `go test ./...`. The binary is reached through a hard link named
+// clientele (a copy on another file system) in a folder of its own, which
+// the tests that run it as another user open to everyone: go test's own
+// folder is private. CLIENTELE_TEST_BIN names another build to run instead (to
+// see a test fail on an older one).
 func buildBinary(t *testing.T) string {
 	t.Helper()
 	if bin := os.Getenv("CLIENTELE_TEST_BIN"); bin != "" {
 		return bin
 	}
 	built.Do(func() {
-		built.dir, built.err = os.MkdirTemp("", "clientele-bin-")
-		if built.err != nil {
+		var exe string
+		if exe, built.err = os.Executable(); built.err != nil {
+			return
+		}
+		if built.dir, built.err = os.MkdirTemp("", "clientele-bin-"); built.err != nil {
 			return
 		}
 		built.bin = filepath.Join(built.dir, "clientele")
-		if out, err := exec.Command("go", "build", "-o", built.bin, ".").CombinedOutput(); err != nil {
-			built.err = fmt.Errorf("go build: %v\n%s", err, out)
+		if os.Link(exe, built.bin) != nil {
+			built.err = copyExecutable(exe, built.bin)
+		}
+		if built.err == nil {
+			built.err = os.Setenv(asClientele, "1")
 		}
 	})
 	if built.err != nil {
 		t.Fatal(built.err)
 	}
 	return built.bin
+}
+
+// copyExecutable copies the executable at from to to, mode 0755.
+func copyExecutable(from, to string) error {
+	data, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, data, 0o755)
 }
 
 // counts checks the file as the next program to open it would (integrity,

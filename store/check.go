@@ -145,7 +145,7 @@ func (r CheckReport) String() string {
 // not a clientele database, or too damaged to read at all, is an error.
 func Check(ctx context.Context, path string) (CheckReport, error) {
 	r := CheckReport{Path: path}
-	version, err := probe(ctx, path)
+	version, err := probe(ctx, path, true)
 	if err != nil {
 		return r, err
 	}

@@ -88,7 +88,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("no database path given")
 	}
-	version, err := probe(ctx, path)
+	version, err := probe(ctx, path, false)
 	if err != nil {
 		return nil, err
 	}
@@ -100,7 +100,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 // error, where Open would start a new one, so that a mistyped --db is
 // said rather than answered from an empty file it just made.
 func OpenExisting(ctx context.Context, path string) (*DB, error) {
-	version, err := probe(ctx, path)
+	version, err := probe(ctx, path, false)
 	if err != nil {
 		return nil, err
 	}
@@ -120,16 +120,34 @@ func open(ctx context.Context, path string, version int) (*DB, error) {
 	}
 	db := &DB{path: path, Now: func() time.Time { return model.WallClock(time.Now()) }}
 	db.readOnly = unwritable(path)
+	// A schema SQLite cannot read refuses the book here (probe leaves it
+	// to the pools), which leaves no -wal or -shm it made beside it.
+	made := sidecars(path)
+	damaged := func(err error) error {
+		if !errors.Is(mapErr(err), model.ErrDamaged) {
+			return nil
+		}
+		for _, s := range made {
+			os.Remove(s)
+		}
+		return unchangedDamage(path, err)
+	}
 	if db.readOnly == nil {
 		err := db.connect(ctx, false)
 		if err != nil && cannotWrite(err) {
 			db.readOnly = &ReadOnlyError{Path: path, Reason: diagnose(path, err)}
 		} else if err != nil {
+			if d := damaged(err); d != nil {
+				return nil, d
+			}
 			return nil, fmt.Errorf("opening %s: %w", path, mapErr(err))
 		}
 	}
 	if db.readOnly != nil {
 		if err := db.connect(ctx, true); err != nil {
+			if d := damaged(err); d != nil {
+				return nil, d
+			}
 			return nil, err
 		}
 	}
@@ -161,12 +179,7 @@ func (db *DB) connect(ctx context.Context, readOnly bool) error {
 		}
 		rdsn, _ = readDSN(ctx, db.path, true)
 	}
-	w, err := sql.Open("sqlite", wdsn)
-	if err != nil {
-		return err
-	}
-	w.SetMaxOpenConns(1)
-	w.SetConnMaxIdleTime(0)
+	w := openWriter(wdsn)
 	r, err := sql.Open("sqlite", rdsn)
 	if err != nil {
 		w.Close()
@@ -211,12 +224,7 @@ func (db *DB) upgrade(ctx context.Context, version int) error {
 	// TABLE … DROP COLUMN checks the schema through it), and then its
 	// temp_store cannot be changed inside a transaction, as an import's
 	// staging does: the writer starts afresh.
-	w, err := sql.Open("sqlite", dsn(db.path, true))
-	if err != nil {
-		return fmt.Errorf("opening %s: %w", db.path, err)
-	}
-	w.SetMaxOpenConns(1)
-	w.SetConnMaxIdleTime(0)
+	w := openWriter(dsn(db.path, true))
 	old := db.w
 	db.w = w
 	return old.Close()
@@ -243,7 +251,7 @@ func newerSchema(path string, version int) error {
 // connection would go on reading its cached pages beside new ones.
 // BenchmarkReadOnlyRead measures what that costs.
 func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
-	version, err := probe(ctx, path)
+	version, err := probe(ctx, path, true)
 	if err != nil {
 		return nil, err
 	}
@@ -327,8 +335,9 @@ func dsnReadOnly(path string) string {
 
 // probe reads an existing file read-only and returns its schema version,
 // without writing a byte: no journal-mode change, no migration. A missing
-// or empty file is version 0.
-func probe(ctx context.Context, path string) (int, error) {
+// or empty file is version 0. schema also reads a clientele book's schema
+// (see readVersion), for callers that do not open pools on it next.
+func probe(ctx context.Context, path string, schema bool) (int, error) {
 	fi, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
@@ -362,7 +371,7 @@ func probe(ctx context.Context, path string) (int, error) {
 	// Reading may create empty -wal and -shm files; a refused file is
 	// left as it was found.
 	made := sidecars(path)
-	version, err := readVersion(ctx, path)
+	version, err := readVersion(ctx, path, schema)
 	if err == nil && version > len(migrations) {
 		err = newerSchema(path, version)
 	}
@@ -375,8 +384,9 @@ func probe(ctx context.Context, path string) (int, error) {
 }
 
 // readVersion opens path read-only and returns its schema version, or an
-// error when it is damaged or another program's database.
-func readVersion(ctx context.Context, path string) (int, error) {
+// error when it is damaged or another program's database. A clientele
+// book's schema is read only with schema or a WAL pending.
+func readVersion(ctx context.Context, path string, schema bool) (int, error) {
 	ro, err := openRead(ctx, path)
 	if err != nil {
 		return 0, err
@@ -386,14 +396,28 @@ func readVersion(ctx context.Context, path string) (int, error) {
 	if err := ro.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return 0, fmt.Errorf("the file %s cannot be read as a database (%v); it was not changed", path, err)
 	}
+	if version > 0 && !schema && !walPending(path) {
+		// A clientele book with nothing waiting in a WAL: the connections
+		// open makes next read its schema and refuse a damaged one
+		// (unchangedDamage) without this one parsing it first, which was
+		// 40% of opening a book. With a WAL pending they could not: the
+		// last one to close would write the WAL into the file.
+		return version, nil
+	}
 	if err := ro.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
-		return 0, fmt.Errorf("the file %s is damaged (%v); it was not changed: restore a backup, or try `sqlite3 %s .recover`",
-			path, err, path)
+		return 0, unchangedDamage(path, err)
 	}
 	if version == 0 && tables > 0 {
 		return 0, fmt.Errorf("the file %s is a SQLite database but not clientele's; it was not changed", path)
 	}
 	return version, nil
+}
+
+// unchangedDamage says that the file at path is damaged (err), and was
+// not changed.
+func unchangedDamage(path string, err error) error {
+	return fmt.Errorf("the file %s is damaged (%v); it was not changed: restore a backup, or try `sqlite3 %s .recover`",
+		path, err, path)
 }
 
 // openRead opens path to read it without writing a byte (see readDSN).

@@ -530,12 +530,14 @@ func (db *DB) readSums(ctx context.Context, sp span, maxID int64, bounds recordD
 	if len(p.edges) > 0 {
 		edge = make([]sums, maxID+1)
 	}
-	edgeBars := newBars()
-	parts = append(parts, edgeBars)
+	// The orders and the costs of the edges side by side, each with bars
+	// of its own: they write different fields of a customer's sums.
+	orderBars, costBars := newBars(), newBars()
+	parts = append(parts, orderBars, costBars)
 	reads = append(reads, func() error {
 		for _, e := range p.edges {
 			m, _ := monthOf(e.lo) // an edge lies in one month
-			b := bar(edgeBars, m)
+			b := bar(orderBars, m)
 			err := db.eachRow(ctx, edgeOrders, []any{e.lo, e.hi}, func(r row) error {
 				id := r.int(0)
 				if !at(id) {
@@ -562,7 +564,13 @@ func (db *DB) readSums(ctx context.Context, sp span, maxID int64, bounds recordD
 			if err != nil {
 				return err
 			}
-			err = db.eachRow(ctx, edgeCosts, []any{e.lo, e.hi}, func(r row) error {
+		}
+		return nil
+	}, func() error {
+		for _, e := range p.edges {
+			m, _ := monthOf(e.lo)
+			b := bar(costBars, m)
+			err := db.eachRow(ctx, edgeCosts, []any{e.lo, e.hi}, func(r row) error {
 				if id := r.int(0); at(id) {
 					edge[id].costs++
 					edge[id].costToServe += r.money(1)

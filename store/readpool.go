@@ -7,11 +7,12 @@ import (
 	"sync"
 )
 
-// maxReadStatements bounds the statements a readPool keeps: the store's
+// maxKeptStatements bounds the statements a readPool or a writer's
+// connection (keptConn) keeps: the store's
 // reads are a few hundred fixed texts, and texts built with a count in
 // them (an IN list of n places) must not grow the cache without end. A
 // full cache is emptied and fills again with what is read from then on.
-const maxReadStatements = 512
+const maxKeptStatements = 512
 
 // readPool is the readers' pool with each query's statement kept between
 // reads. SQLite compiles a statement's text into a program, and with the
@@ -41,7 +42,7 @@ func (p *readPool) stmt(ctx context.Context, query string) *sql.Stmt {
 	if s, ok := p.stmts[query]; ok {
 		return s
 	}
-	if len(p.stmts) >= maxReadStatements {
+	if len(p.stmts) >= maxKeptStatements {
 		p.closeStmts() // a statement still reading is finalized when its rows close
 	}
 	s, err := p.DB.PrepareContext(ctx, query)

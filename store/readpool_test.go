@@ -21,7 +21,7 @@ func TestKeptStatementsServeOneReadAtATime(t *testing.T) {
 		wg.Go(func() {
 			for i := range 50 {
 				n := 3 + (g*50+i)%40
-				if got, err := sumOf(ctx, db, q, n); err != nil || got != n*(n+1)/2 {
+				if got, err := sumOf(ctx, db.r, q, n); err != nil || got != n*(n+1)/2 {
 					t.Errorf("sum to %d: %d, %v", n, got, err)
 					return
 				}
@@ -43,7 +43,7 @@ func TestKeptStatementsServeOneReadAtATime(t *testing.T) {
 		}
 		total += v
 		if v == 2 { // the same text again while these rows are open
-			if got, err := sumOf(ctx, db, q, 10); err != nil || got != 55 {
+			if got, err := sumOf(ctx, db.r, q, 10); err != nil || got != 55 {
 				t.Errorf("a read of the same text inside the first gave %d, %v; want 55", got, err)
 			}
 		}
@@ -57,8 +57,8 @@ func TestKeptStatementsServeOneReadAtATime(t *testing.T) {
 }
 
 // sumOf adds up the first column of q's rows.
-func sumOf(ctx context.Context, db *DB, q string, args ...any) (int, error) {
-	rows, err := db.r.QueryContext(ctx, q, args...)
+func sumOf(ctx context.Context, from queryer, q string, args ...any) (int, error) {
+	rows, err := from.QueryContext(ctx, q, args...)
 	if err != nil {
 		return 0, err
 	}
@@ -85,31 +85,20 @@ func TestKeptStatementsAreBoundedAndFollowTheSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := range maxReadStatements + 10 {
+	for i := range maxKeptStatements + 10 {
 		var v int
 		if err := db.r.QueryRowContext(ctx, fmt.Sprintf("SELECT %d", i)).Scan(&v); err != nil || v != i {
 			t.Fatalf("SELECT %d gave %d, %v", i, v, err)
 		}
-		if n := len(db.r.stmts); n > maxReadStatements {
-			t.Fatalf("%d statements kept, at most %d", n, maxReadStatements)
+		if n := len(db.r.stmts); n > maxKeptStatements {
+			t.Fatalf("%d statements kept, at most %d", n, maxKeptStatements)
 		}
 	}
 	if _, err := db.r.QueryContext(ctx, "SELECT nothing FROM nowhere"); err == nil {
 		t.Error("a read of a table that does not exist gave no error")
 	}
 	const q = "SELECT * FROM settings LIMIT 1"
-	cols := func() int {
-		rows, err := db.r.QueryContext(ctx, q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer rows.Close()
-		c, err := rows.Columns()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return len(c)
-	}
+	cols := func() int { return columnsOf(t, db.r, q) }
 	before := cols()
 	if _, err := db.w.ExecContext(ctx, "ALTER TABLE settings ADD COLUMN kept_test TEXT"); err != nil {
 		t.Fatal(err)
@@ -120,4 +109,19 @@ func TestKeptStatementsAreBoundedAndFollowTheSchema(t *testing.T) {
 	if err := db.Close(); err != nil {
 		t.Errorf("closing with statements kept: %v", err)
 	}
+}
+
+// columnsOf says how many columns q's rows have.
+func columnsOf(t *testing.T, from queryer, q string) int {
+	t.Helper()
+	rows, err := from.QueryContext(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	c, err := rows.Columns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(c)
 }

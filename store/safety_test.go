@@ -209,21 +209,44 @@ func damage(t *testing.T, src, name string, hurt func([]byte) []byte) string {
 	return dst
 }
 
-// sampleFile is a closed database with 2,000 customers and orders.
+// sample is sampleFile's file, made once per test binary.
+var sample struct {
+	sync.Once
+	image []byte
+}
+
+// sampleFile is a closed database with 2,000 customers and orders, a
+// copy of the one this test binary made first.
 func sampleFile(t *testing.T) string {
 	t.Helper()
+	sample.Do(func() {
+		path := filepath.Join(t.TempDir(), "sample.db")
+		db, err := Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		loadOrders(t, db, 2000)
+		// No free pages: the tests that turn a page to noise mean one SQLite
+		// reads (a load's marks of the kept book come and go, and leave some).
+		if _, err := db.w.Exec("VACUUM"); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Close(); err != nil {
+			t.Fatal(err)
+		}
+		image, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sample.image = image
+	})
+	if sample.image == nil {
+		t.Fatal("the sample file could not be made: see the first test that asked for it")
+	}
 	path := filepath.Join(t.TempDir(), "good.db")
-	db, err := Open(context.Background(), path)
-	if err != nil {
+	if err := os.WriteFile(path, sample.image, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	loadOrders(t, db, 2000)
-	// No free pages: the tests that turn a page to noise mean one SQLite
-	// reads (a load's marks of the kept book come and go, and leave some).
-	if _, err := db.w.Exec("VACUUM"); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
 	return path
 }
 
@@ -781,7 +804,7 @@ func TestAKillWhileTheSchemaIsMadeLeavesNoPartOfIt(t *testing.T) {
 		time.Sleep(rand.N(took))
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
-		v, err := probe(context.Background(), path)
+		v, err := probe(context.Background(), path, true)
 		if err != nil {
 			t.Fatalf("kill %d: %v", kill, err)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -273,5 +274,38 @@ func TestUTCTimeIsTimeDate(t *testing.T) {
 				check(y, mo, 31, hms[0], hms[1], hms[2])
 			}
 		}
+	}
+}
+
+// A customer on the list whose card the blocks do not hold (card_blocks
+// edited by hand, or archived between the reads) is left out of FitBook,
+// the others in their order with their figures: no empty place.
+func TestFitBookLeavesOutWhoHasNoCard(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := openTest(t)
+	ann, bob := smallBook(t, db)
+	cal := model.Customer{Name: "Cal", Stage: model.StageProspect}
+	if err := db.CreateCustomer(ctx, &cal); err != nil {
+		t.Fatal(err)
+	}
+	p := model.Period{From: stamp(t, "2026-01-01"), To: stamp(t, "2026-12-31")}
+	all, err := db.FitBook(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 3 || all[0].ID != ann.ID || all[1].ID != bob.ID || all[2].ID != cal.ID {
+		t.Fatalf("FitBook: %+v", all)
+	}
+	if err := db.Exec(`UPDATE card_blocks SET cards = (SELECT group_concat(customer_id || ':' || card, char(10))
+		FROM customer_cards WHERE customer_id <> ?1 AND customer_id >> 6 = ?1 >> 6) WHERE block = ?1 >> 6`, bob.ID); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.FitBook(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []model.FitCustomer{all[0], all[2]}; !reflect.DeepEqual(got, want) {
+		t.Errorf("without Bob's card:\n got %+v\nwant %+v", got, want)
 	}
 }

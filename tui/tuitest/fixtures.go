@@ -20,10 +20,12 @@ import (
 // DemoStore is the demo business, generated on the tests' clock.
 func DemoStore(t testing.TB) *store.DB {
 	t.Helper()
-	db := OpenStore(t)
-	if _, err := demo.Generate(context.Background(), db, demo.Options{Seed: 1, Now: Now}); err != nil {
-		t.Fatal(err)
-	}
+	db, _ := copyOf(t, "demo.db", func(t testing.TB, db *store.DB) []int64 {
+		if _, err := demo.Generate(context.Background(), db, demo.Options{Seed: 1, Now: Now}); err != nil {
+			t.Fatal(err)
+		}
+		return nil
+	})
 	return db
 }
 
@@ -32,7 +34,14 @@ func DemoStore(t testing.TB) *store.DB {
 // group by themselves, an overdue complaint and a recovered customer.
 func FeedbackFixtureStore(t testing.TB) *store.DB {
 	t.Helper()
-	db := FixtureStore(t)
+	db, _ := copyOf(t, "feedback.db", fillFeedback)
+	return db
+}
+
+// fillFeedback writes FeedbackFixtureStore's business into db.
+func fillFeedback(t testing.TB, db *store.DB) []int64 {
+	t.Helper()
+	fillFixture(t, db)
 	ctx := context.Background()
 	ids := map[string]int64{}
 	rows, _, err := db.ListCustomers(ctx, model.CustomerQuery{Limit: 100})
@@ -90,7 +99,7 @@ func FeedbackFixtureStore(t testing.TB) *store.DB {
 			t.Fatal(err)
 		}
 	}
-	return db
+	return nil
 }
 
 // cursorRow returns the row of a list screen the cursor is on.
@@ -150,7 +159,14 @@ var HostileTexts = []string{
 // keep theirs. New tables are covered as they land.
 func HostileStore(t testing.TB) (*store.DB, []int64) {
 	t.Helper()
-	db := FixtureStore(t)
+	return copyOf(t, "hostile.db", fillHostile)
+}
+
+// fillHostile writes HostileStore's business into db, and returns the
+// customers it poisons most.
+func fillHostile(t testing.TB, db *store.DB) []int64 {
+	t.Helper()
+	fillFixture(t, db)
 	ctx := context.Background()
 	ids := make([]int64, 0)
 	err := db.Load(ctx, func(l *store.Loader) error {
@@ -209,7 +225,7 @@ func HostileStore(t testing.TB) (*store.DB, []int64) {
 		t.Fatal(err)
 	}
 	poison(t, db.Path())
-	return db, ids
+	return ids
 }
 
 // reachRows gives the customers ids what reaching them shows, for
@@ -255,7 +271,14 @@ func poison(t testing.TB, path string) {
 		t.Fatal(err)
 	}
 	defer raw.Close()
-	tables, err := textColumn(raw, "SELECT name FROM pragma_table_list WHERE type = 'table' AND schema = 'main' "+
+	// One transaction, one statement per column: a refused UPDATE (a
+	// CHECK) undoes only itself.
+	tx, err := raw.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	tables, err := textColumn(tx, "SELECT name FROM pragma_table_list WHERE type = 'table' AND schema = 'main' "+
 		"AND name NOT LIKE 'sqlite%'")
 	if err != nil {
 		t.Fatal(err)
@@ -270,33 +293,42 @@ func poison(t testing.TB, path string) {
 			// carry the hostile texts written below into them.
 			continue
 		}
-		cols, err := textColumn(raw, "SELECT name FROM pragma_table_info(?) WHERE type = 'TEXT'", table)
+		cols, err := textColumn(tx, "SELECT name FROM pragma_table_info(?) WHERE type = 'TEXT'", table)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var noRowid bool
-		raw.QueryRow("SELECT wr FROM pragma_table_list WHERE name = ?", table).Scan(&noRowid)
+		tx.QueryRow("SELECT wr FROM pragma_table_list WHERE name = ?", table).Scan(&noRowid)
 		for c, col := range cols {
 			if table == "settings" {
 				if col == "value" {
-					raw.Exec("UPDATE settings SET value = ? || value WHERE key = 'business_name'", HostileTexts[0])
+					tx.Exec("UPDATE settings SET value = ? || value WHERE key = 'business_name'", HostileTexts[0])
 				}
 				continue
 			}
 			if noRowid {
-				raw.Exec(fmt.Sprintf("UPDATE %s SET %s = ? || %[2]s", table, col), HostileTexts[(ti+c)%n])
+				tx.Exec(fmt.Sprintf("UPDATE %s SET %s = ? || %[2]s", table, col), HostileTexts[(ti+c)%n])
 				continue
 			}
-			for k := range n {
-				raw.Exec(fmt.Sprintf("UPDATE %s SET %s = ? || %[2]s WHERE rowid %% ? = ?", table, col),
-					HostileTexts[(k+ti+c)%n], n, k)
+			update, err := tx.Prepare(fmt.Sprintf("UPDATE %s SET %s = ? || %[2]s WHERE rowid %% ? = ?", table, col))
+			if err != nil {
+				continue // a column no UPDATE may set (generated)
 			}
+			for k := range n {
+				update.Exec(HostileTexts[(k+ti+c)%n], n, k)
+			}
+			update.Close()
 		}
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
 	}
 }
 
 // textColumn runs a query returning one text column.
-func textColumn(db *sql.DB, query string, args ...any) ([]string, error) {
+func textColumn(db interface {
+	Query(string, ...any) (*sql.Rows, error)
+}, query string, args ...any) ([]string, error) {
 	rows, err := db.Query(query, args...)
 	if err != nil {
 		return nil, err

@@ -22,7 +22,14 @@ import (
 // by name.
 func ReachStore(t testing.TB) (*store.DB, map[string]int64) {
 	t.Helper()
-	db := FixtureStore(t)
+	db, _ := copyOf(t, "reach.db", fillReach)
+	return db, IDs(t, db)
+}
+
+// fillReach writes ReachStore's business into db.
+func fillReach(t testing.TB, db *store.DB) []int64 {
+	t.Helper()
+	fillFixture(t, db)
 	ctx := context.Background()
 	ids := IDs(t, db)
 	fields := []model.CustomField{
@@ -67,7 +74,7 @@ func ReachStore(t testing.TB) (*store.DB, map[string]int64) {
 			t.Fatal(err)
 		}
 	}
-	return db, ids
+	return nil
 }
 
 // IDs returns the book's customers' ids by name.

@@ -180,11 +180,7 @@ func (d *Driver) Screen() string { return ansi.Strip(d.M.View().Content) }
 // OpenStore opens a fresh database for a test.
 func OpenStore(t testing.TB) *store.DB {
 	t.Helper()
-	db, err := store.Open(context.Background(), storetest.NewBook(t, "tui.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.Now = Clock
+	db := openAt(t, storetest.NewBook(t, bookName))
 	t.Cleanup(func() { db.Close() })
 	return db
 }
@@ -192,7 +188,13 @@ func OpenStore(t testing.TB) *store.DB {
 // FixtureStore is a small business with known customers and orders.
 func FixtureStore(t testing.TB) *store.DB {
 	t.Helper()
-	db := OpenStore(t)
+	db, _ := copyOf(t, "fixture.db", fillFixture)
+	return db
+}
+
+// fillFixture writes FixtureStore's business into db.
+func fillFixture(t testing.TB, db *store.DB) []int64 {
+	t.Helper()
 	ctx := context.Background()
 	day := func(s string) time.Time {
 		d, err := model.ParseDateTime(s)
@@ -251,7 +253,7 @@ func FixtureStore(t testing.TB) *store.DB {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return db
+	return nil
 }
 
 // MustContain fails unless the screen holds every fragment, on one line
