@@ -362,6 +362,10 @@ type card struct {
 	// allocates a few arrays rather than two per customer.
 	segArena []int64
 	valArena []string
+	// names is the caller's to keep its customers' segment names in
+	// (segments.names): fn of eachCard is called from two goroutines,
+	// each with a card of its own.
+	names []string
 }
 
 // parse reads a card's JSON into c; its segments and values are appended
@@ -550,7 +554,10 @@ func (db *DB) segmentsByID(ctx context.Context) (segments, error) {
 
 // names names the segments of ids (a card's) in the list's order,
 // appending to into: every customer's list is a slice of one array.
-func (s segments) names(ids []int64, into *[]string) []string {
+func (s *segments) names(ids []int64, into *[]string) []string {
+	if len(ids) == 0 { // most customers
+		return nil
+	}
 	var buf [16]int64
 	mine := buf[:0]
 	for _, id := range ids {
@@ -565,6 +572,10 @@ func (s segments) names(ids []int64, into *[]string) []string {
 	}
 	if len(mine) == 0 {
 		return nil
+	}
+	if cap(*into)-len(*into) < len(mine) {
+		// A new array: the lists before stay in the old one.
+		*into = make([]string, 0, max(arenaChunk, len(mine)))
 	}
 	start := len(*into)
 	for _, id := range mine {

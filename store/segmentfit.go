@@ -37,12 +37,16 @@ func (db *DB) FitBook(ctx context.Context, p model.Period) ([]model.FitCustomer,
 	return db.fitBook(ctx, p, true)
 }
 
-// fitBook reads the list's order, then the customers' cards
-// (customer_cards, kept by triggers: one text per customer) straight into
-// their places in it; beside them the segments' names, the complaints of
-// the period and, with figures, the sums of the period (readSums); and
-// joins them by id. Ids are dense (SQLite hands them out in order), so
-// facts about other tables are kept in slices indexed by id.
+// fitBook reads the list's order and, side by side with it, what the
+// cards are joined with: the segments' names, the complaints of the
+// period and, with figures, the sums of the period (readSums). Then the
+// customers' cards (customer_cards, kept by triggers: one text per
+// customer), each joined with those as it is read, straight into its
+// place in the list: the cards come in the order of their ids, so the
+// facts by id are read one after the other, and each customer's place is
+// written once, with no second pass over the list. Ids are dense (SQLite
+// hands them out in order), so facts about other tables are kept in
+// slices indexed by id.
 func (db *DB) fitBook(ctx context.Context, p model.Period, figures bool) ([]model.FitCustomer, error) {
 	lo, hi := periodDays(p.From, p.To)
 	var maxID int64
@@ -50,43 +54,13 @@ func (db *DB) fitBook(ctx context.Context, p model.Period, figures bool) ([]mode
 		return nil, mapErr(err)
 	}
 	var out []model.FitCustomer
-	var segIDs [][]int64         // by place in out, the ids of each customer's segments
-	at := make([]int32, maxID+1) // each customer's place in out, plus one; 0 when not listed
+	// Each customer's place in out, plus one; 0 when not listed; less
+	// than 0 once placed.
+	at := make([]int32, maxID+1)
 	var segs segments
 	var sums bookSums
 	complaints := make([]int32, maxID+1)
-	reads := []func() error{
-		func() error {
-			n := 0
-			err := db.eachRow(ctx, liveByName, nil, func(r row) error {
-				// A customer added since max(id) was read is left for
-				// the next load.
-				if id := r.int(0); id >= 1 && id <= maxID {
-					n++
-					at[id] = int32(n)
-				}
-				return nil
-			})
-			if err != nil {
-				return err
-			}
-			out, segIDs = make([]model.FitCustomer, n), make([][]int64, n)
-			return db.eachCard(ctx, maxID, true, func(id int64, c *card) {
-				if at[id] == 0 || c.archived {
-					return
-				}
-				// Field by field: out is zeroed, and a whole struct
-				// written at a random place cost twice as much.
-				f := &out[at[id]-1]
-				f.ID, f.Name, f.Stage, f.Country = id, c.name, model.Stage(c.stage), c.country
-				f.Tier, f.Fit, f.Referrer, f.LifetimeRevenue = c.tier, c.fit, c.referredBy, c.revenue
-				f.LastActivity = parseStamp(max(c.lastOrder, c.lastTouch))
-				f.Values, f.NPS, f.HasNPS = c.values, c.nps, c.hasNPS
-				if len(c.segments) > 0 {
-					segIDs[at[id]-1] = c.segments
-				}
-			})
-		},
+	facts := []func() error{
 		func() (err error) { segs, err = db.segmentsByID(ctx); return err },
 		func() error {
 			return db.eachRow(ctx, complaintsOpened, []any{lo, hi}, func(r row) error {
@@ -98,7 +72,7 @@ func (db *DB) fitBook(ctx context.Context, p model.Period, figures bool) ([]mode
 		},
 	}
 	if figures {
-		reads = append(reads, func() error {
+		facts = append(facts, func() error {
 			bounds, err := db.readBounds(ctx)
 			if err != nil {
 				return err
@@ -107,32 +81,58 @@ func (db *DB) fitBook(ctx context.Context, p model.Period, figures bool) ([]mode
 			return err
 		})
 	}
-	if err := parallel(reads...); err != nil {
-		return nil, fmt.Errorf("reading what the fit score weighs: %w", err)
-	}
-	// The joins, in two halves side by side.
-	var missing [2]int
-	join := func(half int) func() error {
-		return func() error {
-			lo, hi := half*len(out)/2, (half+1)*len(out)/2
-			names := make([]string, 0, hi-lo)
-			for i := lo; i < hi; i++ {
-				c := &out[i]
-				if c.ID == 0 { // archived since the order was read, or no card
-					missing[half]++
-					continue
-				}
-				c.Segments = segs.names(segIDs[i], &names)
-				c.Complaints = int(complaints[c.ID])
-				if figures {
-					fitFigures(c, &sums.period[c.ID])
-				}
+	// The facts are read (or failed: their read returns the error) when
+	// joined is closed.
+	joined := make(chan struct{})
+	var factsErr error
+	read := func() error {
+		n := 0
+		err := db.eachRow(ctx, liveByName, nil, func(r row) error {
+			// A customer added since max(id) was read is left for the
+			// next load.
+			if id := r.int(0); id >= 1 && id <= maxID {
+				n++
+				at[id] = int32(n)
 			}
 			return nil
+		})
+		if err != nil {
+			return err
 		}
+		out = make([]model.FitCustomer, n)
+		if <-joined; factsErr != nil {
+			return nil
+		}
+		return db.eachCard(ctx, maxID, true, func(id int64, c *card) {
+			if at[id] == 0 || c.archived {
+				return
+			}
+			// Field by field: out is zeroed, and a whole struct
+			// written at a random place cost twice as much.
+			f := &out[at[id]-1]
+			at[id] = -at[id] // placed
+			f.ID, f.Name, f.Stage, f.Country = id, c.name, model.Stage(c.stage), c.country
+			f.Tier, f.Fit, f.Referrer, f.LifetimeRevenue = c.tier, c.fit, c.referredBy, c.revenue
+			f.LastActivity = parseStamp(max(c.lastOrder, c.lastTouch))
+			f.Values, f.NPS, f.HasNPS = c.values, c.nps, c.hasNPS
+			f.Segments = segs.names(c.segments, &c.names)
+			f.Complaints = int(complaints[id])
+			if figures {
+				fitFigures(f, &sums.period[id])
+			}
+		})
 	}
-	_ = parallel(join(0), join(1))
-	if missing[0]+missing[1] > 0 {
+	err := parallel(read, func() error {
+		defer close(joined)
+		factsErr = parallel(facts...)
+		return factsErr
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading what the fit score weighs: %w", err)
+	}
+	// A place with no customer: archived since the order was read, or no
+	// card.
+	if slices.ContainsFunc(at, func(place int32) bool { return place > 0 }) {
 		out = slices.DeleteFunc(out, func(c model.FitCustomer) bool { return c.ID == 0 })
 	}
 	return out, nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -271,6 +272,78 @@ func TestUTCTimeIsTimeDate(t *testing.T) {
 			for _, hms := range [][3]int64{{0, 0, 0}, {23, 59, 59}, {99, 99, 99}, {24, 60, 60}} {
 				check(y, mo, 1, hms[0], hms[1], hms[2])
 				check(y, mo, 31, hms[0], hms[1], hms[2])
+			}
+		}
+	}
+}
+
+// A customer on the list whose card the blocks do not hold (card_blocks
+// edited by hand, or archived between the reads) is left out of FitBook,
+// the others in their order with their figures: no empty place.
+func TestFitBookLeavesOutWhoHasNoCard(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := openTest(t)
+	ann, bob := smallBook(t, db)
+	cal := model.Customer{Name: "Cal", Stage: model.StageProspect}
+	if err := db.CreateCustomer(ctx, &cal); err != nil {
+		t.Fatal(err)
+	}
+	p := model.Period{From: stamp(t, "2026-01-01"), To: stamp(t, "2026-12-31")}
+	all, err := db.FitBook(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 3 || all[0].ID != ann.ID || all[1].ID != bob.ID || all[2].ID != cal.ID {
+		t.Fatalf("FitBook: %+v", all)
+	}
+	if err := db.Exec(`UPDATE card_blocks SET cards = (SELECT group_concat(customer_id || ':' || card, char(10))
+		FROM customer_cards WHERE customer_id <> ?1 AND customer_id >> 6 = ?1 >> 6) WHERE block = ?1 >> 6`, bob.ID); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.FitBook(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []model.FitCustomer{all[0], all[2]}; !reflect.DeepEqual(got, want) {
+		t.Errorf("without Bob's card:\n got %+v\nwant %+v", got, want)
+	}
+}
+
+// suffixMoment reads a kept "DD HH:MM:SS" as reading each field's digits
+// does, and nothing else.
+func TestSuffixMomentReadsEachField(t *testing.T) {
+	t.Parallel()
+	want := func(ym int64, s string) moment {
+		if len(s) != 11 || s[2] != ' ' || s[5] != ':' || s[8] != ':' {
+			return 0
+		}
+		var f [4]int64
+		for i, at := range []int{0, 3, 6, 9} {
+			n, ok := digits(s[at : at+2])
+			if !ok {
+				return 0
+			}
+			f[i] = n
+		}
+		return moment((((((ym/12)*100+ym%12+1)*100+f[0])*100+f[1])*100+f[2])*100 + f[3])
+	}
+	texts := []string{"07 09:30:00", "31 23:59:59", "99 99:99:99", "00 00:00:00", "7 09:30:00", "07 09:30:0",
+		"07T09:30:00", "07 09-30:00", "07 09:30-00", "0/ 09:30:00", "07 0:930:00", "07 09:30:0:", "/7 09:30:00",
+		"07 09:3/:00", "07 09:30:/0", "07 ::30:00", "a7 09:30:00", "07 09:30:00 "}
+	for _, s := range texts {
+		for _, ym := range []int64{2026*12 + 0, 2025*12 + 11, 1*12 + 5} {
+			if got, w := suffixMoment(ym, s), want(ym, s); got != w {
+				t.Errorf("suffixMoment(%d, %q) = %d, want %d", ym, s, got, w)
+			}
+		}
+	}
+	for i := 0; i < 11; i++ { // every byte of a good one, each other byte
+		for c := 0; c < 256; c++ {
+			b := []byte("19 08:47:36")
+			b[i] = byte(c)
+			if got, w := suffixMoment(2026*12, string(b)), want(2026*12, string(b)); got != w {
+				t.Errorf("suffixMoment(%q) = %d, want %d", b, got, w)
 			}
 		}
 	}
