@@ -554,7 +554,10 @@ func (db *DB) segmentsByID(ctx context.Context) (segments, error) {
 
 // names names the segments of ids (a card's) in the list's order,
 // appending to into: every customer's list is a slice of one array.
-func (s segments) names(ids []int64, into *[]string) []string {
+func (s *segments) names(ids []int64, into *[]string) []string {
+	if len(ids) == 0 { // most customers
+		return nil
+	}
 	var buf [16]int64
 	mine := buf[:0]
 	for _, id := range ids {
