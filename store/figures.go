@@ -136,14 +136,17 @@ func suffixMoment(ym int64, s string) moment {
 	if len(s) != 11 || s[2] != ' ' || s[5] != ':' || s[8] != ':' {
 		return 0
 	}
-	d, ok1 := digits(s[0:2])
-	h, ok2 := digits(s[3:5])
-	mi, ok3 := digits(s[6:8])
-	sec, ok4 := digits(s[9:11])
-	if !ok1 || !ok2 || !ok3 || !ok4 {
+	// Each pair of digits at once (every month of every customer has two
+	// of these): a byte less '0' is a digit when it is at most 9.
+	d0, d1, h0, h1 := s[0]-'0', s[1]-'0', s[3]-'0', s[4]-'0'
+	m0, m1, s0, s1 := s[6]-'0', s[7]-'0', s[9]-'0', s[10]-'0'
+	if d0 > 9 || d1 > 9 || h0 > 9 || h1 > 9 || m0 > 9 || m1 > 9 || s0 > 9 || s1 > 9 {
 		return 0
 	}
-	return moment((((((ym/12)*100+ym%12+1)*100+d)*100+h)*100+mi)*100 + sec)
+	n := ((ym/12)*100+ym%12+1)*100 + int64(d0)*10 + int64(d1)
+	n = n*100 + int64(h0)*10 + int64(h1)
+	n = n*100 + int64(m0)*10 + int64(m1)
+	return moment(n*100 + int64(s0)*10 + int64(s1))
 }
 
 // digits reads a run of decimal digits.

@@ -309,3 +309,42 @@ func TestFitBookLeavesOutWhoHasNoCard(t *testing.T) {
 		t.Errorf("without Bob's card:\n got %+v\nwant %+v", got, want)
 	}
 }
+
+// suffixMoment reads a kept "DD HH:MM:SS" as reading each field's digits
+// does, and nothing else.
+func TestSuffixMomentReadsEachField(t *testing.T) {
+	t.Parallel()
+	want := func(ym int64, s string) moment {
+		if len(s) != 11 || s[2] != ' ' || s[5] != ':' || s[8] != ':' {
+			return 0
+		}
+		var f [4]int64
+		for i, at := range []int{0, 3, 6, 9} {
+			n, ok := digits(s[at : at+2])
+			if !ok {
+				return 0
+			}
+			f[i] = n
+		}
+		return moment((((((ym/12)*100+ym%12+1)*100+f[0])*100+f[1])*100+f[2])*100 + f[3])
+	}
+	texts := []string{"07 09:30:00", "31 23:59:59", "99 99:99:99", "00 00:00:00", "7 09:30:00", "07 09:30:0",
+		"07T09:30:00", "07 09-30:00", "07 09:30-00", "0/ 09:30:00", "07 0:930:00", "07 09:30:0:", "/7 09:30:00",
+		"07 09:3/:00", "07 09:30:/0", "07 ::30:00", "a7 09:30:00", "07 09:30:00 "}
+	for _, s := range texts {
+		for _, ym := range []int64{2026*12 + 0, 2025*12 + 11, 1*12 + 5} {
+			if got, w := suffixMoment(ym, s), want(ym, s); got != w {
+				t.Errorf("suffixMoment(%d, %q) = %d, want %d", ym, s, got, w)
+			}
+		}
+	}
+	for i := 0; i < 11; i++ { // every byte of a good one, each other byte
+		for c := 0; c < 256; c++ {
+			b := []byte("19 08:47:36")
+			b[i] = byte(c)
+			if got, w := suffixMoment(2026*12, string(b)), want(2026*12, string(b)); got != w {
+				t.Errorf("suffixMoment(%q) = %d, want %d", b, got, w)
+			}
+		}
+	}
+}
