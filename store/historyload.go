@@ -183,10 +183,26 @@ func (s *histSchema) createTriggers(ctx context.Context, q queryer) error {
 }
 
 // addRange records that the load added the rows of t whose col lies in
-// [lo, hi].
+// [lo, hi]; when col is t's own id, hi is its largest.
 func (l *Loader) addRange(t *histTable, col string, lo, hi int64) error {
+	where := fmt.Sprintf("WHERE %s BETWEEN ? AND ?", quoteIdent(col))
+	args := []any{t.name, col, lo, hi, lo, hi}
+	if t.rowid && col == t.pk[0] {
+		// hi is the table's largest id: when its smallest is in the run
+		// too (a first import), the run is every row, which SQLite counts
+		// from the pages of the table's smallest index without reading a
+		// row (a year's import: half a million lines).
+		var least int64
+		if err := l.tx.QueryRowContext(l.ctx, fmt.Sprintf("SELECT coalesce(min(%s), %d) FROM %s", quoteIdent(col),
+			lo-1, quoteIdent(t.name))).Scan(&least); err != nil {
+			return err
+		}
+		if least >= lo {
+			where, args = "", args[:4]
+		}
+	}
 	_, err := l.tx.ExecContext(l.ctx, fmt.Sprintf(`INSERT INTO change_ranges (change_id, tbl, col, lo, hi, n)
-		SELECT (SELECT open_change FROM history_state), ?, ?, ?, ?, count(*) FROM %s WHERE %s BETWEEN ? AND ?
-		HAVING count(*) > 0`, quoteIdent(t.name), quoteIdent(col)), t.name, col, lo, hi, lo, hi)
+		SELECT (SELECT open_change FROM history_state), ?, ?, ?, ?, count(*) FROM %s %s
+		HAVING count(*) > 0`, quoteIdent(t.name), where), args...)
 	return err
 }

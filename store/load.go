@@ -44,13 +44,20 @@ type Loader struct {
 	// (customers, complaints) or at orders, never at each other; orders,
 	// batched in a load without foreign keys, go first.
 	orders, tags, values, lines, costs, feedback, touches batch
-	nextOrder                                             int64 // the id the next batched order takes; 0 before the first
+	// plainLines are order lines of an exact price and no unit cost (most
+	// of an import's), their NULL and 0 written in the INSERT rather than
+	// bound: a quarter fewer values a line. A line goes to lines or
+	// plainLines after the other's are written, so lines take their ids
+	// in the order they come.
+	plainLines batch
+	nextOrder  int64 // the id the next batched order takes; 0 before the first
 }
 
 // batch gathers the rows of one table for multi-row INSERTs.
 type batch struct {
 	insert string // "INSERT INTO t (a, b) VALUES "
 	cols   int
+	row    string // a row's values when not cols placeholders: "(?, ?, NULL)"
 	args   []any  // pending values, cols per row
 	full   string // the INSERT of rowsPerInsert rows, made once
 }
@@ -109,6 +116,8 @@ func (db *DB) load(ctx context.Context, unchecked bool, fn func(l *Loader) error
 			values: batch{insert: "INSERT OR IGNORE INTO customer_values (customer_id, value) VALUES ", cols: 2},
 			lines: batch{insert: `INSERT INTO order_lines (order_id, offering_id, description, quantity, unit_price,
 				unit_price_exact, amount, unit_cost) VALUES `, cols: 8},
+			plainLines: batch{insert: `INSERT INTO order_lines (order_id, offering_id, description, quantity,
+				unit_price, unit_price_exact, amount, unit_cost) VALUES `, cols: 6, row: "(?, ?, ?, ?, ?, NULL, ?, 0)"},
 			costs: batch{insert: `INSERT INTO costs (incurred_on, customer_id, order_id, complaint_id, category,
 				amount, minutes, note, created_at) VALUES `, cols: 9},
 			feedback: batch{insert: `INSERT INTO feedback (received_on, customer_id, channel, kind, question, answer,
@@ -216,7 +225,10 @@ func (b *batch) query(n int) string {
 	if n == rowsPerInsert && b.full != "" {
 		return b.full
 	}
-	row := "(" + placeholders(b.cols) + ")"
+	row := b.row
+	if row == "" {
+		row = "(" + placeholders(b.cols) + ")"
+	}
 	q := b.insert + strings.Repeat(row+", ", n-1) + row
 	if n == rowsPerInsert {
 		b.full = q
@@ -283,7 +295,8 @@ func driverValue(v any) (driver.Value, error) {
 // Flush writes every queued row. The load does it when it ends; call it
 // first to read queued rows back through Tx.
 func (l *Loader) Flush() error {
-	for _, b := range []*batch{&l.orders, &l.tags, &l.values, &l.lines, &l.costs, &l.feedback, &l.touches} {
+	for _, b := range []*batch{&l.orders, &l.tags, &l.values, &l.lines, &l.plainLines, &l.costs, &l.feedback,
+		&l.touches} {
 		if err := l.flush(b); err != nil {
 			return err
 		}
@@ -544,8 +557,24 @@ func (l *Loader) queueLines(id int64, lines []model.OrderLine) error {
 		if l.unchecked && ln.OfferingID != 0 {
 			l.offerings[ln.OfferingID] = struct{}{}
 		}
-		if err := l.queue(&l.lines, oid, nullID(ln.OfferingID), ln.Description, ln.Quantity,
-			int64(ln.UnitPrice), nullText(ln.UnitPriceExact), int64(ln.Amount), int64(ln.UnitCost)); err != nil {
+		b, other := &l.lines, &l.plainLines
+		if ln.UnitPriceExact == "" && ln.UnitCost == 0 {
+			b, other = other, b
+		}
+		if len(other.args) > 0 {
+			if err := l.flush(other); err != nil {
+				return err
+			}
+		}
+		var err error
+		if b == &l.plainLines {
+			err = l.queue(b, oid, nullID(ln.OfferingID), ln.Description, ln.Quantity, int64(ln.UnitPrice),
+				int64(ln.Amount))
+		} else {
+			err = l.queue(b, oid, nullID(ln.OfferingID), ln.Description, ln.Quantity, int64(ln.UnitPrice),
+				nullText(ln.UnitPriceExact), int64(ln.Amount), int64(ln.UnitCost))
+		}
+		if err != nil {
 			return err
 		}
 	}
