@@ -738,8 +738,7 @@ func copyFile(t *testing.T, src, dst string) {
 // importKills is how many times the import crash test kills the binary:
 // 60 at full size (testsize), 12 in a working session's run; importMonths
 // is how many months of the Online Retail file it imports: two at full
-// size (85,000 lines), one (42,481) in a
-// working session's run.
+// size (85,000 lines), one (42,481) in a working session's run.
 var importKills, importMonths = testsize.Pick(12, 60), testsize.Pick(1, 2)
 
 func TestImportKilledIsAllOrNothing(t *testing.T) {
