@@ -19,14 +19,9 @@ import (
 //   - the customers its rows belong to (change_customers).
 // Undo removes the runs and puts back the rows saved (store/undo.go).
 
-// startRecording marks where every table's ids stand and takes the
-// triggers away for the load: even turned off, a trigger costs a year's
-// import a tenth more; stopRecording puts them back, in the same
-// transaction.
+// startRecording marks where every table's ids stand and turns the
+// triggers off for the load (wrote takes them away once it is big).
 func (l *Loader) startRecording() error {
-	if err := l.hist.dropTriggers(l.ctx, l.tx); err != nil {
-		return err
-	}
 	l.marks = map[string]int64{}
 	for _, t := range l.hist.order {
 		if !t.rowid {
@@ -133,10 +128,34 @@ func (l *Loader) stopRecording() error {
 			return err
 		}
 	}
-	if err := l.hist.createTriggers(l.ctx, l.tx); err != nil {
-		return err
+	if l.unhooked {
+		if err := l.hist.createTriggers(l.ctx, l.tx); err != nil {
+			return err
+		}
 	}
 	return setRecording(l.ctx, l.tx, true)
+}
+
+// triggersAwayAfter is how many rows a load writes with the history's
+// triggers turned off before it takes them away. Even turned off, a
+// trigger costs every row it fires on (about a tenth of a year's
+// import); taking the triggers away and making them again costs a load
+// ~40 ms whatever its size (two DDL statements for each of ~60
+// triggers, and every statement prepared on the connection compiled
+// again), which was most of what a small import cost. The two meet at
+// some 40,000 rows.
+var triggersAwayAfter = 32768
+
+// wrote counts n rows the load wrote, and takes the history's triggers
+// away for the rest of it once it has written triggersAwayAfter;
+// stopRecording puts them back, in the same transaction.
+func (l *Loader) wrote(n int) error {
+	l.written += n
+	if l.unhooked || l.written < triggersAwayAfter {
+		return nil
+	}
+	l.unhooked = true
+	return l.hist.dropTriggers(l.ctx, l.tx)
 }
 
 // dropTriggers takes the history triggers away inside a transaction, for

@@ -33,6 +33,8 @@ type Loader struct {
 	hist     *histSchema
 	marks    map[string]int64 // each table's largest id before the load (store/historyload.go)
 	triggers bookTriggers     // the book's triggers, dropped with the indexes, made again at the end
+	written  int              // rows written so far (wrote)
+	unhooked bool             // the history's triggers are away until stopRecording
 	// unchecked is a load without foreign keys (LoadNew); offerings are
 	// the offerings its order lines name, to look up once each.
 	unchecked bool
@@ -187,6 +189,9 @@ func (l *Loader) insert(query string, args ...any) (int64, error) {
 	if err != nil {
 		return 0, mapErr(err)
 	}
+	if err := l.wrote(1); err != nil {
+		return 0, err
+	}
 	return res.LastInsertId()
 }
 
@@ -216,7 +221,7 @@ func (l *Loader) flush(b *batch) error {
 	}
 	clear(b.args)
 	b.args = b.args[:0]
-	return nil
+	return l.wrote(n)
 }
 
 // query is the INSERT of n of b's rows.
