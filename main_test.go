@@ -36,6 +36,7 @@ import (
 
 	"clientele/model"
 	"clientele/store"
+	"clientele/store/storetest"
 	"clientele/store/testsize"
 )
 
@@ -56,7 +57,7 @@ func runCmd(t *testing.T, args ...string) (string, error) {
 // to fill before it runs commands on the file; the test closes it.
 func newFile(t *testing.T) (string, *store.DB) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "c.db")
+	path := storetest.NewBook(t, "c.db")
 	db, err := store.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)

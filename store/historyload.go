@@ -19,14 +19,9 @@ import (
 //   - the customers its rows belong to (change_customers).
 // Undo removes the runs and puts back the rows saved (store/undo.go).
 
-// startRecording marks where every table's ids stand and takes the
-// triggers away for the load: even turned off, a trigger costs a year's
-// import a tenth more; stopRecording puts them back, in the same
-// transaction.
+// startRecording marks where every table's ids stand and turns the
+// triggers off for the load (wrote takes them away once it is big).
 func (l *Loader) startRecording() error {
-	if err := l.hist.dropTriggers(l.ctx, l.tx); err != nil {
-		return err
-	}
 	l.marks = map[string]int64{}
 	for _, t := range l.hist.order {
 		if !t.rowid {
@@ -133,10 +128,34 @@ func (l *Loader) stopRecording() error {
 			return err
 		}
 	}
-	if err := l.hist.createTriggers(l.ctx, l.tx); err != nil {
-		return err
+	if l.unhooked {
+		if err := l.hist.createTriggers(l.ctx, l.tx); err != nil {
+			return err
+		}
 	}
 	return setRecording(l.ctx, l.tx, true)
+}
+
+// triggersAwayAfter is how many rows a load writes with the history's
+// triggers turned off before it takes them away. Even turned off, a
+// trigger costs every row it fires on (about a tenth of a year's
+// import); taking the triggers away and making them again costs a load
+// ~40 ms whatever its size (two DDL statements for each of ~60
+// triggers, and every statement prepared on the connection compiled
+// again), which was most of what a small import cost. The two meet at
+// some 40,000 rows.
+var triggersAwayAfter = 32768
+
+// wrote counts n rows the load wrote, and takes the history's triggers
+// away for the rest of it once it has written triggersAwayAfter;
+// stopRecording puts them back, in the same transaction.
+func (l *Loader) wrote(n int) error {
+	l.written += n
+	if l.unhooked || l.written < triggersAwayAfter {
+		return nil
+	}
+	l.unhooked = true
+	return l.hist.dropTriggers(l.ctx, l.tx)
 }
 
 // dropTriggers takes the history triggers away inside a transaction, for
@@ -164,10 +183,26 @@ func (s *histSchema) createTriggers(ctx context.Context, q queryer) error {
 }
 
 // addRange records that the load added the rows of t whose col lies in
-// [lo, hi].
+// [lo, hi]; when col is t's own id, hi is its largest.
 func (l *Loader) addRange(t *histTable, col string, lo, hi int64) error {
+	where := fmt.Sprintf("WHERE %s BETWEEN ? AND ?", quoteIdent(col))
+	args := []any{t.name, col, lo, hi, lo, hi}
+	if t.rowid && col == t.pk[0] {
+		// hi is the table's largest id: when its smallest is in the run
+		// too (a first import), the run is every row, which SQLite counts
+		// from the pages of the table's smallest index without reading a
+		// row (a year's import: half a million lines).
+		var least int64
+		if err := l.tx.QueryRowContext(l.ctx, fmt.Sprintf("SELECT coalesce(min(%s), %d) FROM %s", quoteIdent(col),
+			lo-1, quoteIdent(t.name))).Scan(&least); err != nil {
+			return err
+		}
+		if least >= lo {
+			where, args = "", args[:4]
+		}
+	}
 	_, err := l.tx.ExecContext(l.ctx, fmt.Sprintf(`INSERT INTO change_ranges (change_id, tbl, col, lo, hi, n)
-		SELECT (SELECT open_change FROM history_state), ?, ?, ?, ?, count(*) FROM %s WHERE %s BETWEEN ? AND ?
-		HAVING count(*) > 0`, quoteIdent(t.name), quoteIdent(col)), t.name, col, lo, hi, lo, hi)
+		SELECT (SELECT open_change FROM history_state), ?, ?, ?, ?, count(*) FROM %s %s
+		HAVING count(*) > 0`, quoteIdent(t.name), where), args...)
 	return err
 }

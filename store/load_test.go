@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -203,6 +204,99 @@ func TestLoadReadsTheRevenueOfOlderOrdersFromTheirLines(t *testing.T) {
 		if got.Orders != 2 || got.Revenue != 3*650+2*1200+650 {
 			t.Errorf("refreshing all %v: %d orders, revenue %d; want 2, %d", all, got.Orders, got.Revenue,
 				3*650+2*1200+650)
+		}
+	}
+}
+
+// Lines of an exact price and no unit cost go in a batch of their own:
+// mixed with others they still take their ids in the order they come,
+// each with its own exact price and unit cost.
+func TestLoadKeepsTheOrderOfLinesOfEveryShape(t *testing.T) {
+	t.Parallel()
+	db := openTest(t)
+	ctx := context.Background()
+	o := model.Order{OrderedAt: time.Date(2025, 12, 1, 10, 0, 0, 0, time.UTC), Kind: model.OrderSale}
+	for i, ln := range []model.OrderLine{model.NewLine("a", 1, 100, 0), model.NewLine("b", 2, 100, 0),
+		model.NewLine("c", 1, 200, 50), model.NewLine("d", 3, 100, 0), model.NewLine("e", 1, 9, 0),
+		model.NewLine("f", 1, 100, 0)} {
+		if i == 1 || i == 4 {
+			ln.UnitPriceExact = fmt.Sprintf("%d.005", ln.UnitPrice/100)
+		}
+		o.Lines = append(o.Lines, ln)
+	}
+	if err := db.Load(ctx, func(l *Loader) error { return l.Order(&o) }); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.r.QueryContext(ctx, `SELECT description, coalesce(unit_price_exact, ''), unit_cost FROM order_lines
+		WHERE order_id = ? ORDER BY id`, o.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []model.OrderLine
+	for rows.Next() {
+		var ln model.OrderLine
+		if err := rows.Scan(&ln.Description, &ln.UnitPriceExact, &ln.UnitCost); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, ln)
+	}
+	if len(got) != len(o.Lines) {
+		t.Fatalf("%d lines stored, want %d", len(got), len(o.Lines))
+	}
+	for i, w := range o.Lines {
+		if g := got[i]; g.Description != w.Description || g.UnitPriceExact != w.UnitPriceExact || g.UnitCost != w.UnitCost {
+			t.Errorf("line %d stored as %q %q %d, want %q %q %d", i+1, g.Description, g.UnitPriceExact, g.UnitCost,
+				w.Description, w.UnitPriceExact, w.UnitCost)
+		}
+	}
+}
+
+// DeferIndexes keeps the index of the lines that name no offering while a
+// load writes few of them, and drops it, to be built at the end, once it
+// writes many; either way it holds every such line after the load.
+func TestLoadKeepsTheFreeTextIndexWhileFewLinesNeedIt(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		lines int
+		live  bool
+	}{{3, true}, {freeTextFew + 5, false}} {
+		db := openTest(t)
+		ctx := context.Background()
+		on := time.Date(2025, 12, 1, 10, 0, 0, 0, time.UTC)
+		if err := db.Load(ctx, func(l *Loader) error {
+			if err := l.DeferIndexes(); err != nil {
+				return err
+			}
+			for left := c.lines; left > 0; left -= 100 {
+				o := model.Order{OrderedAt: on, Kind: model.OrderSale}
+				for range min(left, 100) {
+					o.Lines = append(o.Lines, model.NewLine("Soap", 1, 650, 0))
+				}
+				if err := l.Order(&o); err != nil {
+					return err
+				}
+			}
+			var n int
+			if err := l.Tx().QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema WHERE name = ?",
+				freeTextLines).Scan(&n); err != nil {
+				return err
+			}
+			if live := n == 1; live != c.live {
+				t.Errorf("%d free-text lines: the index is there during the load: %v, want %v", c.lines, live, c.live)
+			}
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		var n int
+		if err := db.r.QueryRow(`SELECT count(*) FROM order_lines INDEXED BY order_lines_by_description
+			WHERE offering_id IS NULL AND description = 'Soap'`).Scan(&n); err != nil || n != c.lines {
+			t.Errorf("%d free-text lines: %d, %v by the index", c.lines, n, err)
+		}
+		var ok string
+		if err := db.r.QueryRow("PRAGMA integrity_check").Scan(&ok); err != nil || ok != "ok" {
+			t.Errorf("integrity_check = %q, %v", ok, err)
 		}
 	}
 }

@@ -74,3 +74,34 @@ func BenchmarkOpen(b *testing.B) {
 	}
 	cpuTime(b, start)
 }
+
+// BenchmarkSmallLoad is a small import into a 1,000-customer book: ten
+// customers with an order each, in one load (one change of the history).
+//
+//	go test ./store -run '^$' -bench BenchmarkSmallLoad
+func BenchmarkSmallLoad(b *testing.B) {
+	db := benchCopy(b, 1000)
+	ctx := context.Background()
+	start, i := processCPU(), 0
+	for b.Loop() {
+		err := db.Load(ctx, func(l *store.Loader) error {
+			for range 10 {
+				i++
+				c := model.Customer{Name: fmt.Sprintf("Imported %d", i), Stage: model.StageCustomer}
+				if err := l.Customer(&c); err != nil {
+					return err
+				}
+				o := model.Order{CustomerID: c.ID, OrderedAt: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC),
+					Kind: model.OrderSale, Lines: []model.OrderLine{model.NewLine("Soap", 2, 450, 100)}}
+				if err := l.Order(&o); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	cpuTime(b, start)
+}

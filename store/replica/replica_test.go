@@ -13,6 +13,7 @@ import (
 
 	"clientele/model"
 	"clientele/store"
+	"clientele/store/storetest"
 )
 
 // testInterval is how often the tests' replicators and followers look
@@ -22,7 +23,7 @@ const testInterval = 20 * time.Millisecond
 // openBook opens a new book in a temporary folder.
 func openBook(t testing.TB) *store.DB {
 	t.Helper()
-	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "shop.db"))
+	db, err := store.Open(context.Background(), storetest.NewBook(t, "shop.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
