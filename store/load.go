@@ -39,6 +39,10 @@ type Loader struct {
 	// the offerings its order lines name, to look up once each.
 	unchecked bool
 	offerings map[int64]struct{}
+	// freeText is freeTextLines while DeferIndexes keeps it; freeLines
+	// counts the lines the load wrote that name no offering.
+	freeText  *index
+	freeLines int
 
 	// The batches. Their rows point only at rows written at once
 	// (customers, complaints) or at orders, never at each other; orders,
@@ -557,6 +561,14 @@ func (l *Loader) queueLines(id int64, lines []model.OrderLine) error {
 		if l.unchecked && ln.OfferingID != 0 {
 			l.offerings[ln.OfferingID] = struct{}{}
 		}
+		if ln.OfferingID == 0 {
+			if l.freeLines++; l.freeLines == freeTextFew && l.freeText != nil {
+				if err := l.deferIndex(*l.freeText); err != nil {
+					return err
+				}
+				l.freeText = nil
+			}
+		}
 		b, other := &l.lines, &l.plainLines
 		if ln.UnitPriceExact == "" && ln.UnitCost == 0 {
 			b, other = other, b
@@ -718,10 +730,13 @@ func (l *Loader) DeferIndexes() error {
 		return err
 	}
 	for _, i := range idx {
-		if _, err := l.tx.ExecContext(l.ctx, `DROP INDEX "`+i.name+`"`); err != nil {
+		if i.name == freeTextLines {
+			l.freeText = &i
+			continue
+		}
+		if err := l.deferIndex(i); err != nil {
 			return err
 		}
-		l.deferred = append(l.deferred, i)
 	}
 	// A load this big recomputes every customer's months and card at its
 	// end: the book's triggers need not run row by row.
@@ -730,6 +745,26 @@ func (l *Loader) DeferIndexes() error {
 	}
 	l.triggers, err = dropBookTriggers(l.ctx, l.tx)
 	return err
+}
+
+// freeTextLines is the index of the order lines that name no offering,
+// which DeferIndexes keeps until a load has written freeTextFew of them:
+// a file whose lines all name an item (most) adds nothing to it, and
+// building it at the end would read every line to find none; a file of
+// lines with only a description adds them in no order, which is cheaper
+// built at the end, as the other indexes are.
+const (
+	freeTextLines = "order_lines_by_description"
+	freeTextFew   = 10000
+)
+
+// deferIndex drops i, to be built at the end of the load.
+func (l *Loader) deferIndex(i index) error {
+	if _, err := l.tx.ExecContext(l.ctx, `DROP INDEX "`+i.name+`"`); err != nil {
+		return err
+	}
+	l.deferred = append(l.deferred, i)
+	return nil
 }
 
 // buildDeferred builds the indexes DeferIndexes dropped on the tables

@@ -251,3 +251,52 @@ func TestLoadKeepsTheOrderOfLinesOfEveryShape(t *testing.T) {
 		}
 	}
 }
+
+// DeferIndexes keeps the index of the lines that name no offering while a
+// load writes few of them, and drops it, to be built at the end, once it
+// writes many; either way it holds every such line after the load.
+func TestLoadKeepsTheFreeTextIndexWhileFewLinesNeedIt(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		lines int
+		live  bool
+	}{{3, true}, {freeTextFew + 5, false}} {
+		db := openTest(t)
+		ctx := context.Background()
+		on := time.Date(2025, 12, 1, 10, 0, 0, 0, time.UTC)
+		if err := db.Load(ctx, func(l *Loader) error {
+			if err := l.DeferIndexes(); err != nil {
+				return err
+			}
+			for left := c.lines; left > 0; left -= 100 {
+				o := model.Order{OrderedAt: on, Kind: model.OrderSale}
+				for range min(left, 100) {
+					o.Lines = append(o.Lines, model.NewLine("Soap", 1, 650, 0))
+				}
+				if err := l.Order(&o); err != nil {
+					return err
+				}
+			}
+			var n int
+			if err := l.Tx().QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema WHERE name = ?",
+				freeTextLines).Scan(&n); err != nil {
+				return err
+			}
+			if live := n == 1; live != c.live {
+				t.Errorf("%d free-text lines: the index is there during the load: %v, want %v", c.lines, live, c.live)
+			}
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		var n int
+		if err := db.r.QueryRow(`SELECT count(*) FROM order_lines INDEXED BY order_lines_by_description
+			WHERE offering_id IS NULL AND description = 'Soap'`).Scan(&n); err != nil || n != c.lines {
+			t.Errorf("%d free-text lines: %d, %v by the index", c.lines, n, err)
+		}
+		var ok string
+		if err := db.r.QueryRow("PRAGMA integrity_check").Scan(&ok); err != nil || ok != "ok" {
+			t.Errorf("integrity_check = %q, %v", ok, err)
+		}
+	}
+}
