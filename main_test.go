@@ -736,14 +736,16 @@ func copyFile(t *testing.T, src, dst string) {
 }
 
 // importKills is how many times the import crash test kills the binary:
-// 60 at full size (testsize), 12 in a working session's run.
-var importKills = testsize.Pick(12, 60)
+// 60 at full size (testsize), 12 in a working session's run; importMonths
+// is how many months of the Online Retail file it imports: two at full
+// size (85,000 lines), one (42,481) in a working session's run.
+var importKills, importMonths = testsize.Pick(12, 60), testsize.Pick(1, 2)
 
 func TestImportKilledIsAllOrNothing(t *testing.T) {
 	dir := t.TempDir()
 	bin := buildBinary(t)
 	csv := filepath.Join(dir, "retail.csv")
-	lines := writeRetailMonths(t, csv, 2)
+	lines := writeRetailMonths(t, csv, importMonths)
 	empty := filepath.Join(dir, "empty.db")
 	db, err := store.Open(context.Background(), empty)
 	if err != nil {
