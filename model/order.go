@@ -122,8 +122,8 @@ func (o *Order) Validate() error {
 		es.add("paid on", Invalid("paid on", "only an order billed for later is marked paid"))
 	}
 	for i, l := range o.Lines {
-		field := "line " + itoa(int64(i+1))
 		if p := l.problem(o.Kind); p != "" {
+			field := "line " + itoa(int64(i+1))
 			es.add(field, Invalid(field, "%s", p))
 		}
 	}
