@@ -210,8 +210,6 @@ func fnv64() fnvHash { return fnvHash{v: 14695981039346656037} }
 // fnvPrime is FNV's 64-bit prime.
 const fnvPrime = 1099511628211
 
-func (h *fnvHash) byte(b byte) { h.v = (h.v ^ uint64(b)) * fnvPrime }
-
 // str and int hash in a local variable, which the compiler keeps in a
 // register, rather than through h byte by byte: the same value
 // (TestFingerprintIsStable) with no load and store of h a byte.
