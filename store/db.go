@@ -121,10 +121,12 @@ func open(ctx context.Context, path string, version int) (*DB, error) {
 	db := &DB{path: path, Now: func() time.Time { return model.WallClock(time.Now()) }}
 	db.readOnly = unwritable(path)
 	// A schema SQLite cannot read refuses the book here (probe leaves it
-	// to the pools), which leaves no -wal or -shm it made beside it.
-	made := sidecars(path)
+	// to the pools when no WAL is pending), which leaves no -wal or -shm
+	// it made beside it. With a WAL pending the pools' close may have
+	// written it into the file: the error says only what it is.
+	made, pending := sidecars(path), walPending(path)
 	damaged := func(err error) error {
-		if !errors.Is(mapErr(err), model.ErrDamaged) {
+		if pending || !errors.Is(mapErr(err), model.ErrDamaged) {
 			return nil
 		}
 		for _, s := range made {

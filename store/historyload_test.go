@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"testing"
 
@@ -10,9 +9,7 @@ import (
 )
 
 // historyTriggers is the text of the history's triggers, by name.
-func historyTriggers(t *testing.T, q interface {
-	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-}) map[string]string {
+func historyTriggers(t *testing.T, q queryer) map[string]string {
 	t.Helper()
 	rows, err := q.QueryContext(context.Background(), `SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'
 		AND name LIKE 'history\_%' ESCAPE '\' AND name <> 'history_log_insert'`)
